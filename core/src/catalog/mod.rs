@@ -1,0 +1,234 @@
+//! The operation catalog: every remote operation of every family, with its canonical name,
+//! method and path (or XML action), parameters and a one-line doc.
+//!
+//! The generic [`Client::call`](crate::Client::call) works for every entry; bindings generate
+//! their typed methods, stubs and docs from [`Catalog::to_json`].
+//!
+//! ```
+//! let catalog = phonecom::catalog();
+//! let op = catalog.get("v4.create-account-subaccount").unwrap();
+//! assert_eq!(op.method, "POST");
+//! assert!(op.param("username").unwrap().required);
+//! ```
+
+mod validate;
+
+pub(crate) use validate::validate_params;
+pub use validate::FILTER_OPERATORS;
+
+use once_cell::sync::Lazy;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Where a parameter travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Location {
+    /// Substituted into the path template.
+    Path,
+    /// Query string.
+    Query,
+    /// A field of the JSON body.
+    Body,
+    /// A part of a multipart/form-data body.
+    Form,
+    /// Not sent: used by a composed flow or by the library itself.
+    Local,
+}
+
+/// A parameter's type, as checked before sending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamType {
+    /// JSON string.
+    String,
+    /// Integer (a JSON integer, or a string of digits).
+    Integer,
+    /// Any JSON number.
+    Number,
+    /// JSON boolean.
+    Boolean,
+    /// JSON array.
+    Array,
+    /// JSON object.
+    Object,
+    /// A file: `{"path": "..."}` or `{"filename": "...", "content_base64": "..."}`.
+    File,
+    /// v4 list filters: `{field: "op:value" | ["op:value", ...]}`.
+    Filters,
+    /// v4 list sorting: `{field: "asc" | "desc"}`.
+    Sort,
+}
+
+/// A value format checked beyond the JSON type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// `+` and 11-15 digits.
+    E164,
+}
+
+/// One parameter of an operation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Param {
+    /// Name as the caller passes it.
+    pub name: String,
+    /// Where it travels.
+    #[serde(rename = "in")]
+    pub location: Location,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: ParamType,
+    /// Whether the call is refused without it.
+    #[serde(default)]
+    pub required: bool,
+    /// One-line description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    /// Allowed field names (filters, sort).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// Largest allowed value (integers) or length (strings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Smallest allowed value (integers) or length (strings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// Allowed values.
+    #[serde(default, rename = "enum", skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<String>,
+    /// A format beyond the JSON type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// Whether the value is a secret (masked in logs and recorded requests).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
+}
+
+/// One operation of the catalog.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Operation {
+    /// Canonical name: `v4.<operationId>`, `xml.<action>`, `v1.<service>.<verb>`, `nol.<operationId>`, `oauth.<...>`, `express.<...>`.
+    pub name: String,
+    /// Family: `v4`, `oauth`, `express`, `xml`, `v1`, `nol`.
+    pub family: String,
+    /// HTTP method (`FLOW` for composed flows that make several calls).
+    pub method: String,
+    /// Path template relative to the family's base URL (or the XML action).
+    pub path: String,
+    /// One-line doc.
+    pub doc: String,
+    /// Upstream grouping (swagger tag, service).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// Name of the upstream response schema, when documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns: Option<String>,
+    /// Whether the operation returns a pageable list (`limit`/`offset` and `items`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pageable: bool,
+    /// Where the entry comes from when it is not the family's own specification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Parameters.
+    pub params: Vec<Param>,
+}
+
+impl Operation {
+    /// The parameter called `name`.
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|p| p.name == name)
+    }
+    /// Whether sending it twice cannot do harm (GET, HEAD, PUT, DELETE).
+    pub fn is_idempotent(&self) -> bool {
+        matches!(self.method.as_str(), "GET" | "HEAD" | "PUT" | "DELETE")
+    }
+}
+
+/// All operations, by canonical name.
+pub struct Catalog {
+    ops: BTreeMap<String, Operation>,
+}
+
+impl Catalog {
+    fn build() -> Catalog {
+        let mut ops = BTreeMap::new();
+        for op in crate::v4::operations()
+            .into_iter()
+            .chain(crate::oauth::operations())
+            .chain(crate::express::operations())
+        {
+            ops.insert(op.name.clone(), op);
+        }
+        Catalog { ops }
+    }
+
+    /// The operation called `name`.
+    pub fn get(&self, name: &str) -> Option<&Operation> {
+        self.ops.get(name)
+    }
+
+    /// Every operation, sorted by name.
+    pub fn iter(&self) -> impl Iterator<Item = &Operation> {
+        self.ops.values()
+    }
+
+    /// How many operations there are.
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    /// Whether the catalog is empty (never, in practice).
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// Operations of one family.
+    pub fn family<'a>(&'a self, family: &'a str) -> impl Iterator<Item = &'a Operation> + 'a {
+        self.ops.values().filter(move |o| o.family == family)
+    }
+
+    /// The whole catalog as JSON: `{"version", "operations": [...]}`.
+    pub fn to_json(&self) -> Value {
+        serde_json::json!({
+            "version": crate::VERSION,
+            "operations": self.ops.values().collect::<Vec<_>>(),
+        })
+    }
+
+    /// Names close to `name` (for "unknown operation" errors).
+    pub(crate) fn suggest(&self, name: &str) -> Vec<&str> {
+        let tail = name.rsplit('.').next().unwrap_or(name);
+        let mut hits: Vec<&str> = self
+            .ops
+            .keys()
+            .filter(|k| {
+                !tail.is_empty()
+                    && (k.contains(tail) || tail.contains(k.rsplit('.').next().unwrap_or("")))
+            })
+            .map(String::as_str)
+            .take(5)
+            .collect();
+        hits.sort();
+        hits
+    }
+}
+
+static CATALOG: Lazy<Catalog> = Lazy::new(Catalog::build);
+
+/// The catalog of every operation the library knows.
+pub fn catalog() -> &'static Catalog {
+    &CATALOG
+}
+
+/// Parse a committed catalog document (`{"operations": [...]}`) shipped inside the crate.
+pub(crate) fn parse_embedded(doc: &str) -> Vec<Operation> {
+    #[derive(Deserialize)]
+    struct Doc {
+        operations: Vec<Operation>,
+    }
+    serde_json::from_str::<Doc>(doc)
+        .expect("the embedded catalog is valid (checked by the catalog tests)")
+        .operations
+}

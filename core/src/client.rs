@@ -1,0 +1,273 @@
+//! The [`Client`]: one per application, shared across threads.
+//!
+//! ```no_run
+//! use phonecom::{Client, Config};
+//! use serde_json::json;
+//! let client = Client::new(Config::from_env()?)?;
+//! // Any catalog operation by its canonical name; account_id defaults to the configured one.
+//! let numbers = client.call("v4.list-available-phone-numbers", json!({
+//!     "filters": {"npa": "eq:858", "price": "lt:149"},
+//!     "sort": {"price": "asc"},
+//!     "limit": 10,
+//! }))?;
+//! # Ok::<(), phonecom::Error>(())
+//! ```
+
+use crate::catalog::{self, validate_params, Operation};
+use crate::config::Config;
+use crate::error::{Error, ErrorKind, Result};
+use crate::log::{LogEvent, LogHook};
+use crate::secret::Secret;
+use crate::transport::{CallOptions, HttpRequest, HttpResponse, Transport};
+use serde_json::{Map, Value};
+use std::sync::Arc;
+
+/// A successful call with its metadata.
+#[derive(Clone, Debug)]
+pub struct Response {
+    /// The decoded result.
+    pub data: Value,
+    /// HTTP status.
+    pub status: u16,
+    /// The request id (the upstream's when it sent one, else the library's).
+    pub request_id: String,
+    /// Attempts made.
+    pub attempts: u32,
+}
+
+/// How a family turns validated parameters into a request and a response into a result.
+pub(crate) trait Wire: Sync {
+    /// Fill parameters the configuration provides (e.g. v4 `account_id`).
+    fn prefill(&self, _client: &Client, _op: &Operation, _params: &mut Map<String, Value>) {}
+    /// Build the HTTP request.
+    fn build(
+        &self,
+        client: &Client,
+        op: &Operation,
+        params: &Map<String, Value>,
+    ) -> Result<HttpRequest>;
+    /// Decode the response: the result on success, the family's error otherwise.
+    fn decode(&self, client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value>;
+}
+
+/// The wire of each HTTP family. Adding a family is one line here.
+fn wire_of(family: &str) -> Option<&'static dyn Wire> {
+    match family {
+        "v4" => Some(&crate::v4::wire::V4Wire),
+        "oauth" => Some(&crate::oauth::OauthWire),
+        _ => None,
+    }
+}
+
+/// A thread-safe client for every family. Cloning is cheap and shares the connection pool.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    transport: Arc<Transport>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .finish()
+    }
+}
+
+/// Builds a [`Client`] with a binding name and a log hook.
+pub struct ClientBuilder {
+    config: Config,
+    binding: String,
+    log: Option<LogHook>,
+}
+
+impl ClientBuilder {
+    /// Name the language binding in the User-Agent (`python`, `node`, `c`, `php`).
+    pub fn binding(mut self, name: &str) -> ClientBuilder {
+        self.binding = name.to_string();
+        self
+    }
+    /// Receive request/response events, secrets masked.
+    pub fn log_hook(mut self, hook: impl Fn(&LogEvent) + Send + Sync + 'static) -> ClientBuilder {
+        self.log = Some(Arc::new(hook));
+        self
+    }
+    /// Use an already shared hook.
+    pub fn log_hook_arc(mut self, hook: LogHook) -> ClientBuilder {
+        self.log = Some(hook);
+        self
+    }
+    /// Build the client (validates the configuration, creates the connection pool).
+    pub fn build(self) -> Result<Client> {
+        self.config.validate()?;
+        let transport = Transport::new(&self.config, &self.binding, self.log)?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config: self.config,
+                transport: Arc::new(transport),
+            }),
+        })
+    }
+}
+
+impl Client {
+    /// A client for `config`.
+    pub fn new(config: Config) -> Result<Client> {
+        Client::builder(config).build()
+    }
+
+    /// A client from the `PHONECOM_*` environment variables.
+    pub fn from_env() -> Result<Client> {
+        Client::new(Config::from_env()?)
+    }
+
+    /// A client from a JSON configuration document (e.g. the sandbox's config line).
+    pub fn from_json(config: &str) -> Result<Client> {
+        Client::new(Config::from_json(config)?)
+    }
+
+    /// A builder, to set the binding name or a log hook.
+    pub fn builder(config: Config) -> ClientBuilder {
+        ClientBuilder {
+            config,
+            binding: "rust".into(),
+            log: None,
+        }
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The User-Agent sent on every request.
+    pub fn user_agent(&self) -> &str {
+        self.inner.transport.user_agent()
+    }
+
+    /// A client acting with another v4 Bearer token (e.g. a portal user's token from
+    /// [`oauth`](crate::oauth)), sharing this client's connection pool. `account_id` becomes
+    /// the default account of the new client when given.
+    pub fn with_v4_token(&self, token: Secret, account_id: Option<u64>) -> Client {
+        self.inner.transport.learn_secret(token.expose());
+        let mut config = self.inner.config.clone();
+        config.v4.token = Some(token);
+        if account_id.is_some() {
+            config.v4.account_id = account_id;
+        }
+        Client {
+            inner: Arc::new(Inner {
+                config,
+                transport: self.inner.transport.clone(),
+            }),
+        }
+    }
+
+    /// Call any catalog operation: `params` is a JSON object (or null); the result is the
+    /// decoded response body. Parameters are checked against the catalog before sending.
+    pub fn call(&self, name: &str, params: Value) -> Result<Value> {
+        self.call_with(name, params, &CallOptions::default())
+            .map(|r| r.data)
+    }
+
+    /// [`Client::call`] with per-call options, returning the request id and attempts too.
+    pub fn call_with(&self, name: &str, params: Value, opts: &CallOptions) -> Result<Response> {
+        let op = lookup(name)?;
+        let params = match params {
+            Value::Object(m) => m,
+            Value::Null => Map::new(),
+            other => {
+                return Err(Error::new(
+                    ErrorKind::Validation,
+                    format!("params must be a JSON object (got {})", json_type(&other)),
+                )
+                .with_operation(name))
+            }
+        };
+        self.call_op(op, params, opts)
+            .map_err(|e| e.with_operation(name).map_text(|s| self.redact(s)))
+    }
+
+    pub(crate) fn call_op(
+        &self,
+        op: &Operation,
+        mut params: Map<String, Value>,
+        opts: &CallOptions,
+    ) -> Result<Response> {
+        if op.family == "express" {
+            let data = crate::express::run_flow(self, op, &params)?;
+            return Ok(Response {
+                data,
+                status: 200,
+                request_id: String::new(),
+                attempts: 1,
+            });
+        }
+        let wire = wire_of(&op.family).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Validation,
+                format!("family `{}` has no wire implementation", op.family),
+            )
+        })?;
+        wire.prefill(self, op, &mut params);
+        let params = validate_params(op, &params)?;
+        let req = wire.build(self, op, &params)?;
+        let resp = self.inner.transport.execute(&req, &op.name, opts)?;
+        let data = wire.decode(self, op, &resp).map_err(|e| {
+            e.with_request_id(Some(resp.request_id.clone()))
+                .with_attempts(resp.attempts)
+                .with_family(&op.family)
+        })?;
+        Ok(Response {
+            data,
+            status: resp.status,
+            request_id: resp.request_id,
+            attempts: resp.attempts,
+        })
+    }
+
+    /// Mask every secret this client knows in `text`.
+    pub fn redact(&self, text: &str) -> String {
+        self.inner.transport.redact(text)
+    }
+
+    pub(crate) fn learn_secret(&self, value: &str) {
+        self.inner.transport.learn_secret(value);
+    }
+}
+
+/// The catalog entry called `name`, or a clear error with suggestions.
+pub(crate) fn lookup(name: &str) -> Result<&'static Operation> {
+    let catalog = catalog::catalog();
+    catalog.get(name).ok_or_else(|| {
+        let hints = catalog.suggest(name);
+        let hint = if hints.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", hints.join(", "))
+        };
+        Error::new(
+            ErrorKind::Validation,
+            format!("unknown operation `{name}`{hint}; names are family.operationId, e.g. v4.list-accounts"),
+        )
+        .with_fields(vec![crate::error::FieldError {
+            field: "name".into(),
+            message: "is not in the catalog".into(),
+        }])
+    })
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,554 @@
+//! Client configuration: a base URL and credentials per family, timeouts, retries, proxy.
+//!
+//! Load it from a JSON document ([`Config::from_json`]), from the environment
+//! ([`Config::from_env`]), or build it in code. Production base URLs are the defaults.
+//!
+//! ```
+//! use phonecom::Config;
+//! let cfg = Config::from_json(r#"{"v4": {"token": "tok_123456", "account_id": 1234}}"#).unwrap();
+//! assert_eq!(cfg.v4.base_url, "https://api.phone.com/v4");
+//! assert_eq!(cfg.v4.account_id, Some(1234));
+//! assert!(!format!("{cfg:?}").contains("tok_123456"));
+//! ```
+//!
+//! # Environment variables
+//!
+//! | variable | meaning |
+//! |---|---|
+//! | `PHONECOM_ENVIRONMENT` | `production` (default) or `dev` (the XML API's dev host) |
+//! | `PHONECOM_V4_BASE_URL`, `PHONECOM_V4_TOKEN`, `PHONECOM_V4_ACCOUNT_ID` | REST v4 |
+//! | `PHONECOM_OAUTH_BASE_URL`, `PHONECOM_OAUTH_CLIENT_ID`, `PHONECOM_OAUTH_REDIRECT_URI` | OAuth host of Express Sign-Up |
+//! | `PHONECOM_XML_BASE_URL`, `PHONECOM_XML_USERNAME`, `PHONECOM_XML_PASSWORD`, `PHONECOM_XML_METHOD` | XML API (`POST` default, or `GET`) |
+//! | `PHONECOM_V1_BASE_URL`, `PHONECOM_V1_API_KEY`, `PHONECOM_V1_PASSWORD` | REST v1 |
+//! | `PHONECOM_NOL_BASE_URL`, `PHONECOM_NOL_API_KEY`, `PHONECOM_NOL_AUTH` | numbers.online (`bearer` default, or `x-api-key`) |
+//! | `PHONECOM_CONNECT_TIMEOUT_MS`, `PHONECOM_TIMEOUT_MS` | connect / per-attempt timeouts |
+//! | `PHONECOM_MAX_ATTEMPTS`, `PHONECOM_DEADLINE_MS` | retries and the total deadline of one call |
+//! | `PHONECOM_PROXY` | proxy URL; otherwise `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` with `NO_PROXY` |
+//! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
+use serde::de::{Deserializer, Error as _};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::time::Duration;
+
+/// Production base URL of REST v4.
+pub const V4_BASE_URL: &str = "https://api.phone.com/v4";
+/// Production OAuth host of the Express Sign-Up guide.
+pub const OAUTH_BASE_URL: &str = "https://oauth-api.phone.com";
+/// The Express Sign-Up client id used in the guide's token call.
+pub const EXPRESS_CLIENT_ID: &str = "6b75f80c-3390-5409-1c05-b9f7bfd778b6";
+/// The redirect URI of the guide's token call.
+pub const EXPRESS_REDIRECT_URI: &str = "https://express.phone.com";
+/// Production XML API endpoint.
+pub const XML_BASE_URL: &str = "https://control.phone.com/special/xmlapi";
+/// The XML API's documented development endpoint (`environment: "dev"`).
+pub const XML_DEV_BASE_URL: &str = "https://dev.tierra.net/special/xmlapi";
+/// Production base URL of REST v1.
+pub const V1_BASE_URL: &str = "https://v1.api.phone.com";
+/// Production base URL of numbers.online.
+pub const NOL_BASE_URL: &str = "https://numbers.online";
+
+/// Which set of default base URLs to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    /// Phone.com's and numbers.online's production hosts.
+    #[default]
+    Production,
+    /// Production hosts, but the XML API's documented development host.
+    Dev,
+    /// Base URLs given explicitly (e.g. the sandbox's config line).
+    Sandbox,
+}
+
+/// REST v4 settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct V4Config {
+    /// Base URL, ending in `/v4`.
+    pub base_url: String,
+    /// The partner's permanent Bearer token.
+    #[serde(deserialize_with = "opt_secret")]
+    pub token: Option<Secret>,
+    /// The partner's account id ("voip_id"); fills `account_id` when a call omits it.
+    pub account_id: Option<u64>,
+}
+
+/// OAuth host settings (Express Sign-Up's per-user token call).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OauthConfig {
+    /// Base URL of the OAuth host.
+    pub base_url: String,
+    /// The OAuth client id of the token call.
+    pub client_id: String,
+    /// The redirect URI sent with the token call.
+    pub redirect_uri: String,
+}
+
+/// How XML API requests travel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum XmlMethod {
+    /// Form-encoded POST body: credentials stay out of URLs and access logs (default).
+    #[default]
+    Post,
+    /// Query string GET, as the document's examples show.
+    Get,
+}
+
+/// XML API settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct XmlConfig {
+    /// The `/special/xmlapi` endpoint.
+    pub base_url: String,
+    /// Account username.
+    pub username: Option<String>,
+    /// Account password.
+    #[serde(deserialize_with = "opt_secret")]
+    pub password: Option<Secret>,
+    /// POST (default) or GET.
+    pub method: XmlMethod,
+}
+
+/// REST v1 settings (HTTP Basic with API key and password).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct V1Config {
+    /// Base URL.
+    pub base_url: String,
+    /// The API key (Basic auth user name).
+    #[serde(deserialize_with = "opt_secret")]
+    pub api_key: Option<Secret>,
+    /// The application password.
+    #[serde(deserialize_with = "opt_secret")]
+    pub password: Option<Secret>,
+}
+
+/// How the numbers.online key travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum NolAuth {
+    /// `Authorization: Bearer nol_...` (default).
+    #[default]
+    Bearer,
+    /// `X-API-Key: nol_...`.
+    XApiKey,
+}
+
+/// numbers.online settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NolConfig {
+    /// Base URL (the host; paths start with `/api/v1`).
+    pub base_url: String,
+    /// The `nol_...` account key.
+    #[serde(deserialize_with = "opt_secret")]
+    pub api_key: Option<Secret>,
+    /// Header used for the key.
+    pub auth: NolAuth,
+}
+
+/// Timeouts of one HTTP attempt.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Timeouts {
+    /// Connect timeout in milliseconds (default 10 000).
+    pub connect_ms: u64,
+    /// Whole-attempt timeout in milliseconds (default 30 000).
+    pub overall_ms: u64,
+}
+
+/// Retry policy: which failures are retried is fixed (connection errors, 408, 409, 429, 5xx,
+/// only when repeating is safe); how often and how long is configurable.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetryConfig {
+    /// Attempts in total, first included (default 3; 1 disables retries).
+    pub max_attempts: u32,
+    /// First backoff in milliseconds (default 250), doubled per attempt, with full jitter.
+    pub base_delay_ms: u64,
+    /// Backoff cap in milliseconds (default 8 000).
+    pub max_delay_ms: u64,
+    /// Total deadline of one call, all attempts and waits included (default 60 000).
+    pub deadline_ms: u64,
+}
+
+/// Everything a [`Client`](crate::Client) needs.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default = "Config::unresolved")]
+pub struct Config {
+    /// Default base URLs.
+    pub environment: Environment,
+    /// REST v4.
+    pub v4: V4Config,
+    /// OAuth host.
+    pub oauth: OauthConfig,
+    /// XML API.
+    pub xml: XmlConfig,
+    /// REST v1.
+    pub v1: V1Config,
+    /// numbers.online.
+    pub nol: NolConfig,
+    /// Per-attempt timeouts.
+    pub timeouts: Timeouts,
+    /// Retries and deadline.
+    pub retry: RetryConfig,
+    /// Proxy URL (`http://`, `socks5://`); `None` reads `HTTPS_PROXY`/`NO_PROXY` from the environment.
+    pub proxy: Option<String>,
+    /// Allow plain `http://` to hosts other than loopback.
+    pub allow_insecure_http: bool,
+}
+
+impl Default for V4Config {
+    fn default() -> Self {
+        V4Config {
+            base_url: V4_BASE_URL.into(),
+            token: None,
+            account_id: None,
+        }
+    }
+}
+impl Default for OauthConfig {
+    fn default() -> Self {
+        OauthConfig {
+            base_url: OAUTH_BASE_URL.into(),
+            client_id: EXPRESS_CLIENT_ID.into(),
+            redirect_uri: EXPRESS_REDIRECT_URI.into(),
+        }
+    }
+}
+impl Default for XmlConfig {
+    fn default() -> Self {
+        XmlConfig {
+            base_url: String::new(),
+            username: None,
+            password: None,
+            method: XmlMethod::Post,
+        }
+    }
+}
+impl Default for V1Config {
+    fn default() -> Self {
+        V1Config {
+            base_url: V1_BASE_URL.into(),
+            api_key: None,
+            password: None,
+        }
+    }
+}
+impl Default for NolConfig {
+    fn default() -> Self {
+        NolConfig {
+            base_url: NOL_BASE_URL.into(),
+            api_key: None,
+            auth: NolAuth::Bearer,
+        }
+    }
+}
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect_ms: 10_000,
+            overall_ms: 30_000,
+        }
+    }
+}
+impl Default for RetryConfig {
+    fn default() -> Self {
+        RetryConfig {
+            max_attempts: 3,
+            base_delay_ms: 250,
+            max_delay_ms: 8_000,
+            deadline_ms: 60_000,
+        }
+    }
+}
+impl Default for Config {
+    fn default() -> Self {
+        let mut c = Config::unresolved();
+        c.apply_environment_defaults();
+        c
+    }
+}
+
+impl Config {
+    /// Defaults before the environment picks the XML host.
+    fn unresolved() -> Config {
+        Config {
+            environment: Environment::Production,
+            v4: V4Config::default(),
+            oauth: OauthConfig::default(),
+            xml: XmlConfig::default(),
+            v1: V1Config::default(),
+            nol: NolConfig::default(),
+            timeouts: Timeouts::default(),
+            retry: RetryConfig::default(),
+            proxy: None,
+            allow_insecure_http: false,
+        }
+    }
+}
+
+fn opt_secret<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Secret>, D::Error> {
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(Secret::new(s))),
+        Some(_) => Err(D::Error::custom("expected a string")),
+    }
+}
+
+/// `(environment variable, JSON pointer into the config, is a number)`.
+const ENV_VARS: &[(&str, &str, bool)] = &[
+    ("PHONECOM_ENVIRONMENT", "/environment", false),
+    ("PHONECOM_V4_BASE_URL", "/v4/base_url", false),
+    ("PHONECOM_V4_TOKEN", "/v4/token", false),
+    ("PHONECOM_V4_ACCOUNT_ID", "/v4/account_id", true),
+    ("PHONECOM_OAUTH_BASE_URL", "/oauth/base_url", false),
+    ("PHONECOM_OAUTH_CLIENT_ID", "/oauth/client_id", false),
+    ("PHONECOM_OAUTH_REDIRECT_URI", "/oauth/redirect_uri", false),
+    ("PHONECOM_XML_BASE_URL", "/xml/base_url", false),
+    ("PHONECOM_XML_USERNAME", "/xml/username", false),
+    ("PHONECOM_XML_PASSWORD", "/xml/password", false),
+    ("PHONECOM_XML_METHOD", "/xml/method", false),
+    ("PHONECOM_V1_BASE_URL", "/v1/base_url", false),
+    ("PHONECOM_V1_API_KEY", "/v1/api_key", false),
+    ("PHONECOM_V1_PASSWORD", "/v1/password", false),
+    ("PHONECOM_NOL_BASE_URL", "/nol/base_url", false),
+    ("PHONECOM_NOL_API_KEY", "/nol/api_key", false),
+    ("PHONECOM_NOL_AUTH", "/nol/auth", false),
+    ("PHONECOM_CONNECT_TIMEOUT_MS", "/timeouts/connect_ms", true),
+    ("PHONECOM_TIMEOUT_MS", "/timeouts/overall_ms", true),
+    ("PHONECOM_MAX_ATTEMPTS", "/retry/max_attempts", true),
+    ("PHONECOM_DEADLINE_MS", "/retry/deadline_ms", true),
+    ("PHONECOM_PROXY", "/proxy", false),
+    (
+        "PHONECOM_ALLOW_INSECURE_HTTP",
+        "/allow_insecure_http",
+        false,
+    ),
+];
+
+impl Config {
+    /// Parse a JSON configuration document; unknown keys are refused (they are usually typos).
+    pub fn from_json(text: &str) -> Result<Config> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| config_error(format!("config is not valid JSON: {e}")))?;
+        Config::from_value(value)
+    }
+
+    /// Build from an already parsed JSON document.
+    pub fn from_value(value: Value) -> Result<Config> {
+        if !value.is_object() {
+            return Err(config_error("config must be a JSON object".into()));
+        }
+        let mut cfg: Config =
+            serde_json::from_value(value).map_err(|e| config_error(format!("config: {e}")))?;
+        cfg.apply_environment_defaults();
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    /// Read the `PHONECOM_*` environment variables (see the module docs).
+    pub fn from_env() -> Result<Config> {
+        Config::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Like [`Config::from_env`], with variables from `lookup` (handy in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config> {
+        let mut doc = Value::Object(Map::new());
+        for (var, pointer, numeric) in ENV_VARS {
+            let Some(raw) = lookup(var).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let value =
+                if *numeric {
+                    Value::from(raw.trim().parse::<u64>().map_err(|_| {
+                        config_error(format!("{var} must be a non-negative integer"))
+                    })?)
+                } else if *pointer == "/allow_insecure_http" {
+                    Value::Bool(matches!(raw.as_str(), "1" | "true" | "yes"))
+                } else if *pointer == "/environment" || *pointer == "/nol/auth" {
+                    Value::String(raw.to_ascii_lowercase())
+                } else if *pointer == "/xml/method" {
+                    Value::String(raw.to_ascii_uppercase())
+                } else {
+                    Value::String(raw)
+                };
+            set_pointer(&mut doc, pointer, value);
+        }
+        Config::from_value(doc)
+    }
+
+    fn apply_environment_defaults(&mut self) {
+        if self.xml.base_url.is_empty() {
+            self.xml.base_url = match self.environment {
+                Environment::Dev => XML_DEV_BASE_URL.into(),
+                _ => XML_BASE_URL.into(),
+            };
+        }
+    }
+
+    /// Check base URLs (https, or http to loopback / when allowed) and limits.
+    pub fn validate(&self) -> Result<()> {
+        for (family, url) in [
+            ("v4", &self.v4.base_url),
+            ("oauth", &self.oauth.base_url),
+            ("xml", &self.xml.base_url),
+            ("v1", &self.v1.base_url),
+            ("nol", &self.nol.base_url),
+        ] {
+            check_base_url(family, url, self.allow_insecure_http)?;
+        }
+        if self.retry.max_attempts == 0 {
+            return Err(config_error("retry.max_attempts must be at least 1".into()));
+        }
+        if self.timeouts.connect_ms == 0 || self.timeouts.overall_ms == 0 {
+            return Err(config_error(
+                "timeouts must be finite and above 0 ms".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every secret value of the config (for the redactor).
+    pub(crate) fn secret_values(&self) -> Vec<String> {
+        [
+            self.v4.token.as_ref(),
+            self.xml.password.as_ref(),
+            self.v1.api_key.as_ref(),
+            self.v1.password.as_ref(),
+            self.nol.api_key.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| s.expose().to_string())
+        .collect()
+    }
+
+    /// Connect timeout.
+    pub fn connect_timeout(&self) -> Duration {
+        Duration::from_millis(self.timeouts.connect_ms)
+    }
+    /// Per-attempt timeout.
+    pub fn attempt_timeout(&self) -> Duration {
+        Duration::from_millis(self.timeouts.overall_ms)
+    }
+}
+
+fn set_pointer(doc: &mut Value, pointer: &str, value: Value) {
+    let mut cur = doc;
+    let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let obj = cur
+            .as_object_mut()
+            .expect("config document nodes are objects");
+        if i + 1 == parts.len() {
+            obj.insert(part.to_string(), value);
+            return;
+        }
+        cur = obj
+            .entry(part.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+    }
+}
+
+fn check_base_url(family: &str, url: &str, allow_http: bool) -> Result<()> {
+    let rest = if let Some(r) = url.strip_prefix("https://") {
+        r
+    } else if let Some(r) = url.strip_prefix("http://") {
+        let host = host_of(r);
+        if !(allow_http || is_loopback(host)) {
+            return Err(config_error(format!(
+                "{family}.base_url: plain http:// is only allowed to loopback hosts unless allow_insecure_http is set (got host `{host}`)"
+            )));
+        }
+        r
+    } else {
+        return Err(config_error(format!(
+            "{family}.base_url must start with https:// (got `{url}`)"
+        )));
+    };
+    if host_of(rest).is_empty() {
+        return Err(config_error(format!("{family}.base_url has no host")));
+    }
+    Ok(())
+}
+
+fn host_of(after_scheme: &str) -> &str {
+    let authority = after_scheme.split(['/', '?', '#']).next().unwrap_or("");
+    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    if let Some(v6) = authority.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or("");
+    }
+    authority.split(':').next().unwrap_or("")
+}
+
+/// Whether a host name is the local machine.
+pub(crate) fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host == "::1" || host.starts_with("127.")
+}
+
+fn config_error(message: String) -> Error {
+    Error::new(ErrorKind::Validation, message).with_family("config")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn production_defaults() {
+        let c = Config::default();
+        assert_eq!(c.v4.base_url, V4_BASE_URL);
+        assert_eq!(c.xml.base_url, XML_BASE_URL);
+        assert_eq!(c.v1.base_url, V1_BASE_URL);
+        assert_eq!(c.nol.base_url, NOL_BASE_URL);
+        assert_eq!(c.oauth.base_url, OAUTH_BASE_URL);
+    }
+
+    #[test]
+    fn dev_environment_switches_the_xml_host() {
+        let c = Config::from_json(r#"{"environment":"dev"}"#).unwrap();
+        assert_eq!(c.xml.base_url, XML_DEV_BASE_URL);
+    }
+
+    #[test]
+    fn unknown_keys_and_insecure_urls_are_refused() {
+        let e = Config::from_json(r#"{"v4":{"tokn":"x"}}"#).unwrap_err();
+        assert!(e.to_string().contains("tokn"), "{e}");
+        let e =
+            Config::from_json(r#"{"v4":{"base_url":"http://api.example.com/v4"}}"#).unwrap_err();
+        assert!(e.to_string().contains("loopback"), "{e}");
+        assert!(Config::from_json(r#"{"v4":{"base_url":"http://127.0.0.1:9/v4"}}"#).is_ok());
+    }
+
+    #[test]
+    fn environment_variables_fill_the_same_fields() {
+        let vars: HashMap<&str, &str> = [
+            ("PHONECOM_V4_TOKEN", "tok_abcdef"),
+            ("PHONECOM_V4_ACCOUNT_ID", "42"),
+            ("PHONECOM_XML_METHOD", "get"),
+            ("PHONECOM_NOL_AUTH", "x-api-key"),
+            ("PHONECOM_TIMEOUT_MS", "1500"),
+        ]
+        .into_iter()
+        .collect();
+        let c = Config::from_lookup(|k| vars.get(k).map(|v| v.to_string())).unwrap();
+        assert_eq!(c.v4.token.as_ref().unwrap().expose(), "tok_abcdef");
+        assert_eq!(c.v4.account_id, Some(42));
+        assert_eq!(c.xml.method, XmlMethod::Get);
+        assert_eq!(c.nol.auth, NolAuth::XApiKey);
+        assert_eq!(c.timeouts.overall_ms, 1500);
+        let bad =
+            Config::from_lookup(|k| (k == "PHONECOM_V4_ACCOUNT_ID").then(|| "abc".to_string()));
+        assert!(bad
+            .unwrap_err()
+            .to_string()
+            .contains("PHONECOM_V4_ACCOUNT_ID"));
+    }
+}

@@ -1,0 +1,394 @@
+//! The one error type of the library.
+//!
+//! Every failure, whatever the family, is an [`Error`] with a stable [`ErrorKind`], the operation
+//! it came from, and whatever the upstream said (HTTP status, code, message, field errors,
+//! retry-after, request id). Bindings convert it field by field; [`Error::to_json`] gives them all
+//! of it at once.
+//!
+//! ```
+//! use phonecom::{Error, ErrorKind};
+//! let err = Error::validation("v4.create-account-sms", "to", "must be E.164 (+ and 11-15 digits)");
+//! assert_eq!(err.kind(), ErrorKind::Validation);
+//! assert!(err.to_string().contains("`to`"));
+//! ```
+
+use serde_json::{json, Value};
+use std::fmt;
+use std::time::Duration;
+
+/// What went wrong, as a stable category. Bindings map each kind to an exception class / code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Bad input, refused before sending, or refused by the upstream (400/422).
+    Validation,
+    /// Missing or wrong credentials (401).
+    Authentication,
+    /// Credentials valid but not allowed to do this (403, 402-style refusals).
+    Permission,
+    /// The resource does not exist (404).
+    NotFound,
+    /// The request conflicts with the resource's state (409).
+    Conflict,
+    /// Too many requests (429); see [`Error::retry_after`].
+    RateLimited,
+    /// The upstream failed (5xx).
+    Server,
+    /// The connection failed or was cut (DNS, refused, reset, TLS).
+    Transport,
+    /// A timeout or the call's deadline expired.
+    Timeout,
+    /// The response could not be understood (malformed JSON/XML, truncated body).
+    Decode,
+}
+
+impl ErrorKind {
+    /// The stable lower-case name (`"rate_limited"`), used in JSON and by the bindings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "validation",
+            ErrorKind::Authentication => "authentication",
+            ErrorKind::Permission => "permission",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Server => "server",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Decode => "decode",
+        }
+    }
+
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 10] = [
+        ErrorKind::Validation,
+        ErrorKind::Authentication,
+        ErrorKind::Permission,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::RateLimited,
+        ErrorKind::Server,
+        ErrorKind::Transport,
+        ErrorKind::Timeout,
+        ErrorKind::Decode,
+    ];
+
+    /// The kind an HTTP error status stands for.
+    pub fn from_status(status: u16) -> ErrorKind {
+        match status {
+            401 => ErrorKind::Authentication,
+            402 | 403 => ErrorKind::Permission,
+            404 | 410 => ErrorKind::NotFound,
+            408 | 504 => ErrorKind::Timeout,
+            409 => ErrorKind::Conflict,
+            429 => ErrorKind::RateLimited,
+            500..=599 => ErrorKind::Server,
+            _ => ErrorKind::Validation,
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One rejected field: which one and why (v4 422 `fields`, or our own validation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name as the caller wrote it (`contact.address.country`, `filters.price`).
+    pub field: String,
+    /// The rule it broke.
+    pub message: String,
+}
+
+/// An error from any operation of any family. Cheap to move (boxed); never holds a secret.
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone, Default)]
+struct Inner {
+    kind: Option<ErrorKind>,
+    message: String,
+    family: Option<String>,
+    operation: Option<String>,
+    status: Option<u16>,
+    upstream_code: Option<String>,
+    upstream_message: Option<String>,
+    fields: Vec<FieldError>,
+    retry_after: Option<Duration>,
+    request_id: Option<String>,
+    retryable: bool,
+    raw_body: Option<String>,
+    attempts: u32,
+}
+
+/// Longest raw body kept on a decode error.
+pub(crate) const RAW_BODY_LIMIT: usize = 2048;
+
+impl Error {
+    /// A new error of `kind` with a message. Prefer the specific constructors.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            inner: Box::new(Inner {
+                kind: Some(kind),
+                message: message.into(),
+                ..Inner::default()
+            }),
+        }
+    }
+
+    /// Bad input for `operation`: names the field and the rule.
+    pub fn validation(operation: &str, field: &str, rule: &str) -> Error {
+        Error::new(ErrorKind::Validation, format!("`{field}` {rule}"))
+            .with_operation(operation)
+            .with_fields(vec![FieldError {
+                field: field.to_string(),
+                message: rule.to_string(),
+            }])
+    }
+
+    /// A response that could not be understood; keeps a bounded prefix of the raw body.
+    pub fn decode(message: impl Into<String>, raw: &[u8]) -> Error {
+        Error::new(ErrorKind::Decode, message).with_raw_body(raw)
+    }
+
+    pub(crate) fn with_operation(mut self, name: &str) -> Error {
+        if self.inner.operation.is_none() && !name.is_empty() {
+            self.inner.operation = Some(name.to_string());
+            if self.inner.family.is_none() {
+                self.inner.family = name.split('.').next().map(str::to_string);
+            }
+        }
+        self
+    }
+    pub(crate) fn with_family(mut self, family: &str) -> Error {
+        self.inner.family = Some(family.to_string());
+        self
+    }
+    pub(crate) fn with_status(mut self, status: u16) -> Error {
+        self.inner.status = Some(status);
+        self
+    }
+    pub(crate) fn with_upstream(mut self, code: Option<String>, message: Option<String>) -> Error {
+        self.inner.upstream_code = code;
+        self.inner.upstream_message = message;
+        self
+    }
+    pub(crate) fn with_fields(mut self, fields: Vec<FieldError>) -> Error {
+        self.inner.fields = fields;
+        self
+    }
+    pub(crate) fn with_retry_after(mut self, after: Option<Duration>) -> Error {
+        self.inner.retry_after = after;
+        self
+    }
+    pub(crate) fn with_request_id(mut self, id: Option<String>) -> Error {
+        if id.is_some() {
+            self.inner.request_id = id;
+        }
+        self
+    }
+    pub(crate) fn with_retryable(mut self, retryable: bool) -> Error {
+        self.inner.retryable = retryable;
+        self
+    }
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Error {
+        self.inner.attempts = attempts;
+        self
+    }
+    pub(crate) fn with_raw_body(mut self, raw: &[u8]) -> Error {
+        let cut = raw.len().min(RAW_BODY_LIMIT);
+        self.inner.raw_body = Some(String::from_utf8_lossy(&raw[..cut]).into_owned());
+        self
+    }
+    /// Replace every string of the error through `f` (used to mask secrets).
+    pub(crate) fn map_text(mut self, f: impl Fn(&str) -> String) -> Error {
+        let i = &mut self.inner;
+        i.message = f(&i.message);
+        i.upstream_message = i.upstream_message.as_deref().map(&f);
+        i.raw_body = i.raw_body.as_deref().map(&f);
+        for fe in &mut i.fields {
+            fe.message = f(&fe.message);
+        }
+        self
+    }
+
+    /// The stable category.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind.unwrap_or(ErrorKind::Server)
+    }
+    /// The library's message (without the structured fields; see `Display` for the full line).
+    pub fn message(&self) -> &str {
+        &self.inner.message
+    }
+    /// The API family (`v4`, `oauth`, `express`, `xml`, `v1`, `nol`), when known.
+    pub fn family(&self) -> Option<&str> {
+        self.inner.family.as_deref()
+    }
+    /// The canonical operation name (`v4.create-account-subaccount`), when known.
+    pub fn operation(&self) -> Option<&str> {
+        self.inner.operation.as_deref()
+    }
+    /// The HTTP status of the failed response.
+    pub fn status(&self) -> Option<u16> {
+        self.inner.status
+    }
+    /// The upstream's own error code (OAuth `error`, v1 `code`, nol `code`).
+    pub fn upstream_code(&self) -> Option<&str> {
+        self.inner.upstream_code.as_deref()
+    }
+    /// The upstream's own message.
+    pub fn upstream_message(&self) -> Option<&str> {
+        self.inner.upstream_message.as_deref()
+    }
+    /// Field errors (v4 422 `fields`, or the library's validation).
+    pub fn fields(&self) -> &[FieldError] {
+        &self.inner.fields
+    }
+    /// How long the upstream asked us to wait.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.inner.retry_after
+    }
+    /// The request id of the failed exchange (ours, or the upstream's when it sent one).
+    pub fn request_id(&self) -> Option<&str> {
+        self.inner.request_id.as_deref()
+    }
+    /// Whether trying again later could succeed.
+    pub fn is_retryable(&self) -> bool {
+        self.inner.retryable
+    }
+    /// A bounded prefix of the raw response body (decode errors, unparseable error bodies).
+    pub fn raw_body(&self) -> Option<&str> {
+        self.inner.raw_body.as_deref()
+    }
+    /// How many times the request was sent (0 when refused before sending).
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
+    /// Every structured field as JSON (what the C, Python and Node bindings expose).
+    pub fn to_json(&self) -> Value {
+        let i = &self.inner;
+        json!({
+            "kind": self.kind().as_str(),
+            "message": self.to_string(),
+            "family": i.family,
+            "operation": i.operation,
+            "status": i.status,
+            "upstream_code": i.upstream_code,
+            "upstream_message": i.upstream_message,
+            "fields": i.fields.iter().map(|f| json!({"field": f.field, "message": f.message})).collect::<Vec<_>>(),
+            "retry_after": i.retry_after.map(|d| d.as_secs_f64()),
+            "request_id": i.request_id,
+            "retryable": i.retryable,
+            "raw_body": i.raw_body,
+            "attempts": i.attempts,
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        write!(f, "[{}]", self.kind())?;
+        if let Some(op) = &i.operation {
+            write!(f, " {op}:")?;
+        }
+        if let Some(status) = i.status {
+            write!(f, " HTTP {status}:")?;
+        }
+        write!(f, " {}", i.message)?;
+        if let Some(code) = &i.upstream_code {
+            write!(f, " (code {code})")?;
+        }
+        let extra: Vec<String> = i
+            .fields
+            .iter()
+            .filter(|fe| !i.message.contains(&fe.field))
+            .map(|fe| format!("{}: {}", fe.field, fe.message))
+            .collect();
+        if !extra.is_empty() {
+            write!(f, " [{}]", extra.join("; "))?;
+        }
+        if let Some(after) = i.retry_after {
+            write!(f, " (retry after {:.1}s)", after.as_secs_f64())?;
+        }
+        if let Some(id) = &i.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        f.debug_struct("Error")
+            .field("kind", &self.kind())
+            .field("message", &i.message)
+            .field("family", &i.family)
+            .field("operation", &i.operation)
+            .field("status", &i.status)
+            .field("upstream_code", &i.upstream_code)
+            .field("upstream_message", &i.upstream_message)
+            .field("fields", &i.fields)
+            .field("retry_after", &i.retry_after)
+            .field("request_id", &i.request_id)
+            .field("retryable", &i.retryable)
+            .field("attempts", &i.attempts)
+            .finish()
+    }
+}
+
+impl Clone for Error {
+    fn clone(&self) -> Self {
+        Error {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Shorthand used across the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_operation_status_fields_and_request_id() {
+        let e = Error::new(ErrorKind::Validation, "Validation failed")
+            .with_operation("v4.create-account-subaccount")
+            .with_status(422)
+            .with_fields(vec![FieldError {
+                field: "username".into(),
+                message: "already taken".into(),
+            }])
+            .with_request_id(Some("req-1".into()));
+        let s = e.to_string();
+        assert_eq!(
+            s,
+            "[validation] v4.create-account-subaccount: HTTP 422: Validation failed [username: already taken] (request id req-1)"
+        );
+        assert_eq!(e.family(), Some("v4"));
+        assert_eq!(e.to_json()["fields"][0]["field"], "username");
+    }
+
+    #[test]
+    fn raw_body_is_bounded() {
+        let e = Error::decode("bad", &vec![b'x'; 10_000]);
+        assert_eq!(e.raw_body().unwrap().len(), RAW_BODY_LIMIT);
+    }
+
+    #[test]
+    fn status_maps_to_kind() {
+        assert_eq!(ErrorKind::from_status(429), ErrorKind::RateLimited);
+        assert_eq!(ErrorKind::from_status(503), ErrorKind::Server);
+        assert_eq!(ErrorKind::from_status(422), ErrorKind::Validation);
+        assert_eq!(ErrorKind::from_status(401), ErrorKind::Authentication);
+    }
+}

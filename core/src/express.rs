@@ -1,0 +1,420 @@
+//! Express Sign-Up, server side: user names, passwords, contact checks, and the composed
+//! "sign up this portal user" flow (create subaccount -> user token) that never creates two
+//! subaccounts for one user.
+//!
+//! ```no_run
+//! use phonecom::{Client, Config};
+//! use phonecom::express::{signup, SignupRequest, PasswordMode};
+//! use phonecom::types::{Address, Contact};
+//! let client = Client::new(Config::from_env()?)?;
+//! let contact = Contact {
+//!     name: "Ada Lovelace".into(),
+//!     address: Address { line_1: "411 Elm St".into(), city: "Dallas".into(),
+//!         province: Some("TX".into()), country: "US".into(), ..Address::default() },
+//!     phone: "+15555550001".into(),
+//!     primary_email: "ada@example.com".into(),
+//!     ..Contact::default()
+//! };
+//! let done = signup(&client, &SignupRequest::new("acme", "12345", contact))?;
+//! println!("subaccount {} for {}", done.account.id, done.username);
+//! # Ok::<(), phonecom::Error>(())
+//! ```
+
+use crate::catalog::{Location, Operation, Param, ParamType};
+use crate::client::Client;
+use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::oauth::{self, UserToken};
+use crate::secret::Secret;
+use crate::transport::CallOptions;
+use crate::types::Contact;
+use crate::v4::{Account, CreateSubaccountParams};
+use serde_json::{json, Map, Value};
+
+/// Longest user name the helpers produce.
+pub const USERNAME_MAX: usize = 64;
+/// Length of generated passwords.
+pub const PASSWORD_LEN: usize = 32;
+const SIGNUP_OP: &str = "express.signup";
+
+/// The guide's user name: `<partner>-<user id>`, e.g. `super-partner-12345`.
+///
+/// `partner`: 2-32 characters, lower-case letters, digits and `-`, starting with a letter.
+/// `user_id`: 1-30 characters, letters, digits, `_`, `.` or `-`.
+pub fn username(partner: &str, user_id: &str) -> Result<String> {
+    let op = SIGNUP_OP;
+    if !(2..=32).contains(&partner.len()) {
+        return Err(Error::validation(
+            op,
+            "partner",
+            "must be 2 to 32 characters",
+        ));
+    }
+    if !partner.starts_with(|c: char| c.is_ascii_lowercase())
+        || !partner
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || partner.ends_with('-')
+    {
+        return Err(Error::validation(
+            op,
+            "partner",
+            "must be lower-case letters, digits and `-`, start with a letter and not end with `-`",
+        ));
+    }
+    if user_id.is_empty() || user_id.len() > 30 {
+        return Err(Error::validation(
+            op,
+            "user_id",
+            "must be 1 to 30 characters",
+        ));
+    }
+    if !user_id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    {
+        return Err(Error::validation(
+            op,
+            "user_id",
+            "may hold only letters, digits, `_`, `.` and `-`",
+        ));
+    }
+    let name = format!("{partner}-{user_id}");
+    debug_assert!(name.len() <= USERNAME_MAX);
+    Ok(name)
+}
+
+/// A long random password from the OS CSPRNG: `len` characters (at least 16) drawn uniformly
+/// from letters, digits and `-_.~!@#%^*+=`, with at least one of each class.
+pub fn generate_password(len: usize) -> Result<Secret> {
+    if len < 16 {
+        return Err(Error::validation(
+            SIGNUP_OP,
+            "password length",
+            "must be at least 16",
+        ));
+    }
+    const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    const UPPER: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const DIGIT: &[u8] = b"0123456789";
+    const SYMBOL: &[u8] = b"-_.~!@#%^*+=";
+    let all: Vec<u8> = [LOWER, UPPER, DIGIT, SYMBOL].concat();
+    loop {
+        let pw: String = (0..len)
+            .map(|_| all[crate::random::below(all.len() as u64) as usize] as char)
+            .collect();
+        let has = |set: &[u8]| pw.bytes().any(|b| set.contains(&b));
+        if has(LOWER) && has(UPPER) && has(DIGIT) && has(SYMBOL) {
+            return Ok(Secret::new(pw));
+        }
+    }
+}
+
+/// Check a contact against the guide's rules (see [`Contact::validate`]), from JSON.
+pub fn validate_contact(contact: &Value) -> Result<Contact> {
+    let c: Contact = serde_json::from_value(contact.clone()).map_err(|e| {
+        Error::validation(
+            SIGNUP_OP,
+            "contact",
+            &format!("is not a contact object: {e}"),
+        )
+    })?;
+    c.validate("contact")
+        .map_err(|f| crate::v4::api_field_errors(SIGNUP_OP, f))?;
+    Ok(c)
+}
+
+/// Where the user's token call gets its password.
+#[derive(Clone, Debug)]
+pub enum PasswordMode {
+    /// Generate a long random password; it is returned once in [`Signup::password`] for the
+    /// portal to store.
+    Generate,
+    /// Use this password (the portal stores it).
+    Given(Secret),
+    /// Do not store passwords: the subaccount gets a random password nobody keeps, and the token
+    /// call sends the partner's v4 token as the password (needs Phone.com's approval).
+    PartnerToken,
+}
+
+/// What to sign up.
+#[derive(Clone, Debug)]
+pub struct SignupRequest {
+    /// Partner name (the user name's prefix).
+    pub partner: String,
+    /// The portal's own id for the user.
+    pub user_id: String,
+    /// The user's contact.
+    pub contact: Contact,
+    /// Billing contact (Phone.com billing).
+    pub billing_contact: Option<Contact>,
+    /// Password handling.
+    pub password: PasswordMode,
+}
+
+impl SignupRequest {
+    /// A request with a generated password and no billing contact.
+    pub fn new(partner: &str, user_id: &str, contact: Contact) -> SignupRequest {
+        SignupRequest {
+            partner: partner.into(),
+            user_id: user_id.into(),
+            contact,
+            billing_contact: None,
+            password: PasswordMode::Generate,
+        }
+    }
+}
+
+/// The result of [`signup`].
+#[derive(Clone, Debug)]
+pub struct Signup {
+    /// The subaccount.
+    pub account: Account,
+    /// Its user name.
+    pub username: String,
+    /// The generated password (only in [`PasswordMode::Generate`]); store it.
+    pub password: Option<Secret>,
+    /// The user's token for the Express front-end library.
+    pub token: UserToken,
+    /// Whether the create call's outcome was unknown and the subaccount was found by user name
+    /// instead of being created again.
+    pub recovered: bool,
+}
+
+/// Sign a portal user up: create the subaccount, then get the user's token.
+///
+/// A create call whose outcome is unknown (connection cut, timeout, 5xx) is never simply sent
+/// again: the flow first looks the user name up among the subaccounts, and creates only when it
+/// is not there.
+pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
+    let username = username(&req.partner, &req.user_id)?;
+    let mut problems: Vec<FieldError> = Vec::new();
+    if let Err(mut f) = req.contact.validate("contact") {
+        problems.append(&mut f);
+    }
+    if let Some(Err(mut f)) = req
+        .billing_contact
+        .as_ref()
+        .map(|c| c.validate("billing_contact"))
+    {
+        problems.append(&mut f);
+    }
+    if !problems.is_empty() {
+        return Err(crate::v4::api_field_errors(SIGNUP_OP, problems));
+    }
+    let (account_password, returned_password, token_password) = match &req.password {
+        PasswordMode::Generate => {
+            let p = generate_password(PASSWORD_LEN)?;
+            (p.clone(), Some(p.clone()), Some(p))
+        }
+        PasswordMode::Given(p) => (p.clone(), None, Some(p.clone())),
+        PasswordMode::PartnerToken => (generate_password(PASSWORD_LEN)?, None, None),
+    };
+    client.learn_secret(account_password.expose());
+    let params = CreateSubaccountParams {
+        username: username.clone(),
+        password: account_password,
+        contact: Some(req.contact.clone()),
+        billing_contact: req.billing_contact.clone(),
+    };
+    let (account, recovered) = create_once(client, &params)?;
+    let token = oauth::user_token(client, &username, token_password.as_ref())?;
+    Ok(Signup {
+        account,
+        username,
+        password: returned_password,
+        token,
+        recovered,
+    })
+}
+
+/// Create the subaccount at most once: after an unknown outcome, look it up before creating.
+fn create_once(client: &Client, params: &CreateSubaccountParams) -> Result<(Account, bool)> {
+    let op = crate::client::lookup("v4.create-account-subaccount")?;
+    let body = match serde_json::to_value(params) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let attempts = client.config().retry.max_attempts.max(1);
+    let mut last_err = None;
+    for attempt in 0..attempts {
+        if attempt > 0 {
+            if let Some(found) = find_subaccount(client, &params.username)? {
+                return Ok((found, true));
+            }
+        }
+        match client.call_op(op, body.clone(), &CallOptions::default()) {
+            Ok(resp) => {
+                let account: Account = serde_json::from_value(resp.data).map_err(|e| {
+                    Error::new(
+                        ErrorKind::Decode,
+                        format!("subaccount response does not match AccountFull: {e}"),
+                    )
+                })?;
+                return Ok((account, attempt > 0));
+            }
+            Err(e) if outcome_unknown(&e) => last_err = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    // Every attempt ended with an unknown outcome; one last look before giving up.
+    if let Some(found) = find_subaccount(client, &params.username)? {
+        return Ok((found, true));
+    }
+    Err(last_err.unwrap_or_else(|| Error::new(ErrorKind::Server, "subaccount creation failed")))
+}
+
+/// Whether a failed create may still have created the subaccount.
+fn outcome_unknown(e: &Error) -> bool {
+    match e.kind() {
+        ErrorKind::Transport | ErrorKind::Timeout | ErrorKind::Decode => true,
+        ErrorKind::Server => e.status() != Some(503) || e.attempts() == 0,
+        _ => false,
+    }
+}
+
+/// The subaccount called `username`, walking every page of the subaccount list.
+pub fn find_subaccount(client: &Client, username: &str) -> Result<Option<Account>> {
+    let rows = client.items::<Account>("v4.list-account-subaccounts", json!({"limit": 500}))?;
+    for row in rows {
+        let row = row?;
+        if row.username.as_deref() == Some(username) {
+            return Ok(Some(row));
+        }
+    }
+    Ok(None)
+}
+
+pub(crate) fn operations() -> Vec<Operation> {
+    let p = |name: &str, ty: ParamType, required: bool, doc: &str| Param {
+        name: name.into(),
+        location: Location::Local,
+        ty,
+        required,
+        doc: Some(doc.into()),
+        fields: vec![],
+        max: None,
+        min: None,
+        allowed: vec![],
+        format: None,
+        secret: name == "password",
+    };
+    vec![Operation {
+        name: SIGNUP_OP.into(),
+        family: "express".into(),
+        method: "FLOW".into(),
+        path: "v4.create-account-subaccount -> oauth.user-token".into(),
+        doc: "Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token".into(),
+        tag: Some("express".into()),
+        returns: Some("Signup".into()),
+        pageable: false,
+        origin: Some("Express Sign-Up guide".into()),
+        params: vec![
+            p("partner", ParamType::String, true, "Partner name: the user name's prefix"),
+            p("user_id", ParamType::String, true, "The portal's id of the user"),
+            p("contact", ParamType::Object, true, "The user's contact (name, address, phone, primary_email)"),
+            p("billing_contact", ParamType::Object, false, "Billing contact (Phone.com billing)"),
+            p("password", ParamType::String, false, "The password to set; omitted: a generated one, returned once"),
+            p("use_partner_token", ParamType::Boolean, false, "Do not keep passwords: the token call uses the partner token"),
+        ],
+    }]
+}
+
+/// Run a composed flow from the generic call.
+pub(crate) fn run_flow(
+    client: &Client,
+    op: &Operation,
+    params: &Map<String, Value>,
+) -> Result<Value> {
+    let params = crate::catalog::validate_params(op, params)?;
+    let text = |k: &str| {
+        params
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let contact: Contact = serde_json::from_value(params["contact"].clone()).map_err(|e| {
+        Error::validation(
+            &op.name,
+            "contact",
+            &format!("is not a contact object: {e}"),
+        )
+    })?;
+    let billing_contact = match params.get("billing_contact") {
+        Some(v) => Some(serde_json::from_value(v.clone()).map_err(|e| {
+            Error::validation(
+                &op.name,
+                "billing_contact",
+                &format!("is not a contact object: {e}"),
+            )
+        })?),
+        None => None,
+    };
+    let password = if params.get("use_partner_token").and_then(Value::as_bool) == Some(true) {
+        PasswordMode::PartnerToken
+    } else if let Some(p) = params.get("password").and_then(Value::as_str) {
+        PasswordMode::Given(Secret::new(p))
+    } else {
+        PasswordMode::Generate
+    };
+    let done = signup(
+        client,
+        &SignupRequest {
+            partner: text("partner"),
+            user_id: text("user_id"),
+            contact,
+            billing_contact,
+            password,
+        },
+    )?;
+    Ok(json!({
+        "account": serde_json::to_value(&done.account).unwrap_or(Value::Null),
+        "username": done.username,
+        "password": done.password.as_ref().map(Secret::expose),
+        "token": done.token.raw,
+        "recovered": done.recovered,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames() {
+        assert_eq!(
+            username("super-partner", "12345").unwrap(),
+            "super-partner-12345"
+        );
+        assert!(username("Super", "1")
+            .unwrap_err()
+            .to_string()
+            .contains("`partner`"));
+        assert!(username("acme", "a b")
+            .unwrap_err()
+            .to_string()
+            .contains("`user_id`"));
+        assert!(username("acme", "").is_err());
+        assert!(username("acme-", "1").is_err());
+    }
+
+    #[test]
+    fn passwords_are_long_random_and_mixed() {
+        let a = generate_password(PASSWORD_LEN).unwrap();
+        let b = generate_password(PASSWORD_LEN).unwrap();
+        assert_eq!(a.expose().len(), PASSWORD_LEN);
+        assert_ne!(a, b);
+        assert!(a.expose().bytes().any(|c| c.is_ascii_digit()));
+        assert!(generate_password(8).is_err());
+    }
+
+    #[test]
+    fn contact_from_json() {
+        let ok = json!({"name": "A", "address": {"line_1": "1 St", "city": "Dallas", "province": "TX", "country": "US"}, "phone": "+15555550001", "primary_email": "a@b.co"});
+        assert!(validate_contact(&ok).is_ok());
+        let mut bad = ok.clone();
+        bad["address"]["province"] = Value::Null;
+        let e = validate_contact(&bad).unwrap_err();
+        assert!(e.to_string().contains("contact.address.province"), "{e}");
+    }
+}

@@ -1,0 +1,42 @@
+//! # libphonecom
+//!
+//! One blocking client for Phone.com's partner-facing APIs (REST v4, OAuth and the Express
+//! Sign-Up server side; the XML API, call control and REST v1 as their issues land) and
+//! numbers.online's onboarding API. Every remote operation is an entry of one [catalog]
+//! and callable by name through [`Client::call`]; the entities of the partner flows also have
+//! typed models and methods ([`v4`], [`express`], [`oauth`]).
+//!
+//! ```no_run
+//! use phonecom::{Client, Config};
+//! use serde_json::json;
+//! let client = Client::new(Config::from_json(r#"{"v4": {"token": "...", "account_id": 1234}}"#)?)?;
+//! let account = client.call("v4.get-account", json!({}))?;
+//! println!("{}", account["name"]);
+//! # Ok::<(), phonecom::Error>(())
+//! ```
+
+pub mod catalog;
+mod client;
+pub mod config;
+mod error;
+pub mod express;
+mod log;
+pub mod oauth;
+pub(crate) mod random;
+pub mod retry;
+mod secret;
+mod transport;
+pub mod types;
+pub mod v4;
+pub mod wire;
+
+pub use catalog::catalog;
+pub use client::{Client, ClientBuilder, Response};
+pub use config::Config;
+pub use error::{Error, ErrorKind, FieldError, Result};
+pub use log::{LogEvent, LogEventKind, LogHook};
+pub use secret::{is_secret_name, Redactor, Secret};
+pub use transport::CallOptions;
+
+/// The library's version (from Cargo.toml).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,82 @@
+//! Request/response events for a caller-supplied log hook. Secrets are masked before an event is
+//! built, so a hook may print or store events as they are.
+//!
+//! ```
+//! use phonecom::{Client, Config, LogEvent};
+//! let client = Client::builder(Config::default())
+//!     .log_hook(|e: &LogEvent| eprintln!("{}", e.to_json()))
+//!     .build()
+//!     .unwrap();
+//! # drop(client);
+//! ```
+
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+/// What happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogEventKind {
+    /// An attempt is about to be sent.
+    Request,
+    /// A response arrived.
+    Response,
+    /// The attempt failed or got a retryable status; the library waits and tries again.
+    Retry,
+    /// The call failed for good.
+    Failure,
+}
+
+impl LogEventKind {
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogEventKind::Request => "request",
+            LogEventKind::Response => "response",
+            LogEventKind::Retry => "retry",
+            LogEventKind::Failure => "failure",
+        }
+    }
+}
+
+/// One event. Every string is already masked.
+#[derive(Clone, Debug)]
+pub struct LogEvent {
+    /// What happened.
+    pub kind: LogEventKind,
+    /// Canonical operation name.
+    pub operation: String,
+    /// HTTP method.
+    pub method: String,
+    /// URL with secret query values masked.
+    pub url: String,
+    /// Attempt number, from 1.
+    pub attempt: u32,
+    /// The request id.
+    pub request_id: String,
+    /// HTTP status, for responses.
+    pub status: Option<u16>,
+    /// Milliseconds since the attempt started (responses) or the call started (retries, failures).
+    pub elapsed_ms: u64,
+    /// Extra detail (the error, the wait before a retry).
+    pub message: Option<String>,
+}
+
+impl LogEvent {
+    /// The event as a JSON object.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "kind": self.kind.as_str(),
+            "operation": self.operation,
+            "method": self.method,
+            "url": self.url,
+            "attempt": self.attempt,
+            "request_id": self.request_id,
+            "status": self.status,
+            "elapsed_ms": self.elapsed_ms,
+            "message": self.message,
+        })
+    }
+}
+
+/// A log hook: called on the thread making the call; must be cheap and must not panic.
+pub type LogHook = Arc<dyn Fn(&LogEvent) + Send + Sync>;

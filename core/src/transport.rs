@@ -1,0 +1,497 @@
+//! The one HTTP transport: a single ureq agent (keep-alive pool), timeouts, proxy, user agent,
+//! request ids, retries and the log hook. Families build an [`HttpRequest`] and decode the
+//! [`HttpResponse`]; nothing else in the crate touches the network.
+
+use crate::config::Config;
+use crate::error::{Error, ErrorKind, Result};
+use crate::log::{LogEvent, LogEventKind, LogHook};
+use crate::retry;
+use crate::secret::Redactor;
+use std::io::ErrorKind as IoKind;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// Largest response body the library reads (32 MiB).
+const MAX_BODY: u64 = 32 * 1024 * 1024;
+
+/// A request ready to send.
+#[derive(Clone, Debug)]
+pub struct HttpRequest {
+    /// HTTP method.
+    pub method: String,
+    /// Full URL, query included.
+    pub url: String,
+    /// Extra headers (auth, content type, accept).
+    pub headers: Vec<(String, String)>,
+    /// Body and its content type.
+    pub body: Option<(String, Vec<u8>)>,
+    /// Whether sending it twice cannot duplicate a side effect.
+    pub idempotent: bool,
+}
+
+/// A response as received.
+#[derive(Clone, Debug)]
+pub struct HttpResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Headers, names lower-cased.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    pub body: Vec<u8>,
+    /// The upstream's request id when it sent one, else ours.
+    pub request_id: String,
+    /// Attempts made, this one included.
+    pub attempts: u32,
+}
+
+impl HttpResponse {
+    /// First header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `Retry-After`, when present and parseable.
+    pub fn retry_after(&self) -> Option<Duration> {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        self.header("retry-after")
+            .and_then(|v| retry::parse_retry_after(v, now))
+    }
+}
+
+/// Per-call overrides of the client's settings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CallOptions {
+    /// Per-attempt timeout.
+    pub timeout: Option<Duration>,
+    /// Deadline of the whole call, retries included.
+    pub deadline: Option<Duration>,
+    /// Attempts in total (1 disables retries).
+    pub max_attempts: Option<u32>,
+}
+
+/// The transport shared by every clone of a client.
+pub(crate) struct Transport {
+    agent: ureq::Agent,
+    config: Config,
+    user_agent: String,
+    log: Option<LogHook>,
+    pub(crate) redactor: Arc<RwLock<Redactor>>,
+}
+
+/// How one attempt failed before a response arrived.
+struct AttemptFailure {
+    error: Error,
+    /// The request surely did not reach the server (no connection was made).
+    not_sent: bool,
+}
+
+impl Transport {
+    pub(crate) fn new(config: &Config, binding: &str, log: Option<LogHook>) -> Result<Transport> {
+        let proxy = match &config.proxy {
+            Some(url) => Some(ureq::Proxy::new(url).map_err(|_| {
+                Error::new(
+                    ErrorKind::Validation,
+                    "proxy: not a valid proxy URL (http://, https://, socks4://, socks5://)",
+                )
+                .with_family("config")
+            })?),
+            None => ureq::Proxy::try_from_env(),
+        };
+        let user_agent = format!(
+            "libphonecom/{} ({binding}; {} {})",
+            crate::VERSION,
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        );
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(config.connect_timeout()))
+            .timeout_global(Some(config.attempt_timeout()))
+            .max_redirects(0)
+            .user_agent(user_agent.as_str())
+            .max_idle_connections_per_host(16)
+            .proxy(proxy)
+            .build()
+            .into();
+        let redactor = Redactor::new(config.secret_values().iter().map(String::as_str));
+        Ok(Transport {
+            agent,
+            config: config.clone(),
+            user_agent,
+            log,
+            redactor: Arc::new(RwLock::new(redactor)),
+        })
+    }
+
+    /// The User-Agent sent on every request.
+    pub(crate) fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// Mask every secret the client knows in `text`.
+    pub(crate) fn redact(&self, text: &str) -> String {
+        self.redactor
+            .read()
+            .map(|r| r.redact(text))
+            .unwrap_or_else(|_| "***".into())
+    }
+
+    /// Remember a secret learned at run time (e.g. a user token), so it is masked too.
+    pub(crate) fn learn_secret(&self, value: &str) {
+        if let Ok(mut r) = self.redactor.write() {
+            r.add(value);
+        }
+    }
+
+    /// Send `req`, retrying as the policy allows, until a response arrives or the call fails.
+    pub(crate) fn execute(
+        &self,
+        req: &HttpRequest,
+        operation: &str,
+        opts: &CallOptions,
+    ) -> Result<HttpResponse> {
+        let started = Instant::now();
+        let policy = self.config.retry;
+        let max_attempts = opts.max_attempts.unwrap_or(policy.max_attempts).max(1);
+        let deadline = started
+            + opts
+                .deadline
+                .unwrap_or(Duration::from_millis(policy.deadline_ms));
+        let per_attempt = opts.timeout.unwrap_or(self.config.attempt_timeout());
+        let request_id = format!("req_{}", crate::random::hex(10));
+        let url = self.redact(&req.url);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let now = Instant::now();
+            let remaining = deadline.saturating_duration_since(now);
+            if remaining.is_zero() {
+                return Err(self.fail(
+                    Error::new(
+                        ErrorKind::Timeout,
+                        format!(
+                            "deadline of {} ms passed before attempt {attempt}",
+                            deadline.duration_since(started).as_millis()
+                        ),
+                    )
+                    .with_retryable(true),
+                    operation,
+                    &request_id,
+                    attempt - 1,
+                    req,
+                    &url,
+                    started,
+                ));
+            }
+            self.emit(
+                LogEventKind::Request,
+                operation,
+                req,
+                &url,
+                attempt,
+                &request_id,
+                None,
+                0,
+                None,
+            );
+            let sent_at = Instant::now();
+            let outcome = self.send_once(req, &request_id, per_attempt.min(remaining));
+            match outcome {
+                Ok(mut resp) => {
+                    resp.attempts = attempt;
+                    let elapsed = sent_at.elapsed().as_millis() as u64;
+                    self.emit(
+                        LogEventKind::Response,
+                        operation,
+                        req,
+                        &url,
+                        attempt,
+                        &resp.request_id,
+                        Some(resp.status),
+                        elapsed,
+                        None,
+                    );
+                    let may_repeat =
+                        req.idempotent || retry::status_proves_not_processed(resp.status);
+                    if attempt < max_attempts
+                        && retry::is_retryable_status(resp.status)
+                        && may_repeat
+                    {
+                        let wait = resp
+                            .retry_after()
+                            .unwrap_or_else(|| retry::backoff(&policy, attempt));
+                        if Instant::now() + wait < deadline {
+                            let msg =
+                                format!("HTTP {}; waiting {} ms", resp.status, wait.as_millis());
+                            self.emit(
+                                LogEventKind::Retry,
+                                operation,
+                                req,
+                                &url,
+                                attempt,
+                                &resp.request_id,
+                                Some(resp.status),
+                                started.elapsed().as_millis() as u64,
+                                Some(msg),
+                            );
+                            std::thread::sleep(wait);
+                            continue;
+                        }
+                    }
+                    return Ok(resp);
+                }
+                Err(failure) => {
+                    let may_repeat = req.idempotent || failure.not_sent;
+                    let retryable = failure.error.kind() != ErrorKind::Validation;
+                    if attempt < max_attempts && may_repeat && retryable {
+                        let wait = retry::backoff(&policy, attempt);
+                        if Instant::now() + wait < deadline {
+                            let msg = format!(
+                                "{}; waiting {} ms",
+                                self.redact(failure.error.message()),
+                                wait.as_millis()
+                            );
+                            self.emit(
+                                LogEventKind::Retry,
+                                operation,
+                                req,
+                                &url,
+                                attempt,
+                                &request_id,
+                                None,
+                                started.elapsed().as_millis() as u64,
+                                Some(msg),
+                            );
+                            std::thread::sleep(wait);
+                            continue;
+                        }
+                    }
+                    let mut error = failure.error.with_retryable(retryable);
+                    if !may_repeat && retryable {
+                        error = Error::new(
+                            error.kind(),
+                            format!(
+                                "{} (not retried: {} {} is not idempotent and may have been processed)",
+                                error.message(),
+                                req.method,
+                                path_of(&url)
+                            ),
+                        )
+                        .with_retryable(false);
+                    }
+                    return Err(self.fail(
+                        error,
+                        operation,
+                        &request_id,
+                        attempt,
+                        req,
+                        &url,
+                        started,
+                    ));
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fail(
+        &self,
+        error: Error,
+        operation: &str,
+        request_id: &str,
+        attempts: u32,
+        req: &HttpRequest,
+        url: &str,
+        started: Instant,
+    ) -> Error {
+        let error = error
+            .with_operation(operation)
+            .with_request_id(Some(request_id.to_string()))
+            .with_attempts(attempts)
+            .map_text(|s| self.redact(s));
+        self.emit(
+            LogEventKind::Failure,
+            operation,
+            req,
+            url,
+            attempts,
+            request_id,
+            None,
+            started.elapsed().as_millis() as u64,
+            Some(error.to_string()),
+        );
+        error
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        kind: LogEventKind,
+        operation: &str,
+        req: &HttpRequest,
+        url: &str,
+        attempt: u32,
+        request_id: &str,
+        status: Option<u16>,
+        elapsed_ms: u64,
+        message: Option<String>,
+    ) {
+        if let Some(hook) = &self.log {
+            let event = LogEvent {
+                kind,
+                operation: operation.to_string(),
+                method: req.method.clone(),
+                url: url.to_string(),
+                attempt,
+                request_id: request_id.to_string(),
+                status,
+                elapsed_ms,
+                message: message.map(|m| self.redact(&m)),
+            };
+            // A panicking hook must not take the call down with it.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(&event)));
+        }
+    }
+
+    fn send_once(
+        &self,
+        req: &HttpRequest,
+        request_id: &str,
+        timeout: Duration,
+    ) -> std::result::Result<HttpResponse, AttemptFailure> {
+        let mut builder = ureq::http::Request::builder()
+            .method(req.method.as_str())
+            .uri(req.url.as_str())
+            .header("X-Request-Id", request_id);
+        for (k, v) in &req.headers {
+            builder = builder.header(k.as_str(), v.as_str());
+        }
+        let body = match &req.body {
+            Some((ct, bytes)) => {
+                builder = builder.header("Content-Type", ct.as_str());
+                bytes.clone()
+            }
+            None => Vec::new(),
+        };
+        let request = builder.body(body).map_err(|e| AttemptFailure {
+            error: Error::new(
+                ErrorKind::Validation,
+                format!("cannot build the request: {e}"),
+            ),
+            not_sent: true,
+        })?;
+        let request = self
+            .agent
+            .configure_request(request)
+            .timeout_global(Some(timeout))
+            .allow_non_standard_methods(true)
+            .build();
+        let mut response = self.agent.run(request).map_err(classify)?;
+        let status = response.status().as_u16();
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_ascii_lowercase(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_vec()
+            .map_err(|e| {
+                let mut f = classify(e);
+                if f.error.kind() == ErrorKind::Transport {
+                    f.error = Error::new(
+                        ErrorKind::Decode,
+                        format!(
+                            "response body was truncated or cut off ({})",
+                            f.error.message()
+                        ),
+                    )
+                    .with_status(status);
+                }
+                f.not_sent = false;
+                f
+            })?;
+        let upstream_id = headers
+            .iter()
+            .find(|(k, _)| k == "x-request-id" || k == "request-id")
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty());
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+            request_id: upstream_id.unwrap_or_else(|| request_id.to_string()),
+            attempts: 1,
+        })
+    }
+}
+
+fn path_of(url: &str) -> &str {
+    let after = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = after.find('/').map_or("/", |i| &after[i..]);
+    path.split('?').next().unwrap_or(path)
+}
+
+/// Map a ureq error to ours, noting whether the request surely never left.
+fn classify(e: ureq::Error) -> AttemptFailure {
+    use ureq::Error as U;
+    let (kind, not_sent, message) = match &e {
+        U::HostNotFound => (ErrorKind::Transport, true, "host not found".to_string()),
+        U::ConnectionFailed => (ErrorKind::Transport, true, "connection failed".to_string()),
+        U::Timeout(t) => {
+            let connect = matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve);
+            (ErrorKind::Timeout, connect, format!("timed out ({t})"))
+        }
+        U::Io(io) => match io.kind() {
+            IoKind::ConnectionRefused | IoKind::AddrNotAvailable => (
+                ErrorKind::Transport,
+                true,
+                format!("connection refused ({io})"),
+            ),
+            IoKind::TimedOut | IoKind::WouldBlock => {
+                (ErrorKind::Timeout, false, format!("timed out ({io})"))
+            }
+            IoKind::ConnectionReset
+            | IoKind::ConnectionAborted
+            | IoKind::BrokenPipe
+            | IoKind::UnexpectedEof => (
+                ErrorKind::Transport,
+                false,
+                format!("connection closed by the server ({io})"),
+            ),
+            _ => (ErrorKind::Transport, false, format!("I/O error ({io})")),
+        },
+        U::Protocol(p) => (
+            ErrorKind::Transport,
+            false,
+            format!("HTTP protocol error ({p})"),
+        ),
+        U::BodyExceedsLimit(n) => (
+            ErrorKind::Decode,
+            false,
+            format!("response body larger than {n} bytes"),
+        ),
+        U::Tls(t) => (ErrorKind::Transport, true, format!("TLS error ({t})")),
+        U::Rustls(r) => (ErrorKind::Transport, true, format!("TLS error ({r})")),
+        U::InvalidProxyUrl => (ErrorKind::Validation, true, "invalid proxy URL".to_string()),
+        U::BadUri(u) => (ErrorKind::Validation, true, format!("bad URL ({u})")),
+        other => (ErrorKind::Transport, false, other.to_string()),
+    };
+    AttemptFailure {
+        error: Error::new(kind, message).with_retryable(kind != ErrorKind::Validation),
+        not_sent,
+    }
+}

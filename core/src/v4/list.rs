@@ -1,0 +1,437 @@
+//! v4 lists: filters (`filters[field]=op:value`), sorting, and lazy paging over `limit`/`offset`.
+
+use crate::catalog::Operation;
+use crate::client::{lookup, Client};
+use crate::error::{Error, ErrorKind, Result};
+use crate::transport::CallOptions;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Display;
+use std::marker::PhantomData;
+
+/// One filter condition, e.g. `Filter::lt(149)` -> `lt:149`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter(String);
+
+macro_rules! unary {
+    ($($(#[$doc:meta])* $fn:ident => $op:literal),* $(,)?) => {
+        $( $(#[$doc])* pub fn $fn(value: impl Display) -> Filter { Filter(format!(concat!($op, ":{}"), value)) } )*
+    };
+}
+
+impl Filter {
+    unary! {
+        /// Equal.
+        eq => "eq",
+        /// Not equal.
+        ne => "ne",
+        /// Less than.
+        lt => "lt",
+        /// Greater than.
+        gt => "gt",
+        /// Less than or equal.
+        lte => "lte",
+        /// Greater than or equal.
+        gte => "gte",
+        /// Starts with.
+        starts_with => "starts-with",
+        /// Ends with.
+        ends_with => "ends-with",
+        /// Contains.
+        contains => "contains",
+        /// Does not start with.
+        not_starts_with => "not-starts-with",
+        /// Does not end with.
+        not_ends_with => "not-ends-with",
+        /// Does not contain.
+        not_contains => "not-contains",
+    }
+    /// Between `a` and `b` inclusive.
+    pub fn between(a: impl Display, b: impl Display) -> Filter {
+        Filter(format!("between:{a},{b}"))
+    }
+    /// Outside `a`..`b`.
+    pub fn not_between(a: impl Display, b: impl Display) -> Filter {
+        Filter(format!("not-between:{a},{b}"))
+    }
+    /// The field is empty.
+    pub fn empty() -> Filter {
+        Filter("empty".into())
+    }
+    /// The field is not empty.
+    pub fn not_empty() -> Filter {
+        Filter("not-empty".into())
+    }
+    /// One of the values.
+    pub fn one_of<T: Display>(values: impl IntoIterator<Item = T>) -> Filter {
+        Filter(format!("in:{}", join(values)))
+    }
+    /// None of the values.
+    pub fn none_of<T: Display>(values: impl IntoIterator<Item = T>) -> Filter {
+        Filter(format!("not-in:{}", join(values)))
+    }
+    /// The wire form (`op:value`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn join<T: Display>(values: impl IntoIterator<Item = T>) -> String {
+    values
+        .into_iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Sort direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortDir {
+    /// Ascending.
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+/// Filters, sorting and page size of a v4 list call.
+#[derive(Clone, Debug, Default)]
+pub struct ListQuery {
+    filters: BTreeMap<String, Vec<String>>,
+    sort: Vec<(String, SortDir)>,
+    limit: Option<u32>,
+    offset: Option<u64>,
+    fields: Option<String>,
+}
+
+impl ListQuery {
+    /// An empty query (no filters, server default sort and page size).
+    pub fn new() -> ListQuery {
+        ListQuery::default()
+    }
+    /// Add a condition on `field`; several conditions on one field must all hold.
+    pub fn filter(mut self, field: &str, condition: Filter) -> ListQuery {
+        self.filters
+            .entry(field.to_string())
+            .or_default()
+            .push(condition.0);
+        self
+    }
+    /// Sort by `field`.
+    pub fn sort(mut self, field: &str, dir: SortDir) -> ListQuery {
+        self.sort.push((field.to_string(), dir));
+        self
+    }
+    /// Page size (at most 500).
+    pub fn limit(mut self, limit: u32) -> ListQuery {
+        self.limit = Some(limit);
+        self
+    }
+    /// Rows to skip.
+    pub fn offset(mut self, offset: u64) -> ListQuery {
+        self.offset = Some(offset);
+        self
+    }
+    /// Field set, e.g. `brief`.
+    pub fn fields(mut self, fields: &str) -> ListQuery {
+        self.fields = Some(fields.to_string());
+        self
+    }
+    /// The query as generic-call parameters.
+    pub fn to_params(&self) -> Map<String, Value> {
+        let mut m = Map::new();
+        if !self.filters.is_empty() {
+            let f: Map<String, Value> = self
+                .filters
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        if v.len() == 1 {
+                            Value::from(v[0].clone())
+                        } else {
+                            Value::from(v.clone())
+                        },
+                    )
+                })
+                .collect();
+            m.insert("filters".into(), Value::Object(f));
+        }
+        if !self.sort.is_empty() {
+            let s: Map<String, Value> = self
+                .sort
+                .iter()
+                .map(|(k, d)| {
+                    (
+                        k.clone(),
+                        Value::from(if *d == SortDir::Asc { "asc" } else { "desc" }),
+                    )
+                })
+                .collect();
+            m.insert("sort".into(), Value::Object(s));
+        }
+        if let Some(l) = self.limit {
+            m.insert("limit".into(), l.into());
+        }
+        if let Some(o) = self.offset {
+            m.insert("offset".into(), o.into());
+        }
+        if let Some(f) = &self.fields {
+            m.insert("fields".into(), f.clone().into());
+        }
+        m
+    }
+}
+
+/// One page of a list.
+#[derive(Clone, Debug)]
+pub struct Page<T = Value> {
+    /// The rows.
+    pub items: Vec<T>,
+    /// Rows matching in all (as the server reports it).
+    pub total: Option<u64>,
+    /// Offset of the first row.
+    pub offset: u64,
+    /// Page size used.
+    pub limit: u64,
+    /// The request id of this page.
+    pub request_id: String,
+}
+
+impl Page<Value> {
+    /// Decode the rows into `T`.
+    pub fn decode<T: DeserializeOwned>(self, operation: &str) -> Result<Page<T>> {
+        let items = self
+            .items
+            .into_iter()
+            .map(|v| serde_json::from_value(v).map_err(|e| decode_err(operation, e)))
+            .collect::<Result<Vec<T>>>()?;
+        Ok(Page {
+            items,
+            total: self.total,
+            offset: self.offset,
+            limit: self.limit,
+            request_id: self.request_id,
+        })
+    }
+}
+
+fn decode_err(operation: &str, e: serde_json::Error) -> Error {
+    Error::new(
+        ErrorKind::Decode,
+        format!("list row does not match the documented shape: {e}"),
+    )
+    .with_operation(operation)
+}
+
+/// Default page size of the paging helpers.
+const DEFAULT_PAGE: u64 = 100;
+
+/// Walks a list page by page, fetching each page only when asked. Owns a client clone, so it can
+/// outlive the borrow it was made from (bindings keep it in a handle).
+pub struct Pages {
+    client: Client,
+    op: &'static Operation,
+    params: Map<String, Value>,
+    offset: u64,
+    limit: u64,
+    done: bool,
+    pages_fetched: u64,
+}
+
+impl Pages {
+    pub(crate) fn new(client: &Client, name: &str, params: Value) -> Result<Pages> {
+        let op = lookup(name)?;
+        if !op.params.iter().any(|p| p.name == "offset") {
+            return Err(Error::new(
+                ErrorKind::Validation,
+                format!("`{name}` is not a pageable list (it has no limit/offset)"),
+            )
+            .with_operation(name));
+        }
+        let mut params = match params {
+            Value::Object(m) => m,
+            Value::Null => Map::new(),
+            _ => {
+                return Err(
+                    Error::new(ErrorKind::Validation, "params must be a JSON object")
+                        .with_operation(name),
+                )
+            }
+        };
+        let offset = match params.remove("offset") {
+            Some(v) => v.as_u64().ok_or_else(|| {
+                Error::validation(name, "offset", "must be a non-negative integer")
+            })?,
+            None => 0,
+        };
+        let limit = match params.remove("limit") {
+            Some(v) => v
+                .as_u64()
+                .filter(|l| (1..=500).contains(l))
+                .ok_or_else(|| {
+                    Error::validation(name, "limit", "must be an integer from 1 to 500")
+                })?,
+            None => DEFAULT_PAGE,
+        };
+        Ok(Pages {
+            client: client.clone(),
+            op,
+            params,
+            offset,
+            limit,
+            done: false,
+            pages_fetched: 0,
+        })
+    }
+
+    /// How many pages have been fetched so far.
+    pub fn pages_fetched(&self) -> u64 {
+        self.pages_fetched
+    }
+
+    /// Fetch the next page, or `None` after the last one.
+    pub fn next_page(&mut self) -> Option<Result<Page>> {
+        if self.done {
+            return None;
+        }
+        let mut params = self.params.clone();
+        params.insert("offset".into(), self.offset.into());
+        params.insert("limit".into(), self.limit.into());
+        let resp = match self
+            .client
+            .call_op(self.op, params, &CallOptions::default())
+        {
+            Ok(r) => r,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(e.with_operation(&self.op.name)));
+            }
+        };
+        self.pages_fetched += 1;
+        let items = match resp.data.get("items").and_then(Value::as_array) {
+            Some(items) => items.clone(),
+            None => {
+                self.done = true;
+                return Some(Err(Error::decode(
+                    "list response has no `items` array",
+                    resp.data.to_string().as_bytes(),
+                )
+                .with_operation(&self.op.name)));
+            }
+        };
+        let total = resp.data.get("total").and_then(Value::as_u64);
+        let page = Page {
+            total,
+            offset: self.offset,
+            limit: self.limit,
+            request_id: resp.request_id,
+            items,
+        };
+        let n = page.items.len() as u64;
+        self.offset += n;
+        if n == 0 || n < self.limit || total.is_some_and(|t| self.offset >= t) {
+            self.done = true;
+        }
+        Some(Ok(page))
+    }
+}
+
+impl Iterator for Pages {
+    type Item = Result<Page>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_page()
+    }
+}
+
+/// Walks every row of a list lazily, one page at a time, decoding rows into `T`.
+pub struct Items<T = Value> {
+    pages: Pages,
+    buffer: VecDeque<Value>,
+    failed: bool,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<T: DeserializeOwned> Items<T> {
+    pub(crate) fn new(pages: Pages) -> Items<T> {
+        Items {
+            pages,
+            buffer: VecDeque::new(),
+            failed: false,
+            _t: PhantomData,
+        }
+    }
+
+    /// Fetch every remaining row (the only place the whole list is held in memory).
+    pub fn collect_all(self) -> Result<Vec<T>> {
+        self.collect()
+    }
+
+    /// Pages fetched so far.
+    pub fn pages_fetched(&self) -> u64 {
+        self.pages.pages_fetched()
+    }
+}
+
+impl<T: DeserializeOwned> Iterator for Items<T> {
+    type Item = Result<T>;
+    fn next(&mut self) -> Option<Result<T>> {
+        if self.failed {
+            return None;
+        }
+        loop {
+            if let Some(v) = self.buffer.pop_front() {
+                return Some(
+                    serde_json::from_value(v).map_err(|e| decode_err(&self.pages.op.name, e)),
+                );
+            }
+            match self.pages.next_page()? {
+                Ok(page) => self.buffer.extend(page.items),
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+}
+
+impl Client {
+    /// Walk any pageable list operation page by page (`limit` in `params` is the page size,
+    /// default 100; `offset` the starting row).
+    pub fn pages(&self, name: &str, params: Value) -> Result<Pages> {
+        Pages::new(self, name, params)
+    }
+
+    /// Walk every row of any pageable list operation, lazily.
+    pub fn items<T: DeserializeOwned>(&self, name: &str, params: Value) -> Result<Items<T>> {
+        Ok(Items::new(Pages::new(self, name, params)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_to_params() {
+        let q = ListQuery::new()
+            .filter("npa", Filter::eq(858))
+            .filter("price", Filter::gte(1))
+            .filter("price", Filter::lt(149))
+            .filter("city", Filter::one_of(["San Diego", "La Jolla"]))
+            .sort("price", SortDir::Asc)
+            .limit(25);
+        let p = Value::Object(q.to_params());
+        assert_eq!(p["filters"]["npa"], "eq:858");
+        assert_eq!(
+            p["filters"]["price"],
+            serde_json::json!(["gte:1", "lt:149"])
+        );
+        assert_eq!(p["filters"]["city"], "in:San Diego,La Jolla");
+        assert_eq!(p["sort"]["price"], "asc");
+        assert_eq!(p["limit"], 25);
+        assert_eq!(Filter::between(1, 5).as_str(), "between:1,5");
+        assert_eq!(Filter::not_empty().as_str(), "not-empty");
+    }
+}

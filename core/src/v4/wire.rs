@@ -1,0 +1,396 @@
+//! v4 on the wire: Bearer auth, path/query/JSON/multipart encoding, the list envelope, and the
+//! `{"@error": {...}}` / OAuth-style error bodies.
+
+use crate::catalog::{Location, Operation, ParamType};
+use crate::client::{Client, Wire};
+use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::retry;
+use crate::transport::{HttpRequest, HttpResponse};
+use crate::wire::{encode_pairs, multipart, percent_encode, MultipartPart};
+use serde_json::{Map, Value};
+use std::time::Duration;
+
+pub(crate) struct V4Wire;
+
+impl Wire for V4Wire {
+    fn prefill(&self, client: &Client, op: &Operation, params: &mut Map<String, Value>) {
+        if let Some(id) = client.config().v4.account_id {
+            if op.param("account_id").is_some() && !params.contains_key("account_id") {
+                params.insert("account_id".into(), Value::from(id));
+            }
+        }
+    }
+
+    fn build(
+        &self,
+        client: &Client,
+        op: &Operation,
+        params: &Map<String, Value>,
+    ) -> Result<HttpRequest> {
+        let cfg = &client.config().v4;
+        let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
+        match &cfg.token {
+            Some(t) if !t.is_empty() => {
+                headers.push(("Authorization".into(), format!("Bearer {}", t.expose())))
+            }
+            _ if op.name == "v4.ping" || op.name == "v4.create-oauth-access-token" => {}
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Authentication,
+                    "v4.token is not configured (set it in the config or PHONECOM_V4_TOKEN)",
+                ))
+            }
+        }
+        let url = format!(
+            "{}{}",
+            cfg.base_url.trim_end_matches('/'),
+            path_and_query(op, params)?
+        );
+        let body = encode_body(op, params)?;
+        Ok(HttpRequest {
+            method: op.method.clone(),
+            url,
+            headers,
+            body,
+            idempotent: op.is_idempotent(),
+        })
+    }
+
+    fn decode(&self, _client: &Client, _op: &Operation, resp: &HttpResponse) -> Result<Value> {
+        decode_json(resp)
+    }
+}
+
+/// The path with its parameters substituted, and the query string.
+pub(crate) fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Result<String> {
+    let mut path = op.path.clone();
+    let mut query: Vec<(String, String)> = Vec::new();
+    for p in &op.params {
+        let Some(v) = params.get(&p.name) else {
+            continue;
+        };
+        match p.location {
+            Location::Path => {
+                let s = scalar_text(v);
+                if s.is_empty() {
+                    return Err(Error::validation(
+                        &op.name,
+                        &p.name,
+                        "must not be empty (it is part of the path)",
+                    ));
+                }
+                path = path.replace(&format!("{{{}}}", p.name), &percent_encode(&s));
+            }
+            Location::Query => match p.ty {
+                ParamType::Filters => {
+                    for (field, cond) in v.as_object().into_iter().flatten() {
+                        match cond {
+                            Value::Array(list) => {
+                                for c in list {
+                                    query.push((format!("filters[{field}][]"), scalar_text(c)));
+                                }
+                            }
+                            c => query.push((format!("filters[{field}]"), scalar_text(c))),
+                        }
+                    }
+                }
+                ParamType::Sort => {
+                    for (field, dir) in v.as_object().into_iter().flatten() {
+                        query.push((format!("sort[{field}]"), scalar_text(dir)));
+                    }
+                }
+                _ => match v {
+                    Value::Array(list) => {
+                        query.extend(list.iter().map(|x| (p.name.clone(), scalar_text(x))))
+                    }
+                    _ => query.push((p.name.clone(), scalar_text(v))),
+                },
+            },
+            _ => {}
+        }
+    }
+    if !query.is_empty() {
+        path.push('?');
+        path.push_str(&encode_pairs(&query));
+    }
+    Ok(path)
+}
+
+/// Text form of a scalar JSON value (strings without quotes).
+pub(crate) fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// A JSON body of the body parameters, or a multipart body of the form parameters.
+pub(crate) fn encode_body(
+    op: &Operation,
+    params: &Map<String, Value>,
+) -> Result<Option<(String, Vec<u8>)>> {
+    let has = |loc: Location| op.params.iter().any(|p| p.location == loc);
+    if has(Location::Form) {
+        let mut parts = Vec::new();
+        for p in op.params.iter().filter(|p| p.location == Location::Form) {
+            let Some(v) = params.get(&p.name) else {
+                continue;
+            };
+            parts.push(if p.ty == ParamType::File {
+                file_part(&op.name, &p.name, v)?
+            } else {
+                MultipartPart {
+                    name: p.name.clone(),
+                    filename: None,
+                    content_type: None,
+                    data: match v {
+                        Value::String(s) => s.clone().into_bytes(),
+                        other => other.to_string().into_bytes(),
+                    },
+                }
+            });
+        }
+        let (ct, bytes) = multipart(&parts);
+        return Ok(Some((ct, bytes)));
+    }
+    if has(Location::Body) {
+        let body: Map<String, Value> = op
+            .params
+            .iter()
+            .filter(|p| p.location == Location::Body)
+            .filter_map(|p| params.get(&p.name).map(|v| (p.name.clone(), v.clone())))
+            .collect();
+        let bytes = serde_json::to_vec(&Value::Object(body)).expect("JSON values serialise");
+        return Ok(Some(("application/json".into(), bytes)));
+    }
+    Ok(None)
+}
+
+fn file_part(op: &str, name: &str, v: &Value) -> Result<MultipartPart> {
+    let o = v.as_object().expect("validated as a file object");
+    let (filename, data) = if let Some(path) = o.get("path").and_then(Value::as_str) {
+        let data = std::fs::read(path)
+            .map_err(|e| Error::validation(op, name, &format!("cannot read `{path}`: {e}")))?;
+        let filename = std::path::Path::new(path)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned());
+        (filename, data)
+    } else {
+        let b64 = o
+            .get("content_base64")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let data = crate::wire::base64_decode(b64)
+            .map_err(|e| Error::validation(op, name, &format!("content_base64: {e}")))?;
+        (None, data)
+    };
+    Ok(MultipartPart {
+        name: name.to_string(),
+        filename: o
+            .get("filename")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or(filename)
+            .or(Some("upload".into())),
+        content_type: Some(
+            o.get("content_type")
+                .and_then(Value::as_str)
+                .unwrap_or("application/octet-stream")
+                .to_string(),
+        ),
+        data,
+    })
+}
+
+/// Decode a JSON response: the body on 2xx (null when empty), the mapped error otherwise.
+pub(crate) fn decode_json(resp: &HttpResponse) -> Result<Value> {
+    if !(200..300).contains(&resp.status) {
+        return Err(error_from_response(resp));
+    }
+    if resp.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Value::Null);
+    }
+    serde_json::from_slice(&resp.body).map_err(|e| {
+        Error::decode(format!("response is not valid JSON ({e})"), &resp.body)
+            .with_status(resp.status)
+            .with_retryable(false)
+    })
+}
+
+/// Map a v4 or OAuth error response into the library's error.
+pub(crate) fn error_from_response(resp: &HttpResponse) -> Error {
+    let status = resp.status;
+    let mut retry_after = resp.retry_after();
+    let parsed: Option<Value> = serde_json::from_slice(&resp.body).ok();
+    let (message, code, fields) = match parsed.as_ref().and_then(Value::as_object) {
+        Some(body) if body.get("@error").is_some_and(Value::is_object) => {
+            let e = &body["@error"];
+            let msg = e
+                .get("@message")
+                .and_then(Value::as_str)
+                .unwrap_or("error")
+                .to_string();
+            let fields = e
+                .get("fields")
+                .or_else(|| body.get("fields"))
+                .map(parse_fields)
+                .unwrap_or_default();
+            if retry_after.is_none() {
+                retry_after = e
+                    .get("@rateLimit")
+                    .and_then(|r| r.get("reset").or_else(|| r.get("RateLimit-Reset")))
+                    .and_then(Value::as_f64)
+                    .map(|s| Duration::from_secs_f64(s.clamp(0.0, 86_400.0)));
+            }
+            (msg, None, fields)
+        }
+        Some(body) if body.get("error").is_some_and(Value::is_string) => {
+            let code = body["error"].as_str().map(str::to_string);
+            let msg = body
+                .get("error_description")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .or_else(|| code.clone())
+                .unwrap_or_default();
+            (msg, code, Vec::new())
+        }
+        _ => (
+            format!("HTTP {status} with an unrecognised body"),
+            None,
+            Vec::new(),
+        ),
+    };
+    let kind = ErrorKind::from_status(status);
+    let mut err = Error::new(kind, message.clone())
+        .with_status(status)
+        .with_upstream(code, Some(message))
+        .with_fields(fields)
+        .with_retry_after(retry_after)
+        .with_retryable(retry::is_retryable_status(status))
+        .with_request_id(Some(resp.request_id.clone()))
+        .with_attempts(resp.attempts);
+    if parsed.is_none() {
+        err = err.with_raw_body(&resp.body);
+    }
+    err
+}
+
+/// v4 422 `fields`: `{field: "msg"}`, `{field: ["msg", ...]}` or `[{field, message}]`.
+fn parse_fields(v: &Value) -> Vec<FieldError> {
+    let text = |m: &Value| match m {
+        Value::String(s) => s.clone(),
+        Value::Array(a) => a.iter().map(scalar_text).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    };
+    match v {
+        Value::Object(o) => o
+            .iter()
+            .map(|(k, m)| FieldError {
+                field: k.clone(),
+                message: text(m),
+            })
+            .collect(),
+        Value::Array(a) => a
+            .iter()
+            .filter_map(|e| {
+                Some(FieldError {
+                    field: e.get("field")?.as_str()?.to_string(),
+                    message: e.get("message").map(text).unwrap_or_default(),
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn resp(status: u16, body: &str, headers: &[(&str, &str)]) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            body: body.as_bytes().to_vec(),
+            request_id: "req_x".into(),
+            attempts: 1,
+        }
+    }
+
+    #[test]
+    fn at_error_422_with_fields() {
+        let e = error_from_response(&resp(
+            422,
+            r#"{"@error":{"@message":"Validation failed","@httpStatusCode":422,"@time":"2026-01-01T00:00:00Z","fields":{"username":"Username already exists"}}}"#,
+            &[],
+        ));
+        assert_eq!(e.kind(), ErrorKind::Validation);
+        assert_eq!(e.fields()[0].field, "username");
+        assert_eq!(e.status(), Some(422));
+        assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn at_error_429_with_retry_after() {
+        let e = error_from_response(&resp(
+            429,
+            r#"{"@error":{"@message":"Rate limit reached","@httpStatusCode":429,"@rateLimit":{"limit":30,"remaining":0,"reset":7}}}"#,
+            &[("retry-after", "3")],
+        ));
+        assert_eq!(e.kind(), ErrorKind::RateLimited);
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(3)));
+        assert!(e.is_retryable());
+    }
+
+    #[test]
+    fn oauth_style_401() {
+        let e = error_from_response(&resp(
+            401,
+            r#"{"error":"invalid_token","error_description":"The access token provided is invalid"}"#,
+            &[],
+        ));
+        assert_eq!(e.kind(), ErrorKind::Authentication);
+        assert_eq!(e.upstream_code(), Some("invalid_token"));
+        assert_eq!(
+            e.upstream_message(),
+            Some("The access token provided is invalid")
+        );
+    }
+
+    #[test]
+    fn non_json_error_keeps_raw_body() {
+        let e = error_from_response(&resp(502, "<html>Bad gateway</html>", &[]));
+        assert_eq!(e.kind(), ErrorKind::Server);
+        assert!(e.raw_body().unwrap().contains("Bad gateway"));
+    }
+
+    #[test]
+    fn query_encoding_of_filters_and_sort() {
+        let op = crate::catalog()
+            .get("v4.list-available-phone-numbers")
+            .unwrap();
+        let params = json!({"filters": {"npa": "eq:858", "price": ["gte:1", "lt:149"]}, "sort": {"price": "asc"}, "limit": 10});
+        let pq = path_and_query(op, params.as_object().unwrap()).unwrap();
+        assert_eq!(
+            pq,
+            "/phone-numbers/available?limit=10&filters[npa]=eq%3A858&filters[price][]=gte%3A1&filters[price][]=lt%3A149&sort[price]=asc"
+        );
+    }
+
+    #[test]
+    fn path_parameters_are_encoded() {
+        let op = crate::catalog()
+            .get("v4.get-account-subaccount-pricing")
+            .unwrap();
+        let params = json!({"account_id": 12, "subaccount_id": 34, "pricing_id": 56});
+        assert_eq!(
+            path_and_query(op, params.as_object().unwrap()).unwrap(),
+            "/accounts/12/subaccounts/34/pricing/56"
+        );
+    }
+}

@@ -1,0 +1,179 @@
+//! Small wire helpers shared by every family: percent-encoding, query strings, form bodies and
+//! multipart bodies.
+
+/// Percent-encode everything but RFC 3986 unreserved characters (so `+` travels as `%2B`).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decode `%XX` escapes, and `+` as a space when `plus_is_space` (form encoding).
+pub fn percent_decode(s: &str, plus_is_space: bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' if plus_is_space => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match hex_byte(bytes[i + 1], bytes[i + 2]) {
+                Some(v) => {
+                    out.push(v);
+                    i += 2;
+                }
+                None => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_byte(hi: u8, lo: u8) -> Option<u8> {
+    let d = |c: u8| (c as char).to_digit(16);
+    Some((d(hi)? * 16 + d(lo)?) as u8)
+}
+
+/// Join `(name, value)` pairs as `a=1&b=2`, both sides percent-encoded (brackets kept readable).
+pub fn encode_pairs(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_key(k), percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Keys such as `filters[price][]` keep their brackets literal, as Phone.com's own docs write them.
+fn encode_key(k: &str) -> String {
+    k.split_inclusive(['[', ']'])
+        .map(|part| {
+            let (body, tail) = match part.char_indices().last() {
+                Some((i, c)) if c == '[' || c == ']' => (&part[..i], &part[i..]),
+                _ => (part, ""),
+            };
+            format!("{}{}", percent_encode(body), tail)
+        })
+        .collect()
+}
+
+/// Parse `a=1&b=2` (form or query encoding) into pairs, in order.
+pub fn decode_pairs(s: &str) -> Vec<(String, String)> {
+    s.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (percent_decode(k, true), percent_decode(v, true)),
+            None => (percent_decode(p, true), String::new()),
+        })
+        .collect()
+}
+
+/// Decode standard base64 (padding optional, whitespace ignored).
+pub fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for (i, c) in s.bytes().enumerate() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' | b' ' | b'\n' | b'\r' | b'\t' => continue,
+            _ => return Err(format!("invalid base64 character at position {i}")),
+        };
+        acc = (acc << 6) | v as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Ok(out)
+}
+
+/// A `multipart/form-data` body: returns (content type with boundary, bytes).
+pub fn multipart(parts: &[MultipartPart]) -> (String, Vec<u8>) {
+    let boundary = format!("phonecom-{}", crate::random::hex(12));
+    let mut body = Vec::new();
+    for p in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match &p.filename {
+            Some(f) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\n",
+                    p.name,
+                    f.replace('"', "")
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{}\"\r\n", p.name).as_bytes(),
+            ),
+        }
+        if let Some(ct) = &p.content_type {
+            body.extend_from_slice(format!("Content-Type: {ct}\r\n").as_bytes());
+        }
+        body.extend_from_slice(b"\r\n");
+        body.extend_from_slice(&p.data);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// One part of a multipart body.
+#[derive(Clone, Debug)]
+pub struct MultipartPart {
+    /// The form field name.
+    pub name: String,
+    /// The file name, for file parts.
+    pub filename: Option<String>,
+    /// The part's content type.
+    pub content_type: Option<String>,
+    /// The bytes.
+    pub data: Vec<u8>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plus_travels_encoded() {
+        assert_eq!(percent_encode("+18585551234"), "%2B18585551234");
+        assert_eq!(percent_decode("%2B1858", true), "+1858");
+        assert_eq!(percent_decode("a+b", true), "a b");
+        assert_eq!(percent_decode("a+b", false), "a+b");
+        assert_eq!(percent_decode("100%", true), "100%");
+        assert_eq!(percent_decode("%4", true), "%4");
+    }
+
+    #[test]
+    fn base64() {
+        assert_eq!(base64_decode("aGVsbG8gd29ybGQ=").unwrap(), b"hello world");
+        assert_eq!(base64_decode("AAEC/w").unwrap(), vec![0, 1, 2, 255]);
+        assert!(base64_decode("a*b").is_err());
+    }
+
+    #[test]
+    fn bracket_keys_stay_readable() {
+        let q = encode_pairs(&[
+            ("filters[price][]".into(), "lt:149".into()),
+            ("sort[price]".into(), "asc".into()),
+        ]);
+        assert_eq!(q, "filters[price][]=lt%3A149&sort[price]=asc");
+        assert_eq!(
+            decode_pairs(&q)[0],
+            ("filters[price][]".to_string(), "lt:149".to_string())
+        );
+    }
+}

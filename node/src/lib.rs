@@ -1,0 +1,1 @@
+//! Node bindings of libphonecom. Filled by the Node issue; empty until then.

@@ -1,0 +1,1 @@
+//! Python bindings of libphonecom. Filled by the Python issue; empty until then.

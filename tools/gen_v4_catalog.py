@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Generate core/catalog/v4.json from Phone.com's swagger file.
+
+Usage: python3 tools/gen_v4_catalog.py ../shared/spec/phonecom-v4.swagger.json > core/catalog/v4.json
+
+The output is committed; core embeds it. `core/tests/catalog_spec.rs` checks that it still matches
+the swagger when the spec folder is present. Deviations from the swagger (what real clients send,
+and the operations the swagger does not list) are applied here, each with a comment.
+"""
+import json
+import re
+import sys
+
+FILTER_OPS_NOTE = "op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty"
+
+# Flags the swagger types as "string" but Phone.com takes as JSON booleans (the spec README says so
+# for POST /phone-numbers' block_*; the other flags follow the same convention in the v4 docs).
+FLAG_RE = re.compile(r"^(block_.*|is_new|include_in_directory|enable_.*|allow_extension_dial|randomized|is_temparary|caller_private|callee_private)$")
+# Fields that carry a phone number and must be E.164.
+E164_FIELDS = {"phone_number", "from", "to", "caller_phone_number", "callee_phone_number"}
+
+
+def main(path):
+    s = json.load(open(path))
+    P, D = s["parameters"], s["definitions"]
+    ops = []
+    for route, methods in s["paths"].items():
+        for method, o in methods.items():
+            ops.append(convert(route, method.upper(), o, P, D))
+    ops += extension_aliases(ops) + events_api()
+    ops.sort(key=lambda o: o["name"])
+    json.dump({"family": "v4", "source": "phonecom-v4.swagger.json", "operations": ops}, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+
+def resolve(p, P):
+    if "$ref" in p:
+        return P[p["$ref"].split("/")[-1]]
+    return p
+
+
+def scalar(t):
+    return {"integer": "integer", "number": "number", "boolean": "boolean", "array": "array", "object": "object", "file": "file"}.get(t, "string")
+
+
+def convert(route, method, o, P, D):
+    params, filters, sorts = [], [], []
+    for raw in o.get("parameters", []):
+        p = resolve(raw, P)
+        name, loc = p["name"], p["in"]
+        m = re.match(r"^(filters|sort)\[(.+)\]$", name)
+        if m:
+            (filters if m.group(1) == "filters" else sorts).append(m.group(2))
+            continue
+        if loc == "body":
+            params += body_params(p, D, o["operationId"])
+            continue
+        entry = {"name": name, "in": {"formData": "form"}.get(loc, loc), "type": scalar(p.get("type")), "required": bool(p.get("required"))}
+        if name == "limit":
+            entry["max"] = 500
+        if p.get("description"):
+            entry["doc"] = p["description"]
+        params.append(entry)
+    if filters:
+        params.append({"name": "filters", "in": "query", "type": "filters", "required": False, "fields": filters, "doc": FILTER_OPS_NOTE})
+    if sorts:
+        params.append({"name": "sort", "in": "query", "type": "sort", "required": False, "fields": sorts, "doc": "field: asc|desc"})
+    ok = next((r for c, r in o.get("responses", {}).items() if c.startswith("2")), {})
+    ref = (ok.get("schema") or {}).get("$ref", "").split("/")[-1]
+    doc = (o.get("summary") or o.get("description") or o["operationId"]).strip().split("\n")[0]
+    op = {"name": "v4." + o["operationId"], "family": "v4", "method": method, "path": route, "doc": doc,
+          "tag": (o.get("tags") or ["default"])[0], "returns": ref or None, "params": params}
+    if any(p["name"] == "offset" for p in params) and ref.startswith("List"):
+        op["pageable"] = True
+    return op
+
+
+def body_params(p, D, op_id):
+    ref = p["schema"].get("$ref", "").split("/")[-1]
+    d = D.get(ref, {})
+    required = set(d.get("required", []))
+    out = []
+    for name, prop in d.get("properties", {}).items():
+        t = "object" if "$ref" in prop else scalar(prop.get("type"))
+        if t == "string" and FLAG_RE.match(name):
+            t = "boolean"
+        entry = {"name": name, "in": "body", "type": t, "required": name in required}
+        if name in E164_FIELDS and op_id in ("create-account-sms", "create-account-phone-number", "create-account-call"):
+            # The swagger types phone_number as object; real clients send an E.164 string.
+            entry["type"] = "string"
+            entry["format"] = "e164"
+        if op_id == "create-account-phone-number" and name == "phone_number":
+            entry["required"] = True
+        if name in ("password", "client_secret", "refresh_token", "code", "cc_token"):
+            entry["secret"] = True
+        if prop.get("description"):
+            entry["doc"] = prop["description"]
+        out.append(entry)
+    return out
+
+
+def extension_aliases(ops):
+    """The extension-level aliases Phone.com documents for extension-scope tokens
+    (/accounts/{a}/extensions/{e}/sms|calls|listeners); not in the swagger file."""
+    by_name = {o["name"]: o for o in ops}
+    ext = {"name": "extension_id", "in": "path", "type": "integer", "required": True, "doc": "Extension ID"}
+    out = []
+    for src, new in [
+        ("list-account-sms", "list-account-extension-sms"), ("create-account-sms", "create-account-extension-sms"),
+        ("get-account-sms", "get-account-extension-sms"), ("patch-account-sms", "patch-account-extension-sms"),
+        ("create-account-call", "create-account-extension-call"),
+        ("list-account-listeners", "list-account-extension-listeners"), ("create-account-listener", "create-account-extension-listener"),
+        ("get-account-listener", "get-account-extension-listener"), ("replace-account-listener", "replace-account-extension-listener"),
+        ("delete-account-listener", "delete-account-extension-listener"),
+    ]:
+        o = json.loads(json.dumps(by_name["v4." + src]))
+        o["name"] = "v4." + new
+        o["path"] = o["path"].replace("/accounts/{account_id}/", "/accounts/{account_id}/extensions/{extension_id}/")
+        o["params"].insert(1, dict(ext))
+        o["doc"] = o["doc"] + " (extension-level alias)"
+        o["origin"] = "extension alias of v4." + src
+        out.append(o)
+    return out
+
+
+def events_api():
+    """The account events API (/accounts/{a}/integrations/events/...). The swagger file names the
+    events (call.new, call.update, call.complete, call.log, sms.in, sms.out) but not these paths'
+    schemas; the shapes below follow the listeners resource. See the project notes."""
+    acct = {"name": "account_id", "in": "path", "type": "integer", "required": True, "doc": "Account ID"}
+    sub = {"name": "subscription_id", "in": "path", "type": "integer", "required": True, "doc": "Subscription ID"}
+    paging = [{"name": "limit", "in": "query", "type": "integer", "required": False, "max": 500},
+              {"name": "offset", "in": "query", "type": "integer", "required": False},
+              {"name": "fields", "in": "query", "type": "string", "required": False}]
+    base = "/accounts/{account_id}/integrations/events"
+    mk = lambda name, method, path, doc, params, **kw: dict({"name": "v4." + name, "family": "v4", "method": method, "path": path,
+                                                          "doc": doc, "tag": "events", "returns": None, "params": params,
+                                                          "origin": "events API (not in the swagger file)"}, **kw)
+    body = [{"name": "event_type", "in": "body", "type": "string", "required": True, "doc": "call.new, call.update, call.complete, call.log, sms.in or sms.out"},
+            {"name": "callback_url", "in": "body", "type": "string", "required": True, "doc": "HTTPS URL the event is posted to"},
+            {"name": "secret", "in": "body", "type": "string", "required": False, "secret": True, "doc": "Shared secret used to sign deliveries"}]
+    return [
+        mk("list-account-integration-event-types", "GET", base + "/types", "List the event types an integration can subscribe to", [dict(acct)]),
+        mk("list-account-integration-event-subscriptions", "GET", base + "/subscriptions", "List the account's event subscriptions",
+           [dict(acct)] + paging + [{"name": "filters", "in": "query", "type": "filters", "required": False, "fields": ["id", "event_type"], "doc": FILTER_OPS_NOTE},
+                                   {"name": "sort", "in": "query", "type": "sort", "required": False, "fields": ["id"], "doc": "field: asc|desc"}], pageable=True),
+        mk("create-account-integration-event-subscription", "POST", base + "/subscriptions", "Subscribe to an account event", [dict(acct)] + body),
+        mk("get-account-integration-event-subscription", "GET", base + "/subscriptions/{subscription_id}", "Get an event subscription", [dict(acct), dict(sub)]),
+        mk("delete-account-integration-event-subscription", "DELETE", base + "/subscriptions/{subscription_id}", "Delete an event subscription", [dict(acct), dict(sub)]),
+    ]
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
