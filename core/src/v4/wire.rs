@@ -205,6 +205,12 @@ fn file_part(op: &str, name: &str, v: &Value) -> Result<MultipartPart> {
 
 /// Decode a JSON response: the body on 2xx (null when empty), the mapped error otherwise.
 pub(crate) fn decode_json(resp: &HttpResponse) -> Result<Value> {
+    if (300..400).contains(&resp.status) {
+        if let Some(location) = resp.header("location") {
+            // Authorization endpoints answer with a redirect that carries the result.
+            return Ok(serde_json::json!({"status": resp.status, "location": location}));
+        }
+    }
     if !(200..300).contains(&resp.status) {
         return Err(error_from_response(resp));
     }

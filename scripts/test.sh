@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test of the project: formatting and lints, the Rust workspace (core unit and integration
+# tests against the sandbox, the sandbox's own tests, the examples), then each binding's suite
+# when its folder has one. Installs what it needs (system packages via apt-get, as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (core, sandbox, examples, ffi)"
+cargo test --workspace --exclude phonecom-py --exclude phonecom-node
+
+# Binding suites: each script installs its own language packages.
+for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
+  if [ -x "$suite" ]; then
+    step "$suite"
+    "$suite"
+  fi
+done
+
+step "all tests passed"
