@@ -63,7 +63,7 @@ fn run() -> Result<(), phonecom::Error> {
         done.username, done.account.id
     );
     println!(
-        "step 2: got the user's token ({} , expires in {}s, scope {})",
+        "step 2: got the user's token ({}, expires in {}s, scope {})",
         done.token.token_type,
         done.token.expires_in.unwrap_or(0),
         done.token.scope.as_deref().unwrap_or("-")
