@@ -177,8 +177,12 @@ static void decode(void) {
 static void unknown_operation(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
     phonecom_client *client = h_client(NULL);
-    char *e = expect_error(client, "v4.nope", "{}", PHONECOM_ERR_VALIDATION);
-    CHECK(e && strstr(e, "unknown operation"));
+    char *out = SENTINEL;
+    CHECK_STATUS(phonecom_call(client, "v4.nope", "{}", &out), PHONECOM_ERR_VALIDATION);
+    CHECK(out == SENTINEL);
+    char *e = h_take(phonecom_last_error_json());
+    CHECK(e && strstr(e, "unknown operation") && h_get_is(e, "/fields/0/field", "name"));
+    CHECK(e && h_get_is(e, "/attempts", "0"));
     free(e);
     phonecom_client_free(client);
 }
