@@ -29,6 +29,7 @@ mod transport;
 pub mod types;
 pub mod v4;
 pub mod wire;
+pub mod xml;
 
 pub use catalog::catalog;
 pub use client::{Client, ClientBuilder, Response};
