@@ -178,7 +178,7 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        if !p.allowed.iter().any(|a| *a == s) {
+        if !p.allowed.contains(&s) {
             return Err(err(
                 name,
                 format!("must be one of {} (got `{s}`)", p.allowed.join(", ")),

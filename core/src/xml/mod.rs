@@ -60,7 +60,9 @@
 //! | every other action | `resultData` by the generic mapping, or `null` when there is none |
 //!
 //! Named fields are always present (`null` when the element is absent or empty); the elements a
-//! type does not name are kept beside them, so nothing is lost. The document gives the elements
+//! type does not name are kept beside them, so nothing is lost (an element that shares its name
+//! with a named field but holds another value, such as `<eligible>Yes</eligible>`, is kept as
+//! `@eligible`). The document gives the elements
 //! of the first three lists only; the others are read by the generic mapping:
 //!
 //! - a leaf element is its text (`null` when empty);

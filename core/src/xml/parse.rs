@@ -319,20 +319,29 @@ fn data_of(action: &str, rd: Option<Node>, msg: Option<&str>) -> Decoded<Value> 
         | "getPhoneNumberRegionList"
         | "getPhoneNumberLocalityList"
         | "getSoundList" => to_value(&Rows { items: rows(rd) }),
-        "getPhoneNumberPortingEligibility" => to_value(&PortingEligibility {
-            eligible: rd
+        "getPhoneNumberPortingEligibility" => {
+            let eligible = rd
                 .and_then(|rd| rd.descendants().filter_map(leaf_text).find_map(yes_no))
-                .or_else(|| msg.and_then(|m| yes_no(m.to_string()))),
-            extra: data_object(rd),
-        }),
-        "previewChatCall" => to_value(&ChatCallPreview {
-            url: rd.and_then(find_url),
-            extra: data_object(rd),
-        }),
-        "sendChatCall" => to_value(&ChatCallSent {
-            chat_call_id: rd.and_then(find_chat_call_id),
-            extra: data_object(rd),
-        }),
+                .or_else(|| msg.and_then(|m| yes_no(m.to_string())));
+            to_value(&PortingEligibility {
+                eligible,
+                extra: aside(data_object(rd), "eligible", json!(eligible)),
+            })
+        }
+        "previewChatCall" => {
+            let url = rd.and_then(find_url);
+            to_value(&ChatCallPreview {
+                extra: aside(data_object(rd), "url", json!(url)),
+                url,
+            })
+        }
+        "sendChatCall" => {
+            let chat_call_id = rd.and_then(find_chat_call_id);
+            to_value(&ChatCallSent {
+                extra: aside(data_object(rd), "chatCallId", json!(chat_call_id)),
+                chat_call_id,
+            })
+        }
         _ => match rd {
             Some(rd) if elements(rd).next().is_some() || rd.attributes().len() > 0 => {
                 Value::Object(row_object(rd))
@@ -341,6 +350,17 @@ fn data_of(action: &str, rd: Option<Node>, msg: Option<&str>) -> Decoded<Value> 
             None => Value::Null,
         },
     })
+}
+
+/// `extra` without `key` (a named field of the typed result): an element of that name whose
+/// value differs from the named field's moves to `@key`, so that nothing is lost.
+fn aside(mut extra: Map<String, Value>, key: &str, named: Value) -> Map<String, Value> {
+    if let Some(v) = extra.remove(key) {
+        if v != named {
+            extra.insert(format!("@{key}"), v);
+        }
+    }
+    extra
 }
 
 /// The rows of a documented list: the children of the container named in `containers`, or the
