@@ -2,7 +2,7 @@
 //!
 //! One blocking client for Phone.com's partner-facing APIs (REST v4, OAuth and the Express
 //! Sign-Up server side, the XML API; REST v1 as its issue lands) and numbers.online's
-//! onboarding API. Every remote operation is an entry of one [catalog] and callable by name
+//! onboarding API. Every remote operation is an entry of one [catalog](mod@catalog) and callable by name
 //! through [`Client::call`]; the entities of the partner flows also have typed models and
 //! methods ([`v4`], [`express`], [`oauth`], [`xml`]). Call control ([`callcontrol`]: parsing
 //! Phone.com's requests to the partner's URL, rendering the text/plain commands, routing) needs

@@ -93,7 +93,6 @@ fn op(action: &str, tag: &str, doc: &str, returns: &str, params: Vec<P>) -> Oper
             "Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless)",
         )
         .min(1)
-        .max(64)
         .0,
     );
     Operation {

@@ -96,6 +96,10 @@
 //! `prefix`/`state` for the region and locality lists; `region`/`locality` need `state` and `page`
 //! needs `quantity` in the inventory search; one `toName` per `toNumber`; `startTime` not after
 //! `endTime`; `destinationN` settings need `destinationN`.
+//!
+//! The inventory search takes vanity letters itself ("Pattern may include digits, letters A-Z,
+//! or `*`"), so a pattern is sent as given; [`InventoryQuery::vanity`] turns letters into keypad
+//! digits first (`1-800-FLOWERS` -> `18003569377`) for an exact-digit search.
 
 mod api;
 mod calls;

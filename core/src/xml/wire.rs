@@ -255,6 +255,22 @@ mod tests {
     }
 
     #[test]
+    fn get_masks_the_new_password_of_create_account() {
+        let c = client("GET");
+        let req = build(
+            &c,
+            "xml.createAccount",
+            json!({"newUsername": "acme-1", "newPassword": "N3w-S3cret!", "name": "Ada", "address": "1 Elm St",
+                   "city": "Paris", "country": "FR", "phone": "+33142000000", "email": "ada@example.com"}),
+        )
+        .unwrap();
+        assert!(req.url.contains("newPassword=N3w-S3cret%21"), "{}", req.url);
+        let masked = c.redact(&req.url);
+        assert!(!masked.contains("N3w-S3cret"), "{masked}");
+        assert!(masked.contains("newUsername=acme-1"), "{masked}");
+    }
+
+    #[test]
     fn chatcall_recipients_repeat_their_names() {
         let req = build(
             &client("POST"),
