@@ -542,6 +542,46 @@ mod tests {
     }
 
     #[test]
+    fn formats() {
+        for ok in [
+            "1196515730",
+            "2007-12-01T13:28:50.0000Z",
+            "2007-12-01T13:28:50Z",
+            "2007-12-01T13:28:50",
+            "2007-12-01T13:28:50.5-08:00",
+        ] {
+            assert!(is_timestamp(ok), "{ok}");
+        }
+        for bad in [
+            "tomorrow",
+            "2007-13-01T13:28:50Z",
+            "2007-12-01T25:28:50Z",
+            "2007-12-01",
+            "2007-12-01T13:28:50.Z",
+            "2007-12-01T13:28:50+0800",
+            "",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+        assert_eq!(
+            check_format(Format::PhoneDigits, "+18585608120").unwrap(),
+            "18585608120"
+        );
+        assert!(check_format(Format::PhoneDigits, "858-560-8120").is_err());
+        assert!(check_format(Format::Nanpa, "+16045550100").is_ok());
+        assert!(check_format(Format::Nanpa, "+442071838750").is_err());
+        assert!(check_format(Format::E164OrExtension, "101").is_ok());
+        assert!(check_format(Format::E164OrExtension, "18585602222").is_err());
+        assert!(check_format(Format::Country, "US").is_ok());
+        assert!(check_format(Format::Country, "us").is_err());
+        assert!(check_format(Format::NumberPattern, "1800FLOWERS").is_ok());
+        assert!(check_format(Format::NumberPattern, "1212*******").is_ok());
+        assert!(check_format(Format::NumberPattern, "1800-FLOWERS").is_err());
+        assert!(check_format(Format::Email, "a@b.co").is_ok());
+        assert!(check_format(Format::Digits, "12a").is_err());
+    }
+
+    #[test]
     fn e164_is_enforced_where_declared() {
         let e = check(
             "v4.create-account-sms",
