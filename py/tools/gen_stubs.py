@@ -233,7 +233,7 @@ def generate() -> str:
                 out.append(f"    def __call__({sig}) -> {result}:")
             out.append(ds)
             out.append("        ...")
-            if item is not None:
+            if item is not None and op.get("pageable"):
                 it = "AsyncIterator" if asynchronous else "Iterator"
                 out.append(f"    def iter({sig}) -> {it}[{item}]:")
                 out.append(docstring("Every row of the list, fetched a page at a time (``limit`` is the page size).", "        "))

@@ -319,12 +319,6 @@ class _Op_v4_create_account_extension_listener(_OperationInfo):
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _AsyncOp_v4_create_account_extension_listener(_OperationInfo):
     async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
@@ -337,12 +331,6 @@ class _AsyncOp_v4_create_account_extension_listener(_OperationInfo):
         type: Type of listener. Must be 'callback'
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
-        ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
         ...
 
 class _Op_v4_create_account_extension_sms(_OperationInfo):
@@ -408,12 +396,6 @@ class _Op_v4_create_account_listener(_OperationInfo):
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _AsyncOp_v4_create_account_listener(_OperationInfo):
     async def __call__(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
@@ -425,12 +407,6 @@ class _AsyncOp_v4_create_account_listener(_OperationInfo):
         type: Type of listener. Must be 'callback'
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
-        ...
-    def iter(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
         ...
 
 class _Op_v4_create_account_media_files(_OperationInfo):
@@ -1293,12 +1269,6 @@ class _Op_v4_get_account_extension_listener(_OperationInfo):
         extension_id: Extension ID
         listener_id: Listener ID"""
         ...
-    def iter(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> Iterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> Iterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _AsyncOp_v4_get_account_extension_listener(_OperationInfo):
     async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> ListResult[Dict[str, Any]]:
@@ -1309,12 +1279,6 @@ class _AsyncOp_v4_get_account_extension_listener(_OperationInfo):
         account_id: Account ID
         extension_id: Extension ID
         listener_id: Listener ID"""
-        ...
-    def iter(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> AsyncIterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
         ...
 
 class _Op_v4_get_account_extension_sms(_OperationInfo):
@@ -1368,12 +1332,6 @@ class _Op_v4_get_account_listener(_OperationInfo):
         account_id: Account ID
         listener_id: Listener ID"""
         ...
-    def iter(self, *, listener_id: int, account_id: Optional[int] = ...) -> Iterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, listener_id: int, account_id: Optional[int] = ...) -> Iterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _AsyncOp_v4_get_account_listener(_OperationInfo):
     async def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> ListResult[Dict[str, Any]]:
@@ -1383,12 +1341,6 @@ class _AsyncOp_v4_get_account_listener(_OperationInfo):
 
         account_id: Account ID
         listener_id: Listener ID"""
-        ...
-    def iter(self, *, listener_id: int, account_id: Optional[int] = ...) -> AsyncIterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, listener_id: int, account_id: Optional[int] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
         ...
 
 class _Op_v4_get_account_media(_OperationInfo):
@@ -1840,12 +1792,6 @@ class _Op_v4_list_account_express_srv_codes(_OperationInfo):
         account_id: Account ID
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> Iterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> Iterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _AsyncOp_v4_list_account_express_srv_codes(_OperationInfo):
     async def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListResult[Dict[str, Any]]:
@@ -1855,12 +1801,6 @@ class _AsyncOp_v4_list_account_express_srv_codes(_OperationInfo):
 
         account_id: Account ID
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)"""
-        ...
-    def iter(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> AsyncIterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
         ...
 
 class _Op_v4_list_account_extension_contact_groups(_OperationInfo):
@@ -3106,12 +3046,6 @@ class _Op_v4_replace_account_extension_listener(_OperationInfo):
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
         ...
-    def iter(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _AsyncOp_v4_replace_account_extension_listener(_OperationInfo):
     async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
@@ -3126,12 +3060,6 @@ class _AsyncOp_v4_replace_account_extension_listener(_OperationInfo):
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
         ...
-    def iter(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _Op_v4_replace_account_listener(_OperationInfo):
     def __call__(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
@@ -3145,12 +3073,6 @@ class _Op_v4_replace_account_listener(_OperationInfo):
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
         ...
-    def iter(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
-        ...
 
 class _AsyncOp_v4_replace_account_listener(_OperationInfo):
     async def __call__(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
@@ -3163,12 +3085,6 @@ class _AsyncOp_v4_replace_account_listener(_OperationInfo):
         type: Type of listener. Must be 'callback'
         event_type: Type of event to subscribe. 'call.new', 'call.update', 'call.complete'
         callbacks: Array of Callback Objects."""
-        ...
-    def iter(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        ...
-    def pages(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
-        """The list page by page."""
         ...
 
 class _Op_v4_replace_account_media_files(_OperationInfo):
