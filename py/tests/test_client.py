@@ -125,3 +125,10 @@ def test_values_without_json_form_are_refused(client: phonecom.Client) -> None:
         client.call("v4.list-accounts", {"limit": float("nan")})
     with pytest.raises(phonecom.ValidationError, match="too large"):
         client.call("v4.list-accounts", {"limit": 2**70})
+
+
+def test_none_leaves_a_parameter_out(client: phonecom.Client, config: Dict[str, Any]) -> None:
+    # account_id=None still gets the configured account
+    assert client.v4.get_account(account_id=None)["id"] == config["v4"]["account_id"]
+    page = client.v4.list_available_phone_numbers(filters=None, sort=None, limit=2)
+    assert len(page["items"]) == 2

@@ -125,8 +125,10 @@ class _OperationBase:
         return bool(self._spec.get("pageable"))
 
     def _params(self, kwargs: Mapping[str, Any]) -> Dict[str, Any]:
+        # `None` leaves a parameter out (the core never sends JSON null), so a configured
+        # default such as v4 `account_id` still applies.
         kw = self._keywords
-        return {kw.get(k, k): v for k, v in kwargs.items()}
+        return {kw.get(k, k): v for k, v in kwargs.items() if v is not None}
 
     def __repr__(self) -> str:
         return f"<phonecom operation {self.name}: {self._spec['doc']}>"
