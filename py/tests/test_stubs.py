@@ -59,3 +59,36 @@ def test_stub_names_every_operation_and_parameter() -> None:
                     owner = classes[ann[part]]
                 else:
                     assert ann[part].endswith("_".join(path))
+
+
+def test_type_checker_catches_wrong_names_and_types(tmp_path: Path) -> None:
+    import importlib.util
+
+    import pytest
+
+    if importlib.util.find_spec("mypy") is None:
+        pytest.skip("mypy is not installed (py/tests/run.sh installs it)")
+    ok = tmp_path / "ok.py"
+    ok.write_text(
+        "import phonecom\n"
+        "from phonecom.types import AvailablePhoneNumber\n"
+        "c = phonecom.Client()\n"
+        "n: AvailablePhoneNumber = next(c.v4.list_available_phone_numbers.iter(filters={'npa': 'eq:858'}))\n"
+        "a = c.v4.create_account_subaccount(username='u', password='p')\n"
+        "i: int = a['id']\n"
+    )
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import phonecom\n"
+        "c = phonecom.Client()\n"
+        "c.v4.no_such_operation()\n"
+        "c.v4.create_account_subaccount(username=1, password='p')\n"
+        "c.v4.create_account_subaccount(password='p')\n"
+    )
+    run = lambda f: subprocess.run([sys.executable, "-m", "mypy", "--strict", str(f)], capture_output=True, text=True)  # noqa: E731
+    good = run(ok)
+    assert good.returncode == 0, good.stdout
+    out = run(bad).stdout
+    assert 'has no attribute "no_such_operation"' in out
+    assert 'Argument "username"' in out
+    assert 'Missing named argument "username"' in out
