@@ -188,16 +188,12 @@ if sys.version_info >= (3, 11) or TYPE_CHECKING:
         limit: int
         request_id: str
 
-else:  # Python 3.9 and 3.10 cannot make a TypedDict generic; the shape is the same.
+else:  # Python 3.9 and 3.10 cannot make a TypedDict generic; a dict is the same shape at run time.
 
-    class _Subscriptable:
-        def __class_getitem__(cls, item: Any) -> Any:
-            return cls
-
-    class ListResult(Dict[str, Any], _Subscriptable):  # type: ignore[no-redef]
+    class ListResult(Dict[str, Any]):  # type: ignore[no-redef]
         """One v4 list response: ``items`` plus the paging fields."""
 
-    class Page(Dict[str, Any], _Subscriptable):  # type: ignore[no-redef]
+    class Page(Dict[str, Any]):  # type: ignore[no-redef]
         """One page of a lazily walked list."""
 
 
