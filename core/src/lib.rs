@@ -1,10 +1,10 @@
 //! # libphonecom
 //!
 //! One blocking client for Phone.com's partner-facing APIs (REST v4, OAuth and the Express
-//! Sign-Up server side; the XML API, call control and REST v1 as their issues land) and
+//! Sign-Up server side, REST v1; the XML API and call control as their issues land) and
 //! numbers.online's onboarding API. Every remote operation is an entry of one [catalog]
 //! and callable by name through [`Client::call`]; the entities of the partner flows also have
-//! typed models and methods ([`v4`], [`express`], [`oauth`]).
+//! typed models and methods ([`v4`], [`express`], [`oauth`], [`v1`], [`nol`]).
 //!
 //! ```no_run
 //! use phonecom::{Client, Config};
@@ -21,12 +21,14 @@ pub mod config;
 mod error;
 pub mod express;
 mod log;
+pub mod nol;
 pub mod oauth;
 pub(crate) mod random;
 pub mod retry;
 mod secret;
 mod transport;
 pub mod types;
+pub mod v1;
 pub mod v4;
 pub mod wire;
 

@@ -11,6 +11,7 @@
 //! assert!(op.param("username").unwrap().required);
 //! ```
 
+mod format;
 mod validate;
 
 pub(crate) use validate::validate_params;
@@ -33,6 +34,8 @@ pub enum Location {
     Body,
     /// A part of a multipart/form-data body.
     Form,
+    /// The whole request body: the raw bytes of a `file` parameter (e.g. an image upload).
+    Raw,
     /// Not sent: used by a composed flow or by the library itself.
     Local,
 }
@@ -61,12 +64,44 @@ pub enum ParamType {
     Sort,
 }
 
-/// A value format checked beyond the JSON type.
+/// A value format checked (and normalised) beyond the JSON type. See
+/// [`Format::describe`] for each rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
-    /// `+` and 11-15 digits.
+    /// `+` and 8-15 digits, the first not 0.
     E164,
+    /// E.164 with the `+` optional: separators dropped, `+` added (numbers.online paths and
+    /// phone fields).
+    #[serde(rename = "e164_loose")]
+    E164Loose,
+    /// REST v1 phone numbers: `^\+?\d{11,14}$`, separators dropped, `+` added.
+    #[serde(rename = "e164_v1")]
+    E164V1,
+    /// A UUID by the REST v1 document's rule (8-4-4-4-12 lower-case hex).
+    Uuid,
+    /// A REST v1 flag: `true`/`false` or `"Y"`/`"N"` from the caller, `"Y"`/`"N"` on the wire.
+    Yn,
+    /// An email address (`name@domain.tld`); the empty string is allowed (it clears the field).
+    Email,
+    /// The REST v1 `/menus` `digits` array: 1+ `{digit, route}` objects, `digit` 0-9 or
+    /// `pound`, `route` a UUID, nothing else.
+    MenuDigits,
+}
+
+impl Format {
+    /// The rule in words, as shown in docs and stubs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::E164 => "E.164: + then 8 to 15 digits",
+            Format::E164Loose => "E.164, with or without the leading + (added when missing)",
+            Format::E164V1 => "E.164 by the REST v1 rule ^\\+?\\d{11,14}$ (+ added when missing)",
+            Format::Uuid => "UUID: 8-4-4-4-12 lower-case hex digits",
+            Format::Yn => "boolean: true/false or \"Y\"/\"N\" (sent as \"Y\"/\"N\")",
+            Format::Email => "email address (empty clears it)",
+            Format::MenuDigits => "array of 1+ {digit: 0-9 or \"pound\", route: UUID}",
+        }
+    }
 }
 
 /// One parameter of an operation.
@@ -158,6 +193,8 @@ impl Catalog {
             .into_iter()
             .chain(crate::oauth::operations())
             .chain(crate::express::operations())
+            .chain(crate::v1::operations())
+            .chain(crate::nol::operations())
         {
             ops.insert(op.name.clone(), op);
         }

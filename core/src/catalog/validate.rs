@@ -1,6 +1,6 @@
 //! Checking a call's parameters against its catalog entry, before anything is sent.
 
-use super::{Format, Operation, Param, ParamType};
+use super::{format, Operation, Param, ParamType};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use serde_json::{Map, Value};
 
@@ -104,6 +104,11 @@ fn err(field: &str, message: impl Into<String>) -> Vec<FieldError> {
 
 fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldError>> {
     let name = p.name.as_str();
+    let widened = match p.format {
+        Some(f) => format::before_type(f, name, v)?,
+        None => None,
+    };
+    let v = widened.as_ref().unwrap_or(v);
     let wrong = || err(name, format!("must be {}", type_name(p.ty)));
     let v = match p.ty {
         ParamType::String => {
@@ -124,9 +129,6 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
                 if (s.chars().count() as i64) < min {
                     return Err(err(name, format!("must be at least {min} characters")));
                 }
-            }
-            if p.format == Some(Format::E164) {
-                crate::types::e164::check(s).map_err(|rule| err(name, rule))?;
             }
             v.clone()
         }
@@ -155,24 +157,45 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         }
         ParamType::Number => match v {
             Value::Number(_) => v.clone(),
+            // Quoted numbers are numbers too ("1.5", "42").
+            Value::String(s) => quoted_number(s).ok_or_else(wrong)?,
             _ => return Err(wrong()),
         },
         ParamType::Boolean => match v {
             Value::Bool(_) => v.clone(),
             _ => return Err(wrong()),
         },
-        ParamType::Array => v.as_array().map(|_| v.clone()).ok_or_else(wrong)?,
+        ParamType::Array => {
+            let n = v.as_array().ok_or_else(wrong)?.len() as i64;
+            if let Some(min) = p.min.filter(|m| n < *m) {
+                return Err(err(
+                    name,
+                    format!("must hold at least {min} items ({n} given)"),
+                ));
+            }
+            if let Some(max) = p.max.filter(|m| n > *m) {
+                return Err(err(
+                    name,
+                    format!("must hold at most {max} items ({n} given)"),
+                ));
+            }
+            v.clone()
+        }
         ParamType::Object => v.as_object().map(|_| v.clone()).ok_or_else(wrong)?,
         ParamType::File => check_file(name, v)?,
         ParamType::Filters => check_filters(p, v)?,
         ParamType::Sort => check_sort(p, v)?,
+    };
+    let v = match p.format {
+        Some(f) => format::after_type(f, name, v)?,
+        None => v,
     };
     if !p.allowed.is_empty() {
         let s = match &v {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        if !p.allowed.iter().any(|a| *a == s) {
+        if !p.allowed.contains(&s) {
             return Err(err(
                 name,
                 format!("must be one of {} (got `{s}`)", p.allowed.join(", ")),
@@ -180,6 +203,23 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         }
     }
     Ok(v)
+}
+
+/// A quoted number as a JSON number (integers stay integers).
+fn quoted_number(s: &str) -> Option<Value> {
+    let t = s.trim();
+    if let Ok(i) = t.parse::<i64>() {
+        return Some(Value::from(i));
+    }
+    t.parse::<f64>()
+        .ok()
+        .filter(|f| {
+            f.is_finite()
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        })
+        .and_then(serde_json::Number::from_f64)
+        .map(Value::Number)
 }
 
 fn check_file(name: &str, v: &Value) -> std::result::Result<Value, Vec<FieldError>> {
