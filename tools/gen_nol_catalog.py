@@ -24,6 +24,8 @@ OVERRIDES = {
     # "disabled: Only `true` is accepted (one-way revocation)."
     ("updateAccountKey", "disabled"): {"enum": ["true"]},
 }
+# "send an empty string to clear it": the email format would refuse the empty string.
+NO_FORMAT = {("updateAccount", "email")}
 
 
 def main(path):
@@ -90,7 +92,7 @@ def body_params(schema, op_id):
             if key in prop:
                 entry[target] = prop[key]
         fmt = prop.get("format")
-        if fmt in ("uuid", "email"):
+        if fmt in ("uuid", "email") and (op_id, name) not in NO_FORMAT:
             entry["format"] = fmt
         if name in PHONE_FIELDS:
             entry["format"] = "e164_loose"

@@ -11,7 +11,6 @@
 //! assert!(op.param("username").unwrap().required);
 //! ```
 
-mod format;
 mod validate;
 
 pub(crate) use validate::validate_params;
@@ -64,44 +63,26 @@ pub enum ParamType {
     Sort,
 }
 
-/// A value format checked (and normalised) beyond the JSON type. See
-/// [`Format::describe`] for each rule.
+/// A value format checked (and normalised) beyond the JSON type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
-    /// `+` and 8-15 digits, the first not 0.
+    /// `+` and 8-15 digits.
     E164,
-    /// E.164 with the `+` optional: separators dropped, `+` added (numbers.online paths and
-    /// phone fields).
-    #[serde(rename = "e164_loose")]
+    /// E.164 with the `+` optional: separators dropped, `+` added before sending
+    /// (numbers.online paths and phone fields).
     E164Loose,
-    /// REST v1 phone numbers: `^\+?\d{11,14}$`, separators dropped, `+` added.
-    #[serde(rename = "e164_v1")]
+    /// A REST v1 phone number: the API's rule `^\+?\d{11,14}$`, separators dropped, `+` added.
     E164V1,
-    /// A UUID by the REST v1 document's rule (8-4-4-4-12 lower-case hex).
+    /// A UUID by the REST v1 document's rule (8-4-4-4-12 lower-case hex digits).
     Uuid,
-    /// A REST v1 flag: `true`/`false` or `"Y"`/`"N"` from the caller, `"Y"`/`"N"` on the wire.
+    /// On a boolean: a REST v1 flag, given as `true`/`false` or `"Y"`/`"N"` (sent as `"Y"`/`"N"`).
     Yn,
-    /// An email address (`name@domain.tld`); the empty string is allowed (it clears the field).
+    /// An email address (`name@domain.tld`).
     Email,
-    /// The REST v1 `/menus` `digits` array: 1+ `{digit, route}` objects, `digit` 0-9 or
-    /// `pound`, `route` a UUID, nothing else.
+    /// On an array: the REST v1 `/menus` `digits`, 1+ `{digit, route}` objects with `digit`
+    /// 0-9 or `pound` and `route` a UUID, nothing else.
     MenuDigits,
-}
-
-impl Format {
-    /// The rule in words, as shown in docs and stubs.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Format::E164 => "E.164: + then 8 to 15 digits",
-            Format::E164Loose => "E.164, with or without the leading + (added when missing)",
-            Format::E164V1 => "E.164 by the REST v1 rule ^\\+?\\d{11,14}$ (+ added when missing)",
-            Format::Uuid => "UUID: 8-4-4-4-12 lower-case hex digits",
-            Format::Yn => "boolean: true/false or \"Y\"/\"N\" (sent as \"Y\"/\"N\")",
-            Format::Email => "email address (empty clears it)",
-            Format::MenuDigits => "array of 1+ {digit: 0-9 or \"pound\", route: UUID}",
-        }
-    }
 }
 
 /// One parameter of an operation.
@@ -124,7 +105,7 @@ pub struct Param {
     /// Allowed field names (filters, sort).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
-    /// Largest allowed value (integers) or length (strings).
+    /// Largest allowed value (integers), length (strings) or size in bytes (files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
     /// Smallest allowed value (integers) or length (strings).

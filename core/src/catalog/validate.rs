@@ -1,6 +1,6 @@
 //! Checking a call's parameters against its catalog entry, before anything is sent.
 
-use super::{format, Operation, Param, ParamType};
+use super::{Format, Operation, Param, ParamType};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use serde_json::{Map, Value};
 
@@ -104,11 +104,6 @@ fn err(field: &str, message: impl Into<String>) -> Vec<FieldError> {
 
 fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldError>> {
     let name = p.name.as_str();
-    let widened = match p.format {
-        Some(f) => format::before_type(f, name, v)?,
-        None => None,
-    };
-    let v = widened.as_ref().unwrap_or(v);
     let wrong = || err(name, format!("must be {}", type_name(p.ty)));
     let v = match p.ty {
         ParamType::String => {
@@ -130,7 +125,10 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
                     return Err(err(name, format!("must be at least {min} characters")));
                 }
             }
-            v.clone()
+            match p.format {
+                Some(format) => Value::String(check_format(format, s).map_err(|r| err(name, r))?),
+                None => v.clone(),
+            }
         }
         ParamType::Integer => {
             let n = match v {
@@ -163,32 +161,23 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         },
         ParamType::Boolean => match v {
             Value::Bool(_) => v.clone(),
+            // A REST v1 flag may come in its wire form.
+            Value::String(s) if p.format == Some(Format::Yn) => {
+                Value::Bool(crate::types::yn::parse_str(s).map_err(|r| err(name, r))?)
+            }
             _ => return Err(wrong()),
         },
         ParamType::Array => {
-            let n = v.as_array().ok_or_else(wrong)?.len() as i64;
-            if let Some(min) = p.min.filter(|m| n < *m) {
-                return Err(err(
-                    name,
-                    format!("must hold at least {min} items ({n} given)"),
-                ));
+            v.as_array().ok_or_else(wrong)?;
+            match p.format {
+                Some(Format::MenuDigits) => crate::v1::check_menu_digits(name, v)?,
+                _ => v.clone(),
             }
-            if let Some(max) = p.max.filter(|m| n > *m) {
-                return Err(err(
-                    name,
-                    format!("must hold at most {max} items ({n} given)"),
-                ));
-            }
-            v.clone()
         }
         ParamType::Object => v.as_object().map(|_| v.clone()).ok_or_else(wrong)?,
         ParamType::File => check_file(name, v)?,
         ParamType::Filters => check_filters(p, v)?,
         ParamType::Sort => check_sort(p, v)?,
-    };
-    let v = match p.format {
-        Some(f) => format::after_type(f, name, v)?,
-        None => v,
     };
     if !p.allowed.is_empty() {
         let s = match &v {
@@ -203,6 +192,29 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         }
     }
     Ok(v)
+}
+
+/// Check `s` against `format`; the value to send (normalised where the format says so).
+pub(crate) fn check_format(format: Format, s: &str) -> std::result::Result<String, String> {
+    use crate::types::e164;
+    match format {
+        Format::E164 => e164::check(s).map(|_| s.to_string()),
+        Format::E164Loose => e164::normalize_plus(s),
+        Format::E164V1 => e164::normalize_v1(s),
+        Format::Uuid => crate::types::uuid::check(s).map(|_| s.to_string()),
+        Format::Email => {
+            if crate::types::contact::looks_like_email(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be an email address (name@domain) (got `{s}`)"
+                ))
+            }
+        }
+        Format::Yn | Format::MenuDigits => Err(format!(
+            "cannot be checked as a string ({format:?} applies to booleans or arrays)"
+        )),
+    }
 }
 
 /// A quoted number as a JSON number (integers stay integers).
@@ -407,6 +419,61 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("sort.price"), "{e}");
+    }
+
+    #[test]
+    fn formats_normalise_and_widen() {
+        let ok = check(
+            "v1.sms.create",
+            json!({"to": "1 555 555 1235", "from": "+15555551234", "message": "hi", "application_id": "fe02e19d-cd54-11e2-bf99-91e4d3e209c1"}),
+        )
+        .unwrap();
+        assert_eq!(ok["to"], "+15555551235");
+        let e = check(
+            "v1.sms.create",
+            json!({"to": "+5551231234", "from": "+15555551234", "message": "hi"}),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("11 to 14 digits"), "{e}");
+        let e = check("v1.sms.create", json!({"to": "15555551235", "from": "15555551234", "message": "hi", "application_id": "FE02E19D"})).unwrap_err();
+        assert_eq!(e.fields()[0].field, "application_id");
+        let digits = json!([{"digit": 1, "route": "8f0f5201-ac3b-11e2-8b76-de60857c4383"}]);
+        let ok = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": "Y", "digits": digits}),
+        )
+        .unwrap();
+        assert_eq!(ok["allow_extension_dial"], true);
+        assert_eq!(ok["digits"][0]["digit"], "1");
+        let e = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": "yes", "digits": digits}),
+        )
+        .unwrap_err();
+        assert_eq!(e.fields()[0].field, "allow_extension_dial");
+        let e = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": 1, "digits": digits}),
+        )
+        .unwrap_err();
+        assert_eq!(e.fields()[0].field, "allow_extension_dial");
+        let ok = check("nol.getAccountListing", json!({"e164": "14155550142"})).unwrap();
+        assert_eq!(ok["e164"], "+14155550142");
+        let e = check("nol.accountSignup", json!({"email": "ops@acme"})).unwrap_err();
+        assert_eq!(e.fields()[0].field, "email");
+        assert!(
+            check("nol.updateAccount", json!({"email": ""})).is_ok(),
+            "an empty email clears it"
+        );
+    }
+
+    #[test]
+    fn numbers_may_be_quoted() {
+        assert_eq!(quoted_number("42"), Some(json!(42)));
+        assert_eq!(quoted_number(" 1.5 "), Some(json!(1.5)));
+        assert_eq!(quoted_number("nan"), None);
+        assert_eq!(quoted_number("1.5x"), None);
+        assert_eq!(quoted_number(""), None);
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub use onboarding::{Onboarding, OnboardingPlan, OtpChannel, Poll, Verified};
 pub use upload::{
     check_document, check_logo, sniff, UploadType, DOCUMENT_MAX_BYTES, LOGO_MAX_BYTES,
 };
-pub use wire::KEY_NOTICE;
+pub use wire::{is_keyless, KEY_NOTICE};
 
 use crate::catalog::{parse_embedded, Operation};
 

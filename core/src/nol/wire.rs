@@ -14,8 +14,13 @@ use serde_json::{Map, Value};
 
 pub(crate) struct NolWire;
 
-/// Operations that need no key.
+/// Operations that need no key (the OpenAPI file gives them no `security`).
 pub(crate) const KEYLESS: &[&str] = &["nol.accountSignup"];
+
+/// Whether the operation is sent without the `nol_...` key.
+pub fn is_keyless(operation: &str) -> bool {
+    KEYLESS.contains(&operation)
+}
 
 /// POST/PATCH operations that set a state, so that sending one twice changes nothing more than
 /// sending it once (GET, PUT and DELETE are idempotent by method).

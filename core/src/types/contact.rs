@@ -136,7 +136,7 @@ impl Contact {
     }
 }
 
-fn looks_like_email(s: &str) -> bool {
+pub(crate) fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

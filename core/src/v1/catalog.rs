@@ -311,54 +311,82 @@ fn media_fields() -> Vec<Param> {
     ]
 }
 
+const LIST_NOTE: &str = "GET on the collection: the document is silent on list verbs; chosen";
+const READ_ONLY_NOTE: &str = "read-only service: the document names no write for it, chosen";
+const QUERY_DOC: &str = "Optional query arguments, sent as given ({name: value or [values]}); \
+                         the formatting document defines none";
+const FILE_DOC: &str = "The audio: .mp3 (audio/mpeg), .ulaw (audio/x-ulaw) or .wav (audio/wav, \
+                        audio/x-wav), 20 MB at most; sent as multipart/form-data part `file` (the \
+                        document does not say how the bytes travel; chosen)";
+const UPDATE_NOTE: &str = "PUT: the document says only \"POST or PUT\"; a full update is chosen";
+const DELETE_NOTE: &str = "the document is silent on DELETE; chosen";
+
+/// The doc line and fields of a service's create.
+fn create_fields(svc: &Service) -> (String, Vec<Param>) {
+    match svc.name {
+        "menus" => (
+            "Create a menu (the document's POST /menus schema is enforced before sending)".into(),
+            menu_fields(),
+        ),
+        "sms" => (
+            "Send an SMS message (fields of the document's SMS object; required ones chosen: \
+             to, from, message)"
+                .into(),
+            sms_fields(),
+        ),
+        "media" => {
+            let mut fields = media_fields();
+            fields.insert(
+                1,
+                p("file", Location::Form, ParamType::File, false, FILE_DOC),
+            );
+            (
+                "Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech"
+                    .into(),
+                fields,
+            )
+        }
+        "calls" => (
+            "Make a phone call; the call's fields go in `body`".into(),
+            vec![body(svc)],
+        ),
+        _ => (
+            format!("Create a {}; its fields go in `body`", svc.thing),
+            vec![body(svc)],
+        ),
+    }
+}
+
 fn operation(svc: &Service, verb: Verb) -> Operation {
     let collection = format!("/{}", svc.name);
     let item = format!("/{}/{{resource_id}}", svc.name);
-    let read_only = !svc.verbs.contains(&Create);
-    let (method, path, doc, returns, params): (&str, String, String, Option<&str>, Vec<Param>) = match verb {
-        List => (
-            "GET",
-            collection,
-            format!(
-                "List {} (GET on the collection: the document is silent on list verbs; chosen){}",
-                svc.things,
-                if read_only { "; read-only service: the document names no write for it, chosen" } else { "" }
-            ),
-            None,
-            vec![p(
+    let (verb_name, method, path, doc, params) = match verb {
+        List => {
+            let read_only = !svc.verbs.contains(&Create);
+            let doc = if read_only {
+                format!("List {} ({LIST_NOTE}; {READ_ONLY_NOTE})", svc.things)
+            } else {
+                format!("List {} ({LIST_NOTE})", svc.things)
+            };
+            let query = p(
                 "query",
                 Location::Query,
                 ParamType::Object,
                 false,
-                "Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none",
-            )],
-        ),
+                QUERY_DOC,
+            );
+            ("list", "GET", collection, doc, vec![query])
+        }
         Get => (
+            "get",
             "GET",
             item,
             format!("Get one {} by its resource_id", svc.thing),
-            None,
             vec![resource_id()],
         ),
         Create => {
-            let (doc, fields) = match svc.name {
-                "menus" => ("Create a menu (the document's POST /menus schema is enforced before sending)".to_string(), menu_fields()),
-                "sms" => ("Send an SMS message (fields of the document's SMS object; required ones chosen: to, from, message)".to_string(), sms_fields()),
-                "media" => {
-                    let mut f = media_fields();
-                    f.insert(1, p(
-                        "file",
-                        Location::Form,
-                        ParamType::File,
-                        false,
-                        "The audio: .mp3 (audio/mpeg), .ulaw (audio/x-ulaw) or .wav (audio/wav, audio/x-wav), 20 MB at most; sent as multipart/form-data part `file` (the document does not say how the bytes travel; chosen)",
-                    ));
-                    ("Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech".to_string(), f)
-                }
-                "calls" => ("Make a phone call; the call's fields go in `body`".to_string(), vec![body(svc)]),
-                _ => (format!("Create a {}; its fields go in `body`", svc.thing), vec![body(svc)]),
-            };
-            ("POST", collection, doc, Some("ResourceRef"), fields)
+            let (doc, fields) = create_fields(svc);
+            ("create", "POST", collection, doc, fields)
         }
         Update => {
             let fields = match svc.name {
@@ -367,40 +395,27 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
                 _ => vec![body(svc)],
             };
             (
+                "update",
                 "PUT",
                 item,
-                format!(
-                    "Replace a {} whole (PUT: the document says only \"POST or PUT\"; a full update is chosen)",
-                    svc.thing
-                ),
-                Some("ResourceRef"),
+                format!("Replace one {} whole ({UPDATE_NOTE})", svc.thing),
                 std::iter::once(resource_id()).chain(fields).collect(),
             )
         }
-        Delete => (
-            "DELETE",
-            item,
-            format!(
-                "Delete a {}{} (the document is silent on DELETE; chosen)",
-                svc.thing,
-                if svc.name == "calls" { " (cancels a scheduled call)" } else { "" }
-            ),
-            None,
-            vec![resource_id()],
-        ),
-    };
-    let returns = returns.or(match (svc.name, verb) {
-        ("menus", List | Get) => Some("Menu"),
-        ("sms", List | Get) => Some("Sms"),
-        ("media", List | Get) => Some("Media"),
-        _ => None,
-    });
-    let verb_name = match verb {
-        List => "list",
-        Get => "get",
-        Create => "create",
-        Update => "update",
-        Delete => "delete",
+        Delete => {
+            let what = if svc.name == "calls" {
+                "Delete (cancel) a scheduled phone call".to_string()
+            } else {
+                format!("Delete one {}", svc.thing)
+            };
+            (
+                "delete",
+                "DELETE",
+                item,
+                format!("{what} ({DELETE_NOTE})"),
+                vec![resource_id()],
+            )
+        }
     };
     Operation {
         name: format!("v1.{}.{verb_name}", svc.name),
@@ -409,7 +424,8 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
         path,
         doc,
         tag: Some(svc.name.into()),
-        returns: returns.map(str::to_string),
+        // The document names no response schemas; the typed models are in `v1::models`.
+        returns: None,
         pageable: false,
         origin: None,
         params,
