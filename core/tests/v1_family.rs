@@ -347,6 +347,38 @@ fn media_uploads_are_checked_then_sent_as_multipart() {
 }
 
 #[test]
+fn dates_in_free_form_bodies_are_iso_8601_or_epoch_seconds() {
+    let stub = Stub::script(vec![Reply::json(201, fixture("resource_id_response.json"))]);
+    let c = client(&stub);
+    let e = c
+        .call(
+            "v1.calls.create",
+            json!({"body": {"to": "+15555551235", "scheduled_date": "next tuesday"}}),
+        )
+        .unwrap_err();
+    assert_eq!(e.fields()[0].field, "body.scheduled_date");
+    assert!(stub.requests().is_empty());
+    c.call("v1.calls.create", json!({"body": {"to": "+15555551235", "scheduled_date": "2014-01-01T23:00:37Z", "expires_epoch": 1388617237}}))
+        .unwrap();
+    assert_eq!(
+        stub.requests()[0].json()["scheduled_date"],
+        "2014-01-01T23:00:37Z"
+    );
+}
+
+#[test]
+fn json_objects_over_20_mb_are_refused() {
+    let stub = Stub::script(vec![]);
+    let big = "x".repeat(20 * 1024 * 1024);
+    let e = client(&stub)
+        .call("v1.routes.create", json!({"body": {"name": big}}))
+        .unwrap_err();
+    assert_eq!(e.fields()[0].field, "body");
+    assert!(e.to_string().contains("at most 20 MB"), "{}", e.message());
+    assert!(stub.requests().is_empty());
+}
+
+#[test]
 fn text_to_speech_media_is_json() {
     let stub = Stub::script(vec![Reply::json(201, fixture("resource_id_response.json"))]);
     client(&stub)

@@ -2,7 +2,9 @@
 //!
 //! **Requests.** Every JSON boolean anywhere in a request body or query becomes `"Y"`/`"N"`
 //! (the API never accepts `true`/`false`). The catalog has already normalised the declared
-//! fields (UUIDs checked, phone numbers given their `+`, quoted numbers read as numbers).
+//! fields (UUIDs checked, phone numbers given their `+`, quoted numbers read as numbers). In a
+//! free-form `body`, a date field (`date`, `*_date`, `*_epoch`) must be ISO 8601 or epoch
+//! seconds ([`check_dates`]); it is sent as given, since the API takes either.
 //!
 //! **Results of the generic call.** The body's `response.data` is returned with these
 //! additions, recursively in every object; nothing the API sent is removed or lost:
@@ -29,6 +31,41 @@ pub(crate) fn to_wire(v: &mut Value) {
         Value::Object(o) => o.values_mut().for_each(to_wire),
         _ => {}
     }
+}
+
+/// Whether a field name names a date (`date`, `*_date`, `*_epoch`).
+pub fn is_date_name(name: &str) -> bool {
+    name == "date" || name.ends_with("_date") || name.ends_with("_epoch")
+}
+
+/// Check every date field in `v` (recursively): ISO 8601 or seconds since the epoch, or null.
+/// Each problem names its place (`body.schedule.start_date`).
+pub fn check_dates(path: &str, v: &Value) -> Vec<crate::error::FieldError> {
+    let mut out = Vec::new();
+    match v {
+        Value::Object(o) => {
+            for (k, x) in o {
+                let at = format!("{path}.{k}");
+                if is_date_name(k) && !x.is_null() && !x.is_object() && !x.is_array() {
+                    if let Err(rule) = Timestamp::from_value(x) {
+                        out.push(crate::error::FieldError {
+                            field: at,
+                            message: rule,
+                        });
+                    }
+                } else {
+                    out.extend(check_dates(&at, x));
+                }
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                out.extend(check_dates(&format!("{path}[{i}]"), x));
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 /// Whether a field name follows the flag convention.
@@ -132,6 +169,19 @@ mod tests {
             v,
             json!({"a": "Y", "b": ["N", {"c": "Y"}], "d": "true", "e": 1})
         );
+    }
+
+    #[test]
+    fn dates_in_free_form_bodies() {
+        let ok = json!({"start_date": "2014-01-01T23:00:37Z", "end_epoch": 1388617237, "date": "1388617237", "x_date": null});
+        assert!(check_dates("body", &ok).is_empty());
+        let bad =
+            json!({"start_date": "tomorrow", "steps": [{"run_epoch": 1.5}], "update": "soon"});
+        let fields: Vec<String> = check_dates("body", &bad)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["body.start_date", "body.steps[0].run_epoch"]);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(crate) mod wire;
 
 pub use api::{rows, V1};
 pub use catalog::{services, MAX_BODY_BYTES};
-pub use format::{is_flag_name, normalize_result};
+pub use format::{check_dates, is_date_name, is_flag_name, normalize_result};
 pub use media::{check_media_upload, AudioFormat, CheckedMedia, MEDIA_MAX_BYTES};
 pub use menus::check_menu_digits;
 pub use models::*;

@@ -3,7 +3,7 @@
 //! `{"response": {"error": {"info", "url", "code"}}}` error body.
 
 use super::catalog::MAX_BODY_BYTES;
-use super::format::{normalize_result, to_wire};
+use super::format::{check_dates, normalize_result, to_wire};
 use super::media::check_media_upload;
 use crate::catalog::{Location, Operation, ParamType};
 use crate::client::{Client, Wire};
@@ -48,24 +48,11 @@ impl Wire for V1Wire {
             cfg.base_url.trim_end_matches('/'),
             path_and_query(op, params)?
         );
-        let body = encode_body(op, params)?;
-        if let Some((_, bytes)) = &body {
-            if bytes.len() as u64 > MAX_BODY_BYTES {
-                return Err(Error::validation(
-                    &op.name,
-                    "body",
-                    &format!(
-                        "is {} bytes; REST v1 accepts at most 20 MB ({MAX_BODY_BYTES} bytes) per request",
-                        bytes.len()
-                    ),
-                ));
-            }
-        }
         Ok(HttpRequest {
             method: op.method.clone(),
             url,
             headers,
-            body,
+            body: encode_body(op, params)?,
             idempotent: op.is_idempotent(),
         })
     }
@@ -123,8 +110,12 @@ fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Result<String>
 /// for a `/media` upload a multipart body with the checked file.
 fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(String, Vec<u8>)>> {
     let mut fields = Map::new();
-    if let Some(Value::Object(b)) = params.get("body") {
-        fields.extend(b.clone());
+    if let Some(b @ Value::Object(o)) = params.get("body") {
+        let problems = check_dates("body", b);
+        if !problems.is_empty() {
+            return Err(crate::v4::api_field_errors(&op.name, problems));
+        }
+        fields.extend(o.clone());
     }
     for p in op
         .params
@@ -175,6 +166,17 @@ fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(St
         return Ok(None);
     }
     let bytes = serde_json::to_vec(&fields).expect("JSON values serialise");
+    if bytes.len() as u64 > MAX_BODY_BYTES {
+        // The document's limit on JSON objects (a media file's own limit is checked above).
+        return Err(Error::validation(
+            &op.name,
+            "body",
+            &format!(
+                "is {} bytes of JSON; REST v1 accepts at most 20 MB ({MAX_BODY_BYTES} bytes) per object",
+                bytes.len()
+            ),
+        ));
+    }
     Ok(Some(("application/json".into(), bytes)))
 }
 
