@@ -2,7 +2,7 @@
 //!
 //! One blocking client for Phone.com's partner-facing APIs (REST v4, OAuth and the Express
 //! Sign-Up server side, REST v1; the XML API and call control as their issues land) and
-//! numbers.online's onboarding API. Every remote operation is an entry of one [catalog]
+//! numbers.online's onboarding API. Every remote operation is an entry of one [catalog](mod@catalog)
 //! and callable by name through [`Client::call`]; the entities of the partner flows also have
 //! typed models and methods ([`v4`], [`express`], [`oauth`], [`v1`], [`nol`]).
 //!
