@@ -55,6 +55,9 @@ fn wire_of(family: &str) -> Option<&'static dyn Wire> {
     match family {
         "v4" => Some(&crate::v4::wire::V4Wire),
         "oauth" => Some(&crate::oauth::OauthWire),
+        "xml" => Some(&crate::xml::wire::XmlWire),
+        "v1" => Some(&crate::v1::wire::V1Wire),
+        "nol" => Some(&crate::nol::wire::NolWire),
         _ => None,
     }
 }
@@ -167,6 +170,21 @@ impl Client {
         }
     }
 
+    /// A client acting with another numbers.online key (e.g. the key a fresh
+    /// [`signup`](crate::nol::Nol::signup) returned, or a tenant's), sharing this client's
+    /// connection pool. The key is masked in every error and log from now on.
+    pub fn with_nol_key(&self, key: Secret) -> Client {
+        self.inner.transport.learn_secret(key.expose());
+        let mut config = self.inner.config.clone();
+        config.nol.api_key = Some(key);
+        Client {
+            inner: Arc::new(Inner {
+                config,
+                transport: self.inner.transport.clone(),
+            }),
+        }
+    }
+
     /// Call any catalog operation: `params` is a JSON object (or null); the result is the
     /// decoded response body. Parameters are checked against the catalog before sending.
     pub fn call(&self, name: &str, params: Value) -> Result<Value> {
@@ -218,7 +236,9 @@ impl Client {
         let req = wire.build(self, op, &params)?;
         let resp = self.inner.transport.execute(&req, &op.name, opts)?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
-            e.with_request_id(Some(resp.request_id.clone()))
+            // Keep an upstream transaction id the family found in the body (XML `svTRID`).
+            let id = e.request_id().is_none().then(|| resp.request_id.clone());
+            e.with_request_id(id)
                 .with_attempts(resp.attempts)
                 .with_family(&op.family)
         })?;

@@ -124,3 +124,14 @@ fn catalog_invariants() {
         .iter()
         .any(|p| p["name"] == "username" && p["required"] == true && p["in"] == "body"));
 }
+
+#[test]
+fn no_operation_names_a_parameter_twice() {
+    for op in phonecom::catalog().iter() {
+        let mut names: Vec<&str> = op.params.iter().map(|p| p.name.as_str()).collect();
+        names.sort();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "{} repeats a parameter", op.name);
+    }
+}

@@ -33,6 +33,8 @@ pub enum Location {
     Body,
     /// A part of a multipart/form-data body.
     Form,
+    /// The whole request body: the raw bytes of a `file` parameter (e.g. an image upload).
+    Raw,
     /// Not sent: used by a composed flow or by the library itself.
     Local,
 }
@@ -61,12 +63,43 @@ pub enum ParamType {
     Sort,
 }
 
-/// A value format checked beyond the JSON type.
+/// A value format checked (and normalised) beyond the JSON type. On an array parameter the
+/// format applies to every element (each must be a string of that format).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
-    /// `+` and 11-15 digits.
+    /// `+` and 8-15 digits.
     E164,
+    /// E.164, restricted to North America (NANPA: `+1` and 10 digits).
+    Nanpa,
+    /// E.164, or an extension number (1-10 digits).
+    E164OrExtension,
+    /// A full phone number as digits, country code first (`18585608120`); a leading `+` is
+    /// accepted and dropped before sending.
+    PhoneDigits,
+    /// Digits only.
+    Digits,
+    /// ISO 3166-1 alpha-2 country code, upper case (`US`).
+    Country,
+    /// An email address (`name@domain.tld`).
+    Email,
+    /// A point in time: Unix epoch seconds, or ISO 8601 / XML date-time
+    /// (`2007-12-01T13:28:50.0000Z`).
+    Timestamp,
+    /// A number-search pattern: digits, letters A-Z (vanity) and `*` (any digit).
+    NumberPattern,
+    /// E.164 with the `+` optional: separators dropped, `+` added before sending
+    /// (numbers.online paths and phone fields).
+    E164Loose,
+    /// A REST v1 phone number: the API's rule `^\+?\d{11,14}$`, separators dropped, `+` added.
+    E164V1,
+    /// A UUID by the REST v1 document's rule (8-4-4-4-12 lower-case hex digits).
+    Uuid,
+    /// On a boolean: a REST v1 flag, given as `true`/`false` or `"Y"`/`"N"` (sent as `"Y"`/`"N"`).
+    Yn,
+    /// On an array: the REST v1 `/menus` `digits`, 1+ `{digit, route}` objects with `digit`
+    /// 0-9 or `pound` and `route` a UUID, nothing else.
+    MenuDigits,
 }
 
 /// One parameter of an operation.
@@ -89,7 +122,7 @@ pub struct Param {
     /// Allowed field names (filters, sort).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
-    /// Largest allowed value (integers) or length (strings).
+    /// Largest allowed value (integers), length (strings) or size in bytes (files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
     /// Smallest allowed value (integers) or length (strings).
@@ -158,6 +191,9 @@ impl Catalog {
             .into_iter()
             .chain(crate::oauth::operations())
             .chain(crate::express::operations())
+            .chain(crate::xml::operations())
+            .chain(crate::v1::operations())
+            .chain(crate::nol::operations())
         {
             ops.insert(op.name.clone(), op);
         }

@@ -134,10 +134,10 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
                     return Err(err(name, format!("must be at least {min} characters")));
                 }
             }
-            if p.format == Some(Format::E164) {
-                crate::types::e164::check(s).map_err(|rule| err(name, rule))?;
+            match p.format {
+                Some(format) => Value::String(check_format(format, s).map_err(|r| err(name, r))?),
+                None => v.clone(),
             }
-            v.clone()
         }
         ParamType::Integer => {
             let n = match v {
@@ -164,13 +164,26 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         }
         ParamType::Number => match v {
             Value::Number(_) => v.clone(),
+            // Quoted numbers are numbers too ("1.5", "42").
+            Value::String(s) => quoted_number(s).ok_or_else(wrong)?,
             _ => return Err(wrong()),
         },
         ParamType::Boolean => match v {
             Value::Bool(_) => v.clone(),
+            // A REST v1 flag may come in its wire form.
+            Value::String(s) if p.format == Some(Format::Yn) => {
+                Value::Bool(crate::types::yn::parse_str(s).map_err(|r| err(name, r))?)
+            }
             _ => return Err(wrong()),
         },
-        ParamType::Array => v.as_array().map(|_| v.clone()).ok_or_else(wrong)?,
+        ParamType::Array => {
+            let items = v.as_array().ok_or_else(wrong)?;
+            match p.format {
+                Some(Format::MenuDigits) => crate::v1::check_menu_digits(name, v)?,
+                Some(format) => check_items(name, format, items)?,
+                None => v.clone(),
+            }
+        }
         ParamType::Object => v.as_object().map(|_| v.clone()).ok_or_else(wrong)?,
         ParamType::File => check_file(name, v)?,
         ParamType::Filters => check_filters(p, v)?,
@@ -189,6 +202,195 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         }
     }
     Ok(v)
+}
+
+/// Check `s` against `format`; the value to send (normalised where the format says so).
+pub(crate) fn check_format(format: Format, s: &str) -> std::result::Result<String, String> {
+    use crate::types::e164;
+    match format {
+        Format::E164 => e164::check(s).map(|_| s.to_string()),
+        Format::Nanpa => {
+            e164::check(s)?;
+            if e164::is_nanpa(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be a North American (NANPA, US or CA) number: +1 and 10 digits (got `{s}`)"
+                ))
+            }
+        }
+        Format::E164OrExtension => {
+            if !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(s.to_string())
+            } else {
+                e164::check(s)
+                    .map(|_| s.to_string())
+                    .map_err(|_| format!("must be E.164 (+ and 8-15 digits) or an extension number of up to 10 digits (got `{s}`)"))
+            }
+        }
+        Format::PhoneDigits => {
+            let digits = s.strip_prefix('+').unwrap_or(s);
+            if (8..=15).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0')
+            {
+                Ok(digits.to_string())
+            } else {
+                Err(format!(
+                    "must be a full phone number: country code and number, 8-15 digits, e.g. 18585608120 (got `{s}`)"
+                ))
+            }
+        }
+        Format::Digits => {
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(s.to_string())
+            } else {
+                Err(format!("must be digits only (got `{s}`)"))
+            }
+        }
+        Format::Country => {
+            if crate::types::contact::is_country_code(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be a 2-letter ISO 3166 country code in upper case, e.g. US (got `{s}`)"
+                ))
+            }
+        }
+        Format::E164Loose => e164::normalize_plus(s),
+        Format::E164V1 => e164::normalize_v1(s),
+        Format::Uuid => crate::types::uuid::check(s).map(|_| s.to_string()),
+        Format::Email => {
+            if crate::types::contact::looks_like_email(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be an email address (name@domain) (got `{s}`)"
+                ))
+            }
+        }
+        Format::Timestamp => {
+            if is_timestamp(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be Unix epoch seconds or an ISO 8601 date-time such as 2007-12-01T13:28:50.0000Z (got `{s}`)"
+                ))
+            }
+        }
+        Format::NumberPattern => {
+            match s
+                .chars()
+                .find(|c| !(c.is_ascii_digit() || c.is_ascii_uppercase() || *c == '*'))
+            {
+                _ if s.is_empty() => Err("must not be empty".into()),
+                Some(c) => Err(format!(
+                    "may hold only digits, letters A-Z (upper case) and `*` (found `{c}` in `{s}`)"
+                )),
+                None => Ok(s.to_string()),
+            }
+        }
+        Format::Yn | Format::MenuDigits => Err(format!(
+            "cannot be checked as a string ({format:?} applies to booleans or arrays)"
+        )),
+    }
+}
+
+/// Unix epoch seconds (digits), or `YYYY-MM-DDTHH:MM:SS[.fraction][Z|+HH:MM|-HH:MM]`.
+pub(crate) fn is_timestamp(s: &str) -> bool {
+    if !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let num = |r: std::ops::Range<usize>| -> u32 {
+        std::str::from_utf8(&b[r])
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(99)
+    };
+    if b.len() < 19
+        || !(digits(0..4) && digits(5..7) && digits(8..10))
+        || !(digits(11..13) && digits(14..16) && digits(17..19))
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return false;
+    }
+    if !((1..=12).contains(&num(5..7))
+        && (1..=31).contains(&num(8..10))
+        && num(11..13) <= 23
+        && num(14..16) <= 59
+        && num(17..19) <= 60)
+    {
+        return false;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &frac[n..];
+    }
+    match rest {
+        "" | "Z" | "z" => true,
+        zone => {
+            let z = zone.as_bytes();
+            z.len() == 6
+                && matches!(z[0], b'+' | b'-')
+                && z[1..3].iter().all(u8::is_ascii_digit)
+                && z[3] == b':'
+                && z[4..6].iter().all(u8::is_ascii_digit)
+        }
+    }
+}
+
+fn check_items(
+    name: &str,
+    format: Format,
+    items: &[Value],
+) -> std::result::Result<Value, Vec<FieldError>> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("{name}[{i}]");
+        match item.as_str() {
+            Some(s) => match check_format(format, s) {
+                Ok(v) => out.push(Value::String(v)),
+                Err(rule) => problems.extend(err(&field, rule)),
+            },
+            None => problems.extend(err(&field, "must be a string")),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Value::Array(out))
+    } else {
+        Err(problems)
+    }
+}
+
+/// A quoted number as a JSON number (integers stay integers).
+fn quoted_number(s: &str) -> Option<Value> {
+    let t = s.trim();
+    if let Ok(i) = t.parse::<i64>() {
+        return Some(Value::from(i));
+    }
+    t.parse::<f64>()
+        .ok()
+        .filter(|f| {
+            f.is_finite()
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        })
+        .and_then(serde_json::Number::from_f64)
+        .map(Value::Number)
 }
 
 fn check_file(name: &str, v: &Value) -> std::result::Result<Value, Vec<FieldError>> {
@@ -376,6 +578,101 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("sort.price"), "{e}");
+    }
+
+    #[test]
+    fn formats() {
+        for ok in [
+            "1196515730",
+            "2007-12-01T13:28:50.0000Z",
+            "2007-12-01T13:28:50Z",
+            "2007-12-01T13:28:50",
+            "2007-12-01T13:28:50.5-08:00",
+        ] {
+            assert!(is_timestamp(ok), "{ok}");
+        }
+        for bad in [
+            "tomorrow",
+            "2007-13-01T13:28:50Z",
+            "2007-12-01T25:28:50Z",
+            "2007-12-01",
+            "2007-12-01T13:28:50.Z",
+            "2007-12-01T13:28:50+0800",
+            "",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+        assert_eq!(
+            check_format(Format::PhoneDigits, "+18585608120").unwrap(),
+            "18585608120"
+        );
+        assert!(check_format(Format::PhoneDigits, "858-560-8120").is_err());
+        assert!(check_format(Format::Nanpa, "+16045550100").is_ok());
+        assert!(check_format(Format::Nanpa, "+442071838750").is_err());
+        assert!(check_format(Format::E164OrExtension, "101").is_ok());
+        assert!(check_format(Format::E164OrExtension, "18585602222").is_err());
+        assert!(check_format(Format::Country, "US").is_ok());
+        assert!(check_format(Format::Country, "us").is_err());
+        assert!(check_format(Format::NumberPattern, "1800FLOWERS").is_ok());
+        assert!(check_format(Format::NumberPattern, "1212*******").is_ok());
+        assert!(check_format(Format::NumberPattern, "1800-FLOWERS").is_err());
+        assert!(check_format(Format::Email, "a@b.co").is_ok());
+        assert!(check_format(Format::Digits, "12a").is_err());
+    }
+
+    #[test]
+    fn formats_normalise_and_widen() {
+        let ok = check(
+            "v1.sms.create",
+            json!({"to": "1 555 555 1235", "from": "+15555551234", "message": "hi", "application_id": "fe02e19d-cd54-11e2-bf99-91e4d3e209c1"}),
+        )
+        .unwrap();
+        assert_eq!(ok["to"], "+15555551235");
+        let e = check(
+            "v1.sms.create",
+            json!({"to": "+5551231234", "from": "+15555551234", "message": "hi"}),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("11 to 14 digits"), "{e}");
+        let e = check("v1.sms.create", json!({"to": "15555551235", "from": "15555551234", "message": "hi", "application_id": "FE02E19D"})).unwrap_err();
+        assert_eq!(e.fields()[0].field, "application_id");
+        let digits = json!([{"digit": 1, "route": "8f0f5201-ac3b-11e2-8b76-de60857c4383"}]);
+        let ok = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": "Y", "digits": digits}),
+        )
+        .unwrap();
+        assert_eq!(ok["allow_extension_dial"], true);
+        assert_eq!(ok["digits"][0]["digit"], "1");
+        let e = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": "yes", "digits": digits}),
+        )
+        .unwrap_err();
+        assert_eq!(e.fields()[0].field, "allow_extension_dial");
+        let e = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": 1, "digits": digits}),
+        )
+        .unwrap_err();
+        assert_eq!(e.fields()[0].field, "allow_extension_dial");
+        let ok = check("nol.getAccountListing", json!({"e164": "14155550142"})).unwrap();
+        assert_eq!(ok["e164"], "+14155550142");
+        let e = check("nol.accountSignup", json!({"email": "ops@acme"})).unwrap_err();
+        assert_eq!(e.fields()[0].field, "email");
+        assert!(
+            check("nol.updateAccount", json!({"email": ""})).is_ok(),
+            "an empty email clears it"
+        );
+    }
+
+    #[test]
+    fn numbers_may_be_quoted() {
+        assert_eq!(quoted_number("42"), Some(json!(42)));
+        assert_eq!(quoted_number(" 1.5 "), Some(json!(1.5)));
+        assert_eq!(quoted_number("nan"), None);
+        assert_eq!(quoted_number("1.5x"), None);
+        assert_eq!(quoted_number(""), None);
     }
 
     #[test]
