@@ -425,9 +425,11 @@ phonecom_status phonecom_catalog_json(char **out);
 phonecom_status phonecom_operation_json(const char *name, char **out);
 
 /**
- * Start walking the list operation `name` (any catalog operation with `limit`/`offset`, e.g.
- * `"v4.list-available-phone-numbers"`, `"v4.list-account-subaccounts"`) with `params_json`
- * (filters, sort, ...; `limit` is the page size, 1-500, default 100; `offset` the first row).
+ * Start walking the list operation `name` (any pageable catalog entry: the operations with
+ * `limit`/`offset`, e.g. `"v4.list-available-phone-numbers"`, `"v4.list-account-subaccounts"`,
+ * and `"xml.getCallList"`, walked by time windows so none of its 500-row-capped answers loses a
+ * call) with `params_json` (filters, sort, ...; `limit` is the page size, 1-500, default 100;
+ * `offset` the first row).
  * Nothing is fetched until `phonecom_pager_next`.
  *
  * On `PHONECOM_OK`, `*out` holds a new pager the caller frees with `phonecom_pager_free`.
@@ -572,6 +574,52 @@ phonecom_status phonecom_vanity_to_digits(const char *pattern, char **out);
  * `json` and `pointer` are NULL or NUL-terminated strings; `out` is NULL or writable.
  */
 phonecom_status phonecom_json_get(const char *json, const char *pointer, char **out);
+
+/**
+ * Parse one call-control request from Phone.com: its query string (a whole URL is accepted) or
+ * its form body, e.g. `uniqueID=8f2a&dialedNumber=18585602222&callerIdNumber=16195550100`.
+ *
+ * On `PHONECOM_OK`, `*request_json` holds `{"event", "uniqueID", "dialedNumber",
+ * "callerIdNumber", "callerIdName", "previous-response", "digits", "duration", "error",
+ * "extra"}`: `event` is `"new_call"`, `"command_result"`, `"digits"`, `"completed"` or
+ * `"error"`, absent fields are null, other fields are under `extra`. The caller frees it with
+ * `phonecom_string_free`. Fails with `PHONECOM_ERR_VALIDATION` naming the bad or missing
+ * fields (`uniqueID` and `dialedNumber` are required).
+ *
+ * # Safety
+ * `query_or_body` is NULL or a NUL-terminated string; `request_json` is NULL or writable.
+ */
+phonecom_status phonecom_callcontrol_parse(const char *query_or_body, char **request_json);
+
+/**
+ * Render a command given as JSON to the one line to answer Phone.com with (content type
+ * `text/plain`), e.g. `{"command": "simple-forward", "number": "+18585602222", "dtmf": "ww123"}`
+ * gives `simple-forward,18585602222ww123`. Commands: `simple-forward` (`number`, `dtmf`?),
+ * `simple-forward-voicetag` (`text`, `number`, `dtmf`?), `multiple-forward` (`numbers`),
+ * `multiple-forward-voicetag` (`text`, `numbers`), `play-and-get-digits` (`recording`,
+ * `patterns`). Numbers are E.164; voice tags 1-40 characters without quotes, commas or control
+ * characters; DTMF suffixes only on the simple forwards. Fails with `PHONECOM_ERR_VALIDATION`
+ * naming the field and the rule.
+ *
+ * On `PHONECOM_OK`, `*line` holds the line (no line break); the caller frees it with
+ * `phonecom_string_free`.
+ *
+ * # Safety
+ * `command_json` is NULL or a NUL-terminated string; `line` is NULL or writable.
+ */
+phonecom_status phonecom_callcontrol_render(const char *command_json, char **line);
+
+/**
+ * Read a command line back into its JSON form (the form `phonecom_callcontrol_render` takes),
+ * e.g. a request's `previous-response`. The values are checked as rendering checks them.
+ *
+ * On `PHONECOM_OK`, `*command_json` holds the command as JSON; the caller frees it with
+ * `phonecom_string_free`. Fails with `PHONECOM_ERR_VALIDATION`.
+ *
+ * # Safety
+ * `line` is NULL or a NUL-terminated string; `command_json` is NULL or writable.
+ */
+phonecom_status phonecom_callcontrol_parse_command(const char *line, char **command_json);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -114,3 +114,9 @@ phonecom_status phonecom_e164_is_nanpa(const char *number, bool *out);
 phonecom_status phonecom_vanity_to_digits(const char *pattern, char **out);
 
 phonecom_status phonecom_json_get(const char *json, const char *pointer, char **out);
+
+phonecom_status phonecom_callcontrol_parse(const char *query_or_body, char **request_json);
+
+phonecom_status phonecom_callcontrol_render(const char *command_json, char **line);
+
+phonecom_status phonecom_callcontrol_parse_command(const char *line, char **command_json);

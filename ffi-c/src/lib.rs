@@ -20,8 +20,8 @@
 //! Layout: [`ffi`] holds every unsafe conversion and the panic boundary; [`status`] the status
 //! enum; [`error`] the thread's last error; [`client`] the client handle and builder; [`call`]
 //! the generic call and the catalog; [`pager`] list walking; [`helpers`] the local helpers
-//! (Express Sign-Up, E.164, vanity, JSON pointer). Call-control parsing and rendering join as
-//! their own module once the core's `callcontrol` module exists.
+//! (Express Sign-Up, E.164, vanity, JSON pointer); [`callcontrol`] call-control requests and
+//! commands.
 #![warn(missing_docs)]
 #![allow(non_camel_case_types)]
 
@@ -37,6 +37,8 @@ pub mod call;
 pub mod pager;
 
 pub mod helpers;
+
+pub mod callcontrol;
 
 mod ffi;
 

@@ -1,9 +1,10 @@
 //! The pager handle: walks a list operation page by page, so no row is lost and no page is
 //! fetched before it is asked for.
 //!
-//! The handle holds a [`Walker`]: anything that yields pages as JSON. v4 `limit`/`offset` lists
-//! walk with the core's [`phonecom_core::v4::Pages`]; another walker (e.g. the XML API's time windows
-//! for `xml.getCallList`) plugs in by implementing [`Walker`] and adding one arm to [`walker_for`].
+//! The handle holds a [`Walker`]: anything that yields pages as JSON. Every pageable catalog
+//! entry walks with the core's [`phonecom_core::v4::Pages`] (`limit`/`offset` lists, and the
+//! XML API's `xml.getCallList` by time windows); a walker of another shape plugs in by
+//! implementing [`Walker`] and adding one arm to [`walker_for`].
 
 use crate::client::phonecom_client;
 use crate::error::Failure;
@@ -56,9 +57,11 @@ pub struct phonecom_pager {
     walker: Box<dyn Walker>,
 }
 
-/// Start walking the list operation `name` (any catalog operation with `limit`/`offset`, e.g.
-/// `"v4.list-available-phone-numbers"`, `"v4.list-account-subaccounts"`) with `params_json`
-/// (filters, sort, ...; `limit` is the page size, 1-500, default 100; `offset` the first row).
+/// Start walking the list operation `name` (any pageable catalog entry: the operations with
+/// `limit`/`offset`, e.g. `"v4.list-available-phone-numbers"`, `"v4.list-account-subaccounts"`,
+/// and `"xml.getCallList"`, walked by time windows so none of its 500-row-capped answers loses a
+/// call) with `params_json` (filters, sort, ...; `limit` is the page size, 1-500, default 100;
+/// `offset` the first row).
 /// Nothing is fetched until `phonecom_pager_next`.
 ///
 /// On `PHONECOM_OK`, `*out` holds a new pager the caller frees with `phonecom_pager_free`.

@@ -579,3 +579,55 @@ fn one_client_many_threads_each_with_its_own_last_error() {
     }
     unsafe { phonecom_client_free(client.0) };
 }
+
+#[test]
+fn call_control_parse_render_and_read_back() {
+    use phonecom::callcontrol::*;
+    let mut out = ptr::null_mut();
+    unsafe {
+        let q = "uniqueID=8f2a&dialedNumber=18585602222&callerIdNumber=16195550100&previous-response=play-and-get-digits%2CMain%2CD&digits=1";
+        assert_eq!(
+            phonecom_callcontrol_parse(c(q).as_ptr(), &mut out),
+            PHONECOM_OK
+        );
+        let req: Value = serde_json::from_str(&take(out)).unwrap();
+        assert_eq!(req["event"], "digits");
+        assert_eq!(req["digits"], "1");
+        out = sentinel();
+        assert_eq!(
+            phonecom_callcontrol_parse(c("callerIdNumber=1").as_ptr(), &mut out),
+            PHONECOM_ERR_VALIDATION
+        );
+        assert_eq!(out, sentinel());
+
+        let cmd = r#"{"command": "simple-forward-voicetag", "text": "Sales call", "number": "+18585550100"}"#;
+        assert_eq!(
+            phonecom_callcontrol_render(c(cmd).as_ptr(), &mut out),
+            PHONECOM_OK
+        );
+        let line = take(out);
+        assert_eq!(line, r#"simple-forward-voicetag,"Sales call",18585550100"#);
+        assert_eq!(
+            phonecom_callcontrol_parse_command(c(&line).as_ptr(), &mut out),
+            PHONECOM_OK
+        );
+        let back: Value = serde_json::from_str(&take(out)).unwrap();
+        assert_eq!(back["text"], "Sales call");
+
+        out = sentinel();
+        let injected = r#"{"command": "simple-forward-voicetag", "text": "a\"\nsimple-forward,1900", "number": "+18585550100"}"#;
+        assert_eq!(
+            phonecom_callcontrol_render(c(injected).as_ptr(), &mut out),
+            PHONECOM_ERR_VALIDATION
+        );
+        assert_eq!(
+            phonecom_callcontrol_render(c("{").as_ptr(), &mut out),
+            PHONECOM_ERR_INVALID_JSON
+        );
+        assert_eq!(
+            phonecom_callcontrol_render(ptr::null(), &mut out),
+            PHONECOM_ERR_NULL_ARGUMENT
+        );
+        assert_eq!(out, sentinel());
+    }
+}

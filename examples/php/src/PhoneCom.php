@@ -196,4 +196,31 @@ final class PhoneCom
     {
         return Library::outString(fn ($out) => Library::ffi()->phonecom_vanity_to_digits($pattern, $out));
     }
+
+    /**
+     * Parse a call-control request from Phone.com (its query string, a whole URL, or its form
+     * body): ['event' => 'new_call'|'command_result'|'digits'|'completed'|'error', 'uniqueID',
+     * 'dialedNumber', 'callerIdNumber', 'callerIdName', 'previous-response', 'digits',
+     * 'duration', 'error', 'extra' => [...]].
+     */
+    public static function callControlParse(string $queryOrBody): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_callcontrol_parse($queryOrBody, $out));
+    }
+
+    /**
+     * The text/plain line answering Phone.com, from a command such as
+     * ['command' => 'simple-forward', 'number' => '+18585602222', 'dtmf' => 'ww123'].
+     */
+    public static function callControlRender(array $command): string
+    {
+        $json = Library::encode($command);
+        return Library::outString(fn ($out) => Library::ffi()->phonecom_callcontrol_render($json, $out));
+    }
+
+    /** A command line (e.g. a request's previous-response) back as a command array. */
+    public static function callControlParseCommand(string $line): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_callcontrol_parse_command($line, $out));
+    }
 }

@@ -86,3 +86,24 @@ test('local: bad input is refused with a status and an exception', function () {
     check(!str_contains(json_encode($e?->error), 'sbx_offline_secret_token'), 'token masked');
     check($pc->userAgent() !== '' && str_contains($pc->userAgent(), '(php; '), 'binding name php in the User-Agent');
 });
+
+test('local: call control, parsed and rendered directly', function () {
+    $req = PhoneCom::callControlParse('uniqueID=8f2a&dialedNumber=18585602222&callerIdNumber=16195550100');
+    check($req['event'] === 'new_call' && $req['callerIdNumber'] === '16195550100', 'new call');
+    $req = PhoneCom::callControlParse('uniqueID=8f2a&dialedNumber=18585602222&previous-response=play-and-get-digits%2CMain%2CD&digits=2');
+    check($req['event'] === 'digits' && $req['digits'] === '2', 'digits');
+    check(PhoneCom::callControlParse('uniqueID=8f2a&dialedNumber=18585602222&duration=42')['duration'] === 42, 'completed');
+    $e = expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::callControlParse('callerIdNumber=1'));
+    check(in_array('uniqueID', array_column($e?->fields ?? [], 'field'), true), 'missing uniqueID named');
+
+    $line = PhoneCom::callControlRender(['command' => 'simple-forward-voicetag', 'text' => 'Sales call', 'number' => '+18585550100']);
+    check($line === 'simple-forward-voicetag,"Sales call",18585550100', $line);
+    check(PhoneCom::callControlRender(['command' => 'play-and-get-digits', 'recording' => 'Main Menu', 'patterns' => ['DDD', 'DDDD']]) === 'play-and-get-digits,Main Menu,DDD|DDDD', 'digits command');
+    check(PhoneCom::callControlRender(['command' => 'multiple-forward', 'numbers' => ['+18585602222', '+18585602223']]) === 'multiple-forward,18585602222,18585602223', 'multiple forward');
+    $back = PhoneCom::callControlParseCommand($line);
+    check($back['command'] === 'simple-forward-voicetag' && $back['text'] === 'Sales call', 'read back');
+    $e = expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::callControlRender(['command' => 'simple-forward-voicetag', 'text' => "a\"\nsimple-forward,19005550100", 'number' => '+18585550100']));
+    check(($e?->fields[0]['field'] ?? '') !== '', 'injection refused, field named');
+    expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::callControlRender(['command' => 'simple-forward', 'number' => '858']));
+    expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::callControlRender(['command' => 'hang-up']));
+});

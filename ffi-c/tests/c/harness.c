@@ -254,6 +254,7 @@ int main(void) {
            h_config() ? "yes" : "no (network tests skipped)");
     suite_abi();
     suite_helpers();
+    suite_callcontrol();
     suite_flow();
     suite_errors();
     suite_threads();

@@ -66,6 +66,7 @@ void h_run(const char *name, h_test_fn fn);
 
 void suite_abi(void);
 void suite_helpers(void);
+void suite_callcontrol(void);
 void suite_flow(void);
 void suite_errors(void);
 void suite_threads(void);
