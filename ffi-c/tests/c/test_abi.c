@@ -245,6 +245,14 @@ static void builder_and_user_agent(void) {
     CHECK_STATUS(phonecom_client_user_agent(php, &ua), PHONECOM_OK);
     CHECK(ua && strstr(ua, "(php; "));
     phonecom_string_free(ua);
+    /* A name that would break the User-Agent header is refused when the client is built. */
+    phonecom_client *broken = (phonecom_client *)SENTINEL;
+    CHECK_STATUS(phonecom_client_builder_set_binding(builder, "x\r\nInjected: 1"), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_builder_build(builder, &broken), PHONECOM_ERR_VALIDATION);
+    char *field = h_last_field("/fields/0/field");
+    CHECK_STR(field, "binding");
+    free(field);
+    CHECK(broken == (phonecom_client *)SENTINEL);
     phonecom_client_free(php);
     phonecom_client_free(client);
     phonecom_client_builder_free(builder);
