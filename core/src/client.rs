@@ -214,7 +214,7 @@ impl Client {
 
     /// [`Client::call`] with per-call options, returning the request id and attempts too.
     pub fn call_with(&self, name: &str, params: Value, opts: &CallOptions) -> Result<Response> {
-        let op = lookup(name)?;
+        let op = lookup(name).map_err(|e| e.with_operation(name))?;
         let params = match params {
             Value::Object(m) => m,
             Value::Null => Map::new(),
