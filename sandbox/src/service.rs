@@ -1,5 +1,5 @@
-//! The [`Service`] trait and the prefix router. Each upstream family (v4, OAuth host, and later
-//! the XML API, REST v1, numbers.online) is one `Service` registered with one line in
+//! The [`Service`] trait and the prefix router. Each upstream family (v4, OAuth host, the XML
+//! API, and later REST v1 and numbers.online) is one `Service` registered with one line in
 //! [`crate::app::services`].
 
 use crate::errors;
@@ -22,6 +22,12 @@ pub trait Service: Send + Sync {
     /// Back to the seeded start (`POST /_sandbox/reset`). State kept in `Shared` is reset
     /// separately; services keeping their own state reset it here.
     fn reset(&self, _shared: &Shared) {}
+
+    /// The family's own admin routes under `/_sandbox` (`sub` is the path below it, e.g.
+    /// `/callcontrol/calls`). `None` when `sub` is not one of them.
+    fn admin(&self, _sub: &str, _req: &Request, _shared: &Shared) -> Option<Response> {
+        None
+    }
 }
 
 /// Services by prefix; the longest matching prefix wins.

@@ -1,5 +1,6 @@
 //! State shared by every connection thread.
 
+use crate::clock::Clock;
 use crate::creds::Credentials;
 use crate::faults::FaultQueue;
 use crate::ratelimit::{RateConfig, RateLimiter};
@@ -28,6 +29,8 @@ pub struct Shared {
     pub log: Mutex<RequestLog>,
     /// v4 rate limiting.
     pub limiter: Mutex<RateLimiter>,
+    /// The sandbox clock's offset (`POST /_sandbox/clock`).
+    pub clock: Clock,
     initial_rate: RateConfig,
     request_ids: AtomicU64,
     resets: AtomicU64,
@@ -48,6 +51,7 @@ impl Shared {
             faults: Mutex::default(),
             log: Mutex::default(),
             limiter: Mutex::new(RateLimiter::new(initial_rate.clone())),
+            clock: Clock::default(),
             initial_rate,
             request_ids: AtomicU64::new(0),
             resets: AtomicU64::new(0),
@@ -57,6 +61,7 @@ impl Shared {
     /// Resets the shared state to the seeded start (services reset their own state).
     pub fn reset(&self) {
         let generation = self.resets.fetch_add(1, Ordering::SeqCst) + 1;
+        self.clock.set(0);
         *lock(&self.v4) = World::new(self.seed, &self.creds, generation);
         lock(&self.faults).clear();
         lock(&self.log).clear();
