@@ -632,6 +632,19 @@ fn balance_receipt_and_rate_limit_errors() {
     let e = env.client.nol().create_tenant("t").unwrap_err();
     assert_eq!(e.upstream_code(), Some("rate_limited_pool"));
     assert_eq!(e.retry_after(), Some(Duration::from_secs(30)));
+    assert_eq!(env.count("POST", "/api/v1/account/tenants"), 1);
+    env.fault(
+        "POST",
+        "/api/v1/account/signup",
+        "status=429;code=rate_limited_ip;retry_after=60",
+        1,
+    );
+    let e = env.client.nol().signup(None, None).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.upstream_code()),
+        (ErrorKind::RateLimited, Some("rate_limited_ip"))
+    );
+    assert_eq!(e.retry_after(), Some(Duration::from_secs(60)));
     // Plain errors without a code map by status.
     let e = env.client.nol().update_account(None, None).unwrap_err();
     assert_eq!((e.kind(), e.status()), (ErrorKind::Validation, Some(400)));
