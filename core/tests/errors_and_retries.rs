@@ -18,20 +18,35 @@ fn sms_body() -> serde_json::Value {
 #[test]
 fn error_shapes_map_to_kinds() {
     let env = common::start();
-    let e = env.client.call("v4.get-account-extension", json!({"extension_id": 424242})).unwrap_err();
+    let e = env
+        .client
+        .call("v4.get-account-extension", json!({"extension_id": 424242}))
+        .unwrap_err();
     assert_eq!((e.kind(), e.status()), (ErrorKind::NotFound, Some(404)));
     assert!(e.request_id().is_some());
     assert_eq!(e.operation(), Some("v4.get-account-extension"));
     assert_eq!(e.family(), Some("v4"));
 
-    let bad = env.client.with_v4_token(phonecom::Secret::new("not-a-valid-token"), None);
+    let bad = env
+        .client
+        .with_v4_token(phonecom::Secret::new("not-a-valid-token"), None);
     let e = bad.call("v4.get-account", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication);
-    assert_eq!(e.upstream_code(), Some("invalid_token"), "OAuth-style 401 body: {e}");
+    assert_eq!(
+        e.upstream_code(),
+        Some("invalid_token"),
+        "OAuth-style 401 body: {e}"
+    );
 
     // Another account's resources are out of reach of the master token.
-    let e = env.client.call("v4.get-account", json!({"account_id": 1})).unwrap_err();
-    assert!(matches!(e.kind(), ErrorKind::Permission | ErrorKind::NotFound), "{e}");
+    let e = env
+        .client
+        .call("v4.get-account", json!({"account_id": 1}))
+        .unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::Permission | ErrorKind::NotFound),
+        "{e}"
+    );
 
     let e = env.client.call("v4.nope", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Validation);
@@ -50,9 +65,20 @@ fn missing_token_is_refused_before_sending() {
 #[test]
 fn bad_input_is_refused_before_sending() {
     let env = common::start();
-    let e = env.client.call("v4.list-available-phone-numbers", json!({"limit": 900, "filters": {"price": "cheap"}, "colour": 1})).unwrap_err();
+    let e = env
+        .client
+        .call(
+            "v4.list-available-phone-numbers",
+            json!({"limit": 900, "filters": {"price": "cheap"}, "colour": 1}),
+        )
+        .unwrap_err();
     let fields: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
-    assert!(fields.contains(&"limit") && fields.contains(&"filters.price") && fields.contains(&"colour"), "{fields:?}");
+    assert!(
+        fields.contains(&"limit")
+            && fields.contains(&"filters.price")
+            && fields.contains(&"colour"),
+        "{fields:?}"
+    );
     assert_eq!(e.attempts(), 0);
     assert!(env.requests().is_empty());
 }
@@ -61,12 +87,27 @@ fn bad_input_is_refused_before_sending() {
 fn idempotent_get_is_retried_through_5xx_and_resets() {
     let env = common::start();
     let path = sms_path(&env);
-    for spec in ["status=500", "status=502", "status=503", "status=408", "status=409", "reset_before", "truncated"] {
+    for spec in [
+        "status=500",
+        "status=502",
+        "status=503",
+        "status=408",
+        "status=409",
+        "reset_before",
+        "truncated",
+    ] {
         env.clear_requests();
         env.fault("GET", &path, spec, 2);
-        let resp = env.client.call_with("v4.list-account-sms", json!({}), &CallOptions::default()).unwrap_or_else(|e| panic!("{spec}: {e}"));
+        let resp = env
+            .client
+            .call_with("v4.list-account-sms", json!({}), &CallOptions::default())
+            .unwrap_or_else(|e| panic!("{spec}: {e}"));
         assert_eq!(resp.attempts, 3, "{spec}");
-        assert_eq!(env.count("GET", &path), 3, "{spec}: the sandbox saw three attempts");
+        assert_eq!(
+            env.count("GET", &path),
+            3,
+            "{spec}: the sandbox saw three attempts"
+        );
     }
 }
 
@@ -75,7 +116,10 @@ fn retries_stop_at_max_attempts_with_a_retryable_error() {
     let env = common::start();
     let path = sms_path(&env);
     env.fault("GET", &path, "status=503", 5);
-    let e = env.client.call("v4.list-account-sms", json!({})).unwrap_err();
+    let e = env
+        .client
+        .call("v4.list-account-sms", json!({}))
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Server);
     assert!(e.is_retryable());
     assert_eq!(e.attempts(), 3);
@@ -88,13 +132,29 @@ fn rate_limit_honours_retry_after() {
     let path = sms_path(&env);
     env.fault("GET", &path, "status=429;retry_after=1", 1);
     let started = std::time::Instant::now();
-    let resp = env.client.call_with("v4.list-account-sms", json!({}), &CallOptions::default()).unwrap();
+    let resp = env
+        .client
+        .call_with("v4.list-account-sms", json!({}), &CallOptions::default())
+        .unwrap();
     assert_eq!(resp.attempts, 2);
-    assert!(started.elapsed() >= Duration::from_secs(1), "waited as Retry-After said");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited as Retry-After said"
+    );
 
     // A Retry-After beyond the deadline is not waited for: the error carries it.
     env.fault("GET", &path, "status=429;retry_after=30", 1);
-    let e = env.client.call_with("v4.list-account-sms", json!({}), &CallOptions { deadline: Some(Duration::from_secs(2)), ..Default::default() }).unwrap_err();
+    let e = env
+        .client
+        .call_with(
+            "v4.list-account-sms",
+            json!({}),
+            &CallOptions {
+                deadline: Some(Duration::from_secs(2)),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::RateLimited);
     assert_eq!(e.retry_after(), Some(Duration::from_secs(30)));
     assert_eq!(e.attempts(), 1);
@@ -107,7 +167,10 @@ fn non_idempotent_post_is_not_sent_twice_after_an_unknown_outcome() {
     for spec in ["status=500", "status=502", "reset_after", "reset_before"] {
         env.clear_requests();
         env.fault("POST", &path, spec, 1);
-        let e = env.client.call("v4.create-account-sms", sms_body()).unwrap_err();
+        let e = env
+            .client
+            .call("v4.create-account-sms", sms_body())
+            .unwrap_err();
         assert_eq!(env.count("POST", &path), 1, "{spec}: sent once only ({e})");
         assert!(!e.is_retryable() || e.status().is_some(), "{spec}: {e}");
     }
@@ -120,7 +183,10 @@ fn non_idempotent_post_is_retried_when_the_server_refused_it() {
     for spec in ["status=503", "status=429;retry_after=0", "status=408"] {
         env.clear_requests();
         env.fault("POST", &path, spec, 1);
-        let resp = env.client.call_with("v4.create-account-sms", sms_body(), &CallOptions::default()).unwrap();
+        let resp = env
+            .client
+            .call_with("v4.create-account-sms", sms_body(), &CallOptions::default())
+            .unwrap();
         assert_eq!((resp.attempts, env.count("POST", &path)), (2, 2), "{spec}");
     }
 }
@@ -128,9 +194,16 @@ fn non_idempotent_post_is_retried_when_the_server_refused_it() {
 #[test]
 fn connection_refused_is_retried_and_reported_as_transport() {
     let env = common::start_with(|c| c["v4"]["base_url"] = json!("http://127.0.0.1:9/v4"));
-    let e = env.client.call("v4.create-account-sms", sms_body()).unwrap_err();
+    let e = env
+        .client
+        .call("v4.create-account-sms", sms_body())
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Transport);
-    assert_eq!(e.attempts(), 3, "nothing reached a server, so even a POST is retried: {e}");
+    assert_eq!(
+        e.attempts(),
+        3,
+        "nothing reached a server, so even a POST is retried: {e}"
+    );
 }
 
 #[test]
@@ -138,12 +211,18 @@ fn malformed_and_truncated_bodies_are_decode_errors() {
     let env = common::start();
     let path = sms_path(&env);
     env.fault("GET", &path, "malformed", 1);
-    let e = env.client.call("v4.list-account-sms", json!({})).unwrap_err();
+    let e = env
+        .client
+        .call("v4.list-account-sms", json!({}))
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
     assert!(e.raw_body().is_some(), "keeps the raw body: {e}");
 
     env.fault("POST", &path, "truncated", 1);
-    let e = env.client.call("v4.create-account-sms", sms_body()).unwrap_err();
+    let e = env
+        .client
+        .call("v4.create-account-sms", sms_body())
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode, "{e}");
 }
 
@@ -152,7 +231,10 @@ fn latency_beyond_the_timeout_is_a_timeout() {
     let env = common::start_with(|c| c["timeouts"]["overall_ms"] = json!(300));
     let path = sms_path(&env);
     env.fault("GET", &path, "latency=1500", 3);
-    let e = env.client.call("v4.list-account-sms", json!({})).unwrap_err();
+    let e = env
+        .client
+        .call("v4.list-account-sms", json!({}))
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout, "{e}");
     assert!(e.is_retryable());
 
@@ -166,7 +248,17 @@ fn deadline_bounds_all_attempts() {
     let path = sms_path(&env);
     env.fault("GET", &path, "status=503;retry_after=1", 10);
     let started = std::time::Instant::now();
-    let e = env.client.call_with("v4.list-account-sms", json!({}), &CallOptions { deadline: Some(Duration::from_millis(2500)), ..Default::default() }).unwrap_err();
+    let e = env
+        .client
+        .call_with(
+            "v4.list-account-sms",
+            json!({}),
+            &CallOptions {
+                deadline: Some(Duration::from_millis(2500)),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(4));
     assert!(e.attempts() <= 3, "{e}");
 }

@@ -21,20 +21,42 @@ pub fn start() -> Env {
 pub fn start_with(adjust: impl FnOnce(&mut Value)) -> Env {
     let sandbox = Sandbox::start().expect("sandbox starts");
     let mut config = sandbox.config();
-    config["retry"] = json!({"max_attempts": 3, "base_delay_ms": 5, "max_delay_ms": 50, "deadline_ms": 20000});
+    config["retry"] =
+        json!({"max_attempts": 3, "base_delay_ms": 5, "max_delay_ms": 50, "deadline_ms": 20000});
     config["timeouts"] = json!({"connect_ms": 2000, "overall_ms": 5000});
     adjust(&mut config);
-    let client = Client::new(Config::from_value(config.clone()).expect("sandbox config parses")).expect("client builds");
-    Env { sandbox, client, config }
+    let client = Client::new(Config::from_value(config.clone()).expect("sandbox config parses"))
+        .expect("client builds");
+    Env {
+        sandbox,
+        client,
+        config,
+    }
 }
 
 impl Env {
     pub fn admin(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let url = format!("{}/_sandbox{}", self.sandbox.base_url(), path);
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
         let mut resp = match body {
-            Some(b) => agent.run(ureq::http::Request::builder().method(method).uri(&url).header("Content-Type", "application/json").body(b.to_string().into_bytes()).unwrap()),
-            None => agent.run(ureq::http::Request::builder().method(method).uri(&url).body(Vec::new()).unwrap()),
+            Some(b) => agent.run(
+                ureq::http::Request::builder()
+                    .method(method)
+                    .uri(&url)
+                    .header("Content-Type", "application/json")
+                    .body(b.to_string().into_bytes())
+                    .unwrap(),
+            ),
+            None => agent.run(
+                ureq::http::Request::builder()
+                    .method(method)
+                    .uri(&url)
+                    .body(Vec::new())
+                    .unwrap(),
+            ),
         }
         .expect("admin call");
         let text = resp.body_mut().read_to_string().unwrap_or_default();
@@ -43,17 +65,27 @@ impl Env {
 
     /// Queue `spec` for the next `times` requests matching method and path prefix.
     pub fn fault(&self, method: &str, path: &str, spec: &str, times: u32) {
-        self.admin("POST", "/faults", Some(json!({"method": method, "path": path, "fault": spec, "times": times})));
+        self.admin(
+            "POST",
+            "/faults",
+            Some(json!({"method": method, "path": path, "fault": spec, "times": times})),
+        );
     }
 
     /// Requests the sandbox received (secrets masked), oldest first.
     pub fn requests(&self) -> Vec<Value> {
-        self.admin("GET", "/requests", None)["requests"].as_array().cloned().unwrap_or_default()
+        self.admin("GET", "/requests", None)["requests"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Received requests with this method whose path is `path`.
     pub fn count(&self, method: &str, path: &str) -> usize {
-        self.requests().iter().filter(|r| r["method"] == method && r["path"] == path).count()
+        self.requests()
+            .iter()
+            .filter(|r| r["method"] == method && r["path"] == path)
+            .count()
     }
 
     pub fn clear_requests(&self) {
