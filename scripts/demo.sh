@@ -3,4 +3,4 @@
 # Each step is printed. Needs only the Rust toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec cargo run --quiet --release -p phonecom-examples --bin signup-flow
+exec cargo run --quiet -p phonecom-examples --bin signup-flow

@@ -22,6 +22,7 @@ mod error;
 pub mod express;
 mod log;
 pub mod oauth;
+mod proxy;
 pub(crate) mod random;
 pub mod retry;
 mod secret;

@@ -93,16 +93,7 @@ struct AttemptFailure {
 
 impl Transport {
     pub(crate) fn new(config: &Config, binding: &str, log: Option<LogHook>) -> Result<Transport> {
-        let proxy = match &config.proxy {
-            Some(url) => Some(ureq::Proxy::new(url).map_err(|_| {
-                Error::new(
-                    ErrorKind::Validation,
-                    "proxy: not a valid proxy URL (http://, https://, socks4://, socks5://)",
-                )
-                .with_family("config")
-            })?),
-            None => ureq::Proxy::try_from_env(),
-        };
+        let proxy = crate::proxy::select(config.proxy.as_deref(), |k| std::env::var(k).ok())?;
         let user_agent = format!(
             "libphonecom/{} ({binding}; {} {})",
             crate::VERSION,

@@ -341,6 +341,15 @@ fn every_v4_operation_is_callable() {
         .unwrap()
         .unwrap()
         .id;
+    let sub = env
+        .client
+        .call(
+            "v4.create-account-subaccount",
+            json!({"username": "smoke-1", "password": "pw-123456789"}),
+        )
+        .unwrap()["id"]
+        .as_u64()
+        .unwrap();
     let mut checked = 0;
     for op in phonecom::catalog().family("v4") {
         let mut params = serde_json::Map::new();
@@ -352,7 +361,7 @@ fn every_v4_operation_is_callable() {
             let v = match p.name.as_str() {
                 "account_id" => json!(env.account_id()),
                 "extension_id" => json!(ext),
-                "subaccount_id" => json!(env.account_id()),
+                "subaccount_id" => json!(sub),
                 _ => {
                     item = true;
                     json!(987_654)
@@ -372,6 +381,10 @@ fn every_v4_operation_is_callable() {
                 (_, phonecom::catalog::ParamType::Array) => json!([]),
                 ("phone_number" | "from" | "to", _) => json!("+18585550199"),
                 ("callback_url", _) => json!("https://portal.example/events"),
+                ("client_id", _) => env.config["oauth"]["client_id"].clone(),
+                ("redirect_uri", _) => json!("https://express.phone.com"),
+                ("response_type", _) => json!("token"),
+                ("scope", _) => json!("account-owner"),
                 ("event_type", _) => json!("call.new"),
                 (name, _) => json!(format!("test-{name}-{checked}")),
             };
@@ -393,6 +406,8 @@ fn every_v4_operation_is_callable() {
                     op.name
                 )
             }
+            // The handler itself refused the made-up body with a field error: it was reached.
+            (Err(e), false) if e.status() == Some(422) && !e.fields().is_empty() => {}
             (Err(e), false) => panic!("{} failed: {e}", op.name),
             (Ok(v), true) => panic!("{}: an unknown id answered {v}", op.name),
             (Ok(v), false) if op.pageable => assert!(v["items"].is_array(), "{}: {v}", op.name),

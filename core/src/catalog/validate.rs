@@ -1,6 +1,6 @@
 //! Checking a call's parameters against its catalog entry, before anything is sent.
 
-use super::{Format, Operation, Param, ParamType};
+use super::{Format, Location, Operation, Param, ParamType};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use serde_json::{Map, Value};
 
@@ -107,6 +107,15 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
     let wrong = || err(name, format!("must be {}", type_name(p.ty)));
     let v = match p.ty {
         ParamType::String => {
+            // Ids in paths and query strings are often numeric-looking: accept numbers there.
+            let coerced;
+            let v = match v {
+                Value::Number(n) if matches!(p.location, Location::Path | Location::Query) => {
+                    coerced = Value::String(n.to_string());
+                    &coerced
+                }
+                _ => v,
+            };
             let s = v.as_str().ok_or_else(wrong)?;
             if let Some(max) = p.max {
                 let n = s.chars().count() as i64;
@@ -172,7 +181,7 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        if !p.allowed.iter().any(|a| *a == s) {
+        if !p.allowed.contains(&s) {
             return Err(err(
                 name,
                 format!("must be one of {} (got `{s}`)", p.allowed.join(", ")),

@@ -222,9 +222,15 @@ pub struct Sms {
     /// `in` or `out`.
     #[serde(default)]
     pub direction: Option<String>,
-    /// Unix time.
+    /// Creation time as the API writes it.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub created_at: Option<String>,
+    /// Creation time, Unix seconds.
     #[serde(default)]
-    pub created_at: Option<i64>,
+    pub created_epoch: Option<i64>,
+    /// Unread.
+    #[serde(default)]
+    pub is_new: Option<bool>,
     /// Everything else.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -236,6 +242,18 @@ fn id_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         Value::Number(n) => Ok(n.to_string()),
         other => Err(serde::de::Error::custom(format!(
             "id must be a string or number, got {other}"
+        ))),
+    }
+}
+
+/// A string field that some responses write as a number (timestamps): kept as text.
+fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s)),
+        Value::Number(n) => Ok(Some(n.to_string())),
+        other => Err(serde::de::Error::custom(format!(
+            "expected text, got {other}"
         ))),
     }
 }
@@ -277,12 +295,12 @@ pub struct CallLog {
     /// Id.
     #[serde(deserialize_with = "id_text")]
     pub id: String,
-    /// Unix start time.
-    #[serde(default)]
-    pub start_time: Option<i64>,
-    /// Unix creation time.
-    #[serde(default)]
-    pub created_at: Option<i64>,
+    /// Start time as the API writes it.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub start_time: Option<String>,
+    /// Creation time as the API writes it.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub created_at: Option<String>,
     /// Caller id.
     #[serde(default)]
     pub caller_id: Option<String>,

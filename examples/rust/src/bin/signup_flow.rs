@@ -23,11 +23,18 @@ fn main() {
 fn run() -> Result<(), phonecom::Error> {
     let (_sandbox, config) = match std::env::var("PHONECOM_CONFIG") {
         Ok(path) => {
-            let text = std::fs::read_to_string(&path).map_err(|e| phonecom::Error::new(phonecom::ErrorKind::Validation, format!("PHONECOM_CONFIG {path}: {e}")))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                phonecom::Error::new(
+                    phonecom::ErrorKind::Validation,
+                    format!("PHONECOM_CONFIG {path}: {e}"),
+                )
+            })?;
             (None, Config::from_json(&text)?)
         }
         Err(_) => {
-            let sandbox = phonecom_sandbox::Sandbox::start().map_err(|e| phonecom::Error::new(phonecom::ErrorKind::Transport, format!("sandbox: {e}")))?;
+            let sandbox = phonecom_sandbox::Sandbox::start().map_err(|e| {
+                phonecom::Error::new(phonecom::ErrorKind::Transport, format!("sandbox: {e}"))
+            })?;
             println!("step 0: sandbox listening on {}", sandbox.base_url());
             let config = Config::from_value(sandbox.config())?;
             (Some(sandbox), config)
@@ -51,24 +58,51 @@ fn run() -> Result<(), phonecom::Error> {
         ..Contact::default()
     };
     let done = signup(&client, &SignupRequest::new("acme", "12345", contact))?;
-    println!("step 1: created subaccount {} (id {}) for portal user 12345", done.username, done.account.id);
     println!(
-        "step 2: got the user's token ({} , expires in {}s, scope {})",
+        "step 1: created subaccount {} (id {}) for portal user 12345",
+        done.username, done.account.id
+    );
+    println!(
+        "step 2: got the user's token ({}, expires in {}s, scope {})",
         done.token.token_type,
         done.token.expires_in.unwrap_or(0),
         done.token.scope.as_deref().unwrap_or("-")
     );
 
     let user = client.with_v4_token(done.token.access_token.clone(), Some(done.account.id));
-    let query = ListQuery::new().filter("npa", Filter::eq(858)).filter("price", Filter::lt(149)).sort("price", SortDir::Asc).limit(5);
+    let query = ListQuery::new()
+        .filter("npa", Filter::eq(858))
+        .filter("price", Filter::lt(149))
+        .sort("price", SortDir::Asc)
+        .limit(5);
     let page = user.v4().available_numbers(&query)?;
-    println!("step 3: {} numbers in NPA 858 under $149.00; the cheapest:", page.total.unwrap_or(page.items.len() as u64));
+    println!(
+        "step 3: {} numbers in NPA 858 under $149.00; the cheapest:",
+        page.total.unwrap_or(page.items.len() as u64)
+    );
     for n in &page.items {
-        println!("        {} {:<14} ${}", n.phone_number, n.city.as_deref().unwrap_or(""), n.price.usd().unwrap_or_default());
+        println!(
+            "        {} {:<14} ${}",
+            n.phone_number,
+            n.city.as_deref().unwrap_or(""),
+            n.price.usd().unwrap_or_default()
+        );
     }
-    let cheapest = page.items.first().ok_or_else(|| phonecom::Error::new(phonecom::ErrorKind::NotFound, "no number in NPA 858 under $149.00"))?;
-    let bought = user.v4().buy_number(&PurchaseNumber { phone_number: cheapest.phone_number.clone(), name: Some("Main line".into()), ..Default::default() })?;
-    println!("step 4: bought {} (number id {}) for account {}", bought.phone_number, bought.id, done.account.id);
+    let cheapest = page.items.first().ok_or_else(|| {
+        phonecom::Error::new(
+            phonecom::ErrorKind::NotFound,
+            "no number in NPA 858 under $149.00",
+        )
+    })?;
+    let bought = user.v4().buy_number(&PurchaseNumber {
+        phone_number: cheapest.phone_number.clone(),
+        name: Some("Main line".into()),
+        ..Default::default()
+    })?;
+    println!(
+        "step 4: bought {} (number id {}) for account {}",
+        bought.phone_number, bought.id, done.account.id
+    );
     println!("done");
     Ok(())
 }

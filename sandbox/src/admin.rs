@@ -1,0 +1,117 @@
+//! The admin API under `/_sandbox` (no auth, no faults, not recorded).
+//!
+//! | route | effect |
+//! |---|---|
+//! | `GET /_sandbox/health` | `{"status":"ok","seed":N}` |
+//! | `GET /_sandbox/config` | the client config line |
+//! | `GET /_sandbox/requests[?since=SEQ]` | `{"requests":[...]}` (masked) |
+//! | `DELETE /_sandbox/requests` | forget recorded requests |
+//! | `POST /_sandbox/reset` | everything back to the seeded start |
+//! | `GET/POST/DELETE /_sandbox/faults` | list / queue / clear faults |
+//! | `GET/POST /_sandbox/rate-limit` | show / change rate limiting |
+
+use crate::app::App;
+use crate::http::{Request, Response};
+use crate::ratelimit::RateConfig;
+use crate::state::lock;
+use serde_json::{json, Value};
+
+fn bad(status: u16, message: &str) -> Response {
+    Response::json(status, &json!({"error": message}))
+}
+
+fn ok() -> Response {
+    Response::json(200, &json!({"ok": true}))
+}
+
+/// Answers one admin request.
+pub fn handle(app: &App, req: &Request) -> Response {
+    let sub = req
+        .path
+        .trim_start_matches(crate::app::ADMIN_PREFIX)
+        .trim_end_matches('/');
+    let sh = &app.shared;
+    match (req.method.as_str(), sub) {
+        ("GET", "/health") => Response::json(200, &json!({"status": "ok", "seed": sh.seed})),
+        ("GET", "/config") => Response::json(200, &app.config()),
+        ("GET", "/requests") => {
+            let since = req
+                .query_param("since")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            Response::json(200, &json!({"requests": lock(&sh.log).since(since)}))
+        }
+        ("DELETE", "/requests") => {
+            lock(&sh.log).clear();
+            ok()
+        }
+        ("POST", "/reset") => {
+            app.reset();
+            ok()
+        }
+        ("GET", "/faults") => Response::json(200, &lock(&sh.faults).to_json()),
+        ("DELETE", "/faults") => {
+            lock(&sh.faults).clear();
+            ok()
+        }
+        ("POST", "/faults") => queue_fault(app, req),
+        ("GET", "/rate-limit") => Response::json(200, &json!(lock(&sh.limiter).config())),
+        ("POST", "/rate-limit") => rate_limit(app, req),
+        (_, "/health" | "/config" | "/requests" | "/reset" | "/faults" | "/rate-limit") => {
+            bad(405, "method not allowed")
+        }
+        _ => bad(404, "unknown admin route"),
+    }
+}
+
+fn body_object(req: &Request) -> Result<serde_json::Map<String, Value>, Response> {
+    match req.fields() {
+        Ok(m) => Ok(m.unwrap_or_default()),
+        Err(e) => Err(bad(400, &e)),
+    }
+}
+
+fn queue_fault(app: &App, req: &Request) -> Response {
+    let b = match body_object(req) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let text = |k: &str| b.get(k).and_then(Value::as_str).map(str::to_string);
+    let Some(spec) = text("fault") else {
+        return bad(400, "`fault` (a fault spec string) is required");
+    };
+    let times = match b.get("times") {
+        None | Some(Value::Null) => 1,
+        Some(v) => match v.as_u64() {
+            Some(n) if n > 0 => n,
+            _ => return bad(400, "`times` must be a positive integer"),
+        },
+    };
+    let (method, path) = (text("method"), text("path"));
+    match lock(&app.shared.faults).push(method.clone(), path.clone(), &spec, times) {
+        Ok(id) => Response::json(
+            201,
+            &json!({"id": id, "method": method, "path": path, "fault": spec, "remaining": times}),
+        ),
+        Err(e) => bad(400, &e),
+    }
+}
+
+fn rate_limit(app: &App, req: &Request) -> Response {
+    let b = match body_object(req) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let mut limiter = lock(&app.shared.limiter);
+    let mut merged = json!(limiter.config());
+    for (k, v) in b {
+        merged[k] = v;
+    }
+    match serde_json::from_value::<RateConfig>(merged) {
+        Ok(c) => {
+            limiter.configure(c.clone());
+            Response::json(200, &json!(c))
+        }
+        Err(e) => bad(400, &format!("invalid rate-limit settings: {e}")),
+    }
+}

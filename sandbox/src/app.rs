@@ -1,0 +1,155 @@
+//! The request pipeline: admin routes, fault matching, recording, dispatch to a [`Service`].
+
+use crate::errors;
+use crate::faults::{Action, Fault};
+use crate::http::{Request, Response};
+use crate::service::{under, Router, Service};
+use crate::state::{lock, Shared};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
+
+/// The prefix of the admin API (no auth, no faults, not recorded).
+pub const ADMIN_PREFIX: &str = "/_sandbox";
+
+/// Every upstream family, one line each.
+pub fn services() -> Router {
+    Router::new()
+        .with(crate::v4::V4Service)
+        .with(crate::oauth::OAuthService)
+}
+
+/// What the connection does with a request's result.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Write this response.
+    Respond(Response),
+    /// Close the connection without writing anything.
+    Close,
+    /// Write the headers and half the body of this response, then close.
+    Truncated(Response),
+}
+
+/// The whole sandbox behind the listener.
+pub struct App {
+    /// Shared state.
+    pub shared: Shared,
+    /// The services.
+    pub router: Router,
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+}
+
+impl App {
+    /// A sandbox at its seeded start, reachable at `base_url`.
+    pub fn new(seed: u64, rate_limit: bool, base_url: String) -> App {
+        App {
+            shared: Shared::new(seed, rate_limit),
+            router: services(),
+            base_url,
+        }
+    }
+
+    /// The client config line.
+    pub fn config(&self) -> serde_json::Value {
+        self.shared.creds.config(&self.base_url)
+    }
+
+    /// Resets all state to the seeded start.
+    pub fn reset(&self) {
+        self.shared.reset();
+        self.router.all().for_each(|s| s.reset(&self.shared));
+    }
+
+    /// Runs one request through the pipeline; every response gets an `X-Request-Id`.
+    pub fn dispatch(&self, req: &Request) -> Outcome {
+        let id = req
+            .header("x-request-id")
+            .map(str::to_string)
+            .unwrap_or_else(|| self.shared.next_request_id());
+        match self.route(req) {
+            Outcome::Respond(r) => Outcome::Respond(r.with_header("X-Request-Id", id)),
+            Outcome::Truncated(r) => Outcome::Truncated(r.with_header("X-Request-Id", id)),
+            Outcome::Close => Outcome::Close,
+        }
+    }
+
+    fn route(&self, req: &Request) -> Outcome {
+        if under(&req.path, ADMIN_PREFIX) {
+            return Outcome::Respond(crate::admin::handle(self, req));
+        }
+        let service = self.router.find(&req.path);
+        let (spec, fault) = match req.header("x-sandbox-fault") {
+            Some(h) => match Fault::parse(h) {
+                Ok(f) => (Some(h.to_string()), Some(f)),
+                Err(e) => {
+                    let seq = lock(&self.shared.log).record(req, Some(h));
+                    lock(&self.shared.log).set_status(seq, Some(400));
+                    return Outcome::Respond(errors::error(
+                        400,
+                        &format!("Invalid X-Sandbox-Fault: {e}"),
+                    ));
+                }
+            },
+            None => lock(&self.shared.faults)
+                .take(&req.method, &req.path)
+                .map_or((None, None), |(s, f)| (Some(s), Some(f))),
+        };
+        let seq = lock(&self.shared.log).record(req, spec.as_deref());
+        let outcome = match fault {
+            Some(f) => self.faulted(service, req, &f),
+            None => Outcome::Respond(self.handle(service, req)),
+        };
+        let status = match &outcome {
+            Outcome::Respond(r) | Outcome::Truncated(r) => Some(r.status),
+            Outcome::Close => None,
+        };
+        lock(&self.shared.log).set_status(seq, status);
+        outcome
+    }
+
+    fn handle(&self, service: Option<&dyn Service>, req: &Request) -> Response {
+        let Some(s) = service else {
+            return errors::error(404, "Not Found");
+        };
+        catch_unwind(AssertUnwindSafe(|| s.handle(req, &self.shared)))
+            .unwrap_or_else(|_| errors::error(500, "Internal Server Error"))
+    }
+
+    fn faulted(&self, service: Option<&dyn Service>, req: &Request, f: &Fault) -> Outcome {
+        if f.latency_ms > 0 {
+            std::thread::sleep(Duration::from_millis(f.latency_ms));
+        }
+        if f.action == Action::ResetBefore {
+            return Outcome::Close;
+        }
+        if let Some(status) = f.status {
+            let resp = match service {
+                Some(s) => s.fault_error(status, f.retry_after),
+                None => errors::fault_error(status, f.retry_after),
+            };
+            return Outcome::Respond(resp);
+        }
+        let resp = self.handle(service, req);
+        match f.action {
+            Action::ResetAfter => Outcome::Close,
+            Action::Malformed => Outcome::Respond(malform(resp)),
+            Action::Truncated => Outcome::Truncated(resp),
+            Action::None | Action::ResetBefore => Outcome::Respond(resp),
+        }
+    }
+}
+
+/// 200 with the body cut in the middle; never valid JSON.
+fn malform(resp: Response) -> Response {
+    let mut body = resp.body[..resp.body.len() / 2].to_vec();
+    if body.is_empty() || serde_json::from_slice::<serde_json::Value>(&body).is_ok() {
+        body = b"{\"items\":[{\"id\":".to_vec();
+    }
+    let mut out = Response::bytes(200, "application/json", body);
+    out.headers.extend(
+        resp.headers
+            .into_iter()
+            .filter(|(k, _)| !k.eq_ignore_ascii_case("content-type")),
+    );
+    out
+}

@@ -1,0 +1,83 @@
+//! `phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof]`
+//!
+//! Prints exactly one JSON line (the client config) on stdout, then serves until killed, or,
+//! with `--exit-on-eof`, until stdin reaches end of file.
+
+use phonecom_sandbox::{Options, Sandbox};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof]";
+
+fn parse_args() -> Result<(Options, bool), String> {
+    let mut opts = Options::default();
+    let mut exit_on_eof = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) => (f.to_string(), Some(v.to_string())),
+            None => (a.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "--port" => {
+                opts.port = value("--port")?
+                    .parse()
+                    .map_err(|_| "--port must be 0-65535".to_string())?
+            }
+            "--seed" => {
+                opts.seed = value("--seed")?
+                    .parse()
+                    .map_err(|_| "--seed must be an unsigned integer".to_string())?
+            }
+            "--rate-limit" => opts.rate_limit = true,
+            "--exit-on-eof" => exit_on_eof = true,
+            "-h" | "--help" => return Err(String::new()),
+            _ => return Err(format!("unknown argument `{a}`")),
+        }
+    }
+    Ok((opts, exit_on_eof))
+}
+
+fn main() -> ExitCode {
+    let (opts, exit_on_eof) = match parse_args() {
+        Ok(v) => v,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("phonecom-sandbox: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let sandbox = match Sandbox::start_with(opts) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("phonecom-sandbox: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{}", sandbox.config())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
+    drop(out);
+    if exit_on_eof {
+        let mut sink = [0u8; 4096];
+        let mut stdin = std::io::stdin().lock();
+        while matches!(stdin.read(&mut sink), Ok(n) if n > 0) {}
+        sandbox.shutdown();
+        return ExitCode::SUCCESS;
+    }
+    loop {
+        std::thread::park();
+    }
+}

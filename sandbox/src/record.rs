@@ -1,0 +1,229 @@
+//! The request log behind `GET /_sandbox/requests`, with secrets masked.
+
+use crate::http::{multipart, Request};
+use serde_json::{json, Map, Value};
+use std::collections::VecDeque;
+
+/// Field names (query parameters, JSON or form body fields, at any depth) whose values are masked.
+pub const SECRET_FIELDS: &[&str] = &[
+    "password",
+    "token",
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "api_key",
+    "newPassword",
+    "secret",
+    "cc_token",
+];
+
+/// Most entries kept; older ones are dropped.
+const CAPACITY: usize = 10_000;
+
+/// Whether a field named `name` holds a secret.
+pub fn is_secret(name: &str) -> bool {
+    SECRET_FIELDS.iter().any(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// Masks a header value: `Authorization: Bearer x` -> `Bearer ***`, `X-API-Key: x` -> `***`.
+pub fn mask_header(name: &str, value: &str) -> String {
+    let n = name.to_ascii_lowercase();
+    if n == "authorization" || n == "proxy-authorization" {
+        match value.split_once(' ') {
+            Some((scheme, _)) => format!("{scheme} ***"),
+            None => "***".into(),
+        }
+    } else if n == "x-api-key" || n == "cookie" || is_secret(&n) {
+        "***".into()
+    } else {
+        value.to_string()
+    }
+}
+
+/// Masks secret fields anywhere inside a JSON value.
+pub fn mask_json(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, val) in m.iter_mut() {
+                if is_secret(k) && !val.is_null() {
+                    *val = Value::String("***".into());
+                } else {
+                    mask_json(val);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(mask_json),
+        _ => {}
+    }
+}
+
+fn looks_like_form(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .split('&')
+            .all(|p| p.contains('=') && !p.contains(char::is_whitespace))
+}
+
+fn pairs_to_object(pairs: Vec<(String, String)>) -> Value {
+    let mut m = Map::new();
+    for (k, v) in pairs {
+        match m.get_mut(&k) {
+            Some(Value::Array(a)) => a.push(Value::String(v)),
+            Some(old) => *old = json!([old.clone(), v]),
+            None => {
+                m.insert(k, Value::String(v));
+            }
+        }
+    }
+    Value::Object(m)
+}
+
+/// The body as recorded: JSON as JSON, forms and multipart as objects, other text as a
+/// string, binary as `"<N bytes>"`, empty as null. Secrets masked.
+pub fn body_value(req: &Request) -> Value {
+    if req.body.is_empty() {
+        return Value::Null;
+    }
+    let mut v = if let Ok(v) = serde_json::from_slice::<Value>(&req.body) {
+        v
+    } else if req.content_type() == "multipart/form-data" {
+        match multipart::parse(req.header("content-type").unwrap_or(""), &req.body) {
+            Ok(parts) => Value::Object(multipart::to_fields(&parts)),
+            Err(_) => Value::String(format!("<{} bytes>", req.body.len())),
+        }
+    } else {
+        match std::str::from_utf8(&req.body) {
+            Ok(t)
+                if req.content_type() == "application/x-www-form-urlencoded"
+                    || looks_like_form(t.trim()) =>
+            {
+                pairs_to_object(crate::http::url::parse_query(t.trim()))
+            }
+            Ok(t) => Value::String(t.to_string()),
+            Err(_) => Value::String(format!("<{} bytes>", req.body.len())),
+        }
+    };
+    mask_json(&mut v);
+    v
+}
+
+/// One recorded request.
+fn entry(seq: u64, req: &Request, fault: Option<&str>) -> Value {
+    let mut headers = Map::new();
+    for (k, v) in &req.headers {
+        let k = k.to_ascii_lowercase();
+        let v = mask_header(&k, v);
+        let joined = match headers.get(&k).and_then(Value::as_str) {
+            Some(old) => format!("{old}, {v}"),
+            None => v,
+        };
+        headers.insert(k, Value::String(joined));
+    }
+    let mut query = pairs_to_object(req.query.clone());
+    mask_json(&mut query);
+    json!({
+        "seq": seq, "method": req.method, "path": req.path, "query": query, "headers": headers,
+        "body": body_value(req), "fault": fault, "status": null,
+    })
+}
+
+/// Every non-admin request, in arrival order.
+#[derive(Debug, Default)]
+pub struct RequestLog {
+    last_seq: u64,
+    entries: VecDeque<Value>,
+}
+
+impl RequestLog {
+    /// Records `req` (masked) and returns its sequence number (1, 2, ...).
+    pub fn record(&mut self, req: &Request, fault: Option<&str>) -> u64 {
+        self.last_seq += 1;
+        if self.entries.len() == CAPACITY {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(entry(self.last_seq, req, fault));
+        self.last_seq
+    }
+
+    /// Sets the status the request was answered with (stays null when no response was sent).
+    pub fn set_status(&mut self, seq: u64, status: Option<u16>) {
+        if let Some(e) = self.entries.iter_mut().rev().find(|e| e["seq"] == seq) {
+            e["status"] = json!(status);
+        }
+    }
+
+    /// Entries with a sequence number greater than `since`.
+    pub fn since(&self, since: u64) -> Vec<Value> {
+        self.entries
+            .iter()
+            .filter(|e| e["seq"].as_u64().unwrap_or(0) > since)
+            .cloned()
+            .collect()
+    }
+
+    /// Forgets every entry (sequence numbers keep increasing).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(ct: &str, body: &str) -> Request {
+        Request {
+            method: "POST".into(),
+            path: "/v4/x".into(),
+            query: vec![
+                ("api_key".into(), "k".into()),
+                ("a".into(), "1".into()),
+                ("a".into(), "2".into()),
+            ],
+            version: "HTTP/1.1".into(),
+            headers: vec![
+                ("Authorization".into(), "Bearer abc".into()),
+                ("X-API-Key".into(), "k".into()),
+                ("Content-Type".into(), ct.into()),
+            ],
+            body: body.as_bytes().to_vec(),
+            remote_ip: String::new(),
+        }
+    }
+
+    #[test]
+    fn masks_secrets_everywhere() {
+        let mut log = RequestLog::default();
+        let seq = log.record(
+            &req(
+                "application/json",
+                r#"{"username":"u","password":"p","nested":{"access_token":"t"}}"#,
+            ),
+            None,
+        );
+        log.set_status(seq, Some(201));
+        let e = &log.since(0)[0];
+        assert_eq!(e["headers"]["authorization"], "Bearer ***");
+        assert_eq!(e["headers"]["x-api-key"], "***");
+        assert_eq!(e["query"]["api_key"], "***");
+        assert_eq!(e["query"]["a"], json!(["1", "2"]));
+        assert_eq!(e["body"]["password"], "***");
+        assert_eq!(e["body"]["username"], "u");
+        assert_eq!(e["body"]["nested"]["access_token"], "***");
+        assert_eq!(e["status"], 201);
+        let form = body_value(&req(
+            "application/x-www-form-urlencoded",
+            "grant_type=password&password=p",
+        ));
+        assert_eq!(form, json!({"grant_type": "password", "password": "***"}));
+        assert_eq!(
+            body_value(&req("text/plain", "refresh_token=r")),
+            json!({"refresh_token": "***"})
+        );
+        assert_eq!(
+            body_value(&req("text/plain", "hello world")),
+            json!("hello world")
+        );
+        assert_eq!(log.since(seq).len(), 0);
+    }
+}
