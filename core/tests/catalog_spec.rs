@@ -96,7 +96,12 @@ fn catalog_invariants() {
         let mut names: Vec<&str> = op.params.iter().map(|p| p.name.as_str()).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), op.params.len(), "{}: parameter names are unique", op.name);
+        assert_eq!(
+            names.len(),
+            op.params.len(),
+            "{}: parameter names are unique",
+            op.name
+        );
         for p in &op.params {
             if p.location == Location::Path {
                 assert!(
