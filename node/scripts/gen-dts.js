@@ -11,6 +11,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { camel, pascal } = require('../lib/names');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'index.d.ts');
@@ -35,15 +36,6 @@ function doc(lines, indent = '') {
     .join(' ')
     .replace(/\*\//g, '*\\/');
   return text ? `${indent}/** ${text} */\n` : '';
-}
-
-function camel(segment) {
-  return segment.replace(/[-_]+([A-Za-z0-9])/g, (_, c) => c.toUpperCase());
-}
-
-function pascal(segment) {
-  const c = camel(segment);
-  return c.charAt(0).toUpperCase() + c.slice(1);
 }
 
 function literalUnion(values, numeric) {
