@@ -149,7 +149,7 @@ impl NativeClient {
         }
         let account_id = match account_id {
             None => None,
-            Some(x) if x.fract() == 0.0 && x >= 1.0 && x <= 9_007_199_254_740_991.0 => {
+            Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
                 Some(x as u64)
             }
             Some(_) => {

@@ -15,6 +15,9 @@
 //! const numbers = await client.v4.listAvailablePhoneNumbers({ filters: { npa: 'eq:858' }, limit: 10 });
 //! ```
 
+// napi-derive registers the exports only outside `cfg(test)`; the test build sees them unused.
+#![cfg_attr(test, allow(dead_code))]
+
 mod blocking;
 mod client;
 mod errors;
