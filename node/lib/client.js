@@ -29,6 +29,25 @@ function callOptions(name, options) {
   return out;
 }
 
+/** The native log callback for `options.onLog`: events arrive as JSON text on the main thread. */
+function logCallback(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') throw validation(null, 'options', 'must be an object');
+  for (const k of Object.keys(options)) {
+    if (k !== 'onLog') throw validation(null, `options.${k}`, 'is not a client option (known: onLog)');
+  }
+  const { onLog } = options;
+  if (onLog === undefined) return undefined;
+  if (typeof onLog !== 'function') throw validation(null, 'options.onLog', 'must be a function');
+  return (text) => {
+    try {
+      onLog(JSON.parse(text));
+    } catch (e) {
+      process.emitWarning(`phonecom: the onLog callback threw: ${e && e.message}`, 'PhoneComWarning');
+    }
+  };
+}
+
 function configJson(config) {
   if (typeof config === 'string') return config;
   if (config === undefined || config === null) return '{}';
@@ -47,17 +66,23 @@ function configJson(config) {
  *   for await (const n of client.v4.listAvailablePhoneNumbers.iterate({ limit: 100 })) { ... }
  */
 class Client {
-  /** `config`: an object or JSON text like the sandbox's config line. */
-  constructor(config) {
+  /**
+   * `config`: an object or JSON text like the sandbox's config line. `options.onLog(event)`
+   * receives every request, response, retry and failure (`{kind, operation, method, url, attempt,
+   * request_id, status, elapsed_ms, message}`, secrets masked).
+   */
+  constructor(config, options) {
     const nativeClient =
-      config instanceof native.NativeClient ? config : sync(() => new native.NativeClient(configJson(config)));
+      config instanceof native.NativeClient
+        ? config
+        : sync(() => new native.NativeClient(configJson(config), logCallback(options)));
     Object.defineProperty(this, NATIVE, { value: nativeClient });
     Object.defineProperty(this, NAMESPACES, { value: new Map() });
   }
 
-  /** A client from the `PHONECOM_*` environment variables. */
-  static fromEnv() {
-    return new Client(sync(() => native.NativeClient.fromEnv()));
+  /** A client from the `PHONECOM_*` environment variables (`options` as for the constructor). */
+  static fromEnv(options) {
+    return new Client(sync(() => native.NativeClient.fromEnv(logCallback(options))));
   }
 
   /** The User-Agent sent on every request. */

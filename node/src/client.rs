@@ -3,8 +3,11 @@
 use crate::blocking::run;
 use crate::errors::{invalid, parse, to_js};
 use crate::pages::NativePages;
+use napi::bindgen_prelude::Unknown;
+use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
+use napi::Status;
 use napi_derive::napi;
-use phonecom::{CallOptions, Client, Config, Secret};
+use phonecom::{CallOptions, Client, Config, LogEvent, Secret};
 use serde_json::json;
 use std::time::Duration;
 
@@ -58,26 +61,41 @@ pub struct NativeClient {
     inner: Client,
 }
 
-fn build(config: Config) -> napi::Result<NativeClient> {
-    let inner = Client::builder(config)
-        .binding("node")
-        .build()
-        .map_err(|e| to_js(&e))?;
+/// A JS function called on the main thread with each log event as JSON text. Weak: a pending
+/// event never keeps the process alive.
+pub type LogCallback = ThreadsafeFunction<String, Unknown<'static>, String, Status, false, true>;
+
+fn build(config: Config, on_log: Option<LogCallback>) -> napi::Result<NativeClient> {
+    let mut builder = Client::builder(config).binding("node");
+    if let Some(callback) = on_log {
+        // Events are already masked by core; the call only queues them for the event loop.
+        builder = builder.log_hook(move |event: &LogEvent| {
+            callback.call(
+                event.to_json().to_string(),
+                ThreadsafeFunctionCallMode::NonBlocking,
+            );
+        });
+    }
+    let inner = builder.build().map_err(|e| to_js(&e))?;
     Ok(NativeClient { inner })
 }
 
 #[napi]
 impl NativeClient {
-    /// A client from a JSON configuration document (the sandbox's config line has this form).
+    /// A client from a JSON configuration document (the sandbox's config line has this form);
+    /// `onLog` receives each request/response/retry/failure event as JSON text.
     #[napi(constructor)]
-    pub fn new(config_json: String) -> napi::Result<Self> {
-        build(Config::from_json(&config_json).map_err(|e| to_js(&e))?)
+    pub fn new(config_json: String, on_log: Option<LogCallback>) -> napi::Result<Self> {
+        build(
+            Config::from_json(&config_json).map_err(|e| to_js(&e))?,
+            on_log,
+        )
     }
 
     /// A client from the `PHONECOM_*` environment variables.
     #[napi(factory)]
-    pub fn from_env() -> napi::Result<Self> {
-        build(Config::from_env().map_err(|e| to_js(&e))?)
+    pub fn from_env(on_log: Option<LogCallback>) -> napi::Result<Self> {
+        build(Config::from_env().map_err(|e| to_js(&e))?, on_log)
     }
 
     /// The User-Agent sent on every request.

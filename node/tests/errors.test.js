@@ -144,3 +144,18 @@ test('every kind has a class, and errors serialise with their fields', () => {
   );
   assert.equal(e.toJSON().retryAfter, 1.5);
 });
+
+test('onLog sees every attempt, masked, on the main thread', async () => {
+  const events = [];
+  const logged = new Client(sb.config, { onLog: (e) => events.push(e) });
+  await sb.fault('status=503', { method: 'GET' });
+  await logged.v4.getAccount();
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(events.map((e) => e.kind), ['request', 'response', 'retry', 'request', 'response']);
+  assert.ok(events.every((e) => e.operation === 'v4.get-account' && e.method === 'GET'));
+  assert.deepEqual(events.map((e) => e.attempt), [1, 1, 1, 2, 2]);
+  assert.deepEqual(events.filter((e) => e.kind === 'response').map((e) => e.status), [503, 200]);
+  for (const s of secrets) assert.ok(!JSON.stringify(events).includes(s));
+  assert.throws(() => new Client(sb.config, { onlog: () => {} }), phonecom.ValidationError);
+  assert.throws(() => new Client(sb.config, { onLog: 'yes' }), phonecom.ValidationError);
+});

@@ -177,6 +177,25 @@ export interface PageableMethod<N extends OperationName> extends Method<N> {
   pages(...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
 }
 
+/** One event of the client's log (every string already masked). */
+export interface LogEvent {
+  kind: 'request' | 'response' | 'retry' | 'failure';
+  operation: string;
+  method: string;
+  url: string;
+  attempt: number;
+  request_id: string;
+  status: number | null;
+  elapsed_ms: number;
+  message: string | null;
+}
+
+/** Client options. */
+export interface ClientOptions {
+  /** Called on the main thread with each request, response, retry and failure. */
+  onLog?: (event: LogEvent) => void;
+}
+
 /**
  * A client for every family of the catalog: `client.call(name, params)` and
  * `client.<family>.<method>(params)`. Every network call returns a Promise and runs on the
@@ -184,9 +203,9 @@ export interface PageableMethod<N extends OperationName> extends Method<N> {
  */
 export declare class Client {
   /** A client for `config` (an object, or JSON text such as the sandbox's config line). */
-  constructor(config?: Config | string);
+  constructor(config?: Config | string, options?: ClientOptions);
   /** A client from the `PHONECOM_*` environment variables. */
-  static fromEnv(): Client;
+  static fromEnv(options?: ClientOptions): Client;
   /** The User-Agent sent on every request. */
   readonly userAgent: string;
   /** Call any catalog operation by its canonical name. */
