@@ -65,6 +65,7 @@ fn wire_of(family: &str) -> Option<&'static dyn Wire> {
     match family {
         "v4" => Some(&crate::v4::wire::V4Wire),
         "oauth" => Some(&crate::oauth::OauthWire),
+        "xml" => Some(&crate::xml::wire::XmlWire),
         _ => None,
     }
 }
@@ -228,7 +229,9 @@ impl Client {
         let req = wire.build(self, op, &params)?;
         let resp = self.inner.transport.execute(&req, &op.name, opts)?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
-            e.with_request_id(Some(resp.request_id.clone()))
+            // Keep an upstream transaction id the family found in the body (XML `svTRID`).
+            let id = e.request_id().is_none().then(|| resp.request_id.clone());
+            e.with_request_id(id)
                 .with_attempts(resp.attempts)
                 .with_family(&op.family)
         })?;

@@ -359,6 +359,24 @@ impl Config {
 
     /// Like [`Config::from_env`], with variables from `lookup` (handy in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config> {
+        Config::from_value(Config::lookup_document(lookup)?)
+    }
+
+    /// The `PHONECOM_*` environment variables as a JSON configuration document (only the keys
+    /// that are set), for callers that merge their own overrides before
+    /// [`Config::from_value`], as the language bindings do.
+    ///
+    /// ```
+    /// let mut doc = phonecom::Config::env_document().unwrap();
+    /// doc["timeouts"] = serde_json::json!({"overall_ms": 5000});
+    /// let cfg = phonecom::Config::from_value(doc).unwrap();
+    /// assert_eq!(cfg.timeouts.overall_ms, 5000);
+    /// ```
+    pub fn env_document() -> Result<Value> {
+        Config::lookup_document(|k| std::env::var(k).ok())
+    }
+
+    fn lookup_document(lookup: impl Fn(&str) -> Option<String>) -> Result<Value> {
         let mut doc = Value::Object(Map::new());
         for (var, pointer, numeric) in ENV_VARS {
             let Some(raw) = lookup(var).filter(|v| !v.is_empty()) else {
@@ -380,7 +398,7 @@ impl Config {
                 };
             set_pointer(&mut doc, pointer, value);
         }
-        Config::from_value(doc)
+        Ok(doc)
     }
 
     fn apply_environment_defaults(&mut self) {

@@ -1,10 +1,12 @@
 //! # libphonecom
 //!
 //! One blocking client for Phone.com's partner-facing APIs (REST v4, OAuth and the Express
-//! Sign-Up server side; the XML API, call control and REST v1 as their issues land) and
-//! numbers.online's onboarding API. Every remote operation is an entry of one [catalog]
-//! and callable by name through [`Client::call`]; the entities of the partner flows also have
-//! typed models and methods ([`v4`], [`express`], [`oauth`]).
+//! Sign-Up server side, the XML API; REST v1 as its issue lands) and numbers.online's
+//! onboarding API. Every remote operation is an entry of one [catalog](mod@catalog) and callable by name
+//! through [`Client::call`]; the entities of the partner flows also have typed models and
+//! methods ([`v4`], [`express`], [`oauth`], [`xml`]). Call control ([`callcontrol`]: parsing
+//! Phone.com's requests to the partner's URL, rendering the text/plain commands, routing) needs
+//! no network and is plain functions.
 //!
 //! ```no_run
 //! use phonecom::{Client, Config};
@@ -12,9 +14,13 @@
 //! let client = Client::new(Config::from_json(r#"{"v4": {"token": "...", "account_id": 1234}}"#)?)?;
 //! let account = client.call("v4.get-account", json!({}))?;
 //! println!("{}", account["name"]);
+//! // XML API actions are `xml.<action>`; every result is {status, msg, resultDate, clTRID, svTRID, data}.
+//! let numbers = client.call("xml.getPhoneNumberList", json!({}))?;
+//! println!("{}", numbers["data"]["items"]);
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+pub mod callcontrol;
 pub mod catalog;
 mod client;
 pub mod config;
@@ -30,6 +36,7 @@ mod transport;
 pub mod types;
 pub mod v4;
 pub mod wire;
+pub mod xml;
 
 pub use catalog::catalog;
 pub use client::{Client, ClientBuilder, Response};

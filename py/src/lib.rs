@@ -1,1 +1,25 @@
-//! Python bindings of libphonecom. Filled by the Python issue; empty until then.
+//! The native module `phonecom._native` of the Python wheel: conversion only (Python values in,
+//! JSON to the core, results and errors back out). Everything a Python user touches is wrapped
+//! by the pure-Python package in `py/python/phonecom/`; all behaviour lives in the core crate.
+//!
+//! Every network call detaches from the interpreter (`Python::detach`), so other Python threads
+//! and asyncio event loops keep running while a request is in flight.
+
+mod client;
+mod convert;
+mod errors;
+mod functions;
+mod log;
+
+use pyo3::prelude::*;
+
+/// `phonecom._native`.
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", phonecom::VERSION)?;
+    m.add_class::<client::NativeClient>()?;
+    m.add_class::<client::NativePages>()?;
+    functions::register(m)?;
+    Ok(())
+}

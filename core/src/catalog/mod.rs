@@ -61,12 +61,31 @@ pub enum ParamType {
     Sort,
 }
 
-/// A value format checked beyond the JSON type.
+/// A value format checked beyond the JSON type. On an array parameter the format applies to
+/// every element (each must be a string of that format).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
-    /// `+` and 11-15 digits.
+    /// `+` and 8-15 digits.
     E164,
+    /// E.164, restricted to North America (NANPA: `+1` and 10 digits).
+    Nanpa,
+    /// E.164, or an extension number (1-10 digits).
+    E164OrExtension,
+    /// A full phone number as digits, country code first (`18585608120`); a leading `+` is
+    /// accepted and dropped before sending.
+    PhoneDigits,
+    /// Digits only.
+    Digits,
+    /// ISO 3166-1 alpha-2 country code, upper case (`US`).
+    Country,
+    /// An email address (`name@domain.tld`).
+    Email,
+    /// A point in time: Unix epoch seconds, or ISO 8601 / XML date-time
+    /// (`2007-12-01T13:28:50.0000Z`).
+    Timestamp,
+    /// A number-search pattern: digits, letters A-Z (vanity) and `*` (any digit).
+    NumberPattern,
 }
 
 /// One parameter of an operation.
@@ -159,6 +178,7 @@ impl Catalog {
             .into_iter()
             .chain(crate::oauth::operations())
             .chain(crate::express::operations())
+            .chain(crate::xml::operations())
         {
             ops.insert(op.name.clone(), op);
         }

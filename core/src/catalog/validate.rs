@@ -134,10 +134,10 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
                     return Err(err(name, format!("must be at least {min} characters")));
                 }
             }
-            if p.format == Some(Format::E164) {
-                crate::types::e164::check(s).map_err(|rule| err(name, rule))?;
+            match p.format {
+                Some(format) => Value::String(check_format(format, s).map_err(|r| err(name, r))?),
+                None => v.clone(),
             }
-            v.clone()
         }
         ParamType::Integer => {
             let n = match v {
@@ -170,7 +170,13 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
             Value::Bool(_) => v.clone(),
             _ => return Err(wrong()),
         },
-        ParamType::Array => v.as_array().map(|_| v.clone()).ok_or_else(wrong)?,
+        ParamType::Array => {
+            let items = v.as_array().ok_or_else(wrong)?;
+            match p.format {
+                Some(format) => check_items(name, format, items)?,
+                None => v.clone(),
+            }
+        }
         ParamType::Object => v.as_object().map(|_| v.clone()).ok_or_else(wrong)?,
         ParamType::File => check_file(name, v)?,
         ParamType::Filters => check_filters(p, v)?,
@@ -189,6 +195,172 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         }
     }
     Ok(v)
+}
+
+/// Check `s` against `format`; the value to send (normalised where the format says so).
+pub(crate) fn check_format(format: Format, s: &str) -> std::result::Result<String, String> {
+    use crate::types::e164;
+    match format {
+        Format::E164 => e164::check(s).map(|_| s.to_string()),
+        Format::Nanpa => {
+            e164::check(s)?;
+            if e164::is_nanpa(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be a North American (NANPA, US or CA) number: +1 and 10 digits (got `{s}`)"
+                ))
+            }
+        }
+        Format::E164OrExtension => {
+            if !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(s.to_string())
+            } else {
+                e164::check(s)
+                    .map(|_| s.to_string())
+                    .map_err(|_| format!("must be E.164 (+ and 8-15 digits) or an extension number of up to 10 digits (got `{s}`)"))
+            }
+        }
+        Format::PhoneDigits => {
+            let digits = s.strip_prefix('+').unwrap_or(s);
+            if (8..=15).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0')
+            {
+                Ok(digits.to_string())
+            } else {
+                Err(format!(
+                    "must be a full phone number: country code and number, 8-15 digits, e.g. 18585608120 (got `{s}`)"
+                ))
+            }
+        }
+        Format::Digits => {
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(s.to_string())
+            } else {
+                Err(format!("must be digits only (got `{s}`)"))
+            }
+        }
+        Format::Country => {
+            if crate::types::contact::is_country_code(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be a 2-letter ISO 3166 country code in upper case, e.g. US (got `{s}`)"
+                ))
+            }
+        }
+        Format::Email => {
+            if crate::types::contact::looks_like_email(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be an email address (name@domain) (got `{s}`)"
+                ))
+            }
+        }
+        Format::Timestamp => {
+            if is_timestamp(s) {
+                Ok(s.to_string())
+            } else {
+                Err(format!(
+                    "must be Unix epoch seconds or an ISO 8601 date-time such as 2007-12-01T13:28:50.0000Z (got `{s}`)"
+                ))
+            }
+        }
+        Format::NumberPattern => {
+            match s
+                .chars()
+                .find(|c| !(c.is_ascii_digit() || c.is_ascii_uppercase() || *c == '*'))
+            {
+                _ if s.is_empty() => Err("must not be empty".into()),
+                Some(c) => Err(format!(
+                    "may hold only digits, letters A-Z (upper case) and `*` (found `{c}` in `{s}`)"
+                )),
+                None => Ok(s.to_string()),
+            }
+        }
+    }
+}
+
+/// Unix epoch seconds (digits), or `YYYY-MM-DDTHH:MM:SS[.fraction][Z|+HH:MM|-HH:MM]`.
+pub(crate) fn is_timestamp(s: &str) -> bool {
+    if !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let num = |r: std::ops::Range<usize>| -> u32 {
+        std::str::from_utf8(&b[r])
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(99)
+    };
+    if b.len() < 19
+        || !(digits(0..4) && digits(5..7) && digits(8..10))
+        || !(digits(11..13) && digits(14..16) && digits(17..19))
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return false;
+    }
+    if !((1..=12).contains(&num(5..7))
+        && (1..=31).contains(&num(8..10))
+        && num(11..13) <= 23
+        && num(14..16) <= 59
+        && num(17..19) <= 60)
+    {
+        return false;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &frac[n..];
+    }
+    match rest {
+        "" | "Z" | "z" => true,
+        zone => {
+            let z = zone.as_bytes();
+            z.len() == 6
+                && matches!(z[0], b'+' | b'-')
+                && z[1..3].iter().all(u8::is_ascii_digit)
+                && z[3] == b':'
+                && z[4..6].iter().all(u8::is_ascii_digit)
+        }
+    }
+}
+
+fn check_items(
+    name: &str,
+    format: Format,
+    items: &[Value],
+) -> std::result::Result<Value, Vec<FieldError>> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("{name}[{i}]");
+        match item.as_str() {
+            Some(s) => match check_format(format, s) {
+                Ok(v) => out.push(Value::String(v)),
+                Err(rule) => problems.extend(err(&field, rule)),
+            },
+            None => problems.extend(err(&field, "must be a string")),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Value::Array(out))
+    } else {
+        Err(problems)
+    }
 }
 
 fn check_file(name: &str, v: &Value) -> std::result::Result<Value, Vec<FieldError>> {
@@ -376,6 +548,46 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("sort.price"), "{e}");
+    }
+
+    #[test]
+    fn formats() {
+        for ok in [
+            "1196515730",
+            "2007-12-01T13:28:50.0000Z",
+            "2007-12-01T13:28:50Z",
+            "2007-12-01T13:28:50",
+            "2007-12-01T13:28:50.5-08:00",
+        ] {
+            assert!(is_timestamp(ok), "{ok}");
+        }
+        for bad in [
+            "tomorrow",
+            "2007-13-01T13:28:50Z",
+            "2007-12-01T25:28:50Z",
+            "2007-12-01",
+            "2007-12-01T13:28:50.Z",
+            "2007-12-01T13:28:50+0800",
+            "",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
+        assert_eq!(
+            check_format(Format::PhoneDigits, "+18585608120").unwrap(),
+            "18585608120"
+        );
+        assert!(check_format(Format::PhoneDigits, "858-560-8120").is_err());
+        assert!(check_format(Format::Nanpa, "+16045550100").is_ok());
+        assert!(check_format(Format::Nanpa, "+442071838750").is_err());
+        assert!(check_format(Format::E164OrExtension, "101").is_ok());
+        assert!(check_format(Format::E164OrExtension, "18585602222").is_err());
+        assert!(check_format(Format::Country, "US").is_ok());
+        assert!(check_format(Format::Country, "us").is_err());
+        assert!(check_format(Format::NumberPattern, "1800FLOWERS").is_ok());
+        assert!(check_format(Format::NumberPattern, "1212*******").is_ok());
+        assert!(check_format(Format::NumberPattern, "1800-FLOWERS").is_err());
+        assert!(check_format(Format::Email, "a@b.co").is_ok());
+        assert!(check_format(Format::Digits, "12a").is_err());
     }
 
     #[test]

@@ -136,7 +136,8 @@ impl Contact {
     }
 }
 
-fn looks_like_email(s: &str) -> bool {
+/// Whether `s` looks like an email address (`name@domain.tld`, no spaces).
+pub(crate) fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

@@ -1,0 +1,63 @@
+//! Call control (beta in the XML API document): Phone.com calls the partner's URL for each
+//! incoming call on a number without call handling, and the partner answers with one
+//! `text/plain` command line. No network is involved here: this module parses Phone.com's
+//! requests, classifies them, renders commands, and routes requests to a handler.
+//!
+//! ```
+//! use phonecom::callcontrol::{CallRequest, Command, Event};
+//! let call = CallRequest::parse("uniqueID=8f2a&dialedNumber=18585602222&callerIdNumber=16195550100")?;
+//! assert_eq!(call.event(), Event::NewCall);
+//! let line = Command::SimpleForwardVoiceTag {
+//!     text: "Sales call".into(), number: "+18585550100".into(), dtmf: None,
+//! }.render()?;
+//! assert_eq!(line, r#"simple-forward-voicetag,"Sales call",18585550100"#);
+//! # Ok::<(), phonecom::Error>(())
+//! ```
+//!
+//! # Requests
+//!
+//! Each request carries `uniqueID` and `dialedNumber`, `callerIdNumber` and `callerIdName` when
+//! known, and, after the first, `previous-response` (the partner's last answer). `digits` comes
+//! after `play-and-get-digits`, `duration` (seconds) when the call has completed, and `error` when
+//! a command failed. [`CallRequest::event`] classifies a request as a new call, a command result,
+//! digits collected, a completed call or an error. Requests parse from a query string or a form
+//! body ([`CallRequest::parse`]) or from JSON ([`CallRequest::from_json`]); [`CallRequest::to_json`]
+//! gives `{"event", "uniqueID", "dialedNumber", "callerIdNumber", "callerIdName",
+//! "previous-response", "digits", "duration", "error", "extra"}`.
+//!
+//! # Commands
+//!
+//! | command | line |
+//! |---|---|
+//! | [`Command::SimpleForward`] | `simple-forward,18585602222` or `simple-forward,18585602222ww1234w5` |
+//! | [`Command::SimpleForwardVoiceTag`] | `simple-forward-voicetag,"TEXT",18585602222` (DTMF suffix allowed) |
+//! | [`Command::MultipleForward`] | `multiple-forward,18585602222,18585602223` |
+//! | [`Command::MultipleForwardVoiceTag`] | `multiple-forward-voicetag,"TEXT",18585602222,18585602223` |
+//! | [`Command::PlayAndGetDigits`] | `play-and-get-digits,Recording Name,DDD\|DDDD` |
+//!
+//! Numbers are E.164 and written as the document's examples write them, digits without `+`
+//! (`+18585602222` is accepted and written `18585602222`). A DTMF suffix (`w` pauses of 0.5 s and
+//! the keys 0-9, `*`, `#`) goes on the simple forwards only: the document's DTMF paragraph appears
+//! under both `simple-forward` commands and says it "works only on simple-forward (not
+//! multiple-forward)". Voice tags are 1 to 40 characters. A voice tag or recording name with a
+//! double quote, comma, backslash, line break or other control character is refused, as is a
+//! pattern with anything but `0`-`9`, `D` and the `|` between alternatives: nothing that could
+//! end a field or start a second command is passed through. The document ends after
+//! `play-and-get-digits`; later commands of the protocol are not specified.
+//!
+//! Bindings use the JSON forms: [`render_json`] takes `{"command": "simple-forward", "number":
+//! "+18585602222", "dtmf": "ww123"}` and returns the line; [`Command::to_json`] and
+//! [`Command::parse`] go the other way.
+//!
+//! # Routing
+//!
+//! [`CallHandler`] has one method per event; [`route`] calls the right one and renders the
+//! answer, [`handle`] also parses the request and turns failures into a 400/500 [`Answer`].
+
+mod command;
+mod request;
+mod router;
+
+pub use command::{render_json, Command, COMMANDS, VOICE_TAG_MAX};
+pub use request::{CallRequest, Event};
+pub use router::{handle, route, Answer, CallHandler, CONTENT_TYPE};

@@ -1,0 +1,63 @@
+"""libphonecom for Python: Phone.com's partner APIs and numbers.online, from one client.
+
+>>> import phonecom
+>>> client = phonecom.Client.from_env()                                 # doctest: +SKIP
+>>> for n in client.v4.list_available_phone_numbers.iter(filters={"npa": "eq:858"}):  # doctest: +SKIP
+...     print(n["phone_number"], n["price"])
+
+- :class:`Client` / :class:`AsyncClient`: ``call(name, params)`` for every catalog operation, and
+  typed namespaces (``client.v4.create_account_subaccount(...)``) built from the same catalog.
+- Exceptions: :class:`PhoneComError` and one subclass per error kind.
+- Plain functions: :mod:`phonecom.express`, :mod:`phonecom.numbers`.
+- Logging: logger ``phonecom`` (secrets masked).
+- Typed entities: :mod:`phonecom.types`.
+"""
+
+from __future__ import annotations
+
+from . import _native, express, numbers, types
+from ._client import AsyncClient, AsyncOperation, Client, Namespace, Operation, Response, catalog
+from ._errors import (
+    AuthenticationError,
+    ConflictError,
+    DecodeError,
+    FieldError,
+    NotFoundError,
+    PermissionDeniedError,
+    PhoneComError,
+    RateLimitError,
+    ServerError,
+    TimeoutError,
+    TransportError,
+    ValidationError,
+    error_class,
+)
+
+__version__: str = _native.__version__
+
+__all__ = [
+    "__version__",
+    "Client",
+    "AsyncClient",
+    "Response",
+    "Operation",
+    "AsyncOperation",
+    "Namespace",
+    "catalog",
+    "PhoneComError",
+    "ValidationError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "RateLimitError",
+    "ServerError",
+    "TransportError",
+    "TimeoutError",
+    "DecodeError",
+    "FieldError",
+    "error_class",
+    "express",
+    "numbers",
+    "types",
+]

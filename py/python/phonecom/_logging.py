@@ -1,0 +1,38 @@
+"""Request/response events of the core, sent to the standard ``logging`` module.
+
+Logger ``phonecom``: each attempt's request and response at DEBUG, retries and failed calls at
+INFO. Secrets are masked by the core before an event reaches Python. The event's fields are also
+attached to the record as ``record.phonecom`` (a dict: kind, operation, method, url, attempt,
+request_id, status, elapsed_ms, message).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Mapping
+
+logger = logging.getLogger("phonecom")
+
+_LEVELS = {
+    "request": logging.DEBUG,
+    "response": logging.DEBUG,
+    "retry": logging.INFO,
+    "failure": logging.INFO,
+}
+
+
+def _emit(event: Mapping[str, Any]) -> None:
+    """Log one core event (called by the native module on the thread making the call)."""
+    kind = str(event.get("kind", ""))
+    level = _LEVELS.get(kind, logging.DEBUG)
+    if not logger.isEnabledFor(level):
+        return
+    op = event.get("operation", "")
+    tail = f"(attempt {event.get('attempt')}, request id {event.get('request_id')})"
+    if kind == "request":
+        text = f"request {op}: {event.get('method')} {event.get('url')} {tail}"
+    elif kind == "response":
+        text = f"response {op}: HTTP {event.get('status')} in {event.get('elapsed_ms')} ms {tail}"
+    else:
+        text = f"{kind} {op}: {event.get('message') or ''} {tail}"
+    logger.log(level, "%s", text, extra={"phonecom": dict(event)})

@@ -1,0 +1,252 @@
+//! `phonecom._native.Client` and `phonecom._native.Pages`: a core [`phonecom::Client`] and a
+//! lazy page walker, callable from any Python thread. Network work runs detached from the
+//! interpreter.
+
+use crate::convert::{config_error, to_json, to_py};
+use crate::errors::IntoPyResult;
+use phonecom::{CallOptions, Client, Config};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::{Map, Value};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// A thread-safe client (one connection pool) shared by every Python thread that holds it.
+#[pyclass(module = "phonecom._native", name = "Client", frozen)]
+pub struct NativeClient {
+    inner: Client,
+}
+
+/// Apply `overrides` onto `base`: objects merge key by key, anything else replaces, `None`
+/// removes the key (back to the default).
+fn merge(base: &mut Value, overrides: Value) {
+    match (base, overrides) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                if v.is_null() {
+                    b.remove(&k);
+                } else if let Some(slot) = b.get_mut(&k) {
+                    merge(slot, v);
+                } else {
+                    b.insert(k, v);
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+fn build(
+    py: Python<'_>,
+    mut doc: Value,
+    overrides: Option<&Bound<'_, PyAny>>,
+) -> PyResult<NativeClient> {
+    if let Some(o) = overrides {
+        let o = to_json(o, "", "config").py_err(py)?;
+        merge(&mut doc, o);
+    }
+    let config = Config::from_value(doc).py_err(py)?;
+    let inner = Client::builder(config)
+        .binding("python")
+        .log_hook(crate::log::forward)
+        .build()
+        .py_err(py)?;
+    Ok(NativeClient { inner })
+}
+
+fn seconds(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
+    match v {
+        None => Ok(None),
+        Some(s) if s.is_finite() && s > 0.0 && s < 1e9 => Ok(Some(Duration::from_secs_f64(s))),
+        Some(_) => Err(crate::errors::to_pyerr(
+            py,
+            &phonecom::Error::validation("options", name, "must be a positive number of seconds"),
+        )),
+    }
+}
+
+fn params_of(py: Python<'_>, name: &str, params: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
+    match params {
+        None => Ok(Value::Null),
+        Some(p) => to_json(p, name, "").py_err(py),
+    }
+}
+
+#[pymethods]
+impl NativeClient {
+    /// A client from a configuration document (a dict, a JSON string, or None for the defaults),
+    /// with `overrides` (a dict) merged in.
+    #[staticmethod]
+    #[pyo3(signature = (config=None, overrides=None))]
+    fn from_value(
+        py: Python<'_>,
+        config: Option<&Bound<'_, PyAny>>,
+        overrides: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeClient> {
+        let doc = match config {
+            None => Value::Object(Map::new()),
+            Some(c) => match c.extract::<String>() {
+                Ok(text) => serde_json::from_str(&text)
+                    .map_err(|e| config_error(format!("config is not valid JSON: {e}")))
+                    .py_err(py)?,
+                Err(_) => to_json(c, "", "config").py_err(py)?,
+            },
+        };
+        build(py, doc, overrides)
+    }
+
+    /// A client from the `PHONECOM_*` environment variables, with `overrides` merged in.
+    #[staticmethod]
+    #[pyo3(signature = (overrides=None))]
+    fn from_env(py: Python<'_>, overrides: Option<&Bound<'_, PyAny>>) -> PyResult<NativeClient> {
+        let doc = Config::env_document().py_err(py)?;
+        build(py, doc, overrides)
+    }
+
+    /// A client from a JSON configuration file, with `overrides` merged in.
+    #[staticmethod]
+    #[pyo3(signature = (path, overrides=None))]
+    fn from_file(
+        py: Python<'_>,
+        path: PathBuf,
+        overrides: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeClient> {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| config_error(format!("config file {}: {e}", path.display())))
+            .py_err(py)?;
+        let doc = serde_json::from_str(&text)
+            .map_err(|e| {
+                config_error(format!(
+                    "config file {} is not valid JSON: {e}",
+                    path.display()
+                ))
+            })
+            .py_err(py)?;
+        build(py, doc, overrides)
+    }
+
+    /// Call any catalog operation; returns `{"data", "status", "request_id", "attempts"}`.
+    #[pyo3(signature = (name, params=None, timeout=None, deadline=None, max_attempts=None))]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+        params: Option<&Bound<'py, PyAny>>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_attempts: Option<u32>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let params = params_of(py, name, params)?;
+        let opts = CallOptions {
+            timeout: seconds(py, "timeout", timeout)?,
+            deadline: seconds(py, "deadline", deadline)?,
+            max_attempts,
+        };
+        let client = &self.inner;
+        let resp = py
+            .detach(|| client.call_with(name, params, &opts))
+            .py_err(py)?;
+        let out = PyDict::new(py);
+        out.set_item("data", to_py(py, &resp.data)?)?;
+        out.set_item("status", resp.status)?;
+        out.set_item("request_id", resp.request_id)?;
+        out.set_item("attempts", resp.attempts)?;
+        Ok(out)
+    }
+
+    /// Walk a pageable list lazily; nothing is fetched until the first `next()`.
+    #[pyo3(signature = (name, params=None))]
+    fn pages(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativePages> {
+        let params = params_of(py, name, params)?;
+        let pages = self.inner.pages(name, params).py_err(py)?;
+        Ok(NativePages {
+            inner: Mutex::new(pages),
+        })
+    }
+
+    /// A client acting with another v4 token (e.g. a portal user's), sharing this pool.
+    #[pyo3(signature = (token, account_id=None))]
+    fn with_v4_token(&self, token: String, account_id: Option<u64>) -> NativeClient {
+        NativeClient {
+            inner: self
+                .inner
+                .with_v4_token(phonecom::Secret::new(token), account_id),
+        }
+    }
+
+    /// Mask every secret this client knows in `text`.
+    fn redact(&self, text: &str) -> String {
+        self.inner.redact(text)
+    }
+
+    /// The User-Agent sent on every request.
+    #[getter]
+    fn user_agent(&self) -> String {
+        self.inner.user_agent().to_string()
+    }
+
+    /// Base URLs and the default v4 account, without any secret (for `repr`).
+    fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let c = self.inner.config();
+        let d = PyDict::new(py);
+        d.set_item("v4", &c.v4.base_url)?;
+        d.set_item("account_id", c.v4.account_id)?;
+        d.set_item("oauth", &c.oauth.base_url)?;
+        d.set_item("xml", &c.xml.base_url)?;
+        d.set_item("v1", &c.v1.base_url)?;
+        d.set_item("nol", &c.nol.base_url)?;
+        Ok(d)
+    }
+}
+
+/// Pages of a list, fetched one at a time as Python iterates: each is
+/// `{"items", "total", "offset", "limit", "request_id"}`.
+#[pyclass(module = "phonecom._native", name = "Pages", frozen)]
+pub struct NativePages {
+    inner: Mutex<phonecom::v4::Pages>,
+}
+
+#[pymethods]
+impl NativePages {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let inner = &self.inner;
+        let next = py.detach(|| {
+            let mut pages = inner.lock().unwrap_or_else(|p| p.into_inner());
+            pages.next_page()
+        });
+        let page = match next {
+            None => return Ok(None),
+            Some(r) => r.py_err(py)?,
+        };
+        let d = PyDict::new(py);
+        d.set_item("items", to_py(py, &Value::Array(page.items))?)?;
+        d.set_item("total", page.total)?;
+        d.set_item("offset", page.offset)?;
+        d.set_item("limit", page.limit)?;
+        d.set_item("request_id", page.request_id)?;
+        Ok(Some(d))
+    }
+
+    /// Pages fetched so far.
+    #[getter]
+    fn pages_fetched(&self, py: Python<'_>) -> u64 {
+        // Detached: another thread may hold the lock while it fetches a page.
+        let inner = &self.inner;
+        py.detach(|| {
+            inner
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .pages_fetched()
+        })
+    }
+}

@@ -1,0 +1,116 @@
+"""Fixtures: one sandbox (`phonecom-sandbox --exit-on-eof`) per test session, reset before each
+test, and clients configured from its config line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import urllib.request
+from pathlib import Path
+from typing import Any, Dict, Iterator, Optional
+
+import pytest
+
+import phonecom
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _sandbox_binary() -> Path:
+    explicit = os.environ.get("PHONECOM_SANDBOX_BIN")
+    if explicit:
+        return Path(explicit)
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    binary = target / "debug" / "phonecom-sandbox"
+    if not binary.exists():
+        subprocess.run(["cargo", "build", "-q", "-p", "phonecom-sandbox"], cwd=ROOT, check=True)
+    return binary
+
+
+class Sandbox:
+    """A running sandbox: its config line and its admin API."""
+
+    def __init__(self, proc: "subprocess.Popen[str]", config: Dict[str, Any]) -> None:
+        self.proc = proc
+        self.config = config
+        self.base_url = config["v4"]["base_url"].rsplit("/v4", 1)[0]
+
+    def admin(self, method: str, path: str, body: Optional[Dict[str, Any]] = None) -> Any:
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.base_url + path, data=data, method=method)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            text = resp.read().decode()
+        return json.loads(text) if text else None
+
+    def fault(self, fault: str, *, method: Optional[str] = None, path: Optional[str] = None, times: int = 1) -> None:
+        body: Dict[str, Any] = {"fault": fault, "times": times}
+        if method:
+            body["method"] = method
+        if path:
+            body["path"] = path
+        self.admin("POST", "/_sandbox/faults", body)
+
+    def requests(self) -> Any:
+        return self.admin("GET", "/_sandbox/requests")["requests"]
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    proc = subprocess.Popen(
+        [str(_sandbox_binary()), "--exit-on-eof"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdin is not None
+    line = proc.stdout.readline()
+    if not line:
+        proc.kill()
+        pytest.fail("phonecom-sandbox printed no config line")
+    sb = Sandbox(proc, json.loads(line))
+    try:
+        yield sb
+    finally:
+        proc.stdin.close()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(autouse=True)
+def _fresh(request: pytest.FixtureRequest) -> None:
+    """Every test that uses the sandbox starts from its seeded state."""
+    if "sandbox" in request.fixturenames:
+        request.getfixturevalue("sandbox").admin("POST", "/_sandbox/reset")
+
+
+@pytest.fixture
+def config(sandbox: Sandbox) -> Dict[str, Any]:
+    return json.loads(json.dumps(sandbox.config))
+
+
+@pytest.fixture
+def client(config: Dict[str, Any]) -> Iterator[phonecom.Client]:
+    # Short backoff so retry tests stay fast.
+    with phonecom.Client(config, retry={"base_delay_ms": 10, "max_delay_ms": 50}) as c:
+        yield c
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, sandbox: Sandbox) -> Path:
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(sandbox.config))
+    return path
+
+
+CONTACT = {
+    "name": "Ada Lovelace",
+    "company": "Book Depository",
+    "address": {"line_1": "411 Elm St", "city": "Dallas", "province": "TX", "postal_code": "75202", "country": "US"},
+    "phone": "+15555550001",
+    "primary_email": "ada@example.com",
+}

@@ -1,0 +1,64 @@
+"""The partner sign-up flow (Express Sign-Up) and the local express helpers."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+import pytest
+
+import phonecom
+from phonecom import express
+from conftest import CONTACT, Sandbox
+
+
+def test_signup_creates_the_subaccount_and_returns_the_token(client: phonecom.Client, config: Dict[str, Any]) -> None:
+    done = client.express.signup(partner="acme", user_id="12345", contact=CONTACT)
+    assert done["username"] == "acme-12345"
+    assert done["recovered"] is False
+    assert len(done["password"]) == express.PASSWORD_LENGTH
+    token = done["token"]
+    assert token["token_type"] == "Bearer" and token["access_token"]
+    account_id = done["account"]["id"]
+    # the user's token acts on the user's own account only
+    user = client.with_v4_token(token["access_token"], account_id)
+    assert user.v4.get_account()["id"] == account_id
+    with pytest.raises(phonecom.PermissionDeniedError):
+        user.v4.get_account(account_id=config["v4"]["account_id"])
+    # the subaccount is listed under the master
+    subs = list(client.v4.list_account_subaccounts.iter())
+    assert any(s["username"] == "acme-12345" for s in subs)
+
+
+def test_signup_never_creates_twice_when_the_outcome_is_unknown(client: phonecom.Client, sandbox: Sandbox) -> None:
+    # The create is processed but its response is lost: the flow finds the user instead of creating again.
+    sandbox.fault("reset_after", method="POST", path="/v4/accounts/", times=1)
+    done = client.express.signup(partner="acme", user_id="777", contact=CONTACT)
+    assert done["recovered"] is True
+    creates = [r for r in sandbox.requests() if r["method"] == "POST" and r["path"].endswith("/subaccounts")]
+    assert len(creates) == 1
+
+
+def test_signup_refuses_bad_input_before_sending(client: phonecom.Client, sandbox: Sandbox) -> None:
+    bad = dict(CONTACT, phone="555", address=dict(CONTACT["address"], province=None))  # type: ignore[arg-type]
+    sandbox.admin("DELETE", "/_sandbox/requests")
+    with pytest.raises(phonecom.ValidationError) as e:
+        client.express.signup(partner="Acme!", user_id="1", contact=bad)
+    fields = {f.field for f in e.value.fields}
+    assert "partner" in fields or {"contact.phone", "contact.address.province"} <= fields
+    assert sandbox.requests() == []
+
+
+def test_express_helpers() -> None:
+    assert express.username("super-partner", "12345") == "super-partner-12345"
+    with pytest.raises(phonecom.ValidationError) as e:
+        express.username("Super", "1")
+    assert e.value.fields[0].field == "partner"
+    a, b = express.generate_password(), express.generate_password(40)
+    assert len(a) == 32 and len(b) == 40 and a != b
+    with pytest.raises(phonecom.ValidationError):
+        express.generate_password(8)
+    checked = express.validate_contact(CONTACT)
+    assert checked["address"]["country"] == "US"
+    with pytest.raises(phonecom.ValidationError) as e:
+        express.validate_contact(dict(CONTACT, primary_email="nope"))
+    assert any(f.field == "contact.primary_email" for f in e.value.fields)
