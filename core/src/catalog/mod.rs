@@ -186,6 +186,7 @@ impl Catalog {
             .into_iter()
             .chain(crate::oauth::schemas())
             .chain(crate::express::schemas())
+            .chain(crate::xml::schemas())
             .collect();
         Catalog { ops, schemas }
     }
