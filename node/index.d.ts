@@ -200,6 +200,18 @@ export interface ClientOptions {
   onLog?: (event: LogEvent) => void;
 }
 
+/** An operation walked by a strategy of core's: `iterate` returns every row. */
+export interface WalkableMethod<N extends keyof Walks> extends Method<N> {
+  /** Every row: `for await (const call of client.xml.getCallList.iterate({startTime, endTime}))`. */
+  iterate(params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
+}
+
+/** The range of an `xml.getCallList` walk: Unix epoch seconds or Dates, both ends included. */
+export interface XmlCallWalkParams {
+  startTime: number | Date;
+  endTime: number | Date;
+}
+
 /**
  * A client for every family of the catalog: `client.call(name, params)` and
  * `client.<family>.<method>(params)`. Every network call returns a Promise and runs on the
@@ -222,6 +234,8 @@ export declare class Client {
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
   /** Every row of a pageable list, across pages. */
   items<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Operations[N]['item'], void, undefined>;
+  /** Every row of a walked operation (`xml.getCallList` over `{startTime, endTime}`). */
+  items<N extends keyof Walks>(name: N, params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
   /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
   withV4Token(token: string, accountId?: number): Client;
   /** `text` with every secret this client knows masked. */
@@ -321,22 +335,55 @@ export declare const numbers: {
   vanityToDigits(pattern: string): string;
 };
 
-/** The fields of one call-control request (query string values). */
-export interface CallControlFields {
-  uniqueID?: string;
-  dialedNumber?: string;
-  callerIdNumber?: string;
-  callerIdName?: string;
-  'previous-response'?: string;
-  digits?: string;
-  duration?: string;
-  error?: string;
-  [field: string]: string | undefined;
+/** What a call-control request reports. */
+export type CallEvent = 'new_call' | 'command_result' | 'digits' | 'completed' | 'error';
+
+/** One call-control request from Phone.com, parsed and classified (absent fields are null). */
+export interface CallRequest {
+  event: CallEvent;
+  /** Phone.com's id of the call. */
+  uniqueID: string;
+  /** The Phone.com number dialed. */
+  dialedNumber: string;
+  callerIdNumber: string | null;
+  callerIdName: string | null;
+  /** The partner's previous answer. */
+  'previous-response': string | null;
+  /** What the caller pressed after play-and-get-digits (empty on a timeout). */
+  digits: string | null;
+  /** Seconds, when the call has completed. */
+  duration: number | null;
+  /** Why a command failed. */
+  error: string | null;
+  /** Fields the document does not name. */
+  extra: { [field: string]: string };
+}
+
+/** A call-control command in its JSON form. */
+export type CallCommand =
+  | { command: 'simple-forward'; number: string; dtmf?: string | null }
+  | { command: 'simple-forward-voicetag'; text: string; number: string; dtmf?: string | null }
+  | { command: 'multiple-forward'; numbers: string[] }
+  | { command: 'multiple-forward-voicetag'; text: string; numbers: string[] }
+  | { command: 'play-and-get-digits'; recording: string; patterns: string[] | string };
+
+/** What a call-control answer may be: a command, a command line, or nothing. */
+export type CallAnswer = CallCommand | string | null | undefined | void;
+
+/** Call logic by event (only newCall is required). */
+export interface CallHandler {
+  newCall(call: CallRequest): CallAnswer | Promise<CallAnswer>;
+  commandResult?(call: CallRequest, previous: string): CallAnswer | Promise<CallAnswer>;
+  digits?(call: CallRequest, digits: string): CallAnswer | Promise<CallAnswer>;
+  completed?(call: CallRequest, duration: number): void | Promise<void>;
+  error?(call: CallRequest, error: string): void | Promise<void>;
 }
 
 /** What `callcontrol.handler` needs of an `http.IncomingMessage`. */
 export interface CallControlRequestLike {
   url?: string;
+  method?: string;
+  on?(event: string, listener: (...args: any[]) => void): unknown;
 }
 
 /** What `callcontrol.handler` needs of an `http.ServerResponse`. */
@@ -345,15 +392,26 @@ export interface CallControlResponseLike {
   end(body: string): unknown;
 }
 
-/** Call control: Phone.com calls the partner's URL and reads one text/plain command back. */
+/**
+ * Call control: Phone.com calls the partner's URL and reads one text/plain command back. The
+ * rules are the core's: voice tags of 1-40 characters without quotes, commas or line breaks,
+ * E.164 numbers, DTMF only on the simple forwards, patterns of 0-9, D and |.
+ */
 export declare const callcontrol: {
-  /** The fields of a request URL's query string. */
-  requestFields(url: string): CallControlFields;
-  /** An `http` request listener answering with the command `answer` returns. */
-  handler<Req extends CallControlRequestLike, Res extends CallControlResponseLike>(
-    answer: (fields: CallControlFields, req: Req) => string | Promise<string>,
+  /** The command names of the protocol. */
+  readonly COMMANDS: readonly string[];
+  /** The longest voice tag, in characters. */
+  readonly VOICE_TAG_MAX: number;
+  /** A request's query string, form body or URL, parsed and classified. Throws ValidationError. */
+  parseRequest(input: string): CallRequest;
+  /** A command's text/plain line; a line given as a string is checked by the same rules. Throws ValidationError. */
+  render(command: CallCommand | string): string;
+  /** A command line back to its JSON form. */
+  parseCommand(line: string): CallCommand;
+  /** An `http` request listener for the call-control URL: 400 for a request it cannot parse, 500 with the reason for a throw or a command that breaks the rules. */
+  handler<Req extends CallControlRequestLike = CallControlRequestLike, Res extends CallControlResponseLike = CallControlResponseLike>(
+    answer: ((call: CallRequest, req: Req) => CallAnswer | Promise<CallAnswer>) | CallHandler,
   ): (req: Req, res: Res) => void;
-  readonly [helper: string]: unknown;
 };
 
 // ---- Generated from the catalog by scripts/gen-dts.js: do not edit below this line. ----
@@ -2061,6 +2119,242 @@ export interface VoicemailInput {
   transcription?: string | null;
 }
 
+/** getCallList: call detail records (at most 500 per request) */
+export interface XmlCallList {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  /** The rows, in the order the server sent them */
+  data: {
+    items: XmlCallRecord[];
+  };
+}
+
+/** A call detail record (getCallList); other elements are kept beside these */
+export interface XmlCallRecord {
+  /** The id attribute (unique per call) */
+  id?: string | null;
+  /** <startTime>: Unix epoch seconds */
+  startTime?: number | null;
+  /** The gmt attribute of <startTime>, e.g. 2009-10-27T21:42:15.0000Z */
+  startTimeGmt?: string | null;
+  /** <callerId> */
+  callerId?: string | null;
+  /** <calledNumber> */
+  calledNumber?: string | null;
+  /** <duration> in seconds */
+  duration?: number | null;
+  /** <finalAction>, e.g. queue 61 */
+  finalAction?: string | null;
+  /** <finalActionDuration> in seconds, when present */
+  finalActionDuration?: number | null;
+  /** <url>: the recording's listen URL, when present */
+  url?: string | null;
+  /** <transcription>, when present */
+  transcription?: string | null;
+}
+
+/** previewChatCall */
+export interface XmlChatCallPreview {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  data: {
+    /** The URL of the .wav preview */
+    url?: string | null;
+  };
+}
+
+/** sendChatCall */
+export interface XmlChatCallSent {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  data: {
+    /** The id to query with getChatCallStatus */
+    chatCallId?: string | null;
+  };
+}
+
+/** getChatCallStatus: the status per recipient, by the generic mapping */
+export interface XmlChatCallStatus {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  data: { [key: string]: unknown };
+}
+
+/** getPhoneNumberInventory: numbers in inventory */
+export interface XmlInventory {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  /** The rows, in the order the server sent them */
+  data: {
+    items: XmlInventoryNumber[];
+  };
+}
+
+/** A number in inventory (getPhoneNumberInventory); its other elements (cost, setup fee ...) are kept beside these */
+export interface XmlInventoryNumber {
+  /** <phoneNumber> */
+  phoneNumber?: string | null;
+  /** <humanReadable>: the friendly format */
+  humanReadable?: string | null;
+}
+
+/** A number of the account (getPhoneNumberList) */
+export interface XmlListedNumber {
+  /** The id attribute */
+  id?: string | null;
+  /** <phoneNumber>, E.164 */
+  phoneNumber?: string | null;
+  /** <nickName> */
+  nickName?: string | null;
+  /** <rateCenter>, e.g. WACO_TX */
+  rateCenter?: string | null;
+}
+
+/** getPhoneNumberList: the account's numbers */
+export interface XmlNumberList {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  /** The rows, in the order the server sent them */
+  data: {
+    items: XmlListedNumber[];
+  };
+}
+
+/** getPhoneNumberPortingEligibility */
+export interface XmlPortingEligibility {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  data: {
+    /** true for Yes, false for No, null when the response holds neither */
+    eligible?: boolean | null;
+  };
+}
+
+/** An XML API reply: data is the resultData by the generic mapping, or null when there is none */
+export interface XmlReply {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  /** resultData by the generic mapping (null when absent) */
+  data: unknown;
+}
+
+/** A row by the generic mapping: attributes and child elements by name, a leaf row's text under value */
+export interface XmlRow { [key: string]: unknown }
+
+/** A list whose rows the document does not name */
+export interface XmlRows {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  /** The rows, in the order the server sent them */
+  data: {
+    items: XmlRow[];
+  };
+}
+
+/** A text-to-speech voice (getVoiceList) */
+export interface XmlVoice {
+  /** The id attribute */
+  id?: string | null;
+  /** <name> */
+  name?: string | null;
+  /** <language> */
+  language?: string | null;
+  /** <dialect> */
+  dialect?: string | null;
+  /** <sex> */
+  sex?: string | null;
+}
+
+/** getVoiceList: text-to-speech voices */
+export interface XmlVoiceList {
+  /** Always ok (an error status is an error) */
+  status: string;
+  /** <msg>, e.g. Command completed successfully */
+  msg?: string | null;
+  /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
+  resultDate?: string | null;
+  /** <clTRID> as reflected by the server */
+  clTRID?: string | null;
+  /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
+  svTRID?: string | null;
+  /** The rows, in the order the server sent them */
+  data: {
+    items: XmlVoice[];
+  };
+}
+
 // Parameters of each operation.
 
 /** Parameters of `express.signup`: Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token */
@@ -3619,6 +3913,368 @@ export interface V4ReplaceAccountTrunkParams {
   codecs?: unknown[];
 }
 
+/** Parameters of `xml.addPhoneNumber`: Add a number from inventory to the account */
+export interface XmlAddPhoneNumberParams {
+  /** Full phone number, e.g. 18585608120 */
+  phoneNumber: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.cancelAccount`: Cancel an account (authenticate as its master account) */
+export interface XmlCancelAccountParams {
+  /** User name of the account to cancel */
+  accountUsername: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.createAccount`: Create a new account */
+export interface XmlCreateAccountParams {
+  /** The requested user name */
+  newUsername: string;
+  /** The requested password. Secret: never logged. */
+  newPassword: string;
+  /** Name */
+  name: string;
+  /** Company name */
+  company?: string;
+  /** Address */
+  address: string;
+  /** Address line 2 */
+  address2?: string;
+  /** City */
+  city: string;
+  /** State (required for US and CA) */
+  state?: string;
+  /** Zip code (5 or 9 digits, required for US) */
+  zip?: string;
+  /** 2-letter country code, e.g. US */
+  country: string;
+  /** Phone number */
+  phone: string;
+  /** Fax number */
+  fax?: string;
+  /** Email */
+  email: string;
+  /** Alternate email address */
+  email2?: string;
+  /** Master account id, assigned by Phone.com */
+  masterid?: string;
+  /** Branding id, assigned by Phone.com */
+  brandingid?: string;
+  /** Service code requested, assigned by Phone.com */
+  code?: string;
+  /** Desired telephone number, if applicable */
+  phoneNumber?: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getCallList`: List call detail records (at most 500 rows per request; see xml::Calls to walk a range) */
+export interface XmlGetCallListParams {
+  /** Range start (Unix epoch seconds). value: 0... */
+  startTime?: number;
+  /** Range end (Unix epoch seconds). value: 0... */
+  endTime?: number;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getChatCallStatus`: Status of a ChatCall, per recipient */
+export interface XmlGetChatCallStatusParams {
+  /** ChatCall id returned by sendChatCall. length: 1... */
+  ChatCallID: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberCountryList`: List supported country codes and country names */
+export interface XmlGetPhoneNumberCountryListParams {
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberInventory`: Search numbers in inventory by state, prefix, region, locality or pattern */
+export interface XmlGetPhoneNumberInventoryParams {
+  /** Country calling code to search, e.g. 1 (US/CA) or 44 (UK). value: 1..999. */
+  countryCode: number;
+  /** Restrict to TF (toll-free) or local */
+  type?: "TF" | "local";
+  /** Restrict to this state */
+  state?: string;
+  /** Restrict to this region (needs state) */
+  region?: string;
+  /** Restrict to this locality (needs state) */
+  locality?: string;
+  /** Restrict to this area code */
+  prefix?: string;
+  /** Pattern: digits, letters A-Z and * (e.g. 1800FLOWERS, 1212*******) */
+  pattern?: string;
+  /** Results to return (at most 500). value: 1..500. */
+  quantity?: number;
+  /** Page of results to skip to (needs quantity). value: 0... */
+  page?: number;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberList`: List the active phone numbers of the account */
+export interface XmlGetPhoneNumberListParams {
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberLocalityList`: List localities (rate centers) of a prefix or state, with inventory */
+export interface XmlGetPhoneNumberLocalityListParams {
+  /** Country calling code to search, e.g. 1 (US/CA) or 44 (UK). value: 1..999. */
+  countryCode: number;
+  /** Prefix (area code) to search; this or state is required */
+  prefix?: string;
+  /** State to search; this or prefix is required */
+  state?: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberPortingEligibility`: Whether a number can be ported in (Yes or No) */
+export interface XmlGetPhoneNumberPortingEligibilityParams {
+  /** Full phone number, e.g. 18585608120 */
+  phoneNumber: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberPrefixList`: List supported prefixes (area codes) of a country, with approximate inventory */
+export interface XmlGetPhoneNumberPrefixListParams {
+  /** Country calling code to search, e.g. 1 (US/CA) or 44 (UK). value: 1..999. */
+  countryCode: number;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberRegionList`: List regions (cities) of a prefix or state, with inventory */
+export interface XmlGetPhoneNumberRegionListParams {
+  /** Country calling code to search, e.g. 1 (US/CA) or 44 (UK). value: 1..999. */
+  countryCode: number;
+  /** Prefix (area code) to search; this or state is required */
+  prefix?: string;
+  /** State to search; this or prefix is required */
+  state?: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getPhoneNumberStateList`: List supported states of a country, with approximate inventory */
+export interface XmlGetPhoneNumberStateListParams {
+  /** Country calling code to search, e.g. 1 (US/CA) or 44 (UK). value: 1..999. */
+  countryCode: number;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getSoundList`: List the sounds that can be embedded in text-to-speech ([laugh]) */
+export interface XmlGetSoundListParams {
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.getVoiceList`: List the text-to-speech voices */
+export interface XmlGetVoiceListParams {
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.originateCall`: Place a call to leg A, then connect it to leg B */
+export interface XmlOriginateCallParams {
+  /** Number to call first: E.164 or an extension number */
+  legAPhoneNumber: string;
+  /** Caller id sent to leg A (defaults to legBPhoneNumber) */
+  legACallerId?: string;
+  /** Seconds to wait for leg A to answer (default 20). value: 1... */
+  legATimeout?: number;
+  /** Number to call second (E.164). E.164. */
+  legBPhoneNumber: string;
+  /** Caller id sent to leg B */
+  legBCallerId?: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.previewChatCall`: Get the URL of a .wav preview of a ChatCall */
+export interface XmlPreviewChatCallParams {
+  /** Sender's name (default "Name") */
+  fromName?: string;
+  /** The message. length: 1... */
+  message: string;
+  /** Recipient's name (default "Name") */
+  toName?: string;
+  /** Voice for text-to-speech */
+  voice?: string;
+  /** none, yes_no or yes_no_maybe */
+  responseType?: "none" | "yes_no" | "yes_no_maybe";
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.reservePhoneNumber`: Reserve a number until about midnight Pacific time */
+export interface XmlReservePhoneNumberParams {
+  /** Full phone number, e.g. 18585608120 */
+  phoneNumber: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.sendChatCall`: Send or schedule a ChatCall to one or more NANPA numbers */
+export interface XmlSendChatCallParams {
+  /** Sender's name. length: 1... */
+  fromName: string;
+  /** Sender's email */
+  fromEmail: string;
+  /** The message. length: 1... */
+  message: string;
+  /** Recipients' names, one per toNumber (a single string is accepted for one recipient) */
+  toName: unknown[];
+  /** Recipients' numbers, E.164, US or CA only (a single string is accepted for one recipient) */
+  toNumber: unknown[];
+  /** Voice for text-to-speech */
+  voice?: string;
+  /** none, yes_no or yes_no_maybe */
+  responseType?: "none" | "yes_no" | "yes_no_maybe";
+  /** When to send (default now): Unix epoch seconds or ISO 8601, e.g. 2007-12-01T13:28:50.0000Z */
+  sendDate?: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.sendSMS`: Send an SMS (160 characters at most) from a number of the account */
+export interface XmlSendSMSParams {
+  /** Number of the account to send from (E.164). E.164. */
+  fromNumber: string;
+  /** Destination number (E.164). E.164. */
+  toNumber: string;
+  /** The message, 160 characters at most. length: 1..160. */
+  message: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.unreservePhoneNumber`: Return a reserved number to inventory */
+export interface XmlUnreservePhoneNumberParams {
+  /** Full phone number, e.g. 18585608120 */
+  phoneNumber: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.updateCallHandlingSimpleRingAll`: Replace a number's call handling: ring up to 10 destinations at once */
+export interface XmlUpdateCallHandlingSimpleRingAllParams {
+  /** Phone number whose call handling is replaced (E.164). E.164. */
+  phoneNumber: string;
+  /** Number to ring: E.164 or an extension number */
+  destination1: string;
+  /** Voice tag played when destination1 answers */
+  destination1VoiceTag?: string;
+  /** Screen calls to destination1 (yes/no) */
+  destination1Screening?: "yes" | "no";
+  /** Caller id sent to destination1 (default: the caller's) */
+  destination1CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination2?: string;
+  /** Voice tag played when destination2 answers */
+  destination2VoiceTag?: string;
+  /** Screen calls to destination2 (yes/no) */
+  destination2Screening?: "yes" | "no";
+  /** Caller id sent to destination2 (default: the caller's) */
+  destination2CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination3?: string;
+  /** Voice tag played when destination3 answers */
+  destination3VoiceTag?: string;
+  /** Screen calls to destination3 (yes/no) */
+  destination3Screening?: "yes" | "no";
+  /** Caller id sent to destination3 (default: the caller's) */
+  destination3CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination4?: string;
+  /** Voice tag played when destination4 answers */
+  destination4VoiceTag?: string;
+  /** Screen calls to destination4 (yes/no) */
+  destination4Screening?: "yes" | "no";
+  /** Caller id sent to destination4 (default: the caller's) */
+  destination4CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination5?: string;
+  /** Voice tag played when destination5 answers */
+  destination5VoiceTag?: string;
+  /** Screen calls to destination5 (yes/no) */
+  destination5Screening?: "yes" | "no";
+  /** Caller id sent to destination5 (default: the caller's) */
+  destination5CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination6?: string;
+  /** Voice tag played when destination6 answers */
+  destination6VoiceTag?: string;
+  /** Screen calls to destination6 (yes/no) */
+  destination6Screening?: "yes" | "no";
+  /** Caller id sent to destination6 (default: the caller's) */
+  destination6CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination7?: string;
+  /** Voice tag played when destination7 answers */
+  destination7VoiceTag?: string;
+  /** Screen calls to destination7 (yes/no) */
+  destination7Screening?: "yes" | "no";
+  /** Caller id sent to destination7 (default: the caller's) */
+  destination7CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination8?: string;
+  /** Voice tag played when destination8 answers */
+  destination8VoiceTag?: string;
+  /** Screen calls to destination8 (yes/no) */
+  destination8Screening?: "yes" | "no";
+  /** Caller id sent to destination8 (default: the caller's) */
+  destination8CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination9?: string;
+  /** Voice tag played when destination9 answers */
+  destination9VoiceTag?: string;
+  /** Screen calls to destination9 (yes/no) */
+  destination9Screening?: "yes" | "no";
+  /** Caller id sent to destination9 (default: the caller's) */
+  destination9CallerId?: string;
+  /** Number to ring: E.164 or an extension number */
+  destination10?: string;
+  /** Voice tag played when destination10 answers */
+  destination10VoiceTag?: string;
+  /** Screen calls to destination10 (yes/no) */
+  destination10Screening?: "yes" | "no";
+  /** Caller id sent to destination10 (default: the caller's) */
+  destination10CallerId?: string;
+  /** Seconds to ring all numbers (default 60). value: 1... */
+  timeout?: number;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
+/** Parameters of `xml.updateExtensionNotification`: Update an extension's notification settings (unset ones are kept) */
+export interface XmlUpdateExtensionNotificationParams {
+  /** Numeric extension */
+  extension: string;
+  /** Send email notifications (yes/no) */
+  enableEmail?: "yes" | "no";
+  /** Send SMS notifications (yes/no) */
+  enableSms?: "yes" | "no";
+  /** Email address for notifications */
+  emailAddress?: string;
+  /** Voicemail attachment format (wav/mp3) */
+  emailFormat?: "wav" | "mp3";
+  /** Number for SMS notifications (E.164). E.164. */
+  smsNumber?: string;
+  /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
+  clTRID?: string;
+}
+
 /** Every operation by canonical name: its parameters, result and (for lists) row type. */
 export interface Operations {
   /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token (FLOW v4.create-account-subaccount -> oauth.user-token) */
@@ -3851,6 +4507,52 @@ export interface Operations {
   "v4.replace-account-route": { params: V4ReplaceAccountRouteParams; result: RouteFull; item: never };
   /** Replace parameters in a trunk. (PUT /accounts/{account_id}/trunks/{trunk_id}) */
   "v4.replace-account-trunk": { params: V4ReplaceAccountTrunkParams; result: TrunkFull; item: never };
+  /** Add a number from inventory to the account (POST addPhoneNumber) */
+  "xml.addPhoneNumber": { params: XmlAddPhoneNumberParams; result: XmlReply; item: never };
+  /** Cancel an account (authenticate as its master account) (POST cancelAccount) */
+  "xml.cancelAccount": { params: XmlCancelAccountParams; result: XmlReply; item: never };
+  /** Create a new account (POST createAccount) */
+  "xml.createAccount": { params: XmlCreateAccountParams; result: XmlReply; item: never };
+  /** List call detail records (at most 500 rows per request; see xml::Calls to walk a range) (POST getCallList) */
+  "xml.getCallList": { params: XmlGetCallListParams; result: XmlCallList; item: XmlCallRecord };
+  /** Status of a ChatCall, per recipient (POST getChatCallStatus) */
+  "xml.getChatCallStatus": { params: XmlGetChatCallStatusParams; result: XmlChatCallStatus; item: never };
+  /** List supported country codes and country names (POST getPhoneNumberCountryList) */
+  "xml.getPhoneNumberCountryList": { params: XmlGetPhoneNumberCountryListParams; result: XmlRows; item: never };
+  /** Search numbers in inventory by state, prefix, region, locality or pattern (POST getPhoneNumberInventory) */
+  "xml.getPhoneNumberInventory": { params: XmlGetPhoneNumberInventoryParams; result: XmlInventory; item: never };
+  /** List the active phone numbers of the account (POST getPhoneNumberList) */
+  "xml.getPhoneNumberList": { params: XmlGetPhoneNumberListParams; result: XmlNumberList; item: never };
+  /** List localities (rate centers) of a prefix or state, with inventory (POST getPhoneNumberLocalityList) */
+  "xml.getPhoneNumberLocalityList": { params: XmlGetPhoneNumberLocalityListParams; result: XmlRows; item: never };
+  /** Whether a number can be ported in (Yes or No) (POST getPhoneNumberPortingEligibility) */
+  "xml.getPhoneNumberPortingEligibility": { params: XmlGetPhoneNumberPortingEligibilityParams; result: XmlPortingEligibility; item: never };
+  /** List supported prefixes (area codes) of a country, with approximate inventory (POST getPhoneNumberPrefixList) */
+  "xml.getPhoneNumberPrefixList": { params: XmlGetPhoneNumberPrefixListParams; result: XmlRows; item: never };
+  /** List regions (cities) of a prefix or state, with inventory (POST getPhoneNumberRegionList) */
+  "xml.getPhoneNumberRegionList": { params: XmlGetPhoneNumberRegionListParams; result: XmlRows; item: never };
+  /** List supported states of a country, with approximate inventory (POST getPhoneNumberStateList) */
+  "xml.getPhoneNumberStateList": { params: XmlGetPhoneNumberStateListParams; result: XmlRows; item: never };
+  /** List the sounds that can be embedded in text-to-speech ([laugh]) (POST getSoundList) */
+  "xml.getSoundList": { params: XmlGetSoundListParams; result: XmlRows; item: never };
+  /** List the text-to-speech voices (POST getVoiceList) */
+  "xml.getVoiceList": { params: XmlGetVoiceListParams; result: XmlVoiceList; item: never };
+  /** Place a call to leg A, then connect it to leg B (POST originateCall) */
+  "xml.originateCall": { params: XmlOriginateCallParams; result: XmlReply; item: never };
+  /** Get the URL of a .wav preview of a ChatCall (POST previewChatCall) */
+  "xml.previewChatCall": { params: XmlPreviewChatCallParams; result: XmlChatCallPreview; item: never };
+  /** Reserve a number until about midnight Pacific time (POST reservePhoneNumber) */
+  "xml.reservePhoneNumber": { params: XmlReservePhoneNumberParams; result: XmlReply; item: never };
+  /** Send or schedule a ChatCall to one or more NANPA numbers (POST sendChatCall) */
+  "xml.sendChatCall": { params: XmlSendChatCallParams; result: XmlChatCallSent; item: never };
+  /** Send an SMS (160 characters at most) from a number of the account (POST sendSMS) */
+  "xml.sendSMS": { params: XmlSendSMSParams; result: XmlReply; item: never };
+  /** Return a reserved number to inventory (POST unreservePhoneNumber) */
+  "xml.unreservePhoneNumber": { params: XmlUnreservePhoneNumberParams; result: XmlReply; item: never };
+  /** Replace a number's call handling: ring up to 10 destinations at once (POST updateCallHandlingSimpleRingAll) */
+  "xml.updateCallHandlingSimpleRingAll": { params: XmlUpdateCallHandlingSimpleRingAllParams; result: XmlReply; item: never };
+  /** Update an extension's notification settings (unset ones are kept) (POST updateExtensionNotification) */
+  "xml.updateExtensionNotification": { params: XmlUpdateExtensionNotificationParams; result: XmlReply; item: never };
 }
 
 /** Every canonical operation name. */
@@ -3858,6 +4560,11 @@ export type OperationName = keyof Operations;
 
 /** The operations that return a pageable list. */
 export type PageableOperationName = "v4.get-caller-ids" | "v4.list-account-applications" | "v4.list-account-call-logs" | "v4.list-account-devices" | "v4.list-account-extension-contact-groups" | "v4.list-account-extension-contacts" | "v4.list-account-extension-listeners" | "v4.list-account-extension-sms" | "v4.list-account-extensions" | "v4.list-account-integration-event-subscriptions" | "v4.list-account-listeners" | "v4.list-account-media" | "v4.list-account-menus" | "v4.list-account-oauth-clients" | "v4.list-account-oauth-clients-redirect-uris" | "v4.list-account-payment-methods" | "v4.list-account-phone-numbers" | "v4.list-account-queues" | "v4.list-account-routes" | "v4.list-account-schedules" | "v4.list-account-sms" | "v4.list-account-subaccount-pricing" | "v4.list-account-subaccounts" | "v4.list-account-trunks" | "v4.list-account-voicemail" | "v4.list-accounts" | "v4.list-available-phone-number-regions" | "v4.list-available-phone-numbers";
+
+/** The operations walked by a strategy of core's, with the parameters of the walk. */
+export interface Walks {
+  "xml.getCallList": XmlCallWalkParams;
+}
 
 // The typed namespaces: client.<family>.<camelCaseName>.
 
@@ -4100,9 +4807,59 @@ export interface V4Namespace {
   readonly replaceAccountTrunk: Method<"v4.replace-account-trunk">;
 }
 
+export interface XmlNamespace {
+  /** Add a number from inventory to the account (`xml.addPhoneNumber`, POST addPhoneNumber) */
+  readonly addPhoneNumber: Method<"xml.addPhoneNumber">;
+  /** Cancel an account (authenticate as its master account) (`xml.cancelAccount`, POST cancelAccount) */
+  readonly cancelAccount: Method<"xml.cancelAccount">;
+  /** Create a new account (`xml.createAccount`, POST createAccount) */
+  readonly createAccount: Method<"xml.createAccount">;
+  /** List call detail records (at most 500 rows per request; see xml::Calls to walk a range) (`xml.getCallList`, POST getCallList) */
+  readonly getCallList: WalkableMethod<"xml.getCallList">;
+  /** Status of a ChatCall, per recipient (`xml.getChatCallStatus`, POST getChatCallStatus) */
+  readonly getChatCallStatus: Method<"xml.getChatCallStatus">;
+  /** List supported country codes and country names (`xml.getPhoneNumberCountryList`, POST getPhoneNumberCountryList) */
+  readonly getPhoneNumberCountryList: Method<"xml.getPhoneNumberCountryList">;
+  /** Search numbers in inventory by state, prefix, region, locality or pattern (`xml.getPhoneNumberInventory`, POST getPhoneNumberInventory) */
+  readonly getPhoneNumberInventory: Method<"xml.getPhoneNumberInventory">;
+  /** List the active phone numbers of the account (`xml.getPhoneNumberList`, POST getPhoneNumberList) */
+  readonly getPhoneNumberList: Method<"xml.getPhoneNumberList">;
+  /** List localities (rate centers) of a prefix or state, with inventory (`xml.getPhoneNumberLocalityList`, POST getPhoneNumberLocalityList) */
+  readonly getPhoneNumberLocalityList: Method<"xml.getPhoneNumberLocalityList">;
+  /** Whether a number can be ported in (Yes or No) (`xml.getPhoneNumberPortingEligibility`, POST getPhoneNumberPortingEligibility) */
+  readonly getPhoneNumberPortingEligibility: Method<"xml.getPhoneNumberPortingEligibility">;
+  /** List supported prefixes (area codes) of a country, with approximate inventory (`xml.getPhoneNumberPrefixList`, POST getPhoneNumberPrefixList) */
+  readonly getPhoneNumberPrefixList: Method<"xml.getPhoneNumberPrefixList">;
+  /** List regions (cities) of a prefix or state, with inventory (`xml.getPhoneNumberRegionList`, POST getPhoneNumberRegionList) */
+  readonly getPhoneNumberRegionList: Method<"xml.getPhoneNumberRegionList">;
+  /** List supported states of a country, with approximate inventory (`xml.getPhoneNumberStateList`, POST getPhoneNumberStateList) */
+  readonly getPhoneNumberStateList: Method<"xml.getPhoneNumberStateList">;
+  /** List the sounds that can be embedded in text-to-speech ([laugh]) (`xml.getSoundList`, POST getSoundList) */
+  readonly getSoundList: Method<"xml.getSoundList">;
+  /** List the text-to-speech voices (`xml.getVoiceList`, POST getVoiceList) */
+  readonly getVoiceList: Method<"xml.getVoiceList">;
+  /** Place a call to leg A, then connect it to leg B (`xml.originateCall`, POST originateCall) */
+  readonly originateCall: Method<"xml.originateCall">;
+  /** Get the URL of a .wav preview of a ChatCall (`xml.previewChatCall`, POST previewChatCall) */
+  readonly previewChatCall: Method<"xml.previewChatCall">;
+  /** Reserve a number until about midnight Pacific time (`xml.reservePhoneNumber`, POST reservePhoneNumber) */
+  readonly reservePhoneNumber: Method<"xml.reservePhoneNumber">;
+  /** Send or schedule a ChatCall to one or more NANPA numbers (`xml.sendChatCall`, POST sendChatCall) */
+  readonly sendChatCall: Method<"xml.sendChatCall">;
+  /** Send an SMS (160 characters at most) from a number of the account (`xml.sendSMS`, POST sendSMS) */
+  readonly sendSMS: Method<"xml.sendSMS">;
+  /** Return a reserved number to inventory (`xml.unreservePhoneNumber`, POST unreservePhoneNumber) */
+  readonly unreservePhoneNumber: Method<"xml.unreservePhoneNumber">;
+  /** Replace a number's call handling: ring up to 10 destinations at once (`xml.updateCallHandlingSimpleRingAll`, POST updateCallHandlingSimpleRingAll) */
+  readonly updateCallHandlingSimpleRingAll: Method<"xml.updateCallHandlingSimpleRingAll">;
+  /** Update an extension's notification settings (unset ones are kept) (`xml.updateExtensionNotification`, POST updateExtensionNotification) */
+  readonly updateExtensionNotification: Method<"xml.updateExtensionNotification">;
+}
+
 /** The families of the catalog, as properties of every Client. */
 export interface ClientFamilies {
   readonly express: ExpressNamespace;
   readonly oauth: OauthNamespace;
   readonly v4: V4Namespace;
+  readonly xml: XmlNamespace;
 }

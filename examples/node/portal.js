@@ -24,8 +24,9 @@ const http = require('node:http');
 const { Client, PhoneComError, express, numbers, callcontrol } = require('phonecom');
 
 /** The portal's HTTP server for `client` (the partner's Phone.com client). */
-function createPortal({ client, partner, forwardTo = '+18585602222' }) {
+function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo = '+18585602223' }) {
   const users = new Map(); // portal user id -> {username, password, accountId, numbers: []}
+  const calls = []; // completed calls: {uniqueID, duration}
 
   const routes = {
     // The front-end library's createSubaccountCallback: one subaccount per portal user, ever.
@@ -64,6 +65,9 @@ function createPortal({ client, partner, forwardTo = '+18585602222' }) {
       return [201, { id: bought.id, phone_number: bought.phone_number }];
     },
 
+    // Completed calls the call-control URL has seen.
+    'GET /api/calls': async () => [200, { items: calls }],
+
     // The user's numbers, every page.
     'GET /api/numbers': async (req) => {
       const user = signedUp(req);
@@ -75,13 +79,15 @@ function createPortal({ client, partner, forwardTo = '+18585602222' }) {
     },
   };
 
-  // Phone.com's call-control requests: a menu, then forward to the office on 1.
-  const callControl = callcontrol.handler((fields) => {
-    // The last request of a call (duration) or an error report needs no command.
-    if (fields.duration !== undefined || fields.error !== undefined) return '';
-    if (fields.digits === undefined) return 'play-and-get-digits,Main Menu,D';
-    if (fields.digits === '1') return `simple-forward,${forwardTo.replace(/^\+/, '')}`;
-    return 'play-and-get-digits,Main Menu,D';
+  // Phone.com's call-control requests: a menu, then the office on 1 and reception otherwise.
+  // Commands are checked by the library's rules before they are sent.
+  const callControl = callcontrol.handler({
+    newCall: () => ({ command: 'play-and-get-digits', recording: 'Main Menu', patterns: ['D'] }),
+    digits: (_call, digits) =>
+      digits === '1'
+        ? { command: 'simple-forward-voicetag', text: 'Portal call', number: forwardTo }
+        : { command: 'simple-forward', number: receptionTo },
+    completed: (call, duration) => calls.push({ uniqueID: call.uniqueID, duration }),
   });
 
   function portalUser(req) {

@@ -11,6 +11,7 @@ import {
   express,
   numbers,
   type AvailableNumbersFull,
+  type XmlCallRecord,
   type ExpressContact,
   type Signup,
 } from 'phonecom';
@@ -45,6 +46,16 @@ export async function affordable(client: Client, npa: string, maxPrice: number):
     if (n.phone_number) found.push(n.phone_number);
   }
   return found;
+}
+
+/** Every call of the last day from the XML API, walked past its 500-row cap. */
+export async function lastDayCalls(client: Client): Promise<XmlCallRecord[]> {
+  const now = new Date();
+  const calls: XmlCallRecord[] = [];
+  for await (const call of client.xml.getCallList.iterate({ startTime: new Date(now.getTime() - 86_400_000), endTime: now })) {
+    calls.push(call);
+  }
+  return calls;
 }
 
 /** A call with the library's errors handled by kind. */

@@ -1,6 +1,5 @@
 //! Local, non-network features as plain functions: the catalog, E.164 and vanity helpers, the
-//! Express Sign-Up user names, passwords and contact checks. (Call-control parsing and
-//! rendering join here when core's `callcontrol` module lands.)
+//! Express Sign-Up user names, passwords and contact checks (call control: `callcontrol.rs`).
 
 use crate::errors::{invalid, parse, to_js};
 use napi_derive::napi;

@@ -19,6 +19,8 @@
 #![cfg_attr(test, allow(dead_code))]
 
 mod blocking;
+mod callcontrol;
+mod calls;
 mod client;
 mod errors;
 mod helpers;

@@ -117,13 +117,20 @@ test('portal: errors come back with the field and the rule, and no secret', asyn
 
 test('portal: the call-control URL answers text/plain commands', async () => {
   const q = (o) => `/callcontrol?${new URLSearchParams(o)}`;
-  let r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '+18585550100', callerIdNumber: '+14155550123' }));
+  let r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '18585550100', callerIdNumber: '14155550123' }));
   assert.equal(r.headers.get('content-type'), 'text/plain');
   assert.equal(r.data, 'play-and-get-digits,Main Menu,D');
-  r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '+18585550100', 'previous-response': r.data, digits: '1' }));
-  assert.equal(r.data, 'simple-forward,18585602222');
-  r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '+18585550100', duration: '42' }));
+  r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '18585550100', 'previous-response': r.data, digits: '1' }));
+  assert.equal(r.data, 'simple-forward-voicetag,"Portal call",18585602222');
+  r = await api('GET', q({ uniqueID: 'c2', dialedNumber: '18585550100', digits: '9' }));
+  assert.equal(r.data, 'simple-forward,18585602223');
+  r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '18585550100', duration: '42' }));
   assert.equal(r.status, 200);
+  assert.equal(r.data, '');
+  r = await api('GET', q({ dialedNumber: '18585550100' }));
+  assert.equal(r.status, 400);
+  r = await api('GET', '/api/calls');
+  assert.deepEqual(r.data.items, [{ uniqueID: 'c1', duration: 42 }]);
 });
 
 test('the TypeScript example compiles under --strict and runs', { skip: !fs.existsSync(TSC) && 'typescript is not installed' }, () => {

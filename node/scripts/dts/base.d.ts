@@ -196,6 +196,18 @@ export interface ClientOptions {
   onLog?: (event: LogEvent) => void;
 }
 
+/** An operation walked by a strategy of core's: `iterate` returns every row. */
+export interface WalkableMethod<N extends keyof Walks> extends Method<N> {
+  /** Every row: `for await (const call of client.xml.getCallList.iterate({startTime, endTime}))`. */
+  iterate(params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
+}
+
+/** The range of an `xml.getCallList` walk: Unix epoch seconds or Dates, both ends included. */
+export interface XmlCallWalkParams {
+  startTime: number | Date;
+  endTime: number | Date;
+}
+
 /**
  * A client for every family of the catalog: `client.call(name, params)` and
  * `client.<family>.<method>(params)`. Every network call returns a Promise and runs on the
@@ -218,6 +230,8 @@ export declare class Client {
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
   /** Every row of a pageable list, across pages. */
   items<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Operations[N]['item'], void, undefined>;
+  /** Every row of a walked operation (`xml.getCallList` over `{startTime, endTime}`). */
+  items<N extends keyof Walks>(name: N, params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
   /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
   withV4Token(token: string, accountId?: number): Client;
   /** `text` with every secret this client knows masked. */
@@ -317,22 +331,55 @@ export declare const numbers: {
   vanityToDigits(pattern: string): string;
 };
 
-/** The fields of one call-control request (query string values). */
-export interface CallControlFields {
-  uniqueID?: string;
-  dialedNumber?: string;
-  callerIdNumber?: string;
-  callerIdName?: string;
-  'previous-response'?: string;
-  digits?: string;
-  duration?: string;
-  error?: string;
-  [field: string]: string | undefined;
+/** What a call-control request reports. */
+export type CallEvent = 'new_call' | 'command_result' | 'digits' | 'completed' | 'error';
+
+/** One call-control request from Phone.com, parsed and classified (absent fields are null). */
+export interface CallRequest {
+  event: CallEvent;
+  /** Phone.com's id of the call. */
+  uniqueID: string;
+  /** The Phone.com number dialed. */
+  dialedNumber: string;
+  callerIdNumber: string | null;
+  callerIdName: string | null;
+  /** The partner's previous answer. */
+  'previous-response': string | null;
+  /** What the caller pressed after play-and-get-digits (empty on a timeout). */
+  digits: string | null;
+  /** Seconds, when the call has completed. */
+  duration: number | null;
+  /** Why a command failed. */
+  error: string | null;
+  /** Fields the document does not name. */
+  extra: { [field: string]: string };
+}
+
+/** A call-control command in its JSON form. */
+export type CallCommand =
+  | { command: 'simple-forward'; number: string; dtmf?: string | null }
+  | { command: 'simple-forward-voicetag'; text: string; number: string; dtmf?: string | null }
+  | { command: 'multiple-forward'; numbers: string[] }
+  | { command: 'multiple-forward-voicetag'; text: string; numbers: string[] }
+  | { command: 'play-and-get-digits'; recording: string; patterns: string[] | string };
+
+/** What a call-control answer may be: a command, a command line, or nothing. */
+export type CallAnswer = CallCommand | string | null | undefined | void;
+
+/** Call logic by event (only newCall is required). */
+export interface CallHandler {
+  newCall(call: CallRequest): CallAnswer | Promise<CallAnswer>;
+  commandResult?(call: CallRequest, previous: string): CallAnswer | Promise<CallAnswer>;
+  digits?(call: CallRequest, digits: string): CallAnswer | Promise<CallAnswer>;
+  completed?(call: CallRequest, duration: number): void | Promise<void>;
+  error?(call: CallRequest, error: string): void | Promise<void>;
 }
 
 /** What `callcontrol.handler` needs of an `http.IncomingMessage`. */
 export interface CallControlRequestLike {
   url?: string;
+  method?: string;
+  on?(event: string, listener: (...args: any[]) => void): unknown;
 }
 
 /** What `callcontrol.handler` needs of an `http.ServerResponse`. */
@@ -341,13 +388,24 @@ export interface CallControlResponseLike {
   end(body: string): unknown;
 }
 
-/** Call control: Phone.com calls the partner's URL and reads one text/plain command back. */
+/**
+ * Call control: Phone.com calls the partner's URL and reads one text/plain command back. The
+ * rules are the core's: voice tags of 1-40 characters without quotes, commas or line breaks,
+ * E.164 numbers, DTMF only on the simple forwards, patterns of 0-9, D and |.
+ */
 export declare const callcontrol: {
-  /** The fields of a request URL's query string. */
-  requestFields(url: string): CallControlFields;
-  /** An `http` request listener answering with the command `answer` returns. */
-  handler<Req extends CallControlRequestLike, Res extends CallControlResponseLike>(
-    answer: (fields: CallControlFields, req: Req) => string | Promise<string>,
+  /** The command names of the protocol. */
+  readonly COMMANDS: readonly string[];
+  /** The longest voice tag, in characters. */
+  readonly VOICE_TAG_MAX: number;
+  /** A request's query string, form body or URL, parsed and classified. Throws ValidationError. */
+  parseRequest(input: string): CallRequest;
+  /** A command's text/plain line; a line given as a string is checked by the same rules. Throws ValidationError. */
+  render(command: CallCommand | string): string;
+  /** A command line back to its JSON form. */
+  parseCommand(line: string): CallCommand;
+  /** An `http` request listener for the call-control URL: 400 for a request it cannot parse, 500 with the reason for a throw or a command that breaks the rules. */
+  handler<Req extends CallControlRequestLike = CallControlRequestLike, Res extends CallControlResponseLike = CallControlResponseLike>(
+    answer: ((call: CallRequest, req: Req) => CallAnswer | Promise<CallAnswer>) | CallHandler,
   ): (req: Req, res: Res) => void;
-  readonly [helper: string]: unknown;
 };
