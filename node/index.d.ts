@@ -200,18 +200,6 @@ export interface ClientOptions {
   onLog?: (event: LogEvent) => void;
 }
 
-/** An operation walked by a strategy of core's: `iterate` returns every row. */
-export interface WalkableMethod<N extends keyof Walks> extends Method<N> {
-  /** Every row: `for await (const call of client.xml.getCallList.iterate({startTime, endTime}))`. */
-  iterate(params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
-}
-
-/** The range of an `xml.getCallList` walk: Unix epoch seconds or Dates, both ends included. */
-export interface XmlCallWalkParams {
-  startTime: number | Date;
-  endTime: number | Date;
-}
-
 /**
  * A client for every family of the catalog: `client.call(name, params)` and
  * `client.<family>.<method>(params)`. Every network call returns a Promise and runs on the
@@ -232,10 +220,8 @@ export declare class Client {
   callWith(name: string, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
   /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
-  /** Every row of a pageable list, across pages. */
+  /** Every row of a pageable list, across pages (`xml.getCallList`: every call of `{startTime, endTime}`). */
   items<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Operations[N]['item'], void, undefined>;
-  /** Every row of a walked operation (`xml.getCallList` over `{startTime, endTime}`). */
-  items<N extends keyof Walks>(name: N, params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
   /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
   withV4Token(token: string, accountId?: number): Client;
   /** `text` with every secret this client knows masked. */
@@ -418,6 +404,20 @@ export declare const callcontrol: {
 
 // Result schemas (from the upstream specifications).
 
+/** A self-service API account. Balances are in microdollars (1e-6 USD): $0.004 = 4,000, a $5 top-up = 5,000,000. */
+export interface Account {
+  id?: string | null;
+  /** Optional renewal-reminder email (may be null). */
+  email?: string | null;
+  name?: string | null;
+  /** Remaining prepaid credit in microdollars. */
+  balance_micros?: number | null;
+  /** Same balance as a 2-decimal USD string. */
+  balance_usd?: string | null;
+  status?: "active" | "suspended" | null;
+  created_at?: string | null;
+}
+
 /** The Full Account Object includes all of the properties in the Account Summary Object, along with the following: */
 export interface AccountFull {
   /** Account ID. Sometimes referred to as "Voip ID" or "voip_id". */
@@ -434,6 +434,15 @@ export interface AccountFull {
   contact?: ContactAccount | null;
   /** Contact Object for billing purposes. See below for details. */
   billing_contact?: ContactAccount | null;
+}
+
+/** One verified number bound to the calling account, with its call-provenance enrollment state. These are the only fields the resource exposes — the platform's internal review/monitoring columns are operator-only by design. */
+export interface AccountPhone {
+  e164?: string | null;
+  /** When the OTP bind verified this number onto the account. */
+  verified_at?: string | null;
+  precall_enrolled?: boolean | null;
+  precall_enrolled_at?: string | null;
 }
 
 /** The Account Summary Object is used to briefly represent an account. It can occur in several places throughout this API. Here are the properties: */
@@ -473,6 +482,26 @@ export interface AddressListContacts {
   zip?: string | null;
   /** Country name */
   country?: string | null;
+}
+
+/** Display-only view of an API key (§4.4). Raw key material and hashes are never returned. */
+export interface ApiKeyView {
+  id?: string | null;
+  key_prefix?: string | null;
+  name?: string | null;
+  /** Non-null for tenant sub-keys. */
+  tenant_id?: string | null;
+  tier?: "free" | "standard" | "enterprise" | null;
+  allowed_use_cases?: string[] | null;
+  /** Requests per 60-second window. */
+  rate_limit?: number | null;
+  requests_total?: number | null;
+  last_used_at?: string | null;
+  disabled?: boolean | null;
+  require_signed_requests?: boolean | null;
+  /** Non-null while a rotation grace window is open (the previous key still validates until then). */
+  rotation_grace_expires_at?: string | null;
+  created_at?: string | null;
 }
 
 /** The Full Application Object is identical to the Application Summary Object. See above for details. */
@@ -620,6 +649,29 @@ export interface CallerIdPhoneNumber {
   type?: string | null;
 }
 
+/** Indicative RETAIL cost to reach a destination on ONE channel, aggregated across provider price-list decks. All amounts are decimal USD strings (money is integer micro-USD internally). `unit` says whether the figures are per minute (voice) or per message (sms). The channel-relevant lane fields (voice: `international`/`local`; sms: `person`/`application`) appear at the aggregate level and per provider; `breakdown` lists only publicly-displayable providers (cheapest avg first), with anonymous sources folded into the aggregate numbers only. */
+export interface ChannelCost {
+  unit?: "per_minute" | "per_message" | null;
+  min_usd?: string | null;
+  avg_usd?: string | null;
+  max_usd?: string | null;
+  /** The line-type filter that was applied (e.g. `mobile`, `premium`), or null when unfiltered. */
+  network_type?: string | null;
+  /** Distinct providers behind the aggregate (named + anonymous). */
+  providers?: number | null;
+  /** Underlying rate entries aggregated. */
+  rate_count?: number | null;
+  /** Voice only: cross-provider international-lane aggregate. */
+  international?: LaneUsd | null;
+  /** Voice only: cross-provider in-country-lane aggregate. */
+  local?: LaneUsd | null;
+  /** SMS only: cross-provider P2P aggregate. */
+  person?: LaneUsd | null;
+  /** SMS only: cross-provider A2P aggregate. */
+  application?: LaneUsd | null;
+  breakdown?: ProviderCost[] | null;
+}
+
 export interface ContactAccount {
   /** Name. Required. */
   name?: string | null;
@@ -711,6 +763,19 @@ export interface ContactSummary {
   nickname?: string | null;
   /** Name of the contact's company */
   company?: string | null;
+}
+
+export interface Country {
+  /** ISO 3166-1 alpha-2 country code */
+  code?: string | null;
+  /** Country name */
+  name?: string | null;
+  /** Country calling code */
+  callingCode?: string | null;
+  /** Example phone number in E.164 format */
+  exampleNumber?: string | null;
+  /** Example phone number in national format */
+  exampleNational?: string | null;
 }
 
 export interface CreateCallParams {
@@ -1013,6 +1078,44 @@ export interface Email {
   email?: string | null;
 }
 
+export interface Error {
+  /** Legacy field emitted ONLY by the pre-v1 parse family (/api/parse, /api/parse/bulk, /api/countries). /v1 routes return only `error` — do not depend on `success` there. */
+  success?: boolean | null;
+  /** Human-readable error message (prose — switch on `code`, not on this string). */
+  error: string;
+  /** Stable machine-readable error code (added 2026-06-12, additive — older errors may omit it). See the "Error codes" section in the API description for the full table. A valid key on the wrong use case returns 403 use_case_forbidden (not 401): re-authing will not fix a permissions problem. */
+  code?: "missing_key" | "invalid_key" | "use_case_forbidden" | "rate_limited_key" | "rate_limited_pool" | "rate_limited_ip" | "signature_invalid" | "insufficient_balance" | "account_suspended" | "paid_verification_required" | "receipt_invalid" | null;
+  /** Present on 429s: seconds until the window resets (mirrors the Retry-After header). */
+  retry_after_seconds?: number | null;
+}
+
+/** A signed FCC robocall-mitigation evidence bundle (plan 4.5). PII-free (numbers only as hashes). A record of supplementary checks — NOT an FCC certification or compliance determination. */
+export interface EvidenceBundle {
+  schema_version?: string | null;
+  bundle_id?: string | null;
+  operator?: {
+    account_id?: string | null;
+    key_prefix?: string | null;
+  } | null;
+  window?: {
+    from?: string | null;
+    to?: string | null;
+  } | null;
+  generated_at?: string | null;
+  /** Aggregate counts: checks, distinct_numbers, by_dnc, by_reassigned, by_context. */
+  totals?: { [key: string]: unknown } | null;
+  /** SHA-256 Merkle root over the receipt leaves; null when the window held no receipts. */
+  merkle_root?: string | null;
+  receipts?: Receipt[] | null;
+  disclaimer?: string | null;
+  /** 'ed25519:<base64>' over the canonical bundle, or 'unsigned'. */
+  response_signature?: string | null;
+  /** True when the window held more than the per-bundle receipt cap (disclosed, never silent). */
+  truncated?: boolean | null;
+  public_key_url?: string | null;
+  verify?: string | null;
+}
+
 /** The Full Express Service Code Object includes the properties in the Express Service Code Summary Object, along with the following: */
 export interface ExpressServiceCodeFull {
   /** ID */
@@ -1219,6 +1322,51 @@ export interface HoldMusic {
   id?: number | null;
   /** Name of recording */
   name?: string | null;
+}
+
+export interface InboundLookupResponse {
+  schema_version?: string | null;
+  result?: "found" | "no_record" | null;
+  number?: string | null;
+  identity_type?: "verified_business" | "verified_individual" | "unverified" | "unknown" | null;
+  /** Business name, or "Verified & online" for individuals — never a personal name. */
+  display_label?: string | null;
+  /** Business profile URL only; null for individuals and unknown. */
+  profile_url?: string | null;
+  personal_details_exposed?: boolean | null;
+  /** 0-100, higher = worse; null when identity_type is unknown. FROZEN field name — `risk` is the disclosed read. */
+  risk_score?: number | null;
+  risk_level?: "low" | "medium" | "high" | "unknown" | null;
+  risk?: RiskView | null;
+  /** PII-free evidence labels. */
+  signals?: string[] | null;
+  recommended_action?: "allow" | "label" | "challenge_or_route" | "block_candidate" | "allow_with_default_policy" | null;
+  ttl_seconds?: number | null;
+  receipt_id?: string | null;
+  /** 'ed25519:<base64>', or 'unsigned' when no signing key is configured. */
+  response_signature?: string | null;
+}
+
+/** 402 body returned when a standard-tier account has no remaining credit for a billed request. A SUSPENDED account instead returns 403 with code `account_suspended` and no top-up pointer (payment does not lift a suspension). */
+export interface InsufficientBalance {
+  error?: string | null;
+  /** Stable machine-readable code (added 2026-06-12). */
+  code?: "insufficient_balance" | null;
+  /** Remaining balance in microdollars (may be 0 or null). */
+  balance_micros?: number | null;
+  /** How to add credit (prose; prefer the structured siblings). */
+  topup?: string | null;
+  /** Top-up endpoint path. */
+  topup_url?: string | null;
+  /** Minimum top-up amount in cents. */
+  topup_min_cents?: number | null;
+}
+
+/** A min/avg/max spread for one pricing lane, as decimal USD strings. */
+export interface LaneUsd {
+  min_usd?: string | null;
+  avg_usd?: string | null;
+  max_usd?: string | null;
 }
 
 export interface Line {
@@ -1469,6 +1617,71 @@ export interface ListenerFull {
   created_at?: number | null;
 }
 
+/** Bulk lookup result: one entry per submitted number (input order) plus a billing summary. */
+export interface LookupBatchResponse {
+  /** Version of the batch ENVELOPE (results/summary wrapper); each per-number result carries its own schema_version. */
+  schema_version?: string | null;
+  /** Per-number lookup results, in the order the numbers were submitted. */
+  results?: LookupResponse[] | null;
+  summary?: {
+    /** Numbers submitted. */
+    total?: number | null;
+    /** Numbers that parsed as valid (includes tenant-suppressed numbers, which are valid but not billed). */
+    valid?: number | null;
+    /** Numbers that were invalid (not billed). */
+    invalid?: number | null;
+    /** Valid numbers on the calling tenant's suppression list: returned with deterministic fields only (no enrichment) and not billed. */
+    suppressed?: number | null;
+    /** Valid numbers billed at $0.004 (fresh wholesale CNAM dip). */
+    billed_fresh_cnam?: number | null;
+    /** Valid numbers billed at $0.002 (cache hit or no CNAM supplier). */
+    billed_enriched?: number | null;
+  } | null;
+}
+
+/** Uniform number-lookup result. The same shape is returned for valid, invalid, known, and unknown numbers (anti-enumeration). Invalid input yields `valid: false` with the deterministic fields (`e164`, `formatted`, `line_type`, `carrier`, `country`) null, `verstat` `unknown`, `confidence` `low`, and `spam_score` null. Enrichment fields (`cnam`, `spam_score`) are fail-open — they null out on a supplier/scoring error rather than failing the request. */
+export interface LookupResponse {
+  /** Shape version (date-stamped, unique per shape). Additive changes never bump it; remove/rename/retype does. */
+  schema_version?: string | null;
+  /** Canonical E.164 number, or null when the input is invalid. */
+  e164?: string | null;
+  /** Whether the input is a valid number. */
+  valid?: boolean | null;
+  /** Display formats; both null when invalid. */
+  formatted?: {
+    national?: string | null;
+    international?: string | null;
+  } | null;
+  /** Lowercased line type ('mobile', 'fixed_line', 'voip', …), or null when indeterminate. */
+  line_type?: string | null;
+  /** Carrier of the number RANGE (original allocation, NOT porting-aware) — a supplementary signal. */
+  carrier?: string | null;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null;
+  /** Caller name (CNAM), or null when unavailable or not dipped. Privacy carve-out: the name of an individual who has verified their personal number on Numbers Online is never returned (same invariant as the Inbound API's 'Verified & online' rule). */
+  cnam?: string | null;
+  /** Normalized STIR/SHAKEN verstat. `unknown` when no validation was performed or none was supplied. */
+  verstat?: "verified" | "unverified" | "unknown" | null;
+  /** Supplementary low-confidence spam signal on a 1–99 scale (higher = riskier); null when no signal is available. FROZEN field name — `risk` is the disclosed read. */
+  spam_score?: number | null;
+  risk?: RiskView | null;
+  /** Confidence label for the supplementary signals — always `low`. */
+  confidence?: "low" | null;
+  /** True when CNAM was served from cache (no fresh supplier dip — billed at the cheaper rate). */
+  cached?: boolean | null;
+  /** Per-field data provenance (resale transparency). */
+  sources?: {
+    /** Provenance of the carrier field. */
+    carrier?: "number_range_allocation" | null | null;
+    /** Provenance of the CNAM field. */
+    cnam?: "wholesale_cnam" | "cache" | null | null;
+    /** Provenance of the spam signal (e.g. 'baseline_prior' or a '+'-joined basis list); null when no signal. */
+    spam_score?: string | null;
+  } | null;
+  /** Timestamp the lookup was assembled. */
+  as_of?: string | null;
+}
+
 /** The Full Recording Object and the Summary Recording Object are the same. */
 export interface MediaFull {
   /** Recording ID. Read-only. */
@@ -1561,6 +1774,50 @@ export interface Option {
   key?: string | null;
   /** Route which will be entered when the user presses the designated key. Output is a Route Summary Object if the route is named, otherwise the Full Route Object will be shown. Input must be a Route Lookup Object pointing to a named route. */
   route?: RouteSummary | null;
+}
+
+export interface ParsedPhoneNumber {
+  /** Whether the phone number is valid according to E.164 / international numbering rules */
+  valid?: boolean | null;
+  /** Whether the phone number is possibly valid (less strict than valid) */
+  possible?: boolean | null;
+  /** The original input string */
+  input?: string | null;
+  /** E.164 formatted number (e.g., +14155552671) */
+  e164?: string | null;
+  /** National format (e.g., (415) 555-2671) */
+  national?: string | null;
+  /** International format (e.g., +1 415-555-2671) */
+  international?: string | null;
+  /** RFC3966 URI format (e.g., tel:+1-415-555-2671) */
+  rfc3966?: string | null;
+  /** ISO 3166-1 alpha-2 country code */
+  countryCode?: string | null;
+  /** Country calling code (e.g., 1 for US) */
+  countryCallingCode?: string | null;
+  /** National number without country code */
+  nationalNumber?: string | null;
+  /** Type of phone number */
+  type?: "MOBILE" | "FIXED_LINE" | "FIXED_LINE_OR_MOBILE" | "TOLL_FREE" | "PREMIUM_RATE" | "SHARED_COST" | "VOIP" | "PERSONAL_NUMBER" | "PAGER" | "UAN" | "VOICEMAIL" | null;
+  /** Mobile carrier name (available for mobile numbers) */
+  carrier?: string | null;
+  /** Geographic location associated with the number */
+  location?: string | null;
+  /** List of timezones for this phone number region */
+  timezones?: string[] | null;
+  /** Dialable URI */
+  uri?: string | null;
+  /** Raw parsed data from the phone-number parser */
+  raw?: {
+    country?: string | null;
+    countryCallingCode?: string | null;
+    nationalNumber?: string | null;
+    number?: string | null;
+    ext?: string | null;
+    carrierCode?: string | null;
+  } | null;
+  /** Error message if parsing failed */
+  error?: string | null;
 }
 
 export interface PatchPaymentParams {
@@ -1703,6 +1960,23 @@ export interface PricingObject {
   name?: string | null;
 }
 
+/** One named, publicly-displayable provider's slice of the aggregate. Anonymous sources never appear here — they stay inside the channel-level numbers only. The lane fields present depend on the channel: a voice cost carries `international`/`local`, an SMS cost carries `person`/`application`; each is null when that provider's decks do not split that way. */
+export interface ProviderCost {
+  name?: string | null;
+  domain?: string | null;
+  min_usd?: string | null;
+  avg_usd?: string | null;
+  max_usd?: string | null;
+  /** Voice: international lanes (default + origin-based). */
+  international?: LaneUsd | null;
+  /** Voice: in-country lanes. */
+  local?: LaneUsd | null;
+  /** SMS: person-originated (P2P) decks. */
+  person?: LaneUsd | null;
+  /** SMS: application-originated (A2P) decks. */
+  application?: LaneUsd | null;
+}
+
 /** The Full QueueObject has the same properties as the Queue Summary Object, along with the following: */
 export interface QueueFull {
   /** Integer ID. Read-only. */
@@ -1728,6 +2002,31 @@ export interface QueueSummary {
   id: number;
   /** Name. Required. */
   name: string;
+}
+
+/** A signed lookup receipt (plan 3.3). No raw phone number is stored — only number_hash = sha256(E.164). Verify response_signature over the exact signed_payload bytes with the Ed25519 public key (GET /api/v1/publickey), then recompute sha256(your E.164) and match number_hash to bind the receipt to a number. Because a phone number is a small keyspace, number_hash is recomputable from a candidate number — treat the receipt id as bound to a specific number, not as anonymized, and share it only with parties entitled to know that number. A supplementary signal, not a compliance assertion. */
+export interface Receipt {
+  receipt_id?: string | null;
+  schema_version?: string | null;
+  /** SHA-256 hex of the E.164 — the only number representation stored. */
+  number_hash?: string | null;
+  line_type?: string | null;
+  /** Supplementary do-not-call signal; "unknown" until a data partner is configured. */
+  dnc_status?: "not_listed" | "listed" | "unknown" | null;
+  reassigned_status?: "no" | "yes" | "unknown" | null;
+  context?: string | null;
+  /** The "as of T" the receipt cryptographically binds. */
+  checked_at?: string | null;
+  created_at?: string | null;
+  /** The exact canonical JSON that was signed (commits to number_hash). */
+  signed_payload?: string | null;
+  /** 'ed25519:<base64>', or 'unsigned'. */
+  response_signature?: string | null;
+  verification?: {
+    algorithm?: string | null;
+    public_key_url?: string | null;
+    instructions?: string | null;
+  } | null;
 }
 
 export interface Recipient {
@@ -1799,6 +2098,16 @@ export interface ReplacePhoneNumberParams {
   /** Pool lookup object */
   pool_item?: { [key: string]: unknown } | null;
   call_notifications?: CallNotifications | null;
+}
+
+/** One risk vocabulary (added 2026-06-11, additive — no schema_version bumps): the same numeric signal as the surface's legacy field, plus a band and the MODEL label that says which pipeline scored it. The legacy fields (`spam_score`, `risk_score`/`risk_level`) are frozen forever; this object is the disclosed, consistent read. A null score yields the uniform unknown shape ({score:null, level:"unknown", model:null}) on every branch (anti-enumeration; fail-open nulls are load-bearing). The numeric scales are deliberately NOT unified across models — `model` is what tells them apart. See "Risk models" in the spec intro. */
+export interface RiskView {
+  /** The risk score on the MODEL's own scale (1–99 for first_party_plus_restricted_sources; 0–100 for the others); null when no signal. */
+  score?: number | null;
+  /** Shared banding: <40 low, <70 medium, ≥70 high; unknown when score is null. NOTE: the SBC default flag threshold is a separate policy knob (80) — level high does not automatically flag. */
+  level?: "low" | "medium" | "high" | "unknown" | null;
+  /** Which scoring pipeline produced the score; null when score is null. */
+  model?: "first_party_plus_restricted_sources" | "first_party_plus_external" | "dial_structural" | null | null;
 }
 
 /** The root level of the Full Route Object includes all of the properties in the Route Summary Object, along with two more: */
@@ -1881,6 +2190,41 @@ export interface RuleSetForwardItem {
   distinctive_ring?: string | null;
 }
 
+/** Supplementary SBC/SIP redirect decision (plan 4.2). Same shape for known/unknown/valid/invalid numbers (anti-enumeration). Every field is a low-confidence supplementary signal — the SBC keeps the routing decision; Numbers Online never asserts a call is lawful, unlawful, safe, or spam. */
+export interface SbcRedirectResponse {
+  schema_version?: string | null;
+  e164?: string | null;
+  valid?: boolean | null;
+  /** Recommended action (supplementary). flag = advisory elevated risk (still an allow code). */
+  decision?: "allow" | "flag" | "redirect" | "block" | null;
+  /** Machine-readable reason code for the decision (e.g. invalid_number, dnc_listed, risk_over_flag_threshold, latency_budget, error). */
+  reason?: string | null;
+  /** The SIP final response the operator’s shim should emit. */
+  sip?: {
+    /** 603 block · 302 redirect · 503/404 allow-route-advance. */
+    code?: 603 | 302 | 503 | 404 | null;
+    reason?: string | null;
+  } | null;
+  /** Always null — the operator supplies the 302 Contact (screening/diversion target) in their own shim config. */
+  redirect_target?: string | null;
+  advisory?: {
+    /** Low-confidence supplementary spam signal; null when unavailable. Never drives a block. FROZEN field name — `risk` is the disclosed read. */
+    spam_score?: number | null;
+    risk?: RiskView | null;
+    confidence?: "low" | null;
+    line_type?: string | null;
+    verstat?: string | null;
+    dnc_status?: "not_listed" | "listed" | "unknown" | null;
+    reassigned_status?: "no" | "yes" | "unknown" | null;
+  } | null;
+  signal?: "supplementary" | null;
+  provider?: string | null;
+  receipt_id?: string | null;
+  /** When true, the call is still ALLOWED on deterministic fields only (no fresh CNAM dip). Top up to restore full signal. */
+  insufficient_balance?: boolean | null;
+  as_of?: string | null;
+}
+
 /** The Full Schedule Object is identical to the Schedule Summary Object. See above for details. */
 export interface ScheduleFull {
   /** Integer Schedule ID. Read-only. */
@@ -1899,6 +2243,18 @@ export interface ScheduleSummary {
 
 export interface ScopeDetails {
   voip_id?: number | null;
+}
+
+/** Operator HMAC request-signing state + secret for the calling key (Phase 4.3). */
+export interface SigningInfo {
+  signing_required?: boolean | null;
+  scheme?: string | null;
+  max_skew_seconds?: number | null;
+  canonical?: string | null;
+  headers?: string[] | null;
+  docs_url?: string | null;
+  /** The HKDF-derived HMAC secret for this key; null when signing is not configured on the deployment. */
+  signing_secret?: string | null;
 }
 
 /** A signed-up portal user: the subaccount, its user name, the password when generated, and the user's token */
@@ -2025,6 +2381,57 @@ export interface SortNameNumber {
   number?: string | null;
 }
 
+/** A suppression-list entry. The suppressed number is stored only as a SHA-256 hash and is never returned — only its label and timestamp. */
+export interface Suppression {
+  /** Your reference label for the entry. */
+  label?: string | null;
+  created_at?: string | null;
+}
+
+/** A tenant (downstream customer/site) under an MSP account. */
+export interface Tenant {
+  id?: string | null;
+  name?: string | null;
+  status?: "active" | "disabled" | null;
+  created_at?: string | null;
+}
+
+/** A tenant sub-key (display fields only — never the raw key or its hash). */
+export interface TenantKey {
+  id?: string | null;
+  key_prefix?: string | null;
+  name?: string | null;
+  tier?: "free" | "standard" | "enterprise" | null;
+  /** Requests per 60-second window. */
+  rate_limit?: number | null;
+  /** Lifetime request count for this sub-key. */
+  requests_total?: number | null;
+  disabled?: boolean | null;
+}
+
+/** A tenant plus its sub-key count and trailing-30-day usage (list view). */
+export interface TenantSummary {
+  id?: string | null;
+  name?: string | null;
+  status?: "active" | "disabled" | null;
+  created_at?: string | null;
+  /** Number of sub-keys issued to this tenant. */
+  keys?: number | null;
+  usage_30d?: TenantUsage | null;
+}
+
+/** A tenant's aggregated usage over the trailing 30 days. */
+export interface TenantUsage {
+  /** Total billed units in the window. */
+  requests?: number | null;
+  /** Total billed amount over the window, in microdollars. */
+  billed_micros?: number | null;
+  /** Lookups that performed a fresh wholesale CNAM dip ($0.004 each). */
+  fresh_cnam_dips?: number | null;
+  /** Lookups served without a fresh dip ($0.002 each). */
+  cached_or_enriched?: number | null;
+}
+
 /** The Full Trunk Object is identical to the Trunk Summary Object, along with the following: */
 export interface TrunkFull {
   /** Integer Trunk ID. Read-only. */
@@ -2051,6 +2458,16 @@ export interface TrunkSummary {
   id: number;
   /** Name. Required. */
   name: string;
+}
+
+/** Aggregated usage over the trailing window (default 30 days). */
+export interface UsageSummary {
+  /** Total billed units in the window. */
+  requests?: number | null;
+  /** Total billed amount over the window, in microdollars. */
+  billed_micros?: number | null;
+  /** Same billed amount as a 2-decimal USD string. */
+  billed_usd?: string | null;
 }
 
 /** A portal user's access token: what the Express front-end library's getAccessCallback expects */
@@ -2373,6 +2790,217 @@ export interface ExpressSignupParams {
   use_partner_token?: boolean;
 }
 
+/** Parameters of `nol.accountPhonePatch`: Enroll / revoke call-provenance (resource form) */
+export interface NolAccountPhonePatchParams {
+  /** The bound number — '+14155552671', its URL-encoded form, or a bare digit slug '14155552671'. */
+  e164: string;
+  /** true enrolls the number for call-provenance; false revokes. */
+  precall_enrolled: boolean;
+}
+
+/** Parameters of `nol.accountPhonesList`: List your verified numbers (enrollment inventory) */
+export interface NolAccountPhonesListParams {}
+
+/** Parameters of `nol.accountSignup`: Sign up for an API key */
+export interface NolAccountSignupParams {
+  /** Optional account/team label (never a personal name). */
+  name?: string;
+  /** Optional contact email, used only for subscription renewal reminders. Not required and not unique. */
+  email?: string;
+}
+
+/** Parameters of `nol.accountTopup`: Add prepaid credit */
+export interface NolAccountTopupParams {
+  /** Credit to add, in US cents ($5–$500). value: 500..50000. */
+  amount_cents: number;
+  /** By default a completed top-up switches any free-tier keys on the account to the metered standard tier. Pass false to opt out — but note an opted-out key stays priced $0 and is never debited, so the paid balance is unspendable until a later top-up promotes the keys. */
+  promote_keys?: boolean;
+}
+
+/** Parameters of `nol.accountVerifyPhoneConfirm`: Verify a business number (step 2: confirm code) */
+export interface NolAccountVerifyPhoneConfirmParams {
+  /** The same number passed to /start, E.164. */
+  phone: string;
+  /** The one-time code that was delivered. Secret: never logged. */
+  code: string;
+}
+
+/** Parameters of `nol.accountVerifyPhoneStart`: Verify a business number (step 1: send code) */
+export interface NolAccountVerifyPhoneStartParams {
+  /** The business number to verify, E.164. */
+  phone: string;
+  /** Delivery channel for the one-time code (voice is the cheaper default). */
+  channel?: "voice" | "sms";
+}
+
+/** Parameters of `nol.addTenantSuppression`: Add a suppression */
+export interface NolAddTenantSuppressionParams {
+  /** Tenant id (UUID). */
+  id: string;
+  /** Number to suppress (E.164 recommended). */
+  number: string;
+  /** Optional reference label (the only field returned when listing — the number itself is hashed). length: ..120. */
+  label?: string;
+}
+
+/** Parameters of `nol.createAccountKey`: Mint a new API key */
+export interface NolCreateAccountKeyParams {
+  /** e.g. "Dialer integration" */
+  name?: string;
+  /** Subset of your own key's use cases. Omit to clone the caller's list. */
+  use_cases?: unknown[];
+}
+
+/** Parameters of `nol.createTenant`: Create a tenant */
+export interface NolCreateTenantParams {
+  /** Human-readable tenant name (e.g. the downstream customer or site). length: 1..120. */
+  name: string;
+}
+
+/** Parameters of `nol.getAccount`: Get account balance and usage */
+export interface NolGetAccountParams {}
+
+/** Parameters of `nol.getAccountKey`: Read one API key */
+export interface NolGetAccountKeyParams {
+  /** Key id (UUID) */
+  id: string;
+}
+
+/** Parameters of `nol.getAccountListing`: Onboarding state + live trust for an account-owned number */
+export interface NolGetAccountListingParams {
+  /** An E.164 number OTP-bound to this account (with or without the leading +). */
+  e164: string;
+}
+
+/** Parameters of `nol.getAccountListingReports`: Reports + reviews filed against an owned number */
+export interface NolGetAccountListingReportsParams {
+  /** An E.164 number OTP-bound to this account (with or without the leading +) */
+  e164: string;
+  /** Rows to return (default 50, at most 200). value: ..200. */
+  limit?: number;
+}
+
+/** Parameters of `nol.getSigning`: Operator HMAC signing secret (for the calling key) */
+export interface NolGetSigningParams {}
+
+/** Parameters of `nol.getTenant`: Get tenant detail */
+export interface NolGetTenantParams {
+  /** Tenant id (UUID). */
+  id: string;
+}
+
+/** Parameters of `nol.issueTenantKey`: Issue a tenant sub-key */
+export interface NolIssueTenantKeyParams {
+  /** Tenant id (UUID). */
+  id: string;
+  /** Optional key name; defaults to "<tenant name> key". length: ..120. */
+  name?: string;
+}
+
+/** Parameters of `nol.listAccountKeys`: List API keys */
+export interface NolListAccountKeysParams {}
+
+/** Parameters of `nol.listTenantSuppressions`: List tenant suppressions */
+export interface NolListTenantSuppressionsParams {
+  /** Tenant id (UUID). */
+  id: string;
+}
+
+/** Parameters of `nol.listTenants`: List tenants */
+export interface NolListTenantsParams {}
+
+/** Parameters of `nol.putAccountListing`: Stage a draft profile (or edit a live listing) */
+export interface NolPutAccountListingParams {
+  /** An E.164 number OTP-bound to this account (with or without the leading +). */
+  e164: string;
+  /** Sets the verification kind for a new draft (default business). */
+  kind?: "business" | "personal";
+  /** Display name (business). */
+  dba?: string;
+  legal_name?: string;
+  /** Tax id — stored privately, never published. */
+  ein?: string;
+  jurisdiction?: string;
+  /** e.g. "2019-04-01" */
+  formation_date?: string;
+  industry?: string;
+  address?: string;
+  website?: string;
+  bio?: string;
+  /** Display name (personal). */
+  name?: string;
+  role?: string;
+  marketing_opt_in?: boolean;
+}
+
+/** Parameters of `nol.removeTenantSuppression`: Remove a suppression */
+export interface NolRemoveTenantSuppressionParams {
+  /** Tenant id (UUID). */
+  id: string;
+  /** Number to un-suppress (E.164 recommended). */
+  number: string;
+}
+
+/** Parameters of `nol.rotateAccountKey`: Rotate an API key in place */
+export interface NolRotateAccountKeyParams {
+  /** Key id (UUID) */
+  id: string;
+  /** How long the previous key keeps validating. value: 0..86400. */
+  grace_seconds?: number;
+}
+
+/** Parameters of `nol.setSigning`: Enable/disable HMAC signing on the calling key */
+export interface NolSetSigningParams {
+  enabled: boolean;
+}
+
+/** Parameters of `nol.setTenantStatus`: Set tenant status */
+export interface NolSetTenantStatusParams {
+  /** Tenant id (UUID). */
+  id: string;
+  /** New tenant status. */
+  status: "active" | "disabled";
+}
+
+/** Parameters of `nol.updateAccount`: Update account name / reminder email */
+export interface NolUpdateAccountParams {
+  /** e.g. "Acme Voice" */
+  name?: string;
+  /** Optional renewal-reminder email; empty string clears it. */
+  email?: string;
+}
+
+/** Parameters of `nol.updateAccountKey`: Rename or disable an API key */
+export interface NolUpdateAccountKeyParams {
+  /** Key id (UUID) */
+  id: string;
+  name?: string;
+  /** Only `true` is accepted (one-way revocation). */
+  disabled?: "true";
+}
+
+/** Parameters of `nol.uploadListingDocument`: Upload a verification document */
+export interface NolUploadListingDocumentParams {
+  /** An E.164 number OTP-bound to this account (with or without the leading +) */
+  e164: string;
+  /** The raw bytes: PDF, PNG, JPEG, WebP (the type is read from the bytes' signature; at most 5 MB; SVG refused). value: ..5242880. */
+  file: FileParam;
+}
+
+/** Parameters of `nol.uploadListingLogo`: Upload a business logo */
+export interface NolUploadListingLogoParams {
+  /** An E.164 number OTP-bound to this account (with or without the leading +) */
+  e164: string;
+  /** The raw bytes: PNG, JPEG, WebP (the type is read from the bytes' signature; at most 512 KB; SVG refused). value: ..524288. */
+  file: FileParam;
+}
+
+/** Parameters of `nol.verifyCheckout`: Mint a verification payment link */
+export interface NolVerifyCheckoutParams {
+  /** An E.164 number OTP-bound to this account (with or without the leading +) */
+  e164: string;
+}
+
 /** Parameters of `oauth.user-token`: Get an access token for a portal user (Express Sign-Up guide); password defaults to the partner's v4 token */
 export interface OauthUserTokenParams {
   /** The subaccount's user name */
@@ -2381,6 +3009,314 @@ export interface OauthUserTokenParams {
   password?: string;
   /** Scope (default account-owner) */
   scope?: string;
+}
+
+/** Parameters of `v1.batch.create`: Create a batch; its fields go in `body` */
+export interface V1BatchCreateParams {
+  /** The batch as the /batch reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.batch.delete`: Delete one batch (the document is silent on DELETE; chosen) */
+export interface V1BatchDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.batch.get`: Get one batch by its resource_id */
+export interface V1BatchGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.batch.list`: List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen) */
+export interface V1BatchListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.calls.create`: Make a phone call; the call's fields go in `body` */
+export interface V1CallsCreateParams {
+  /** The phone call as the /calls reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.calls.delete`: Delete (cancel) a scheduled phone call (the document is silent on DELETE; chosen) */
+export interface V1CallsDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.calls.get`: Get one phone call by its resource_id */
+export interface V1CallsGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.calls.list`: List phone calls (GET on the collection: the document is silent on list verbs; chosen) */
+export interface V1CallsListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.contact_groups.get`: Get one contact group by its resource_id */
+export interface V1ContactGroupsGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.contact_groups.list`: List contact groups (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+export interface V1ContactGroupsListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.contacts.get`: Get one contact by its resource_id */
+export interface V1ContactsGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.contacts.list`: List address-book contacts (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+export interface V1ContactsListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.extensions.get`: Get one extension by its resource_id */
+export interface V1ExtensionsGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.extensions.list`: List extensions (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+export interface V1ExtensionsListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.media.create`: Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech */
+export interface V1MediaCreateParams {
+  /** Name of the greeting or music */
+  name?: string;
+  /** The audio: .mp3 (audio/mpeg), .ulaw (audio/x-ulaw) or .wav (audio/wav, audio/x-wav), 20 MB at most; sent as multipart/form-data part `file` (the document does not say how the bytes travel; chosen) */
+  file?: FileParam;
+  /** Whether it is hold music */
+  is_hold_music?: boolean;
+  /** Whether it is temporary */
+  is_temporary?: boolean;
+  /** Notes */
+  notes?: string;
+  /** How it was made, e.g. "tts" (text to speech) */
+  origin?: string;
+  /** Text to speak (text-to-speech media) */
+  tts_text?: string;
+  /** Text-to-speech voice, e.g. "amy" */
+  tts_voice?: string;
+}
+
+/** Parameters of `v1.media.delete`: Delete one media object (the document is silent on DELETE; chosen) */
+export interface V1MediaDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.media.get`: Get one media object by its resource_id */
+export interface V1MediaGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.media.list`: List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen) */
+export interface V1MediaListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.media.update`: Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1MediaUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** Name of the greeting or music */
+  name?: string;
+  /** Whether it is hold music */
+  is_hold_music?: boolean;
+  /** Whether it is temporary */
+  is_temporary?: boolean;
+  /** Notes */
+  notes?: string;
+  /** How it was made, e.g. "tts" (text to speech) */
+  origin?: string;
+  /** Text to speak (text-to-speech media) */
+  tts_text?: string;
+  /** Text-to-speech voice, e.g. "amy" */
+  tts_voice?: string;
+}
+
+/** Parameters of `v1.menus.create`: Create a menu (the document's POST /menus schema is enforced before sending) */
+export interface V1MenusCreateParams {
+  /** Name of the menu */
+  name?: string;
+  /** Greeting played to callers (a /media resource_id) */
+  outgoing_recording?: string;
+  /** Message played on an invalid entry (a /media resource_id) */
+  invalid_entry_recording?: string;
+  /** Let callers dial an extension directly */
+  allow_extension_dial?: boolean;
+  /** Menu level, an integer */
+  level?: number;
+  /** Wait time, an integer (digits only). value: 0... */
+  wait_time?: number;
+  /** The menu options: 1+ {digit: 0-9 or "pound", route: a route's UUID}. value: 1... */
+  digits: unknown[];
+}
+
+/** Parameters of `v1.menus.delete`: Delete one menu (the document is silent on DELETE; chosen) */
+export interface V1MenusDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.menus.get`: Get one menu by its resource_id */
+export interface V1MenusGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.menus.list`: List menus (GET on the collection: the document is silent on list verbs; chosen) */
+export interface V1MenusListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.menus.update`: Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1MenusUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** Name of the menu */
+  name?: string;
+  /** Greeting played to callers (a /media resource_id) */
+  outgoing_recording?: string;
+  /** Message played on an invalid entry (a /media resource_id) */
+  invalid_entry_recording?: string;
+  /** Let callers dial an extension directly */
+  allow_extension_dial?: boolean;
+  /** Menu level, an integer */
+  level?: number;
+  /** Wait time, an integer (digits only). value: 0... */
+  wait_time?: number;
+  /** The menu options: 1+ {digit: 0-9 or "pound", route: a route's UUID}. value: 1... */
+  digits: unknown[];
+}
+
+/** Parameters of `v1.queues.create`: Create a queue; its fields go in `body` */
+export interface V1QueuesCreateParams {
+  /** The queue as the /queues reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.queues.delete`: Delete one queue (the document is silent on DELETE; chosen) */
+export interface V1QueuesDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.queues.get`: Get one queue by its resource_id */
+export interface V1QueuesGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.queues.list`: List call queues (GET on the collection: the document is silent on list verbs; chosen) */
+export interface V1QueuesListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.queues.update`: Replace one queue whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1QueuesUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** The queue as the /queues reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.routes.create`: Create a route; its fields go in `body` */
+export interface V1RoutesCreateParams {
+  /** The route as the /routes reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.routes.delete`: Delete one route (the document is silent on DELETE; chosen) */
+export interface V1RoutesDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.routes.get`: Get one route by its resource_id */
+export interface V1RoutesGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.routes.list`: List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen) */
+export interface V1RoutesListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.routes.update`: Replace one route whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1RoutesUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** The route as the /routes reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.schedules.get`: Get one schedule by its resource_id */
+export interface V1SchedulesGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.schedules.list`: List schedules (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+export interface V1SchedulesListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
+}
+
+/** Parameters of `v1.sms.create`: Send an SMS message (fields of the document's SMS object; required ones chosen: to, from, message) */
+export interface V1SmsCreateParams {
+  /** Recipient, E.164 (the + is added when missing) */
+  to: string;
+  /** Sender, one of the account's numbers, E.164 */
+  from: string;
+  /** The text. length: 1... */
+  message: string;
+  /** Your application's URL for this message's events */
+  url?: string;
+  /** Fallback URL when `url` fails */
+  backup_url?: string;
+  /** Your application's id (UUID) */
+  application_id?: string;
+}
+
+/** Parameters of `v1.sms.delete`: Delete one SMS message (the document is silent on DELETE; chosen) */
+export interface V1SmsDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.sms.get`: Get one SMS message by its resource_id */
+export interface V1SmsGetParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
+/** Parameters of `v1.sms.list`: List SMS messages (GET on the collection: the document is silent on list verbs; chosen) */
+export interface V1SmsListParams {
+  /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
+  query?: object;
 }
 
 /** Parameters of `v4.create-account-call`: Make a phone call */
@@ -4279,8 +5215,146 @@ export interface XmlUpdateExtensionNotificationParams {
 export interface Operations {
   /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token (FLOW v4.create-account-subaccount -> oauth.user-token) */
   "express.signup": { params: ExpressSignupParams; result: Signup; item: never };
+  /** Enroll / revoke call-provenance (resource form) (PATCH /api/v1/account/phones/{e164}) */
+  "nol.accountPhonePatch": { params: NolAccountPhonePatchParams; result: JsonValue; item: never };
+  /** List your verified numbers (enrollment inventory) (GET /api/v1/account/phones) */
+  "nol.accountPhonesList": { params: NolAccountPhonesListParams; result: JsonValue; item: never };
+  /** Sign up for an API key (POST /api/v1/account/signup) */
+  "nol.accountSignup": { params: NolAccountSignupParams; result: JsonValue; item: never };
+  /** Add prepaid credit (POST /api/v1/account/topup) */
+  "nol.accountTopup": { params: NolAccountTopupParams; result: JsonValue; item: never };
+  /** Verify a business number (step 2: confirm code) (POST /api/v1/account/verify-phone/confirm) */
+  "nol.accountVerifyPhoneConfirm": { params: NolAccountVerifyPhoneConfirmParams; result: JsonValue; item: never };
+  /** Verify a business number (step 1: send code) (POST /api/v1/account/verify-phone/start) */
+  "nol.accountVerifyPhoneStart": { params: NolAccountVerifyPhoneStartParams; result: JsonValue; item: never };
+  /** Add a suppression (POST /api/v1/account/tenants/{id}/suppressions) */
+  "nol.addTenantSuppression": { params: NolAddTenantSuppressionParams; result: JsonValue; item: never };
+  /** Mint a new API key (POST /api/v1/account/keys) */
+  "nol.createAccountKey": { params: NolCreateAccountKeyParams; result: JsonValue; item: never };
+  /** Create a tenant (POST /api/v1/account/tenants) */
+  "nol.createTenant": { params: NolCreateTenantParams; result: JsonValue; item: never };
+  /** Get account balance and usage (GET /api/v1/account) */
+  "nol.getAccount": { params: NolGetAccountParams; result: JsonValue; item: never };
+  /** Read one API key (GET /api/v1/account/keys/{id}) */
+  "nol.getAccountKey": { params: NolGetAccountKeyParams; result: JsonValue; item: never };
+  /** Onboarding state + live trust for an account-owned number (GET /api/v1/account/listings/{e164}) */
+  "nol.getAccountListing": { params: NolGetAccountListingParams; result: JsonValue; item: never };
+  /** Reports + reviews filed against an owned number (GET /api/v1/account/listings/{e164}/reports) */
+  "nol.getAccountListingReports": { params: NolGetAccountListingReportsParams; result: JsonValue; item: never };
+  /** Operator HMAC signing secret (for the calling key) (GET /api/v1/account/signing) */
+  "nol.getSigning": { params: NolGetSigningParams; result: SigningInfo; item: never };
+  /** Get tenant detail (GET /api/v1/account/tenants/{id}) */
+  "nol.getTenant": { params: NolGetTenantParams; result: JsonValue; item: never };
+  /** Issue a tenant sub-key (POST /api/v1/account/tenants/{id}/keys) */
+  "nol.issueTenantKey": { params: NolIssueTenantKeyParams; result: JsonValue; item: never };
+  /** List API keys (GET /api/v1/account/keys) */
+  "nol.listAccountKeys": { params: NolListAccountKeysParams; result: JsonValue; item: never };
+  /** List tenant suppressions (GET /api/v1/account/tenants/{id}/suppressions) */
+  "nol.listTenantSuppressions": { params: NolListTenantSuppressionsParams; result: JsonValue; item: never };
+  /** List tenants (GET /api/v1/account/tenants) */
+  "nol.listTenants": { params: NolListTenantsParams; result: JsonValue; item: never };
+  /** Stage a draft profile (or edit a live listing) (PUT /api/v1/account/listings/{e164}) */
+  "nol.putAccountListing": { params: NolPutAccountListingParams; result: JsonValue; item: never };
+  /** Remove a suppression (DELETE /api/v1/account/tenants/{id}/suppressions) */
+  "nol.removeTenantSuppression": { params: NolRemoveTenantSuppressionParams; result: JsonValue; item: never };
+  /** Rotate an API key in place (POST /api/v1/account/keys/{id}/rotate) */
+  "nol.rotateAccountKey": { params: NolRotateAccountKeyParams; result: JsonValue; item: never };
+  /** Enable/disable HMAC signing on the calling key (POST /api/v1/account/signing) */
+  "nol.setSigning": { params: NolSetSigningParams; result: SigningInfo; item: never };
+  /** Set tenant status (PATCH /api/v1/account/tenants/{id}) */
+  "nol.setTenantStatus": { params: NolSetTenantStatusParams; result: JsonValue; item: never };
+  /** Update account name / reminder email (PATCH /api/v1/account) */
+  "nol.updateAccount": { params: NolUpdateAccountParams; result: JsonValue; item: never };
+  /** Rename or disable an API key (PATCH /api/v1/account/keys/{id}) */
+  "nol.updateAccountKey": { params: NolUpdateAccountKeyParams; result: JsonValue; item: never };
+  /** Upload a verification document (POST /api/v1/account/listings/{e164}/documents) */
+  "nol.uploadListingDocument": { params: NolUploadListingDocumentParams; result: JsonValue; item: never };
+  /** Upload a business logo (POST /api/v1/account/listings/{e164}/logo) */
+  "nol.uploadListingLogo": { params: NolUploadListingLogoParams; result: JsonValue; item: never };
+  /** Mint a verification payment link (POST /api/v1/account/listings/{e164}/verify-checkout) */
+  "nol.verifyCheckout": { params: NolVerifyCheckoutParams; result: JsonValue; item: never };
   /** Get an access token for a portal user (Express Sign-Up guide); password defaults to the partner's v4 token (POST /client/{client_id}/authorization) */
   "oauth.user-token": { params: OauthUserTokenParams; result: UserToken; item: never };
+  /** Create a batch; its fields go in `body` (POST /batch) */
+  "v1.batch.create": { params: V1BatchCreateParams; result: JsonValue; item: never };
+  /** Delete one batch (the document is silent on DELETE; chosen) (DELETE /batch/{resource_id}) */
+  "v1.batch.delete": { params: V1BatchDeleteParams; result: JsonValue; item: never };
+  /** Get one batch by its resource_id (GET /batch/{resource_id}) */
+  "v1.batch.get": { params: V1BatchGetParams; result: JsonValue; item: never };
+  /** List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen) (GET /batch) */
+  "v1.batch.list": { params: V1BatchListParams; result: JsonValue; item: never };
+  /** Make a phone call; the call's fields go in `body` (POST /calls) */
+  "v1.calls.create": { params: V1CallsCreateParams; result: JsonValue; item: never };
+  /** Delete (cancel) a scheduled phone call (the document is silent on DELETE; chosen) (DELETE /calls/{resource_id}) */
+  "v1.calls.delete": { params: V1CallsDeleteParams; result: JsonValue; item: never };
+  /** Get one phone call by its resource_id (GET /calls/{resource_id}) */
+  "v1.calls.get": { params: V1CallsGetParams; result: JsonValue; item: never };
+  /** List phone calls (GET on the collection: the document is silent on list verbs; chosen) (GET /calls) */
+  "v1.calls.list": { params: V1CallsListParams; result: JsonValue; item: never };
+  /** Get one contact group by its resource_id (GET /contact_groups/{resource_id}) */
+  "v1.contact_groups.get": { params: V1ContactGroupsGetParams; result: JsonValue; item: never };
+  /** List contact groups (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /contact_groups) */
+  "v1.contact_groups.list": { params: V1ContactGroupsListParams; result: JsonValue; item: never };
+  /** Get one contact by its resource_id (GET /contacts/{resource_id}) */
+  "v1.contacts.get": { params: V1ContactsGetParams; result: JsonValue; item: never };
+  /** List address-book contacts (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /contacts) */
+  "v1.contacts.list": { params: V1ContactsListParams; result: JsonValue; item: never };
+  /** Get one extension by its resource_id (GET /extensions/{resource_id}) */
+  "v1.extensions.get": { params: V1ExtensionsGetParams; result: JsonValue; item: never };
+  /** List extensions (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /extensions) */
+  "v1.extensions.list": { params: V1ExtensionsListParams; result: JsonValue; item: never };
+  /** Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech (POST /media) */
+  "v1.media.create": { params: V1MediaCreateParams; result: JsonValue; item: never };
+  /** Delete one media object (the document is silent on DELETE; chosen) (DELETE /media/{resource_id}) */
+  "v1.media.delete": { params: V1MediaDeleteParams; result: JsonValue; item: never };
+  /** Get one media object by its resource_id (GET /media/{resource_id}) */
+  "v1.media.get": { params: V1MediaGetParams; result: JsonValue; item: never };
+  /** List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen) (GET /media) */
+  "v1.media.list": { params: V1MediaListParams; result: JsonValue; item: never };
+  /** Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /media/{resource_id}) */
+  "v1.media.update": { params: V1MediaUpdateParams; result: JsonValue; item: never };
+  /** Create a menu (the document's POST /menus schema is enforced before sending) (POST /menus) */
+  "v1.menus.create": { params: V1MenusCreateParams; result: JsonValue; item: never };
+  /** Delete one menu (the document is silent on DELETE; chosen) (DELETE /menus/{resource_id}) */
+  "v1.menus.delete": { params: V1MenusDeleteParams; result: JsonValue; item: never };
+  /** Get one menu by its resource_id (GET /menus/{resource_id}) */
+  "v1.menus.get": { params: V1MenusGetParams; result: JsonValue; item: never };
+  /** List menus (GET on the collection: the document is silent on list verbs; chosen) (GET /menus) */
+  "v1.menus.list": { params: V1MenusListParams; result: JsonValue; item: never };
+  /** Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /menus/{resource_id}) */
+  "v1.menus.update": { params: V1MenusUpdateParams; result: JsonValue; item: never };
+  /** Create a queue; its fields go in `body` (POST /queues) */
+  "v1.queues.create": { params: V1QueuesCreateParams; result: JsonValue; item: never };
+  /** Delete one queue (the document is silent on DELETE; chosen) (DELETE /queues/{resource_id}) */
+  "v1.queues.delete": { params: V1QueuesDeleteParams; result: JsonValue; item: never };
+  /** Get one queue by its resource_id (GET /queues/{resource_id}) */
+  "v1.queues.get": { params: V1QueuesGetParams; result: JsonValue; item: never };
+  /** List call queues (GET on the collection: the document is silent on list verbs; chosen) (GET /queues) */
+  "v1.queues.list": { params: V1QueuesListParams; result: JsonValue; item: never };
+  /** Replace one queue whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /queues/{resource_id}) */
+  "v1.queues.update": { params: V1QueuesUpdateParams; result: JsonValue; item: never };
+  /** Create a route; its fields go in `body` (POST /routes) */
+  "v1.routes.create": { params: V1RoutesCreateParams; result: JsonValue; item: never };
+  /** Delete one route (the document is silent on DELETE; chosen) (DELETE /routes/{resource_id}) */
+  "v1.routes.delete": { params: V1RoutesDeleteParams; result: JsonValue; item: never };
+  /** Get one route by its resource_id (GET /routes/{resource_id}) */
+  "v1.routes.get": { params: V1RoutesGetParams; result: JsonValue; item: never };
+  /** List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen) (GET /routes) */
+  "v1.routes.list": { params: V1RoutesListParams; result: JsonValue; item: never };
+  /** Replace one route whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /routes/{resource_id}) */
+  "v1.routes.update": { params: V1RoutesUpdateParams; result: JsonValue; item: never };
+  /** Get one schedule by its resource_id (GET /schedules/{resource_id}) */
+  "v1.schedules.get": { params: V1SchedulesGetParams; result: JsonValue; item: never };
+  /** List schedules (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /schedules) */
+  "v1.schedules.list": { params: V1SchedulesListParams; result: JsonValue; item: never };
+  /** Send an SMS message (fields of the document's SMS object; required ones chosen: to, from, message) (POST /sms) */
+  "v1.sms.create": { params: V1SmsCreateParams; result: JsonValue; item: never };
+  /** Delete one SMS message (the document is silent on DELETE; chosen) (DELETE /sms/{resource_id}) */
+  "v1.sms.delete": { params: V1SmsDeleteParams; result: JsonValue; item: never };
+  /** Get one SMS message by its resource_id (GET /sms/{resource_id}) */
+  "v1.sms.get": { params: V1SmsGetParams; result: JsonValue; item: never };
+  /** List SMS messages (GET on the collection: the document is silent on list verbs; chosen) (GET /sms) */
+  "v1.sms.list": { params: V1SmsListParams; result: JsonValue; item: never };
   /** Make a phone call (POST /accounts/{account_id}/calls) */
   "v4.create-account-call": { params: V4CreateAccountCallParams; result: CallFull; item: never };
   /** Register a generic VoIP device. (POST /accounts/{account_id}/devices) */
@@ -4559,12 +5633,7 @@ export interface Operations {
 export type OperationName = keyof Operations;
 
 /** The operations that return a pageable list. */
-export type PageableOperationName = "v4.get-caller-ids" | "v4.list-account-applications" | "v4.list-account-call-logs" | "v4.list-account-devices" | "v4.list-account-extension-contact-groups" | "v4.list-account-extension-contacts" | "v4.list-account-extension-listeners" | "v4.list-account-extension-sms" | "v4.list-account-extensions" | "v4.list-account-integration-event-subscriptions" | "v4.list-account-listeners" | "v4.list-account-media" | "v4.list-account-menus" | "v4.list-account-oauth-clients" | "v4.list-account-oauth-clients-redirect-uris" | "v4.list-account-payment-methods" | "v4.list-account-phone-numbers" | "v4.list-account-queues" | "v4.list-account-routes" | "v4.list-account-schedules" | "v4.list-account-sms" | "v4.list-account-subaccount-pricing" | "v4.list-account-subaccounts" | "v4.list-account-trunks" | "v4.list-account-voicemail" | "v4.list-accounts" | "v4.list-available-phone-number-regions" | "v4.list-available-phone-numbers";
-
-/** The operations walked by a strategy of core's, with the parameters of the walk. */
-export interface Walks {
-  "xml.getCallList": XmlCallWalkParams;
-}
+export type PageableOperationName = "v4.get-caller-ids" | "v4.list-account-applications" | "v4.list-account-call-logs" | "v4.list-account-devices" | "v4.list-account-extension-contact-groups" | "v4.list-account-extension-contacts" | "v4.list-account-extension-listeners" | "v4.list-account-extension-sms" | "v4.list-account-extensions" | "v4.list-account-integration-event-subscriptions" | "v4.list-account-listeners" | "v4.list-account-media" | "v4.list-account-menus" | "v4.list-account-oauth-clients" | "v4.list-account-oauth-clients-redirect-uris" | "v4.list-account-payment-methods" | "v4.list-account-phone-numbers" | "v4.list-account-queues" | "v4.list-account-routes" | "v4.list-account-schedules" | "v4.list-account-sms" | "v4.list-account-subaccount-pricing" | "v4.list-account-subaccounts" | "v4.list-account-trunks" | "v4.list-account-voicemail" | "v4.list-accounts" | "v4.list-available-phone-number-regions" | "v4.list-available-phone-numbers" | "xml.getCallList";
 
 // The typed namespaces: client.<family>.<camelCaseName>.
 
@@ -4573,9 +5642,197 @@ export interface ExpressNamespace {
   readonly signup: Method<"express.signup">;
 }
 
+export interface NolNamespace {
+  /** Enroll / revoke call-provenance (resource form) (`nol.accountPhonePatch`, PATCH /api/v1/account/phones/{e164}) */
+  readonly accountPhonePatch: Method<"nol.accountPhonePatch">;
+  /** List your verified numbers (enrollment inventory) (`nol.accountPhonesList`, GET /api/v1/account/phones) */
+  readonly accountPhonesList: Method<"nol.accountPhonesList">;
+  /** Sign up for an API key (`nol.accountSignup`, POST /api/v1/account/signup) */
+  readonly accountSignup: Method<"nol.accountSignup">;
+  /** Add prepaid credit (`nol.accountTopup`, POST /api/v1/account/topup) */
+  readonly accountTopup: Method<"nol.accountTopup">;
+  /** Verify a business number (step 2: confirm code) (`nol.accountVerifyPhoneConfirm`, POST /api/v1/account/verify-phone/confirm) */
+  readonly accountVerifyPhoneConfirm: Method<"nol.accountVerifyPhoneConfirm">;
+  /** Verify a business number (step 1: send code) (`nol.accountVerifyPhoneStart`, POST /api/v1/account/verify-phone/start) */
+  readonly accountVerifyPhoneStart: Method<"nol.accountVerifyPhoneStart">;
+  /** Add a suppression (`nol.addTenantSuppression`, POST /api/v1/account/tenants/{id}/suppressions) */
+  readonly addTenantSuppression: Method<"nol.addTenantSuppression">;
+  /** Mint a new API key (`nol.createAccountKey`, POST /api/v1/account/keys) */
+  readonly createAccountKey: Method<"nol.createAccountKey">;
+  /** Create a tenant (`nol.createTenant`, POST /api/v1/account/tenants) */
+  readonly createTenant: Method<"nol.createTenant">;
+  /** Get account balance and usage (`nol.getAccount`, GET /api/v1/account) */
+  readonly getAccount: Method<"nol.getAccount">;
+  /** Read one API key (`nol.getAccountKey`, GET /api/v1/account/keys/{id}) */
+  readonly getAccountKey: Method<"nol.getAccountKey">;
+  /** Onboarding state + live trust for an account-owned number (`nol.getAccountListing`, GET /api/v1/account/listings/{e164}) */
+  readonly getAccountListing: Method<"nol.getAccountListing">;
+  /** Reports + reviews filed against an owned number (`nol.getAccountListingReports`, GET /api/v1/account/listings/{e164}/reports) */
+  readonly getAccountListingReports: Method<"nol.getAccountListingReports">;
+  /** Operator HMAC signing secret (for the calling key) (`nol.getSigning`, GET /api/v1/account/signing) */
+  readonly getSigning: Method<"nol.getSigning">;
+  /** Get tenant detail (`nol.getTenant`, GET /api/v1/account/tenants/{id}) */
+  readonly getTenant: Method<"nol.getTenant">;
+  /** Issue a tenant sub-key (`nol.issueTenantKey`, POST /api/v1/account/tenants/{id}/keys) */
+  readonly issueTenantKey: Method<"nol.issueTenantKey">;
+  /** List API keys (`nol.listAccountKeys`, GET /api/v1/account/keys) */
+  readonly listAccountKeys: Method<"nol.listAccountKeys">;
+  /** List tenant suppressions (`nol.listTenantSuppressions`, GET /api/v1/account/tenants/{id}/suppressions) */
+  readonly listTenantSuppressions: Method<"nol.listTenantSuppressions">;
+  /** List tenants (`nol.listTenants`, GET /api/v1/account/tenants) */
+  readonly listTenants: Method<"nol.listTenants">;
+  /** Stage a draft profile (or edit a live listing) (`nol.putAccountListing`, PUT /api/v1/account/listings/{e164}) */
+  readonly putAccountListing: Method<"nol.putAccountListing">;
+  /** Remove a suppression (`nol.removeTenantSuppression`, DELETE /api/v1/account/tenants/{id}/suppressions) */
+  readonly removeTenantSuppression: Method<"nol.removeTenantSuppression">;
+  /** Rotate an API key in place (`nol.rotateAccountKey`, POST /api/v1/account/keys/{id}/rotate) */
+  readonly rotateAccountKey: Method<"nol.rotateAccountKey">;
+  /** Enable/disable HMAC signing on the calling key (`nol.setSigning`, POST /api/v1/account/signing) */
+  readonly setSigning: Method<"nol.setSigning">;
+  /** Set tenant status (`nol.setTenantStatus`, PATCH /api/v1/account/tenants/{id}) */
+  readonly setTenantStatus: Method<"nol.setTenantStatus">;
+  /** Update account name / reminder email (`nol.updateAccount`, PATCH /api/v1/account) */
+  readonly updateAccount: Method<"nol.updateAccount">;
+  /** Rename or disable an API key (`nol.updateAccountKey`, PATCH /api/v1/account/keys/{id}) */
+  readonly updateAccountKey: Method<"nol.updateAccountKey">;
+  /** Upload a verification document (`nol.uploadListingDocument`, POST /api/v1/account/listings/{e164}/documents) */
+  readonly uploadListingDocument: Method<"nol.uploadListingDocument">;
+  /** Upload a business logo (`nol.uploadListingLogo`, POST /api/v1/account/listings/{e164}/logo) */
+  readonly uploadListingLogo: Method<"nol.uploadListingLogo">;
+  /** Mint a verification payment link (`nol.verifyCheckout`, POST /api/v1/account/listings/{e164}/verify-checkout) */
+  readonly verifyCheckout: Method<"nol.verifyCheckout">;
+}
+
 export interface OauthNamespace {
   /** Get an access token for a portal user (Express Sign-Up guide); password defaults to the partner's v4 token (`oauth.user-token`, POST /client/{client_id}/authorization) */
   readonly userToken: Method<"oauth.user-token">;
+}
+
+export interface V1BatchNamespace {
+  /** Create a batch; its fields go in `body` (`v1.batch.create`, POST /batch) */
+  readonly create: Method<"v1.batch.create">;
+  /** Delete one batch (the document is silent on DELETE; chosen) (`v1.batch.delete`, DELETE /batch/{resource_id}) */
+  readonly delete: Method<"v1.batch.delete">;
+  /** Get one batch by its resource_id (`v1.batch.get`, GET /batch/{resource_id}) */
+  readonly get: Method<"v1.batch.get">;
+  /** List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen) (`v1.batch.list`, GET /batch) */
+  readonly list: Method<"v1.batch.list">;
+}
+
+export interface V1CallsNamespace {
+  /** Make a phone call; the call's fields go in `body` (`v1.calls.create`, POST /calls) */
+  readonly create: Method<"v1.calls.create">;
+  /** Delete (cancel) a scheduled phone call (the document is silent on DELETE; chosen) (`v1.calls.delete`, DELETE /calls/{resource_id}) */
+  readonly delete: Method<"v1.calls.delete">;
+  /** Get one phone call by its resource_id (`v1.calls.get`, GET /calls/{resource_id}) */
+  readonly get: Method<"v1.calls.get">;
+  /** List phone calls (GET on the collection: the document is silent on list verbs; chosen) (`v1.calls.list`, GET /calls) */
+  readonly list: Method<"v1.calls.list">;
+}
+
+export interface V1ContactGroupsNamespace {
+  /** Get one contact group by its resource_id (`v1.contact_groups.get`, GET /contact_groups/{resource_id}) */
+  readonly get: Method<"v1.contact_groups.get">;
+  /** List contact groups (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.contact_groups.list`, GET /contact_groups) */
+  readonly list: Method<"v1.contact_groups.list">;
+}
+
+export interface V1ContactsNamespace {
+  /** Get one contact by its resource_id (`v1.contacts.get`, GET /contacts/{resource_id}) */
+  readonly get: Method<"v1.contacts.get">;
+  /** List address-book contacts (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.contacts.list`, GET /contacts) */
+  readonly list: Method<"v1.contacts.list">;
+}
+
+export interface V1ExtensionsNamespace {
+  /** Get one extension by its resource_id (`v1.extensions.get`, GET /extensions/{resource_id}) */
+  readonly get: Method<"v1.extensions.get">;
+  /** List extensions (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.extensions.list`, GET /extensions) */
+  readonly list: Method<"v1.extensions.list">;
+}
+
+export interface V1MediaNamespace {
+  /** Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech (`v1.media.create`, POST /media) */
+  readonly create: Method<"v1.media.create">;
+  /** Delete one media object (the document is silent on DELETE; chosen) (`v1.media.delete`, DELETE /media/{resource_id}) */
+  readonly delete: Method<"v1.media.delete">;
+  /** Get one media object by its resource_id (`v1.media.get`, GET /media/{resource_id}) */
+  readonly get: Method<"v1.media.get">;
+  /** List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen) (`v1.media.list`, GET /media) */
+  readonly list: Method<"v1.media.list">;
+  /** Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.media.update`, PUT /media/{resource_id}) */
+  readonly update: Method<"v1.media.update">;
+}
+
+export interface V1MenusNamespace {
+  /** Create a menu (the document's POST /menus schema is enforced before sending) (`v1.menus.create`, POST /menus) */
+  readonly create: Method<"v1.menus.create">;
+  /** Delete one menu (the document is silent on DELETE; chosen) (`v1.menus.delete`, DELETE /menus/{resource_id}) */
+  readonly delete: Method<"v1.menus.delete">;
+  /** Get one menu by its resource_id (`v1.menus.get`, GET /menus/{resource_id}) */
+  readonly get: Method<"v1.menus.get">;
+  /** List menus (GET on the collection: the document is silent on list verbs; chosen) (`v1.menus.list`, GET /menus) */
+  readonly list: Method<"v1.menus.list">;
+  /** Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.menus.update`, PUT /menus/{resource_id}) */
+  readonly update: Method<"v1.menus.update">;
+}
+
+export interface V1QueuesNamespace {
+  /** Create a queue; its fields go in `body` (`v1.queues.create`, POST /queues) */
+  readonly create: Method<"v1.queues.create">;
+  /** Delete one queue (the document is silent on DELETE; chosen) (`v1.queues.delete`, DELETE /queues/{resource_id}) */
+  readonly delete: Method<"v1.queues.delete">;
+  /** Get one queue by its resource_id (`v1.queues.get`, GET /queues/{resource_id}) */
+  readonly get: Method<"v1.queues.get">;
+  /** List call queues (GET on the collection: the document is silent on list verbs; chosen) (`v1.queues.list`, GET /queues) */
+  readonly list: Method<"v1.queues.list">;
+  /** Replace one queue whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.queues.update`, PUT /queues/{resource_id}) */
+  readonly update: Method<"v1.queues.update">;
+}
+
+export interface V1RoutesNamespace {
+  /** Create a route; its fields go in `body` (`v1.routes.create`, POST /routes) */
+  readonly create: Method<"v1.routes.create">;
+  /** Delete one route (the document is silent on DELETE; chosen) (`v1.routes.delete`, DELETE /routes/{resource_id}) */
+  readonly delete: Method<"v1.routes.delete">;
+  /** Get one route by its resource_id (`v1.routes.get`, GET /routes/{resource_id}) */
+  readonly get: Method<"v1.routes.get">;
+  /** List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen) (`v1.routes.list`, GET /routes) */
+  readonly list: Method<"v1.routes.list">;
+  /** Replace one route whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.routes.update`, PUT /routes/{resource_id}) */
+  readonly update: Method<"v1.routes.update">;
+}
+
+export interface V1SchedulesNamespace {
+  /** Get one schedule by its resource_id (`v1.schedules.get`, GET /schedules/{resource_id}) */
+  readonly get: Method<"v1.schedules.get">;
+  /** List schedules (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.schedules.list`, GET /schedules) */
+  readonly list: Method<"v1.schedules.list">;
+}
+
+export interface V1SmsNamespace {
+  /** Send an SMS message (fields of the document's SMS object; required ones chosen: to, from, message) (`v1.sms.create`, POST /sms) */
+  readonly create: Method<"v1.sms.create">;
+  /** Delete one SMS message (the document is silent on DELETE; chosen) (`v1.sms.delete`, DELETE /sms/{resource_id}) */
+  readonly delete: Method<"v1.sms.delete">;
+  /** Get one SMS message by its resource_id (`v1.sms.get`, GET /sms/{resource_id}) */
+  readonly get: Method<"v1.sms.get">;
+  /** List SMS messages (GET on the collection: the document is silent on list verbs; chosen) (`v1.sms.list`, GET /sms) */
+  readonly list: Method<"v1.sms.list">;
+}
+
+export interface V1Namespace {
+  readonly batch: V1BatchNamespace;
+  readonly calls: V1CallsNamespace;
+  readonly contactGroups: V1ContactGroupsNamespace;
+  readonly contacts: V1ContactsNamespace;
+  readonly extensions: V1ExtensionsNamespace;
+  readonly media: V1MediaNamespace;
+  readonly menus: V1MenusNamespace;
+  readonly queues: V1QueuesNamespace;
+  readonly routes: V1RoutesNamespace;
+  readonly schedules: V1SchedulesNamespace;
+  readonly sms: V1SmsNamespace;
 }
 
 export interface V4Namespace {
@@ -4815,7 +6072,7 @@ export interface XmlNamespace {
   /** Create a new account (`xml.createAccount`, POST createAccount) */
   readonly createAccount: Method<"xml.createAccount">;
   /** List call detail records (at most 500 rows per request; see xml::Calls to walk a range) (`xml.getCallList`, POST getCallList) */
-  readonly getCallList: WalkableMethod<"xml.getCallList">;
+  readonly getCallList: PageableMethod<"xml.getCallList">;
   /** Status of a ChatCall, per recipient (`xml.getChatCallStatus`, POST getChatCallStatus) */
   readonly getChatCallStatus: Method<"xml.getChatCallStatus">;
   /** List supported country codes and country names (`xml.getPhoneNumberCountryList`, POST getPhoneNumberCountryList) */
@@ -4859,7 +6116,9 @@ export interface XmlNamespace {
 /** The families of the catalog, as properties of every Client. */
 export interface ClientFamilies {
   readonly express: ExpressNamespace;
+  readonly nol: NolNamespace;
   readonly oauth: OauthNamespace;
+  readonly v1: V1Namespace;
   readonly v4: V4Namespace;
   readonly xml: XmlNamespace;
 }

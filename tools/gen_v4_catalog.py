@@ -116,8 +116,7 @@ def extension_aliases(ops):
         o = json.loads(json.dumps(by_name["v4." + src]))
         o["name"] = "v4." + new
         o["path"] = o["path"].replace("/accounts/{account_id}/", "/accounts/{account_id}/extensions/{extension_id}/")
-        # The path names the extension; a body `extension_id` (create-account-sms has one) would
-        # be a second parameter of the same name.
+        # The path carries the extension: a body field of the same name would shadow it.
         o["params"] = [p for p in o["params"] if p["name"] != "extension_id"]
         o["params"].insert(1, dict(ext))
         o["doc"] = o["doc"] + " (extension-level alias)"

@@ -66,6 +66,8 @@ fn wire_of(family: &str) -> Option<&'static dyn Wire> {
         "v4" => Some(&crate::v4::wire::V4Wire),
         "oauth" => Some(&crate::oauth::OauthWire),
         "xml" => Some(&crate::xml::wire::XmlWire),
+        "v1" => Some(&crate::v1::wire::V1Wire),
+        "nol" => Some(&crate::nol::wire::NolWire),
         _ => None,
     }
 }
@@ -170,6 +172,21 @@ impl Client {
         if account_id.is_some() {
             config.v4.account_id = account_id;
         }
+        Client {
+            inner: Arc::new(Inner {
+                config,
+                transport: self.inner.transport.clone(),
+            }),
+        }
+    }
+
+    /// A client acting with another numbers.online key (e.g. the key a fresh
+    /// [`signup`](crate::nol::Nol::signup) returned, or a tenant's), sharing this client's
+    /// connection pool. The key is masked in every error and log from now on.
+    pub fn with_nol_key(&self, key: Secret) -> Client {
+        self.inner.transport.learn_secret(key.expose());
+        let mut config = self.inner.config.clone();
+        config.nol.api_key = Some(key);
         Client {
             inner: Arc::new(Inner {
                 config,

@@ -12,7 +12,7 @@
 //! assert!(err.to_string().contains("`to`"));
 //! ```
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::fmt;
 use std::time::Duration;
 
@@ -122,6 +122,8 @@ struct Inner {
     retryable: bool,
     raw_body: Option<String>,
     attempts: u32,
+    doc_url: Option<String>,
+    details: Map<String, Value>,
 }
 
 /// Longest raw body kept on a decode error.
@@ -163,6 +165,10 @@ impl Error {
         }
         self
     }
+    pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
+        self.inner.kind = Some(kind);
+        self
+    }
     pub(crate) fn with_family(mut self, family: &str) -> Error {
         self.inner.family = Some(family.to_string());
         self
@@ -198,6 +204,14 @@ impl Error {
         self.inner.attempts = attempts;
         self
     }
+    pub(crate) fn with_doc_url(mut self, url: Option<String>) -> Error {
+        self.inner.doc_url = url.filter(|u| !u.is_empty());
+        self
+    }
+    pub(crate) fn with_details(mut self, details: Map<String, Value>) -> Error {
+        self.inner.details = details;
+        self
+    }
     pub(crate) fn with_raw_body(mut self, raw: &[u8]) -> Error {
         let cut = raw.len().min(RAW_BODY_LIMIT);
         self.inner.raw_body = Some(String::from_utf8_lossy(&raw[..cut]).into_owned());
@@ -211,6 +225,9 @@ impl Error {
         i.raw_body = i.raw_body.as_deref().map(&f);
         for fe in &mut i.fields {
             fe.message = f(&fe.message);
+        }
+        for v in i.details.values_mut() {
+            map_strings(v, &f);
         }
         self
     }
@@ -263,6 +280,15 @@ impl Error {
     pub fn raw_body(&self) -> Option<&str> {
         self.inner.raw_body.as_deref()
     }
+    /// The upstream's reference page for this error, when it gave one (REST v1 `url`).
+    pub fn doc_url(&self) -> Option<&str> {
+        self.inner.doc_url.as_deref()
+    }
+    /// Other structured fields of the upstream's error body that the fields above do not hold
+    /// (e.g. numbers.online's `balance_micros`, `topup_url`, `topup_min_cents` on a 402).
+    pub fn details(&self) -> &Map<String, Value> {
+        &self.inner.details
+    }
     /// How many times the request was sent (0 when refused before sending).
     pub fn attempts(&self) -> u32 {
         self.inner.attempts
@@ -285,6 +311,8 @@ impl Error {
             "retryable": i.retryable,
             "raw_body": i.raw_body,
             "attempts": i.attempts,
+            "doc_url": i.doc_url,
+            "details": i.details,
         })
     }
 }
@@ -315,6 +343,9 @@ impl fmt::Display for Error {
         if let Some(after) = i.retry_after {
             write!(f, " (retry after {:.1}s)", after.as_secs_f64())?;
         }
+        if let Some(url) = &i.doc_url {
+            write!(f, " (see {url})")?;
+        }
         if let Some(id) = &i.request_id {
             write!(f, " (request id {id})")?;
         }
@@ -338,6 +369,8 @@ impl fmt::Debug for Error {
             .field("request_id", &i.request_id)
             .field("retryable", &i.retryable)
             .field("attempts", &i.attempts)
+            .field("doc_url", &i.doc_url)
+            .field("details", &i.details)
             .finish()
     }
 }
@@ -351,6 +384,15 @@ impl Clone for Error {
 }
 
 impl std::error::Error for Error {}
+
+fn map_strings(v: &mut Value, f: &impl Fn(&str) -> String) {
+    match v {
+        Value::String(s) => *s = f(s),
+        Value::Array(a) => a.iter_mut().for_each(|x| map_strings(x, f)),
+        Value::Object(o) => o.values_mut().for_each(|x| map_strings(x, f)),
+        _ => {}
+    }
+}
 
 /// Shorthand used across the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -376,6 +418,31 @@ mod tests {
         );
         assert_eq!(e.family(), Some("v4"));
         assert_eq!(e.to_json()["fields"][0]["field"], "username");
+    }
+
+    #[test]
+    fn doc_url_and_details_are_shown_and_exported() {
+        let mut details = Map::new();
+        details.insert("topup_min_cents".into(), json!(500));
+        let e = Error::new(
+            ErrorKind::Authentication,
+            "Invalid basic authentication format specified.",
+        )
+        .with_operation("v1.menus.list")
+        .with_status(401)
+        .with_upstream(Some("10003".into()), None)
+        .with_doc_url(Some(
+            "https://docs.phone.com/refguides/errorref/generalerrors.html#error-code-10003".into(),
+        ))
+        .with_details(details);
+        assert!(e.to_string().ends_with("(code 10003) (see https://docs.phone.com/refguides/errorref/generalerrors.html#error-code-10003)"), "{e}");
+        let j = e.to_json();
+        assert_eq!(
+            j["doc_url"],
+            "https://docs.phone.com/refguides/errorref/generalerrors.html#error-code-10003"
+        );
+        assert_eq!(j["details"]["topup_min_cents"], 500);
+        assert!(format!("{e:?}").contains("doc_url"));
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! # libphonecom
 //!
 //! One blocking client for Phone.com's partner-facing APIs (REST v4, OAuth and the Express
-//! Sign-Up server side, the XML API; REST v1 as its issue lands) and numbers.online's
-//! onboarding API. Every remote operation is an entry of one [catalog](mod@catalog) and callable by name
-//! through [`Client::call`]; the entities of the partner flows also have typed models and
-//! methods ([`v4`], [`express`], [`oauth`], [`xml`]). Call control ([`callcontrol`]: parsing
-//! Phone.com's requests to the partner's URL, rendering the text/plain commands, routing) needs
-//! no network and is plain functions.
+//! Sign-Up server side, the XML API, REST v1) and numbers.online's onboarding API. Every remote
+//! operation is an entry of one [catalog](mod@catalog) and callable by name through
+//! [`Client::call`]; the entities of the partner flows also have typed models and methods
+//! ([`v4`], [`express`], [`oauth`], [`xml`], [`v1`], [`nol`]). Call control ([`callcontrol`]:
+//! parsing Phone.com's requests to the partner's URL, rendering the text/plain commands,
+//! routing) needs no network and is plain functions.
 //!
 //! ```no_run
 //! use phonecom::{Client, Config};
@@ -27,6 +27,7 @@ pub mod config;
 mod error;
 pub mod express;
 mod log;
+pub mod nol;
 pub mod oauth;
 mod proxy;
 pub(crate) mod random;
@@ -34,6 +35,7 @@ pub mod retry;
 mod secret;
 mod transport;
 pub mod types;
+pub mod v1;
 pub mod v4;
 pub mod wire;
 pub mod xml;

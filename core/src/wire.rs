@@ -100,6 +100,111 @@ pub fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// Encode bytes as standard base64 with padding (HTTP Basic credentials).
+pub fn base64_encode(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A file parameter's content: `{"path": "..."}` (read from disk) or
+/// `{"content_base64": "..."}`, with the optional `filename` and `content_type` the caller gave.
+#[derive(Clone)]
+pub struct FileParam {
+    /// The file name: the caller's `filename`, else the last component of `path`.
+    pub filename: Option<String>,
+    /// The content type the caller declared, if any.
+    pub content_type: Option<String>,
+    /// The bytes.
+    pub data: Vec<u8>,
+}
+
+impl std::fmt::Debug for FileParam {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileParam")
+            .field("filename", &self.filename)
+            .field("content_type", &self.content_type)
+            .field("bytes", &self.data.len())
+            .finish()
+    }
+}
+
+impl FileParam {
+    /// Read a file parameter, refusing (before reading) anything larger than `max_bytes`.
+    /// Errors name the parameter and say why.
+    pub fn read(value: &serde_json::Value, max_bytes: u64) -> Result<FileParam, String> {
+        let o = value
+            .as_object()
+            .ok_or("must be a file object {path} or {filename, content_base64}")?;
+        let text = |k: &str| {
+            o.get(k)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string)
+        };
+        let limit = |n: u64| {
+            format!(
+                "is {n} bytes; the limit is {max_bytes} bytes ({})",
+                human_size(max_bytes)
+            )
+        };
+        let (from_path, data) = if let Some(path) = text("path") {
+            let meta =
+                std::fs::metadata(&path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            if meta.len() > max_bytes {
+                return Err(limit(meta.len()));
+            }
+            let data = std::fs::read(&path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            let name = std::path::Path::new(&path)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned());
+            (name, data)
+        } else if let Some(b64) = text("content_base64") {
+            // 4 base64 characters carry 3 bytes: refuse oversized input before decoding it.
+            if (b64.len() as u64 / 4) * 3 > max_bytes + 3 {
+                return Err(limit((b64.len() as u64 / 4) * 3));
+            }
+            let data = base64_decode(&b64).map_err(|e| format!("content_base64: {e}"))?;
+            (None, data)
+        } else {
+            return Err("needs exactly one of `path` or `content_base64`".into());
+        };
+        if data.len() as u64 > max_bytes {
+            return Err(limit(data.len() as u64));
+        }
+        Ok(FileParam {
+            filename: text("filename").or(from_path),
+            content_type: text("content_type"),
+            data,
+        })
+    }
+}
+
+/// `20 MiB`, `512 KiB`, `300 bytes`.
+pub fn human_size(n: u64) -> String {
+    if n >= 1 << 20 && n & ((1 << 20) - 1) == 0 {
+        format!("{} MiB", n >> 20)
+    } else if n >= 1 << 10 && n & ((1 << 10) - 1) == 0 {
+        format!("{} KiB", n >> 10)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
 /// A `multipart/form-data` body: returns (content type with boundary, bytes).
 pub fn multipart(parts: &[MultipartPart]) -> (String, Vec<u8>) {
     let boundary = format!("phonecom-{}", crate::random::hex(12));
@@ -155,6 +260,42 @@ mod tests {
         assert_eq!(percent_decode("a+b", false), "a+b");
         assert_eq!(percent_decode("100%", true), "100%");
         assert_eq!(percent_decode("%4", true), "%4");
+    }
+
+    #[test]
+    fn base64_encoding() {
+        assert_eq!(base64_encode(b""), "");
+        assert_eq!(base64_encode(b"f"), "Zg==");
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
+        assert_eq!(base64_encode(b"foo"), "Zm9v");
+        // The REST v1 document's example header: Authorization: Basic UGhvbmUuY29tOldlbGNvbWUh
+        assert_eq!(
+            base64_encode(b"Phone.com:Welcome!"),
+            "UGhvbmUuY29tOldlbGNvbWUh"
+        );
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(base64_decode(&base64_encode(&all)).unwrap(), all);
+    }
+
+    #[test]
+    fn file_params() {
+        let f = FileParam::read(
+            &serde_json::json!({"filename": "a.wav", "content_base64": "aGVsbG8="}),
+            10,
+        )
+        .unwrap();
+        assert_eq!(f.data, b"hello");
+        assert_eq!(f.filename.as_deref(), Some("a.wav"));
+        assert!(
+            FileParam::read(&serde_json::json!({"content_base64": "aGVsbG8="}), 4)
+                .unwrap_err()
+                .contains("limit is 4 bytes")
+        );
+        assert!(FileParam::read(&serde_json::json!({"path": "/nonexistent/x.wav"}), 4).is_err());
+        assert!(FileParam::read(&serde_json::json!({}), 4).is_err());
+        assert!(!format!("{f:?}").contains("hello"));
+        assert_eq!(human_size(20 << 20), "20 MiB");
+        assert_eq!(human_size(512 << 10), "512 KiB");
     }
 
     #[test]

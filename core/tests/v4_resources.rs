@@ -418,3 +418,38 @@ fn every_v4_operation_is_callable() {
     assert_eq!(checked, phonecom::catalog().family("v4").count());
     assert!(checked >= 113);
 }
+
+#[test]
+fn media_files_upload_as_multipart() {
+    let env = common::start();
+    let created = env
+        .client
+        .call(
+            "v4.create-account-media-files",
+            json!({"json": "{\"name\":\"greeting\",\"type\":\"greeting\"}", "file": {"filename": "hello.wav", "content_type": "audio/wav", "content_base64": "UklGRiQAAABXQVZFZm10IA=="}}),
+        )
+        .unwrap();
+    assert!(created["id"].is_number(), "{created}");
+    let seen = env.requests().pop().unwrap();
+    assert!(seen["headers"]["content-type"]
+        .as_str()
+        .unwrap()
+        .starts_with("multipart/form-data; boundary="));
+
+    let e = env
+        .client
+        .call(
+            "v4.create-account-media-files",
+            json!({"file": {"path": "/nonexistent/x.wav"}}),
+        )
+        .unwrap_err();
+    assert!(e.fields().iter().any(|f| f.field == "file"), "{e}");
+    let e = env
+        .client
+        .call(
+            "v4.create-account-media-files",
+            json!({"file": {"path": "/x", "content_base64": "AA=="}}),
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("exactly one"), "{e}");
+}

@@ -242,6 +242,34 @@ fn call_walker_over_http_returns_every_call_once() {
         )
     }));
     let client = Client::new(config(&url, "POST")).unwrap();
+    // The generic pager (what the C, Python and Node bindings use) walks the same windows.
+    let mut pages = client
+        .pages(
+            "xml.getCallList",
+            serde_json::json!({"startTime": 1_700_000_000, "endTime": 1_700_086_400, "limit": 300}),
+        )
+        .unwrap();
+    let mut paged = Vec::new();
+    for page in pages.by_ref() {
+        let page = page.unwrap();
+        assert!(page.items.len() <= 300);
+        paged.extend(
+            page.items
+                .into_iter()
+                .map(|c| c["id"].as_str().unwrap().to_string()),
+        );
+    }
+    assert_eq!(paged.len(), data.len());
+    assert_eq!(pages.pages_fetched(), (data.len() as u64).div_ceil(300));
+    paged.sort();
+    paged.dedup();
+    assert_eq!(paged.len(), data.len(), "no call twice");
+    let e = client
+        .pages("xml.getCallList", serde_json::json!({"startTime": 5}))
+        .err()
+        .unwrap();
+    assert!(e.to_string().contains("endTime"), "{e}");
+
     let calls = client
         .xml()
         .calls(1_700_000_000, 1_700_086_400)

@@ -50,9 +50,9 @@ export async function affordable(client: Client, npa: string, maxPrice: number):
 
 /** Every call of the last day from the XML API, walked past its 500-row cap. */
 export async function lastDayCalls(client: Client): Promise<XmlCallRecord[]> {
-  const now = new Date();
+  const now = Math.floor(Date.now() / 1000);
   const calls: XmlCallRecord[] = [];
-  for await (const call of client.xml.getCallList.iterate({ startTime: new Date(now.getTime() - 86_400_000), endTime: now })) {
+  for await (const call of client.xml.getCallList.iterate({ startTime: now - 86_400, endTime: now })) {
     calls.push(call);
   }
   return calls;

@@ -6,7 +6,6 @@ const { fromNative, sync, validation } = require('./errors');
 const { TREES, FAMILIES, isOperation, operation } = require('./catalog');
 const { paramsJson } = require('./json');
 const paging = require('./paging');
-const { WALKERS, walk } = require('./walkers');
 
 const NATIVE = Symbol('phonecom.native');
 const NAMESPACES = Symbol('phonecom.namespaces');
@@ -120,13 +119,11 @@ class Client {
   }
 
   /**
-   * Every row of a pageable list, across pages; for `xml.getCallList`, every call of
-   * `{startTime, endTime}` (walked by time windows past the API's 500-row cap).
+   * Every row of a pageable list, across pages (v4 by limit/offset; `xml.getCallList` over
+   * `{startTime, endTime}` by time windows, past the API's 500-row cap).
    */
   items(name, params) {
-    const n = String(name);
-    if (Object.hasOwn(WALKERS, n)) return walk(this[NATIVE], n, params);
-    return paging.items(this[NATIVE], n, params);
+    return paging.items(this[NATIVE], String(name), params);
   }
 
   /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
@@ -153,8 +150,6 @@ function method(client, op) {
   if (op.pageable) {
     fn.iterate = (params) => client.items(op.name, params);
     fn.pages = (params) => client.pages(op.name, params);
-  } else if (Object.hasOwn(WALKERS, op.name)) {
-    fn.iterate = (params) => client.items(op.name, params);
   }
   return Object.freeze(fn);
 }

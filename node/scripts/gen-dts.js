@@ -12,7 +12,6 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { camel, pascal } = require('../lib/names');
-const { WALKERS } = require('../lib/walkers');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'index.d.ts');
@@ -114,13 +113,15 @@ function properties(s, indent) {
   return out;
 }
 
-/** The row type of a list schema (`items` array), or of a walk (its `itemPath`), or unknown. */
+/**
+ * The row type of a pageable operation: the `items` array of its result schema, at the top
+ * (v4's list envelope) or under `data` (the XML API's reply envelope); unknown otherwise.
+ */
 function itemType(schemas, op) {
   const s = op.returns && schemas[op.returns];
-  if (!s) return 'unknown';
-  const path = WALKERS[op.name] ? WALKERS[op.name].itemPath : ['properties', 'items', 'items'];
-  const row = path.reduce((node, key) => (node && typeof node === 'object' ? node[key] : undefined), s);
-  return row ? schemaType(row, '  ') : 'unknown';
+  const props = s && s.properties;
+  const items = (props && props.items) || (props && props.data && props.data.properties && props.data.properties.items);
+  return items && items.type === 'array' && items.items ? schemaType(items.items, '  ') : 'unknown';
 }
 
 function generate(catalog) {
@@ -181,7 +182,7 @@ function generate(catalog) {
   out += 'export interface Operations {\n';
   for (const op of operations) {
     const result = op.returns && schemas[op.returns] ? op.returns : 'JsonValue';
-    const item = op.pageable || WALKERS[op.name] ? itemType(schemas, op) : 'never';
+    const item = op.pageable ? itemType(schemas, op) : 'never';
     out += doc([`${op.doc} (${op.method} ${op.path})`], '  ');
     out += `  ${JSON.stringify(op.name)}: { params: ${paramsName.get(op.name)}; result: ${result}; item: ${item} };\n`;
   }
@@ -189,11 +190,7 @@ function generate(catalog) {
   out += '/** Every canonical operation name. */\nexport type OperationName = keyof Operations;\n\n';
   const pageable = operations.filter((o) => o.pageable).map((o) => JSON.stringify(o.name));
   out += `/** The operations that return a pageable list. */\nexport type PageableOperationName = ${pageable.length ? pageable.join(' | ') : 'never'};\n\n`;
-  out += '/** The operations walked by a strategy of core\'s, with the parameters of the walk. */\nexport interface Walks {\n';
-  for (const [name, w] of Object.entries(WALKERS)) {
-    if (operations.some((o) => o.name === name)) out += `  ${JSON.stringify(name)}: ${w.dtsParams};\n`;
-  }
-  out += '}\n\n';
+
 
   // Namespaces.
   const trees = new Map();
@@ -211,7 +208,7 @@ function generate(catalog) {
     for (const [k, v] of Object.entries(node)) {
       if (typeof v.name === 'string' && Array.isArray(v.params)) {
         body += doc([`${v.doc} (\`${v.name}\`, ${v.method} ${v.path})`], '  ');
-        const kind = v.pageable ? 'PageableMethod' : WALKERS[v.name] ? 'WalkableMethod' : 'Method';
+        const kind = v.pageable ? 'PageableMethod' : 'Method';
         body += `  readonly ${key(k)}: ${kind}<${JSON.stringify(v.name)}>;\n`;
       } else {
         const child = `${typeName.replace(/Namespace$/, '')}${pascal(k)}Namespace`;

@@ -1,7 +1,6 @@
 //! `NativeClient`: one `phonecom::Client` (thread-safe, one connection pool) per JS `Client`.
 
 use crate::blocking::run;
-use crate::calls::NativeCalls;
 use crate::errors::{invalid, parse, to_js};
 use crate::pages::NativePages;
 use napi::bindgen_prelude::Unknown;
@@ -153,26 +152,6 @@ impl NativeClient {
         let params = parse(&name, "params", &params_json)?;
         let pages = self.inner.pages(&name, params).map_err(|e| to_js(&e))?;
         Ok(NativePages::new(pages))
-    }
-
-    /// The `xml.getCallList` walker over `[startTime, endTime]` (Unix epoch seconds); checks the
-    /// range now, fetches nothing yet.
-    #[napi]
-    pub fn xml_calls(&self, start_time: f64, end_time: f64) -> napi::Result<NativeCalls> {
-        const OP: &str = "xml.getCallList";
-        let secs = |v: f64, field: &str| -> napi::Result<i64> {
-            if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-                Ok(v as i64)
-            } else {
-                Err(invalid(OP, field, "must be whole Unix epoch seconds"))
-            }
-        };
-        let calls = self
-            .inner
-            .xml()
-            .calls(secs(start_time, "startTime")?, secs(end_time, "endTime")?)
-            .map_err(|e| to_js(&e))?;
-        Ok(NativeCalls::new(calls))
     }
 
     /// A client acting with another v4 Bearer token (a portal user's), sharing this client's

@@ -20,7 +20,6 @@
 
 mod blocking;
 mod callcontrol;
-mod calls;
 mod client;
 mod errors;
 mod helpers;

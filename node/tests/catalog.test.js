@@ -20,12 +20,16 @@ test('every catalog operation is a method of its family namespace', () => {
     assert.equal(typeof node, 'function', op.name);
     assert.equal(node.operation, op.name);
     assert.equal(node.doc, op.doc);
-    assert.equal(typeof node.iterate === 'function', Boolean(op.pageable) || op.name === 'xml.getCallList', `${op.name} iterate`);
+    assert.equal(typeof node.iterate === 'function', Boolean(op.pageable), `${op.name} iterate`);
     assert.equal(typeof node.pages === 'function', Boolean(op.pageable), `${op.name} pages`);
   }
   assert.equal(client.v4.createAccountSubaccount.operation, 'v4.create-account-subaccount');
   assert.equal(client.oauth.userToken.operation, 'oauth.user-token');
   assert.equal(client.express.signup.operation, 'express.signup');
+  assert.equal(client.xml.getCallList.operation, 'xml.getCallList');
+  assert.equal(typeof client.xml.getCallList.iterate, 'function', 'the call list walks by time windows');
+  assert.equal(client.v1.menus.create.operation, 'v1.menus.create');
+  assert.equal(client.nol.accountSignup.operation, 'nol.accountSignup');
   assert.equal(phonecom.operation('v4.list-available-phone-numbers').pageable, true);
 });
 

@@ -8,7 +8,6 @@ const path = require('node:path');
 const phonecom = require('phonecom');
 const { render } = require('../scripts/gen-dts');
 const { jsPath, pascal } = require('../lib/names');
-const { WALKERS } = require('../lib/walkers');
 
 const DTS = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8');
 
@@ -35,7 +34,7 @@ test('every operation has its parameters, its result and its method in the typin
     assert.ok(operations.includes(`${JSON.stringify(op.name)}: { params: ${params}; result: ${result};`), `${op.name} in Operations`);
     const [family, ...rest] = jsPath(op.name);
     const ns = block(`${[family, ...rest.slice(0, -1)].map(pascal).join('')}Namespace`);
-    const kind = op.pageable ? 'PageableMethod' : WALKERS[op.name] ? 'WalkableMethod' : 'Method';
+    const kind = op.pageable ? 'PageableMethod' : 'Method';
     assert.ok(ns && ns.includes(`readonly ${rest[rest.length - 1]}: ${kind}<${JSON.stringify(op.name)}>;`), `${op.name} method`);
   }
   const families = block('ClientFamilies');

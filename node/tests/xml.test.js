@@ -82,7 +82,7 @@ test('XML input rules and error replies', async () => {
 test('getCallList walks every call of a range once, past the 500-row cap', async () => {
   const before = requests.length;
   const ids = [];
-  for await (const call of client.xml.getCallList.iterate({ startTime: 1_700_000_000, endTime: new Date(1_700_086_400_000) })) {
+  for await (const call of client.xml.getCallList.iterate({ startTime: 1_700_000_000, endTime: 1_700_086_400, limit: 200 })) {
     assert.equal(typeof call.startTime, 'number');
     ids.push(call.id);
   }
@@ -94,4 +94,9 @@ test('getCallList walks every call of a range once, past the 500-row cap', async
   assert.equal(one.data.items.length, 500);
   await assert.rejects(client.items('xml.getCallList', { startTime: 10, endTime: 5 }).next(), ValidationError);
   await assert.rejects(client.xml.getCallList.iterate({ startTime: 1 }).next(), (e) => e instanceof ValidationError && e.fields[0].field === 'endTime');
+  // Pages of `limit` calls.
+  const sizes = [];
+  for await (const page of client.xml.getCallList.pages({ startTime: 1_700_000_000, endTime: 1_700_086_400, limit: 500 })) sizes.push(page.items.length);
+  assert.equal(sizes.reduce((a, b) => a + b, 0), CALLS.length);
+  assert.ok(sizes.slice(0, -1).every((n) => n === 500), JSON.stringify(sizes));
 });

@@ -103,6 +103,9 @@ def returns(op: Mapping[str, Any]) -> Tuple[str, Optional[str]]:
 
 def docstring(text: str, indent: str) -> str:
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if text.endswith('"'):
+        # A quote right before the closing triple quote would end the string early.
+        text = text[:-1] + '\\"'
     lines = [(indent + line) if line else "" for line in text.splitlines()]
     lines[0] = lines[0][len(indent):]
     return indent + '"""' + "\n".join(lines) + '"""'

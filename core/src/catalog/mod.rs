@@ -33,6 +33,8 @@ pub enum Location {
     Body,
     /// A part of a multipart/form-data body.
     Form,
+    /// The whole request body: the raw bytes of a `file` parameter (e.g. an image upload).
+    Raw,
     /// Not sent: used by a composed flow or by the library itself.
     Local,
 }
@@ -61,8 +63,8 @@ pub enum ParamType {
     Sort,
 }
 
-/// A value format checked beyond the JSON type. On an array parameter the format applies to
-/// every element (each must be a string of that format).
+/// A value format checked (and normalised) beyond the JSON type. On an array parameter the
+/// format applies to every element (each must be a string of that format).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
@@ -86,6 +88,18 @@ pub enum Format {
     Timestamp,
     /// A number-search pattern: digits, letters A-Z (vanity) and `*` (any digit).
     NumberPattern,
+    /// E.164 with the `+` optional: separators dropped, `+` added before sending
+    /// (numbers.online paths and phone fields).
+    E164Loose,
+    /// A REST v1 phone number: the API's rule `^\+?\d{11,14}$`, separators dropped, `+` added.
+    E164V1,
+    /// A UUID by the REST v1 document's rule (8-4-4-4-12 lower-case hex digits).
+    Uuid,
+    /// On a boolean: a REST v1 flag, given as `true`/`false` or `"Y"`/`"N"` (sent as `"Y"`/`"N"`).
+    Yn,
+    /// On an array: the REST v1 `/menus` `digits`, 1+ `{digit, route}` objects with `digit`
+    /// 0-9 or `pound` and `route` a UUID, nothing else.
+    MenuDigits,
 }
 
 /// One parameter of an operation.
@@ -108,7 +122,7 @@ pub struct Param {
     /// Allowed field names (filters, sort).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
-    /// Largest allowed value (integers) or length (strings).
+    /// Largest allowed value (integers), length (strings) or size in bytes (files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
     /// Smallest allowed value (integers) or length (strings).
@@ -179,15 +193,12 @@ impl Catalog {
             .chain(crate::oauth::operations())
             .chain(crate::express::operations())
             .chain(crate::xml::operations())
+            .chain(crate::v1::operations())
+            .chain(crate::nol::operations())
         {
             ops.insert(op.name.clone(), op);
         }
-        let schemas = crate::v4::schemas()
-            .into_iter()
-            .chain(crate::oauth::schemas())
-            .chain(crate::express::schemas())
-            .chain(crate::xml::schemas())
-            .collect();
+        let schemas = all_schemas().into_iter().collect();
         Catalog { ops, schemas }
     }
 
@@ -285,6 +296,18 @@ pub fn catalog() -> &'static Catalog {
     &CATALOG
 }
 
+/// Every family's result schemas. Names are global: the catalog tests check that no two
+/// families define the same one.
+fn all_schemas() -> Vec<(String, Value)> {
+    crate::v4::schemas()
+        .into_iter()
+        .chain(crate::oauth::schemas())
+        .chain(crate::express::schemas())
+        .chain(crate::xml::schemas())
+        .chain(crate::nol::schemas())
+        .collect()
+}
+
 /// Parse a committed schema document (`{"schemas": {...}}`) shipped inside the crate.
 pub(crate) fn parse_embedded_schemas(doc: &str) -> Vec<(String, Value)> {
     #[derive(Deserialize)]
@@ -307,4 +330,20 @@ pub(crate) fn parse_embedded(doc: &str) -> Vec<Operation> {
     serde_json::from_str::<Doc>(doc)
         .expect("the embedded catalog is valid (checked by the catalog tests)")
         .operations
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_schema_name_is_defined_twice() {
+        let mut names: Vec<String> = super::all_schemas().into_iter().map(|(n, _)| n).collect();
+        let all = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(
+            all,
+            names.len(),
+            "two families define a schema of the same name"
+        );
+    }
 }

@@ -164,15 +164,22 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
         }
         ParamType::Number => match v {
             Value::Number(_) => v.clone(),
+            // Quoted numbers are numbers too ("1.5", "42").
+            Value::String(s) => quoted_number(s).ok_or_else(wrong)?,
             _ => return Err(wrong()),
         },
         ParamType::Boolean => match v {
             Value::Bool(_) => v.clone(),
+            // A REST v1 flag may come in its wire form.
+            Value::String(s) if p.format == Some(Format::Yn) => {
+                Value::Bool(crate::types::yn::parse_str(s).map_err(|r| err(name, r))?)
+            }
             _ => return Err(wrong()),
         },
         ParamType::Array => {
             let items = v.as_array().ok_or_else(wrong)?;
             match p.format {
+                Some(Format::MenuDigits) => crate::v1::check_menu_digits(name, v)?,
                 Some(format) => check_items(name, format, items)?,
                 None => v.clone(),
             }
@@ -250,6 +257,9 @@ pub(crate) fn check_format(format: Format, s: &str) -> std::result::Result<Strin
                 ))
             }
         }
+        Format::E164Loose => e164::normalize_plus(s),
+        Format::E164V1 => e164::normalize_v1(s),
+        Format::Uuid => crate::types::uuid::check(s).map(|_| s.to_string()),
         Format::Email => {
             if crate::types::contact::looks_like_email(s) {
                 Ok(s.to_string())
@@ -280,6 +290,9 @@ pub(crate) fn check_format(format: Format, s: &str) -> std::result::Result<Strin
                 None => Ok(s.to_string()),
             }
         }
+        Format::Yn | Format::MenuDigits => Err(format!(
+            "cannot be checked as a string ({format:?} applies to booleans or arrays)"
+        )),
     }
 }
 
@@ -361,6 +374,23 @@ fn check_items(
     } else {
         Err(problems)
     }
+}
+
+/// A quoted number as a JSON number (integers stay integers).
+fn quoted_number(s: &str) -> Option<Value> {
+    let t = s.trim();
+    if let Ok(i) = t.parse::<i64>() {
+        return Some(Value::from(i));
+    }
+    t.parse::<f64>()
+        .ok()
+        .filter(|f| {
+            f.is_finite()
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        })
+        .and_then(serde_json::Number::from_f64)
+        .map(Value::Number)
 }
 
 fn check_file(name: &str, v: &Value) -> std::result::Result<Value, Vec<FieldError>> {
@@ -588,6 +618,61 @@ mod tests {
         assert!(check_format(Format::NumberPattern, "1800-FLOWERS").is_err());
         assert!(check_format(Format::Email, "a@b.co").is_ok());
         assert!(check_format(Format::Digits, "12a").is_err());
+    }
+
+    #[test]
+    fn formats_normalise_and_widen() {
+        let ok = check(
+            "v1.sms.create",
+            json!({"to": "1 555 555 1235", "from": "+15555551234", "message": "hi", "application_id": "fe02e19d-cd54-11e2-bf99-91e4d3e209c1"}),
+        )
+        .unwrap();
+        assert_eq!(ok["to"], "+15555551235");
+        let e = check(
+            "v1.sms.create",
+            json!({"to": "+5551231234", "from": "+15555551234", "message": "hi"}),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("11 to 14 digits"), "{e}");
+        let e = check("v1.sms.create", json!({"to": "15555551235", "from": "15555551234", "message": "hi", "application_id": "FE02E19D"})).unwrap_err();
+        assert_eq!(e.fields()[0].field, "application_id");
+        let digits = json!([{"digit": 1, "route": "8f0f5201-ac3b-11e2-8b76-de60857c4383"}]);
+        let ok = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": "Y", "digits": digits}),
+        )
+        .unwrap();
+        assert_eq!(ok["allow_extension_dial"], true);
+        assert_eq!(ok["digits"][0]["digit"], "1");
+        let e = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": "yes", "digits": digits}),
+        )
+        .unwrap_err();
+        assert_eq!(e.fields()[0].field, "allow_extension_dial");
+        let e = check(
+            "v1.menus.create",
+            json!({"allow_extension_dial": 1, "digits": digits}),
+        )
+        .unwrap_err();
+        assert_eq!(e.fields()[0].field, "allow_extension_dial");
+        let ok = check("nol.getAccountListing", json!({"e164": "14155550142"})).unwrap();
+        assert_eq!(ok["e164"], "+14155550142");
+        let e = check("nol.accountSignup", json!({"email": "ops@acme"})).unwrap_err();
+        assert_eq!(e.fields()[0].field, "email");
+        assert!(
+            check("nol.updateAccount", json!({"email": ""})).is_ok(),
+            "an empty email clears it"
+        );
+    }
+
+    #[test]
+    fn numbers_may_be_quoted() {
+        assert_eq!(quoted_number("42"), Some(json!(42)));
+        assert_eq!(quoted_number(" 1.5 "), Some(json!(1.5)));
+        assert_eq!(quoted_number("nan"), None);
+        assert_eq!(quoted_number("1.5x"), None);
+        assert_eq!(quoted_number(""), None);
     }
 
     #[test]

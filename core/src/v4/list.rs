@@ -227,28 +227,36 @@ fn decode_err(operation: &str, e: serde_json::Error) -> Error {
 /// Default page size of the paging helpers.
 const DEFAULT_PAGE: u64 = 100;
 
-/// Walks a list page by page, fetching each page only when asked. Owns a client clone, so it can
-/// outlive the borrow it was made from (bindings keep it in a handle).
+/// Walks a list page by page, fetching each page only when asked: v4 lists by `limit`/`offset`,
+/// and `xml.getCallList` by time windows (see [`crate::xml::Calls`]), so bindings need one pager
+/// for every pageable catalog entry. Owns a client clone, so it can outlive the borrow it was made
+/// from (bindings keep it in a handle).
 pub struct Pages {
-    client: Client,
     op: &'static Operation,
-    params: Map<String, Value>,
-    offset: u64,
-    limit: u64,
+    source: Source,
     done: bool,
     pages_fetched: u64,
+}
+
+enum Source {
+    /// v4: `limit`/`offset` over the list envelope.
+    Offset {
+        client: Client,
+        params: Map<String, Value>,
+        offset: u64,
+        limit: u64,
+    },
+    /// `xml.getCallList`: every call of `[startTime, endTime]`, `limit` rows per page.
+    CallWindows {
+        calls: Box<crate::xml::Calls>,
+        offset: u64,
+        limit: u64,
+    },
 }
 
 impl Pages {
     pub(crate) fn new(client: &Client, name: &str, params: Value) -> Result<Pages> {
         let op = lookup(name)?;
-        if !op.params.iter().any(|p| p.name == "offset") {
-            return Err(Error::new(
-                ErrorKind::Validation,
-                format!("`{name}` is not a pageable list (it has no limit/offset)"),
-            )
-            .with_operation(name));
-        }
         let mut params = match params {
             Value::Object(m) => m,
             Value::Null => Map::new(),
@@ -259,12 +267,6 @@ impl Pages {
                 )
             }
         };
-        let offset = match params.remove("offset") {
-            Some(v) => v.as_u64().ok_or_else(|| {
-                Error::validation(name, "offset", "must be a non-negative integer")
-            })?,
-            None => 0,
-        };
         let limit = match params.remove("limit") {
             Some(v) => v
                 .as_u64()
@@ -274,12 +276,55 @@ impl Pages {
                 })?,
             None => DEFAULT_PAGE,
         };
+        let source = if op.name == "xml.getCallList" {
+            let mut bound = |field: &str| -> Result<i64> {
+                let v = params.remove(field).ok_or_else(|| {
+                    Error::validation(
+                        name,
+                        field,
+                        "is required to walk the call list (Unix epoch seconds)",
+                    )
+                })?;
+                v.as_i64()
+                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+                    .ok_or_else(|| Error::validation(name, field, "must be Unix epoch seconds"))
+            };
+            let (start, end) = (bound("startTime")?, bound("endTime")?);
+            if let Some(extra) = params.keys().next() {
+                return Err(Error::validation(
+                    name,
+                    extra,
+                    "is not a parameter of the call-list walk (startTime, endTime, limit)",
+                ));
+            }
+            Source::CallWindows {
+                calls: Box::new(crate::xml::Calls::new(client, start, end)?),
+                offset: 0,
+                limit,
+            }
+        } else if op.params.iter().any(|p| p.name == "offset") {
+            let offset = match params.remove("offset") {
+                Some(v) => v.as_u64().ok_or_else(|| {
+                    Error::validation(name, "offset", "must be a non-negative integer")
+                })?,
+                None => 0,
+            };
+            Source::Offset {
+                client: client.clone(),
+                params,
+                offset,
+                limit,
+            }
+        } else {
+            return Err(Error::new(
+                ErrorKind::Validation,
+                format!("`{name}` is not a pageable list (it has no limit/offset)"),
+            )
+            .with_operation(name));
+        };
         Ok(Pages {
-            client: client.clone(),
             op,
-            params,
-            offset,
-            limit,
+            source,
             done: false,
             pages_fetched: 0,
         })
@@ -295,46 +340,106 @@ impl Pages {
         if self.done {
             return None;
         }
-        let mut params = self.params.clone();
-        params.insert("offset".into(), self.offset.into());
-        params.insert("limit".into(), self.limit.into());
-        let resp = match self
-            .client
-            .call_op(self.op, params, &CallOptions::default())
-        {
-            Ok(r) => r,
+        let result = match &mut self.source {
+            Source::Offset {
+                client,
+                params,
+                offset,
+                limit,
+            } => next_offset_page(self.op, client, params, offset, *limit),
+            Source::CallWindows {
+                calls,
+                offset,
+                limit,
+            } => next_call_page(calls, offset, *limit),
+        };
+        match result {
+            Ok((page, last)) => {
+                self.done = last;
+                if page.items.is_empty()
+                    && last
+                    && self.pages_fetched > 0
+                    && matches!(self.source, Source::CallWindows { .. })
+                {
+                    return None;
+                }
+                self.pages_fetched += 1;
+                Some(Ok(page))
+            }
             Err(e) => {
                 self.done = true;
-                return Some(Err(e.with_operation(&self.op.name)));
+                Some(Err(e.with_operation(&self.op.name)))
             }
-        };
-        self.pages_fetched += 1;
-        let items = match resp.data.get("items").and_then(Value::as_array) {
-            Some(items) => items.clone(),
-            None => {
-                self.done = true;
-                return Some(Err(Error::decode(
-                    "list response has no `items` array",
-                    resp.data.to_string().as_bytes(),
-                )
-                .with_operation(&self.op.name)));
-            }
-        };
-        let total = resp.data.get("total").and_then(Value::as_u64);
-        let page = Page {
-            total,
-            offset: self.offset,
-            limit: self.limit,
-            request_id: resp.request_id,
-            items,
-        };
-        let n = page.items.len() as u64;
-        self.offset += n;
-        if n == 0 || n < self.limit || total.is_some_and(|t| self.offset >= t) {
-            self.done = true;
         }
-        Some(Ok(page))
     }
+}
+
+/// One `limit`/`offset` page; `true` when it is the last.
+fn next_offset_page(
+    op: &'static Operation,
+    client: &Client,
+    params: &Map<String, Value>,
+    offset: &mut u64,
+    limit: u64,
+) -> Result<(Page, bool)> {
+    let mut params = params.clone();
+    params.insert("offset".into(), (*offset).into());
+    params.insert("limit".into(), limit.into());
+    let resp = client.call_op(op, params, &CallOptions::default())?;
+    let items = resp
+        .data
+        .get("items")
+        .and_then(Value::as_array)
+        .cloned()
+        .ok_or_else(|| {
+            Error::decode(
+                "list response has no `items` array",
+                resp.data.to_string().as_bytes(),
+            )
+        })?;
+    let total = resp.data.get("total").and_then(Value::as_u64);
+    let page = Page {
+        total,
+        offset: *offset,
+        limit,
+        request_id: resp.request_id,
+        items,
+    };
+    let n = page.items.len() as u64;
+    *offset += n;
+    let last = n == 0 || n < limit || total.is_some_and(|t| *offset >= t);
+    Ok((page, last))
+}
+
+/// Up to `limit` calls of the window walk; `true` when the range is exhausted.
+fn next_call_page(
+    calls: &mut crate::xml::Calls,
+    offset: &mut u64,
+    limit: u64,
+) -> Result<(Page, bool)> {
+    let mut items = Vec::new();
+    let mut last = false;
+    while (items.len() as u64) < limit {
+        match calls.next() {
+            Some(Ok(call)) => {
+                items.push(serde_json::to_value(call).expect("call records serialise"))
+            }
+            Some(Err(e)) => return Err(e),
+            None => {
+                last = true;
+                break;
+            }
+        }
+    }
+    let page = Page {
+        total: None,
+        offset: *offset,
+        limit,
+        request_id: String::new(),
+        items,
+    };
+    *offset += page.items.len() as u64;
+    Ok((page, last))
 }
 
 impl Iterator for Pages {

@@ -36,7 +36,7 @@ pub(crate) fn operations() -> Vec<Operation> {
 }
 
 /// The v4 response and object schemas, generated from the swagger file by
-/// `tools/gen_v4_schemas.py`.
+/// `tools/gen_schemas.py`.
 const SCHEMAS_JSON: &str = include_str!("../../catalog/v4.schemas.json");
 
 pub(crate) fn schemas() -> Vec<(String, serde_json::Value)> {

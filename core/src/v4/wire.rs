@@ -6,7 +6,7 @@ use crate::client::{Client, Wire};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::retry;
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::wire::{encode_pairs, multipart, percent_encode, MultipartPart};
+use crate::wire::{encode_pairs, multipart, percent_encode, FileParam, MultipartPart};
 use serde_json::{Map, Value};
 use std::time::Duration;
 
@@ -171,39 +171,20 @@ pub(crate) fn encode_body(
     Ok(None)
 }
 
+/// v4 accepts media files up to 10 MB (the swagger's note on POST /media/files).
+const V4_MAX_FILE: u64 = 10 * 1024 * 1024;
+
 fn file_part(op: &str, name: &str, v: &Value) -> Result<MultipartPart> {
-    let o = v.as_object().expect("validated as a file object");
-    let (filename, data) = if let Some(path) = o.get("path").and_then(Value::as_str) {
-        let data = std::fs::read(path)
-            .map_err(|e| Error::validation(op, name, &format!("cannot read `{path}`: {e}")))?;
-        let filename = std::path::Path::new(path)
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned());
-        (filename, data)
-    } else {
-        let b64 = o
-            .get("content_base64")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let data = crate::wire::base64_decode(b64)
-            .map_err(|e| Error::validation(op, name, &format!("content_base64: {e}")))?;
-        (None, data)
-    };
+    let file =
+        FileParam::read(v, V4_MAX_FILE).map_err(|rule| Error::validation(op, name, &rule))?;
     Ok(MultipartPart {
         name: name.to_string(),
-        filename: o
-            .get("filename")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .or(filename)
-            .or(Some("upload".into())),
+        filename: file.filename.or(Some("upload".into())),
         content_type: Some(
-            o.get("content_type")
-                .and_then(Value::as_str)
-                .unwrap_or("application/octet-stream")
-                .to_string(),
+            file.content_type
+                .unwrap_or_else(|| "application/octet-stream".into()),
         ),
-        data,
+        data: file.data,
     })
 }
 

@@ -103,7 +103,8 @@ fn op(action: &str, tag: &str, doc: &str, returns: &str, params: Vec<P>) -> Oper
         doc: doc.into(),
         tag: Some(tag.into()),
         returns: Some(returns.into()),
-        pageable: false,
+        // getCallList is walked window by window by `Client::pages` (see `xml::Calls`).
+        pageable: action == "getCallList",
         origin: Some("XML API 0.99.9".into()),
         params,
     }

@@ -196,18 +196,6 @@ export interface ClientOptions {
   onLog?: (event: LogEvent) => void;
 }
 
-/** An operation walked by a strategy of core's: `iterate` returns every row. */
-export interface WalkableMethod<N extends keyof Walks> extends Method<N> {
-  /** Every row: `for await (const call of client.xml.getCallList.iterate({startTime, endTime}))`. */
-  iterate(params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
-}
-
-/** The range of an `xml.getCallList` walk: Unix epoch seconds or Dates, both ends included. */
-export interface XmlCallWalkParams {
-  startTime: number | Date;
-  endTime: number | Date;
-}
-
 /**
  * A client for every family of the catalog: `client.call(name, params)` and
  * `client.<family>.<method>(params)`. Every network call returns a Promise and runs on the
@@ -228,10 +216,8 @@ export declare class Client {
   callWith(name: string, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
   /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
-  /** Every row of a pageable list, across pages. */
+  /** Every row of a pageable list, across pages (`xml.getCallList`: every call of `{startTime, endTime}`). */
   items<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Operations[N]['item'], void, undefined>;
-  /** Every row of a walked operation (`xml.getCallList` over `{startTime, endTime}`). */
-  items<N extends keyof Walks>(name: N, params: Walks[N]): AsyncGenerator<Operations[N]['item'], void, undefined>;
   /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
   withV4Token(token: string, accountId?: number): Client;
   /** `text` with every secret this client knows masked. */

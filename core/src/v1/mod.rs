@@ -1,0 +1,51 @@
+//! Phone.com REST API v1 (`https://v1.api.phone.com/`): the eleven services as catalog entries
+//! `v1.<service>.<list|get|create|update|delete>`, the document's formatting rules in both
+//! directions, the `/menus` schema and the `/media` upload checks.
+//!
+//! - **Auth**: HTTP Basic with the API key and the application password (`v1.api_key`,
+//!   `v1.password` in the config).
+//! - **Requests**: JSON bodies; flags are `true`/`false` (or `"Y"`/`"N"`) for the caller and
+//!   `"Y"`/`"N"` on the wire; numbers may be quoted; `resource_id`s and references are checked
+//!   UUIDs; phone numbers gain their `+` and are checked with the API's rule
+//!   `^\+?\d{11,14}$`. `/menus` bodies must satisfy the document's JSON schema and `/media`
+//!   uploads the audio rules ([`check_media_upload`]); both are refused before sending, naming
+//!   the field (`digits[1].route`, `file`).
+//! - **Results**: the envelope `{"response": {"data": ...}}` is unwrapped and the data
+//!   normalised as [`normalize_result`] says (flags to booleans, both `created_date` and
+//!   `created_epoch`, durations as integers, dollar strings with exact `_cents`).
+//! - **Errors**: `{"response": {"error": {"info", "url", "code"}}}` becomes an
+//!   [`Error`](crate::Error) with `upstream_code` = `code`, `upstream_message` = `info` and
+//!   [`doc_url`](crate::Error::doc_url) = `url`.
+//!
+//! ```no_run
+//! use phonecom::{Client, Config};
+//! use serde_json::json;
+//! let client = Client::new(Config::from_json(
+//!     r#"{"v1": {"api_key": "...", "password": "..."}}"#,
+//! )?)?;
+//! let menu = client.call("v1.menus.create", json!({
+//!     "name": "first_menu",
+//!     "allow_extension_dial": false,
+//!     "digits": [{"digit": "pound", "route": "6df07874-a797-11e2-bb5a-dc180921aee7"},
+//!                {"digit": 0, "route": "ae761ef5-a6bd-11e2-b484-9048ce5be0cc"}],
+//! }))?;
+//! println!("menu {}", menu["resource_id"]);
+//! # Ok::<(), phonecom::Error>(())
+//! ```
+
+mod api;
+mod catalog;
+mod format;
+mod media;
+mod menus;
+pub mod models;
+pub(crate) mod wire;
+
+pub use api::{rows, V1};
+pub use catalog::{services, MAX_BODY_BYTES};
+pub use format::{check_dates, is_date_name, is_flag_name, normalize_result};
+pub use media::{check_media_upload, AudioFormat, CheckedMedia, MEDIA_MAX_BYTES};
+pub use menus::check_menu_digits;
+pub use models::*;
+
+pub(crate) use catalog::operations;

@@ -1,0 +1,248 @@
+//! REST v1 on the wire: HTTP Basic auth (API key and password), JSON bodies with `Y`/`N` flags,
+//! multipart `/media` uploads, the `{"response": {"data": ...}}` envelope and the
+//! `{"response": {"error": {"info", "url", "code"}}}` error body.
+
+use super::catalog::MAX_BODY_BYTES;
+use super::format::{check_dates, normalize_result, to_wire};
+use super::media::check_media_upload;
+use crate::catalog::{Location, Operation, ParamType};
+use crate::client::{Client, Wire};
+use crate::error::{Error, ErrorKind, Result};
+use crate::retry;
+use crate::transport::{HttpRequest, HttpResponse};
+use crate::v4::wire::scalar_text;
+use crate::wire::{
+    base64_encode, encode_pairs, multipart, percent_encode, FileParam, MultipartPart,
+};
+use serde_json::{Map, Value};
+
+pub(crate) struct V1Wire;
+
+impl Wire for V1Wire {
+    fn build(
+        &self,
+        client: &Client,
+        op: &Operation,
+        params: &Map<String, Value>,
+    ) -> Result<HttpRequest> {
+        let cfg = &client.config().v1;
+        let (key, password) = match (&cfg.api_key, &cfg.password) {
+            (Some(k), Some(p)) if !k.is_empty() && !p.is_empty() => (k, p),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Authentication,
+                    "v1.api_key and v1.password are not configured (set them in the config or PHONECOM_V1_API_KEY and PHONECOM_V1_PASSWORD)",
+                ))
+            }
+        };
+        let credentials =
+            base64_encode(format!("{}:{}", key.expose(), password.expose()).as_bytes());
+        // The encoded pair is as secret as its parts: mask it wherever an upstream echoes it.
+        client.learn_secret(&credentials);
+        let headers = vec![
+            ("Accept".to_string(), "application/json".to_string()),
+            ("Authorization".to_string(), format!("Basic {credentials}")),
+        ];
+        let url = format!(
+            "{}{}",
+            cfg.base_url.trim_end_matches('/'),
+            path_and_query(op, params)?
+        );
+        Ok(HttpRequest {
+            method: op.method.clone(),
+            url,
+            headers,
+            body: encode_body(op, params)?,
+            idempotent: op.is_idempotent(),
+        })
+    }
+
+    fn decode(&self, _client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value> {
+        decode_response(op, resp)
+    }
+}
+
+/// The path with `resource_id` substituted and the `query` parameter as a query string.
+fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Result<String> {
+    let mut path = op.path.clone();
+    let mut query: Vec<(String, String)> = Vec::new();
+    for p in &op.params {
+        let Some(v) = params.get(&p.name) else {
+            continue;
+        };
+        match p.location {
+            Location::Path => {
+                path = path.replace(&format!("{{{}}}", p.name), &percent_encode(&scalar_text(v)));
+            }
+            Location::Query => {
+                for (k, x) in v.as_object().into_iter().flatten() {
+                    let items: Vec<&Value> = match x {
+                        Value::Array(a) => a.iter().collect(),
+                        other => vec![other],
+                    };
+                    for item in items {
+                        let text = match item {
+                            Value::Bool(b) => crate::types::yn::to_wire(*b).to_string(),
+                            Value::Array(_) | Value::Object(_) => {
+                                return Err(Error::validation(
+                                    &op.name,
+                                    &format!("{}.{k}", p.name),
+                                    "must be a scalar or an array of scalars",
+                                ))
+                            }
+                            other => scalar_text(other),
+                        };
+                        query.push((k.clone(), text));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if !query.is_empty() {
+        path.push('?');
+        path.push_str(&encode_pairs(&query));
+    }
+    Ok(path)
+}
+
+/// The JSON body (the `body` object and the declared body fields merged, flags as `Y`/`N`), or
+/// for a `/media` upload a multipart body with the checked file.
+fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(String, Vec<u8>)>> {
+    let mut fields = Map::new();
+    if let Some(b @ Value::Object(o)) = params.get("body") {
+        let problems = check_dates("body", b);
+        if !problems.is_empty() {
+            return Err(crate::v4::api_field_errors(&op.name, problems));
+        }
+        fields.extend(o.clone());
+    }
+    for p in op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Body && p.name != "body")
+    {
+        if let Some(v) = params.get(&p.name) {
+            fields.insert(p.name.clone(), v.clone());
+        }
+    }
+    let mut fields = Value::Object(fields);
+    to_wire(&mut fields);
+    let file = op
+        .params
+        .iter()
+        .find(|p| p.ty == ParamType::File)
+        .and_then(|p| params.get(&p.name).map(|v| (p, v)));
+    if let Some((p, v)) = file {
+        let f = FileParam::read(v, MAX_BODY_BYTES)
+            .map_err(|rule| Error::validation(&op.name, &p.name, &rule))?;
+        let filename = f.filename.clone().unwrap_or_default();
+        let checked = check_media_upload(&filename, f.content_type.as_deref(), &f.data)
+            .map_err(|e| Error::validation(&op.name, &p.name, &e.fields()[0].message))?;
+        let mut parts = vec![MultipartPart {
+            name: p.name.clone(),
+            filename: Some(filename),
+            content_type: Some(checked.content_type),
+            data: f.data,
+        }];
+        for (k, v) in fields.as_object().into_iter().flatten() {
+            parts.push(MultipartPart {
+                name: k.clone(),
+                filename: None,
+                content_type: None,
+                data: scalar_text(v).into_bytes(),
+            });
+        }
+        return Ok(Some(multipart(&parts)));
+    }
+    if op.name == "v1.media.create" && !params.contains_key("tts_text") {
+        return Err(Error::validation(
+            &op.name,
+            "file",
+            "is required unless `tts_text` is given (upload .mp3/.ulaw/.wav audio, or text to speech)",
+        ));
+    }
+    if !op.params.iter().any(|p| p.location == Location::Body) {
+        return Ok(None);
+    }
+    let bytes = serde_json::to_vec(&fields).expect("JSON values serialise");
+    if bytes.len() as u64 > MAX_BODY_BYTES {
+        // The document's limit on JSON objects (a media file's own limit is checked above).
+        return Err(Error::validation(
+            &op.name,
+            "body",
+            &format!(
+                "is {} bytes of JSON; REST v1 accepts at most 20 MB ({MAX_BODY_BYTES} bytes) per object",
+                bytes.len()
+            ),
+        ));
+    }
+    Ok(Some(("application/json".into(), bytes)))
+}
+
+/// A v1 response: `response.data` (normalised) on success, the mapped error otherwise.
+pub(crate) fn decode_response(op: &Operation, resp: &HttpResponse) -> Result<Value> {
+    if !(200..300).contains(&resp.status) {
+        return Err(error_from_response(resp));
+    }
+    if resp.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Value::Null);
+    }
+    let body: Value = serde_json::from_slice(&resp.body).map_err(|e| {
+        Error::decode(format!("response is not valid JSON ({e})"), &resp.body)
+            .with_status(resp.status)
+            .with_operation(&op.name)
+    })?;
+    let Some(response) = body.get("response").filter(|r| r.is_object()) else {
+        // Not the documented envelope: hand back the whole body rather than lose it.
+        return Ok(normalize_result(body));
+    };
+    if let Some(data) = response.get("data") {
+        return Ok(normalize_result(data.clone()));
+    }
+    if response.get("error").is_some_and(Value::is_object) {
+        // A success status with an error envelope and no data: the envelope wins.
+        return Err(error_from_response(resp).with_kind(ErrorKind::Server));
+    }
+    Ok(normalize_result(response.clone()))
+}
+
+/// Map a v1 error response: `{"response": {"error": {"info", "url", "code"}}}` gives the
+/// upstream message, the reference URL and the code; the status gives the kind.
+pub(crate) fn error_from_response(resp: &HttpResponse) -> Error {
+    let status = resp.status;
+    let parsed: Option<Value> = serde_json::from_slice(&resp.body).ok();
+    let envelope = parsed
+        .as_ref()
+        .and_then(|b| b.get("response"))
+        .and_then(|r| r.get("error"))
+        .filter(|e| e.is_object());
+    let (message, code, url) = match envelope {
+        Some(e) => {
+            let text = |k: &str| e.get(k).filter(|v| !v.is_null()).map(scalar_text);
+            (
+                text("info").unwrap_or_else(|| format!("HTTP {status}")),
+                text("code"),
+                text("url"),
+            )
+        }
+        None => (
+            format!("HTTP {status} with an unrecognised body"),
+            None,
+            None,
+        ),
+    };
+    let kind = ErrorKind::from_status(status);
+    let mut err = Error::new(kind, message.clone())
+        .with_status(status)
+        .with_upstream(code, envelope.map(|_| message))
+        .with_doc_url(url)
+        .with_retry_after(resp.retry_after())
+        .with_retryable(retry::is_retryable_status(status))
+        .with_request_id(Some(resp.request_id.clone()))
+        .with_attempts(resp.attempts);
+    if envelope.is_none() {
+        err = err.with_raw_body(&resp.body);
+    }
+    err
+}
