@@ -9,6 +9,8 @@
 //! | `POST /_sandbox/reset` | everything back to the seeded start |
 //! | `GET/POST/DELETE /_sandbox/faults` | list / queue / clear faults |
 //! | `GET/POST /_sandbox/rate-limit` | show / change rate limiting |
+//!
+//! Any other route is offered to each family's [`Service::admin`](crate::service::Service::admin).
 
 use crate::app::App;
 use crate::http::{Request, Response};
@@ -60,7 +62,11 @@ pub fn handle(app: &App, req: &Request) -> Response {
         (_, "/health" | "/config" | "/requests" | "/reset" | "/faults" | "/rate-limit") => {
             bad(405, "method not allowed")
         }
-        _ => bad(404, "unknown admin route"),
+        _ => app
+            .router
+            .all()
+            .find_map(|s| s.admin(req, sub, sh))
+            .unwrap_or_else(|| bad(404, "unknown admin route")),
     }
 }
 

@@ -16,6 +16,8 @@ pub fn services() -> Router {
     Router::new()
         .with(crate::v4::V4Service)
         .with(crate::oauth::OAuthService)
+        .with(crate::v1::V1Service::default())
+        .with(crate::nol::NolService::default())
 }
 
 /// What the connection does with a request's result.
@@ -42,8 +44,10 @@ pub struct App {
 impl App {
     /// A sandbox at its seeded start, reachable at `base_url`.
     pub fn new(seed: u64, rate_limit: bool, base_url: String) -> App {
+        let shared = Shared::new(seed, rate_limit);
+        let _ = shared.base_url.set(base_url.clone());
         App {
-            shared: Shared::new(seed, rate_limit),
+            shared,
             router: services(),
             base_url,
         }
@@ -124,7 +128,7 @@ impl App {
         }
         if let Some(status) = f.status {
             let resp = match service {
-                Some(s) => s.fault_error(status, f.retry_after),
+                Some(s) => s.fault_error_coded(status, f.retry_after, f.code.as_deref()),
                 None => errors::fault_error(status, f.retry_after),
             };
             return Outcome::Respond(resp);

@@ -1,8 +1,9 @@
 //! Fault specs (`X-Sandbox-Fault` header and `/_sandbox/faults`) and the queue of pending faults.
 //!
 //! A spec is `;`-separated `key=value` pairs or bare words:
-//! `latency=MS`, `status=CODE`, `retry_after=S`, `reset_before`, `reset_after`, `malformed`,
-//! `truncated`. Example: `latency=200;status=503;retry_after=1`.
+//! `latency=MS`, `status=CODE`, `retry_after=S`, `code=NAME`, `reset_before`, `reset_after`,
+//! `malformed`, `truncated`. Example: `latency=200;status=503;retry_after=1`. `code` (with
+//! `status`) picks the family's own error code, e.g. `status=429;code=rate_limited_pool`.
 
 use serde_json::{json, Value};
 
@@ -31,6 +32,8 @@ pub struct Fault {
     pub status: Option<u16>,
     /// `Retry-After` seconds for `status` answers.
     pub retry_after: Option<u64>,
+    /// The family's error code for `status` answers (e.g. `rate_limited_pool`, `10003`).
+    pub code: Option<String>,
     /// Connection-level behaviour.
     pub action: Action,
 }
@@ -61,6 +64,10 @@ impl Fault {
                     }
                     f.status = Some(code as u16);
                 }
+                "code" => match value.filter(|v| !v.is_empty()) {
+                    Some(v) => f.code = Some(v.to_string()),
+                    None => return Err(format!("`{item}` needs a value")),
+                },
                 "reset_before" => f.action = Action::ResetBefore,
                 "reset_after" => f.action = Action::ResetAfter,
                 "malformed" => f.action = Action::Malformed,
@@ -70,6 +77,9 @@ impl Fault {
         }
         if f == Fault::default() {
             return Err("empty fault spec".into());
+        }
+        if f.code.is_some() && f.status.is_none() {
+            return Err("`code` needs `status`".into());
         }
         Ok(f)
     }
@@ -173,6 +183,10 @@ mod tests {
         assert!(Fault::parse("explode").is_err());
         assert!(Fault::parse("latency=x").is_err());
         assert!(Fault::parse("").is_err());
+        let f = Fault::parse("status=429;code=rate_limited_pool").unwrap();
+        assert_eq!(f.code.as_deref(), Some("rate_limited_pool"));
+        assert!(Fault::parse("code=x").is_err());
+        assert!(Fault::parse("status=429;code=").is_err());
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! # phonecom-sandbox
 //!
 //! A local, stateful stand-in for the upstream services libphonecom talks to (Phone.com REST
-//! v4, the OAuth host of the Express Sign-Up guide, and later the XML API, REST v1 and
-//! numbers.online), served over real HTTP on loopback, with fault injection and a request log.
+//! v4, the OAuth host of the Express Sign-Up guide, REST v1, numbers.online, and later the XML
+//! API), served over real HTTP on loopback, with fault injection and a request log.
 //!
 //! ```
 //! use phonecom_sandbox::{Options, Sandbox};
@@ -33,6 +33,7 @@ pub mod creds;
 pub mod errors;
 pub mod faults;
 pub mod http;
+pub mod nol;
 pub mod oauth;
 pub mod ratelimit;
 pub mod record;
@@ -40,6 +41,7 @@ pub mod rng;
 pub mod server;
 pub mod service;
 pub mod state;
+pub mod v1;
 pub mod v4;
 
 use std::net::TcpListener;

@@ -15,6 +15,9 @@ pub const SECRET_FIELDS: &[&str] = &[
     "newPassword",
     "secret",
     "cc_token",
+    "code",
+    "signing_secret",
+    "ein",
 ];
 
 /// Most entries kept; older ones are dropped.
@@ -79,14 +82,27 @@ fn pairs_to_object(pairs: Vec<(String, String)>) -> Value {
 }
 
 /// The body as recorded: JSON as JSON, forms and multipart as objects, other text as a
-/// string, binary as `"<N bytes>"`, empty as null. Secrets masked.
+/// string, binary (and audio, image, PDF or octet-stream bodies) as `"<N bytes>"`, empty as
+/// null. Secrets masked.
 pub fn body_value(req: &Request) -> Value {
     if req.body.is_empty() {
         return Value::Null;
     }
-    let mut v = if let Ok(v) = serde_json::from_slice::<Value>(&req.body) {
+    let ct = req.content_type();
+    let binary = [
+        "audio/",
+        "image/",
+        "video/",
+        "application/octet-stream",
+        "application/pdf",
+    ]
+    .iter()
+    .any(|p| ct.starts_with(p));
+    let mut v = if binary {
+        Value::String(format!("<{} bytes>", req.body.len()))
+    } else if let Ok(v) = serde_json::from_slice::<Value>(&req.body) {
         v
-    } else if req.content_type() == "multipart/form-data" {
+    } else if ct == "multipart/form-data" {
         match multipart::parse(req.header("content-type").unwrap_or(""), &req.body) {
             Ok(parts) => Value::Object(multipart::to_fields(&parts)),
             Err(_) => Value::String(format!("<{} bytes>", req.body.len())),
@@ -225,5 +241,9 @@ mod tests {
             json!("hello world")
         );
         assert_eq!(log.since(seq).len(), 0);
+        assert_eq!(
+            body_value(&req("audio/wav", "RIFF....")),
+            json!("<8 bytes>")
+        );
     }
 }

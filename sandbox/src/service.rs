@@ -19,6 +19,25 @@ pub trait Service: Send + Sync {
         errors::fault_error(status, retry_after)
     }
 
+    /// The answer to a `status=` fault that names the family's own error `code`
+    /// (`status=429;code=rate_limited_pool`). Default: `code` is ignored.
+    fn fault_error_coded(
+        &self,
+        status: u16,
+        retry_after: Option<u64>,
+        code: Option<&str>,
+    ) -> Response {
+        let _ = code;
+        self.fault_error(status, retry_after)
+    }
+
+    /// A family's own admin routes under `/_sandbox` (`sub` is the path after `/_sandbox`,
+    /// e.g. `/nol/checkout/x`). `None` when the route is not the family's. Admin routes have no
+    /// auth, no faults and are not recorded.
+    fn admin(&self, _req: &Request, _sub: &str, _shared: &Shared) -> Option<Response> {
+        None
+    }
+
     /// Back to the seeded start (`POST /_sandbox/reset`). State kept in `Shared` is reset
     /// separately; services keeping their own state reset it here.
     fn reset(&self, _shared: &Shared) {}

@@ -6,6 +6,7 @@ use crate::ratelimit::{RateConfig, RateLimiter};
 use crate::record::RequestLog;
 use crate::rng::Rng;
 use crate::v4::World;
+use once_cell::sync::OnceCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
@@ -28,6 +29,8 @@ pub struct Shared {
     pub log: Mutex<RequestLog>,
     /// v4 rate limiting.
     pub limiter: Mutex<RateLimiter>,
+    /// `http://127.0.0.1:PORT`, set once the listener is bound (for URLs the services hand out).
+    pub base_url: OnceCell<String>,
     initial_rate: RateConfig,
     request_ids: AtomicU64,
     resets: AtomicU64,
@@ -48,6 +51,7 @@ impl Shared {
             faults: Mutex::default(),
             log: Mutex::default(),
             limiter: Mutex::new(RateLimiter::new(initial_rate.clone())),
+            base_url: OnceCell::new(),
             initial_rate,
             request_ids: AtomicU64::new(0),
             resets: AtomicU64::new(0),
