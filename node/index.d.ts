@@ -1735,6 +1735,256 @@ export interface MenuSummary {
   name?: string | null;
 }
 
+export interface NolAccountPhonePatchResponse {
+  schema_version?: string | null;
+  phone?: AccountPhone | null;
+  /** The enrollment attestation; present only when enrolling. */
+  attestation?: string | null;
+}
+
+export interface NolAccountPhonesListResponse {
+  schema_version?: string | null;
+  phones?: AccountPhone[] | null;
+}
+
+export interface NolAccountSignupResponse {
+  schema_version?: string | null;
+  account?: {
+    id?: string | null;
+    email?: string | null;
+    balance_micros?: number | null;
+  } | null;
+  /** The raw key — shown ONLY here, never again. */
+  api_key?: string | null;
+  /** Non-secret display prefix you can store/show. */
+  key_prefix?: string | null;
+  /** Machine-readable key descriptor (§4.6). The pooled limits are the unverified FLOOR — budgets are recomputed per-request from live account state, and each verified business number raises them (+60/min, +2,000/day lookups, +100/day reports). The flagship lookup endpoints are governed by the POOLED budget shared across your keys, not the per-key window. */
+  key?: {
+    tier?: "free" | "standard" | "enterprise" | null;
+    use_cases?: string[] | null;
+    limits?: {
+      per_key_per_min?: number | null;
+      pooled_lookups_per_min?: number | null;
+      pooled_lookups_per_day?: number | null;
+      pooled_reports_per_day?: number | null;
+    } | null;
+    limits_note?: string | null;
+  } | null;
+  /** Key-handling and tier guidance. */
+  note?: string | null;
+  docs_url?: string | null;
+}
+
+export interface NolAccountTopupResponse {
+  /** Stripe Checkout URL to redirect the buyer to. */
+  url?: string | null;
+  /** Stripe Checkout session id. */
+  session_id?: string | null;
+  /** Echo of the promotion behavior this checkout will apply. */
+  promote_keys?: boolean | null;
+  note?: string | null;
+}
+
+export interface NolAccountVerifyPhoneConfirmResponse {
+  ok?: boolean | null;
+  verified_phone?: string | null;
+  account_id?: string | null;
+  /** True when the number was already bound to this account (idempotent re-confirm). */
+  already_bound?: boolean | null;
+}
+
+export interface NolAccountVerifyPhoneStartResponse {
+  ok?: boolean | null;
+  /** The code, echoed only in the dev OTP provider; never present in production. */
+  dev_code?: string | null;
+}
+
+export interface NolAddTenantSuppressionResponse {
+  tenant_id?: string | null;
+  suppressed?: boolean | null;
+  label?: string | null;
+}
+
+export interface NolCreateAccountKeyResponse {
+  schema_version?: string | null;
+  api_key?: string | null;
+  key?: ApiKeyView | null;
+  note?: string | null;
+}
+
+export interface NolCreateTenantResponse {
+  tenant?: Tenant | null;
+  /** Suggested next call. */
+  next?: string | null;
+}
+
+export interface NolGetAccountKeyResponse {
+  schema_version?: string | null;
+  key?: ApiKeyView | null;
+}
+
+export interface NolGetAccountListingReportsResponse {
+  e164?: string | null;
+  summary?: { [key: string]: unknown } | null;
+  reports?: { [key: string]: unknown }[] | null;
+  reviews?: { [key: string]: unknown }[] | null;
+}
+
+export interface NolGetAccountListingResponse {
+  e164?: string | null;
+  state?: "unverified" | "draft" | "verified" | null;
+  /** Static verification badge (A / A-), set at verification. */
+  trust_grade?: string | null;
+  risk?: {
+    /** Live community risk 0–100 (higher = more risk). A supplementary signal. */
+    score?: number | null;
+    report_count?: number | null;
+    reports_last_30d?: number | null;
+    last_reported_at?: string | null;
+    review_total?: number | null;
+    review_positive?: number | null;
+  } | null;
+  /** Present once verified. */
+  listing?: { [key: string]: unknown } | null;
+  /** Staged-but-unpaid profile. */
+  draft?: { [key: string]: unknown } | null;
+}
+
+export interface NolGetAccountResponse {
+  /** Account-group envelope version (shared by GET and the PATCH ok-body). */
+  schema_version?: string | null;
+  account?: Account | null;
+  usage_30d?: UsageSummary | null;
+  /** Keys belonging to this account (display fields only — never the raw key or its hash). */
+  keys?: ({
+    id?: string | null;
+    key_prefix?: string | null;
+    name?: string | null;
+    tier?: "free" | "standard" | "enterprise" | null;
+    /** Requests per 60-second window. */
+    rate_limit?: number | null;
+    requests_total?: number | null;
+    last_used_at?: string | null;
+    disabled?: boolean | null;
+  })[] | null;
+  /** MSP control plane (Phase 2.5): this account's tenants. Detail and per-tenant usage live at GET /api/v1/account/tenants. */
+  tenants?: ({
+    id?: string | null;
+    name?: string | null;
+    status?: "active" | "disabled" | null;
+  })[] | null;
+}
+
+export interface NolGetTenantResponse {
+  tenant?: Tenant | null;
+  usage_30d?: TenantUsage | null;
+  /** The tenant's sub-keys (display fields only). */
+  keys?: TenantKey[] | null;
+  suppressions?: {
+    count?: number | null;
+    /** Labels + timestamps only — suppressed numbers are stored as hashes and are not recoverable. */
+    entries?: Suppression[] | null;
+  } | null;
+}
+
+export interface NolIssueTenantKeyResponse {
+  tenant_id?: string | null;
+  /** The raw key — shown ONLY here, never again. */
+  api_key?: string | null;
+  /** Non-secret display prefix. */
+  key_prefix?: string | null;
+  name?: string | null;
+  tier?: "free" | "standard" | "enterprise" | null;
+  /** Requests per 60-second window. */
+  rate_limit?: number | null;
+  allowed_use_cases?: string[] | null;
+  /** Key-handling guidance. */
+  note?: string | null;
+}
+
+export interface NolListAccountKeysResponse {
+  schema_version?: string | null;
+  keys?: ApiKeyView[] | null;
+}
+
+export interface NolListTenantSuppressionsResponse {
+  tenant_id?: string | null;
+  count?: number | null;
+  entries?: Suppression[] | null;
+  note?: string | null;
+}
+
+export interface NolListTenantsResponse {
+  tenants?: TenantSummary[] | null;
+}
+
+export interface NolPutAccountListingResponse {
+  ok?: boolean | null;
+  state?: "draft" | "verified" | null;
+  verification_id?: string | null;
+}
+
+export interface NolRemoveTenantSuppressionResponse {
+  tenant_id?: string | null;
+  suppressed?: boolean | null;
+}
+
+export interface NolRotateAccountKeyResponse {
+  schema_version?: string | null;
+  ok?: boolean | null;
+  api_key?: string | null;
+  key?: ApiKeyView | null;
+  /** When the previous key dies; null when grace_seconds was 0. */
+  old_key_expires_at?: string | null;
+  note?: string | null;
+}
+
+export interface NolSetTenantStatusResponse {
+  tenant?: {
+    id?: string | null;
+    name?: string | null;
+    status?: "active" | "disabled" | null;
+  } | null;
+  /** What the status change did to the tenant's sub-keys. */
+  note?: string | null;
+}
+
+export interface NolUpdateAccountKeyResponse {
+  schema_version?: string | null;
+  ok?: boolean | null;
+  key?: ApiKeyView | null;
+}
+
+export interface NolUpdateAccountResponse {
+  schema_version?: string | null;
+  ok?: boolean | null;
+  account?: Account | null;
+}
+
+export interface NolUploadListingDocumentResponse {
+  ok?: boolean | null;
+  media_id?: string | null;
+  document_url?: string | null;
+  byte_size?: number | null;
+  content_type?: string | null;
+}
+
+export interface NolUploadListingLogoResponse {
+  ok?: boolean | null;
+  media_id?: string | null;
+  logo_url?: string | null;
+  byte_size?: number | null;
+  content_type?: string | null;
+}
+
+export interface NolVerifyCheckoutResponse {
+  ok?: boolean | null;
+  url?: string | null;
+  state?: string | null;
+  verification_id?: string | null;
+  handle?: string | null;
+}
+
 /** The Call Notifications object configures the recipient(s) of notifications when calls are received to this extension. */
 export interface Notification {
   /** Array of email addresses */
@@ -5216,63 +5466,63 @@ export interface Operations {
   /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token (FLOW v4.create-account-subaccount -> oauth.user-token) */
   "express.signup": { params: ExpressSignupParams; result: Signup; item: never };
   /** Enroll / revoke call-provenance (resource form) (PATCH /api/v1/account/phones/{e164}) */
-  "nol.accountPhonePatch": { params: NolAccountPhonePatchParams; result: JsonValue; item: never };
+  "nol.accountPhonePatch": { params: NolAccountPhonePatchParams; result: NolAccountPhonePatchResponse; item: never };
   /** List your verified numbers (enrollment inventory) (GET /api/v1/account/phones) */
-  "nol.accountPhonesList": { params: NolAccountPhonesListParams; result: JsonValue; item: never };
+  "nol.accountPhonesList": { params: NolAccountPhonesListParams; result: NolAccountPhonesListResponse; item: never };
   /** Sign up for an API key (POST /api/v1/account/signup) */
-  "nol.accountSignup": { params: NolAccountSignupParams; result: JsonValue; item: never };
+  "nol.accountSignup": { params: NolAccountSignupParams; result: NolAccountSignupResponse; item: never };
   /** Add prepaid credit (POST /api/v1/account/topup) */
-  "nol.accountTopup": { params: NolAccountTopupParams; result: JsonValue; item: never };
+  "nol.accountTopup": { params: NolAccountTopupParams; result: NolAccountTopupResponse; item: never };
   /** Verify a business number (step 2: confirm code) (POST /api/v1/account/verify-phone/confirm) */
-  "nol.accountVerifyPhoneConfirm": { params: NolAccountVerifyPhoneConfirmParams; result: JsonValue; item: never };
+  "nol.accountVerifyPhoneConfirm": { params: NolAccountVerifyPhoneConfirmParams; result: NolAccountVerifyPhoneConfirmResponse; item: never };
   /** Verify a business number (step 1: send code) (POST /api/v1/account/verify-phone/start) */
-  "nol.accountVerifyPhoneStart": { params: NolAccountVerifyPhoneStartParams; result: JsonValue; item: never };
+  "nol.accountVerifyPhoneStart": { params: NolAccountVerifyPhoneStartParams; result: NolAccountVerifyPhoneStartResponse; item: never };
   /** Add a suppression (POST /api/v1/account/tenants/{id}/suppressions) */
-  "nol.addTenantSuppression": { params: NolAddTenantSuppressionParams; result: JsonValue; item: never };
+  "nol.addTenantSuppression": { params: NolAddTenantSuppressionParams; result: NolAddTenantSuppressionResponse; item: never };
   /** Mint a new API key (POST /api/v1/account/keys) */
-  "nol.createAccountKey": { params: NolCreateAccountKeyParams; result: JsonValue; item: never };
+  "nol.createAccountKey": { params: NolCreateAccountKeyParams; result: NolCreateAccountKeyResponse; item: never };
   /** Create a tenant (POST /api/v1/account/tenants) */
-  "nol.createTenant": { params: NolCreateTenantParams; result: JsonValue; item: never };
+  "nol.createTenant": { params: NolCreateTenantParams; result: NolCreateTenantResponse; item: never };
   /** Get account balance and usage (GET /api/v1/account) */
-  "nol.getAccount": { params: NolGetAccountParams; result: JsonValue; item: never };
+  "nol.getAccount": { params: NolGetAccountParams; result: NolGetAccountResponse; item: never };
   /** Read one API key (GET /api/v1/account/keys/{id}) */
-  "nol.getAccountKey": { params: NolGetAccountKeyParams; result: JsonValue; item: never };
+  "nol.getAccountKey": { params: NolGetAccountKeyParams; result: NolGetAccountKeyResponse; item: never };
   /** Onboarding state + live trust for an account-owned number (GET /api/v1/account/listings/{e164}) */
-  "nol.getAccountListing": { params: NolGetAccountListingParams; result: JsonValue; item: never };
+  "nol.getAccountListing": { params: NolGetAccountListingParams; result: NolGetAccountListingResponse; item: never };
   /** Reports + reviews filed against an owned number (GET /api/v1/account/listings/{e164}/reports) */
-  "nol.getAccountListingReports": { params: NolGetAccountListingReportsParams; result: JsonValue; item: never };
+  "nol.getAccountListingReports": { params: NolGetAccountListingReportsParams; result: NolGetAccountListingReportsResponse; item: never };
   /** Operator HMAC signing secret (for the calling key) (GET /api/v1/account/signing) */
   "nol.getSigning": { params: NolGetSigningParams; result: SigningInfo; item: never };
   /** Get tenant detail (GET /api/v1/account/tenants/{id}) */
-  "nol.getTenant": { params: NolGetTenantParams; result: JsonValue; item: never };
+  "nol.getTenant": { params: NolGetTenantParams; result: NolGetTenantResponse; item: never };
   /** Issue a tenant sub-key (POST /api/v1/account/tenants/{id}/keys) */
-  "nol.issueTenantKey": { params: NolIssueTenantKeyParams; result: JsonValue; item: never };
+  "nol.issueTenantKey": { params: NolIssueTenantKeyParams; result: NolIssueTenantKeyResponse; item: never };
   /** List API keys (GET /api/v1/account/keys) */
-  "nol.listAccountKeys": { params: NolListAccountKeysParams; result: JsonValue; item: never };
+  "nol.listAccountKeys": { params: NolListAccountKeysParams; result: NolListAccountKeysResponse; item: never };
   /** List tenant suppressions (GET /api/v1/account/tenants/{id}/suppressions) */
-  "nol.listTenantSuppressions": { params: NolListTenantSuppressionsParams; result: JsonValue; item: never };
+  "nol.listTenantSuppressions": { params: NolListTenantSuppressionsParams; result: NolListTenantSuppressionsResponse; item: never };
   /** List tenants (GET /api/v1/account/tenants) */
-  "nol.listTenants": { params: NolListTenantsParams; result: JsonValue; item: never };
+  "nol.listTenants": { params: NolListTenantsParams; result: NolListTenantsResponse; item: never };
   /** Stage a draft profile (or edit a live listing) (PUT /api/v1/account/listings/{e164}) */
-  "nol.putAccountListing": { params: NolPutAccountListingParams; result: JsonValue; item: never };
+  "nol.putAccountListing": { params: NolPutAccountListingParams; result: NolPutAccountListingResponse; item: never };
   /** Remove a suppression (DELETE /api/v1/account/tenants/{id}/suppressions) */
-  "nol.removeTenantSuppression": { params: NolRemoveTenantSuppressionParams; result: JsonValue; item: never };
+  "nol.removeTenantSuppression": { params: NolRemoveTenantSuppressionParams; result: NolRemoveTenantSuppressionResponse; item: never };
   /** Rotate an API key in place (POST /api/v1/account/keys/{id}/rotate) */
-  "nol.rotateAccountKey": { params: NolRotateAccountKeyParams; result: JsonValue; item: never };
+  "nol.rotateAccountKey": { params: NolRotateAccountKeyParams; result: NolRotateAccountKeyResponse; item: never };
   /** Enable/disable HMAC signing on the calling key (POST /api/v1/account/signing) */
   "nol.setSigning": { params: NolSetSigningParams; result: SigningInfo; item: never };
   /** Set tenant status (PATCH /api/v1/account/tenants/{id}) */
-  "nol.setTenantStatus": { params: NolSetTenantStatusParams; result: JsonValue; item: never };
+  "nol.setTenantStatus": { params: NolSetTenantStatusParams; result: NolSetTenantStatusResponse; item: never };
   /** Update account name / reminder email (PATCH /api/v1/account) */
-  "nol.updateAccount": { params: NolUpdateAccountParams; result: JsonValue; item: never };
+  "nol.updateAccount": { params: NolUpdateAccountParams; result: NolUpdateAccountResponse; item: never };
   /** Rename or disable an API key (PATCH /api/v1/account/keys/{id}) */
-  "nol.updateAccountKey": { params: NolUpdateAccountKeyParams; result: JsonValue; item: never };
+  "nol.updateAccountKey": { params: NolUpdateAccountKeyParams; result: NolUpdateAccountKeyResponse; item: never };
   /** Upload a verification document (POST /api/v1/account/listings/{e164}/documents) */
-  "nol.uploadListingDocument": { params: NolUploadListingDocumentParams; result: JsonValue; item: never };
+  "nol.uploadListingDocument": { params: NolUploadListingDocumentParams; result: NolUploadListingDocumentResponse; item: never };
   /** Upload a business logo (POST /api/v1/account/listings/{e164}/logo) */
-  "nol.uploadListingLogo": { params: NolUploadListingLogoParams; result: JsonValue; item: never };
+  "nol.uploadListingLogo": { params: NolUploadListingLogoParams; result: NolUploadListingLogoResponse; item: never };
   /** Mint a verification payment link (POST /api/v1/account/listings/{e164}/verify-checkout) */
-  "nol.verifyCheckout": { params: NolVerifyCheckoutParams; result: JsonValue; item: never };
+  "nol.verifyCheckout": { params: NolVerifyCheckoutParams; result: NolVerifyCheckoutResponse; item: never };
   /** Get an access token for a portal user (Express Sign-Up guide); password defaults to the partner's v4 token (POST /client/{client_id}/authorization) */
   "oauth.user-token": { params: OauthUserTokenParams; result: UserToken; item: never };
   /** Create a batch; its fields go in `body` (POST /batch) */

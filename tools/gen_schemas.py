@@ -10,7 +10,9 @@ The output is committed; core embeds it and hands it out with the catalog
 names one of these). The form is a small subset of JSON Schema: `type`, `doc`, `properties`,
 `items`, `additionalProperties`, `allOf`, `enum`, `required`, `nullable`, `pattern`, `format`,
 and `ref` (the name of another schema) in place of `$ref`. Swagger 2 `definitions` and OpenAPI 3
-`components.schemas` read the same way. `core/tests/catalog_spec.rs` checks that the committed
+`components.schemas` read the same way. numbers.online describes most responses inline: the 2xx
+response schema of each operation of the nol family (paths under /api/v1/account) is emitted
+too, named by `response_name` (tools/gen_nol_catalog.py names the same schema in `returns`). `core/tests/catalog_spec.rs` checks that the committed
 files still match this generator when the spec folder is present.
 """
 import json
@@ -46,9 +48,32 @@ def convert(s):
     return out
 
 
+NOL_PREFIX = "/api/v1/account"
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def response_name(op_id):
+    """The schema name of an operation's inline response: accountSignup -> NolAccountSignupResponse."""
+    return "Nol" + op_id[0].upper() + op_id[1:] + "Response"
+
+
+def inline_response(o):
+    """The inline JSON schema of an OpenAPI operation's first 2xx response, or None."""
+    ok = next((r for code, r in sorted(o.get("responses", {}).items()) if code.startswith("2")), {})
+    schema = next(iter(ok.get("content", {}).values()), {}).get("schema", {})
+    return schema if schema and "$ref" not in schema else None
+
+
 def main(family, path):
     spec = json.load(open(path))
-    source = spec.get("definitions") or spec.get("components", {}).get("schemas", {})
+    source = dict(spec.get("definitions") or spec.get("components", {}).get("schemas", {}))
+    if family == "nol":
+        for route, item in spec["paths"].items():
+            if route == NOL_PREFIX or route.startswith(NOL_PREFIX + "/"):
+                for method in METHODS:
+                    o = item.get(method)
+                    if o and inline_response(o):
+                        source[response_name(o["operationId"])] = inline_response(o)
     schemas = {name: convert(d) for name, d in sorted(source.items())}
     json.dump({"family": family, "source": path.rsplit("/", 1)[-1], "schemas": schemas}, sys.stdout, indent=1)
     sys.stdout.write("\n")
