@@ -11,6 +11,7 @@ import {
   express,
   numbers,
   type AvailableNumbersFull,
+  type NolAccountSignupResponse,
   type XmlCallRecord,
   type ExpressContact,
   type Signup,
@@ -58,6 +59,26 @@ export async function lastDayCalls(client: Client): Promise<XmlCallRecord[]> {
   return calls;
 }
 
+/** numbers.online onboarding: a keyless sign-up, then a client with the new key. */
+export async function nolSignup(client: Client, config: string, name: string): Promise<{ signup: NolAccountSignupResponse; balance: number | null | undefined }> {
+  const signup = await client.nol.accountSignup({ name, email: 'ops@acme.test' });
+  if (!signup.api_key) throw new Error('no key in the sign-up answer');
+  const base = JSON.parse(config) as { nol?: { base_url?: string } };
+  const own = new Client({ nol: { base_url: base.nol?.base_url, api_key: signup.api_key } });
+  const account = await own.nol.getAccount();
+  return { signup, balance: account.account?.balance_micros };
+}
+
+/** A REST v1 menu on the first route (v1 results are JSON values: narrow them). */
+export async function v1Menu(client: Client): Promise<string> {
+  const routes = await client.v1.routes.list();
+  const first = Array.isArray(routes) ? routes[0] : undefined;
+  const route = first && typeof first === 'object' && !Array.isArray(first) ? first['resource_id'] : undefined;
+  if (typeof route !== 'string') throw new Error('no route');
+  const created = await client.v1.menus.create({ name: 'Main menu', digits: [{ digit: 1, route }] });
+  return created && typeof created === 'object' && !Array.isArray(created) ? String(created['resource_id']) : '';
+}
+
 /** A call with the library's errors handled by kind. */
 export async function accountName(client: Client): Promise<string> {
   try {
@@ -89,7 +110,19 @@ async function main(): Promise<void> {
   };
   const { signup, number } = await signUpAndBuy(client, process.env.PORTAL_USER ?? 'ts-1', contact, '858');
   const cheap = await affordable(client, '619', 100);
-  console.log(JSON.stringify({ username: signup.username, number, affordable619: cheap.length, account: await accountName(client), total: await byName(client) }));
+  const nol = config ? await nolSignup(client, config, 'Acme Dental') : undefined;
+  const menu = await v1Menu(client);
+  console.log(
+    JSON.stringify({
+      username: signup.username,
+      number,
+      affordable619: cheap.length,
+      account: await accountName(client),
+      total: await byName(client),
+      nolBalance: nol?.balance,
+      menu,
+    }),
+  );
 }
 
 if (require.main === module) {
