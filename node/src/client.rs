@@ -113,9 +113,9 @@ impl NativeClient {
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
         let opts = options.unwrap_or_default().to_core(&name)?;
+        let params = parse(&name, "params", &params_json)?;
         let client = self.inner.clone();
         run(move || {
-            let params = serde_json::from_str(&params_json).unwrap_or(serde_json::Value::Null);
             let resp = client.call_with(&name, params, &opts)?;
             Ok(resp.data.to_string())
         })
@@ -131,9 +131,9 @@ impl NativeClient {
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
         let opts = options.unwrap_or_default().to_core(&name)?;
+        let params = parse(&name, "params", &params_json)?;
         let client = self.inner.clone();
         run(move || {
-            let params = serde_json::from_str(&params_json).unwrap_or(serde_json::Value::Null);
             let resp = client.call_with(&name, params, &opts)?;
             Ok(json!({
                 "data": resp.data,

@@ -66,3 +66,20 @@ test('calls reject, never throw, whatever the arguments', async () => {
   assert.throws(() => client.withV4Token(''), ValidationError);
   assert.throws(() => client.withV4Token('tok', 'one'), ValidationError);
 });
+
+test('a worker thread loads the addon and calls, beside the main thread', async () => {
+  const { Worker } = require('node:worker_threads');
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const { Client } = require(workerData.pkg);
+     new Client(workerData.config).v4.getAccount().then((a) => parentPort.postMessage(a.id), (e) => parentPort.postMessage(String(e)));`,
+    { eval: true, workerData: { config: sb.config, pkg: require.resolve('phonecom') } },
+  );
+  const [fromWorker, fromMain] = await Promise.all([
+    new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject)),
+    new Client(sb.config).v4.getAccount(),
+  ]);
+  await worker.terminate();
+  assert.equal(fromWorker, sb.config.v4.account_id);
+  assert.equal(fromMain.id, sb.config.v4.account_id);
+});
