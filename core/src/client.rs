@@ -117,6 +117,7 @@ impl ClientBuilder {
     /// Build the client (validates the configuration, creates the connection pool).
     pub fn build(self) -> Result<Client> {
         self.config.validate()?;
+        check_binding(&self.binding)?;
         let transport = Transport::new(&self.config, &self.binding, self.log)?;
         Ok(Client {
             inner: Arc::new(Inner {
@@ -124,6 +125,25 @@ impl ClientBuilder {
                 transport: Arc::new(transport),
             }),
         })
+    }
+}
+
+/// The binding name goes into the User-Agent header: refuse what would make it invalid (a line
+/// break would otherwise fail every request) or unreadable.
+fn check_binding(name: &str) -> Result<()> {
+    let ok = (1..=32).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            "",
+            "binding",
+            "must be 1 to 32 ASCII letters, digits, `-`, `_` or `.`",
+        )
+        .with_family("config"))
     }
 }
 
@@ -204,7 +224,7 @@ impl Client {
 
     /// [`Client::call`] with per-call options, returning the request id and attempts too.
     pub fn call_with(&self, name: &str, params: Value, opts: &CallOptions) -> Result<Response> {
-        let op = lookup(name)?;
+        let op = lookup(name).map_err(|e| e.with_operation(name))?;
         let params = match params {
             Value::Object(m) => m,
             Value::Null => Map::new(),
@@ -299,5 +319,27 @@ fn json_type(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod binding_tests {
+    use super::*;
+
+    #[test]
+    fn binding_names_that_would_break_the_user_agent_are_refused() {
+        for bad in ["", "x\r\nInjected: 1", "php 8", "é", &"a".repeat(33)] {
+            let e = Client::builder(Config::default())
+                .binding(bad)
+                .build()
+                .unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{bad:?}");
+            assert!(e.to_string().contains("`binding`"), "{e}");
+        }
+        let c = Client::builder(Config::default())
+            .binding("php")
+            .build()
+            .unwrap();
+        assert!(c.user_agent().contains("(php; "));
     }
 }

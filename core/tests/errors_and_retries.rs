@@ -278,3 +278,27 @@ fn sandbox_rate_limit_switch_gives_429_with_headers() {
     assert_eq!(e.kind(), ErrorKind::RateLimited);
     assert!(e.retry_after().is_some());
 }
+
+#[test]
+fn unknown_operation_errors_name_the_operation() {
+    let env = common::start();
+    let e = env
+        .client
+        .call("v4.no-such-operation", json!({}))
+        .unwrap_err();
+    assert_eq!(e.operation(), Some("v4.no-such-operation"));
+    assert!(e.to_string().contains("unknown operation"), "{e}");
+}
+
+#[test]
+fn pager_errors_are_masked_and_end_the_walk() {
+    let env = common::start();
+    let path = format!("/v4/accounts/{}/sms", env.account_id());
+    env.fault("GET", &path, "status=404", 1);
+    let mut pages = env.client.pages("v4.list-account-sms", json!({})).unwrap();
+    let e = pages.next().unwrap().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+    assert_eq!(e.operation(), Some("v4.list-account-sms"));
+    assert!(!e.to_string().contains(&env.token()));
+    assert!(pages.next().is_none(), "the first error ends the walk");
+}

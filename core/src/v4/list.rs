@@ -368,7 +368,11 @@ impl Pages {
             }
             Err(e) => {
                 self.done = true;
-                Some(Err(e.with_operation(&self.op.name)))
+                let e = e.with_operation(&self.op.name);
+                Some(Err(match &self.source {
+                    Source::Offset { client, .. } => e.map_text(|t| client.redact(t)),
+                    Source::CallWindows { .. } => e,
+                }))
             }
         }
     }

@@ -66,7 +66,7 @@ impl Calls {
             params.insert("endTime".into(), b.into());
             let resp = client
                 .call_op(op, params, &CallOptions::default())
-                .map_err(|e| e.with_operation(OP))?;
+                .map_err(|e| e.with_operation(OP).map_text(|t| client.redact(t)))?;
             let reply: Reply<Rows<CallRecord>> = serde_json::from_value(resp.data)
                 .map_err(|e| Error::new(ErrorKind::Decode, e.to_string()).with_operation(OP))?;
             Ok(reply.data.items)

@@ -1,0 +1,115 @@
+<?php
+/**
+ * The exceptions of the PHP package: one class per error kind of libphonecom, each carrying the
+ * structured fields of the library's error JSON.
+ *
+ *     try {
+ *         $pc->call('v4.get-account-extension', ['extension_id' => 42]);
+ *     } catch (PhoneCom\NotFoundException $e) {
+ *         echo $e->httpStatus, ' ', $e->requestId;
+ *     } catch (PhoneCom\PhoneComException $e) {
+ *         echo $e->kind, ': ', $e->getMessage();
+ *     }
+ */
+
+declare(strict_types=1);
+
+namespace PhoneCom;
+
+/** Any failure reported by libphonecom. */
+class PhoneComException extends \RuntimeException
+{
+    /** The stable kind: "validation", "not_found", "rate_limited", "null_argument", ... */
+    public readonly string $kind;
+    /** The library's status value (phonecom_status). */
+    public readonly int $status;
+    /** The API family ("v4", "oauth", "express", ...), when known. */
+    public readonly ?string $family;
+    /** The canonical operation name, when known. */
+    public readonly ?string $operation;
+    /** The HTTP status of the failed response. */
+    public readonly ?int $httpStatus;
+    /** The upstream's own error code. */
+    public readonly ?string $upstreamCode;
+    /** The upstream's own message. */
+    public readonly ?string $upstreamMessage;
+    /** Field errors: a list of ['field' => ..., 'message' => ...]. */
+    public readonly array $fields;
+    /** Seconds the upstream asked to wait before retrying. */
+    public readonly ?float $retryAfter;
+    /** The request id of the failed exchange. */
+    public readonly ?string $requestId;
+    /** Whether trying again later could succeed. */
+    public readonly bool $retryable;
+    /** A bounded prefix of the raw response body (decode errors). */
+    public readonly ?string $rawBody;
+    /** How many times the request was sent (0 when refused before sending). */
+    public readonly int $attempts;
+    /** The whole error JSON, decoded. */
+    public readonly array $error;
+
+    /** Build from the library's status and error JSON (phonecom_last_error_json). */
+    public function __construct(int $status, array $error)
+    {
+        parent::__construct((string)($error['message'] ?? 'libphonecom failure'), $status);
+        $this->status = $status;
+        $this->error = $error;
+        $this->kind = (string)($error['kind'] ?? 'unknown');
+        $this->family = $error['family'] ?? null;
+        $this->operation = $error['operation'] ?? null;
+        $this->httpStatus = isset($error['status']) ? (int)$error['status'] : null;
+        $this->upstreamCode = $error['upstream_code'] ?? null;
+        $this->upstreamMessage = $error['upstream_message'] ?? null;
+        $this->fields = $error['fields'] ?? [];
+        $this->retryAfter = isset($error['retry_after']) ? (float)$error['retry_after'] : null;
+        $this->requestId = $error['request_id'] ?? null;
+        $this->retryable = (bool)($error['retryable'] ?? false);
+        $this->rawBody = $error['raw_body'] ?? null;
+        $this->attempts = (int)($error['attempts'] ?? 0);
+    }
+
+    /** The exception class for an error kind. */
+    public static function classFor(string $kind): string
+    {
+        return match ($kind) {
+            'validation' => ValidationException::class,
+            'authentication' => AuthenticationException::class,
+            'permission' => PermissionException::class,
+            'not_found' => NotFoundException::class,
+            'conflict' => ConflictException::class,
+            'rate_limited' => RateLimitedException::class,
+            'server' => ServerException::class,
+            'transport' => TransportException::class,
+            'timeout' => TimeoutException::class,
+            'decode' => DecodeException::class,
+            'null_argument', 'invalid_utf8', 'invalid_json', 'interior_nul' => UsageException::class,
+            'panic' => InternalException::class,
+            default => PhoneComException::class,
+        };
+    }
+}
+
+/** Bad input, refused before sending (naming the field and the rule) or by the upstream (400/422). */
+class ValidationException extends PhoneComException {}
+/** Missing or wrong credentials (401). */
+class AuthenticationException extends PhoneComException {}
+/** Not allowed (402/403). */
+class PermissionException extends PhoneComException {}
+/** The resource does not exist (404/410). */
+class NotFoundException extends PhoneComException {}
+/** The request conflicts with the resource's state (409). */
+class ConflictException extends PhoneComException {}
+/** Too many requests (429); see $retryAfter. */
+class RateLimitedException extends PhoneComException {}
+/** The upstream failed (5xx). */
+class ServerException extends PhoneComException {}
+/** The connection failed or was cut. */
+class TransportException extends PhoneComException {}
+/** A timeout or the call's deadline. */
+class TimeoutException extends PhoneComException {}
+/** The response could not be understood; see $rawBody. */
+class DecodeException extends PhoneComException {}
+/** The C API was misused: NULL, invalid UTF-8 or invalid JSON handed to the library. */
+class UsageException extends PhoneComException {}
+/** An internal bug of the library, caught at its boundary. */
+class InternalException extends PhoneComException {}

@@ -1,0 +1,226 @@
+<?php
+/**
+ * PhoneCom: libphonecom for PHP, over FFI. Every catalog operation by its canonical name, PHP
+ * arrays in and out; failures are exceptions (see Exceptions.php) with the structured fields.
+ *
+ *     require 'examples/php/autoload.php';
+ *     $pc = PhoneCom\PhoneCom::fromEnv();
+ *     $numbers = $pc->call('v4.list-available-phone-numbers', [
+ *         'filters' => ['npa' => 'eq:858', 'price' => 'lt:149'],
+ *         'sort' => ['price' => 'asc'],
+ *         'limit' => 10,
+ *     ]);
+ *     foreach ($pc->items('v4.list-account-phone-numbers') as $number) { ... }
+ */
+
+declare(strict_types=1);
+
+namespace PhoneCom;
+
+use FFI;
+use FFI\CData;
+
+final class PhoneCom
+{
+    /** The phonecom_client handle. */
+    private CData $client;
+    /** The log callback, kept alive as long as the client. */
+    private ?\Closure $logCallback;
+
+    private function __construct(CData $client, ?\Closure $logCallback)
+    {
+        $this->client = $client;
+        $this->logCallback = $logCallback;
+    }
+
+    public function __destruct()
+    {
+        Library::ffi()->phonecom_client_free($this->client);
+    }
+
+    /**
+     * A client from a configuration document (JSON text or array), e.g. the sandbox's config
+     * line. $log, when given, receives every request/response event as an array (secrets masked).
+     */
+    public static function fromJson(string|array $config, ?callable $log = null): self
+    {
+        $text = is_array($config) ? Library::encode($config) : $config;
+        return self::build(fn ($out) => Library::ffi()->phonecom_client_builder_from_json($text, $out), $log);
+    }
+
+    /** A client from the PHONECOM_* environment variables. */
+    public static function fromEnv(?callable $log = null): self
+    {
+        return self::build(fn ($out) => Library::ffi()->phonecom_client_builder_from_env($out), $log);
+    }
+
+    private static function build(callable $start, ?callable $log): self
+    {
+        $ffi = Library::ffi();
+        $builderOut = $ffi->new('phonecom_client_builder*');
+        Library::check($start(FFI::addr($builderOut)));
+        $callback = null;
+        try {
+            Library::check($ffi->phonecom_client_builder_set_binding($builderOut, 'php'));
+            if ($log !== null) {
+                $callback = static function ($userData, $event) use ($log): void {
+                    $text = is_string($event) ? $event : FFI::string($event);
+                    $log(json_decode($text, true));
+                };
+                Library::check($ffi->phonecom_client_builder_set_log($builderOut, $callback, null));
+            }
+            $clientOut = $ffi->new('phonecom_client*');
+            Library::check($ffi->phonecom_client_builder_build($builderOut, FFI::addr($clientOut)));
+        } finally {
+            $ffi->phonecom_client_builder_free($builderOut);
+        }
+        return new self($clientOut, $callback);
+    }
+
+    /**
+     * A client acting with another v4 token (e.g. the user's token from express.signup), sharing
+     * this client's connection pool; $accountId becomes its default account when not 0.
+     */
+    public function withV4Token(string $token, int $accountId = 0): self
+    {
+        $out = Library::ffi()->new('phonecom_client*');
+        Library::check(Library::ffi()->phonecom_client_with_v4_token($this->client, $token, $accountId, FFI::addr($out)));
+        return new self($out, $this->logCallback);
+    }
+
+    /** Call any catalog operation; returns the decoded result. */
+    public function call(string $name, array|object $params = []): mixed
+    {
+        $json = Library::encode($params);
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_call($this->client, $name, $json, $out));
+    }
+
+    /**
+     * Walk a list operation page by page (each page: items, total, offset, limit, request_id);
+     * 'limit' in $params is the page size. Pages are fetched as the loop asks for them.
+     */
+    public function pages(string $name, array $params = []): \Generator
+    {
+        $ffi = Library::ffi();
+        $json = Library::encode($params);
+        $pager = $ffi->new('phonecom_pager*');
+        Library::check($ffi->phonecom_pager_new($this->client, $name, $json, FFI::addr($pager)));
+        try {
+            while (true) {
+                $out = $ffi->new('char*');
+                $status = $ffi->phonecom_pager_next($pager, FFI::addr($out));
+                if ($status === $ffi->PHONECOM_END_OF_PAGES) {
+                    return;
+                }
+                Library::check($status);
+                yield json_decode(Library::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+            }
+        } finally {
+            $ffi->phonecom_pager_free($pager);
+        }
+    }
+
+    /** Every row of a list operation, lazily. */
+    public function items(string $name, array $params = []): \Generator
+    {
+        foreach ($this->pages($name, $params) as $page) {
+            yield from $page['items'];
+        }
+    }
+
+    /** The User-Agent this client sends. */
+    public function userAgent(): string
+    {
+        return Library::outString(fn ($out) => Library::ffi()->phonecom_client_user_agent($this->client, $out));
+    }
+
+    /** The library's version. */
+    public static function version(): string
+    {
+        return Library::ffi()->phonecom_version();
+    }
+
+    /** Every operation of the catalog: ['version' => ..., 'operations' => [...]]. */
+    public static function catalog(): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_catalog_json($out));
+    }
+
+    /** One catalog entry. */
+    public static function operation(string $name): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_operation_json($name, $out));
+    }
+
+    /** The Express Sign-Up user name "<partner>-<userId>". */
+    public static function expressUsername(string $partner, string $userId): string
+    {
+        return Library::outString(fn ($out) => Library::ffi()->phonecom_express_username($partner, $userId, $out));
+    }
+
+    /** A random password (at least 16 characters) from the OS's secure generator. */
+    public static function generatePassword(int $length = 32): string
+    {
+        return Library::outString(fn ($out) => Library::ffi()->phonecom_express_generate_password($length, $out));
+    }
+
+    /** Check a contact against the Express Sign-Up rules; returns it as the library sends it. */
+    public static function validateContact(array $contact): array
+    {
+        $json = Library::encode($contact);
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_express_validate_contact($json, $out));
+    }
+
+    /** Throw a ValidationException unless $number is E.164. */
+    public static function e164Check(string $number): void
+    {
+        Library::check(Library::ffi()->phonecom_e164_check($number));
+    }
+
+    /** A human-written number as E.164 ("(858) 555-0100" -> "+18585550100"). */
+    public static function e164Normalize(string $number): string
+    {
+        return Library::outString(fn ($out) => Library::ffi()->phonecom_e164_normalize($number, $out));
+    }
+
+    /** Whether an E.164 number is North American. */
+    public static function isNanpa(string $number): bool
+    {
+        $out = Library::ffi()->new('bool');
+        Library::check(Library::ffi()->phonecom_e164_is_nanpa($number, FFI::addr($out)));
+        return (bool)$out->cdata;
+    }
+
+    /** A vanity pattern as keypad digits ("1-800-FLOWERS" -> "18003569377"). */
+    public static function vanityToDigits(string $pattern): string
+    {
+        return Library::outString(fn ($out) => Library::ffi()->phonecom_vanity_to_digits($pattern, $out));
+    }
+
+    /**
+     * Parse a call-control request from Phone.com (its query string, a whole URL, or its form
+     * body): ['event' => 'new_call'|'command_result'|'digits'|'completed'|'error', 'uniqueID',
+     * 'dialedNumber', 'callerIdNumber', 'callerIdName', 'previous-response', 'digits',
+     * 'duration', 'error', 'extra' => [...]].
+     */
+    public static function callControlParse(string $queryOrBody): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_callcontrol_parse($queryOrBody, $out));
+    }
+
+    /**
+     * The text/plain line answering Phone.com, from a command such as
+     * ['command' => 'simple-forward', 'number' => '+18585602222', 'dtmf' => 'ww123'].
+     */
+    public static function callControlRender(array $command): string
+    {
+        $json = Library::encode($command);
+        return Library::outString(fn ($out) => Library::ffi()->phonecom_callcontrol_render($json, $out));
+    }
+
+    /** A command line (e.g. a request's previous-response) back as a command array. */
+    public static function callControlParseCommand(string $line): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_callcontrol_parse_command($line, $out));
+    }
+}

@@ -1,0 +1,88 @@
+<?php
+/** Every error kind against the sandbox, each as its exception class with the structured fields. */
+
+declare(strict_types=1);
+
+function sms_path(): string
+{
+    return '/v4/accounts/' . account_id() . '/sms';
+}
+
+test('errors: validation (local and 422)', function () {
+    $pc = client();
+    $e = expect(\PhoneCom\ValidationException::class, fn () => $pc->call('v4.list-available-phone-numbers', ['filters' => ['price' => 'cheap']]));
+    check($e?->attempts === 0 && $e->fields[0]['field'] === 'filters.price', 'refused before sending');
+    $create = ['username' => 'acme-dup-php', 'password' => 'pw-1234567890', 'contact' => CONTACT];
+    $pc->call('v4.create-account-subaccount', $create);
+    $e = expect(\PhoneCom\ValidationException::class, fn () => $pc->call('v4.create-account-subaccount', $create));
+    check($e?->httpStatus === 422 && in_array('username', array_column($e->fields, 'field'), true), '422 names username');
+    check(!str_contains(json_encode($e?->error), 'pw-1234567890'), 'password masked');
+});
+
+test('errors: authentication', function () {
+    $bad = client()->withV4Token('not-a-valid-token');
+    $e = expect(\PhoneCom\AuthenticationException::class, fn () => $bad->call('v4.get-account'));
+    check($e?->httpStatus === 401 && $e->upstreamCode === 'invalid_token', 'OAuth-style 401');
+    check($e?->operation === 'v4.get-account' && $e->family === 'v4', 'operation and family');
+});
+
+test('errors: permission', function () {
+    $pc = client();
+    fault('GET', '/v4/accounts/' . account_id(), 'status=403', 1);
+    $e = expect(\PhoneCom\PermissionException::class, fn () => $pc->call('v4.get-account'));
+    check($e?->httpStatus === 403 && $e->retryable === false, '403, not retryable');
+});
+
+test('errors: not found', function () {
+    $e = expect(\PhoneCom\NotFoundException::class, fn () => client()->call('v4.get-account-extension', ['extension_id' => 424242]));
+    check($e?->httpStatus === 404 && is_string($e->requestId) && $e->requestId !== '', '404 with a request id');
+});
+
+test('errors: conflict', function () {
+    $pc = client();
+    fault('GET', sms_path(), 'status=409', 3);
+    $e = expect(\PhoneCom\ConflictException::class, fn () => $pc->call('v4.list-account-sms'));
+    check($e?->httpStatus === 409 && $e->attempts === 3, '409 after 3 attempts');
+});
+
+test('errors: rate limited, with retry-after', function () {
+    $pc = client();
+    fault('GET', sms_path(), 'status=429;retry_after=30', 1);
+    $e = expect(\PhoneCom\RateLimitedException::class, fn () => $pc->call('v4.list-account-sms'));
+    check($e?->retryAfter === 30.0 && $e->retryable, 'retry_after 30 s: ' . json_encode($e?->retryAfter));
+});
+
+test('errors: server', function () {
+    $pc = client();
+    fault('GET', sms_path(), 'status=503', 3);
+    $e = expect(\PhoneCom\ServerException::class, fn () => $pc->call('v4.list-account-sms'));
+    check($e?->httpStatus === 503 && $e->attempts === 3 && $e->retryable, 'gave up after 3');
+    fault('GET', sms_path(), 'status=500', 2);
+    check(is_array($pc->call('v4.list-account-sms')), 'retried through two 500s');
+});
+
+test('errors: transport', function () {
+    $pc = client();
+    fault('GET', sms_path(), 'reset_before', 3);
+    $e = expect(\PhoneCom\TransportException::class, fn () => $pc->call('v4.list-account-sms'));
+    check($e?->httpStatus === null, 'no HTTP status');
+});
+
+test('errors: timeout', function () {
+    $pc = client(['timeouts' => ['overall_ms' => 300]]);
+    fault('GET', sms_path(), 'latency=1500', 3);
+    $e = expect(\PhoneCom\TimeoutException::class, fn () => $pc->call('v4.list-account-sms'));
+    check($e?->retryable === true, 'retryable');
+});
+
+test('errors: decode, with the raw body', function () {
+    $pc = client();
+    fault('GET', sms_path(), 'malformed', 1);
+    $e = expect(\PhoneCom\DecodeException::class, fn () => $pc->call('v4.list-account-sms'));
+    check(is_string($e?->rawBody) && $e->rawBody !== '', 'raw body kept');
+});
+
+test('errors: every exception is a PhoneComException with its kind', function () {
+    $e = expect(\PhoneCom\PhoneComException::class, fn () => client()->call('v4.nope'));
+    check($e instanceof \PhoneCom\ValidationException && $e->kind === 'validation', 'unknown operation is validation');
+});

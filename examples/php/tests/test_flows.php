@@ -1,0 +1,80 @@
+<?php
+/** Against the sandbox: sign-up, number search and purchase, paging, the log callback. */
+
+declare(strict_types=1);
+
+use PhoneCom\PhoneCom;
+
+test('flow: sign-up, then search and buy a number as the user', function () {
+    $partner = client();
+    $done = $partner->call('express.signup', ['partner' => 'acme', 'user_id' => 'php-1001', 'contact' => CONTACT]);
+    check($done['username'] === 'acme-php-1001', 'user name');
+    check($done['recovered'] === false, 'created, not recovered');
+    check(is_string($done['password']) && strlen($done['password']) === 32, 'generated password returned once');
+    $token = $done['token']['access_token'] ?? '';
+    $accountId = (int)$done['account']['id'];
+    check($token !== '' && $accountId > 0, 'token and account');
+
+    $user = $partner->withV4Token($token, $accountId);
+    $page = $user->call('v4.list-available-phone-numbers', ['filters' => ['npa' => 'eq:858', 'price' => 'lt:149'], 'sort' => ['price' => 'asc'], 'limit' => 5]);
+    $prices = array_column($page['items'], 'price');
+    check(count($prices) === 5, 'five numbers');
+    $sorted = $prices;
+    sort($sorted);
+    check($prices === $sorted && max($prices) < 149, 'cheapest first, under 149: ' . json_encode($prices));
+    $number = $page['items'][0]['phone_number'];
+    $bought = $user->call('v4.create-account-phone-number', ['phone_number' => $number, 'name' => 'Main line', 'block_anonymous' => true]);
+    check($bought['phone_number'] === $number, 'bought');
+    $mine = array_column(iterator_to_array($user->items('v4.list-account-phone-numbers'), false), 'phone_number');
+    check(in_array($number, $mine, true), 'the account has it');
+    $left = $user->call('v4.list-available-phone-numbers', ['filters' => ['phone_number' => "eq:$number"]]);
+    check($left['items'] === [], 'it left the inventory');
+
+    // The user's token acts on the user's account only.
+    $e = expect(\PhoneCom\PermissionException::class, fn () => $user->call('v4.get-account', ['account_id' => account_id()]));
+    check($e?->httpStatus === 403, '403');
+    check(!str_contains(json_encode($e?->error), $token), 'user token masked');
+    // The same portal user again: refused by the upstream, not created twice.
+    expect(\PhoneCom\ValidationException::class, fn () => $partner->call('express.signup', ['partner' => 'acme', 'user_id' => 'php-1001', 'contact' => CONTACT]));
+});
+
+test('flow: a list walked to its end, page by page', function () {
+    $pc = client();
+    $total = $pc->call('v4.list-available-phone-numbers', ['limit' => 1])['total'];
+    $rows = 0;
+    $pages = 0;
+    $seen = [];
+    foreach ($pc->pages('v4.list-available-phone-numbers', ['limit' => 250]) as $page) {
+        check($page['offset'] === $rows && $page['limit'] === 250, 'offset and limit');
+        foreach ($page['items'] as $row) {
+            $seen[$row['phone_number']] = true;
+        }
+        $rows += count($page['items']);
+        $pages++;
+    }
+    check($rows === $total && count($seen) === $total, "every row once ($rows of $total)");
+    check($pages === intdiv($total + 249, 250), "pages: $pages");
+    // Lazy: taking three rows fetches one page.
+    $taken = 0;
+    foreach ($pc->items('v4.list-available-phone-numbers', ['limit' => 10]) as $row) {
+        if (++$taken === 3) {
+            break;
+        }
+    }
+    check($taken === 3, 'lazy items');
+    expect(\PhoneCom\ValidationException::class, fn () => iterator_to_array($pc->pages('v4.get-account')));
+});
+
+test('flow: the log callback sees every attempt, secrets masked', function () {
+    $events = [];
+    $pc = client([], function (array $event) use (&$events) {
+        $events[] = $event;
+    });
+    $pc->call('v4.get-account');
+    fault('GET', '/v4/accounts/' . account_id() . '/sms', 'status=503', 1);
+    $pc->call('v4.list-account-sms');
+    $kinds = array_count_values(array_column($events, 'kind'));
+    check(($kinds['request'] ?? 0) === 3 && ($kinds['response'] ?? 0) >= 2, 'events ' . json_encode($kinds));
+    check(!str_contains(json_encode($events), sandbox_config()['v4']['token']), 'token never in events');
+    check(str_contains($pc->userAgent(), '(php; '), 'binding php');
+});

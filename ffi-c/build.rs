@@ -1,0 +1,11 @@
+//! Gives the shared library an SONAME (`libphonecom.so.<major>`) on Linux, so installed programs
+//! link against the ABI version rather than the development symlink.
+
+fn main() {
+    let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    if target_os == "linux" {
+        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").unwrap_or_else(|_| "0".into());
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libphonecom.so.{major}");
+    }
+    println!("cargo:rerun-if-changed=build.rs");
+}

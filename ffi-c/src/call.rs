@@ -1,0 +1,91 @@
+//! The generic call and the catalog: every operation of every family, by canonical name, JSON
+//! in and JSON out. Families added to the core's catalog reach C with no change here.
+
+use crate::client::phonecom_client;
+use crate::ffi;
+use crate::status::phonecom_status;
+use phonecom_core::{Error, ErrorKind};
+use std::ffi::c_char;
+
+/// Call any catalog operation by its canonical name (`"v4.list-available-phone-numbers"`,
+/// `"express.signup"`, `"oauth.user-token"`, ...; `phonecom_catalog_json` lists them all) with
+/// its parameters as a JSON object (`"{}"` or `"null"` for none). Parameters are checked
+/// against the catalog before anything is sent; v4 `account_id` defaults to the configured one.
+/// Blocks until the call, its retries included, is over.
+///
+/// On `PHONECOM_OK`, `*result_json` holds the decoded response body as JSON; the caller frees it
+/// with `phonecom_string_free`. On failure the status is the error's kind (`PHONECOM_ERR_*`)
+/// and `phonecom_last_error_json` gives every structured field.
+///
+/// Thread safety: any number of threads may call this on one client at once.
+///
+/// # Safety
+/// `client` is NULL or a live client; `name` and `params_json` are NULL or NUL-terminated
+/// strings; `result_json` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_call(
+    client: *const phonecom_client,
+    name: *const c_char,
+    params_json: *const c_char,
+    result_json: *mut *mut c_char,
+) -> phonecom_status {
+    ffi::boundary("phonecom_call", || {
+        let client = ffi::ref_arg(client, "client")?;
+        let name = ffi::str_arg(name, "name")?;
+        let params = ffi::json_arg(params_json, "params_json")?;
+        let out = ffi::out_arg(result_json, "result_json")?;
+        let data = client.client.call(name, params)?;
+        out.write_json(&data)
+    })
+}
+
+/// The whole catalog as JSON: `{"version": "...", "operations": [{name, family, method, path,
+/// doc, tag, returns, pageable, origin, params: [{name, in, type, required, doc, fields, max,
+/// min, enum, format, secret}]}]}`, sorted by name. Generators of typed wrappers read this.
+///
+/// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+///
+/// # Safety
+/// `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_catalog_json(out: *mut *mut c_char) -> phonecom_status {
+    ffi::boundary("phonecom_catalog_json", || {
+        let out = ffi::out_arg(out, "out")?;
+        out.write_json(&phonecom_core::catalog().to_json())
+    })
+}
+
+/// One catalog entry as JSON (the shape of an element of `operations` in
+/// `phonecom_catalog_json`). Fails with `PHONECOM_ERR_VALIDATION` when `name` is not in the
+/// catalog.
+///
+/// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+///
+/// # Safety
+/// `name` is NULL or a NUL-terminated string; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_operation_json(
+    name: *const c_char,
+    out: *mut *mut c_char,
+) -> phonecom_status {
+    ffi::boundary("phonecom_operation_json", || {
+        let name = ffi::str_arg(name, "name")?;
+        let out = ffi::out_arg(out, "out")?;
+        let op = phonecom_core::catalog().get(name).ok_or_else(|| {
+            Error::validation(
+                "",
+                "name",
+                &format!(
+                    "is not in the catalog (got `{name}`; phonecom_catalog_json lists every name)"
+                ),
+            )
+        })?;
+        let value = serde_json::to_value(op).map_err(|e| {
+            Error::new(
+                ErrorKind::Decode,
+                format!("catalog entry cannot be serialised: {e}"),
+            )
+        })?;
+        out.write_json(&value)
+    })
+}

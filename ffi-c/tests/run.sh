@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The C and PHP suites of libphonecom, against the sandbox:
+#
+#   1. build libphonecom and the sandbox, `make install` them into a scratch prefix,
+#   2. build the C suite and the C examples with `pkg-config --cflags --libs phonecom` alone,
+#   3. run the C suite built with -fsanitize=address,undefined, then under Valgrind (zero errors,
+#      zero leaks required), and the C examples (shared and static library),
+#   4. run the PHP suite and the PHP examples over FFI.
+#
+# Each run gets a fresh sandbox (started with --exit-on-eof, so it cannot outlive this script).
+# Installs what it needs when missing (apt-get, as root): a C compiler, pkg-config, Valgrind, PHP's CLI.
+# PROFILE=release tests the release build (default: the dev build `cargo test` already made).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+PROFILE=${PROFILE:-debug}
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+
+step() { printf '\n==> %s\n' "$*"; }
+
+need_packages=()
+command -v cc >/dev/null || need_packages+=(gcc libc6-dev)
+command -v pkg-config >/dev/null || need_packages+=(pkg-config)
+command -v valgrind >/dev/null || need_packages+=(valgrind)
+command -v make >/dev/null || need_packages+=(make)
+command -v php >/dev/null || need_packages+=(php-cli)
+if [ ${#need_packages[@]} -gt 0 ]; then
+  step "installing ${need_packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+php -m | grep -qx FFI || { echo "PHP's FFI extension is missing (php -m)"; exit 1; }
+
+WORK=$(mktemp -d)
+SANDBOX_PIDS=()
+cleanup() {
+  for pid in "${SANDBOX_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+step "build libphonecom ($PROFILE) and the sandbox; make install into a scratch prefix"
+cargo_profile=()
+[ "$PROFILE" = release ] && cargo_profile=(--release)
+cargo build -q "${cargo_profile[@]}" -p phonecom-sandbox
+make -s -C ffi-c install PREFIX="$WORK/prefix" PROFILE="$PROFILE" >/dev/null
+SANDBOX_BIN="$TARGET_DIR/$PROFILE/phonecom-sandbox"
+export PKG_CONFIG_PATH="$WORK/prefix/lib/pkgconfig"
+export LD_LIBRARY_PATH="$WORK/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+CFLAGS_PC=$(pkg-config --cflags phonecom)
+LIBS_PC=$(pkg-config --libs phonecom)
+echo "pkg-config: $CFLAGS_PC $LIBS_PC"
+
+# Start a fresh sandbox; its config line goes to PHONECOM_SANDBOX_CONFIG and to a file for the
+# examples (PHONECOM_CONFIG). Its stdin is a pipe this script holds open.
+start_sandbox() {
+  SANDBOX_RUNS=$((${SANDBOX_RUNS:-0} + 1))
+  local fifo="$WORK/sandbox.$SANDBOX_RUNS.in" out="$WORK/sandbox.$SANDBOX_RUNS.out"
+  mkfifo "$fifo"
+  "$SANDBOX_BIN" --exit-on-eof <"$fifo" >"$out" &
+  SANDBOX_PIDS+=($!)
+  exec {SANDBOX_STDIN}>"$fifo"
+  local tries=0
+  until [ "$(wc -l <"$out")" -ge 1 ]; do
+    tries=$((tries + 1))
+    [ $tries -gt 200 ] && { echo "the sandbox did not start"; exit 1; }
+    sleep 0.05
+  done
+  PHONECOM_SANDBOX_CONFIG=$(head -n 1 "$out")
+  export PHONECOM_SANDBOX_CONFIG
+  printf '%s\n' "$PHONECOM_SANDBOX_CONFIG" >"$WORK/config.json"
+  export PHONECOM_CONFIG="$WORK/config.json"
+}
+stop_sandbox() {
+  exec {SANDBOX_STDIN}>&-
+  wait "${SANDBOX_PIDS[-1]}" 2>/dev/null || true
+}
+
+TESTS=(ffi-c/tests/c/*.c)
+WARN=(-std=c11 -Wall -Wextra -Werror -g)
+
+step "C suite, -fsanitize=address,undefined"
+cc "${WARN[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+  "${TESTS[@]}" $CFLAGS_PC $LIBS_PC -lpthread -o "$WORK/tests-asan"
+start_sandbox
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  "$WORK/tests-asan"
+stop_sandbox
+echo "AddressSanitizer, LeakSanitizer, UBSan: no report (any report fails the run)"
+
+step "C suite under Valgrind"
+cc "${WARN[@]}" "${TESTS[@]}" $CFLAGS_PC $LIBS_PC -lpthread -o "$WORK/tests-plain"
+start_sandbox
+vg_status=0
+valgrind --log-file="$WORK/valgrind.log" --error-exitcode=99 --leak-check=full \
+  --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible \
+  --suppressions=ffi-c/tests/valgrind.supp --track-origins=yes "$WORK/tests-plain" || vg_status=$?
+stop_sandbox
+if [ "$vg_status" -ne 0 ]; then cat "$WORK/valgrind.log"; exit "$vg_status"; fi
+echo "valgrind:"
+grep -E "ERROR SUMMARY|definitely lost|indirectly lost|possibly lost|still reachable|suppressed:" "$WORK/valgrind.log" | sed 's/^==[0-9]*==/ /'
+echo "(still reachable: the catalog and other process-wide statics, by design)"
+
+step "C examples (built with pkg-config alone; shared, then static)"
+for ex in signup_flow numbers; do
+  cc "${WARN[@]}" "examples/c/$ex.c" $CFLAGS_PC $LIBS_PC -o "$WORK/$ex"
+done
+cc "${WARN[@]}" examples/c/signup_flow.c $CFLAGS_PC \
+  -Wl,-Bstatic $(pkg-config --libs-only-L phonecom) -lphonecom -Wl,-Bdynamic \
+  $(pkg-config --static --libs-only-l phonecom | sed 's/-lphonecom//') -o "$WORK/signup_flow_static"
+for ex in signup_flow numbers signup_flow_static; do
+  start_sandbox
+  echo "-- $ex"
+  "$WORK/$ex" | tee "$WORK/$ex.log"
+  stop_sandbox
+done
+grep -q "step 4: bought +1858" "$WORK/signup_flow.log"
+grep -q "renamed: .* is now \"Sales line\"" "$WORK/numbers.log"
+grep -q "^done$" "$WORK/signup_flow_static.log"
+
+step "PHP suite and examples (FFI)"
+export PHONECOM_LIB="$WORK/prefix/lib/libphonecom.so"
+export PHONECOM_PHP_HEADER="$WORK/prefix/include/phonecom_php.h"
+start_sandbox
+php examples/php/tests/run.php
+stop_sandbox
+for ex in signup_flow numbers; do
+  start_sandbox
+  echo "-- $ex.php"
+  php "examples/php/$ex.php" | tee "$WORK/$ex.php.log"
+  stop_sandbox
+done
+grep -q "step 4: bought +1858" "$WORK/signup_flow.php.log"
+grep -q "^done$" "$WORK/numbers.php.log"
+
+step "C and PHP suites passed"
