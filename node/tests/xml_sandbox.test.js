@@ -50,16 +50,22 @@ test('an SMS, and the error envelope as a PhoneComError with the svTRID', async 
   });
 });
 
-test('the call log, walked by windows', async (t) => {
+test('the seeded call log (2024-01-01 to 2024-03-31, a busy day of 600 calls) walked by windows', async (t) => {
   if (!served) return t.skip(SKIP);
-  const now = Math.floor(Date.now() / 1000);
-  let n = 0;
+  const start = Date.UTC(2024, 0, 1) / 1000;
+  const end = Date.UTC(2024, 3, 1) / 1000 - 1;
+  const busy = [Date.UTC(2024, 1, 14) / 1000, Date.UTC(2024, 1, 15) / 1000 - 1];
   const ids = new Set();
-  for await (const call of client.xml.getCallList.iterate({ startTime: now - 90 * 86400, endTime: now })) {
+  let n = 0;
+  let onBusyDay = 0;
+  for await (const call of client.xml.getCallList.iterate({ startTime: start, endTime: end, limit: 500 })) {
     n++;
     ids.add(call.id);
-    assert.equal(typeof call.startTime, 'number');
+    if (call.startTime >= busy[0] && call.startTime <= busy[1]) onBusyDay++;
   }
-  assert.ok(n > 0, 'the seeded call log');
   assert.equal(ids.size, n, 'each call once');
+  assert.ok(onBusyDay >= 600, `the busy day is complete past the 500-row cap (${onBusyDay})`);
+  const oneRequest = await client.xml.getCallList({ startTime: busy[0], endTime: busy[1] });
+  assert.equal(oneRequest.data.items.length, 500, 'one request stops at 500');
+  t.diagnostic(`${n} calls walked, ${onBusyDay} on the busy day`);
 });
