@@ -26,8 +26,8 @@ OVERRIDES = {
     # "disabled: Only `true` is accepted (one-way revocation)."
     ("updateAccountKey", "disabled"): {"enum": ["true"]},
 }
-# "send an empty string to clear it": the email format would refuse the empty string.
-NO_FORMAT = {("updateAccount", "email")}
+# "send an empty string to clear it": the email format, widened to take the empty string.
+FORMAT_OVERRIDES = {("updateAccount", "email"): "email_or_empty"}
 
 
 def main(path):
@@ -94,8 +94,8 @@ def body_params(schema, op_id):
             if key in prop:
                 entry[target] = prop[key]
         fmt = prop.get("format")
-        if fmt in ("uuid", "email") and (op_id, name) not in NO_FORMAT:
-            entry["format"] = fmt
+        if fmt in ("uuid", "email"):
+            entry["format"] = FORMAT_OVERRIDES.get((op_id, name), fmt)
         if name in PHONE_FIELDS:
             entry["format"] = "e164_loose"
         if name in SECRET_FIELDS:

@@ -9,8 +9,8 @@
 //! | `POST /_sandbox/reset` | everything back to the seeded start |
 //! | `GET/POST/DELETE /_sandbox/faults` | list / queue / clear faults |
 //! | `GET/POST /_sandbox/rate-limit` | show / change rate limiting |
-//!
-//! Any other route is offered to each family's [`Service::admin`](crate::service::Service::admin).
+//! | `GET/POST /_sandbox/clock` | show / move the sandbox clock (`{"advance_s": N}` or `{"offset_s": N}`) |
+//! | anything else | the families' own admin routes ([`crate::service::Service::admin`]) |
 
 use crate::app::App;
 use crate::http::{Request, Response};
@@ -59,15 +59,51 @@ pub fn handle(app: &App, req: &Request) -> Response {
         ("POST", "/faults") => queue_fault(app, req),
         ("GET", "/rate-limit") => Response::json(200, &json!(lock(&sh.limiter).config())),
         ("POST", "/rate-limit") => rate_limit(app, req),
-        (_, "/health" | "/config" | "/requests" | "/reset" | "/faults" | "/rate-limit") => {
-            bad(405, "method not allowed")
-        }
+        ("GET", "/clock") => clock_json(app),
+        ("POST", "/clock") => move_clock(app, req),
+        (
+            _,
+            "/health" | "/config" | "/requests" | "/reset" | "/faults" | "/rate-limit" | "/clock",
+        ) => bad(405, "method not allowed"),
         _ => app
             .router
             .all()
             .find_map(|s| s.admin(req, sub, sh))
             .unwrap_or_else(|| bad(404, "unknown admin route")),
     }
+}
+
+fn clock_json(app: &App) -> Response {
+    let c = &app.shared.clock;
+    let now = c.now();
+    Response::json(
+        200,
+        &json!({"now": now, "now_rfc3339": crate::clock::rfc3339(now), "offset_s": c.offset()}),
+    )
+}
+
+fn move_clock(app: &App, req: &Request) -> Response {
+    let b = match body_object(req) {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let int = |k: &'static str| b.get(k).map(|v| v.as_i64().ok_or(k));
+    match (int("advance_s"), int("offset_s")) {
+        (Some(Err(k)), _) | (_, Some(Err(k))) => {
+            return bad(400, &format!("`{k}` must be an integer (seconds)"))
+        }
+        (Some(Ok(n)), None) => {
+            app.shared.clock.advance(n);
+        }
+        (None, Some(Ok(n))) => app.shared.clock.set(n),
+        _ => {
+            return bad(
+                400,
+                "give exactly one of `advance_s` and `offset_s` (seconds)",
+            )
+        }
+    }
+    clock_json(app)
 }
 
 fn body_object(req: &Request) -> Result<serde_json::Map<String, Value>, Response> {

@@ -16,6 +16,7 @@ pub fn services() -> Router {
     Router::new()
         .with(crate::v4::V4Service)
         .with(crate::oauth::OAuthService)
+        .with(crate::xml::XmlService::default())
         .with(crate::v1::V1Service::default())
         .with(crate::nol::NolService::default())
 }
@@ -66,6 +67,7 @@ impl App {
 
     /// Runs one request through the pipeline; every response gets an `X-Request-Id`.
     pub fn dispatch(&self, req: &Request) -> Outcome {
+        crate::clock::set_thread_offset(self.shared.clock.offset());
         let id = req
             .header("x-request-id")
             .map(str::to_string)
@@ -143,13 +145,23 @@ impl App {
     }
 }
 
-/// 200 with the body cut in the middle; never valid JSON.
+/// 200 with the body cut in the middle, under the original content type (JSON by default);
+/// never valid JSON, never well-formed XML.
 fn malform(resp: Response) -> Response {
+    let content_type = resp
+        .header("content-type")
+        .unwrap_or("application/json")
+        .to_string();
+    let xml = content_type.contains("xml");
     let mut body = resp.body[..resp.body.len() / 2].to_vec();
     if body.is_empty() || serde_json::from_slice::<serde_json::Value>(&body).is_ok() {
-        body = b"{\"items\":[{\"id\":".to_vec();
+        body = if xml {
+            b"<response><resultData><".to_vec()
+        } else {
+            b"{\"items\":[{\"id\":".to_vec()
+        };
     }
-    let mut out = Response::bytes(200, "application/json", body);
+    let mut out = Response::bytes(200, &content_type, body);
     out.headers.extend(
         resp.headers
             .into_iter()

@@ -1,8 +1,9 @@
 //! # phonecom-sandbox
 //!
 //! A local, stateful stand-in for the upstream services libphonecom talks to (Phone.com REST
-//! v4, the OAuth host of the Express Sign-Up guide, REST v1, numbers.online, and later the XML
-//! API), served over real HTTP on loopback, with fault injection and a request log.
+//! v4, the OAuth host of the Express Sign-Up guide, the XML API with its call-control driver,
+//! REST v1 and numbers.online), served over real HTTP on loopback, with fault injection and a
+//! request log.
 //!
 //! ```
 //! use phonecom_sandbox::{Options, Sandbox};
@@ -28,6 +29,7 @@
 
 pub mod admin;
 pub mod app;
+pub mod callcontrol;
 pub mod clock;
 pub mod creds;
 pub mod errors;
@@ -43,6 +45,7 @@ pub mod service;
 pub mod state;
 pub mod v1;
 pub mod v4;
+pub mod xml;
 
 use std::net::TcpListener;
 use std::sync::Arc;

@@ -1,5 +1,5 @@
-//! The [`Service`] trait and the prefix router. Each upstream family (v4, OAuth host, and later
-//! the XML API, REST v1, numbers.online) is one `Service` registered with one line in
+//! The [`Service`] trait and the prefix router. Each upstream family (v4, OAuth host, the XML
+//! API, and later REST v1 and numbers.online) is one `Service` registered with one line in
 //! [`crate::app::services`].
 
 use crate::errors;

@@ -1,5 +1,6 @@
 //! State shared by every connection thread.
 
+use crate::clock::Clock;
 use crate::creds::Credentials;
 use crate::faults::FaultQueue;
 use crate::ratelimit::{RateConfig, RateLimiter};
@@ -31,6 +32,8 @@ pub struct Shared {
     pub limiter: Mutex<RateLimiter>,
     /// `http://127.0.0.1:PORT`, set once the listener is bound (for URLs the services hand out).
     pub base_url: OnceCell<String>,
+    /// The sandbox clock's offset (`POST /_sandbox/clock`).
+    pub clock: Clock,
     initial_rate: RateConfig,
     request_ids: AtomicU64,
     resets: AtomicU64,
@@ -52,6 +55,7 @@ impl Shared {
             log: Mutex::default(),
             limiter: Mutex::new(RateLimiter::new(initial_rate.clone())),
             base_url: OnceCell::new(),
+            clock: Clock::default(),
             initial_rate,
             request_ids: AtomicU64::new(0),
             resets: AtomicU64::new(0),
@@ -61,6 +65,7 @@ impl Shared {
     /// Resets the shared state to the seeded start (services reset their own state).
     pub fn reset(&self) {
         let generation = self.resets.fetch_add(1, Ordering::SeqCst) + 1;
+        self.clock.set(0);
         *lock(&self.v4) = World::new(self.seed, &self.creds, generation);
         lock(&self.faults).clear();
         lock(&self.log).clear();

@@ -83,6 +83,8 @@ pub enum Format {
     Country,
     /// An email address (`name@domain.tld`).
     Email,
+    /// An email address, or the empty string (which clears a stored one).
+    EmailOrEmpty,
     /// A point in time: Unix epoch seconds, or ISO 8601 / XML date-time
     /// (`2007-12-01T13:28:50.0000Z`).
     Timestamp,

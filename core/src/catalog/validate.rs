@@ -269,6 +269,10 @@ pub(crate) fn check_format(format: Format, s: &str) -> std::result::Result<Strin
                 ))
             }
         }
+        Format::EmailOrEmpty if s.is_empty() => Ok(String::new()),
+        Format::EmailOrEmpty => {
+            check_format(Format::Email, s).map_err(|rule| format!("{rule}, or \"\" to clear it"))
+        }
         Format::Timestamp => {
             if is_timestamp(s) {
                 Ok(s.to_string())
@@ -617,6 +621,12 @@ mod tests {
         assert!(check_format(Format::NumberPattern, "1212*******").is_ok());
         assert!(check_format(Format::NumberPattern, "1800-FLOWERS").is_err());
         assert!(check_format(Format::Email, "a@b.co").is_ok());
+        assert!(check_format(Format::Email, "").is_err());
+        assert_eq!(check_format(Format::EmailOrEmpty, "").unwrap(), "");
+        assert!(check_format(Format::EmailOrEmpty, "a@b.co").is_ok());
+        assert!(check_format(Format::EmailOrEmpty, "a@b")
+            .unwrap_err()
+            .contains("to clear it"));
         assert!(check_format(Format::Digits, "12a").is_err());
     }
 

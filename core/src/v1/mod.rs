@@ -15,7 +15,9 @@
 //!   `created_epoch`, durations as integers, dollar strings with exact `_cents`).
 //! - **Errors**: `{"response": {"error": {"info", "url", "code"}}}` becomes an
 //!   [`Error`](crate::Error) with `upstream_code` = `code`, `upstream_message` = `info` and
-//!   [`doc_url`](crate::Error::doc_url) = `url`.
+//!   [`doc_url`](crate::Error::doc_url) = `url`; a `field` beside them (the JSON path of the
+//!   field at fault, as the sandbox sends) becomes the error's field error, and any other key
+//!   its [`details`](crate::Error::details).
 //!
 //! ```no_run
 //! use phonecom::{Client, Config};

@@ -235,14 +235,32 @@ pub(crate) fn error_from_response(resp: &HttpResponse) -> Error {
     let kind = ErrorKind::from_status(status);
     let mut err = Error::new(kind, message.clone())
         .with_status(status)
-        .with_upstream(code, envelope.map(|_| message))
+        .with_upstream(code, envelope.map(|_| message.clone()))
         .with_doc_url(url)
         .with_retry_after(resp.retry_after())
         .with_retryable(retry::is_retryable_status(status))
         .with_request_id(Some(resp.request_id.clone()))
         .with_attempts(resp.attempts);
-    if envelope.is_none() {
-        err = err.with_raw_body(&resp.body);
+    match envelope.and_then(Value::as_object) {
+        None => err = err.with_raw_body(&resp.body),
+        Some(e) => {
+            // Beyond the documented three keys an upstream may name the field at fault
+            // (`field`, a JSON path such as `digits[0].digit`); keep it, and anything else.
+            if let Some(field) = e.get("field").and_then(Value::as_str) {
+                err = err.with_fields(vec![crate::error::FieldError {
+                    field: field.to_string(),
+                    message: message.clone(),
+                }]);
+            }
+            let extra: Map<String, Value> = e
+                .iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "info" | "url" | "code" | "field"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            if !extra.is_empty() {
+                err = err.with_details(extra);
+            }
+        }
     }
     err
 }

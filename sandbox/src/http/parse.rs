@@ -115,7 +115,8 @@ pub fn read_body<R: BufRead>(r: &mut R, req: &mut Request) -> io::Result<()> {
     Ok(())
 }
 
-fn read_chunked<R: BufRead>(r: &mut R) -> io::Result<Vec<u8>> {
+/// Reads a chunked body (the chunks, then trailers up to the empty line).
+pub fn read_chunked<R: BufRead>(r: &mut R) -> io::Result<Vec<u8>> {
     let mut body = Vec::new();
     loop {
         let line = read_line(r)?.ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))?;

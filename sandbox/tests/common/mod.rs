@@ -1,6 +1,8 @@
 //! A tiny raw HTTP/1.1 client over std, for the integration tests.
 #![allow(dead_code)]
 
+pub mod xml;
+
 use serde_json::Value;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::TcpStream;

@@ -11,36 +11,13 @@
 use phonecom::express::{signup, SignupRequest};
 use phonecom::types::{Address, Contact};
 use phonecom::v4::{Filter, ListQuery, PurchaseNumber, SortDir};
-use phonecom::{Client, Config};
 
 fn main() {
-    if let Err(e) = run() {
-        eprintln!("error: {e}");
-        std::process::exit(1);
-    }
+    phonecom_examples::main_with(run);
 }
 
 fn run() -> Result<(), phonecom::Error> {
-    let (_sandbox, config) = match std::env::var("PHONECOM_CONFIG") {
-        Ok(path) => {
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                phonecom::Error::new(
-                    phonecom::ErrorKind::Validation,
-                    format!("PHONECOM_CONFIG {path}: {e}"),
-                )
-            })?;
-            (None, Config::from_json(&text)?)
-        }
-        Err(_) => {
-            let sandbox = phonecom_sandbox::Sandbox::start().map_err(|e| {
-                phonecom::Error::new(phonecom::ErrorKind::Transport, format!("sandbox: {e}"))
-            })?;
-            println!("step 0: sandbox listening on {}", sandbox.base_url());
-            let config = Config::from_value(sandbox.config())?;
-            (Some(sandbox), config)
-        }
-    };
-    let client = Client::new(config)?;
+    let (_sandbox, client) = phonecom_examples::connect()?;
 
     let contact = Contact {
         name: "Ada Lovelace".into(),

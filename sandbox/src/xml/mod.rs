@@ -1,0 +1,335 @@
+//! Phone.com's XML API (`/special/xmlapi`): `username`, `password`, `action` and the action's
+//! inputs in a GET query string or a POST form body; every answer is the XML envelope of
+//! [`envelope`], `status="error"` with a message for anything refused. Stateful: accounts,
+//! numbers and reservations, call handling, extensions, the call log, SMS and ChatCalls.
+//!
+//! The call-control driver (`POST /_sandbox/callcontrol/calls`) lives in [`crate::callcontrol`];
+//! its admin routes are served here because calls land in this family's call log.
+
+mod accounts;
+pub mod calls;
+mod chatcall;
+pub mod envelope;
+pub mod geo;
+mod numbers;
+pub mod params;
+mod search;
+mod settings;
+mod sms;
+pub mod world;
+
+pub use world::World;
+
+use crate::http::{Request, Response};
+use crate::service::Service;
+use crate::state::{lock, Shared};
+use envelope::{El, Envelope, OK_MSG};
+use params::{Check, Params};
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use world::Account;
+
+/// The path of the API.
+pub const PREFIX: &str = "/special/xmlapi";
+
+/// A handler's answer: the children of `<resultData>` (none for actions without data), or the
+/// message of an error result.
+pub type Reply = Check<Option<Vec<El>>>;
+
+/// Success with `<resultData>` holding `data`.
+pub fn ok(data: Vec<El>) -> Reply {
+    Ok(Some(data))
+}
+
+/// Success without `<resultData>` (as `sendSMS` in the document).
+pub fn done() -> Reply {
+    Ok(None)
+}
+
+/// Everything an action handler sees.
+pub struct Cx<'a> {
+    /// The request's parameters.
+    pub p: &'a Params,
+    /// The XML world (locked for the whole request).
+    pub w: &'a mut World,
+    /// Shared state (the v4 inventory the XML API sells from).
+    pub shared: &'a Shared,
+    /// The authenticated account's username (lower-cased key).
+    pub user: String,
+    /// The sandbox clock at the start of the request.
+    pub now: i64,
+    /// `http://HOST/special/xmlapi`, for URLs in answers.
+    pub base: String,
+}
+
+impl Cx<'_> {
+    /// The authenticated account.
+    pub fn account(&mut self) -> &mut Account {
+        self.w
+            .account_mut(&self.user)
+            .expect("the authenticated account exists")
+    }
+}
+
+type Handler = fn(&mut Cx) -> Reply;
+
+/// Every action of the document.
+pub const ACTIONS: &[(&str, Handler)] = &[
+    ("createAccount", accounts::create),
+    ("cancelAccount", accounts::cancel),
+    ("getPhoneNumberList", numbers::list),
+    ("getCallList", calls::list),
+    ("originateCall", calls::originate),
+    ("updateCallHandlingSimpleRingAll", settings::ring_all),
+    (
+        "updateExtensionNotification",
+        settings::extension_notification,
+    ),
+    ("sendSMS", sms::send),
+    ("getPhoneNumberCountryList", search::countries),
+    ("getPhoneNumberPrefixList", search::prefixes),
+    ("getPhoneNumberStateList", search::states),
+    ("getPhoneNumberRegionList", search::regions),
+    ("getPhoneNumberLocalityList", search::localities),
+    ("getPhoneNumberInventory", search::inventory),
+    ("getPhoneNumberPortingEligibility", numbers::porting),
+    ("addPhoneNumber", numbers::add),
+    ("reservePhoneNumber", numbers::reserve),
+    ("unreservePhoneNumber", numbers::unreserve),
+    ("getVoiceList", chatcall::voices),
+    ("getSoundList", chatcall::sounds),
+    ("previewChatCall", chatcall::preview),
+    ("sendChatCall", chatcall::send),
+    ("getChatCallStatus", chatcall::status),
+];
+
+/// The XML API service. It keeps its own state (built from the seed on first use) and the
+/// call-control transcripts.
+#[derive(Default)]
+pub struct XmlService {
+    world: Mutex<Option<World>>,
+    transcripts: Mutex<Vec<Value>>,
+    sv_counter: AtomicU64,
+    cc_counter: AtomicU64,
+}
+
+impl XmlService {
+    /// Runs `f` on the world, building it from the seed first if needed.
+    pub fn with_world<R>(&self, shared: &Shared, f: impl FnOnce(&mut World) -> R) -> R {
+        let mut g = lock(&self.world);
+        let w = g.get_or_insert_with(|| World::new(shared.seed, &shared.creds));
+        f(w)
+    }
+
+    /// A fresh server transaction id: the time, then 10 digits that never repeat in a process.
+    pub fn sv_trid(&self, now: i64) -> String {
+        let n = self.sv_counter.fetch_add(1, Ordering::Relaxed);
+        let tail = (n.wrapping_mul(7_919).wrapping_add(4_294_967_291)) % 10_000_000_000;
+        format!("{now}{tail:010}")
+    }
+
+    fn envelope(
+        &self,
+        ok: bool,
+        msg: &str,
+        data: Option<Vec<El>>,
+        cl: Option<&str>,
+        now: i64,
+    ) -> Response {
+        let sv = self.sv_trid(now);
+        Envelope {
+            ok,
+            msg,
+            data,
+            cl_trid: cl,
+            sv_trid: &sv,
+            now,
+        }
+        .response(200)
+    }
+
+    fn api(&self, req: &Request, shared: &Shared) -> Response {
+        let now = shared.clock.now();
+        let p = Params::from_request(req);
+        let cl = p.get("clTRID").map(str::to_string);
+        let host = req.header("host").unwrap_or("127.0.0.1");
+        let base = format!("http://{host}{PREFIX}");
+        let reply = self.with_world(shared, |w| {
+            w.expire(now);
+            let user = authenticate(w, &p)?;
+            let action = p.req("action")?;
+            let handler = ACTIONS
+                .iter()
+                .find(|(name, _)| *name == action)
+                .map(|(_, h)| *h)
+                .ok_or_else(|| format!("Unknown action `{action}`"))?;
+            let mut cx = Cx {
+                p: &p,
+                w,
+                shared,
+                user,
+                now,
+                base,
+            };
+            handler(&mut cx)
+        });
+        match reply {
+            Ok(data) => self.envelope(true, OK_MSG, data, cl.as_deref(), now),
+            Err(msg) => self.envelope(false, &msg, None, cl.as_deref(), now),
+        }
+    }
+
+    /// An error envelope with an HTTP error status (unknown paths, methods, and `status=` faults).
+    pub fn http_error(&self, status: u16, msg: &str) -> Response {
+        let now = crate::clock::now();
+        let sv = self.sv_trid(now);
+        Envelope {
+            ok: false,
+            msg,
+            data: None,
+            cl_trid: None,
+            sv_trid: &sv,
+            now,
+        }
+        .response(status)
+    }
+}
+
+/// Checks `username`/`password`; returns the account's key.
+fn authenticate(w: &World, p: &Params) -> Check<String> {
+    let (Some(user), Some(password)) = (p.get("username"), p.get("password")) else {
+        return Err("Authentication failed: username and password are required".into());
+    };
+    match w.account(user) {
+        Some(a) if a.password == password && a.cancelled => {
+            Err("Authentication failed: the account has been cancelled".into())
+        }
+        Some(a) if a.password == password => Ok(a.username.to_ascii_lowercase()),
+        _ => Err("Authentication failed: invalid username or password".into()),
+    }
+}
+
+/// The message of a `status=` fault.
+fn fault_message(status: u16) -> String {
+    match status {
+        400 => "Bad request".into(),
+        401 => "Authentication failed".into(),
+        403 => "Access denied".into(),
+        404 => "Not found".into(),
+        408 => "Request timeout; try again later".into(),
+        409 => "Conflict; try again later".into(),
+        429 => "Too many requests: rate limit exceeded, try again later".into(),
+        500 => "Internal server error".into(),
+        502 => "Bad gateway (server error)".into(),
+        503 => "Service temporarily unavailable".into(),
+        504 => "Gateway timeout (server error)".into(),
+        s => format!("HTTP {s} error"),
+    }
+}
+
+impl Service for XmlService {
+    fn prefix(&self) -> &'static str {
+        PREFIX
+    }
+
+    fn handle(&self, req: &Request, shared: &Shared) -> Response {
+        let sub = req
+            .path
+            .strip_prefix(PREFIX)
+            .unwrap_or("")
+            .trim_end_matches('/');
+        if let Some(file) = sub.strip_prefix("/previews/") {
+            return chatcall::preview_file(self, shared, req, file);
+        }
+        if !sub.is_empty() {
+            return self.http_error(404, &format!("Not found: {}", req.path));
+        }
+        if req.method != "GET" && req.method != "POST" {
+            return self
+                .http_error(405, "Method not allowed: use GET or POST")
+                .with_header("Allow", "GET, POST");
+        }
+        self.api(req, shared)
+    }
+
+    /// A `status=` fault: that HTTP status with an XML error envelope (`status="error"`, a
+    /// message naming the problem, an `svTRID`, an empty `clTRID`), `text/xml`; 429 adds
+    /// `Retry-After` (default 1 s), other statuses add it when the fault names one.
+    fn fault_error(&self, status: u16, retry_after: Option<u64>) -> Response {
+        let resp = self.http_error(status, &fault_message(status));
+        match (status, retry_after) {
+            (429, r) => resp.with_header("Retry-After", r.unwrap_or(1).to_string()),
+            (_, Some(r)) => resp.with_header("Retry-After", r.to_string()),
+            _ => resp,
+        }
+    }
+
+    fn reset(&self, _shared: &Shared) {
+        *lock(&self.world) = None;
+        lock(&self.transcripts).clear();
+    }
+
+    fn admin(&self, req: &Request, sub: &str, shared: &Shared) -> Option<Response> {
+        let bad = |status: u16, msg: &str| Response::json(status, &json!({"error": msg}));
+        let m = req.method.as_str();
+        Some(match sub {
+            "/xml" if m == "GET" => Response::json(200, &self.with_world(shared, |w| w.to_json())),
+            "/xml" => bad(405, "method not allowed"),
+            "/callcontrol/calls" => match m {
+                "POST" => crate::callcontrol::admin_place(self, req, shared),
+                "GET" => Response::json(200, &json!({"calls": *lock(&self.transcripts)})),
+                "DELETE" => {
+                    lock(&self.transcripts).clear();
+                    Response::json(200, &json!({"ok": true}))
+                }
+                _ => bad(405, "method not allowed"),
+            },
+            _ => {
+                let id = sub.strip_prefix("/callcontrol/calls/")?;
+                if m != "GET" {
+                    return Some(bad(405, "method not allowed"));
+                }
+                match lock(&self.transcripts).iter().find(|t| t["uniqueID"] == id) {
+                    Some(t) => Response::json(200, t),
+                    None => bad(404, "no such call"),
+                }
+            }
+        })
+    }
+}
+
+impl XmlService {
+    /// Counts placed call-control calls (never reset, so `uniqueID`s never repeat).
+    pub fn next_call_number(&self) -> u64 {
+        self.cc_counter.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Stores a call-control transcript.
+    pub fn store_transcript(&self, t: Value) {
+        lock(&self.transcripts).push(t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sv_trids_are_unique() {
+        let s = XmlService::default();
+        let ids: std::collections::HashSet<String> =
+            (0..10_000).map(|_| s.sv_trid(1_299_095_492)).collect();
+        assert_eq!(ids.len(), 10_000);
+        assert!(ids
+            .iter()
+            .all(|i| i.len() == 20 && i.bytes().all(|b| b.is_ascii_digit())));
+    }
+
+    #[test]
+    fn every_action_of_the_document_once() {
+        assert_eq!(ACTIONS.len(), 23);
+        let names: std::collections::HashSet<&str> = ACTIONS.iter().map(|a| a.0).collect();
+        assert_eq!(names.len(), 23);
+    }
+}
