@@ -11,13 +11,10 @@ const { startSandbox } = require('./support/sandbox');
 let sb;
 let server;
 let hook;
-let driver = false;
 const seen = [];
 
 before(async () => {
   sb = await startSandbox();
-  // The sandbox's driver arrives with its XML service; until then these tests skip.
-  driver = (await fetch(`${sb.url}/_sandbox/callcontrol/calls`)).status === 200;
   server = http.createServer(
     callcontrol.handler({
       newCall: (call) => {
@@ -59,10 +56,8 @@ async function place(body) {
   return JSON.parse(text);
 }
 
-const SKIP = "the sandbox's call-control driver is not there yet";
 
-test('a menu, a digit, a voice-tagged forward that is answered', async (t) => {
-  if (!driver) return t.skip(SKIP);
+test('a menu, a digit, a voice-tagged forward that is answered', async () => {
   const call = await place({ callerIdNumber: '+16195550199', callerIdName: 'Jane Doe', digits: ['1'], forwardResults: ['answered'], talkSeconds: 30 });
   assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
   assert.equal(call.connected_to, '18585602222');
@@ -74,8 +69,7 @@ test('a menu, a digit, a voice-tagged forward that is answered', async (t) => {
   assert.equal(mine[2].duration, call.duration);
 });
 
-test('an unanswered forward asks again; the next command is followed (form bodies too)', async (t) => {
-  if (!driver) return t.skip(SKIP);
+test('an unanswered forward asks again; the next command is followed (form bodies too)', async () => {
   const call = await place({ method: 'POST', digits: ['2'], forwardResults: ['no-answer', 'answered'] });
   assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
   assert.equal(call.connected_to, '18585550100');
@@ -83,8 +77,7 @@ test('an unanswered forward asks again; the next command is followed (form bodie
   assert.deepEqual(events, ['new_call', 'digits', 'command_result', 'completed']);
 });
 
-test('an empty answer hangs up; a command that breaks the rules is never sent', async (t) => {
-  if (!driver) return t.skip(SKIP);
+test('an empty answer hangs up; a command that breaks the rules is never sent', async () => {
   const hangup = await place({ digits: ['5'] });
   assert.equal(hangup.outcome, 'hangup');
   const bad = await place({ digits: ['9'] });
@@ -95,8 +88,7 @@ test('an empty answer hangs up; a command that breaks the rules is never sent', 
   assert.ok(!bad.steps.some((s) => s.response && /a,b/.test(s.response.body) && s.response.status === 200));
 });
 
-test('the calls reach the XML call log, walked by getCallList', async (t) => {
-  if (!driver) return t.skip(SKIP);
+test('the calls reach the XML call log, walked by getCallList', async () => {
   const client = new Client(sb.config);
   const now = Math.floor(Date.now() / 1000);
   const rows = [];

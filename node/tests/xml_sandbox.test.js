@@ -1,6 +1,6 @@
 'use strict';
 // The XML API family against the sandbox's XML service: lists, inventory search, reservation,
-// SMS, the error envelope, and the call log walked by windows. Skips until the sandbox serves XML.
+// SMS, the error envelope, and the call log walked by windows.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -9,19 +9,14 @@ const { startSandbox } = require('./support/sandbox');
 
 let sb;
 let client;
-let served = false;
-const SKIP = 'the sandbox has no XML service yet';
 
 before(async () => {
   sb = await startSandbox();
   client = new Client(sb.config);
-  const probe = await fetch(`${new URL(sb.config.xml.base_url).origin}/special/xmlapi?action=getPhoneNumberList`);
-  served = probe.status === 200 && /<response>/.test(await probe.text());
 });
 after(() => sb.stop());
 
-test('numbers: the list, an inventory search, a reservation', async (t) => {
-  if (!served) return t.skip(SKIP);
+test('numbers: the list, an inventory search, a reservation', async () => {
   const list = await client.xml.getPhoneNumberList();
   assert.equal(list.status, 'ok');
   assert.ok(list.data.items.some((n) => n.phoneNumber === '+12542958368' && n.rateCenter === 'WACO_TX'));
@@ -35,8 +30,7 @@ test('numbers: the list, an inventory search, a reservation', async (t) => {
   await client.xml.unreservePhoneNumber({ phoneNumber: pick });
 });
 
-test('an SMS, and the error envelope as a PhoneComError with the svTRID', async (t) => {
-  if (!served) return t.skip(SKIP);
+test('an SMS, and the error envelope as a PhoneComError with the svTRID', async () => {
   const sent = await client.xml.sendSMS({ fromNumber: '+18585550100', toNumber: '+16195550199', message: 'Your code is 1234' });
   assert.equal(sent.status, 'ok');
   assert.match(sent.svTRID, /^\d{20}$/);
@@ -51,7 +45,6 @@ test('an SMS, and the error envelope as a PhoneComError with the svTRID', async 
 });
 
 test('the seeded call log (2024-01-01 to 2024-03-31, a busy day of 600 calls) walked by windows', async (t) => {
-  if (!served) return t.skip(SKIP);
   const start = Date.UTC(2024, 0, 1) / 1000;
   const end = Date.UTC(2024, 3, 1) / 1000 - 1;
   const busy = [Date.UTC(2024, 1, 14) / 1000, Date.UTC(2024, 1, 15) / 1000 - 1];
