@@ -133,6 +133,20 @@ test('portal: the call-control URL answers text/plain commands', async () => {
   assert.deepEqual(r.data.items, [{ uniqueID: 'c1', duration: 42 }]);
 });
 
+test("portal: the call-control URL driven by the sandbox's call-control driver", async () => {
+  const res = await fetch(`${sb.url}/_sandbox/callcontrol/calls`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: `${base}/callcontrol`, digits: ['1'], forwardResults: ['answered'], talkSeconds: 45 }),
+  });
+  const call = await res.json();
+  assert.equal(res.status, 201, JSON.stringify(call));
+  assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
+  assert.equal(call.connected_to, '18585602222');
+  const r = await api('GET', '/api/calls');
+  assert.ok(r.data.items.some((c) => c.uniqueID === call.uniqueID && c.duration === call.duration), JSON.stringify(r.data));
+});
+
 test('the TypeScript example compiles under --strict and runs', { skip: !fs.existsSync(TSC) && 'typescript is not installed' }, () => {
   const out = path.join(EXAMPLES, 'dist');
   const tsc = spawnSync(TSC, ['-p', path.join(EXAMPLES, 'tsconfig.json'), '--strict', '--noEmit', 'false', '--outDir', out], { encoding: 'utf8' });
