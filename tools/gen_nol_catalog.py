@@ -12,6 +12,8 @@ import json
 import re
 import sys
 
+from gen_schemas import inline_response, response_name
+
 PREFIX = "/api/v1/account"
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -140,7 +142,8 @@ def convert(route, method, o, shared, spec):
             params.append(raw_param(content, o.get("description")))
     ok = next((r for code, r in sorted(o.get("responses", {}).items()) if code.startswith("2")), {})
     schema = next(iter(ok.get("content", {}).values()), {}).get("schema", {})
-    ref = schema.get("$ref", "").split("/")[-1] or None
+    # A component schema by its name; an inline one by the name tools/gen_schemas.py gives it.
+    ref = schema.get("$ref", "").split("/")[-1] or (response_name(op_id) if inline_response(o) else None)
     return {
         "name": "nol." + op_id,
         "family": "nol",

@@ -48,6 +48,16 @@ pub(crate) trait Wire: Sync {
     ) -> Result<HttpRequest>;
     /// Decode the response: the result on success, the family's error otherwise.
     fn decode(&self, client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value>;
+    /// Parameters [`Wire::prefill`] fills when a call omits them, with the configuration key
+    /// they come from (published in the catalog JSON so bindings can make them optional).
+    fn prefilled(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+}
+
+/// The parameters of `family` that the client fills from its configuration.
+pub(crate) fn prefilled_params(family: &str) -> &'static [(&'static str, &'static str)] {
+    wire_of(family).map(|w| w.prefilled()).unwrap_or(&[])
 }
 
 /// The wire of each HTTP family. Adding a family is one line here.

@@ -319,6 +319,25 @@ pub(crate) fn operations() -> Vec<Operation> {
     }]
 }
 
+/// The schema of the sign-up flow's result (`returns: "Signup"`).
+pub(crate) fn schemas() -> Vec<(String, Value)> {
+    vec![(
+        "Signup".into(),
+        json!({
+            "type": "object",
+            "doc": "A signed-up portal user: the subaccount, its user name, the password when generated, and the user's token",
+            "properties": {
+                "account": {"ref": "AccountFull", "doc": "The subaccount"},
+                "username": {"type": "string", "doc": "Its user name, <partner>-<user_id>"},
+                "password": {"type": "string", "doc": "The generated password (only when the library generated it): store it"},
+                "token": {"ref": "UserToken", "doc": "The user's token for the Express front-end library"},
+                "recovered": {"type": "boolean", "doc": "Whether an unknown create outcome was resolved by finding the subaccount"}
+            },
+            "required": ["account", "username", "token", "recovered"]
+        }),
+    )]
+}
+
 /// Run a composed flow from the generic call.
 pub(crate) fn run_flow(
     client: &Client,

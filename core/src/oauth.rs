@@ -84,6 +84,25 @@ pub(crate) fn operations() -> Vec<Operation> {
     }]
 }
 
+/// The schema of the token call's result (`returns: "UserToken"`).
+pub(crate) fn schemas() -> Vec<(String, Value)> {
+    vec![(
+        "UserToken".into(),
+        json!({
+            "type": "object",
+            "doc": "A portal user's access token: what the Express front-end library's getAccessCallback expects",
+            "properties": {
+                "access_token": {"type": "string", "doc": "Bearer token of the user"},
+                "token_type": {"type": "string", "doc": "Bearer"},
+                "expires_in": {"type": "integer", "doc": "Seconds until expiry"},
+                "scope": {"type": "string", "doc": "Granted scope"},
+                "account_id": {"type": "integer", "doc": "The user's account id, when the host returns it"}
+            },
+            "required": ["access_token"]
+        }),
+    )]
+}
+
 pub(crate) struct OauthWire;
 
 impl Wire for OauthWire {

@@ -135,3 +135,102 @@ fn no_operation_names_a_parameter_twice() {
         assert_eq!(before, names.len(), "{} repeats a parameter", op.name);
     }
 }
+
+#[test]
+fn committed_schemas_match_the_generator() {
+    for (family, source) in [
+        ("v4", "phonecom-v4.swagger.json"),
+        ("nol", "numbers-online-openapi.json"),
+    ] {
+        let Some(_) = spec(source) else {
+            return;
+        };
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+        let out = std::process::Command::new("python3")
+            .arg(root.join("tools/gen_schemas.py"))
+            .arg(family)
+            .arg(root.join("../shared/spec").join(source))
+            .output();
+        let Ok(out) = out else {
+            eprintln!("skipped: python3 is not available");
+            return;
+        };
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = format!("core/catalog/{family}.schemas.json");
+        let committed = std::fs::read_to_string(root.join(&path)).unwrap();
+        assert!(
+            committed == String::from_utf8(out.stdout).unwrap(),
+            "{path} is stale: rerun tools/gen_schemas.py {family}"
+        );
+    }
+}
+
+#[test]
+fn every_result_and_reference_has_a_schema() {
+    let catalog = phonecom::catalog();
+    let json = catalog.to_json();
+    let schemas = json["schemas"].as_object().unwrap();
+    for op in catalog.iter() {
+        if let Some(r) = &op.returns {
+            assert!(
+                catalog.schema(r).is_some(),
+                "{}: returns {r}, which has no schema",
+                op.name
+            );
+        }
+    }
+    fn refs(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(r) = m.get("ref").and_then(Value::as_str) {
+                    out.push(r.to_string());
+                }
+                m.values().for_each(|x| refs(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    refs(&json["schemas"], &mut all);
+    for r in all {
+        assert!(
+            schemas.contains_key(&r),
+            "schema reference {r} does not resolve"
+        );
+    }
+    let list = catalog.schema("ListAvailableNumbers").unwrap();
+    assert_eq!(
+        list["properties"]["items"]["items"]["ref"],
+        "AvailableNumbersFull"
+    );
+}
+
+#[test]
+fn prefilled_parameters_are_marked() {
+    let json = phonecom::catalog().to_json();
+    let op = json["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "v4.create-account-subaccount")
+        .unwrap();
+    let account_id = op["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "account_id")
+        .unwrap();
+    assert_eq!(account_id["prefilled"], "v4.account_id");
+    let username = op["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "username")
+        .unwrap();
+    assert!(username.get("prefilled").is_none());
+}

@@ -184,6 +184,7 @@ impl Operation {
 /// All operations, by canonical name.
 pub struct Catalog {
     ops: BTreeMap<String, Operation>,
+    schemas: BTreeMap<String, Value>,
 }
 
 impl Catalog {
@@ -199,7 +200,22 @@ impl Catalog {
         {
             ops.insert(op.name.clone(), op);
         }
-        Catalog { ops }
+        let schemas = all_schemas().into_iter().collect();
+        Catalog { ops, schemas }
+    }
+
+    /// The schema called `name` (an operation's `returns`, or an object it refers to): a small
+    /// subset of JSON Schema (`type`, `doc`, `properties`, `items`, `enum`, `required`, and `ref`
+    /// naming another schema).
+    ///
+    /// ```
+    /// let catalog = phonecom::catalog();
+    /// let returns = catalog.get("v4.list-available-phone-numbers").unwrap().returns.clone().unwrap();
+    /// let list = catalog.schema(&returns).unwrap();
+    /// assert_eq!(list["properties"]["items"]["items"]["ref"], "AvailableNumbersFull");
+    /// ```
+    pub fn schema(&self, name: &str) -> Option<&Value> {
+        self.schemas.get(name)
     }
 
     /// The operation called `name`.
@@ -227,11 +243,33 @@ impl Catalog {
         self.ops.values().filter(move |o| o.family == family)
     }
 
-    /// The whole catalog as JSON: `{"version", "operations": [...]}`.
+    /// The whole catalog as JSON: `{"version", "operations": [...], "schemas": {...}}`.
+    ///
+    /// A parameter the client fills from its configuration when the call omits it (v4
+    /// `account_id`) carries `"prefilled": "<config key>"`, so generated signatures can make it
+    /// optional.
     pub fn to_json(&self) -> Value {
+        let operations: Vec<Value> = self
+            .ops
+            .values()
+            .map(|op| {
+                let mut v = serde_json::to_value(op).expect("operations serialise");
+                let prefilled = crate::client::prefilled_params(&op.family);
+                if let Some(params) = v.get_mut("params").and_then(Value::as_array_mut) {
+                    for p in params.iter_mut() {
+                        let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
+                        if let Some((_, source)) = prefilled.iter().find(|(n, _)| *n == name) {
+                            p["prefilled"] = Value::from(*source);
+                        }
+                    }
+                }
+                v
+            })
+            .collect();
         serde_json::json!({
             "version": crate::VERSION,
-            "operations": self.ops.values().collect::<Vec<_>>(),
+            "operations": operations,
+            "schemas": self.schemas,
         })
     }
 
@@ -260,6 +298,31 @@ pub fn catalog() -> &'static Catalog {
     &CATALOG
 }
 
+/// Every family's result schemas. Names are global: the catalog tests check that no two
+/// families define the same one.
+fn all_schemas() -> Vec<(String, Value)> {
+    crate::v4::schemas()
+        .into_iter()
+        .chain(crate::oauth::schemas())
+        .chain(crate::express::schemas())
+        .chain(crate::xml::schemas())
+        .chain(crate::nol::schemas())
+        .collect()
+}
+
+/// Parse a committed schema document (`{"schemas": {...}}`) shipped inside the crate.
+pub(crate) fn parse_embedded_schemas(doc: &str) -> Vec<(String, Value)> {
+    #[derive(Deserialize)]
+    struct Doc {
+        schemas: BTreeMap<String, Value>,
+    }
+    serde_json::from_str::<Doc>(doc)
+        .expect("the embedded schemas are valid (checked by the catalog tests)")
+        .schemas
+        .into_iter()
+        .collect()
+}
+
 /// Parse a committed catalog document (`{"operations": [...]}`) shipped inside the crate.
 pub(crate) fn parse_embedded(doc: &str) -> Vec<Operation> {
     #[derive(Deserialize)]
@@ -269,4 +332,20 @@ pub(crate) fn parse_embedded(doc: &str) -> Vec<Operation> {
     serde_json::from_str::<Doc>(doc)
         .expect("the embedded catalog is valid (checked by the catalog tests)")
         .operations
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_schema_name_is_defined_twice() {
+        let mut names: Vec<String> = super::all_schemas().into_iter().map(|(n, _)| n).collect();
+        let all = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(
+            all,
+            names.len(),
+            "two families define a schema of the same name"
+        );
+    }
 }

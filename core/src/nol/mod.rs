@@ -39,11 +39,18 @@ pub use upload::{
 };
 pub use wire::{is_keyless, KEY_NOTICE};
 
-use crate::catalog::{parse_embedded, Operation};
+use crate::catalog::{parse_embedded, parse_embedded_schemas, Operation};
 
 /// The nol catalog, generated from the OpenAPI file by `tools/gen_nol_catalog.py`.
 const CATALOG_JSON: &str = include_str!("../../catalog/nol.json");
 
 pub(crate) fn operations() -> Vec<Operation> {
     parse_embedded(CATALOG_JSON)
+}
+
+/// The schemas of the OpenAPI file's `components`, by `tools/gen_schemas.py`.
+const SCHEMAS_JSON: &str = include_str!("../../catalog/nol.schemas.json");
+
+pub(crate) fn schemas() -> Vec<(String, serde_json::Value)> {
+    parse_embedded_schemas(SCHEMAS_JSON)
 }

@@ -26,11 +26,19 @@ pub use api::V4;
 pub use list::{Filter, Items, ListQuery, Page, Pages, SortDir};
 pub use models::*;
 
-use crate::catalog::{parse_embedded, Operation};
+use crate::catalog::{parse_embedded, parse_embedded_schemas, Operation};
 
 /// The v4 catalog, generated from the swagger file by `tools/gen_v4_catalog.py`.
 const CATALOG_JSON: &str = include_str!("../../catalog/v4.json");
 
 pub(crate) fn operations() -> Vec<Operation> {
     parse_embedded(CATALOG_JSON)
+}
+
+/// The v4 response and object schemas, generated from the swagger file by
+/// `tools/gen_schemas.py`.
+const SCHEMAS_JSON: &str = include_str!("../../catalog/v4.schemas.json");
+
+pub(crate) fn schemas() -> Vec<(String, serde_json::Value)> {
+    parse_embedded_schemas(SCHEMAS_JSON)
 }

@@ -21,6 +21,10 @@ impl Wire for V4Wire {
         }
     }
 
+    fn prefilled(&self) -> &'static [(&'static str, &'static str)] {
+        &[("account_id", "v4.account_id")]
+    }
+
     fn build(
         &self,
         client: &Client,

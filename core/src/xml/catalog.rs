@@ -161,7 +161,7 @@ pub(crate) fn operations() -> Vec<Operation> {
     let numbers = "phone numbers";
     let chat = "chatcalls";
     vec![
-        op("createAccount", account, "Create a new account", "Envelope", vec![
+        op("createAccount", account, "Create a new account", "XmlReply", vec![
             s("newUsername", "The requested user name").req(),
             s("newPassword", "The requested password").req().secret(),
             s("name", "Name").req(),
@@ -181,23 +181,23 @@ pub(crate) fn operations() -> Vec<Operation> {
             s("code", "Service code requested, assigned by Phone.com"),
             s("phoneNumber", "Desired telephone number, if applicable"),
         ]),
-        op("cancelAccount", account, "Cancel an account (authenticate as its master account)", "Envelope", vec![
+        op("cancelAccount", account, "Cancel an account (authenticate as its master account)", "XmlReply", vec![
             s("accountUsername", "User name of the account to cancel").req(),
         ]),
-        op("getPhoneNumberList", numbers, "List the active phone numbers of the account", "ListedNumber[]", vec![]),
-        op("getCallList", calls, "List call detail records (at most 500 rows per request; see xml::Calls to walk a range)", "CallRecord[]", vec![
+        op("getPhoneNumberList", numbers, "List the active phone numbers of the account", "XmlNumberList", vec![]),
+        op("getCallList", calls, "List call detail records (at most 500 rows per request; see xml::Calls to walk a range)", "XmlCallList", vec![
             int("startTime", "Range start (Unix epoch seconds)").min(0),
             int("endTime", "Range end (Unix epoch seconds)").min(0),
         ]),
-        op("originateCall", calls, "Place a call to leg A, then connect it to leg B", "Envelope", vec![
+        op("originateCall", calls, "Place a call to leg A, then connect it to leg B", "XmlReply", vec![
             s("legAPhoneNumber", "Number to call first: E.164 or an extension number").req().fmt(Format::E164OrExtension),
             s("legACallerId", "Caller id sent to leg A (defaults to legBPhoneNumber)"),
             int("legATimeout", "Seconds to wait for leg A to answer (default 20)").min(1),
             s("legBPhoneNumber", "Number to call second (E.164)").req().fmt(Format::E164),
             s("legBCallerId", "Caller id sent to leg B"),
         ]),
-        op("updateCallHandlingSimpleRingAll", calls, "Replace a number's call handling: ring up to 10 destinations at once", "Envelope", ring_all_params()),
-        op("updateExtensionNotification", account, "Update an extension's notification settings (unset ones are kept)", "Envelope", vec![
+        op("updateCallHandlingSimpleRingAll", calls, "Replace a number's call handling: ring up to 10 destinations at once", "XmlReply", ring_all_params()),
+        op("updateExtensionNotification", account, "Update an extension's notification settings (unset ones are kept)", "XmlReply", vec![
             s("extension", "Numeric extension").req().fmt(Format::Digits),
             yes_no("enableEmail", "Send email notifications (yes/no)"),
             yes_no("enableSms", "Send SMS notifications (yes/no)"),
@@ -205,17 +205,17 @@ pub(crate) fn operations() -> Vec<Operation> {
             s("emailFormat", "Voicemail attachment format (wav/mp3)").one_of(&["wav", "mp3"]),
             s("smsNumber", "Number for SMS notifications (E.164)").fmt(Format::E164),
         ]),
-        op("sendSMS", "sms", "Send an SMS (160 characters at most) from a number of the account", "Envelope", vec![
+        op("sendSMS", "sms", "Send an SMS (160 characters at most) from a number of the account", "XmlReply", vec![
             s("fromNumber", "Number of the account to send from (E.164)").req().fmt(Format::E164),
             s("toNumber", "Destination number (E.164)").req().fmt(Format::E164),
             s("message", "The message, 160 characters at most").req().min(1).max(160),
         ]),
-        op("getPhoneNumberCountryList", numbers, "List supported country codes and country names", "Row[]", vec![]),
-        op("getPhoneNumberPrefixList", numbers, "List supported prefixes (area codes) of a country, with approximate inventory", "Row[]", vec![country_code()]),
-        op("getPhoneNumberStateList", numbers, "List supported states of a country, with approximate inventory", "Row[]", vec![country_code()]),
-        op("getPhoneNumberRegionList", numbers, "List regions (cities) of a prefix or state, with inventory", "Row[]", area_params()),
-        op("getPhoneNumberLocalityList", numbers, "List localities (rate centers) of a prefix or state, with inventory", "Row[]", area_params()),
-        op("getPhoneNumberInventory", numbers, "Search numbers in inventory by state, prefix, region, locality or pattern", "InventoryNumber[]", vec![
+        op("getPhoneNumberCountryList", numbers, "List supported country codes and country names", "XmlRows", vec![]),
+        op("getPhoneNumberPrefixList", numbers, "List supported prefixes (area codes) of a country, with approximate inventory", "XmlRows", vec![country_code()]),
+        op("getPhoneNumberStateList", numbers, "List supported states of a country, with approximate inventory", "XmlRows", vec![country_code()]),
+        op("getPhoneNumberRegionList", numbers, "List regions (cities) of a prefix or state, with inventory", "XmlRows", area_params()),
+        op("getPhoneNumberLocalityList", numbers, "List localities (rate centers) of a prefix or state, with inventory", "XmlRows", area_params()),
+        op("getPhoneNumberInventory", numbers, "Search numbers in inventory by state, prefix, region, locality or pattern", "XmlInventory", vec![
             country_code(),
             s("type", "Restrict to TF (toll-free) or local").one_of(&["TF", "local"]),
             s("state", "Restrict to this state"),
@@ -226,20 +226,20 @@ pub(crate) fn operations() -> Vec<Operation> {
             int("quantity", "Results to return (at most 500)").min(1).max(500),
             int("page", "Page of results to skip to (needs quantity)").min(0),
         ]),
-        op("getPhoneNumberPortingEligibility", numbers, "Whether a number can be ported in (Yes or No)", "PortingEligibility", vec![phone_digits()]),
-        op("addPhoneNumber", numbers, "Add a number from inventory to the account", "Envelope", vec![phone_digits()]),
-        op("reservePhoneNumber", numbers, "Reserve a number until about midnight Pacific time", "Envelope", vec![phone_digits()]),
-        op("unreservePhoneNumber", numbers, "Return a reserved number to inventory", "Envelope", vec![phone_digits()]),
-        op("getVoiceList", chat, "List the text-to-speech voices", "Voice[]", vec![]),
-        op("getSoundList", chat, "List the sounds that can be embedded in text-to-speech ([laugh])", "Row[]", vec![]),
-        op("previewChatCall", chat, "Get the URL of a .wav preview of a ChatCall", "ChatCallPreview", vec![
+        op("getPhoneNumberPortingEligibility", numbers, "Whether a number can be ported in (Yes or No)", "XmlPortingEligibility", vec![phone_digits()]),
+        op("addPhoneNumber", numbers, "Add a number from inventory to the account", "XmlReply", vec![phone_digits()]),
+        op("reservePhoneNumber", numbers, "Reserve a number until about midnight Pacific time", "XmlReply", vec![phone_digits()]),
+        op("unreservePhoneNumber", numbers, "Return a reserved number to inventory", "XmlReply", vec![phone_digits()]),
+        op("getVoiceList", chat, "List the text-to-speech voices", "XmlVoiceList", vec![]),
+        op("getSoundList", chat, "List the sounds that can be embedded in text-to-speech ([laugh])", "XmlRows", vec![]),
+        op("previewChatCall", chat, "Get the URL of a .wav preview of a ChatCall", "XmlChatCallPreview", vec![
             s("fromName", "Sender's name (default \"Name\")"),
             s("message", "The message").req().min(1),
             s("toName", "Recipient's name (default \"Name\")"),
             s("voice", "Voice for text-to-speech"),
             s("responseType", "none, yes_no or yes_no_maybe").one_of(&["none", "yes_no", "yes_no_maybe"]),
         ]),
-        op("sendChatCall", chat, "Send or schedule a ChatCall to one or more NANPA numbers", "ChatCallSent", vec![
+        op("sendChatCall", chat, "Send or schedule a ChatCall to one or more NANPA numbers", "XmlChatCallSent", vec![
             s("fromName", "Sender's name").req().min(1),
             s("fromEmail", "Sender's email").req().fmt(Format::Email),
             s("message", "The message").req().min(1),
@@ -249,7 +249,7 @@ pub(crate) fn operations() -> Vec<Operation> {
             s("responseType", "none, yes_no or yes_no_maybe").one_of(&["none", "yes_no", "yes_no_maybe"]),
             s("sendDate", "When to send (default now): Unix epoch seconds or ISO 8601, e.g. 2007-12-01T13:28:50.0000Z").fmt(Format::Timestamp),
         ]),
-        op("getChatCallStatus", chat, "Status of a ChatCall, per recipient", "ChatCallStatus", vec![
+        op("getChatCallStatus", chat, "Status of a ChatCall, per recipient", "XmlChatCallStatus", vec![
             s("ChatCallID", "ChatCall id returned by sendChatCall").req().min(1),
         ]),
     ]

@@ -107,6 +107,7 @@ mod catalog;
 pub mod models;
 mod parse;
 mod rules;
+mod schemas;
 pub(crate) mod wire;
 
 pub use api::{
@@ -119,3 +120,4 @@ pub use parse::{decode_response, kind_of_message};
 pub use wire::new_cltrid;
 
 pub(crate) use catalog::operations;
+pub(crate) use schemas::schemas;

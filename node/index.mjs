@@ -1,0 +1,27 @@
+// ESM entry: the same objects as the CommonJS entry (`import { Client } from 'phonecom'`).
+import phonecom from './index.js';
+
+export const {
+  Client,
+  PhoneComError,
+  ValidationError,
+  AuthenticationError,
+  PermissionError,
+  NotFoundError,
+  ConflictError,
+  RateLimitedError,
+  ServerError,
+  TransportError,
+  TimeoutError,
+  DecodeError,
+  errors,
+  CODES,
+  catalog,
+  operation,
+  express,
+  numbers,
+  callcontrol,
+  version,
+} = phonecom;
+
+export default phonecom;

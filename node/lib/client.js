@@ -1,0 +1,185 @@
+'use strict';
+// The Client: the generic `call`, the typed namespaces built from the catalog, and paging.
+
+const native = require('./native');
+const { fromNative, sync, validation } = require('./errors');
+const { TREES, FAMILIES, isOperation, operation } = require('./catalog');
+const { paramsJson } = require('./json');
+const paging = require('./paging');
+
+const NATIVE = Symbol('phonecom.native');
+const NAMESPACES = Symbol('phonecom.namespaces');
+const OPTION_KEYS = new Set(['timeoutMs', 'deadlineMs', 'maxAttempts']);
+
+/** Per-call options for the native layer; unknown keys and non-numbers are refused. */
+function callOptions(name, options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') throw validation(name, 'options', 'must be an object');
+  const out = {};
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined) continue;
+    if (!OPTION_KEYS.has(k)) {
+      throw validation(name, `options.${k}`, `is not an option (known: ${[...OPTION_KEYS].join(', ')})`);
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw validation(name, `options.${k}`, 'must be a finite number');
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/** The native log callback for `options.onLog`: events arrive as JSON text on the main thread. */
+function logCallback(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') throw validation(null, 'options', 'must be an object');
+  for (const k of Object.keys(options)) {
+    if (k !== 'onLog') throw validation(null, `options.${k}`, 'is not a client option (known: onLog)');
+  }
+  const { onLog } = options;
+  if (onLog === undefined) return undefined;
+  if (typeof onLog !== 'function') throw validation(null, 'options.onLog', 'must be a function');
+  return (text) => {
+    try {
+      onLog(JSON.parse(text));
+    } catch (e) {
+      process.emitWarning(`phonecom: the onLog callback threw: ${e && e.message}`, 'PhoneComWarning');
+    }
+  };
+}
+
+function configJson(config) {
+  if (typeof config === 'string') return config;
+  if (config === undefined || config === null) return '{}';
+  if (typeof config !== 'object' || Array.isArray(config)) {
+    throw validation(null, 'config', 'must be an object or a JSON string');
+  }
+  return JSON.stringify(config);
+}
+
+/**
+ * A client for every family of the catalog. Safe to share: one connection pool, and calls run
+ * concurrently on the library's own threads.
+ *
+ *   const client = new Client({ v4: { token, account_id: 1234 } });
+ *   const numbers = await client.v4.listAvailablePhoneNumbers({ filters: { npa: 'eq:858' } });
+ *   for await (const n of client.v4.listAvailablePhoneNumbers.iterate({ limit: 100 })) { ... }
+ */
+class Client {
+  /**
+   * `config`: an object or JSON text like the sandbox's config line. `options.onLog(event)`
+   * receives every request, response, retry and failure (`{kind, operation, method, url, attempt,
+   * request_id, status, elapsed_ms, message}`, secrets masked).
+   */
+  constructor(config, options) {
+    const nativeClient =
+      config instanceof native.NativeClient
+        ? config
+        : sync(() => new native.NativeClient(configJson(config), logCallback(options)));
+    Object.defineProperty(this, NATIVE, { value: nativeClient });
+    Object.defineProperty(this, NAMESPACES, { value: new Map() });
+  }
+
+  /** A client from the `PHONECOM_*` environment variables (`options` as for the constructor). */
+  static fromEnv(options) {
+    return new Client(sync(() => native.NativeClient.fromEnv(logCallback(options))));
+  }
+
+  /** The User-Agent sent on every request. */
+  get userAgent() {
+    return this[NATIVE].userAgent;
+  }
+
+  /** Call any catalog operation by its canonical name; resolves to the decoded result. */
+  async call(name, params, options) {
+    const text = await this[NATIVE].call(String(name), paramsJson(name, params), callOptions(name, options)).catch(
+      (e) => {
+        throw fromNative(e);
+      },
+    );
+    return JSON.parse(text);
+  }
+
+  /** Like `call`, resolving to `{data, status, requestId, attempts}`. */
+  async callWith(name, params, options) {
+    const text = await this[NATIVE].callWith(
+      String(name),
+      paramsJson(name, params),
+      callOptions(name, options),
+    ).catch((e) => {
+      throw fromNative(e);
+    });
+    const r = JSON.parse(text);
+    return { data: r.data, status: r.status, requestId: r.request_id, attempts: r.attempts };
+  }
+
+  /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
+  pages(name, params) {
+    return paging.pages(this[NATIVE], String(name), params);
+  }
+
+  /**
+   * Every row of a pageable list, across pages (v4 by limit/offset; `xml.getCallList` over
+   * `{startTime, endTime}` by time windows, past the API's 500-row cap).
+   */
+  items(name, params) {
+    return paging.items(this[NATIVE], String(name), params);
+  }
+
+  /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
+  withV4Token(token, accountId) {
+    if (typeof token !== 'string') throw validation('withV4Token', 'token', 'must be a string');
+    if (accountId !== undefined && accountId !== null && typeof accountId !== 'number') {
+      throw validation('withV4Token', 'accountId', 'must be a number');
+    }
+    return new Client(sync(() => this[NATIVE].withV4Token(token, accountId ?? undefined)));
+  }
+
+  /** `text` with every secret this client knows masked. */
+  redact(text) {
+    return this[NATIVE].redact(String(text));
+  }
+}
+
+/** One operation as a function of this client, with `.iterate` and `.pages` for lists. */
+function method(client, op) {
+  const fn = (params, options) => client.call(op.name, params, options);
+  Object.defineProperty(fn, 'name', { value: op.name });
+  fn.operation = op.name;
+  fn.doc = op.doc;
+  if (op.pageable) {
+    fn.iterate = (params) => client.items(op.name, params);
+    fn.pages = (params) => client.pages(op.name, params);
+  }
+  return Object.freeze(fn);
+}
+
+function bind(client, tree) {
+  const ns = {};
+  for (const [key, node] of Object.entries(tree)) {
+    ns[key] = isOperation(node) ? method(client, node) : bind(client, node);
+  }
+  return Object.freeze(ns);
+}
+
+// One getter per family of the catalog (`client.v4`, `client.xml`, ...); families that land in
+// core later appear here without any change to this file.
+for (const family of FAMILIES) {
+  if (family in Client.prototype) {
+    throw new Error(`phonecom: the family name ${family} collides with a Client member`);
+  }
+  Object.defineProperty(Client.prototype, family, {
+    configurable: false,
+    enumerable: false,
+    get() {
+      let ns = this[NAMESPACES].get(family);
+      if (!ns) {
+        ns = bind(this, TREES.get(family));
+        this[NAMESPACES].set(family, ns);
+      }
+      return ns;
+    },
+  });
+}
+
+module.exports = { Client, operation };

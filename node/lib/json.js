@@ -1,0 +1,21 @@
+'use strict';
+// Arguments to JSON text for the native layer, refusing what JSON cannot carry.
+
+const { validation } = require('./errors');
+
+/** `params` (an object, or null/undefined for none) as JSON text. Throws a ValidationError. */
+function paramsJson(operation, params) {
+  if (params === undefined || params === null) return '{}';
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    const got = Array.isArray(params) ? 'an array' : typeof params;
+    throw validation(operation, 'params', `must be an object (got ${got})`);
+  }
+  try {
+    return JSON.stringify(params);
+  } catch (e) {
+    // BigInt values, circular structures.
+    throw validation(operation, 'params', `cannot be sent as JSON: ${e.message}`);
+  }
+}
+
+module.exports = { paramsJson };

@@ -1,0 +1,257 @@
+#!/usr/bin/env node
+// Generates index.d.ts from the catalog: every operation's parameters and result types, the
+// schemas the results use, the typed namespaces (client.<family>.<name>) and the `Operations`
+// map behind `client.call`. The hand-written part (errors, Client, helpers) is scripts/dts/base.d.ts.
+//
+//   node scripts/gen-dts.js           write index.d.ts
+//   node scripts/gen-dts.js --check   exit 1 when the committed index.d.ts is stale
+//
+// tests/dts.test.js runs the same check.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { camel, pascal } = require('../lib/names');
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'index.d.ts');
+
+/** Names the base file declares: a schema or generated name may not take one of them. */
+const BASE_NAMES = new Set(
+  [...fs.readFileSync(path.join(__dirname, 'dts', 'base.d.ts'), 'utf8').matchAll(
+    /^export (?:declare )?(?:type|interface|class|const|function) (\w+)/gm,
+  )].map((m) => m[1]),
+);
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function key(name) {
+  return IDENT.test(name) ? name : JSON.stringify(name);
+}
+
+function doc(lines, indent = '') {
+  const parts = lines.map((l) => (l || '').trim()).filter(Boolean);
+  const text = parts
+    .map((l, i) => (i < parts.length - 1 && !/[.!?:]$/.test(l) ? `${l}.` : l))
+    .join(' ')
+    .replace(/\*\//g, '*\\/');
+  return text ? `${indent}/** ${text} */\n` : '';
+}
+
+function literalUnion(values, numeric) {
+  return values.map((v) => (numeric ? String(Number(v)) : JSON.stringify(v))).join(' | ');
+}
+
+/** The TypeScript type of a catalog parameter. */
+function paramType(p) {
+  if (p.enum && p.enum.length) {
+    const numeric = (p.type === 'integer' || p.type === 'number') && p.enum.every((v) => v !== '' && !Number.isNaN(Number(v)));
+    return literalUnion(p.enum, numeric);
+  }
+  const fields = () => (p.fields && p.fields.length ? literalUnion(p.fields) : 'string');
+  switch (p.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return 'unknown[]';
+    case 'object':
+      return 'object';
+    case 'file':
+      return 'FileParam';
+    case 'filters':
+      return `Filters<${fields()}>`;
+    case 'sort':
+      return `Sort<${fields()}>`;
+    default:
+      throw new Error(`unknown parameter type ${p.type}`);
+  }
+}
+
+function paren(t) {
+  return /[|&]/.test(t) ? `(${t})` : t;
+}
+
+/** The TypeScript type of a result schema (nested objects inline). */
+function schemaType(s, indent) {
+  if (!s || typeof s !== 'object') return 'unknown';
+  if (s.ref) return s.ref;
+  if (Array.isArray(s.enum) && s.enum.length) return literalUnion(s.enum, s.type === 'integer' || s.type === 'number');
+  switch (s.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return `${paren(schemaType(s.items, indent))}[]`;
+    case 'object':
+      if (s.properties) return `{\n${properties(s, `${indent}  `)}${indent}}`;
+      if (s.additionalProperties) return `{ [key: string]: ${schemaType(s.additionalProperties, indent)} }`;
+      return '{ [key: string]: unknown }';
+    default:
+      if (s.properties) return `{\n${properties(s, `${indent}  `)}${indent}}`;
+      return 'unknown';
+  }
+}
+
+/** Response properties: optional and nullable unless the schema requires them. */
+function properties(s, indent) {
+  const required = new Set(s.required || []);
+  let out = '';
+  for (const [name, prop] of Object.entries(s.properties)) {
+    out += doc([prop.doc], indent);
+    const t = schemaType(prop, indent);
+    out += required.has(name) ? `${indent}${key(name)}: ${t};\n` : `${indent}${key(name)}?: ${t} | null;\n`;
+  }
+  return out;
+}
+
+/**
+ * The row type of a pageable operation: the `items` array of its result schema, at the top
+ * (v4's list envelope) or under `data` (the XML API's reply envelope); unknown otherwise.
+ */
+function itemType(schemas, op) {
+  const s = op.returns && schemas[op.returns];
+  const props = s && s.properties;
+  const items = (props && props.items) || (props && props.data && props.data.properties && props.data.properties.items);
+  return items && items.type === 'array' && items.items ? schemaType(items.items, '  ') : 'unknown';
+}
+
+function generate(catalog) {
+  const { operations, schemas } = catalog;
+  const taken = new Set(BASE_NAMES);
+  const claim = (name, what) => {
+    if (!IDENT.test(name)) throw new Error(`${what}: ${name} is not a TypeScript identifier`);
+    if (taken.has(name)) throw new Error(`${what}: the name ${name} is already taken`);
+    taken.add(name);
+  };
+
+  let out = '';
+  out += '// ---- Generated from the catalog by scripts/gen-dts.js: do not edit below this line. ----\n\n';
+
+  // Schemas.
+  out += '// Result schemas (from the upstream specifications).\n\n';
+  for (const [name, s] of Object.entries(schemas)) {
+    claim(name, 'schema');
+    out += doc([s.doc]);
+    if (s.type === 'object' || s.properties) {
+      out += s.properties ? `export interface ${name} {\n${properties(s, '  ')}}\n\n` : `export interface ${name} { [key: string]: unknown }\n\n`;
+    } else {
+      out += `export type ${name} = ${schemaType(s, '')};\n\n`;
+    }
+  }
+
+  // Parameters of each operation.
+  out += '// Parameters of each operation.\n\n';
+  const paramsName = new Map();
+  for (const op of operations) {
+    const name = `${op.name.split('.').map(pascal).join('')}Params`;
+    claim(name, op.name);
+    paramsName.set(op.name, name);
+    out += doc([`Parameters of \`${op.name}\`: ${op.doc}`]);
+    if (!op.params.length) {
+      out += `export interface ${name} {}\n\n`;
+      continue;
+    }
+    out += `export interface ${name} {\n`;
+    for (const p of op.params) {
+      const notes = [p.doc];
+      if (p.prefilled) notes.push(`Defaults to the configured \`${p.prefilled}\`.`);
+      if (p.format === 'e164') notes.push('E.164.');
+      if (p.max !== undefined || p.min !== undefined) {
+        const what = p.type === 'string' ? 'length' : 'value';
+        notes.push(`${what}: ${p.min ?? ''}..${p.max ?? ''}.`);
+      }
+      if (p.secret) notes.push('Secret: never logged.');
+      out += doc(notes, '  ');
+      const optional = !p.required || p.prefilled ? '?' : '';
+      out += `  ${key(p.name)}${optional}: ${paramType(p)};\n`;
+    }
+    out += '}\n\n';
+  }
+
+  // The operations map behind `call`.
+  out += '/** Every operation by canonical name: its parameters, result and (for lists) row type. */\n';
+  out += 'export interface Operations {\n';
+  for (const op of operations) {
+    const result = op.returns && schemas[op.returns] ? op.returns : 'JsonValue';
+    const item = op.pageable ? itemType(schemas, op) : 'never';
+    out += doc([`${op.doc} (${op.method} ${op.path})`], '  ');
+    out += `  ${JSON.stringify(op.name)}: { params: ${paramsName.get(op.name)}; result: ${result}; item: ${item} };\n`;
+  }
+  out += '}\n\n';
+  out += '/** Every canonical operation name. */\nexport type OperationName = keyof Operations;\n\n';
+  const pageable = operations.filter((o) => o.pageable).map((o) => JSON.stringify(o.name));
+  out += `/** The operations that return a pageable list. */\nexport type PageableOperationName = ${pageable.length ? pageable.join(' | ') : 'never'};\n\n`;
+
+
+  // Namespaces.
+  const trees = new Map();
+  for (const op of operations) {
+    const [family, ...rest] = op.name.split('.');
+    if (!trees.has(family)) trees.set(family, {});
+    let node = trees.get(family);
+    for (const seg of rest.slice(0, -1).map(camel)) node = node[seg] = node[seg] || {};
+    node[camel(rest[rest.length - 1])] = op;
+  }
+  const namespaces = [];
+  const emit = (typeName, node) => {
+    claim(typeName, 'namespace');
+    let body = '';
+    for (const [k, v] of Object.entries(node)) {
+      if (typeof v.name === 'string' && Array.isArray(v.params)) {
+        body += doc([`${v.doc} (\`${v.name}\`, ${v.method} ${v.path})`], '  ');
+        const kind = v.pageable ? 'PageableMethod' : 'Method';
+        body += `  readonly ${key(k)}: ${kind}<${JSON.stringify(v.name)}>;\n`;
+      } else {
+        const child = `${typeName.replace(/Namespace$/, '')}${pascal(k)}Namespace`;
+        emit(child, v);
+        body += `  readonly ${key(k)}: ${child};\n`;
+      }
+    }
+    namespaces.push(`export interface ${typeName} {\n${body}}\n\n`);
+  };
+  const families = [...trees.keys()];
+  for (const family of families) emit(`${pascal(family)}Namespace`, trees.get(family));
+  out += '// The typed namespaces: client.<family>.<camelCaseName>.\n\n';
+  out += namespaces.join('');
+  out += '/** The families of the catalog, as properties of every Client. */\n';
+  out += 'export interface ClientFamilies {\n';
+  for (const family of families) out += `  readonly ${key(family)}: ${pascal(family)}Namespace;\n`;
+  out += '}\n';
+  return out;
+}
+
+function render(catalog) {
+  const base = fs.readFileSync(path.join(__dirname, 'dts', 'base.d.ts'), 'utf8');
+  return (
+    `// Type declarations of the phonecom package (libphonecom ${catalog.version}).\n` +
+    '// Written by scripts/gen-dts.js from the catalog and scripts/dts/base.d.ts; regenerate with\n' +
+    '// `npm run gen-dts` (tests/dts.test.js fails when this file is stale).\n\n' +
+    `${base}\n${generate(catalog)}`
+  );
+}
+
+module.exports = { render, generate };
+
+if (require.main === module) {
+  const { catalog } = require('..');
+  const text = render(catalog());
+  if (process.argv.includes('--check')) {
+    const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+    if (current !== text) {
+      console.error('index.d.ts is stale: run `npm run gen-dts`');
+      process.exit(1);
+    }
+  } else {
+    fs.writeFileSync(OUT, text);
+    console.error(`wrote ${OUT} (${catalog().operations.length} operations)`);
+  }
+}

@@ -1,0 +1,191 @@
+//! `NativeClient`: one `phonecom::Client` (thread-safe, one connection pool) per JS `Client`.
+
+use crate::blocking::run;
+use crate::errors::{invalid, parse, to_js};
+use crate::pages::NativePages;
+use napi::bindgen_prelude::Unknown;
+use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
+use napi::Status;
+use napi_derive::napi;
+use phonecom::{CallOptions, Client, Config, LogEvent, Secret};
+use serde_json::json;
+use std::time::Duration;
+
+/// Per-call overrides (milliseconds; `maxAttempts` 1 disables retries).
+#[napi(object)]
+#[derive(Default)]
+pub struct NativeCallOptions {
+    /// Per-attempt timeout.
+    pub timeout_ms: Option<f64>,
+    /// Deadline of the whole call, retries included.
+    pub deadline_ms: Option<f64>,
+    /// Attempts in total.
+    pub max_attempts: Option<f64>,
+}
+
+impl NativeCallOptions {
+    fn to_core(&self, operation: &str) -> napi::Result<CallOptions> {
+        let ms = |v: Option<f64>, field: &str| -> napi::Result<Option<Duration>> {
+            match v {
+                None => Ok(None),
+                Some(x) if x.is_finite() && x > 0.0 => Ok(Some(Duration::from_millis(x as u64))),
+                Some(_) => Err(invalid(
+                    operation,
+                    field,
+                    "must be a positive number of milliseconds",
+                )),
+            }
+        };
+        let max_attempts = match self.max_attempts {
+            None => None,
+            Some(x) if x.fract() == 0.0 && (1.0..=100.0).contains(&x) => Some(x as u32),
+            Some(_) => {
+                return Err(invalid(
+                    operation,
+                    "maxAttempts",
+                    "must be an integer from 1 to 100",
+                ))
+            }
+        };
+        Ok(CallOptions {
+            timeout: ms(self.timeout_ms, "timeoutMs")?,
+            deadline: ms(self.deadline_ms, "deadlineMs")?,
+            max_attempts,
+        })
+    }
+}
+
+/// A client for every family of the catalog.
+#[napi]
+pub struct NativeClient {
+    inner: Client,
+}
+
+/// A JS function called on the main thread with each log event as JSON text. Weak: a pending
+/// event never keeps the process alive.
+pub type LogCallback = ThreadsafeFunction<String, Unknown<'static>, String, Status, false, true>;
+
+fn build(config: Config, on_log: Option<LogCallback>) -> napi::Result<NativeClient> {
+    let mut builder = Client::builder(config).binding("node");
+    if let Some(callback) = on_log {
+        // Events are already masked by core; the call only queues them for the event loop.
+        builder = builder.log_hook(move |event: &LogEvent| {
+            callback.call(
+                event.to_json().to_string(),
+                ThreadsafeFunctionCallMode::NonBlocking,
+            );
+        });
+    }
+    let inner = builder.build().map_err(|e| to_js(&e))?;
+    Ok(NativeClient { inner })
+}
+
+#[napi]
+impl NativeClient {
+    /// A client from a JSON configuration document (the sandbox's config line has this form);
+    /// `onLog` receives each request/response/retry/failure event as JSON text.
+    #[napi(constructor)]
+    pub fn new(config_json: String, on_log: Option<LogCallback>) -> napi::Result<Self> {
+        build(
+            Config::from_json(&config_json).map_err(|e| to_js(&e))?,
+            on_log,
+        )
+    }
+
+    /// A client from the `PHONECOM_*` environment variables.
+    #[napi(factory)]
+    pub fn from_env(on_log: Option<LogCallback>) -> napi::Result<Self> {
+        build(Config::from_env().map_err(|e| to_js(&e))?, on_log)
+    }
+
+    /// The User-Agent sent on every request.
+    #[napi(getter)]
+    pub fn user_agent(&self) -> String {
+        self.inner.user_agent().to_string()
+    }
+
+    /// Call any catalog operation; resolves to the result as JSON text.
+    #[napi]
+    pub async fn call(
+        &self,
+        name: String,
+        params_json: String,
+        options: Option<NativeCallOptions>,
+    ) -> napi::Result<String> {
+        let opts = options.unwrap_or_default().to_core(&name)?;
+        let params = parse(&name, "params", &params_json)?;
+        let client = self.inner.clone();
+        run(move || {
+            let resp = client.call_with(&name, params, &opts)?;
+            Ok(resp.data.to_string())
+        })
+        .await
+    }
+
+    /// Like `call`, with the response's metadata: `{data, status, request_id, attempts}`.
+    #[napi]
+    pub async fn call_with(
+        &self,
+        name: String,
+        params_json: String,
+        options: Option<NativeCallOptions>,
+    ) -> napi::Result<String> {
+        let opts = options.unwrap_or_default().to_core(&name)?;
+        let params = parse(&name, "params", &params_json)?;
+        let client = self.inner.clone();
+        run(move || {
+            let resp = client.call_with(&name, params, &opts)?;
+            Ok(json!({
+                "data": resp.data,
+                "status": resp.status,
+                "request_id": resp.request_id,
+                "attempts": resp.attempts,
+            })
+            .to_string())
+        })
+        .await
+    }
+
+    /// A lazy walk over a pageable list; checks the arguments now, fetches nothing yet.
+    #[napi]
+    pub fn pages(&self, name: String, params_json: String) -> napi::Result<NativePages> {
+        let params = parse(&name, "params", &params_json)?;
+        let pages = self.inner.pages(&name, params).map_err(|e| to_js(&e))?;
+        Ok(NativePages::new(pages))
+    }
+
+    /// A client acting with another v4 Bearer token (a portal user's), sharing this client's
+    /// connection pool; `accountId` becomes its default account when given.
+    #[napi]
+    pub fn with_v4_token(
+        &self,
+        token: String,
+        account_id: Option<f64>,
+    ) -> napi::Result<NativeClient> {
+        if token.trim().is_empty() {
+            return Err(invalid("withV4Token", "token", "must not be empty"));
+        }
+        let account_id = match account_id {
+            None => None,
+            Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
+                Some(x as u64)
+            }
+            Some(_) => {
+                return Err(invalid(
+                    "withV4Token",
+                    "accountId",
+                    "must be a positive integer",
+                ))
+            }
+        };
+        Ok(NativeClient {
+            inner: self.inner.with_v4_token(Secret::new(token), account_id),
+        })
+    }
+
+    /// Mask every secret this client knows in `text`.
+    #[napi]
+    pub fn redact(&self, text: String) -> String {
+        self.inner.redact(&text)
+    }
+}

@@ -1,0 +1,74 @@
+//! Local, non-network features as plain functions: the catalog, E.164 and vanity helpers, the
+//! Express Sign-Up user names, passwords and contact checks (call control: `callcontrol.rs`).
+
+use crate::errors::{invalid, parse, to_js};
+use napi_derive::napi;
+use phonecom::types::{e164, vanity};
+
+/// The whole catalog as JSON text: `{version, operations, schemas}`.
+#[napi]
+pub fn catalog_json() -> String {
+    phonecom::catalog().to_json().to_string()
+}
+
+/// The library's version.
+#[napi]
+pub fn version() -> String {
+    phonecom::VERSION.to_string()
+}
+
+/// The stable error kinds, in order (`validation`, `authentication`, ...).
+#[napi]
+pub fn error_kinds() -> Vec<String> {
+    phonecom::ErrorKind::ALL
+        .iter()
+        .map(|k| k.as_str().to_string())
+        .collect()
+}
+
+/// Throws a validation error naming the rule when `number` is not E.164.
+#[napi]
+pub fn e164_check(number: String) -> napi::Result<()> {
+    e164::check(&number).map_err(|rule| invalid("numbers.checkE164", "number", &rule))
+}
+
+/// A human-written number in E.164 (`858.555.0100` -> `+18585550100`).
+#[napi]
+pub fn e164_normalize(number: String) -> napi::Result<String> {
+    e164::normalize(&number).map_err(|rule| invalid("numbers.normalize", "number", &rule))
+}
+
+/// Whether `number` is a North American (`+1` and 10 digits) number.
+#[napi]
+pub fn e164_is_nanpa(number: String) -> bool {
+    e164::is_nanpa(&number)
+}
+
+/// A vanity pattern in keypad digits (`1800FLOWERS` -> `18003569377`).
+#[napi]
+pub fn vanity_to_digits(pattern: String) -> napi::Result<String> {
+    vanity::to_digits(&pattern).map_err(|rule| invalid("numbers.vanityToDigits", "pattern", &rule))
+}
+
+/// The Express Sign-Up user name `<partner>-<userId>`.
+#[napi]
+pub fn express_username(partner: String, user_id: String) -> napi::Result<String> {
+    phonecom::express::username(&partner, &user_id).map_err(|e| to_js(&e))
+}
+
+/// A long random password (at least 16 characters; 32 by default).
+#[napi]
+pub fn express_generate_password(length: Option<u32>) -> napi::Result<String> {
+    let len = length.unwrap_or(phonecom::express::PASSWORD_LEN as u32) as usize;
+    phonecom::express::generate_password(len)
+        .map(|p| p.expose().to_string())
+        .map_err(|e| to_js(&e))
+}
+
+/// Check a contact against the guide's rules; returns it normalised, as JSON text.
+#[napi]
+pub fn express_validate_contact(contact_json: String) -> napi::Result<String> {
+    let value = parse("express.validateContact", "contact", &contact_json)?;
+    let contact = phonecom::express::validate_contact(&value).map_err(|e| to_js(&e))?;
+    serde_json::to_string(&contact).map_err(|e| napi::Error::from_reason(e.to_string()))
+}

@@ -1,0 +1,57 @@
+//! `NativePages`: one lazy walk over a pageable list, a page per `nextPage()`.
+
+use crate::blocking::run;
+use napi_derive::napi;
+use phonecom::v4::Pages;
+use serde_json::json;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// The pages of one list; `nextPage()` resolves to a page as JSON text, or `null` after the last.
+#[napi]
+pub struct NativePages {
+    inner: Arc<Mutex<Pages>>,
+}
+
+impl NativePages {
+    pub(crate) fn new(pages: Pages) -> NativePages {
+        NativePages {
+            inner: Arc::new(Mutex::new(pages)),
+        }
+    }
+}
+
+#[napi]
+impl NativePages {
+    /// Fetch the next page: `{items, total, offset, limit, request_id}`, or `null` when done.
+    #[napi]
+    pub async fn next_page(&self) -> napi::Result<Option<String>> {
+        let inner = self.inner.clone();
+        run(move || {
+            let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
+            match pages.next_page() {
+                None => Ok(None),
+                Some(Err(e)) => Err(e),
+                Some(Ok(page)) => Ok(Some(
+                    json!({
+                        "items": page.items,
+                        "total": page.total,
+                        "offset": page.offset,
+                        "limit": page.limit,
+                        "request_id": page.request_id,
+                    })
+                    .to_string(),
+                )),
+            }
+        })
+        .await
+    }
+
+    /// Pages fetched so far.
+    #[napi(getter)]
+    pub fn pages_fetched(&self) -> f64 {
+        self.inner
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pages_fetched() as f64
+    }
+}

@@ -1,0 +1,97 @@
+'use strict';
+// Call control driven the way Phone.com drives it: the sandbox's call-control driver places calls
+// on an `http` server built with callcontrol.handler and follows the commands it answers.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const http = require('node:http');
+const { Client, callcontrol } = require('phonecom');
+const { startSandbox } = require('./support/sandbox');
+
+let sb;
+let server;
+let hook;
+const seen = [];
+
+before(async () => {
+  sb = await startSandbox();
+  server = http.createServer(
+    callcontrol.handler({
+      newCall: (call) => {
+        seen.push(call);
+        return { command: 'play-and-get-digits', recording: 'Main Menu', patterns: ['D'] };
+      },
+      digits: (call, digits) => {
+        seen.push(call);
+        if (digits === '1') return { command: 'simple-forward-voicetag', text: 'Sales call', number: '+18585602222', dtmf: 'ww12' };
+        if (digits === '2') return { command: 'multiple-forward', numbers: ['+18585602222', '+18585602223'] };
+        if (digits === '9') return 'simple-forward-voicetag,"a,b",18585602222'; // breaks the rules: answered 500
+        return null; // hang up
+      },
+      commandResult: (call) => {
+        seen.push(call);
+        return { command: 'simple-forward', number: '+18585550100' };
+      },
+      completed: (call) => seen.push(call),
+      error: (call) => seen.push(call),
+    }),
+  );
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  hook = `http://127.0.0.1:${server.address().port}/hook`;
+});
+
+after(async () => {
+  server.close();
+  await sb.stop();
+});
+
+async function place(body) {
+  const res = await fetch(`${sb.url}/_sandbox/callcontrol/calls`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: hook, ...body }),
+  });
+  const text = await res.text();
+  assert.equal(res.status, 201, text);
+  return JSON.parse(text);
+}
+
+
+test('a menu, a digit, a voice-tagged forward that is answered', async () => {
+  const call = await place({ callerIdNumber: '+16195550199', callerIdName: 'Jane Doe', digits: ['1'], forwardResults: ['answered'], talkSeconds: 30 });
+  assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
+  assert.equal(call.connected_to, '18585602222');
+  const bodies = call.steps.map((s) => s.response && s.response.body);
+  assert.deepEqual(bodies.slice(0, 2), ['play-and-get-digits,Main Menu,D', 'simple-forward-voicetag,"Sales call",18585602222ww12']);
+  const mine = seen.filter((c) => c.uniqueID === call.uniqueID);
+  assert.deepEqual(mine.map((c) => c.event), ['new_call', 'digits', 'completed']);
+  assert.equal(mine[0].callerIdName, 'Jane Doe');
+  assert.equal(mine[2].duration, call.duration);
+});
+
+test('an unanswered forward asks again; the next command is followed (form bodies too)', async () => {
+  const call = await place({ method: 'POST', digits: ['2'], forwardResults: ['no-answer', 'answered'] });
+  assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
+  assert.equal(call.connected_to, '18585550100');
+  const events = seen.filter((c) => c.uniqueID === call.uniqueID).map((c) => c.event);
+  assert.deepEqual(events, ['new_call', 'digits', 'command_result', 'completed']);
+});
+
+test('an empty answer hangs up; a command that breaks the rules is never sent', async () => {
+  const hangup = await place({ digits: ['5'] });
+  assert.equal(hangup.outcome, 'hangup');
+  const bad = await place({ digits: ['9'] });
+  assert.equal(bad.outcome, 'error');
+  const refused = bad.steps.find((s) => s.response && s.response.status === 500);
+  assert.ok(refused, JSON.stringify(bad.steps));
+  assert.match(refused.response.body, /comma/);
+  assert.ok(!bad.steps.some((s) => s.response && /a,b/.test(s.response.body) && s.response.status === 200));
+});
+
+test('the calls reach the XML call log, walked by getCallList', async () => {
+  const client = new Client(sb.config);
+  const now = Math.floor(Date.now() / 1000);
+  const rows = [];
+  for await (const row of client.xml.getCallList.iterate({ startTime: now - 3600, endTime: now + 3600 })) rows.push(row);
+  assert.ok(rows.some((r) => /^callcontrol /.test(r.finalAction || '')), JSON.stringify(rows.slice(0, 3)));
+});

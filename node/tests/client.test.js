@@ -1,0 +1,85 @@
+'use strict';
+// The Client itself: configuration from an object, JSON text or the environment; the generic
+// entry point; acting as a user; nothing secret in what a client shows.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const util = require('node:util');
+const { spawnSync } = require('node:child_process');
+const { Client, ValidationError } = require('phonecom');
+const { startSandbox } = require('./support/sandbox');
+
+let sb;
+
+before(async () => {
+  sb = await startSandbox();
+});
+after(() => sb.stop());
+
+test('a client from an object or from JSON text (the sandbox config line)', async () => {
+  const a = new Client(sb.config);
+  const b = new Client(JSON.stringify(sb.config));
+  assert.equal((await a.v4.getAccount()).id, sb.config.v4.account_id);
+  assert.equal((await b.call('v4.get-account')).id, sb.config.v4.account_id);
+  assert.match(a.userAgent, /^libphonecom\/\S+ \(node; /);
+});
+
+test('Client.fromEnv reads the PHONECOM_* variables', () => {
+  const env = {
+    ...process.env,
+    PHONECOM_V4_BASE_URL: sb.config.v4.base_url,
+    PHONECOM_V4_TOKEN: sb.config.v4.token,
+    PHONECOM_V4_ACCOUNT_ID: String(sb.config.v4.account_id),
+    PHONECOM_OAUTH_BASE_URL: sb.config.oauth.base_url,
+    PHONECOM_OAUTH_CLIENT_ID: sb.config.oauth.client_id,
+  };
+  const script = `
+    const { Client } = require('phonecom');
+    Client.fromEnv().v4.getAccount().then((a) => console.log(JSON.stringify({ id: a.id })), (e) => { console.error(e); process.exit(1); });
+  `;
+  const run = spawnSync(process.execPath, ['-e', script], { env, cwd: __dirname, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(JSON.parse(run.stdout).id, sb.config.v4.account_id);
+  const bad = spawnSync(
+    process.execPath,
+    ['-e', "try { require('phonecom').Client.fromEnv() } catch (e) { console.log(e.code, e.message); process.exit(3) }"],
+    { env: { ...process.env, PHONECOM_V4_ACCOUNT_ID: 'many' }, cwd: __dirname, encoding: 'utf8' },
+  );
+  assert.equal(bad.status, 3, bad.stderr);
+  assert.match(bad.stdout, /^PHONECOM_VALIDATION .*PHONECOM_V4_ACCOUNT_ID/);
+});
+
+test('nothing secret shows when a client is inspected, logged or redacts', () => {
+  const client = new Client(sb.config);
+  for (const text of [util.inspect(client, { depth: 10, showHidden: true }), JSON.stringify(client), String(client)]) {
+    assert.ok(!text.includes(sb.config.v4.token), text);
+  }
+  assert.ok(!client.redact(`Bearer ${sb.config.v4.token}`).includes(sb.config.v4.token));
+});
+
+test('calls reject, never throw, whatever the arguments', async () => {
+  const client = new Client(sb.config);
+  const p = client.call(undefined, 'nope', 5);
+  assert.ok(p instanceof Promise);
+  await assert.rejects(p, ValidationError);
+  await assert.rejects(client.v4.getAccount(null, null).then(() => client.v4.getAccount('x')), ValidationError);
+  assert.throws(() => client.withV4Token(''), ValidationError);
+  assert.throws(() => client.withV4Token('tok', 'one'), ValidationError);
+});
+
+test('a worker thread loads the addon and calls, beside the main thread', async () => {
+  const { Worker } = require('node:worker_threads');
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     const { Client } = require(workerData.pkg);
+     new Client(workerData.config).v4.getAccount().then((a) => parentPort.postMessage(a.id), (e) => parentPort.postMessage(String(e)));`,
+    { eval: true, workerData: { config: sb.config, pkg: require.resolve('phonecom') } },
+  );
+  const [fromWorker, fromMain] = await Promise.all([
+    new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject)),
+    new Client(sb.config).v4.getAccount(),
+  ]);
+  await worker.terminate();
+  assert.equal(fromWorker, sb.config.v4.account_id);
+  assert.equal(fromMain.id, sb.config.v4.account_id);
+});

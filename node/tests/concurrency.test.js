@@ -1,0 +1,83 @@
+'use strict';
+// Calls run off the event loop and off libuv's thread pool: timers keep their schedule and file
+// system, DNS and crypto work completes while slow calls wait on the sandbox's injected latency.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const dns = require('node:dns');
+const crypto = require('node:crypto');
+const { Client } = require('phonecom');
+const { startSandbox } = require('./support/sandbox');
+
+const LATENCY = 1500;
+let sb;
+let client;
+
+before(async () => {
+  sb = await startSandbox();
+  client = new Client(sb.config);
+});
+after(() => sb.stop());
+
+/** `n` calls that each wait LATENCY ms in the sandbox; resolves to their results. */
+async function slowCalls(n, latency = LATENCY) {
+  await sb.fault(`latency=${latency}`, { method: 'GET', path: '/v4/accounts/', times: n });
+  return Array.from({ length: n }, (_, i) => client.v4.getAccountExtension({ extension_id: 111 }, { maxAttempts: 1 }).then((x) => [i, x]));
+}
+
+test('16 concurrent calls share one client and all succeed', async () => {
+  const names = await Promise.all(
+    Array.from({ length: 16 }, (_, i) => client.v4.createAccountSubaccount({ username: `conc-${i}`, password: 'pw-123456789' })),
+  );
+  assert.deepEqual(names.map((a) => a.username), Array.from({ length: 16 }, (_, i) => `conc-${i}`));
+  assert.equal(new Set(names.map((a) => a.id)).size, 16);
+});
+
+test('a timer keeps firing on schedule while 16 calls wait on latency', async (t) => {
+  const calls = await slowCalls(16);
+  const t0 = performance.now();
+  let last = t0;
+  let maxGap = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+    ticks++;
+  }, 10);
+  const results = await Promise.all(calls);
+  clearInterval(timer);
+  const elapsed = performance.now() - t0;
+  t.diagnostic(`16 calls x ${LATENCY} ms latency: ${elapsed.toFixed(0)} ms in all; 10 ms timer: ${ticks} ticks, largest gap ${maxGap.toFixed(1)} ms`);
+  assert.equal(results.length, 16);
+  assert.ok(results.every(([, x]) => x.id === 111));
+  assert.ok(elapsed >= LATENCY - 50, `the latency applied (${elapsed.toFixed(0)} ms)`);
+  assert.ok(elapsed < LATENCY * 3, `the calls ran concurrently (${elapsed.toFixed(0)} ms for 16)`);
+  assert.ok(maxGap < 200, `the event loop never stalled: largest timer gap ${maxGap.toFixed(1)} ms`);
+  assert.ok(ticks >= (elapsed / 10) * 0.5, `the timer fired ${ticks} times in ${elapsed.toFixed(0)} ms`);
+});
+
+test("file system, DNS and crypto work completes while 16 slow calls are in flight (libuv's pool is free)", async (t) => {
+  const calls = await slowCalls(16, 3000);
+  const pending = Promise.all(calls);
+  let callsDone = false;
+  pending.then(() => {
+    callsDone = true;
+  });
+  // Let the 16 requests get under way first.
+  await new Promise((r) => setTimeout(r, 200));
+  const t0 = performance.now();
+  const work = [];
+  for (let i = 0; i < 64; i++) work.push(fs.promises.readFile(__filename));
+  for (let i = 0; i < 8; i++) work.push(fs.promises.stat(__dirname));
+  for (let i = 0; i < 4; i++) work.push(new Promise((res, rej) => crypto.pbkdf2('pw', 'salt', 1000, 32, 'sha256', (e, k) => (e ? rej(e) : res(k)))));
+  work.push(dns.promises.lookup('localhost'));
+  await Promise.all(work);
+  const took = performance.now() - t0;
+  t.diagnostic(`64 readFile + 8 stat + 4 pbkdf2 + 1 dns.lookup with 16 calls in flight: ${took.toFixed(0)} ms`);
+  assert.equal(callsDone, false, 'the slow calls were still in flight');
+  assert.ok(took < 1000, `the pool work took ${took.toFixed(0)} ms`);
+  const results = await pending;
+  assert.equal(results.length, 16);
+});

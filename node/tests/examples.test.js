@@ -1,0 +1,166 @@
+'use strict';
+// The examples run against the sandbox: the portal back end (examples/node/portal.js) driven the
+// way the Express Sign-Up front-end library drives it, and the TypeScript example compiled and run.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const readline = require('node:readline');
+const { spawn, spawnSync } = require('node:child_process');
+const { startSandbox, contact } = require('./support/sandbox');
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples', 'node');
+const TSC = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsc');
+
+let sb;
+let portal;
+let base;
+
+/** Link the package into the examples folder (what `npm install` there does) when it is not yet. */
+function ensureInstalled() {
+  if (fs.existsSync(path.join(EXAMPLES, 'node_modules', 'phonecom', 'package.json'))) return;
+  const r = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: EXAMPLES, stdio: 'inherit' });
+  assert.equal(r.status, 0, 'npm install in examples/node');
+}
+
+before(async () => {
+  ensureInstalled();
+  sb = await startSandbox();
+  portal = spawn(process.execPath, [path.join(EXAMPLES, 'portal.js')], {
+    env: { ...process.env, PHONECOM_CONFIG: JSON.stringify(sb.config), PORT: '0', PORTAL_EXIT_ON_EOF: '1' },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const line = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: portal.stdout }).once('line', resolve);
+    portal.once('exit', (code) => reject(new Error(`portal exited (${code})`)));
+  });
+  base = JSON.parse(line).listening;
+});
+
+after(async () => {
+  if (portal && portal.exitCode === null) {
+    await new Promise((r) => {
+      portal.once('exit', r);
+      portal.stdin.end();
+    });
+  }
+  await sb.stop();
+});
+
+async function api(method, route, { user, body } = {}) {
+  const res = await fetch(`${base}${route}`, {
+    method,
+    headers: { ...(user ? { 'x-portal-user': user } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, data: res.headers.get('content-type') === 'application/json' ? JSON.parse(text) : text };
+}
+
+test('portal: the Express Sign-Up callbacks, in the order the front-end library calls them', async () => {
+  // createSubaccountCallback
+  let r = await api('POST', '/api/express/subaccount', { user: '12345', body: { contact: contact() } });
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  assert.equal(r.data.username, 'acme-12345');
+  const accountId = r.data.id;
+  // Called again (a retried callback): the same subaccount, never a second one.
+  r = await api('POST', '/api/express/subaccount', { user: '12345', body: { contact: contact() } });
+  assert.equal(r.status, 200);
+  assert.equal(r.data.id, accountId);
+
+  // getAccessCallback: the token response as Phone.com sends it.
+  r = await api('POST', '/api/express/token', { user: '12345' });
+  assert.equal(r.status, 200);
+  assert.equal(r.data.token_type, 'Bearer');
+  assert.equal(r.data.account_id, accountId);
+  assert.ok(r.data.access_token);
+
+  // numbersSearchCallback: the library's URLSearchParams.
+  const q = new URLSearchParams({ 'filters[npa]': 'eq:858', 'filters[price]': 'lt:149', 'sort[price]': 'asc', limit: '24' });
+  r = await api('GET', `/api/numbers/search?${q}`, { user: '12345' });
+  assert.equal(r.status, 200);
+  assert.ok(r.data.items.length > 0 && r.data.items.length <= 24);
+  assert.ok(r.data.items.every((n) => n.npa === '858' && n.price < 149));
+
+  // reserveNumberCallback: the number object from the search.
+  const pick = r.data.items[0];
+  r = await api('POST', '/api/numbers/reserve', { user: '12345', body: pick });
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  assert.equal(r.data.phone_number, pick.phone_number);
+
+  // The user's numbers.
+  r = await api('GET', '/api/numbers', { user: '12345' });
+  assert.deepEqual(r.data.items.map((n) => n.phone_number), [pick.phone_number]);
+  // It is on the user's subaccount in the sandbox, and gone from the inventory.
+  const log = await sb.requests();
+  assert.ok(log.some((x) => x.method === 'POST' && x.path === `/v4/accounts/${accountId}/phone-numbers`));
+});
+
+test('portal: errors come back with the field and the rule, and no secret', async () => {
+  let r = await api('POST', '/api/express/subaccount', { user: 'bad', body: { contact: contact({ phone: '555' }) } });
+  assert.equal(r.status, 422);
+  assert.equal(r.data.error, 'PHONECOM_VALIDATION');
+  assert.ok(r.data.fields.some((f) => f.field === 'contact.phone'));
+  r = await api('POST', '/api/numbers/reserve', { user: 'nobody', body: { phone_number: '+18585550100' } });
+  assert.equal(r.status, 409);
+  await api('POST', '/api/express/subaccount', { user: 'r1', body: { contact: contact() } });
+  r = await api('POST', '/api/numbers/reserve', { user: 'r1', body: { phone_number: '858-555' } });
+  assert.equal(r.status, 422);
+  assert.match(r.data.message, /E\.164/);
+  await sb.fault('status=429;retry_after=3', { method: 'GET', path: '/v4/phone-numbers/available', times: 3 });
+  r = await api('GET', '/api/numbers/search?limit=5', { user: 'r1' });
+  assert.equal(r.status, 429);
+  assert.equal(r.headers.get('retry-after'), '3');
+  assert.ok(!JSON.stringify(r.data).includes(sb.config.v4.token));
+});
+
+test('portal: the call-control URL answers text/plain commands', async () => {
+  const q = (o) => `/callcontrol?${new URLSearchParams(o)}`;
+  let r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '18585550100', callerIdNumber: '14155550123' }));
+  assert.equal(r.headers.get('content-type'), 'text/plain');
+  assert.equal(r.data, 'play-and-get-digits,Main Menu,D');
+  r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '18585550100', 'previous-response': r.data, digits: '1' }));
+  assert.equal(r.data, 'simple-forward-voicetag,"Portal call",18585602222');
+  r = await api('GET', q({ uniqueID: 'c2', dialedNumber: '18585550100', digits: '9' }));
+  assert.equal(r.data, 'simple-forward,18585602223');
+  r = await api('GET', q({ uniqueID: 'c1', dialedNumber: '18585550100', duration: '42' }));
+  assert.equal(r.status, 200);
+  assert.equal(r.data, '');
+  r = await api('GET', q({ dialedNumber: '18585550100' }));
+  assert.equal(r.status, 400);
+  r = await api('GET', '/api/calls');
+  assert.deepEqual(r.data.items, [{ uniqueID: 'c1', duration: 42 }]);
+});
+
+test("portal: the call-control URL driven by the sandbox's call-control driver", async () => {
+  const res = await fetch(`${sb.url}/_sandbox/callcontrol/calls`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: `${base}/callcontrol`, digits: ['1'], forwardResults: ['answered'], talkSeconds: 45 }),
+  });
+  const call = await res.json();
+  assert.equal(res.status, 201, JSON.stringify(call));
+  assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
+  assert.equal(call.connected_to, '18585602222');
+  const r = await api('GET', '/api/calls');
+  assert.ok(r.data.items.some((c) => c.uniqueID === call.uniqueID && c.duration === call.duration), JSON.stringify(r.data));
+});
+
+test('the TypeScript example compiles under --strict and runs', { skip: !fs.existsSync(TSC) && 'typescript is not installed' }, () => {
+  const out = path.join(EXAMPLES, 'dist');
+  const tsc = spawnSync(TSC, ['-p', path.join(EXAMPLES, 'tsconfig.json'), '--strict', '--noEmit', 'false', '--outDir', out], { encoding: 'utf8' });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+  const run = spawnSync(process.execPath, [path.join(out, 'typed.js')], {
+    env: { ...process.env, PHONECOM_CONFIG: JSON.stringify(sb.config), PORTAL_USER: 'ts-1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop());
+  assert.equal(result.username, 'acme-ts-1');
+  assert.match(result.number, /^\+1858\d{7}$/);
+  assert.ok(result.affordable619 > 0);
+  assert.equal(result.nolBalance, 0);
+  assert.match(result.menu, /^[0-9a-f-]{36}$/);
+});

@@ -1,0 +1,92 @@
+'use strict';
+// The Express Sign-Up flow against the sandbox: the composed flow, the same steps by hand, and
+// acting as the signed-up user with the user's token.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { Client, express, PermissionError, ValidationError } = require('phonecom');
+const { startSandbox, contact } = require('./support/sandbox');
+
+let sb;
+let client;
+
+before(async () => {
+  sb = await startSandbox();
+  client = new Client(sb.config);
+});
+after(() => sb.stop());
+
+test('express.signup creates the subaccount and returns the user token', async () => {
+  const done = await client.express.signup({ partner: 'acme', user_id: '12345', contact: contact() });
+  assert.equal(done.username, 'acme-12345');
+  assert.equal(typeof done.account.id, 'number');
+  assert.equal(done.account.username, 'acme-12345');
+  assert.equal(done.password.length, 32, 'a generated password is returned once');
+  assert.equal(typeof done.token.access_token, 'string');
+  assert.equal(done.recovered, false);
+
+  // The user's token acts on the user's own account only.
+  const asUser = client.withV4Token(done.token.access_token, done.account.id);
+  const own = await asUser.v4.getAccount();
+  assert.equal(own.username, 'acme-12345');
+  await assert.rejects(asUser.v4.getAccount({ account_id: sb.config.v4.account_id }), (e) => {
+    assert.ok(e instanceof PermissionError);
+    assert.equal(e.status, 403);
+    return true;
+  });
+});
+
+test('the sign-up steps by hand: user name, password, contact check, create, token', async () => {
+  const username = express.username('acme', 777);
+  const password = express.generatePassword();
+  const checked = express.validateContact(contact());
+  const account = await client.v4.createAccountSubaccount({ username, password, contact: checked });
+  assert.equal(account.username, 'acme-777');
+  assert.equal(account.master_account.id, sb.config.v4.account_id);
+
+  const token = await client.oauth.userToken({ username, password });
+  assert.equal(token.token_type, 'Bearer');
+  assert.equal(token.account_id, account.id);
+
+  // What the sandbox received: the password is there (masked in its log), never in ours.
+  const log = await sb.requests();
+  const create = log.find((r) => r.method === 'POST' && r.path.endsWith('/subaccounts') && r.body.username === username);
+  assert.equal(create.body.password, '***');
+  assert.deepEqual(create.body.contact.address.country, 'US');
+});
+
+test('a second sign-up of the same user is refused by the upstream with the field named', async () => {
+  await client.express.signup({ partner: 'acme', user_id: 'dup', contact: contact() });
+  await assert.rejects(client.express.signup({ partner: 'acme', user_id: 'dup', contact: contact() }), (e) => {
+    assert.ok(e instanceof ValidationError);
+    assert.equal(e.status, 422);
+    assert.ok(e.fields.some((f) => f.field === 'username'), JSON.stringify(e.fields));
+    return true;
+  });
+});
+
+test('a create whose answer is lost is recovered, never sent twice', async () => {
+  await sb.fault('reset_after', { method: 'POST', path: '/v4/accounts/' });
+  const done = await client.express.signup({ partner: 'acme', user_id: 'lost', contact: contact() });
+  assert.equal(done.recovered, true);
+  let found = 0;
+  for await (const sub of client.v4.listAccountSubaccounts.iterate({ limit: 500 })) {
+    if (sub.username === 'acme-lost') found++;
+  }
+  assert.equal(found, 1);
+});
+
+test('bad contacts are refused before anything is sent, every problem named', async () => {
+  const before = (await sb.requests()).length;
+  const bad = contact({ phone: '555', address: { line_1: '', city: 'Dallas', country: 'US' } });
+  await assert.rejects(client.express.signup({ partner: 'acme', user_id: 'bad', contact: bad }), (e) => {
+    assert.ok(e instanceof ValidationError);
+    const fields = e.fields.map((f) => f.field);
+    for (const f of ['contact.phone', 'contact.address.line_1', 'contact.address.province']) {
+      assert.ok(fields.includes(f), `${f} in ${fields}`);
+    }
+    assert.equal(e.attempts, 0);
+    return true;
+  });
+  assert.equal((await sb.requests()).length, before);
+});

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Generate a family's result schemas from its upstream specification, for the catalog.
+
+Usage:
+  python3 tools/gen_schemas.py v4  ../shared/spec/phonecom-v4.swagger.json     > core/catalog/v4.schemas.json
+  python3 tools/gen_schemas.py nol ../shared/spec/numbers-online-openapi.json  > core/catalog/nol.schemas.json
+
+The output is committed; core embeds it and hands it out with the catalog
+(`catalog().to_json()["schemas"]`), so the bindings can type each operation's result (`returns`
+names one of these). The form is a small subset of JSON Schema: `type`, `doc`, `properties`,
+`items`, `additionalProperties`, `allOf`, `enum`, `required`, `nullable`, `pattern`, `format`,
+and `ref` (the name of another schema) in place of `$ref`. Swagger 2 `definitions` and OpenAPI 3
+`components.schemas` read the same way. numbers.online describes most responses inline: the 2xx
+response schema of each operation of the nol family (paths under /api/v1/account) is emitted
+too, named by `response_name` (tools/gen_nol_catalog.py names the same schema in `returns`). `core/tests/catalog_spec.rs` checks that the committed
+files still match this generator when the spec folder is present.
+"""
+import json
+import sys
+
+KEEP = ("type", "enum", "required", "nullable", "pattern", "format")
+
+
+def convert(s):
+    out = {}
+    if "$ref" in s:
+        out["ref"] = s["$ref"].split("/")[-1]
+    for k in KEEP:
+        if k in s:
+            out[k] = s[k]
+    doc = " ".join((s.get("description") or "").split())
+    if doc:
+        out["doc"] = doc
+    if "properties" in s:
+        out["properties"] = {k: convert(v) for k, v in s["properties"].items()}
+    if "items" in s:
+        out["items"] = convert(s["items"])
+    if isinstance(s.get("additionalProperties"), dict):
+        out["additionalProperties"] = convert(s["additionalProperties"])
+    if "allOf" in s:
+        parts = [convert(p) for p in s["allOf"]]
+        if len(parts) == 1 and not out.get("properties"):
+            # `allOf: [{$ref}]` beside a description: the referenced schema, documented here.
+            for k, v in parts[0].items():
+                out.setdefault(k, v)
+        else:
+            out["allOf"] = parts
+    return out
+
+
+NOL_PREFIX = "/api/v1/account"
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def response_name(op_id):
+    """The schema name of an operation's inline response: accountSignup -> NolAccountSignupResponse."""
+    return "Nol" + op_id[0].upper() + op_id[1:] + "Response"
+
+
+def inline_response(o):
+    """The inline JSON schema of an OpenAPI operation's first 2xx response, or None."""
+    ok = next((r for code, r in sorted(o.get("responses", {}).items()) if code.startswith("2")), {})
+    schema = next(iter(ok.get("content", {}).values()), {}).get("schema", {})
+    return schema if schema and "$ref" not in schema else None
+
+
+def main(family, path):
+    spec = json.load(open(path))
+    source = dict(spec.get("definitions") or spec.get("components", {}).get("schemas", {}))
+    if family == "nol":
+        for route, item in spec["paths"].items():
+            if route == NOL_PREFIX or route.startswith(NOL_PREFIX + "/"):
+                for method in METHODS:
+                    o = item.get(method)
+                    if o and inline_response(o):
+                        source[response_name(o["operationId"])] = inline_response(o)
+    schemas = {name: convert(d) for name, d in sorted(source.items())}
+    json.dump({"family": family, "source": path.rsplit("/", 1)[-1], "schemas": schemas}, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
