@@ -5,6 +5,7 @@
 //! Every network call detaches from the interpreter (`Python::detach`), so other Python threads
 //! and asyncio event loops keep running while a request is in flight.
 
+mod callcontrol;
 mod client;
 mod convert;
 mod errors;
@@ -21,5 +22,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativePages>()?;
     functions::register(m)?;
+    callcontrol::register(m)?;
     Ok(())
 }

@@ -9,13 +9,14 @@
   typed namespaces (``client.v4.create_account_subaccount(...)``) built from the same catalog.
 - Exceptions: :class:`PhoneComError` and one subclass per error kind.
 - Plain functions: :mod:`phonecom.express`, :mod:`phonecom.numbers`.
+- Call control (parse Phone.com's requests, render commands, a WSGI helper): :mod:`phonecom.callcontrol`.
 - Logging: logger ``phonecom`` (secrets masked).
 - Typed entities: :mod:`phonecom.types`.
 """
 
 from __future__ import annotations
 
-from . import _native, express, numbers, types
+from . import _native, callcontrol, express, numbers, types
 from ._client import AsyncClient, AsyncOperation, Client, Namespace, Operation, Response, catalog
 from ._errors import (
     AuthenticationError,
@@ -57,6 +58,7 @@ __all__ = [
     "DecodeError",
     "FieldError",
     "error_class",
+    "callcontrol",
     "express",
     "numbers",
     "types",
