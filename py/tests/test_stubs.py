@@ -92,3 +92,55 @@ def test_type_checker_catches_wrong_names_and_types(tmp_path: Path) -> None:
     assert 'has no attribute "no_such_operation"' in out
     assert 'Argument "username"' in out
     assert 'Missing named argument "username"' in out
+
+
+def test_type_checker_knows_call_control_and_the_call_list_walk(tmp_path: Path) -> None:
+    import importlib.util
+
+    import pytest
+
+    if importlib.util.find_spec("mypy") is None:
+        pytest.skip("mypy is not installed (py/tests/run.sh installs it)")
+    ok = tmp_path / "ok.py"
+    ok.write_text(
+        "from typing import Iterator\n"
+        "import phonecom\n"
+        "from phonecom import callcontrol as cc\n"
+        "from phonecom.types import XmlCallRecord\n"
+        "c = phonecom.Client()\n"
+        "walk: Iterator[XmlCallRecord] = c.xml.get_call_list.iter(startTime=0, endTime=1, limit=500)\n"
+        "t: int = next(walk)['startTime']\n"
+        "rows = c.xml.get_call_list(startTime=0, endTime=1)['data']['items']\n"
+        "call: cc.CallRequest = cc.parse_request('uniqueID=a&dialedNumber=1')\n"
+        "ev: cc.Event = call.event\n"
+        "line: str = cc.render(cc.simple_forward('+18585550100', dtmf='w1'))\n"
+        "cmd: cc.Command = cc.parse_command(line)\n"
+        "@cc.wsgi_app\n"
+        "def app(call: cc.CallRequest) -> cc.Answer:\n"
+        "    return cc.play_and_get_digits('Main Menu', ['D']) if call.event == 'new_call' else None\n"
+        "class Desk(cc.Handler):\n"
+        "    def new_call(self, call: cc.CallRequest) -> cc.Answer:\n"
+        "        return {'command': 'multiple-forward', 'numbers': ['+18585550100']}\n"
+        "from wsgiref.simple_server import make_server\n"
+        "make_server('127.0.0.1', 0, app)\n"
+        "make_server('127.0.0.1', 0, Desk())\n"
+    )
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import phonecom\n"
+        "from phonecom import callcontrol as cc\n"
+        "c = phonecom.Client()\n"
+        "c.xml.get_call_list.iter(startTime=0)\n"
+        "c.xml.get_call_list.iter(startTime=0, endTime=1, clTRID='x')\n"
+        "cc.simple_forward(18585550100)\n"
+        "x: cc.Command = {'command': 'hangup'}\n"
+        "e: cc.Event = 'ringing'\n"
+    )
+    run = lambda f: subprocess.run([sys.executable, "-m", "mypy", "--strict", str(f)], capture_output=True, text=True)  # noqa: E731
+    good = run(ok)
+    assert good.returncode == 0, good.stdout
+    out = run(bad).stdout
+    assert 'Missing named argument "endTime"' in out, out
+    assert 'Unexpected keyword argument "clTRID"' in out, out
+    assert 'Argument 1 to "simple_forward" has incompatible type "int"' in out, out
+    assert out.count("error:") >= 5, out

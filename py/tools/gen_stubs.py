@@ -22,10 +22,6 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 STUB = Path(__file__).resolve().parent.parent / "python" / "phonecom" / "_client.pyi"
 
-# Parameters the configuration fills when a call leaves them out (the core's `Wire::prefill`):
-# typed as optional although the catalog marks them required.
-PREFILLED = {("v4", "account_id")}
-
 # Upstream response schema -> TypedDict of phonecom.types. Lists are `ListResult[item]`.
 ENTITIES = {
     "AccountFull": "Account",
@@ -36,6 +32,7 @@ ENTITIES = {
     "CallLogFull": "CallLog",
     "UserToken": "UserToken",
     "Signup": "Signup",
+    "XmlCallList": "XmlCallList",
 }
 LISTS = {
     "ListAccounts": "Account",
@@ -43,6 +40,17 @@ LISTS = {
     "ListPhoneNumbers": "PhoneNumber",
     "ListSms": "Sms",
     "ListCallLogs": "CallLog",
+}
+# Lists walked by something other than limit/offset (the core's `Pages`, core/src/v4/list.rs):
+# result schema -> (item type, the keyword arguments of iter()/pages()).
+WALKS = {
+    "XmlCallList": (
+        "XmlCallRecord",
+        "self, *, startTime: int, endTime: int, limit: Optional[int] = ...",
+        "Every call from ``startTime`` to ``endTime`` (Unix epoch seconds, both included), each once,\n"
+        "oldest window first: the range is fetched window by window, and a window that comes back\n"
+        "full (500 rows) is split in two. ``limit`` is the page size (default 100).",
+    ),
 }
 # Object parameters that are contacts.
 CONTACT_PARAMS = {"contact", "billing_contact"}
@@ -87,18 +95,25 @@ def param_type(family: str, p: Mapping[str, Any]) -> str:
     raise SystemExit(f"gen_stubs: unknown parameter type {t!r} of {p['name']}")
 
 
-def returns(op: Mapping[str, Any]) -> Tuple[str, Optional[str]]:
+def returns(op: Mapping[str, Any], schemas: Mapping[str, Any]) -> Tuple[str, Optional[str]]:
     """(result type, item type for lists)."""
     r = op.get("returns")
+    if r in WALKS:
+        return ENTITIES[r], WALKS[r][0]
     if r in ENTITIES:
         return ENTITIES[r], None
     if r in LISTS:
         return f"ListResult[{LISTS[r]}]", LISTS[r]
     if op.get("pageable") or (r or "").startswith("List"):
         return "ListResult[Dict[str, Any]]", "Dict[str, Any]"
-    if r is None:
+    schema = schemas.get(r) if r else None
+    if schema is None:
         return "Any", None
-    return "Dict[str, Any]", None
+    if schema.get("type") == "object" or "properties" in schema:
+        return "Dict[str, Any]", None
+    if schema.get("type") == "array":
+        return "List[Any]", None
+    return "Any", None
 
 
 def docstring(text: str, indent: str) -> str:
@@ -136,7 +151,8 @@ def signature(op: Mapping[str, Any], naming: Any) -> str:
             continue
         seen.add(name)
         ty = param_type(op["family"], p)
-        if p.get("required") and (op["family"], p["name"]) not in PREFILLED:
+        # A parameter the configuration fills when left out (v4 `account_id`) is optional.
+        if p.get("required") and not p.get("prefilled"):
             required.append(f"{name}: {ty}")
         else:
             optional.append(f"{name}: Optional[{ty}] = ...")
@@ -183,6 +199,8 @@ def generate() -> str:
         "    Signup,",
         "    Sms,",
         "    UserToken,",
+        "    XmlCallList,",
+        "    XmlCallRecord,",
         ")",
         "",
         '__all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]',
@@ -224,7 +242,7 @@ def generate() -> str:
     for name in sorted(ops):
         op = ops[name]
         path = naming.path(name)
-        result, item = returns(op)
+        result, item = returns(op, doc.get("schemas", {}))
         sig = signature(op, naming)
         ds = docstring(op_doc(op, naming), "        ")
         for asynchronous in (False, True):
@@ -238,10 +256,15 @@ def generate() -> str:
             out.append("        ...")
             if item is not None and op.get("pageable"):
                 it = "AsyncIterator" if asynchronous else "Iterator"
-                out.append(f"    def iter({sig}) -> {it}[{item}]:")
-                out.append(docstring("Every row of the list, fetched a page at a time (``limit`` is the page size).", "        "))
+                walk = WALKS.get(op.get("returns") or "")
+                row_doc = "Every row of the list, fetched a page at a time (``limit`` is the page size)."
+                walk_sig = sig
+                if walk is not None:
+                    walk_sig, row_doc = walk[1], walk[2]
+                out.append(f"    def iter({walk_sig}) -> {it}[{item}]:")
+                out.append(docstring(row_doc, "        "))
                 out.append("        ...")
-                out.append(f"    def pages({sig}) -> {it}[Page[{item}]]:")
+                out.append(f"    def pages({walk_sig}) -> {it}[Page[{item}]]:")
                 out.append(docstring("The list page by page.", "        "))
                 out.append("        ...")
             out.append("")

@@ -27,6 +27,9 @@ __all__ = [
     "CallLog",
     "UserToken",
     "Signup",
+    "XmlCallRecord",
+    "XmlCallListData",
+    "XmlCallList",
     "ListResult",
     "Page",
     "FileDict",
@@ -165,6 +168,42 @@ class Signup(TypedDict, total=False):
     password: Optional[str]
     token: UserToken
     recovered: bool
+
+
+class XmlCallRecord(TypedDict, total=False):
+    """A call detail record of the XML API (``xml.getCallList``, and the rows of
+    ``client.xml.get_call_list.iter(startTime=..., endTime=...)``): ``startTime`` in Unix seconds,
+    ``startTimeGmt`` its ISO form, ``duration`` and ``finalActionDuration`` in seconds, ``url`` a
+    recording's listen URL; other elements of the record are kept beside these."""
+
+    id: str
+    startTime: int
+    startTimeGmt: str
+    callerId: str
+    calledNumber: str
+    duration: int
+    finalAction: str
+    finalActionDuration: int
+    url: str
+    transcription: str
+
+
+class XmlCallListData(TypedDict, total=False):
+    """The ``data`` of ``xml.getCallList``: the rows, at most 500 per request."""
+
+    items: List[XmlCallRecord]
+
+
+class XmlCallList(TypedDict, total=False):
+    """The reply of ``xml.getCallList``: the envelope (``status``, ``msg``, ``resultDate``,
+    ``clTRID``, ``svTRID``) around ``data``. Walk a longer range with ``.iter()``."""
+
+    status: str
+    msg: str
+    resultDate: str
+    clTRID: str
+    svTRID: str
+    data: XmlCallListData
 
 
 if sys.version_info >= (3, 11) or TYPE_CHECKING:
