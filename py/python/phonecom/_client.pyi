@@ -80,7 +80,7 @@ class _AsyncOp_express_signup(_OperationInfo):
         ...
 
 class _Op_nol_account_phone_patch(_OperationInfo):
-    def __call__(self, *, e164: str, precall_enrolled: bool) -> Any:
+    def __call__(self, *, e164: str, precall_enrolled: bool) -> Dict[str, Any]:
         """Enroll / revoke call-provenance (resource form).
 
         ``nol.accountPhonePatch``: PATCH /api/v1/account/phones/{e164}
@@ -90,7 +90,7 @@ class _Op_nol_account_phone_patch(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_phone_patch(_OperationInfo):
-    async def __call__(self, *, e164: str, precall_enrolled: bool) -> Any:
+    async def __call__(self, *, e164: str, precall_enrolled: bool) -> Dict[str, Any]:
         """Enroll / revoke call-provenance (resource form).
 
         ``nol.accountPhonePatch``: PATCH /api/v1/account/phones/{e164}
@@ -100,21 +100,21 @@ class _AsyncOp_nol_account_phone_patch(_OperationInfo):
         ...
 
 class _Op_nol_account_phones_list(_OperationInfo):
-    def __call__(self) -> Any:
+    def __call__(self) -> Dict[str, Any]:
         """List your verified numbers (enrollment inventory).
 
         ``nol.accountPhonesList``: GET /api/v1/account/phones"""
         ...
 
 class _AsyncOp_nol_account_phones_list(_OperationInfo):
-    async def __call__(self) -> Any:
+    async def __call__(self) -> Dict[str, Any]:
         """List your verified numbers (enrollment inventory).
 
         ``nol.accountPhonesList``: GET /api/v1/account/phones"""
         ...
 
 class _Op_nol_account_signup(_OperationInfo):
-    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Any:
+    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
         """Sign up for an API key.
 
         ``nol.accountSignup``: POST /api/v1/account/signup
@@ -124,7 +124,7 @@ class _Op_nol_account_signup(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_signup(_OperationInfo):
-    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Any:
+    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
         """Sign up for an API key.
 
         ``nol.accountSignup``: POST /api/v1/account/signup
@@ -134,7 +134,7 @@ class _AsyncOp_nol_account_signup(_OperationInfo):
         ...
 
 class _Op_nol_account_topup(_OperationInfo):
-    def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> Any:
+    def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> Dict[str, Any]:
         """Add prepaid credit.
 
         ``nol.accountTopup``: POST /api/v1/account/topup
@@ -144,7 +144,7 @@ class _Op_nol_account_topup(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_topup(_OperationInfo):
-    async def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> Any:
+    async def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> Dict[str, Any]:
         """Add prepaid credit.
 
         ``nol.accountTopup``: POST /api/v1/account/topup
@@ -154,7 +154,7 @@ class _AsyncOp_nol_account_topup(_OperationInfo):
         ...
 
 class _Op_nol_account_verify_phone_confirm(_OperationInfo):
-    def __call__(self, *, phone: str, code: str) -> Any:
+    def __call__(self, *, phone: str, code: str) -> Dict[str, Any]:
         """Verify a business number (step 2: confirm code).
 
         ``nol.accountVerifyPhoneConfirm``: POST /api/v1/account/verify-phone/confirm
@@ -164,7 +164,7 @@ class _Op_nol_account_verify_phone_confirm(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_verify_phone_confirm(_OperationInfo):
-    async def __call__(self, *, phone: str, code: str) -> Any:
+    async def __call__(self, *, phone: str, code: str) -> Dict[str, Any]:
         """Verify a business number (step 2: confirm code).
 
         ``nol.accountVerifyPhoneConfirm``: POST /api/v1/account/verify-phone/confirm
@@ -174,7 +174,7 @@ class _AsyncOp_nol_account_verify_phone_confirm(_OperationInfo):
         ...
 
 class _Op_nol_account_verify_phone_start(_OperationInfo):
-    def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> Any:
+    def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> Dict[str, Any]:
         """Verify a business number (step 1: send code).
 
         ``nol.accountVerifyPhoneStart``: POST /api/v1/account/verify-phone/start
@@ -184,7 +184,7 @@ class _Op_nol_account_verify_phone_start(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_verify_phone_start(_OperationInfo):
-    async def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> Any:
+    async def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> Dict[str, Any]:
         """Verify a business number (step 1: send code).
 
         ``nol.accountVerifyPhoneStart``: POST /api/v1/account/verify-phone/start
@@ -194,7 +194,7 @@ class _AsyncOp_nol_account_verify_phone_start(_OperationInfo):
         ...
 
 class _Op_nol_add_tenant_suppression(_OperationInfo):
-    def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> Any:
+    def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> Dict[str, Any]:
         """Add a suppression.
 
         ``nol.addTenantSuppression``: POST /api/v1/account/tenants/{id}/suppressions
@@ -205,7 +205,7 @@ class _Op_nol_add_tenant_suppression(_OperationInfo):
         ...
 
 class _AsyncOp_nol_add_tenant_suppression(_OperationInfo):
-    async def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> Any:
+    async def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> Dict[str, Any]:
         """Add a suppression.
 
         ``nol.addTenantSuppression``: POST /api/v1/account/tenants/{id}/suppressions
@@ -216,7 +216,7 @@ class _AsyncOp_nol_add_tenant_suppression(_OperationInfo):
         ...
 
 class _Op_nol_create_account_key(_OperationInfo):
-    def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> Any:
+    def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
         """Mint a new API key.
 
         ``nol.createAccountKey``: POST /api/v1/account/keys
@@ -226,7 +226,7 @@ class _Op_nol_create_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_create_account_key(_OperationInfo):
-    async def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> Any:
+    async def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
         """Mint a new API key.
 
         ``nol.createAccountKey``: POST /api/v1/account/keys
@@ -236,7 +236,7 @@ class _AsyncOp_nol_create_account_key(_OperationInfo):
         ...
 
 class _Op_nol_create_tenant(_OperationInfo):
-    def __call__(self, *, name: str) -> Any:
+    def __call__(self, *, name: str) -> Dict[str, Any]:
         """Create a tenant.
 
         ``nol.createTenant``: POST /api/v1/account/tenants
@@ -245,7 +245,7 @@ class _Op_nol_create_tenant(_OperationInfo):
         ...
 
 class _AsyncOp_nol_create_tenant(_OperationInfo):
-    async def __call__(self, *, name: str) -> Any:
+    async def __call__(self, *, name: str) -> Dict[str, Any]:
         """Create a tenant.
 
         ``nol.createTenant``: POST /api/v1/account/tenants
@@ -254,21 +254,21 @@ class _AsyncOp_nol_create_tenant(_OperationInfo):
         ...
 
 class _Op_nol_get_account(_OperationInfo):
-    def __call__(self) -> Any:
+    def __call__(self) -> Dict[str, Any]:
         """Get account balance and usage.
 
         ``nol.getAccount``: GET /api/v1/account"""
         ...
 
 class _AsyncOp_nol_get_account(_OperationInfo):
-    async def __call__(self) -> Any:
+    async def __call__(self) -> Dict[str, Any]:
         """Get account balance and usage.
 
         ``nol.getAccount``: GET /api/v1/account"""
         ...
 
 class _Op_nol_get_account_key(_OperationInfo):
-    def __call__(self, *, id: str) -> Any:
+    def __call__(self, *, id: str) -> Dict[str, Any]:
         """Read one API key.
 
         ``nol.getAccountKey``: GET /api/v1/account/keys/{id}
@@ -277,7 +277,7 @@ class _Op_nol_get_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_account_key(_OperationInfo):
-    async def __call__(self, *, id: str) -> Any:
+    async def __call__(self, *, id: str) -> Dict[str, Any]:
         """Read one API key.
 
         ``nol.getAccountKey``: GET /api/v1/account/keys/{id}
@@ -286,7 +286,7 @@ class _AsyncOp_nol_get_account_key(_OperationInfo):
         ...
 
 class _Op_nol_get_account_listing(_OperationInfo):
-    def __call__(self, *, e164: str) -> Any:
+    def __call__(self, *, e164: str) -> Dict[str, Any]:
         """Onboarding state + live trust for an account-owned number.
 
         ``nol.getAccountListing``: GET /api/v1/account/listings/{e164}
@@ -295,7 +295,7 @@ class _Op_nol_get_account_listing(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_account_listing(_OperationInfo):
-    async def __call__(self, *, e164: str) -> Any:
+    async def __call__(self, *, e164: str) -> Dict[str, Any]:
         """Onboarding state + live trust for an account-owned number.
 
         ``nol.getAccountListing``: GET /api/v1/account/listings/{e164}
@@ -304,7 +304,7 @@ class _AsyncOp_nol_get_account_listing(_OperationInfo):
         ...
 
 class _Op_nol_get_account_listing_reports(_OperationInfo):
-    def __call__(self, *, e164: str, limit: Optional[int] = ...) -> Any:
+    def __call__(self, *, e164: str, limit: Optional[int] = ...) -> Dict[str, Any]:
         """Reports + reviews filed against an owned number.
 
         ``nol.getAccountListingReports``: GET /api/v1/account/listings/{e164}/reports
@@ -314,7 +314,7 @@ class _Op_nol_get_account_listing_reports(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_account_listing_reports(_OperationInfo):
-    async def __call__(self, *, e164: str, limit: Optional[int] = ...) -> Any:
+    async def __call__(self, *, e164: str, limit: Optional[int] = ...) -> Dict[str, Any]:
         """Reports + reviews filed against an owned number.
 
         ``nol.getAccountListingReports``: GET /api/v1/account/listings/{e164}/reports
@@ -338,7 +338,7 @@ class _AsyncOp_nol_get_signing(_OperationInfo):
         ...
 
 class _Op_nol_get_tenant(_OperationInfo):
-    def __call__(self, *, id: str) -> Any:
+    def __call__(self, *, id: str) -> Dict[str, Any]:
         """Get tenant detail.
 
         ``nol.getTenant``: GET /api/v1/account/tenants/{id}
@@ -347,7 +347,7 @@ class _Op_nol_get_tenant(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_tenant(_OperationInfo):
-    async def __call__(self, *, id: str) -> Any:
+    async def __call__(self, *, id: str) -> Dict[str, Any]:
         """Get tenant detail.
 
         ``nol.getTenant``: GET /api/v1/account/tenants/{id}
@@ -356,7 +356,7 @@ class _AsyncOp_nol_get_tenant(_OperationInfo):
         ...
 
 class _Op_nol_issue_tenant_key(_OperationInfo):
-    def __call__(self, *, id: str, name: Optional[str] = ...) -> Any:
+    def __call__(self, *, id: str, name: Optional[str] = ...) -> Dict[str, Any]:
         """Issue a tenant sub-key.
 
         ``nol.issueTenantKey``: POST /api/v1/account/tenants/{id}/keys
@@ -366,7 +366,7 @@ class _Op_nol_issue_tenant_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_issue_tenant_key(_OperationInfo):
-    async def __call__(self, *, id: str, name: Optional[str] = ...) -> Any:
+    async def __call__(self, *, id: str, name: Optional[str] = ...) -> Dict[str, Any]:
         """Issue a tenant sub-key.
 
         ``nol.issueTenantKey``: POST /api/v1/account/tenants/{id}/keys
@@ -376,21 +376,21 @@ class _AsyncOp_nol_issue_tenant_key(_OperationInfo):
         ...
 
 class _Op_nol_list_account_keys(_OperationInfo):
-    def __call__(self) -> Any:
+    def __call__(self) -> Dict[str, Any]:
         """List API keys.
 
         ``nol.listAccountKeys``: GET /api/v1/account/keys"""
         ...
 
 class _AsyncOp_nol_list_account_keys(_OperationInfo):
-    async def __call__(self) -> Any:
+    async def __call__(self) -> Dict[str, Any]:
         """List API keys.
 
         ``nol.listAccountKeys``: GET /api/v1/account/keys"""
         ...
 
 class _Op_nol_list_tenant_suppressions(_OperationInfo):
-    def __call__(self, *, id: str) -> Any:
+    def __call__(self, *, id: str) -> Dict[str, Any]:
         """List tenant suppressions.
 
         ``nol.listTenantSuppressions``: GET /api/v1/account/tenants/{id}/suppressions
@@ -399,7 +399,7 @@ class _Op_nol_list_tenant_suppressions(_OperationInfo):
         ...
 
 class _AsyncOp_nol_list_tenant_suppressions(_OperationInfo):
-    async def __call__(self, *, id: str) -> Any:
+    async def __call__(self, *, id: str) -> Dict[str, Any]:
         """List tenant suppressions.
 
         ``nol.listTenantSuppressions``: GET /api/v1/account/tenants/{id}/suppressions
@@ -408,21 +408,21 @@ class _AsyncOp_nol_list_tenant_suppressions(_OperationInfo):
         ...
 
 class _Op_nol_list_tenants(_OperationInfo):
-    def __call__(self) -> Any:
+    def __call__(self) -> Dict[str, Any]:
         """List tenants.
 
         ``nol.listTenants``: GET /api/v1/account/tenants"""
         ...
 
 class _AsyncOp_nol_list_tenants(_OperationInfo):
-    async def __call__(self) -> Any:
+    async def __call__(self) -> Dict[str, Any]:
         """List tenants.
 
         ``nol.listTenants``: GET /api/v1/account/tenants"""
         ...
 
 class _Op_nol_put_account_listing(_OperationInfo):
-    def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> Any:
+    def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> Dict[str, Any]:
         """Stage a draft profile (or edit a live listing).
 
         ``nol.putAccountListing``: PUT /api/v1/account/listings/{e164}
@@ -436,7 +436,7 @@ class _Op_nol_put_account_listing(_OperationInfo):
         ...
 
 class _AsyncOp_nol_put_account_listing(_OperationInfo):
-    async def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> Any:
+    async def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> Dict[str, Any]:
         """Stage a draft profile (or edit a live listing).
 
         ``nol.putAccountListing``: PUT /api/v1/account/listings/{e164}
@@ -450,7 +450,7 @@ class _AsyncOp_nol_put_account_listing(_OperationInfo):
         ...
 
 class _Op_nol_remove_tenant_suppression(_OperationInfo):
-    def __call__(self, *, id: str, number: str) -> Any:
+    def __call__(self, *, id: str, number: str) -> Dict[str, Any]:
         """Remove a suppression.
 
         ``nol.removeTenantSuppression``: DELETE /api/v1/account/tenants/{id}/suppressions
@@ -460,7 +460,7 @@ class _Op_nol_remove_tenant_suppression(_OperationInfo):
         ...
 
 class _AsyncOp_nol_remove_tenant_suppression(_OperationInfo):
-    async def __call__(self, *, id: str, number: str) -> Any:
+    async def __call__(self, *, id: str, number: str) -> Dict[str, Any]:
         """Remove a suppression.
 
         ``nol.removeTenantSuppression``: DELETE /api/v1/account/tenants/{id}/suppressions
@@ -470,7 +470,7 @@ class _AsyncOp_nol_remove_tenant_suppression(_OperationInfo):
         ...
 
 class _Op_nol_rotate_account_key(_OperationInfo):
-    def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> Any:
+    def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> Dict[str, Any]:
         """Rotate an API key in place.
 
         ``nol.rotateAccountKey``: POST /api/v1/account/keys/{id}/rotate
@@ -480,7 +480,7 @@ class _Op_nol_rotate_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_rotate_account_key(_OperationInfo):
-    async def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> Any:
+    async def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> Dict[str, Any]:
         """Rotate an API key in place.
 
         ``nol.rotateAccountKey``: POST /api/v1/account/keys/{id}/rotate
@@ -504,7 +504,7 @@ class _AsyncOp_nol_set_signing(_OperationInfo):
         ...
 
 class _Op_nol_set_tenant_status(_OperationInfo):
-    def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> Any:
+    def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> Dict[str, Any]:
         """Set tenant status.
 
         ``nol.setTenantStatus``: PATCH /api/v1/account/tenants/{id}
@@ -514,7 +514,7 @@ class _Op_nol_set_tenant_status(_OperationInfo):
         ...
 
 class _AsyncOp_nol_set_tenant_status(_OperationInfo):
-    async def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> Any:
+    async def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> Dict[str, Any]:
         """Set tenant status.
 
         ``nol.setTenantStatus``: PATCH /api/v1/account/tenants/{id}
@@ -524,7 +524,7 @@ class _AsyncOp_nol_set_tenant_status(_OperationInfo):
         ...
 
 class _Op_nol_update_account(_OperationInfo):
-    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Any:
+    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
         """Update account name / reminder email.
 
         ``nol.updateAccount``: PATCH /api/v1/account
@@ -534,7 +534,7 @@ class _Op_nol_update_account(_OperationInfo):
         ...
 
 class _AsyncOp_nol_update_account(_OperationInfo):
-    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Any:
+    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
         """Update account name / reminder email.
 
         ``nol.updateAccount``: PATCH /api/v1/account
@@ -544,7 +544,7 @@ class _AsyncOp_nol_update_account(_OperationInfo):
         ...
 
 class _Op_nol_update_account_key(_OperationInfo):
-    def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> Any:
+    def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> Dict[str, Any]:
         """Rename or disable an API key.
 
         ``nol.updateAccountKey``: PATCH /api/v1/account/keys/{id}
@@ -554,7 +554,7 @@ class _Op_nol_update_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_update_account_key(_OperationInfo):
-    async def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> Any:
+    async def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> Dict[str, Any]:
         """Rename or disable an API key.
 
         ``nol.updateAccountKey``: PATCH /api/v1/account/keys/{id}
@@ -564,7 +564,7 @@ class _AsyncOp_nol_update_account_key(_OperationInfo):
         ...
 
 class _Op_nol_upload_listing_document(_OperationInfo):
-    def __call__(self, *, e164: str, file: FileParam) -> Any:
+    def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
         """Upload a verification document.
 
         ``nol.uploadListingDocument``: POST /api/v1/account/listings/{e164}/documents
@@ -574,7 +574,7 @@ class _Op_nol_upload_listing_document(_OperationInfo):
         ...
 
 class _AsyncOp_nol_upload_listing_document(_OperationInfo):
-    async def __call__(self, *, e164: str, file: FileParam) -> Any:
+    async def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
         """Upload a verification document.
 
         ``nol.uploadListingDocument``: POST /api/v1/account/listings/{e164}/documents
@@ -584,7 +584,7 @@ class _AsyncOp_nol_upload_listing_document(_OperationInfo):
         ...
 
 class _Op_nol_upload_listing_logo(_OperationInfo):
-    def __call__(self, *, e164: str, file: FileParam) -> Any:
+    def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
         """Upload a business logo.
 
         ``nol.uploadListingLogo``: POST /api/v1/account/listings/{e164}/logo
@@ -594,7 +594,7 @@ class _Op_nol_upload_listing_logo(_OperationInfo):
         ...
 
 class _AsyncOp_nol_upload_listing_logo(_OperationInfo):
-    async def __call__(self, *, e164: str, file: FileParam) -> Any:
+    async def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
         """Upload a business logo.
 
         ``nol.uploadListingLogo``: POST /api/v1/account/listings/{e164}/logo
@@ -604,7 +604,7 @@ class _AsyncOp_nol_upload_listing_logo(_OperationInfo):
         ...
 
 class _Op_nol_verify_checkout(_OperationInfo):
-    def __call__(self, *, e164: str) -> Any:
+    def __call__(self, *, e164: str) -> Dict[str, Any]:
         """Mint a verification payment link.
 
         ``nol.verifyCheckout``: POST /api/v1/account/listings/{e164}/verify-checkout
@@ -613,7 +613,7 @@ class _Op_nol_verify_checkout(_OperationInfo):
         ...
 
 class _AsyncOp_nol_verify_checkout(_OperationInfo):
-    async def __call__(self, *, e164: str) -> Any:
+    async def __call__(self, *, e164: str) -> Dict[str, Any]:
         """Mint a verification payment link.
 
         ``nol.verifyCheckout``: POST /api/v1/account/listings/{e164}/verify-checkout
@@ -4826,7 +4826,7 @@ class _AsyncOp_xml_get_phone_number_inventory(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_list(_OperationInfo):
-    def __call__(self, *, clTRID: Optional[str] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
         """List the active phone numbers of the account.
 
         ``xml.getPhoneNumberList``: POST getPhoneNumberList
@@ -4835,7 +4835,7 @@ class _Op_xml_get_phone_number_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_list(_OperationInfo):
-    async def __call__(self, *, clTRID: Optional[str] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
         """List the active phone numbers of the account.
 
         ``xml.getPhoneNumberList``: POST getPhoneNumberList
