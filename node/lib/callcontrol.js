@@ -96,7 +96,8 @@ function handler(answer) {
     readBody(req)
       .then((body) => {
         const query = (req.url || '').includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-        const call = parseRequest(body && !query ? body : query || body);
+        // A POST to a URL with its own query (`?key=k`) carries the fields in the body: read both.
+        const call = parseRequest([query, body].filter(Boolean).join('&'));
         stage = 500;
         return isFn ? answer(call, req) : EVENT_METHODS[call.event](answer, call);
       })

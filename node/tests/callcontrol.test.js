@@ -77,6 +77,13 @@ test('an unanswered forward asks again; the next command is followed (form bodie
   assert.deepEqual(events, ['new_call', 'digits', 'command_result', 'completed']);
 });
 
+test('a POST to a URL with its own query reads the form body too', async () => {
+  const call = await place({ url: `${hook}?key=k`, method: 'POST', digits: ['1'], forwardResults: ['answered'] });
+  assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
+  const mine = seen.filter((c) => c.uniqueID === call.uniqueID);
+  assert.deepEqual(mine.map((c) => c.event), ['new_call', 'digits', 'completed']);
+});
+
 test('an empty answer hangs up; a command that breaks the rules is never sent', async () => {
   const hangup = await place({ digits: ['5'] });
   assert.equal(hangup.outcome, 'hangup');
