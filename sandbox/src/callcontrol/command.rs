@@ -176,9 +176,6 @@ fn patterns(s: &str) -> Result<Vec<String>, String> {
                     "pattern `{p}` may hold only 0-9 and D (found `{c}`){hint}"
                 ));
             }
-            if p.len() > 20 {
-                return Err(format!("pattern `{p}` is longer than 20 digits"));
-            }
             Ok(p.to_string())
         })
         .collect()
