@@ -255,6 +255,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn patterns_have_no_length_limit() {
+        // The document sets none, and the library renders any pattern of 0-9, D and |.
+        let long = "D".repeat(32);
+        let c = parse(&format!("play-and-get-digits,Account Number,{long}|DDDD")).unwrap();
+        assert_eq!(
+            c,
+            Command::PlayAndGetDigits {
+                recording: "Account Number".into(),
+                patterns: vec![long, "DDDD".into()],
+            }
+        );
+    }
+
+    #[test]
     fn parses_every_command() {
         let c = parse("simple-forward,18585602222ww1234w5\n").unwrap();
         assert_eq!(
