@@ -1,6 +1,7 @@
-//! The XML API over real HTTP against a minimal loopback stand-in (the project's sandbox will
-//! replace it): form body and query encoding, clTRID on retries, error mapping, redaction in
-//! logs, and the getCallList walker.
+//! The XML API over real HTTP against a minimal loopback stand-in that answers what the sandbox
+//! does not (an HTML 404, the document's own malformed getVoiceList, 80 calls in one second):
+//! form body and query encoding, clTRID on retries, error mapping, redaction in logs, and the
+//! getCallList walker. `xml_sandbox.rs` runs every action against the real sandbox.
 
 use phonecom::{CallOptions, Client, Config, ErrorKind, LogEvent};
 use serde_json::json;

@@ -1326,3 +1326,79 @@ fn reset_restores_the_seeded_start() {
         -60
     );
 }
+
+#[test]
+fn a_repeated_cltrid_answers_the_stored_response_once_acted() {
+    let (_sb, x) = sandbox();
+    let sms = [
+        ("fromNumber", "+18585550100"),
+        ("toNumber", "+18583807710"),
+        ("message", "once"),
+        ("clTRID", "abc-1"),
+    ];
+    let first = x.post("sendSMS", &sms).expect_ok();
+    let again = x.get("sendSMS", &sms).expect_ok();
+    assert_eq!(first.text, again.text, "byte for byte, svTRID included");
+    let outbox = |x: &Xml| {
+        x.c.admin("GET", "/xml", None).json()["accounts"][0]["sms"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(outbox(&x), 1);
+    // Another request under the same clTRID is refused and does nothing.
+    let mut other = sms;
+    other[2] = ("message", "twice");
+    x.post("sendSMS", &other)
+        .expect_error("clTRID `abc-1` was already used for another request (sendSMS)");
+    assert_eq!(outbox(&x), 1);
+    // Without a clTRID, or with a fresh one, each request acts.
+    x.post("sendSMS", &sms[..3]).expect_ok();
+    x.post("sendSMS", &sms[..3]).expect_ok();
+    assert_eq!(outbox(&x), 3);
+    // A refused request is not remembered.
+    let bad = [
+        ("fromNumber", "+16195550100"),
+        ("toNumber", "+18583807710"),
+        ("message", "x"),
+        ("clTRID", "abc-2"),
+    ];
+    x.post("sendSMS", &bad)
+        .expect_error("not a Phone.com number");
+    let mut good = bad;
+    good[0] = ("fromNumber", "+18585550100");
+    x.post("sendSMS", &good).expect_ok();
+    assert_eq!(outbox(&x), 4);
+    // Reads are not remembered; the same clTRID on a read is fine.
+    x.post("getSoundList", &[("clTRID", "abc-1")]).expect_ok();
+    // Two answers are kept: abc-1 and abc-2.
+    let state = x.c.admin("GET", "/xml", None).json();
+    assert_eq!(state["stored_cltrids"], 2);
+    // A reset forgets them.
+    x.c.admin("POST", "/reset", None);
+    x.post("sendSMS", &sms).expect_ok();
+    assert_eq!(outbox(&x), 1);
+}
+
+#[test]
+fn the_admin_call_count_has_no_cap() {
+    let (_sb, x) = sandbox();
+    let all = x.c.admin("GET", "/xml/calls", None).json();
+    assert_eq!(all["count"], 1500);
+    let busy =
+        x.c.admin(
+            "GET",
+            "/xml/calls?username=sandbox&startTime=1707868800&endTime=1707955199",
+            None,
+        )
+        .json();
+    assert!(busy["count"].as_u64().unwrap() > 600, "{busy}");
+    assert_eq!(
+        busy["ids"].as_array().unwrap().len() as u64,
+        busy["count"].as_u64().unwrap()
+    );
+    let r = x.c.admin("GET", "/xml/calls?username=nobody", None);
+    assert_eq!(r.status, 404);
+    let r = x.c.admin("GET", "/xml/calls?startTime=soon", None);
+    assert_eq!(r.status, 400);
+}

@@ -291,6 +291,11 @@ pub(crate) fn check_format(format: Format, s: &str) -> std::result::Result<Strin
                 Some(c) => Err(format!(
                     "may hold only digits, letters A-Z (upper case) and `*` (found `{c}` in `{s}`)"
                 )),
+                // One character per digit, and an E.164 number has at most 15 digits.
+                None if s.chars().count() > 15 => Err(format!(
+                    "must be at most 15 characters, one per digit: a phone number has at most 15 digits ({} given)",
+                    s.chars().count()
+                )),
                 None => Ok(s.to_string()),
             }
         }
@@ -620,6 +625,8 @@ mod tests {
         assert!(check_format(Format::NumberPattern, "1800FLOWERS").is_ok());
         assert!(check_format(Format::NumberPattern, "1212*******").is_ok());
         assert!(check_format(Format::NumberPattern, "1800-FLOWERS").is_err());
+        assert!(check_format(Format::NumberPattern, "***************").is_ok());
+        assert!(check_format(Format::NumberPattern, "1858555010012345").is_err());
         assert!(check_format(Format::Email, "a@b.co").is_ok());
         assert!(check_format(Format::Email, "").is_err());
         assert_eq!(check_format(Format::EmailOrEmpty, "").unwrap(), "");

@@ -32,8 +32,10 @@
 //! attempt, and the library follows the project's retry policy in treating it as the request's
 //! idempotency key: XML API requests are marked idempotent, so connection failures, 408, 429 and
 //! 5xx are retried within the call's deadline. The document itself only says the server reflects
-//! the `clTRID` back; an application that cannot accept a possible repeat of a mutating action
-//! (`sendSMS`, `originateCall`, ...) can pass `CallOptions { max_attempts: Some(1), .. }`.
+//! the `clTRID` back; the project's sandbox models the assumption (a mutating action repeated
+//! with the same `clTRID` answers the stored response and acts once). An application that cannot
+//! accept a possible repeat of a mutating action (`sendSMS`, `originateCall`, ...) on the real
+//! API can pass `CallOptions { max_attempts: Some(1), .. }`.
 //!
 //! # The JSON result
 //!
@@ -90,8 +92,9 @@
 //! `legAPhoneNumber` also take an extension number), full numbers as digits for the inventory
 //! actions (`18585608120`; a leading `+` is dropped), `yes`/`no` flags, `wav`/`mp3`, SMS text of
 //! 160 characters at most (the error says how many over), 2-letter country codes, email
-//! addresses, `TF`/`local`, patterns of digits, A-Z and `*`, `quantity` 1-500, `sendDate` as epoch
-//! seconds or ISO 8601, and `sendChatCall` recipients restricted to NANPA (US/CA) numbers.
+//! addresses, `TF`/`local`, patterns of digits, A-Z and `*` (15 at most, one per digit),
+//! `quantity` 1-500, `sendDate` as epoch seconds or ISO 8601, and `sendChatCall` recipients
+//! restricted to NANPA (US/CA) numbers.
 //! Across parameters: US/CA `state` and US `zip` (5 or 9 digits) of `createAccount`; one of
 //! `prefix`/`state` for the region and locality lists; `region`/`locality` need `state` and `page`
 //! needs `quantity` in the inventory search; one `toName` per `toNumber`; `startTime` not after

@@ -94,7 +94,9 @@ pub(crate) fn upstream_error(msg: Option<&str>, sv_trid: Option<String>) -> Erro
 }
 
 /// The error kind an XML API error message stands for. Only clear wording maps to a specific
-/// kind; everything else is a refused request ([`ErrorKind::Validation`]).
+/// kind; everything else is a refused request ([`ErrorKind::Validation`]). A failed login is
+/// recognised first; a refusal that is about permission ("not authorized ... use the master
+/// account's username and password") wins over the mere mention of credentials.
 pub fn kind_of_message(msg: &str) -> ErrorKind {
     let m = msg.to_ascii_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| m.contains(w));
@@ -109,8 +111,6 @@ pub fn kind_of_message(msg: &str) -> ErrorKind {
         "invalid login",
         "login failed",
         "invalid credentials",
-        "username or password",
-        "username and password",
     ]) {
         ErrorKind::Authentication
     } else if any(&[
@@ -124,6 +124,8 @@ pub fn kind_of_message(msg: &str) -> ErrorKind {
         "not activated",
     ]) {
         ErrorKind::Permission
+    } else if any(&["username or password", "username and password"]) {
+        ErrorKind::Authentication
     } else if any(&[
         "not found",
         "does not exist",
@@ -599,6 +601,16 @@ mod tests {
         assert_eq!(
             kind_of_message("You are not authorized to manage this account"),
             ErrorKind::Permission
+        );
+        assert_eq!(
+            kind_of_message(
+                "You are not authorized to cancel accounts: use the username and password of the master account"
+            ),
+            ErrorKind::Permission
+        );
+        assert_eq!(
+            kind_of_message("Missing username and password"),
+            ErrorKind::Authentication
         );
         assert_eq!(
             kind_of_message("Username already exists"),

@@ -87,3 +87,71 @@ fn nol_onboarding_runs_every_step() {
         "{key_line}"
     );
 }
+
+#[test]
+fn callcontrol_handler_answers_the_sandboxs_calls() {
+    let out = run(
+        env!("CARGO_BIN_EXE_callcontrol-handler"),
+        &[
+            "step 0: sandbox listening on http://127.0.0.1:",
+            "step 1: call-control endpoint listening on http://127.0.0.1:",
+            "/phonecom/calls",
+            // Press 1: forwarded to Sales with a voice tag.
+            "step 2: call sbx",
+            "from +16195550199 (Jane Doe) to +18585550100, caller presses 1",
+            "request 1 (GET): new call -> play-and-get-digits,Main Menu,D",
+            "request 2 (GET): digits `1` -> simple-forward-voicetag,\"Sales call\",18585550101",
+            "request 3 (GET): completed after 35 s -> (nothing)",
+            "outcome: connected to +18585550101 after 35 s",
+            // An invalid digit replays the menu; Support does not answer; the answering service does.
+            "step 3: call sbx",
+            "request 1 (POST): new call -> play-and-get-digits,Main Menu,D",
+            "request 2 (POST): digits `7` -> play-and-get-digits,Invalid Option,D",
+            "request 3 (POST): digits `2` -> multiple-forward-voicetag,\"Support call\",18585550102,18585550103",
+            "Phone.com: no-answer; asking for the next command",
+            "request 4 (POST): not answered -> simple-forward,18585550199ww2",
+            "outcome: connected to +18585550199 after 60 s",
+            // The operator is misconfigured as an extension: refused, reported, ended.
+            "step 4: call sbx",
+            "request 2 (GET): digits `0` -> HTTP 500: [validation] callcontrol.simple-forward: `number` must be an E.164 number",
+            "request 3 (GET): error `the partner URL answered HTTP 500",
+            "outcome: error after 5 s",
+            "done",
+        ],
+    );
+    assert_eq!(out.matches("step ").count(), 5);
+}
+
+#[test]
+fn xml_numbers_runs_every_step() {
+    let out = run(
+        env!("CARGO_BIN_EXE_xml-numbers"),
+        &[
+            "step 0: sandbox listening on http://127.0.0.1:",
+            "step 1: 5 numbers for state CA, pattern 1858*******:",
+            "  +1858",
+            "step 2: reserved +1858",
+            "(clTRID lpc",
+            "step 3: added +1858",
+            "the account now has 4 numbers",
+            "step 4: calls to +1858",
+            "ring +16195550101 and +16195550102 at once for 30 s",
+            "step 5: texted +16195550101 from +1858",
+            "done",
+        ],
+    );
+    assert!(!out.contains("sbx_xml"), "no credential is printed");
+    // The number found first is the one reserved, added, configured and texted from.
+    let first = out
+        .lines()
+        .nth(2)
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    for step in ["step 2: reserved ", "step 3: added ", "step 4: calls to "] {
+        assert!(
+            out.contains(&format!("{step}{first}")),
+            "{step}{first} in:\n{out}"
+        );
+    }
+}

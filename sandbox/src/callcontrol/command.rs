@@ -176,9 +176,6 @@ fn patterns(s: &str) -> Result<Vec<String>, String> {
                     "pattern `{p}` may hold only 0-9 and D (found `{c}`){hint}"
                 ));
             }
-            if p.len() > 20 {
-                return Err(format!("pattern `{p}` is longer than 20 digits"));
-            }
             Ok(p.to_string())
         })
         .collect()
@@ -256,6 +253,20 @@ pub fn digits_match(patterns: &[String], digits: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_have_no_length_limit() {
+        // The document sets none, and the library renders any pattern of 0-9, D and |.
+        let long = "D".repeat(32);
+        let c = parse(&format!("play-and-get-digits,Account Number,{long}|DDDD")).unwrap();
+        assert_eq!(
+            c,
+            Command::PlayAndGetDigits {
+                recording: "Account Number".into(),
+                patterns: vec![long, "DDDD".into()],
+            }
+        );
+    }
 
     #[test]
     fn parses_every_command() {

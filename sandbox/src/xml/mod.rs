@@ -13,6 +13,7 @@ pub mod envelope;
 pub mod geo;
 mod numbers;
 pub mod params;
+pub mod replay;
 mod search;
 mod settings;
 mod sms;
@@ -129,14 +130,14 @@ impl XmlService {
         format!("{now}{tail:010}")
     }
 
-    fn envelope(
+    fn render(
         &self,
         ok: bool,
         msg: &str,
         data: Option<Vec<El>>,
         cl: Option<&str>,
         now: i64,
-    ) -> Response {
+    ) -> String {
         let sv = self.sv_trid(now);
         Envelope {
             ok,
@@ -146,38 +147,65 @@ impl XmlService {
             sv_trid: &sv,
             now,
         }
-        .response(200)
+        .render()
     }
 
+    /// One API request. A mutating action carrying a `clTRID` that already succeeded for this
+    /// account answers the stored response instead of acting again ([`replay`]).
     fn api(&self, req: &Request, shared: &Shared) -> Response {
         let now = shared.clock.now();
         let p = Params::from_request(req);
         let cl = p.get("clTRID").map(str::to_string);
+        let cl = cl.as_deref();
         let host = req.header("host").unwrap_or("127.0.0.1");
         let base = format!("http://{host}{PREFIX}");
-        let reply = self.with_world(shared, |w| {
+        let body = self.with_world(shared, |w| {
             w.expire(now);
-            let user = authenticate(w, &p)?;
-            let action = p.req("action")?;
-            let handler = ACTIONS
-                .iter()
-                .find(|(name, _)| *name == action)
-                .map(|(_, h)| *h)
-                .ok_or_else(|| format!("Unknown action `{action}`"))?;
+            let found = authenticate(w, &p).and_then(|user| {
+                let action = p.req("action")?;
+                let handler = ACTIONS
+                    .iter()
+                    .find(|(name, _)| *name == action)
+                    .map(|(_, h)| *h)
+                    .ok_or_else(|| format!("Unknown action `{action}`"))?;
+                Ok((user, action, handler))
+            });
+            let (user, action, handler) = match found {
+                Ok(x) => x,
+                Err(msg) => return self.render(false, &msg, None, cl, now),
+            };
+            let key = cl.filter(|_| replay::is_mutating(action));
+            let fingerprint = replay::fingerprint(action, &p);
+            if let Some(cl) = key {
+                match w.replays.lookup(&user, cl, &fingerprint) {
+                    replay::Found::New => {}
+                    replay::Found::Repeat(body) => return body.to_string(),
+                    replay::Found::Conflict(msg) => {
+                        return self.render(false, &msg, None, Some(cl), now)
+                    }
+                }
+            }
             let mut cx = Cx {
                 p: &p,
                 w,
                 shared,
-                user,
+                user: user.clone(),
                 now,
                 base,
             };
-            handler(&mut cx)
+            match handler(&mut cx) {
+                Ok(data) => {
+                    let body = self.render(true, OK_MSG, data, cl, now);
+                    if let Some(cl) = key {
+                        w.replays
+                            .store(&user, cl, action, fingerprint, body.clone(), now);
+                    }
+                    body
+                }
+                Err(msg) => self.render(false, &msg, None, cl, now),
+            }
         });
-        match reply {
-            Ok(data) => self.envelope(true, OK_MSG, data, cl.as_deref(), now),
-            Err(msg) => self.envelope(false, &msg, None, cl.as_deref(), now),
-        }
+        Response::bytes(200, envelope::CONTENT_TYPE, body.into_bytes())
     }
 
     /// An error envelope with an HTTP error status (unknown paths, methods, and `status=` faults).
@@ -276,6 +304,8 @@ impl Service for XmlService {
         Some(match sub {
             "/xml" if m == "GET" => Response::json(200, &self.with_world(shared, |w| w.to_json())),
             "/xml" => bad(405, "method not allowed"),
+            "/xml/calls" if m == "GET" => self.admin_calls(req, shared),
+            "/xml/calls" => bad(405, "method not allowed"),
             "/callcontrol/calls" => match m {
                 "POST" => crate::callcontrol::admin_place(self, req, shared),
                 "GET" => Response::json(200, &json!({"calls": *lock(&self.transcripts)})),
@@ -300,6 +330,47 @@ impl Service for XmlService {
 }
 
 impl XmlService {
+    /// `GET /_sandbox/xml/calls?username=sandbox&startTime=S&endTime=E`: the ids of the account's
+    /// logged calls with `S <= start <= E` (both optional, as in `getCallList`), without the
+    /// 500-row cap, so a test can check a walk of `getCallList` against the log itself.
+    fn admin_calls(&self, req: &Request, shared: &Shared) -> Response {
+        let q = |k: &str| {
+            req.query
+                .iter()
+                .find(|(name, _)| name == k)
+                .map(|(_, v)| v.as_str())
+        };
+        let user = q("username")
+            .unwrap_or(crate::creds::XML_USERNAME)
+            .to_string();
+        let bound = |k: &str, default: i64| match q(k) {
+            None | Some("") => Ok(default),
+            Some(v) => v
+                .parse::<i64>()
+                .map_err(|_| format!("`{k}` must be epoch seconds")),
+        };
+        let (start, end) = match (bound("startTime", 0), bound("endTime", i64::MAX)) {
+            (Ok(s), Ok(e)) => (s, e),
+            (Err(e), _) | (_, Err(e)) => return Response::json(400, &json!({"error": e})),
+        };
+        let ids = self.with_world(shared, |w| {
+            w.account(&user).map(|a| {
+                a.calls
+                    .iter()
+                    .filter(|c| c.start >= start && c.start <= end)
+                    .map(|c| c.id)
+                    .collect::<Vec<u64>>()
+            })
+        });
+        match ids {
+            Some(ids) => Response::json(
+                200,
+                &json!({"username": user, "startTime": start, "endTime": end, "count": ids.len(), "ids": ids}),
+            ),
+            None => Response::json(404, &json!({"error": "no such account"})),
+        }
+    }
+
     /// Counts placed call-control calls (never reset, so `uniqueID`s never repeat).
     pub fn next_call_number(&self) -> u64 {
         self.cc_counter.fetch_add(1, Ordering::Relaxed)

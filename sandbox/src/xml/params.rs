@@ -42,6 +42,11 @@ impl Params {
         }
     }
 
+    /// Every pair, in order.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
     /// The first value of `name`, when given and not empty.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.pairs

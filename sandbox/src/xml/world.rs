@@ -5,6 +5,7 @@
 use super::calls::{seed_calls, Call};
 use super::chatcall::ChatCall;
 use super::geo::{self, Num};
+use super::replay::Replays;
 use crate::creds::{Credentials, MASTER_ACCOUNT_ID, XML_USERNAME};
 use crate::rng::Rng;
 use serde::Serialize;
@@ -183,6 +184,8 @@ pub struct World {
     pub previews: BTreeMap<String, String>,
     /// Seeded randomness (call durations, SMS/800 results ...).
     pub rng: Rng,
+    /// The answers of mutating actions by (account, `clTRID`), for repeats.
+    pub replays: Replays,
     next_id: u64,
 }
 
@@ -232,6 +235,7 @@ impl World {
             sms800: BTreeMap::new(),
             previews: BTreeMap::new(),
             rng: Rng::derive(seed, "xml"),
+            replays: Replays::default(),
             next_id: 100_000,
         }
     }
@@ -261,9 +265,10 @@ impl World {
         self.accounts.get_mut(&key).expect("just inserted")
     }
 
-    /// Returns expired reservations to inventory.
+    /// Returns expired reservations to inventory and forgets old `clTRID` answers.
     pub fn expire(&mut self, now: i64) {
         self.reservations.retain(|_, r| r.expires > now);
+        self.replays.expire(now);
     }
 
     /// The account (username) holding number `e164`, if any.
@@ -285,6 +290,6 @@ impl World {
                 v
             })
             .collect();
-        json!({"accounts": accounts, "reservations": self.reservations})
+        json!({"accounts": accounts, "reservations": self.reservations, "stored_cltrids": self.replays.len()})
     }
 }
