@@ -64,6 +64,23 @@ impl HttpResponse {
     }
 }
 
+#[cfg(test)]
+impl HttpResponse {
+    /// A canned response for the families' unit tests (request id `req_test`, one attempt).
+    pub(crate) fn canned(status: u16, body: &str, headers: &[(&str, &str)]) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+                .collect(),
+            body: body.as_bytes().to_vec(),
+            request_id: "req_test".into(),
+            attempts: 1,
+        }
+    }
+}
+
 /// Per-call overrides of the client's settings.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CallOptions {

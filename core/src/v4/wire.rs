@@ -301,16 +301,7 @@ mod tests {
     use serde_json::json;
 
     fn resp(status: u16, body: &str, headers: &[(&str, &str)]) -> HttpResponse {
-        HttpResponse {
-            status,
-            headers: headers
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            body: body.as_bytes().to_vec(),
-            request_id: "req_x".into(),
-            attempts: 1,
-        }
+        HttpResponse::canned(status, body, headers)
     }
 
     #[test]

@@ -319,13 +319,7 @@ mod tests {
     }
 
     fn resp(status: u16, body: &str) -> HttpResponse {
-        HttpResponse {
-            status,
-            headers: vec![("retry-after".into(), "2".into())],
-            body: body.as_bytes().to_vec(),
-            request_id: "req_x".into(),
-            attempts: 1,
-        }
+        HttpResponse::canned(status, body, &[("retry-after", "2")])
     }
 
     #[test]
