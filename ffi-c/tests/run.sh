@@ -5,7 +5,8 @@
 #   2. build the C suite and the C examples with `pkg-config --cflags --libs phonecom` alone,
 #   3. run the C suite built with -fsanitize=address,undefined, then under Valgrind (zero errors,
 #      zero leaks required), and the C examples (shared and static library),
-#   4. run the PHP suite and the PHP examples over FFI.
+#   4. run the PHP suite (with call control: the handler example served by `php -S`, called by the
+#      sandbox's call-control driver) and the PHP examples over FFI.
 #
 # Each run gets a fresh sandbox (started with --exit-on-eof, so it cannot outlive this script).
 # Installs what it needs when missing (apt-get, as root): a C compiler, pkg-config, Valgrind, PHP's CLI.

@@ -1,7 +1,7 @@
 <?php
 /**
- * The PHP suite of libphonecom: local helpers and bad input, then the flows and every error kind
- * against the sandbox (PHONECOM_SANDBOX_CONFIG). Run by ffi-c/tests/run.sh:
+ * The PHP suite of libphonecom: local helpers and bad input, then the flows, every error kind and
+ * call control (the handler served by `php -S`) against the sandbox (PHONECOM_SANDBOX_CONFIG). Run by ffi-c/tests/run.sh:
  *   PHONECOM_LIB=.../libphonecom.so PHONECOM_SANDBOX_CONFIG='{...}' php examples/php/tests/run.php
  */
 
@@ -11,5 +11,6 @@ require __DIR__ . '/harness.php';
 require __DIR__ . '/test_local.php';
 require __DIR__ . '/test_flows.php';
 require __DIR__ . '/test_errors.php';
+require __DIR__ . '/test_callcontrol.php';
 
 exit(run());

@@ -256,6 +256,8 @@ int main(void) {
     suite_helpers();
     suite_callcontrol();
     suite_flow();
+    suite_calllist();
+    suite_families();
     suite_errors();
     suite_threads();
     printf("\n%d passed, %d failed, %d skipped\n", tests_passed, tests_failed, tests_skipped);

@@ -68,6 +68,8 @@ void suite_abi(void);
 void suite_helpers(void);
 void suite_callcontrol(void);
 void suite_flow(void);
+void suite_calllist(void);
+void suite_families(void);
 void suite_errors(void);
 void suite_threads(void);
 
