@@ -78,7 +78,8 @@ pub fn is_secret_name(name: &str) -> bool {
 /// Masks known secret values, and the values of secret-named `key=value` pairs, in free text.
 #[derive(Clone, Default)]
 pub struct Redactor {
-    values: Vec<String>,
+    /// Each secret with its percent-encoded form (computed once, not per call).
+    values: Vec<(String, String)>,
 }
 
 impl Redactor {
@@ -94,22 +95,22 @@ impl Redactor {
 
     /// Learn one more secret value (e.g. a user token obtained at run time).
     pub fn add(&mut self, value: &str) {
-        if value.len() >= 4 && !self.values.iter().any(|v| v == value) {
-            self.values.push(value.to_string());
+        if value.len() >= 4 && !self.values.iter().any(|(v, _)| v == value) {
+            self.values
+                .push((value.to_string(), crate::wire::percent_encode(value)));
             // Longest first, so a secret containing another is masked whole.
-            self.values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+            self.values.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
         }
     }
 
     /// `text` with every known secret and every secret-named `name=value` masked as `***`.
     pub fn redact(&self, text: &str) -> String {
         let mut out = text.to_string();
-        for v in &self.values {
+        for (v, encoded) in &self.values {
             if out.contains(v.as_str()) {
                 out = out.replace(v.as_str(), "***");
             }
-            let encoded = crate::wire::percent_encode(v);
-            if encoded != *v && out.contains(encoded.as_str()) {
+            if encoded != v && out.contains(encoded.as_str()) {
                 out = out.replace(encoded.as_str(), "***");
             }
         }

@@ -173,7 +173,6 @@ impl Transport {
                 .unwrap_or(Duration::from_millis(policy.deadline_ms));
         let per_attempt = opts.timeout.unwrap_or(self.config.attempt_timeout());
         let request_id = format!("req_{}", crate::random::hex(10));
-        let url = self.redact(&req.url);
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -193,7 +192,6 @@ impl Transport {
                     &request_id,
                     attempt - 1,
                     req,
-                    &url,
                     started,
                 ));
             }
@@ -201,7 +199,6 @@ impl Transport {
                 LogEventKind::Request,
                 operation,
                 req,
-                &url,
                 attempt,
                 &request_id,
                 None,
@@ -218,7 +215,6 @@ impl Transport {
                         LogEventKind::Response,
                         operation,
                         req,
-                        &url,
                         attempt,
                         &resp.request_id,
                         Some(resp.status),
@@ -241,7 +237,6 @@ impl Transport {
                                 LogEventKind::Retry,
                                 operation,
                                 req,
-                                &url,
                                 attempt,
                                 &resp.request_id,
                                 Some(resp.status),
@@ -269,7 +264,6 @@ impl Transport {
                                 LogEventKind::Retry,
                                 operation,
                                 req,
-                                &url,
                                 attempt,
                                 &request_id,
                                 None,
@@ -288,20 +282,12 @@ impl Transport {
                                 "{} (not retried: {} {} is not idempotent and may have been processed)",
                                 error.message(),
                                 req.method,
-                                path_of(&url)
+                                path_of(&req.url)
                             ),
                         )
                         .with_retryable(false);
                     }
-                    return Err(self.fail(
-                        error,
-                        operation,
-                        &request_id,
-                        attempt,
-                        req,
-                        &url,
-                        started,
-                    ));
+                    return Err(self.fail(error, operation, &request_id, attempt, req, started));
                 }
             }
         }
@@ -315,7 +301,6 @@ impl Transport {
         request_id: &str,
         attempts: u32,
         req: &HttpRequest,
-        url: &str,
         started: Instant,
     ) -> Error {
         let error = error
@@ -327,7 +312,6 @@ impl Transport {
             LogEventKind::Failure,
             operation,
             req,
-            url,
             attempts,
             request_id,
             None,
@@ -343,7 +327,6 @@ impl Transport {
         kind: LogEventKind,
         operation: &str,
         req: &HttpRequest,
-        url: &str,
         attempt: u32,
         request_id: &str,
         status: Option<u16>,
@@ -355,7 +338,8 @@ impl Transport {
                 kind,
                 operation: operation.to_string(),
                 method: req.method.clone(),
-                url: url.to_string(),
+                // Masked only when someone listens: most calls have no hook.
+                url: self.redact(&req.url),
                 attempt,
                 request_id: request_id.to_string(),
                 status,
@@ -394,12 +378,16 @@ impl Transport {
             ),
             not_sent: true,
         })?;
-        let request = self
-            .agent
-            .configure_request(request)
-            .timeout_global(Some(timeout))
-            .allow_non_standard_methods(true)
-            .build();
+        // A per-request config copies the agent's whole config: only pay for it when this attempt's
+        // timeout differs from the agent's (a per-call override, or a deadline closing in).
+        let request = if timeout == self.config.attempt_timeout() {
+            request
+        } else {
+            self.agent
+                .configure_request(request)
+                .timeout_global(Some(timeout))
+                .build()
+        };
         let mut response = self.agent.run(request).map_err(classify)?;
         let status = response.status().as_u16();
         let headers: Vec<(String, String)> = response
