@@ -34,7 +34,7 @@ fn secrets_never_appear_in_errors_debug_or_logs() {
         "Debug of the client"
     );
 
-    // An upstream that echoes the credentials back in its message.
+    // Server errors retried and given up: the error and every retry event must stay masked.
     let path = format!("/v4/accounts/{}/sms", env.account_id());
     env.fault("GET", &path, "status=500", 2);
     let e = client.call("v4.list-account-sms", json!({})).unwrap_err();
