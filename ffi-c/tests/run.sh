@@ -30,7 +30,6 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
-php -m | grep -qx FFI || { echo "PHP's FFI extension is missing (php -m)"; exit 1; }
 
 WORK=$(mktemp -d)
 SANDBOX_PIDS=()
@@ -39,6 +38,45 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# PHP's FFI extension. Debian ships it in php8.x-common and enables it for the CLI, but a PHP whose
+# modules were left disabled, a PHP built without FFI, or a packaging that splits FFI out gives a
+# `php -m` without it. Each fallback below is tried in turn and says what it did:
+#   1. load ffi.so for this run through an extra ini scan directory (PHP_INI_SCAN_DIR, inherited
+#      by the `php -S` that the PHP suite starts);
+#   2. a `php` that is not Debian's: install Debian's php-cli and put it first on PATH;
+#   3. install the split-out php8.x-ffi package.
+php_has_ffi() { php -m 2>/dev/null | grep -qx FFI; }
+php_load_ffi_for_this_run() {
+  mkdir -p "$WORK/php.d"
+  printf 'extension=ffi\nffi.enable=1\n' >"$WORK/php.d/ffi.ini"
+  export PHP_INI_SCAN_DIR=":$WORK/php.d"
+  php_has_ffi && echo "PHP's FFI extension was not enabled; loaded for this run ($WORK/php.d/ffi.ini)"
+}
+if ! php_has_ffi && ! php_load_ffi_for_this_run; then
+  unset PHP_INI_SCAN_DIR
+  if ! dpkg -S "$(readlink -f "$(command -v php)")" >/dev/null 2>&1; then
+    step "$(command -v php) has no FFI and is not Debian's: installing php-cli"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >/dev/null
+    mkdir -p "$WORK/bin" && ln -sf /usr/bin/php "$WORK/bin/php"
+    export PATH="$WORK/bin:$PATH"
+  fi
+  if ! php_has_ffi && ! php_load_ffi_for_this_run; then
+    php_version=$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')
+    step "installing php$php_version-ffi"
+    apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "php$php_version-ffi" >/dev/null || true
+    unset PHP_INI_SCAN_DIR
+    php_has_ffi || php_load_ffi_for_this_run || {
+      echo "PHP's FFI extension is missing and could not be loaded:"
+      php -v | head -n 1
+      php --ini
+      ls "$(php -r 'echo ini_get("extension_dir");')"
+      exit 1
+    }
+  fi
+fi
 
 step "build libphonecom ($PROFILE) and the sandbox; make install into a scratch prefix"
 cargo_profile=()

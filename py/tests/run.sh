@@ -10,20 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 venv="$root/py/.venv"
-python=${PYTHON:-python3}
 
-if [ ! -x "$venv/bin/python" ]; then
-  if ! "$python" -m venv "$venv" 2>/dev/null; then
-    # Debian's python3 ships venv separately.
-    rm -rf "$venv"
-    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
-    "$python" -m venv "$venv"
-  fi
-fi
+"$root/py/tests/setup-venv.sh"
 pip() { "$venv/bin/python" -m pip --disable-pip-version-check -q "$@"; }
-if ! "$venv/bin/python" -c "import maturin, pytest, mypy" 2>/dev/null; then
-  pip install "maturin>=1.5,<2" "pytest>=7" "mypy>=1.5"
-fi
 
 echo "pip install ./py"
 pip install "$root/py"
