@@ -165,6 +165,10 @@ impl Error {
         }
         self
     }
+    pub(crate) fn with_message(mut self, message: impl Into<String>) -> Error {
+        self.inner.message = message.into();
+        self
+    }
     pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
         self.inner.kind = Some(kind);
         self

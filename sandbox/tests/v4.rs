@@ -148,10 +148,20 @@ fn available_numbers_and_buying() {
     let bad = c.v4("GET", "/phone-numbers/available?limit=501", None);
     assert_eq!(bad.status, 422);
     assert!(bad.json()["@error"]["fields"]["limit"].is_string());
-    let regions = c.v4("GET", "/phone-numbers/available/regions?group_by[]=npa&filters[country_code]=eq:1&sort[npa]=asc", None).json();
+    let regions = c.v4("GET", "/phone-numbers/available/regions?group_by=npa&filters[country_code]=eq:1&sort[npa]=asc", None).json();
     assert_eq!(regions["items"][0]["npa"], "206");
     assert!(regions["group_by"] == json!(["npa"]));
     assert!(regions["items"][0]["quantity"].as_u64().unwrap() > 0);
+    let two = c
+        .v4("GET", "/phone-numbers/available/regions?group_by=npa,city", None)
+        .json();
+    assert_eq!(two["group_by"], json!(["npa", "city"]));
+    // `group_by` is csv (no collectionFormat in the swagger): the multi forms are refused.
+    for bad in ["group_by=npa&group_by=city", "group_by[]=npa"] {
+        let r = c.v4("GET", &format!("/phone-numbers/available/regions?{bad}"), None);
+        assert_eq!(r.status, 422, "{bad}");
+        assert!(r.json()["@error"]["fields"]["group_by"].is_string());
+    }
 
     let number = r["items"][0]["phone_number"].as_str().unwrap().to_string();
     let body = json!({"phone_number": number, "name": "Main line", "block_incoming": false});

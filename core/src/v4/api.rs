@@ -2,8 +2,9 @@
 
 use super::list::{Items, ListQuery, Page, Pages};
 use super::models::*;
-use crate::client::Client;
+use crate::client::{Client, Response};
 use crate::error::{Error, ErrorKind, Result};
+use crate::transport::CallOptions;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -27,19 +28,28 @@ fn params_of<T: Serialize>(body: &T) -> Map<String, Value> {
     }
 }
 
-fn typed<T: DeserializeOwned>(operation: &str, v: Value) -> Result<T> {
-    serde_json::from_value(v).map_err(|e| {
+/// Decode `resp.data` into `T`; a mismatch is a decode error that keeps the response's HTTP
+/// status, request id and attempts.
+fn typed<T: DeserializeOwned>(operation: &str, resp: Response) -> Result<T> {
+    serde_json::from_value(resp.data).map_err(|e| {
         Error::new(
             ErrorKind::Decode,
             format!("response does not match the documented shape: {e}"),
         )
         .with_operation(operation)
+        .with_status(resp.status)
+        .with_request_id(Some(resp.request_id))
+        .with_attempts(resp.attempts)
+        .with_retryable(false)
     })
 }
 
 impl V4<'_> {
     fn call<T: DeserializeOwned>(&self, op: &str, params: Map<String, Value>) -> Result<T> {
-        typed(op, self.client.call(op, Value::Object(params))?)
+        let resp = self
+            .client
+            .call_with(op, Value::Object(params), &CallOptions::default())?;
+        typed(op, resp)
     }
 
     fn page<T: DeserializeOwned>(
@@ -159,13 +169,17 @@ impl V4<'_> {
 
     /// `v4.list-account-express-srv-codes`.
     pub fn express_service_codes(&self) -> Result<Vec<ExpressServiceCode>> {
-        let v = self
-            .client
-            .call("v4.list-account-express-srv-codes", Value::Null)?;
-        typed(
+        let mut resp = self.client.call_with(
             "v4.list-account-express-srv-codes",
-            v.get("items").cloned().unwrap_or(Value::Array(vec![])),
-        )
+            Value::Null,
+            &CallOptions::default(),
+        )?;
+        resp.data = resp
+            .data
+            .get("items")
+            .cloned()
+            .unwrap_or(Value::Array(vec![]));
+        typed("v4.list-account-express-srv-codes", resp)
     }
 
     /// `v4.get-account-express-srv-code`.

@@ -196,6 +196,8 @@ pub struct Page<T = Value> {
     pub limit: u64,
     /// The request id of this page.
     pub request_id: String,
+    /// The HTTP status of this page's response (0 for pages not fetched over HTTP).
+    pub status: u16,
 }
 
 impl Page<Value> {
@@ -204,7 +206,10 @@ impl Page<Value> {
         let items = self
             .items
             .into_iter()
-            .map(|v| serde_json::from_value(v).map_err(|e| decode_err(operation, e)))
+            .map(|v| {
+                serde_json::from_value(v)
+                    .map_err(|e| decode_err(operation, e, &self.request_id, self.status))
+            })
             .collect::<Result<Vec<T>>>()?;
         Ok(Page {
             items,
@@ -212,16 +217,24 @@ impl Page<Value> {
             offset: self.offset,
             limit: self.limit,
             request_id: self.request_id,
+            status: self.status,
         })
     }
 }
 
-fn decode_err(operation: &str, e: serde_json::Error) -> Error {
-    Error::new(
+/// A row that does not decode, with the request id and HTTP status of the page it came in.
+fn decode_err(operation: &str, e: serde_json::Error, request_id: &str, status: u16) -> Error {
+    let mut err = Error::new(
         ErrorKind::Decode,
         format!("list row does not match the documented shape: {e}"),
     )
     .with_operation(operation)
+    .with_retryable(false)
+    .with_request_id((!request_id.is_empty()).then(|| request_id.to_string()));
+    if status != 0 {
+        err = err.with_status(status);
+    }
+    err
 }
 
 /// Default page size of the paging helpers.
@@ -402,16 +415,29 @@ fn next_offset_page(
             )
         })?;
     let total = resp.data.get("total").and_then(Value::as_u64);
+    // A server may cap the page size below what was asked; its envelope says what it used.
+    let served_limit = resp
+        .data
+        .get("limit")
+        .and_then(Value::as_u64)
+        .filter(|l| *l > 0)
+        .unwrap_or(limit);
     let page = Page {
         total,
         offset: *offset,
-        limit,
+        limit: served_limit,
         request_id: resp.request_id,
+        status: resp.status,
         items,
     };
     let n = page.items.len() as u64;
     *offset += n;
-    let last = n == 0 || n < limit || total.is_some_and(|t| *offset >= t);
+    // With `total`, a short page is not the end; without it, only a page shorter than the
+    // server's own page size is. An empty page always ends the walk.
+    let last = match total {
+        Some(t) => n == 0 || *offset >= t,
+        None => n == 0 || n < served_limit,
+    };
     Ok((page, last))
 }
 
@@ -440,6 +466,7 @@ fn next_call_page(
         offset: *offset,
         limit,
         request_id: String::new(),
+        status: 0,
         items,
     };
     *offset += page.items.len() as u64;
@@ -457,6 +484,8 @@ impl Iterator for Pages {
 pub struct Items<T = Value> {
     pages: Pages,
     buffer: VecDeque<Value>,
+    /// Request id and status of the page the buffered rows came in.
+    source: (String, u16),
     failed: bool,
     _t: PhantomData<fn() -> T>,
 }
@@ -466,6 +495,7 @@ impl<T: DeserializeOwned> Items<T> {
         Items {
             pages,
             buffer: VecDeque::new(),
+            source: (String::new(), 0),
             failed: false,
             _t: PhantomData,
         }
@@ -490,12 +520,17 @@ impl<T: DeserializeOwned> Iterator for Items<T> {
         }
         loop {
             if let Some(v) = self.buffer.pop_front() {
+                let (id, status) = &self.source;
                 return Some(
-                    serde_json::from_value(v).map_err(|e| decode_err(&self.pages.op.name, e)),
+                    serde_json::from_value(v)
+                        .map_err(|e| decode_err(&self.pages.op.name, e, id, *status)),
                 );
             }
             match self.pages.next_page()? {
-                Ok(page) => self.buffer.extend(page.items),
+                Ok(page) => {
+                    self.source = (page.request_id, page.status);
+                    self.buffer.extend(page.items)
+                }
                 Err(e) => {
                     self.failed = true;
                     return Some(Err(e));

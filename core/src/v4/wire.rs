@@ -60,9 +60,35 @@ impl Wire for V4Wire {
         })
     }
 
-    fn decode(&self, _client: &Client, _op: &Operation, resp: &HttpResponse) -> Result<Value> {
-        decode_json(resp)
+    fn decode(&self, _client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value> {
+        if op.name == REDIRECTING_OP && (300..400).contains(&resp.status) {
+            if let Some(location) = resp.header("location") {
+                // The authorization endpoint's documented answer is a 302 carrying the result.
+                return Ok(serde_json::json!({"status": resp.status, "location": location}));
+            }
+        }
+        decode_json(resp).map_err(|e| unsent_retry_verdict(e, op, resp))
     }
+}
+
+/// The one v4 operation whose documented answer is a redirect (`302` with `?code=` or
+/// `#access_token=` in `Location`).
+const REDIRECTING_OP: &str = "v4.create-oauth-authorization";
+
+/// A retryable status on a request the transport may not repeat (a POST that got 500 or 409)
+/// was not retried, and the outcome is unknown: say so, and do not call it retryable.
+fn unsent_retry_verdict(e: Error, op: &Operation, resp: &HttpResponse) -> Error {
+    if !e.is_retryable() || op.is_idempotent() || retry::status_proves_not_processed(resp.status)
+    {
+        return e;
+    }
+    let message = format!(
+        "{} (not retried: {} {} is not idempotent and may have been processed)",
+        e.message(),
+        op.method,
+        op.path
+    );
+    e.with_message(message).with_retryable(false)
 }
 
 /// The path with its parameters substituted, and the query string.
@@ -103,10 +129,13 @@ pub(crate) fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Res
                         query.push((format!("sort[{field}]"), scalar_text(dir)));
                     }
                 }
+                // An array query parameter without `collectionFormat` is `csv` in Swagger 2
+                // (`group_by=npa,city`); only filters are documented as `multi`.
                 _ => match v {
-                    Value::Array(list) => {
-                        query.extend(list.iter().map(|x| (p.name.clone(), scalar_text(x))))
-                    }
+                    Value::Array(list) => query.push((
+                        p.name.clone(),
+                        list.iter().map(scalar_text).collect::<Vec<_>>().join(","),
+                    )),
                     _ => query.push((p.name.clone(), scalar_text(v))),
                 },
             },
@@ -188,13 +217,23 @@ fn file_part(op: &str, name: &str, v: &Value) -> Result<MultipartPart> {
     })
 }
 
-/// Decode a JSON response: the body on 2xx (null when empty), the mapped error otherwise.
+/// Decode a JSON response: the body on 2xx (null when empty), the mapped error otherwise. A
+/// redirect is an error here (only the authorization endpoint answers with one, see
+/// [`V4Wire`]'s `decode`).
 pub(crate) fn decode_json(resp: &HttpResponse) -> Result<Value> {
     if (300..400).contains(&resp.status) {
-        if let Some(location) = resp.header("location") {
-            // Authorization endpoints answer with a redirect that carries the result.
-            return Ok(serde_json::json!({"status": resp.status, "location": location}));
-        }
+        let to = resp
+            .header("location")
+            .map(mask_location)
+            .unwrap_or_else(|| "nowhere (no Location header)".into());
+        return Err(Error::new(
+            ErrorKind::Decode,
+            format!("unexpected redirect to {to} (HTTP {})", resp.status),
+        )
+        .with_status(resp.status)
+        .with_retryable(false)
+        .with_request_id(Some(resp.request_id.clone()))
+        .with_attempts(resp.attempts));
     }
     if !(200..300).contains(&resp.status) {
         return Err(error_from_response(resp));
@@ -207,6 +246,14 @@ pub(crate) fn decode_json(resp: &HttpResponse) -> Result<Value> {
             .with_status(resp.status)
             .with_retryable(false)
     })
+}
+
+/// A redirect target without its query and fragment (they may carry codes or tokens).
+fn mask_location(location: &str) -> String {
+    match location.find(['?', '#']) {
+        Some(i) => format!("{}{}***", &location[..i], &location[i..i + 1]),
+        None => location.to_string(),
+    }
 }
 
 /// Map a v4 or OAuth error response into the library's error.
@@ -267,7 +314,9 @@ pub(crate) fn error_from_response(resp: &HttpResponse) -> Error {
     err
 }
 
-/// v4 422 `fields`: `{field: "msg"}`, `{field: ["msg", ...]}` or `[{field, message}]`.
+/// v4 422 `fields`: `{field: "msg"}`, `{field: ["msg", ...]}`, nested objects
+/// (`{"contact": {"address": {"country": "msg"}}}` -> `contact.address.country`) or
+/// `[{field, message}]`.
 fn parse_fields(v: &Value) -> Vec<FieldError> {
     let text = |m: &Value| match m {
         Value::String(s) => s.clone(),
@@ -275,13 +324,11 @@ fn parse_fields(v: &Value) -> Vec<FieldError> {
         other => other.to_string(),
     };
     match v {
-        Value::Object(o) => o
-            .iter()
-            .map(|(k, m)| FieldError {
-                field: k.clone(),
-                message: text(m),
-            })
-            .collect(),
+        Value::Object(o) => {
+            let mut out = Vec::new();
+            flatten_fields("", o, &mut out);
+            out
+        }
         Value::Array(a) => a
             .iter()
             .filter_map(|e| {
@@ -292,6 +339,41 @@ fn parse_fields(v: &Value) -> Vec<FieldError> {
             })
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// Nested `fields` objects become dotted paths; a leaf is a message or a list of messages.
+fn flatten_fields(prefix: &str, o: &Map<String, Value>, out: &mut Vec<FieldError>) {
+    for (k, m) in o {
+        let path = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match m {
+            Value::Object(inner) if !inner.is_empty() => flatten_fields(&path, inner, out),
+            Value::Array(a) if a.iter().any(Value::is_object) => {
+                for (i, item) in a.iter().enumerate() {
+                    match item {
+                        Value::Object(inner) => {
+                            flatten_fields(&format!("{path}.{i}"), inner, out)
+                        }
+                        other => out.push(FieldError {
+                            field: path.clone(),
+                            message: scalar_text(other),
+                        }),
+                    }
+                }
+            }
+            Value::Array(a) => out.push(FieldError {
+                field: path,
+                message: a.iter().map(scalar_text).collect::<Vec<_>>().join("; "),
+            }),
+            other => out.push(FieldError {
+                field: path,
+                message: scalar_text(other),
+            }),
+        }
     }
 }
 

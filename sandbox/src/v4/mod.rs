@@ -13,6 +13,7 @@ pub mod listing;
 mod media;
 mod misc;
 mod numbers;
+pub mod quirks;
 pub mod routes;
 mod sms;
 pub mod store;
@@ -51,6 +52,10 @@ pub struct V4Service;
 impl Service for V4Service {
     fn prefix(&self) -> &'static str {
         "/v4"
+    }
+
+    fn admin(&self, req: &Request, sub: &str, shared: &Shared) -> Option<Response> {
+        (sub == "/v4/lists").then(|| lock(&shared.v4).lists.admin(req))
     }
 
     fn handle(&self, req: &Request, shared: &Shared) -> Response {
@@ -96,6 +101,7 @@ impl Service for V4Service {
             principal,
         };
         let resp = dispatch(&mut cx).unwrap_or_else(|e| e);
+        let resp = w.lists.apply(resp);
         match quota {
             Some(q) => resp
                 .with_header("RateLimit-Limit", q.limit.to_string())

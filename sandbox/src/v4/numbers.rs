@@ -12,11 +12,20 @@ pub fn available(cx: &mut Cx) -> Reply {
     listing::respond(cx.req, cx.w.inventory.items().to_vec())
 }
 
-/// `GET /phone-numbers/available/regions[?group_by[]=npa&...]`.
+/// `GET /phone-numbers/available/regions[?group_by=npa,city]`: `group_by` is a Swagger 2 array
+/// without `collectionFormat`, i.e. one comma-separated value; repeated or bracketed keys give 422.
 pub fn regions(cx: &mut Cx) -> Reply {
     let mut group_by: Vec<String> = Vec::new();
+    let mut seen = false;
     for (k, v) in &cx.req.query {
-        if k == "group_by" || k == "group_by[]" || k.starts_with("group_by[") {
+        if k.starts_with("group_by[") || (k == "group_by" && seen) {
+            return Err(errors::invalid_field(
+                "group_by",
+                "group_by is one comma-separated value (group_by=npa,city)",
+            ));
+        }
+        if k == "group_by" {
+            seen = true;
             group_by.extend(
                 v.split(',')
                     .map(|s| s.trim().to_string())

@@ -74,6 +74,8 @@ pub struct World {
     pub codes: HashMap<String, Grant>,
     /// The seed's credentials.
     pub creds: Credentials,
+    /// Page-size cap and `total`-less envelopes (`/_sandbox/v4/lists`).
+    pub lists: super::quirks::ListQuirks,
     next_id: u64,
     /// Seeded content (express service codes): identical after every reset.
     rng: Rng,
@@ -93,6 +95,7 @@ impl World {
             refresh_tokens: HashMap::new(),
             codes: HashMap::new(),
             creds: creds.clone(),
+            lists: Default::default(),
             next_id: 2000,
             rng: Rng::derive(seed, "world"),
             secrets: Rng::derive(seed ^ generation.rotate_left(32), "secrets"),
