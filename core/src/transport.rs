@@ -53,7 +53,8 @@ impl HttpResponse {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `Retry-After`, when present and parseable.
+    /// `Retry-After`, when present and parseable; for a 429 without the header, the wait its
+    /// body names (v4 `@error.@rateLimit`).
     pub fn retry_after(&self) -> Option<Duration> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -61,6 +62,11 @@ impl HttpResponse {
             .unwrap_or(0);
         self.header("retry-after")
             .and_then(|v| retry::parse_retry_after(v, now))
+            .or_else(|| {
+                (self.status == 429)
+                    .then(|| crate::v4::wire::body_retry_after(&self.body, now))
+                    .flatten()
+            })
     }
 }
 

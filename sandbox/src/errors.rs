@@ -29,12 +29,21 @@ pub fn invalid_field(field: &str, message: &str) -> Response {
     invalid(m)
 }
 
+/// The body of a v4 429: `@rateLimit` with the keys the spec README gives.
+pub fn rate_limited_body(q: Quota) -> Value {
+    let mut body = error_body(429, "Too Many Requests");
+    body["@error"]["@rateLimit"] = json!({
+        "RateLimit-Limit": q.limit,
+        "RateLimit-Remaining": q.remaining,
+        "RateLimit-Reset": q.reset,
+        "Retry-After": q.reset,
+    });
+    body
+}
+
 /// A v4 429: `@rateLimit` in the body, `RateLimit-*` and `Retry-After` headers.
 pub fn rate_limited(q: Quota) -> Response {
-    let mut body = error_body(429, "Too Many Requests");
-    body["@error"]["@rateLimit"] =
-        json!({"limit": q.limit, "remaining": q.remaining, "reset": q.reset});
-    Response::json(429, &body)
+    Response::json(429, &rate_limited_body(q))
         .with_header("RateLimit-Limit", q.limit.to_string())
         .with_header("RateLimit-Remaining", q.remaining.to_string())
         .with_header("RateLimit-Reset", q.reset.to_string())

@@ -44,7 +44,8 @@ fn header_faults() {
 
     let r = faulted(&c, "status=429;retry_after=7", "GET", "/v4/ping", "").unwrap();
     assert_eq!((r.status, r.header("Retry-After")), (429, Some("7")));
-    assert_eq!(r.json()["@error"]["@rateLimit"]["remaining"], 0);
+    assert_eq!(r.json()["@error"]["@rateLimit"]["RateLimit-Remaining"], 0);
+    assert_eq!(r.json()["@error"]["@rateLimit"]["Retry-After"], 7);
     assert!(r.header("RateLimit-Limit").is_some() && r.header("X-Request-Id").is_some());
     for code in [500, 502, 503, 408, 409] {
         let r = faulted(&c, &format!("status={code}"), "GET", "/v4/ping", "").unwrap();
@@ -241,8 +242,8 @@ fn rate_limits() {
     let e = r.json();
     assert_eq!(
         (
-            e["@error"]["@rateLimit"]["limit"].as_u64(),
-            e["@error"]["@rateLimit"]["remaining"].as_u64()
+            e["@error"]["@rateLimit"]["RateLimit-Limit"].as_u64(),
+            e["@error"]["@rateLimit"]["RateLimit-Remaining"].as_u64()
         ),
         (Some(2), Some(0))
     );

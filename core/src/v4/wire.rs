@@ -248,6 +248,33 @@ pub(crate) fn decode_json(resp: &HttpResponse) -> Result<Value> {
     })
 }
 
+/// The wait a 429 body names: `@error.@rateLimit` with `Retry-After` (seconds or an HTTP date),
+/// else `RateLimit-Reset` (seconds), as the spec README gives the keys (`reset` is accepted
+/// too).
+pub(crate) fn body_retry_after(body: &[u8], now_unix: u64) -> Option<Duration> {
+    let v: Value = serde_json::from_slice(body).ok()?;
+    rate_limit_wait(v.get("@error")?.get("@rateLimit")?, now_unix)
+}
+
+fn rate_limit_wait(r: &Value, now_unix: u64) -> Option<Duration> {
+    ["Retry-After", "RateLimit-Reset", "reset"]
+        .iter()
+        .filter_map(|k| r.get(*k))
+        .find_map(|v| match v {
+            Value::Number(n) => n.as_f64().map(|s| s.to_string()),
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .and_then(|text| retry::parse_retry_after(&text, now_unix))
+}
+
+fn now_unix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
 /// A redirect target without its query and fragment (they may carry codes or tokens).
 fn mask_location(location: &str) -> String {
     match location.find(['?', '#']) {
@@ -275,11 +302,7 @@ pub(crate) fn error_from_response(resp: &HttpResponse) -> Error {
                 .map(parse_fields)
                 .unwrap_or_default();
             if retry_after.is_none() {
-                retry_after = e
-                    .get("@rateLimit")
-                    .and_then(|r| r.get("reset").or_else(|| r.get("RateLimit-Reset")))
-                    .and_then(Value::as_f64)
-                    .map(|s| Duration::from_secs_f64(s.clamp(0.0, 86_400.0)));
+                retry_after = e.get("@rateLimit").and_then(|r| rate_limit_wait(r, now_unix()));
             }
             (msg, None, fields)
         }
@@ -397,6 +420,63 @@ mod tests {
         assert_eq!(e.fields()[0].field, "username");
         assert_eq!(e.status(), Some(422));
         assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn at_error_429_reads_the_documented_body_keys_without_the_header() {
+        let e = error_from_response(&resp(
+            429,
+            r#"{"@error":{"@message":"Rate limit reached","@httpStatusCode":429,"@rateLimit":{"RateLimit-Limit":30,"RateLimit-Remaining":0,"RateLimit-Reset":9,"Retry-After":4}}}"#,
+            &[],
+        ));
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(4)));
+        let e = error_from_response(&resp(
+            429,
+            r#"{"@error":{"@message":"x","@rateLimit":{"RateLimit-Reset":"6"}}}"#,
+            &[],
+        ));
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(6)));
+    }
+
+    #[test]
+    fn nested_422_fields_become_dotted_paths() {
+        let e = error_from_response(&resp(
+            422,
+            r#"{"@error":{"@message":"Invalid data","fields":{"contact":{"address":{"country":"Unknown country","postal_code":["required","too short"]},"name":"required"},"username":"taken","lines":[{"line":"bad"}]}}}"#,
+            &[],
+        ));
+        let got: Vec<(&str, &str)> = e
+            .fields()
+            .iter()
+            .map(|f| (f.field.as_str(), f.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("contact.address.country", "Unknown country"),
+                ("contact.address.postal_code", "required; too short"),
+                ("contact.name", "required"),
+                ("lines.0.line", "bad"),
+                ("username", "taken"),
+            ]
+        );
+    }
+
+    #[test]
+    fn redirect_location_is_masked() {
+        let e = decode_json(&resp(
+            302,
+            "",
+            &[("location", "https://evil.example/cb?code=abc#access_token=x")],
+        ))
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Decode);
+        assert_eq!(e.status(), Some(302));
+        assert!(!e.is_retryable());
+        assert_eq!(
+            e.message(),
+            "unexpected redirect to https://evil.example/cb?*** (HTTP 302)"
+        );
     }
 
     #[test]

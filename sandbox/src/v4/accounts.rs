@@ -3,7 +3,7 @@
 use super::util::{self, Body};
 use super::{listing, Cx, Reply};
 use crate::errors;
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
 /// `GET /accounts`: the token's account and its subaccounts.
 pub fn list(cx: &mut Cx) -> Reply {
@@ -40,10 +40,26 @@ pub fn subaccounts(cx: &mut Cx) -> Reply {
     create(cx, &b)
 }
 
+/// A contact object; `address.country` must be a two-letter country code. A bad country gives
+/// 422 with nested `fields` (`{"contact":{"address":{"country":"..."}}}`), as Phone.com reports
+/// errors inside objects.
 fn contact(b: &Body, field: &str) -> Result<Value, crate::http::Response> {
     match b.get(field) {
         None | Some(Value::Null) => Ok(Value::Null),
-        Some(v @ Value::Object(_)) => Ok(v.clone()),
+        Some(v @ Value::Object(_)) => {
+            if let Some(country) = v.pointer("/address/country") {
+                let ok = country
+                    .as_str()
+                    .is_some_and(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()));
+                if !ok {
+                    let nested = json!({"address": {"country": "'country' must be a two-letter country code (ISO 3166-1 alpha-2)"}});
+                    let mut fields = Map::new();
+                    fields.insert(field.to_string(), nested);
+                    return Err(errors::invalid(fields));
+                }
+            }
+            Ok(v.clone())
+        }
         Some(_) => Err(errors::invalid_field(
             field,
             &format!("'{field}' must be a contact object"),

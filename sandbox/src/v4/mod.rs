@@ -54,6 +54,25 @@ impl Service for V4Service {
         "/v4"
     }
 
+    /// `code=body_only` (with `status=429`): the 429 without its `Retry-After` and `RateLimit-*`
+    /// headers; the body's `@rateLimit` still says how long to wait.
+    fn fault_error_coded(
+        &self,
+        status: u16,
+        retry_after: Option<u64>,
+        code: Option<&str>,
+    ) -> Response {
+        if status == 429 && code == Some("body_only") {
+            let quota = crate::ratelimit::Quota {
+                limit: 30,
+                remaining: 0,
+                reset: retry_after.unwrap_or(1),
+            };
+            return Response::json(429, &errors::rate_limited_body(quota));
+        }
+        self.fault_error(status, retry_after)
+    }
+
     fn admin(&self, req: &Request, sub: &str, shared: &Shared) -> Option<Response> {
         (sub == "/v4/lists").then(|| lock(&shared.v4).lists.admin(req))
     }
