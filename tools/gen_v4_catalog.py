@@ -11,11 +11,21 @@ import json
 import re
 import sys
 
-FILTER_OPS_NOTE = "op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty"
+# Prices are whole USD (the spec README and the tests filter with `lt:149`).
+FILTER_OPS_NOTE = "op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty"
 
 # Flags the swagger types as "string" but Phone.com takes as JSON booleans (the spec README says so
 # for POST /phone-numbers' block_*; the other flags follow the same convention in the v4 docs).
 FLAG_RE = re.compile(r"^(block_.*|is_new|include_in_directory|enable_.*|allow_extension_dial|randomized|is_temparary|caller_private|callee_private)$")
+# Values the swagger names only in descriptions: CreateOauthParams.grant_type ("authorization_code,
+# client_credentials, password or refresh_token") and the authorization endpoint's response_type
+# ("'token' for Implicit Grant; 'code' for Authorization Code Grant"). grant_type is required: no
+# grant can be chosen without it (the per-grant fields are checked in core/src/v4/grant.rs).
+ENUMS = {
+    ("create-oauth-access-token", "grant_type"): ["authorization_code", "client_credentials", "password", "refresh_token"],
+    ("create-oauth-authorization", "response_type"): ["code", "token"],
+}
+REQUIRED = {("create-oauth-access-token", "grant_type")}
 # Fields that carry a phone number and must be E.164.
 E164_FIELDS = {"phone_number", "from", "to", "caller_phone_number", "callee_phone_number"}
 
@@ -58,6 +68,8 @@ def convert(route, method, o, P, D):
         entry = {"name": name, "in": {"formData": "form"}.get(loc, loc), "type": scalar(p.get("type")), "required": bool(p.get("required"))}
         if name == "limit":
             entry["max"] = 500
+        if (o["operationId"], name) in ENUMS:
+            entry["enum"] = ENUMS[(o["operationId"], name)]
         if p.get("description"):
             entry["doc"] = p["description"]
         params.append(entry)
@@ -91,6 +103,10 @@ def body_params(p, D, op_id):
             entry["format"] = "e164"
         if op_id == "create-account-phone-number" and name == "phone_number":
             entry["required"] = True
+        if (op_id, name) in REQUIRED:
+            entry["required"] = True
+        if (op_id, name) in ENUMS:
+            entry["enum"] = ENUMS[(op_id, name)]
         if name in ("password", "client_secret", "refresh_token", "code", "cc_token"):
             entry["secret"] = True
         if prop.get("description"):

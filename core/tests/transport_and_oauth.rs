@@ -125,6 +125,80 @@ fn v4_oauth_grants() {
 }
 
 #[test]
+fn v4_authorization_code_flow_end_to_end() {
+    let env = common::start();
+    let client_id = env.config["oauth"]["client_id"].clone();
+    let redirect = "https://portal.example/callback";
+    let auth = env
+        .client
+        .call(
+            "v4.create-oauth-authorization",
+            json!({"client_id": client_id, "response_type": "code", "scope": "account-owner", "redirect_uri": redirect, }),
+        )
+        .unwrap();
+    assert_eq!(auth["status"], 302);
+    let location = auth["location"].as_str().unwrap();
+    let code = location
+        .strip_prefix(&format!("{redirect}?code="))
+        .expect("the redirect carries the code")
+        .to_string();
+    let token = env
+        .client
+        .call(
+            "v4.create-oauth-access-token",
+            json!({"grant_type": "authorization_code", "client_id": client_id, "code": code, "redirect_uri": redirect}),
+        )
+        .unwrap();
+    let access = token["access_token"].as_str().unwrap().to_string();
+    assert_eq!(token["scope"], "account-owner");
+
+    // The new token works on v4 for the account that authorized it.
+    let mut cfg = env.config.clone();
+    cfg["v4"]["token"] = json!(access);
+    let user = Client::new(Config::from_value(cfg).unwrap()).unwrap();
+    let account = user.call("v4.get-account", json!({})).unwrap();
+    assert_eq!(account["id"].as_u64(), Some(env.account_id()));
+
+    // A code works once.
+    let e = env
+        .client
+        .call(
+            "v4.create-oauth-access-token",
+            json!({"grant_type": "authorization_code", "code": code, "redirect_uri": redirect}),
+        )
+        .unwrap_err();
+    assert_eq!(e.upstream_code(), Some("invalid_grant"), "{e}");
+}
+
+#[test]
+fn v4_token_requests_are_checked_per_grant_before_sending() {
+    let env = common::start();
+    env.clear_requests();
+    let cases = [
+        (json!({"grant_type": "authorization_code", "code": "abc"}), vec!["redirect_uri"]),
+        (json!({"grant_type": "client_credentials"}), vec!["client_id", "client_secret"]),
+        (json!({"grant_type": "password", "username": "grant-1"}), vec!["password"]),
+        (json!({"grant_type": "refresh_token", "refresh_token": ""}), vec!["refresh_token"]),
+        (json!({"grant_type": "implicit"}), vec!["grant_type"]),
+        (json!({"username": "u", "password": "p"}), vec!["grant_type"]),
+    ];
+    for (params, missing) in cases {
+        let e = env
+            .client
+            .call("v4.create-oauth-access-token", params.clone())
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Validation, "{params}: {e}");
+        let fields: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, missing, "{params}: {e}");
+    }
+    assert_eq!(
+        env.count("POST", "/v4/oauth/access-token"),
+        0,
+        "refused before sending"
+    );
+}
+
+#[test]
 fn user_token_errors_come_back_oauth_style() {
     let env = common::start();
     let e = phonecom::oauth::user_token(

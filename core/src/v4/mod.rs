@@ -17,6 +17,7 @@
 //! ```
 
 mod api;
+mod grant;
 mod list;
 pub mod models;
 pub(crate) mod wire;

@@ -45,6 +45,9 @@ impl Wire for V4Wire {
                 ))
             }
         }
+        if op.name == super::grant::TOKEN_OP {
+            super::grant::check(params)?;
+        }
         let url = format!(
             "{}{}",
             cfg.base_url.trim_end_matches('/'),
