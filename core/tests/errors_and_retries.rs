@@ -172,7 +172,8 @@ fn non_idempotent_post_is_not_sent_twice_after_an_unknown_outcome() {
             .call("v4.create-account-sms", sms_body())
             .unwrap_err();
         assert_eq!(env.count("POST", &path), 1, "{spec}: sent once only ({e})");
-        assert!(!e.is_retryable() || e.status().is_some(), "{spec}: {e}");
+        assert!(!e.is_retryable(), "{spec}: not retried, so not retryable: {e}");
+        assert!(e.message().contains("may have been processed"), "{spec}: {e}");
     }
 }
 
@@ -224,6 +225,39 @@ fn malformed_and_truncated_bodies_are_decode_errors() {
         .call("v4.create-account-sms", sms_body())
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode, "{e}");
+}
+
+#[test]
+fn faults_on_an_idempotent_get_count_attempts() {
+    let env = common::start();
+    let path = sms_path(&env);
+    // The connection closes after processing: a GET may be sent again, and the retry succeeds.
+    env.fault("GET", &path, "reset_after", 1);
+    let resp = env
+        .client
+        .call_with("v4.list-account-sms", json!({}), &CallOptions::default())
+        .unwrap();
+    assert_eq!((resp.attempts, env.count("GET", &path)), (2, 2));
+    // Every attempt reset: the error says how many were made.
+    env.clear_requests();
+    env.fault("GET", &path, "reset_after", 3);
+    let e = env
+        .client
+        .call("v4.list-account-sms", json!({}))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e}");
+    assert_eq!((e.attempts(), env.count("GET", &path)), (3, 3));
+    // A malformed 200 is an answer, not a failure of the exchange: not retried.
+    env.clear_requests();
+    env.fault("GET", &path, "malformed", 1);
+    let e = env
+        .client
+        .call("v4.list-account-sms", json!({}))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode);
+    assert_eq!((e.attempts(), env.count("GET", &path)), (1, 1));
+    assert_eq!(e.status(), Some(200));
+    assert!(e.request_id().is_some());
 }
 
 #[test]

@@ -151,6 +151,12 @@ fn v4_authorization_code_flow_end_to_end() {
         .unwrap();
     let access = token["access_token"].as_str().unwrap().to_string();
     assert_eq!(token["scope"], "account-owner");
+    let refresh = token["refresh_token"].as_str().unwrap();
+    let masked = env.client.redact(&format!("a={access} r={refresh}"));
+    assert!(
+        !masked.contains(&access) && !masked.contains(refresh),
+        "issued tokens are masked from now on: {masked}"
+    );
 
     // The new token works on v4 for the account that authorized it.
     let mut cfg = env.config.clone();

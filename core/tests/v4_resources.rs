@@ -453,3 +453,33 @@ fn media_files_upload_as_multipart() {
         .unwrap_err();
     assert!(e.to_string().contains("exactly one"), "{e}");
 }
+
+/// Every fetch of an express service code moves `expire_date` to the sandbox clock's now + 24 h,
+/// so a later fetch (after the clock moved) gives a later expiry.
+#[test]
+fn express_service_code_expiry_moves_to_now_plus_a_day_on_each_fetch() {
+    let env = common::start();
+    let v4 = env.client.v4();
+    let now = || env.admin("GET", "/clock", None)["now"].as_i64().unwrap();
+    let expiry = |id| {
+        v4.express_service_code(id).unwrap().expire_date.unwrap().as_i64().unwrap()
+    };
+    let id = v4.express_service_codes().unwrap()[0].id;
+    let before = now();
+    let first = expiry(id);
+    let after = now();
+    assert!(
+        (before + 86_400..=after + 86_400).contains(&first),
+        "now + 24 h: {first} vs clock {before}..{after}"
+    );
+    env.admin("POST", "/clock", Some(json!({"advance_s": 3600})));
+    let before = now();
+    let second = expiry(id);
+    assert!(second >= before + 86_400 && second <= now() + 86_400, "{second}");
+    assert!(second - first >= 3600, "the expiry moved with the clock: {first} -> {second}");
+    // The list fetch moves it too.
+    env.admin("POST", "/clock", Some(json!({"advance_s": 60})));
+    let listed = v4.express_service_codes().unwrap();
+    let third = listed[0].expire_date.as_ref().unwrap().as_i64().unwrap();
+    assert!(third - second >= 60, "{second} -> {third}");
+}

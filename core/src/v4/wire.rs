@@ -63,14 +63,23 @@ impl Wire for V4Wire {
         })
     }
 
-    fn decode(&self, _client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value> {
+    fn decode(&self, client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value> {
         if op.name == REDIRECTING_OP && (300..400).contains(&resp.status) {
             if let Some(location) = resp.header("location") {
                 // The authorization endpoint's documented answer is a 302 carrying the result.
                 return Ok(serde_json::json!({"status": resp.status, "location": location}));
             }
         }
-        decode_json(resp).map_err(|e| unsent_retry_verdict(e, op, resp))
+        let v = decode_json(resp).map_err(|e| unsent_retry_verdict(e, op, resp))?;
+        if op.name == super::grant::TOKEN_OP {
+            // Issued tokens are secrets from now on (masked in logs and errors).
+            for key in ["access_token", "refresh_token"] {
+                if let Some(t) = v.get(key).and_then(Value::as_str).filter(|t| !t.is_empty()) {
+                    client.learn_secret(t);
+                }
+            }
+        }
+        Ok(v)
     }
 }
 
