@@ -172,8 +172,14 @@ fn non_idempotent_post_is_not_sent_twice_after_an_unknown_outcome() {
             .call("v4.create-account-sms", sms_body())
             .unwrap_err();
         assert_eq!(env.count("POST", &path), 1, "{spec}: sent once only ({e})");
-        assert!(!e.is_retryable(), "{spec}: not retried, so not retryable: {e}");
-        assert!(e.message().contains("may have been processed"), "{spec}: {e}");
+        assert!(
+            !e.is_retryable(),
+            "{spec}: not retried, so not retryable: {e}"
+        );
+        assert!(
+            e.message().contains("may have been processed"),
+            "{spec}: {e}"
+        );
     }
 }
 

@@ -181,12 +181,27 @@ fn v4_token_requests_are_checked_per_grant_before_sending() {
     let env = common::start();
     env.clear_requests();
     let cases = [
-        (json!({"grant_type": "authorization_code", "code": "abc"}), vec!["redirect_uri"]),
-        (json!({"grant_type": "client_credentials"}), vec!["client_id", "client_secret"]),
-        (json!({"grant_type": "password", "username": "grant-1"}), vec!["password"]),
-        (json!({"grant_type": "refresh_token", "refresh_token": ""}), vec!["refresh_token"]),
+        (
+            json!({"grant_type": "authorization_code", "code": "abc"}),
+            vec!["redirect_uri"],
+        ),
+        (
+            json!({"grant_type": "client_credentials"}),
+            vec!["client_id", "client_secret"],
+        ),
+        (
+            json!({"grant_type": "password", "username": "grant-1"}),
+            vec!["password"],
+        ),
+        (
+            json!({"grant_type": "refresh_token", "refresh_token": ""}),
+            vec!["refresh_token"],
+        ),
         (json!({"grant_type": "implicit"}), vec!["grant_type"]),
-        (json!({"username": "u", "password": "p"}), vec!["grant_type"]),
+        (
+            json!({"username": "u", "password": "p"}),
+            vec!["grant_type"],
+        ),
     ];
     for (params, missing) in cases {
         let e = env

@@ -462,7 +462,12 @@ fn express_service_code_expiry_moves_to_now_plus_a_day_on_each_fetch() {
     let v4 = env.client.v4();
     let now = || env.admin("GET", "/clock", None)["now"].as_i64().unwrap();
     let expiry = |id| {
-        v4.express_service_code(id).unwrap().expire_date.unwrap().as_i64().unwrap()
+        v4.express_service_code(id)
+            .unwrap()
+            .expire_date
+            .unwrap()
+            .as_i64()
+            .unwrap()
     };
     let id = v4.express_service_codes().unwrap()[0].id;
     let before = now();
@@ -475,8 +480,14 @@ fn express_service_code_expiry_moves_to_now_plus_a_day_on_each_fetch() {
     env.admin("POST", "/clock", Some(json!({"advance_s": 3600})));
     let before = now();
     let second = expiry(id);
-    assert!(second >= before + 86_400 && second <= now() + 86_400, "{second}");
-    assert!(second - first >= 3600, "the expiry moved with the clock: {first} -> {second}");
+    assert!(
+        second >= before + 86_400 && second <= now() + 86_400,
+        "{second}"
+    );
+    assert!(
+        second - first >= 3600,
+        "the expiry moved with the clock: {first} -> {second}"
+    );
     // The list fetch moves it too.
     env.admin("POST", "/clock", Some(json!({"advance_s": 60})));
     let listed = v4.express_service_codes().unwrap();

@@ -14,7 +14,11 @@ use std::time::{Duration, Instant};
 
 /// A loopback HTTP server that answers every request with `status`, `headers` and `body`, and
 /// closes the connection. Returns its base URL (`http://127.0.0.1:PORT/v4`).
-fn canned(status: u16, headers: &'static [(&'static str, &'static str)], body: &'static str) -> String {
+fn canned(
+    status: u16,
+    headers: &'static [(&'static str, &'static str)],
+    body: &'static str,
+) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/v4", listener.local_addr().unwrap());
     std::thread::spawn(move || {
@@ -35,7 +39,10 @@ fn canned(status: u16, headers: &'static [(&'static str, &'static str)], body: &
             }
             let mut sink = vec![0u8; length];
             let _ = reader.read_exact(&mut sink);
-            let mut head = format!("HTTP/1.1 {status} Canned\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+            let mut head = format!(
+                "HTTP/1.1 {status} Canned\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
             for (k, v) in headers {
                 head.push_str(&format!("{k}: {v}\r\n"));
             }
@@ -58,13 +65,20 @@ fn group_by_travels_as_one_comma_separated_value() {
             json!({"group_by": ["npa", "city"], "limit": 5}),
         )
         .unwrap();
-    assert_eq!(v["group_by"], json!(["npa", "city"]), "the sandbox grouped by both");
+    assert_eq!(
+        v["group_by"],
+        json!(["npa", "city"]),
+        "the sandbox grouped by both"
+    );
     let sent = env.requests();
     let r = sent
         .iter()
         .find(|r| r["path"] == "/v4/phone-numbers/available/regions")
         .expect("the regions request was recorded");
-    assert_eq!(r["query"]["group_by"], "npa,city", "csv, as Swagger 2 means without collectionFormat");
+    assert_eq!(
+        r["query"]["group_by"], "npa,city",
+        "csv, as Swagger 2 means without collectionFormat"
+    );
     assert!(r["query"].get("group_by[]").is_none());
 }
 
@@ -72,29 +86,42 @@ fn group_by_travels_as_one_comma_separated_value() {
 fn a_redirect_is_an_error_except_for_the_authorization_endpoint() {
     let url = canned(
         302,
-        &[("Location", "https://login.example/cb?code=SECRETCODE1&state=x")],
+        &[(
+            "Location",
+            "https://login.example/cb?code=SECRETCODE1&state=x",
+        )],
         "",
     );
     let env = common::start_with(|c| c["v4"]["base_url"] = json!(url));
     for (op, params) in [
         ("v4.list-accounts", json!({})),
         ("v4.get-account", json!({})),
-        ("v4.create-account-sms", json!({"from": "+18585550100", "to": "+16195550101", "text": "hi"})),
+        (
+            "v4.create-account-sms",
+            json!({"from": "+18585550100", "to": "+16195550101", "text": "hi"}),
+        ),
     ] {
         let e = env.client.call(op, params).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Decode, "{op}: {e}");
         assert_eq!(e.status(), Some(302), "{op}");
         assert!(!e.is_retryable(), "{op}");
         assert!(
-            e.message().contains("unexpected redirect to https://login.example/cb?***"),
+            e.message()
+                .contains("unexpected redirect to https://login.example/cb?***"),
             "{op}: {e}"
         );
-        assert!(!e.to_string().contains("SECRETCODE1"), "the location is masked: {e}");
+        assert!(
+            !e.to_string().contains("SECRETCODE1"),
+            "the location is masked: {e}"
+        );
     }
 
     // The authorization endpoint's documented answer is the 302 itself (against the sandbox).
     let env = common::start();
-    let client_id = env.config["oauth"]["client_id"].as_str().unwrap().to_string();
+    let client_id = env.config["oauth"]["client_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let v = env
         .client
         .call(
@@ -112,11 +139,17 @@ fn a_page_size_cap_does_not_truncate_the_walk() {
     let params = json!({"filters": {"npa": "eq:858"}, "limit": 50});
     let total = env
         .client
-        .call("v4.list-available-phone-numbers", json!({"filters": {"npa": "eq:858"}, "limit": 1}))
+        .call(
+            "v4.list-available-phone-numbers",
+            json!({"filters": {"npa": "eq:858"}, "limit": 1}),
+        )
         .unwrap()["total"]
         .as_u64()
         .unwrap();
-    assert!(total > 50, "the filter leaves several capped pages ({total})");
+    assert!(
+        total > 50,
+        "the filter leaves several capped pages ({total})"
+    );
     let walk = |expect_pages: u64| {
         let mut items = env
             .client
@@ -137,7 +170,11 @@ fn a_page_size_cap_does_not_truncate_the_walk() {
         .pages("v4.list-available-phone-numbers", params.clone())
         .unwrap();
     let first = pages.next_page().unwrap().unwrap();
-    assert_eq!((first.items.len(), first.limit), (7, 7), "the server served its own page size");
+    assert_eq!(
+        (first.items.len(), first.limit),
+        (7, 7),
+        "the server served its own page size"
+    );
     // With `total`, the walk goes on until offset reaches it.
     let with_total = walk(total.div_ceil(7));
     // Without `total`, it goes on while pages are as long as the envelope's own `limit`.
@@ -149,7 +186,12 @@ fn a_page_size_cap_does_not_truncate_the_walk() {
 #[test]
 fn retry_after_in_the_429_body_is_honoured_without_the_header() {
     let env = common::start();
-    env.fault("GET", "/v4/ping", "status=429;retry_after=1;code=body_only", 1);
+    env.fault(
+        "GET",
+        "/v4/ping",
+        "status=429;retry_after=1;code=body_only",
+        1,
+    );
     let started = Instant::now();
     let resp = env
         .client
@@ -163,7 +205,12 @@ fn retry_after_in_the_429_body_is_honoured_without_the_header() {
         started.elapsed()
     );
 
-    env.fault("GET", "/v4/ping", "status=429;retry_after=4;code=body_only", 1);
+    env.fault(
+        "GET",
+        "/v4/ping",
+        "status=429;retry_after=4;code=body_only",
+        1,
+    );
     let e = env
         .client
         .call_with(
@@ -176,14 +223,20 @@ fn retry_after_in_the_429_body_is_honoured_without_the_header() {
         )
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::RateLimited);
-    assert_eq!((e.retry_after(), e.attempts()), (Some(Duration::from_secs(4)), 1));
+    assert_eq!(
+        (e.retry_after(), e.attempts()),
+        (Some(Duration::from_secs(4)), 1)
+    );
 }
 
 #[test]
 fn decode_errors_keep_the_status_and_request_id() {
     let url = canned(
         200,
-        &[("Content-Type", "application/json"), ("X-Request-Id", "upstream-42")],
+        &[
+            ("Content-Type", "application/json"),
+            ("X-Request-Id", "upstream-42"),
+        ],
         r#"{"id":"not-a-number","total":1,"offset":0,"limit":100,"items":[{"id":"not-a-number"}]}"#,
     );
     let env = common::start_with(|c| c["v4"]["base_url"] = json!(url));
@@ -196,7 +249,11 @@ fn decode_errors_keep_the_status_and_request_id() {
     };
     check(v4.account().unwrap_err(), "typed call");
     check(v4.subaccounts(&ListQuery::new()).unwrap_err(), "one page");
-    let row = v4.iter_subaccounts(&ListQuery::new()).unwrap().next().unwrap();
+    let row = v4
+        .iter_subaccounts(&ListQuery::new())
+        .unwrap()
+        .next()
+        .unwrap();
     check(row.unwrap_err(), "lazy rows");
 }
 
@@ -213,14 +270,23 @@ fn an_unknown_outcome_of_a_post_is_not_called_retryable() {
             .call("v4.create-account-sms", body.clone())
             .unwrap_err();
         assert_eq!((env.count("POST", &path), e.attempts()), (1, 1), "{spec}");
-        assert!(!e.is_retryable(), "{spec}: the policy did not retry it: {e}");
-        assert!(e.message().contains("may have been processed"), "{spec}: {e}");
+        assert!(
+            !e.is_retryable(),
+            "{spec}: the policy did not retry it: {e}"
+        );
+        assert!(
+            e.message().contains("may have been processed"),
+            "{spec}: {e}"
+        );
         env.admin("DELETE", "/faults", None);
     }
     // An idempotent request with the same status was retried, and stays retryable.
     env.clear_requests();
     env.fault("GET", &path, "status=500", 3);
-    let e = env.client.call("v4.list-account-sms", json!({})).unwrap_err();
+    let e = env
+        .client
+        .call("v4.list-account-sms", json!({}))
+        .unwrap_err();
     assert_eq!((env.count("GET", &path), e.attempts()), (3, 3));
     assert!(e.is_retryable());
 }
@@ -263,11 +329,17 @@ fn sort_desc_and_brief_fields_reach_the_server() {
 
     let brief = env
         .client
-        .call("v4.list-available-phone-numbers", json!({"fields": "brief", "limit": 3}))
+        .call(
+            "v4.list-available-phone-numbers",
+            json!({"fields": "brief", "limit": 3}),
+        )
         .unwrap();
     let row = brief["items"][0].as_object().unwrap();
     assert!(row.contains_key("phone_number"));
-    assert!(!row.contains_key("price") && !row.contains_key("city"), "{row:?}");
+    assert!(
+        !row.contains_key("price") && !row.contains_key("city"),
+        "{row:?}"
+    );
     let sent = env.requests();
     let last = sent.last().unwrap();
     assert_eq!(last["query"]["fields"], "brief");

@@ -153,12 +153,20 @@ fn available_numbers_and_buying() {
     assert!(regions["group_by"] == json!(["npa"]));
     assert!(regions["items"][0]["quantity"].as_u64().unwrap() > 0);
     let two = c
-        .v4("GET", "/phone-numbers/available/regions?group_by=npa,city", None)
+        .v4(
+            "GET",
+            "/phone-numbers/available/regions?group_by=npa,city",
+            None,
+        )
         .json();
     assert_eq!(two["group_by"], json!(["npa", "city"]));
     // `group_by` is csv (no collectionFormat in the swagger): the multi forms are refused.
     for bad in ["group_by=npa&group_by=city", "group_by[]=npa"] {
-        let r = c.v4("GET", &format!("/phone-numbers/available/regions?{bad}"), None);
+        let r = c.v4(
+            "GET",
+            &format!("/phone-numbers/available/regions?{bad}"),
+            None,
+        );
         assert_eq!(r.status, 422, "{bad}");
         assert!(r.json()["@error"]["fields"]["group_by"].is_string());
     }

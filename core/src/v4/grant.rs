@@ -70,11 +70,21 @@ mod tests {
             ["code", "redirect_uri"]
         );
         assert_eq!(
-            fields(json!({"grant_type": "client_credentials", "client_id": "c", "client_secret": " "})),
+            fields(
+                json!({"grant_type": "client_credentials", "client_id": "c", "client_secret": " "})
+            ),
             ["client_secret"]
         );
-        assert_eq!(fields(json!({"grant_type": "password", "username": "u"})), ["password"]);
-        assert_eq!(fields(json!({"grant_type": "refresh_token"})), ["refresh_token"]);
-        assert!(fields(json!({"grant_type": "password", "username": "u", "password": "p"})).is_empty());
+        assert_eq!(
+            fields(json!({"grant_type": "password", "username": "u"})),
+            ["password"]
+        );
+        assert_eq!(
+            fields(json!({"grant_type": "refresh_token"})),
+            ["refresh_token"]
+        );
+        assert!(
+            fields(json!({"grant_type": "password", "username": "u", "password": "p"})).is_empty()
+        );
     }
 }

@@ -90,8 +90,7 @@ const REDIRECTING_OP: &str = "v4.create-oauth-authorization";
 /// A retryable status on a request the transport may not repeat (a POST that got 500 or 409)
 /// was not retried, and the outcome is unknown: say so, and do not call it retryable.
 fn unsent_retry_verdict(e: Error, op: &Operation, resp: &HttpResponse) -> Error {
-    if !e.is_retryable() || op.is_idempotent() || retry::status_proves_not_processed(resp.status)
-    {
+    if !e.is_retryable() || op.is_idempotent() || retry::status_proves_not_processed(resp.status) {
         return e;
     }
     let message = format!(
@@ -314,7 +313,9 @@ pub(crate) fn error_from_response(resp: &HttpResponse) -> Error {
                 .map(parse_fields)
                 .unwrap_or_default();
             if retry_after.is_none() {
-                retry_after = e.get("@rateLimit").and_then(|r| rate_limit_wait(r, now_unix()));
+                retry_after = e
+                    .get("@rateLimit")
+                    .and_then(|r| rate_limit_wait(r, now_unix()));
             }
             (msg, None, fields)
         }
@@ -390,9 +391,7 @@ fn flatten_fields(prefix: &str, o: &Map<String, Value>, out: &mut Vec<FieldError
             Value::Array(a) if a.iter().any(Value::is_object) => {
                 for (i, item) in a.iter().enumerate() {
                     match item {
-                        Value::Object(inner) => {
-                            flatten_fields(&format!("{path}.{i}"), inner, out)
-                        }
+                        Value::Object(inner) => flatten_fields(&format!("{path}.{i}"), inner, out),
                         other => out.push(FieldError {
                             field: path.clone(),
                             message: scalar_text(other),
@@ -468,8 +467,8 @@ mod tests {
                 ("contact.address.country", "Unknown country"),
                 ("contact.address.postal_code", "required; too short"),
                 ("contact.name", "required"),
-                ("lines.0.line", "bad"),
                 ("username", "taken"),
+                ("lines.0.line", "bad"),
             ]
         );
     }
@@ -479,7 +478,10 @@ mod tests {
         let e = decode_json(&resp(
             302,
             "",
-            &[("location", "https://evil.example/cb?code=abc#access_token=x")],
+            &[(
+                "location",
+                "https://evil.example/cb?code=abc#access_token=x",
+            )],
         ))
         .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Decode);

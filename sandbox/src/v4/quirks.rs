@@ -64,8 +64,7 @@ impl ListQuirks {
         let Some(obj) = env.as_object_mut() else {
             return resp;
         };
-        if !(obj.contains_key("items") && obj.contains_key("limit") && obj.contains_key("offset"))
-        {
+        if !(obj.contains_key("items") && obj.contains_key("limit") && obj.contains_key("offset")) {
             return resp;
         }
         if let Some(cap) = self.max_limit {
