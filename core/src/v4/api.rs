@@ -63,7 +63,7 @@ impl V4<'_> {
         let page = pages
             .next_page()
             .unwrap_or_else(|| Err(Error::decode("no page returned", b"")))?;
-        page.decode(op)
+        page.decode_at(op, pages.last_status())
     }
 
     fn items<T: DeserializeOwned>(

@@ -196,19 +196,27 @@ pub struct Page<T = Value> {
     pub limit: u64,
     /// The request id of this page.
     pub request_id: String,
-    /// The HTTP status of this page's response (0 for pages not fetched over HTTP).
-    pub status: u16,
 }
 
 impl Page<Value> {
     /// Decode the rows into `T`.
     pub fn decode<T: DeserializeOwned>(self, operation: &str) -> Result<Page<T>> {
+        self.decode_at(operation, 0)
+    }
+
+    /// [`Page::decode`] for a page whose response had HTTP `status` (0: unknown), which a
+    /// decode error then carries with the request id.
+    pub(crate) fn decode_at<T: DeserializeOwned>(
+        self,
+        operation: &str,
+        status: u16,
+    ) -> Result<Page<T>> {
         let items = self
             .items
             .into_iter()
             .map(|v| {
                 serde_json::from_value(v)
-                    .map_err(|e| decode_err(operation, e, &self.request_id, self.status))
+                    .map_err(|e| decode_err(operation, e, &self.request_id, status))
             })
             .collect::<Result<Vec<T>>>()?;
         Ok(Page {
@@ -217,7 +225,6 @@ impl Page<Value> {
             offset: self.offset,
             limit: self.limit,
             request_id: self.request_id,
-            status: self.status,
         })
     }
 }
@@ -249,6 +256,8 @@ pub struct Pages {
     source: Source,
     done: bool,
     pages_fetched: u64,
+    /// HTTP status of the last page fetched (0 before the first, and for call windows).
+    last_status: u16,
 }
 
 enum Source {
@@ -340,12 +349,18 @@ impl Pages {
             source,
             done: false,
             pages_fetched: 0,
+            last_status: 0,
         })
     }
 
     /// How many pages have been fetched so far.
     pub fn pages_fetched(&self) -> u64 {
         self.pages_fetched
+    }
+
+    /// HTTP status of the last page fetched (0 when unknown).
+    pub(crate) fn last_status(&self) -> u16 {
+        self.last_status
     }
 
     /// Fetch the next page, or `None` after the last one.
@@ -359,7 +374,12 @@ impl Pages {
                 params,
                 offset,
                 limit,
-            } => next_offset_page(self.op, client, params, offset, *limit),
+            } => next_offset_page(self.op, client, params, offset, *limit).map(
+                |(page, last, status)| {
+                    self.last_status = status;
+                    (page, last)
+                },
+            ),
             Source::CallWindows {
                 calls,
                 offset,
@@ -391,14 +411,14 @@ impl Pages {
     }
 }
 
-/// One `limit`/`offset` page; `true` when it is the last.
+/// One `limit`/`offset` page; `true` when it is the last; the response's HTTP status.
 fn next_offset_page(
     op: &'static Operation,
     client: &Client,
     params: &Map<String, Value>,
     offset: &mut u64,
     limit: u64,
-) -> Result<(Page, bool)> {
+) -> Result<(Page, bool, u16)> {
     let mut params = params.clone();
     params.insert("offset".into(), (*offset).into());
     params.insert("limit".into(), limit.into());
@@ -422,12 +442,12 @@ fn next_offset_page(
         .and_then(Value::as_u64)
         .filter(|l| *l > 0)
         .unwrap_or(limit);
+    let status = resp.status;
     let page = Page {
         total,
         offset: *offset,
         limit: served_limit,
         request_id: resp.request_id,
-        status: resp.status,
         items,
     };
     let n = page.items.len() as u64;
@@ -438,7 +458,7 @@ fn next_offset_page(
         Some(t) => n == 0 || *offset >= t,
         None => n == 0 || n < served_limit,
     };
-    Ok((page, last))
+    Ok((page, last, status))
 }
 
 /// Up to `limit` calls of the window walk; `true` when the range is exhausted.
@@ -466,7 +486,6 @@ fn next_call_page(
         offset: *offset,
         limit,
         request_id: String::new(),
-        status: 0,
         items,
     };
     *offset += page.items.len() as u64;
@@ -528,7 +547,7 @@ impl<T: DeserializeOwned> Iterator for Items<T> {
             }
             match self.pages.next_page()? {
                 Ok(page) => {
-                    self.source = (page.request_id, page.status);
+                    self.source = (page.request_id, self.pages.last_status());
                     self.buffer.extend(page.items)
                 }
                 Err(e) => {
