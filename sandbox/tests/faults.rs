@@ -70,24 +70,14 @@ fn header_faults() {
         (503, Some("temporarily_unavailable"), Some("2"))
     );
 
+    // Both resets are real TCP RSTs (SO_LINGER 0): the client reads ECONNRESET, not an orderly EOF.
     let body = json!({"username": "rb", "password": "p"}).to_string();
-    assert!(faulted(
-        &c,
-        "reset_before",
-        "POST",
-        "/v4/accounts/1000001/subaccounts",
-        &body
-    )
-    .is_err());
+    let path = "/v4/accounts/1000001/subaccounts";
+    let err = faulted(&c, "reset_before", "POST", path, &body).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::ConnectionReset, "{err}");
     assert_eq!(subaccount_count(&c), 0, "reset_before does not process");
-    assert!(faulted(
-        &c,
-        "reset_after",
-        "POST",
-        "/v4/accounts/1000001/subaccounts",
-        &body
-    )
-    .is_err());
+    let err = faulted(&c, "reset_after", "POST", path, &body).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::ConnectionReset, "{err}");
     assert_eq!(subaccount_count(&c), 1, "reset_after processes");
 
     let r = faulted(&c, "malformed", "GET", "/v4/accounts/1000001", "").unwrap();
