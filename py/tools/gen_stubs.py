@@ -2,16 +2,17 @@
 """Generate ``python/phonecom/_client.pyi`` and ``python/phonecom/_schemas.py`` from the core's catalog.
 
 Every catalog result schema becomes a ``TypedDict`` in ``_schemas.py`` (re-exported by
-``phonecom.types``): keys the schema requires are required, the others optional (``total=False``);
-nested objects get TypedDicts named after their path (``XmlCallList.data`` is ``XmlCallListData``),
-arrays are ``List[...]``, small enums ``Literal[...]``, nullable fields ``Optional[...]``. Every
-catalog operation becomes a typed method of its namespace (``client.v4.create_account_subaccount``)
-with its parameters as keyword arguments and its result typed by its ``returns`` schema (v4 list
-envelopes are ``ListResult[row]``); lists get ``iter()``/``pages()``; ``AsyncClient``
-gets the same surface returning awaitables. The catalog is read from the installed package
-(``phonecom._native.catalog_json()``), so build or install the wheel first::
+``phonecom.types``): keys the schema requires are required, the others may be missing
+(``total=False``), fields that may be null are ``Optional`` (see ``nullable``), nested objects get
+TypedDicts named after their path (``XmlCallList.data`` is ``XmlCallListData``), arrays are
+``List[...]``, small enums ``Literal[...]``. Every catalog operation becomes a typed method of its
+namespace (``client.v4.create_account_subaccount``) with its parameters as keyword arguments and
+its result typed by its ``returns`` schema (v4 list envelopes are ``ListResult[row]``); lists get
+``iter()``/``pages()``; ``AsyncClient`` gets the same surface returning awaitables. The catalog is
+read from the installed package (``phonecom._native.catalog_json()``), so build or install the
+wheel first::
 
-    pip install ./py && python py/tools/gen_stubs.py            # rewrite the stub
+    pip install ./py && python py/tools/gen_stubs.py            # rewrite both files
     python py/tools/gen_stubs.py --check                          # exit 1 if either file is stale
 
 ``py/tests/test_stubs.py`` runs the same check.
@@ -173,13 +174,33 @@ ALIASES = {
 }
 # Schemas whose name is taken in Python by one of the public names above.
 RENAMES = {"Account": "NolAccount"}
-# Fields whose schema says less than the upstream sends (the doc says it; the sandbox does it).
+# Fields whose schema type says less than the upstream sends (its doc says so, and the sandbox
+# does it).
 FIELD_TYPES = {
-    # "Some numbers show REQUEST_QUOTE here."
+    # "The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here."
     ("AvailableNumbersFull", "price"): "Union[int, str]",
-    # null unless the library generated the password.
-    ("Signup", "password"): "Optional[str]",
 }
+# Fields the upstream sends as null although their schema does not say `nullable` (nor its doc
+# "null"): the sandbox does it too (py/tests/test_typed_results.py checks its answers).
+NULLABLE = {
+    ("AccountFull", "billing_contact"),  # a subaccount made without one
+    ("Signup", "password"),  # null unless the library generated it
+    ("XmlCallRecord", "finalActionDuration"),  # "when present"
+    ("XmlCallRecord", "url"),
+    ("XmlCallRecord", "transcription"),
+}
+
+
+def nullable(schema: Optional[str], key: str, prop: Any) -> bool:
+    """Whether a field may be null: the schema says so, its doc does ("Otherwise NULL"), or NULLABLE.
+
+    Other keys may be missing (``total=False``) but are typed as present-and-not-null: Node's
+    index.d.ts makes every optional key nullable, which here would make every read of every
+    result (``account["id"]``) need a None check."""
+    if not isinstance(prop, dict):
+        return False
+    doc = prop.get("doc") or ""
+    return bool(prop.get("nullable")) or bool(re.search(r"\bnull\b", doc, re.I)) or (schema or "", key) in NULLABLE
 # Names a schema may not take: the hand-written part of phonecom.types, the typing names the
 # generated code uses, and the names _client.pyi defines.
 RESERVED = {
@@ -323,6 +344,8 @@ class SchemaTypes:
         for key, prop in props.items():
             override = FIELD_TYPES.get((schema_name or "", key))
             ty = override or self.type_of(prop, name, key)
+            if nullable(schema_name, key, prop) and ty != "Any" and not ty.startswith("Optional["):
+                ty = f"Optional[{ty}]"
             doc = prop.get("doc", "") if isinstance(prop, dict) else ""
             fields.append((key, ty, key in required, doc))
         doc = s.get("doc") or (f"The ``{schema_name}`` schema." if schema_name else where)

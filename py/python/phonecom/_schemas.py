@@ -289,11 +289,11 @@ class AccountFull(TypedDict, total=False):
     password: str
     # If this account is a subaccount, this property shows the master account that it belongs to.
     # Otherwise it is NULL. Read-only. Output is an Account Summary Object.
-    master_account: AccountSummary
+    master_account: Optional[AccountSummary]
     # Contact Object. See below for details.
     contact: ContactAccount
     # Contact Object for billing purposes. See below for details.
-    billing_contact: ContactAccount
+    billing_contact: Optional[ContactAccount]
 
 
 class AccountPhone(TypedDict, total=False):
@@ -420,12 +420,12 @@ class AvailableNumbersFull(TypedDict, total=False):
     # Last 4 digits (a.k.a. XXXX). Included for North American numbers only.
     xxxx: str
     # City with which this number is associated, if known. Otherwise NULL.
-    city: str
+    city: Optional[str]
     # State or Province with which this number is associated, if known. Postal Code. Otherwise
     # NULL.
-    province: str
+    province: Optional[str]
     # Country with which this number is associated, if known. Otherwise NULL.
-    country: str
+    country: Optional[str]
 
 
 class CallDetails(TypedDict, total=False):
@@ -456,7 +456,7 @@ class CallLogFull(TypedDict, total=False):
     # ID
     id: str
     # Internal system id, may be null
-    uuid: str
+    uuid: Optional[str]
     # Account extension
     extension: ExtensionSummary
     # Call made from this phone number
@@ -915,7 +915,7 @@ class CreatePricingParams(TypedDict, total=False):
     reason: str
     # Pricing plan expiration time in UNIX format. Disregard or set it to null for plan which
     # never expires
-    expire_date: int
+    expire_date: Optional[int]
 
 
 class CreateQueueParams(TypedDict, total=False):
@@ -1030,7 +1030,7 @@ class DeviceFull(TypedDict, total=False):
     # ID
     id: int
     # User-supplied name, otherwise NULL
-    name: str
+    name: Optional[str]
     sip_authentication: SipAuthentication
     # Array of Line Objects showing which extensions are attached to this device, and their
     # assigned line numbers. See below for details.
@@ -1053,7 +1053,7 @@ class DeviceSummary(TypedDict, total=False):
     # ID
     id: int
     # User-supplied name, otherwise NULL
-    name: str
+    name: Optional[str]
 
 
 class Email(TypedDict, total=False):
@@ -1174,7 +1174,7 @@ class ExtensionFull(TypedDict, total=False):
     # this account, or one of any additional authorized phone numbers. You can use our List Caller
     # Ids service to see a current list. To unassign, you may set this to "private", NULL, or an
     # empty string.
-    caller_id: str
+    caller_id: Optional[str]
     # For outbound calls, this is the North American area code that this extension is calling
     # from.
     local_area_code: str
@@ -1834,7 +1834,7 @@ class LookupResponse(TypedDict, total=False):
     # Whether the input is a valid number.
     valid: bool
     # Display formats; both null when invalid.
-    formatted: LookupResponseFormatted
+    formatted: Optional[LookupResponseFormatted]
     # Lowercased line type ('mobile', 'fixed_line', 'voip', …), or null when indeterminate.
     line_type: Optional[str]
     # Carrier of the number RANGE (original allocation, NOT porting-aware) — a supplementary
@@ -2483,7 +2483,7 @@ class PhoneNumberFull(TypedDict, total=False):
     block_anonymous: bool
     # The Route assigned to handle incoming calls for this number, if any. Output is a Route
     # Summary Object, or NULL if not set. Input can be a Route Lookup Object or NULL to unset.
-    route: RouteSummary
+    route: Optional[RouteSummary]
     caller_id: CallerIdPhoneNumber
     sms_forwarding: SmsForwarding
     call_notifications: CallNotifications
@@ -2584,7 +2584,7 @@ class QueueFull(_QueueFullRequired, total=False):
     # Greeting to be played when caller first connects. Output is a Media Summary Object. Input
     # must be a Media Lookup Object. Must refer to a media recording that has is_hold_music set to
     # FALSE. Can be set to NULL to disable the greeting.
-    greeting: MediaSummary
+    greeting: Optional[MediaSummary]
     hold_music: HoldMusic
     # Maximum hold time in seconds. If provided, must equal one of: 60, 120, 180, 240, 300, 600,
     # 900, 1200, 1800, 2700, 3600. Default is 300.
@@ -2742,7 +2742,7 @@ class RiskView(TypedDict, total=False):
     # Shared banding: <40 low, <70 medium, ≥70 high; unknown when score is null. NOTE: the SBC
     # default flag threshold is a separate policy knob (80) — level high does not automatically
     # flag.
-    level: Literal["low", "medium", "high", "unknown"]
+    level: Optional[Literal["low", "medium", "high", "unknown"]]
     # Which scoring pipeline produced the score; null when score is null.
     model: Optional[Literal["first_party_plus_restricted_sources", "first_party_plus_external", "dial_structural", None]]
 
@@ -3253,15 +3253,15 @@ class Voicemail(TypedDict, total=False):
     greeting: Greeting
     # If notification emails are being used, this defines the format of the audio attachments. Can
     # be "wav" for WAV format, "mp3" for MP3 format, or NULL to disable attachments.
-    attachments: str
+    attachments: Optional[str]
     # Voicemail Notifications Object. See below for details. Can be set to NULL to disable
     # notifications.
-    notifications: Notification
+    notifications: Optional[Notification]
     # Type of voicemail transcription to use. Can be "human" for high-quality manual
     # transcriptions by human operators, "automated" for machine-generated transcriptions, or NULL
     # to omit trancriptions. Changing this option will affect your monthly bill. Please see our
     # Control Panel or contact Customer Service for details.
-    transcription: str
+    transcription: Optional[str]
 
 
 _VoicemailFullOptional = TypedDict(
@@ -3304,15 +3304,15 @@ class VoicemailInput(TypedDict, total=False):
     greeting: GreetingInput
     # If notification emails are being used, this defines the format of the audio attachments. Can
     # be "wav" for WAV format, "mp3" for MP3 format, or NULL to disable attachments.
-    attachments: str
+    attachments: Optional[str]
     # Voicemail Notifications Object. See below for details. Can be set to NULL to disable
     # notifications.
-    notifications: Notification
+    notifications: Optional[Notification]
     # Type of voicemail transcription to use. Can be "human" for high-quality manual
     # transcriptions by human operators, "automated" for machine-generated transcriptions, or NULL
     # to omit trancriptions. Changing this option will affect your monthly bill. Please see our
     # Control Panel or contact Customer Service for details.
-    transcription: str
+    transcription: Optional[str]
 
 
 class XmlCallListData(TypedDict):
@@ -3359,11 +3359,11 @@ class XmlCallRecord(TypedDict, total=False):
     # <finalAction>, e.g. queue 61
     finalAction: str
     # <finalActionDuration> in seconds, when present
-    finalActionDuration: int
+    finalActionDuration: Optional[int]
     # <url>: the recording's listen URL, when present
-    url: str
+    url: Optional[str]
     # <transcription>, when present
-    transcription: str
+    transcription: Optional[str]
 
 
 class XmlChatCallPreviewData(TypedDict, total=False):
@@ -3516,7 +3516,7 @@ class XmlPortingEligibilityData(TypedDict, total=False):
     """In :class:`XmlPortingEligibility` (``data``)."""
 
     # true for Yes, false for No, null when the response holds neither
-    eligible: bool
+    eligible: Optional[bool]
 
 
 class _XmlPortingEligibilityRequired(TypedDict):
