@@ -191,6 +191,10 @@ def test_sandbox_results_fit_their_types(client: phonecom.Client, name: str, par
         assert {type(r.get("price")) for r in rows} >= {int, str}, "the sandbox quotes some numbers"
 
 
+def _mypy(path: Path) -> "subprocess.CompletedProcess[str]":
+    return subprocess.run([sys.executable, "-m", "mypy", "--strict", str(path)], capture_output=True, text=True)
+
+
 def test_type_checker_uses_the_result_types(tmp_path: Path) -> None:
     import importlib.util
 
@@ -228,10 +232,9 @@ def test_type_checker_uses_the_result_types(tmp_path: Path) -> None:
         "    p: int = num['price']\n"
         "pw: str = c.express.signup(partner='p', user_id='1', contact={'name': 'n'})['password']\n"
     )
-    run = lambda f: subprocess.run([sys.executable, "-m", "mypy", "--strict", str(f)], capture_output=True, text=True)  # noqa: E731
-    good = run(ok)
+    good = _mypy(ok)
     assert good.returncode == 0, good.stdout
-    out = run(bad).stdout
+    out = _mypy(bad).stdout
     assert '"AccountFull" has no key "no_such_key"' in out, out
     assert 'expression has type "int", variable has type "str"' in out, out
     assert 'expression has type "int | str", variable has type "int"' in out, out
@@ -299,8 +302,9 @@ def test_generator_types_any_schema_shape(tmp_path: Path, monkeypatch: pytest.Mo
         assert odd.Mixed.__required_keys__ == {"from", "kind"}
         assert mixed["class"] == Optional[str] and mixed["kind"] == typing.Literal["a", "b"]
         assert mixed["many"] is str and mixed["codes"] == typing.Literal[1, 2]
-        assert mixed["rows"] == List[odd.MixedRowsItem] and typing.get_type_hints(odd.MixedRowsItem)["x-y"] is float
-        assert mixed["meta"] == Dict[str, odd.Base] and mixed["blob"] == Dict[str, Any]
+        row, base = odd.MixedRowsItem, odd.Base
+        assert mixed["rows"] == List[row] and typing.get_type_hints(row)["x-y"] is float  # type: ignore[valid-type]
+        assert mixed["meta"] == Dict[str, base] and mixed["blob"] == Dict[str, Any]  # type: ignore[valid-type]
         assert mixed["anything"] is Any and mixed["dangling"] is Any and mixed["str"] is int
         assert set(typing.get_type_hints(odd.Derived)) == {"id", "extra"} and odd.Derived.__required_keys__ == {"id"}
         assert odd.Names == List[str] and odd.Same is odd.Base and "n" in typing.get_type_hints(odd.OddPage)
@@ -315,9 +319,8 @@ def test_generator_types_any_schema_shape(tmp_path: Path, monkeypatch: pytest.Mo
         "x: float = m['rows'][0]['x-y']\n"
         "bad: Mixed = {'from': 'x', 'kind': 'c'}\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", str(use)], capture_output=True, text=True, cwd=tmp_path
-    ).stdout
+    monkeypatch.chdir(tmp_path)
+    out = _mypy(use).stdout
     assert out.count("error:") == 1, out
     assert 'use_odd.py:5: error: Incompatible types (expression has type "Literal[\'c\']", TypedDict item "kind"' in out, out
     assert "odd_schemas.py" not in out, out

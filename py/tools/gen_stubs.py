@@ -423,7 +423,8 @@ def schemas_module(types: SchemaTypes) -> str:
         if not ready:
             ready = [(n, "Any") for n, _ in pending]
         for n, t in ready:
-            out.append(f"{n} = {t}")
+            doc = types.schemas.get(next((k for k, v in types.names.items() if v == n), ""), {})
+            out += ["", *comment(str(doc.get("doc") or "") if isinstance(doc, dict) else "", ""), f"{n} = {t}"]
             done.add(n)
         pending = [p for p in pending if p[0] not in done]
     out += ["", "# The names phonecom.types has always had, for the schemas that cover them."]

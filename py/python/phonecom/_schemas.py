@@ -3624,6 +3624,9 @@ class XmlVoiceList(_XmlVoiceListRequired, total=False):
     # <svTRID>, the server's transaction id (quote it to Phone.com support)
     svTRID: str
 
+
+# A row by the generic mapping: attributes and child elements by name, a leaf row's text under
+# value
 XmlRow = Dict[str, Any]
 
 # The names phonecom.types has always had, for the schemas that cover them.
