@@ -201,6 +201,8 @@ def nullable(schema: Optional[str], key: str, prop: Any) -> bool:
         return False
     doc = prop.get("doc") or ""
     return bool(prop.get("nullable")) or bool(re.search(r"\bnull\b", doc, re.I)) or (schema or "", key) in NULLABLE
+
+
 # Names a schema may not take: the hand-written part of phonecom.types, the typing names the
 # generated code uses, and the names _client.pyi defines.
 RESERVED = {
@@ -211,7 +213,7 @@ RESERVED = {
 }
 # Enums up to this many values become a Literal; longer ones stay `str`/`int`.
 MAX_LITERAL = 16
-# Field names that would shadow a type inside a class body force the functional form.
+# Scalar schema types.
 SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
