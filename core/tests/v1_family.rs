@@ -469,14 +469,20 @@ fn secrets_stay_out_of_logs_and_errors() {
 }
 
 #[test]
-fn read_only_services_have_no_writes() {
+fn every_service_has_the_verbs_it_allows() {
     let catalog = phonecom::catalog();
     for svc in ["contacts", "contact_groups", "schedules", "extensions"] {
-        assert!(catalog.get(&format!("v1.{svc}.list")).is_some());
-        assert!(catalog.get(&format!("v1.{svc}.get")).is_some());
-        assert!(catalog.get(&format!("v1.{svc}.create")).is_none());
+        for verb in ["list", "get", "create", "update", "delete"] {
+            assert!(
+                catalog.get(&format!("v1.{svc}.{verb}")).is_some(),
+                "{svc}.{verb}"
+            );
+        }
     }
-    assert_eq!(catalog.family("v1").count(), 40);
+    for svc in ["calls", "sms", "batch"] {
+        assert!(catalog.get(&format!("v1.{svc}.update")).is_none(), "{svc}");
+    }
+    assert_eq!(catalog.family("v1").count(), 52);
     for op in catalog.family("v1") {
         assert!(!op.doc.is_empty());
         for p in &op.params {

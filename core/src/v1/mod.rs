@@ -7,7 +7,8 @@
 //! - **Requests**: JSON bodies; flags are `true`/`false` (or `"Y"`/`"N"`) for the caller and
 //!   `"Y"`/`"N"` on the wire; numbers may be quoted; `resource_id`s and references are checked
 //!   UUIDs; phone numbers gain their `+` and are checked with the API's rule
-//!   `^\+?\d{11,14}$`. `/menus` bodies must satisfy the document's JSON schema and `/media`
+//!   `^\+?\d{11,14}$`, in declared fields and, by a per-service map, inside a free-form
+//!   `body` (`body.to`, `body.group_id`). `/menus` bodies must satisfy the document's JSON schema and `/media`
 //!   uploads the audio rules ([`check_media_upload`]); both are refused before sending, naming
 //!   the field (`digits[1].route`, `file`).
 //! - **Results**: the envelope `{"response": {"data": ...}}` is unwrapped and the data
@@ -37,6 +38,7 @@
 
 mod api;
 mod catalog;
+mod fields;
 mod format;
 mod media;
 mod menus;
@@ -45,6 +47,7 @@ pub(crate) mod wire;
 
 pub use api::{rows, V1};
 pub use catalog::{services, MAX_BODY_BYTES};
+pub use fields::check_body_fields;
 pub use format::{check_dates, is_date_name, is_flag_name, normalize_result};
 pub use media::{check_media_upload, AudioFormat, CheckedMedia, MEDIA_MAX_BYTES};
 pub use menus::check_menu_digits;

@@ -3,6 +3,7 @@
 //! `{"response": {"error": {"info", "url", "code"}}}` error body.
 
 use super::catalog::MAX_BODY_BYTES;
+use super::fields::check_body_fields;
 use super::format::{check_dates, normalize_result, to_wire};
 use super::media::check_media_upload;
 use crate::catalog::{Location, Operation, ParamType};
@@ -110,12 +111,19 @@ fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Result<String>
 /// for a `/media` upload a multipart body with the checked file.
 fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(String, Vec<u8>)>> {
     let mut fields = Map::new();
-    if let Some(b @ Value::Object(o)) = params.get("body") {
-        let problems = check_dates("body", b);
+    if let Some(b @ Value::Object(_)) = params.get("body") {
+        // The free-form body gets the checks declared fields get: dates, and the service's
+        // phone numbers (normalised) and UUID references (see `fields.rs`).
+        let mut b = b.clone();
+        let service = op.tag.as_deref().unwrap_or_default();
+        let mut problems = check_body_fields(service, &mut b);
+        problems.extend(check_dates("body", &b));
         if !problems.is_empty() {
             return Err(crate::v4::api_field_errors(&op.name, problems));
         }
-        fields.extend(o.clone());
+        if let Value::Object(o) = b {
+            fields.extend(o);
+        }
     }
     for p in op
         .params
@@ -172,7 +180,7 @@ fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(St
             &op.name,
             "body",
             &format!(
-                "is {} bytes of JSON; REST v1 accepts at most 20 MB ({MAX_BODY_BYTES} bytes) per object",
+                "is {} bytes of JSON; REST v1 accepts at most 20 MB per object, read as {MAX_BODY_BYTES} bytes (20 x 1000 x 1000)",
                 bytes.len()
             ),
         ));
