@@ -1065,3 +1065,84 @@ fn faults_map_to_errors_and_retries() {
     let e = env.client.call("v1.schedules.list", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
 }
+
+#[test]
+fn lists_are_walked_page_by_page_to_the_total() {
+    let env = common::start();
+    for i in 0..25 {
+        env.client
+            .call(
+                "v1.contacts.create",
+                json!({"body": {"first_name": format!("P{i:02}"),
+                                "last_name": if i % 3 == 0 { "Walker" } else { "Other" }}}),
+            )
+            .unwrap();
+    }
+    let all_ids: Vec<String> = {
+        let rows = env.client.call("v1.contacts.list", json!({})).unwrap();
+        rows.as_array().unwrap().iter().map(id_of).collect()
+    };
+    assert_eq!(all_ids.len(), 27, "2 seeded + 25");
+
+    // Pages of 10: 10, 10, 7, each with the total; every row once, in order.
+    env.clear_requests();
+    let mut pages = env
+        .client
+        .pages("v1.contacts.list", json!({"limit": 10}))
+        .unwrap();
+    let mut walked = Vec::new();
+    let mut sizes = Vec::new();
+    for page in pages.by_ref() {
+        let page = page.unwrap();
+        assert_eq!(page.total, Some(27));
+        sizes.push(page.items.len());
+        walked.extend(page.items.iter().map(id_of));
+    }
+    assert_eq!(sizes, [10, 10, 7]);
+    assert_eq!(walked, all_ids, "every row once, in the list's order");
+    let asked: Vec<(String, String)> = env
+        .requests()
+        .iter()
+        .map(|r| {
+            (
+                r["query"]["limit"].as_str().unwrap_or("").to_string(),
+                r["query"]["offset"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        asked,
+        [("10", "0"), ("10", "10"), ("10", "20")].map(|(l, o)| (l.to_string(), o.to_string()))
+    );
+
+    // Filters travel on every page.
+    let walkers: Vec<Value> = env
+        .client
+        .items::<Value>(
+            "v1.contacts.list",
+            json!({"query": {"last_name": "Walker"}, "limit": 3}),
+        )
+        .unwrap()
+        .collect_all()
+        .unwrap();
+    assert_eq!(walkers.len(), 9);
+    assert!(walkers.iter().all(|c| c["last_name"] == "Walker"));
+    // A starting offset.
+    let tail = env
+        .client
+        .items::<Value>("v1.contacts.list", json!({"offset": 20, "limit": 4}))
+        .unwrap()
+        .collect_all()
+        .unwrap();
+    assert_eq!(tail.iter().map(id_of).collect::<Vec<_>>(), all_ids[20..]);
+    // The typed list walks too (default page size 100: one page here).
+    let typed = env.client.v1().list("contacts", None).unwrap();
+    assert_eq!(typed.len(), 27);
+    // Paging inside `query` is refused by the walk, naming the field.
+    let e = env
+        .client
+        .pages("v1.contacts.list", json!({"query": {"limit": 5}}))
+        .err()
+        .unwrap();
+    assert_eq!(e.fields()[0].field, "query.limit");
+}

@@ -443,7 +443,8 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
         tag: Some(svc.name.into()),
         // The document names no response schemas; the typed models are in `v1::models`.
         returns: None,
-        pageable: false,
+        // Lists are walked by `limit`/`offset` query arguments (see `list.rs`).
+        pageable: verb == List,
         origin: None,
         params,
     }

@@ -40,6 +40,7 @@ mod api;
 mod catalog;
 mod fields;
 mod format;
+pub(crate) mod list;
 mod media;
 mod menus;
 pub mod models;

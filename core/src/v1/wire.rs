@@ -188,6 +188,33 @@ fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(St
     Ok(Some(("application/json".into(), bytes)))
 }
 
+/// Marks the list walker's copy of a `v1.<service>.list` operation (in `returns`, which the
+/// catalog leaves empty for v1): its result is the page, `{"items": [...], "total": n}`, with the
+/// paging information the plain call's result (the rows alone) has no room for.
+pub(crate) const PAGE_RESULT: &str = "v1 page";
+
+/// A list page: the rows of `data` (normalised) and `total`, found beside `data` (as the
+/// sandbox sends it) or inside an object `data` (`{"menus": [...], "total": n}`); `null` when
+/// the service sent none.
+fn page_result(op: &Operation, response: &Value) -> Result<Value> {
+    if response.get("data").is_none() && response.get("error").is_some_and(Value::is_object) {
+        return Err(Error::new(
+            ErrorKind::Server,
+            "list page holds an error envelope and no data",
+        )
+        .with_operation(&op.name));
+    }
+    let data = normalize_result(response.get("data").cloned().unwrap_or(Value::Null));
+    let number = |v: Option<&Value>| match v {
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let total = number(response.get("total")).or_else(|| number(data.get("total")));
+    let items = super::api::rows(&op.name, data)?;
+    Ok(serde_json::json!({"items": items, "total": total}))
+}
+
 /// A v1 response: `response.data` (normalised) on success, the mapped error otherwise.
 pub(crate) fn decode_response(op: &Operation, resp: &HttpResponse) -> Result<Value> {
     if !(200..300).contains(&resp.status) {
@@ -205,6 +232,9 @@ pub(crate) fn decode_response(op: &Operation, resp: &HttpResponse) -> Result<Val
         // Not the documented envelope: hand back the whole body rather than lose it.
         return Ok(normalize_result(body));
     };
+    if op.returns.as_deref() == Some(PAGE_RESULT) {
+        return page_result(op, response);
+    }
     if let Some(data) = response.get("data") {
         return Ok(normalize_result(data.clone()));
     }

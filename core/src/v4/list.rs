@@ -246,6 +246,8 @@ enum Source {
         offset: u64,
         limit: u64,
     },
+    /// REST v1 lists: `limit`/`offset` query arguments up to the reported `total`.
+    V1(Box<crate::v1::list::Walk>),
     /// `xml.getCallList`: every call of `[startTime, endTime]`, `limit` rows per page.
     CallWindows {
         calls: Box<crate::xml::Calls>,
@@ -302,6 +304,10 @@ impl Pages {
                 offset: 0,
                 limit,
             }
+        } else if op.family == "v1" && op.pageable {
+            Source::V1(Box::new(crate::v1::list::Walk::new(
+                client, op, params, limit,
+            )?))
         } else if op.params.iter().any(|p| p.name == "offset") {
             let offset = match params.remove("offset") {
                 Some(v) => v.as_u64().ok_or_else(|| {
@@ -347,6 +353,7 @@ impl Pages {
                 offset,
                 limit,
             } => next_offset_page(self.op, client, params, offset, *limit),
+            Source::V1(walk) => walk.next_page(),
             Source::CallWindows {
                 calls,
                 offset,
@@ -371,6 +378,7 @@ impl Pages {
                 let e = e.with_operation(&self.op.name);
                 Some(Err(match &self.source {
                     Source::Offset { client, .. } => e.map_text(|t| client.redact(t)),
+                    Source::V1(walk) => e.map_text(|t| walk.redact(t)),
                     Source::CallWindows { .. } => e,
                 }))
             }
