@@ -253,6 +253,8 @@ enum Source {
         calls: Box<crate::xml::Calls>,
         offset: u64,
         limit: u64,
+        /// An error met after some rows of a page: the page is returned first, then this.
+        pending: Option<Error>,
     },
 }
 
@@ -303,6 +305,7 @@ impl Pages {
                 calls: Box::new(crate::xml::Calls::new(client, start, end)?),
                 offset: 0,
                 limit,
+                pending: None,
             }
         } else if op.family == "v1" && op.pageable {
             Source::V1(Box::new(crate::v1::list::Walk::new(
@@ -358,7 +361,8 @@ impl Pages {
                 calls,
                 offset,
                 limit,
-            } => next_call_page(calls, offset, *limit),
+                pending,
+            } => next_call_page(calls, offset, *limit, pending),
         };
         match result {
             Ok((page, last)) => {
@@ -428,13 +432,22 @@ fn next_call_page(
     calls: &mut crate::xml::Calls,
     offset: &mut u64,
     limit: u64,
+    pending: &mut Option<Error>,
 ) -> Result<(Page, bool)> {
+    if let Some(e) = pending.take() {
+        return Err(e);
+    }
     let mut items = Vec::new();
     let mut last = false;
     while (items.len() as u64) < limit {
         match calls.next() {
             Some(Ok(call)) => {
                 items.push(serde_json::to_value(call).expect("call records serialise"))
+            }
+            // The rows already read are not dropped: this page first, the error next.
+            Some(Err(e)) if !items.is_empty() => {
+                *pending = Some(e);
+                break;
             }
             Some(Err(e)) => return Err(e),
             None => {
