@@ -235,7 +235,7 @@ fn header_quoted(s: &str) -> String {
 
 /// `20 MB` (decimal), `20 MiB`, `512 KiB`, `300 bytes`.
 pub fn human_size(n: u64) -> String {
-    if n >= 1_000_000 && n % 1_000_000 == 0 {
+    if n >= 1_000_000 && n.is_multiple_of(1_000_000) {
         format!("{} MB", n / 1_000_000)
     } else if n >= 1 << 20 && n & ((1 << 20) - 1) == 0 {
         format!("{} MiB", n >> 20)

@@ -8,12 +8,17 @@
 //!   `"Y"`/`"N"` on the wire; numbers may be quoted; `resource_id`s and references are checked
 //!   UUIDs; phone numbers gain their `+` and are checked with the API's rule
 //!   `^\+?\d{11,14}$`, in declared fields and, by a per-service map, inside a free-form
-//!   `body` (`body.to`, `body.group_id`). `/menus` bodies must satisfy the document's JSON schema and `/media`
-//!   uploads the audio rules ([`check_media_upload`]); both are refused before sending, naming
-//!   the field (`digits[1].route`, `file`).
+//!   `body` ([`check_body_fields`]: `body.to`, `body.group_id`). `/menus` bodies must satisfy
+//!   the document's JSON schema and `/media` uploads the audio rules ([`check_media_upload`]);
+//!   both are refused before sending, naming the field (`digits[1].route`, `file`). A request
+//!   body (file or JSON object) may be 20 MB, read as 20,000,000 bytes ([`MAX_BODY_BYTES`]).
 //! - **Results**: the envelope `{"response": {"data": ...}}` is unwrapped and the data
 //!   normalised as [`normalize_result`] says (flags to booleans, both `created_date` and
 //!   `created_epoch`, durations as integers, dollar strings with exact `_cents`).
+//! - **Lists**: the generic call returns one response's rows; `client.pages(...)` and
+//!   `client.items(...)` walk a `v1.<service>.list` page by page (`limit`/`offset` query
+//!   arguments) up to the `total` the service reports, and the typed lists
+//!   ([`V1::list`], [`V1::menus`] ...) do so too, so no row is lost to a page size.
 //! - **Errors**: `{"response": {"error": {"info", "url", "code"}}}` becomes an
 //!   [`Error`](crate::Error) with `upstream_code` = `code`, `upstream_message` = `info` and
 //!   [`doc_url`](crate::Error::doc_url) = `url`; a `field` beside them (the JSON path of the
