@@ -196,9 +196,10 @@ impl Client {
     ///
     /// The token is masked in the new client's errors and logs (with every secret of this
     /// client); it is kept by the new client only, and forgotten when that client is dropped, so
-    /// deriving a client per request does not grow this one. A token shorter than
-    /// [`MIN_SECRET_LEN`](crate::secret::MIN_SECRET_LEN) is masked only where it appears
-    /// under a secret name (`Bearer`, `"access_token":`); real tokens are far longer.
+    /// deriving a client per request does not grow this one. A token shorter than 4 characters
+    /// is masked only where it appears under a secret name (`access_token=...`,
+    /// `"access_token":"..."`): masking it everywhere would mangle text, and real tokens are far
+    /// longer (configured credentials that short are refused by [`Config::validate`]).
     pub fn with_v4_token(&self, token: Secret, account_id: Option<u64>) -> Client {
         let mut config = self.inner.config.clone();
         let secrets = SecretSet::new([token.expose()], Some(self.inner.secrets.clone()));
@@ -325,7 +326,7 @@ impl Client {
 
     /// Remember a secret learned at run time (a token or key a response returned) so that
     /// this client masks it from now on. A client remembers at most
-    /// [`LEARNED_LIMIT`](crate::secret::LEARNED_LIMIT) of them, forgetting the oldest.
+    /// 256 of them, forgetting the oldest.
     pub(crate) fn learn_secret(&self, value: &str) {
         self.inner.secrets.learn(value);
     }

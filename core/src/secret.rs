@@ -115,7 +115,7 @@ pub struct Redactor {
 }
 
 impl Redactor {
-    /// A redactor that knows these secret values (values shorter than [`MIN_SECRET_LEN`] are
+    /// A redactor that knows these secret values (values shorter than 4 characters are
     /// ignored: masking them would mangle ordinary text).
     pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Redactor {
         let mut r = Redactor::default();
