@@ -11,6 +11,11 @@
 //! assert!(!format!("{cfg:?}").contains("tok_123456"));
 //! ```
 //!
+//! [`Config::validate`] refuses, naming the field: base URLs that are not `https://` (or `http://`
+//! to loopback, or with `allow_insecure_http`); `retry.max_attempts`, `retry.deadline_ms` and
+//! timeouts of 0 (every call would fail); credentials (and a proxy password) shorter than 4
+//! characters, which could not be masked in errors and logs without mangling ordinary text.
+//!
 //! # Environment variables
 //!
 //! | variable | meaning |
@@ -173,7 +178,7 @@ pub struct RetryConfig {
     pub base_delay_ms: u64,
     /// Backoff cap in milliseconds (default 8 000).
     pub max_delay_ms: u64,
-    /// Total deadline of one call, all attempts and waits included (default 60 000).
+    /// Total deadline of one call, all attempts and waits included (default 60 000; above 0).
     pub deadline_ms: u64,
 }
 
