@@ -638,6 +638,23 @@ mod tests {
     }
 
     #[test]
+    fn proxy_userinfo_is_masked_and_its_password_registered() {
+        assert_eq!(
+            mask_userinfo("http://u:p%40w@proxy.corp:3128/x?a@b"),
+            "http://***@proxy.corp:3128/x?a@b"
+        );
+        assert_eq!(mask_userinfo("socks5://proxy:1080"), "socks5://proxy:1080");
+        assert_eq!(
+            proxy_password("http://u:p%40wxyz@h:1"),
+            ["p%40wxyz", "p@wxyz"]
+        );
+        assert!(proxy_password("http://u@h:1/p:q@r").is_empty());
+        let c = Config::from_json(r#"{"proxy": "http://u:Secret-pw-1@127.0.0.1:9"}"#).unwrap();
+        assert!(c.secret_values().contains(&"Secret-pw-1".to_string()));
+        assert!(!format!("{c:?}").contains("Secret-pw-1"));
+    }
+
+    #[test]
     fn dev_environment_switches_the_xml_host() {
         let c = Config::from_json(r#"{"environment":"dev"}"#).unwrap();
         assert_eq!(c.xml.base_url, XML_DEV_BASE_URL);
