@@ -254,3 +254,28 @@ fn rate_limits() {
     c.admin("POST", "/rate-limit", Some(json!({"enabled": false})));
     assert_eq!(conn.send("GET", "/v4/ping", &h, b"").unwrap().status, 200);
 }
+
+#[test]
+fn echo_fault_repeats_the_request_values_without_processing() {
+    let sb = Sandbox::start().unwrap();
+    let c = Client::new(&sb);
+    let before = subaccount_count(&c);
+    let r = faulted(
+        &c,
+        "echo",
+        "POST",
+        "/v4/accounts/1000001/subaccounts?x=q1",
+        r#"{"username":"echo-1","password":"pw-echoed-42"}"#,
+    )
+    .unwrap();
+    assert_eq!(r.status, 400);
+    let msg = r.json()["@error"]["@message"].as_str().unwrap().to_string();
+    assert!(
+        msg.contains("pw-echoed-42") && msg.contains("echo-1") && msg.contains("q1"),
+        "{msg}"
+    );
+    assert!(!msg.contains("password"), "values only: {msg}");
+    assert_eq!(subaccount_count(&c), before, "not processed");
+    let r = faulted(&c, "echo;status=422", "GET", "/v4/ping", "").unwrap();
+    assert_eq!(r.status, 422);
+}
