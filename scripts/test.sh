@@ -8,6 +8,14 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# A minimal rustup profile has neither rustfmt nor clippy.
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    step "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

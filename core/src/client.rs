@@ -17,7 +17,7 @@ use crate::catalog::{self, validate_params, Operation};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogHook};
-use crate::secret::Secret;
+use crate::secret::{Secret, SecretSet};
 use crate::transport::{CallOptions, HttpRequest, HttpResponse, Transport};
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -81,12 +81,15 @@ pub struct Client {
 struct Inner {
     config: Config,
     transport: Arc<Transport>,
+    /// This client's secrets, layered over those of the client it was derived from.
+    secrets: Arc<SecretSet>,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
             .field("config", &self.inner.config)
+            .field("secrets", &self.inner.secrets)
             .finish()
     }
 }
@@ -119,10 +122,15 @@ impl ClientBuilder {
         self.config.validate()?;
         check_binding(&self.binding)?;
         let transport = Transport::new(&self.config, &self.binding, self.log)?;
+        let mut values = self.config.secret_values();
+        // The proxy may come from the environment (HTTPS_PROXY) rather than the config.
+        values.extend(transport.proxy_password().map(str::to_string));
+        let secrets = SecretSet::new(values.iter().map(String::as_str), None);
         Ok(Client {
             inner: Arc::new(Inner {
                 config: self.config,
                 transport: Arc::new(transport),
+                secrets: Arc::new(secrets),
             }),
         })
     }
@@ -185,32 +193,40 @@ impl Client {
     /// A client acting with another v4 Bearer token (e.g. a portal user's token from
     /// [`oauth`](crate::oauth)), sharing this client's connection pool. `account_id` becomes
     /// the default account of the new client when given.
+    ///
+    /// The token is masked in the new client's errors and logs (with every secret of this
+    /// client); it is kept by the new client only, and forgotten when that client is dropped, so
+    /// deriving a client per request does not grow this one. A token shorter than 4 characters
+    /// is masked only where it appears under a secret name (`access_token=...`,
+    /// `"access_token":"..."`): masking it everywhere would mangle text, and real tokens are far
+    /// longer (configured credentials that short are refused by [`Config::validate`]).
     pub fn with_v4_token(&self, token: Secret, account_id: Option<u64>) -> Client {
-        self.inner.transport.learn_secret(token.expose());
         let mut config = self.inner.config.clone();
+        let secrets = SecretSet::new([token.expose()], Some(self.inner.secrets.clone()));
         config.v4.token = Some(token);
         if account_id.is_some() {
             config.v4.account_id = account_id;
         }
-        Client {
-            inner: Arc::new(Inner {
-                config,
-                transport: self.inner.transport.clone(),
-            }),
-        }
+        self.derive(config, secrets)
     }
 
     /// A client acting with another numbers.online key (e.g. the key a fresh
     /// [`signup`](crate::nol::Nol::signup) returned, or a tenant's), sharing this client's
-    /// connection pool. The key is masked in every error and log from now on.
+    /// connection pool. The key is masked in the new client's errors and logs, and kept by
+    /// that client only (see [`Client::with_v4_token`]).
     pub fn with_nol_key(&self, key: Secret) -> Client {
-        self.inner.transport.learn_secret(key.expose());
         let mut config = self.inner.config.clone();
+        let secrets = SecretSet::new([key.expose()], Some(self.inner.secrets.clone()));
         config.nol.api_key = Some(key);
+        self.derive(config, secrets)
+    }
+
+    fn derive(&self, config: Config, secrets: SecretSet) -> Client {
         Client {
             inner: Arc::new(Inner {
                 config,
                 transport: self.inner.transport.clone(),
+                secrets: Arc::new(secrets),
             }),
         }
     }
@@ -240,11 +256,28 @@ impl Client {
             .map_err(|e| e.with_operation(name).map_text(|s| self.redact(s)))
     }
 
+    /// Run `op`. Its errors are masked with this client's secrets and the string values of the
+    /// parameters the catalog marks `secret` (a per-call password an upstream may echo); those
+    /// are not remembered after the call.
     pub(crate) fn call_op(
+        &self,
+        op: &Operation,
+        params: Map<String, Value>,
+        opts: &CallOptions,
+    ) -> Result<Response> {
+        let call_secrets = secret_params(op, &params);
+        let mask = |s: &str| self.redact_with(s, &call_secrets);
+        check_options(op, opts)?;
+        self.run_op(op, params, opts, &mask)
+            .map_err(|e| e.map_text(mask))
+    }
+
+    fn run_op(
         &self,
         op: &Operation,
         mut params: Map<String, Value>,
         opts: &CallOptions,
+        mask: &dyn Fn(&str) -> String,
     ) -> Result<Response> {
         if op.family == "express" {
             let data = crate::express::run_flow(self, op, &params)?;
@@ -264,7 +297,7 @@ impl Client {
         wire.prefill(self, op, &mut params);
         let params = validate_params(op, &params)?;
         let req = wire.build(self, op, &params)?;
-        let resp = self.inner.transport.execute(&req, &op.name, opts)?;
+        let resp = self.inner.transport.execute(&req, &op.name, opts, mask)?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
             let id = e.request_id().is_none().then(|| resp.request_id.clone());
@@ -280,14 +313,58 @@ impl Client {
         })
     }
 
-    /// Mask every secret this client knows in `text`.
+    /// Mask every secret this client knows in `text`, and the values of secret-named pairs and
+    /// JSON members.
     pub fn redact(&self, text: &str) -> String {
-        self.inner.transport.redact(text)
+        self.inner.secrets.redact(text, &[])
     }
 
-    pub(crate) fn learn_secret(&self, value: &str) {
-        self.inner.transport.learn_secret(value);
+    /// [`Client::redact`], also masking `extra` (one call's own secrets).
+    pub(crate) fn redact_with(&self, text: &str, extra: &[String]) -> String {
+        self.inner.secrets.redact(text, extra)
     }
+
+    /// Remember a secret learned at run time (a token or key a response returned) so that
+    /// this client masks it from now on. A client remembers at most
+    /// 256 of them, forgetting the oldest.
+    pub(crate) fn learn_secret(&self, value: &str) {
+        self.inner.secrets.learn(value);
+    }
+
+    /// How many secrets this client holds itself, not counting those of the client it was
+    /// derived from (for tests of the bound).
+    #[doc(hidden)]
+    pub fn own_secret_count(&self) -> usize {
+        self.inner.secrets.own_len()
+    }
+}
+
+/// The string values of `params` whose catalog entry is marked `secret`.
+fn secret_params(op: &Operation, params: &Map<String, Value>) -> Vec<String> {
+    op.params
+        .iter()
+        .filter(|p| p.secret)
+        .filter_map(|p| params.get(&p.name))
+        .filter_map(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Per-call timeouts of 0 would fail the call before it starts: refuse them by name.
+fn check_options(op: &Operation, opts: &CallOptions) -> Result<()> {
+    for (field, d) in [("timeout", opts.timeout), ("deadline", opts.deadline)] {
+        if d.is_some_and(|d| d.is_zero()) {
+            return Err(Error::validation(
+                &op.name,
+                field,
+                "must be above 0 ms (0 would fail the call)",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The catalog entry called `name`, or a clear error with suggestions.

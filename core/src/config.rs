@@ -11,6 +11,11 @@
 //! assert!(!format!("{cfg:?}").contains("tok_123456"));
 //! ```
 //!
+//! [`Config::validate`] refuses, naming the field: base URLs that are not `https://` (or `http://`
+//! to loopback, or with `allow_insecure_http`); `retry.max_attempts`, `retry.deadline_ms` and
+//! timeouts of 0 (every call would fail); credentials (and a proxy password) shorter than 4
+//! characters, which could not be masked in errors and logs without mangling ordinary text.
+//!
 //! # Environment variables
 //!
 //! | variable | meaning |
@@ -173,12 +178,13 @@ pub struct RetryConfig {
     pub base_delay_ms: u64,
     /// Backoff cap in milliseconds (default 8 000).
     pub max_delay_ms: u64,
-    /// Total deadline of one call, all attempts and waits included (default 60 000).
+    /// Total deadline of one call, all attempts and waits included (default 60 000; above 0).
     pub deadline_ms: u64,
 }
 
-/// Everything a [`Client`](crate::Client) needs.
-#[derive(Clone, Debug, Deserialize)]
+/// Everything a [`Client`](crate::Client) needs. `Debug` masks the credentials, the proxy's
+/// included (`http://***@proxy:3128`).
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields, default = "Config::unresolved")]
 pub struct Config {
     /// Default base URLs.
@@ -201,6 +207,54 @@ pub struct Config {
     pub proxy: Option<String>,
     /// Allow plain `http://` to hosts other than loopback.
     pub allow_insecure_http: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("environment", &self.environment)
+            .field("v4", &self.v4)
+            .field("oauth", &self.oauth)
+            .field("xml", &self.xml)
+            .field("v1", &self.v1)
+            .field("nol", &self.nol)
+            .field("timeouts", &self.timeouts)
+            .field("retry", &self.retry)
+            .field("proxy", &self.proxy.as_deref().map(mask_userinfo))
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .finish()
+    }
+}
+
+/// `scheme://user:password@host` as `scheme://***@host` (the URL unchanged without userinfo).
+fn mask_userinfo(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => {
+            let sep = if scheme.is_empty() { "" } else { "://" };
+            format!("{scheme}{sep}***{}", &rest[at..])
+        }
+        None => url.to_string(),
+    }
+}
+
+/// The password of a proxy URL's userinfo, as written and percent-decoded.
+pub(crate) fn proxy_password(url: &str) -> Vec<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let Some((userinfo, _)) = authority.rsplit_once('@') else {
+        return Vec::new();
+    };
+    let Some((_, password)) = userinfo.split_once(':') else {
+        return Vec::new();
+    };
+    let decoded = crate::wire::percent_decode(password, false);
+    let mut out = vec![password.to_string()];
+    if decoded != password {
+        out.push(decoded);
+    }
+    out
 }
 
 impl Default for V4Config {
@@ -422,19 +476,59 @@ impl Config {
             check_base_url(family, url, self.allow_insecure_http)?;
         }
         if self.retry.max_attempts == 0 {
-            return Err(config_error("retry.max_attempts must be at least 1".into()));
+            return Err(field_error("retry.max_attempts", "must be at least 1"));
         }
-        if self.timeouts.connect_ms == 0 || self.timeouts.overall_ms == 0 {
-            return Err(config_error(
-                "timeouts must be finite and above 0 ms".into(),
-            ));
+        for (field, ms) in [
+            ("timeouts.connect_ms", self.timeouts.connect_ms),
+            ("timeouts.overall_ms", self.timeouts.overall_ms),
+            ("retry.deadline_ms", self.retry.deadline_ms),
+        ] {
+            if ms == 0 {
+                return Err(field_error(
+                    field,
+                    "must be above 0 ms (0 would fail every call)",
+                ));
+            }
+        }
+        let min = crate::secret::MIN_SECRET_LEN;
+        for (field, len) in self.credential_lengths() {
+            if (1..min).contains(&len) {
+                let what = if field == "proxy" {
+                    "its password "
+                } else {
+                    ""
+                };
+                return Err(field_error(
+                    field,
+                    &format!("{what}must be at least {min} characters (a shorter value could not be masked in errors and logs)"),
+                ));
+            }
         }
         Ok(())
     }
 
-    /// Every secret value of the config (for the redactor).
-    pub(crate) fn secret_values(&self) -> Vec<String> {
+    /// The length of each configured credential (0 when unset), by field name.
+    fn credential_lengths(&self) -> [(&'static str, usize); 6] {
+        let len = |s: &Option<Secret>| s.as_ref().map_or(0, |s| s.expose().len());
+        let proxy = self
+            .proxy
+            .as_deref()
+            .and_then(|p| proxy_password(p).into_iter().last())
+            .map_or(0, |p| p.len());
         [
+            ("v4.token", len(&self.v4.token)),
+            ("xml.password", len(&self.xml.password)),
+            ("v1.api_key", len(&self.v1.api_key)),
+            ("v1.password", len(&self.v1.password)),
+            ("nol.api_key", len(&self.nol.api_key)),
+            ("proxy", proxy),
+        ]
+    }
+
+    /// Every secret value of the config (for the redactor): the credentials, REST v1's Basic
+    /// pair as sent, and the proxy's password.
+    pub(crate) fn secret_values(&self) -> Vec<String> {
+        let mut out: Vec<String> = [
             self.v4.token.as_ref(),
             self.xml.password.as_ref(),
             self.v1.api_key.as_ref(),
@@ -444,7 +538,16 @@ impl Config {
         .into_iter()
         .flatten()
         .map(|s| s.expose().to_string())
-        .collect()
+        .collect();
+        if let (Some(k), Some(p)) = (&self.v1.api_key, &self.v1.password) {
+            out.push(crate::wire::base64_encode(
+                format!("{}:{}", k.expose(), p.expose()).as_bytes(),
+            ));
+        }
+        if let Some(proxy) = &self.proxy {
+            out.extend(proxy_password(proxy));
+        }
+        out
     }
 
     /// Connect timeout.
@@ -514,6 +617,11 @@ fn config_error(message: String) -> Error {
     Error::new(ErrorKind::Validation, message).with_family("config")
 }
 
+/// A refused setting, naming the field (`retry.deadline_ms`) and the rule.
+fn field_error(field: &str, rule: &str) -> Error {
+    Error::validation("", field, rule).with_family("config")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,6 +635,23 @@ mod tests {
         assert_eq!(c.v1.base_url, V1_BASE_URL);
         assert_eq!(c.nol.base_url, NOL_BASE_URL);
         assert_eq!(c.oauth.base_url, OAUTH_BASE_URL);
+    }
+
+    #[test]
+    fn proxy_userinfo_is_masked_and_its_password_registered() {
+        assert_eq!(
+            mask_userinfo("http://u:p%40w@proxy.corp:3128/x?a@b"),
+            "http://***@proxy.corp:3128/x?a@b"
+        );
+        assert_eq!(mask_userinfo("socks5://proxy:1080"), "socks5://proxy:1080");
+        assert_eq!(
+            proxy_password("http://u:p%40wxyz@h:1"),
+            ["p%40wxyz", "p@wxyz"]
+        );
+        assert!(proxy_password("http://u@h:1/p:q@r").is_empty());
+        let c = Config::from_json(r#"{"proxy": "http://u:Secret-pw-1@127.0.0.1:9"}"#).unwrap();
+        assert!(c.secret_values().contains(&"Secret-pw-1".to_string()));
+        assert!(!format!("{c:?}").contains("Secret-pw-1"));
     }
 
     #[test]

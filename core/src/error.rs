@@ -216,9 +216,12 @@ impl Error {
         self.inner.details = details;
         self
     }
+    /// Keep a bounded prefix of `raw`, with secret-named members and pairs masked (a token
+    /// response cut short holds secrets nobody has registered yet).
     pub(crate) fn with_raw_body(mut self, raw: &[u8]) -> Error {
         let cut = raw.len().min(RAW_BODY_LIMIT);
-        self.inner.raw_body = Some(String::from_utf8_lossy(&raw[..cut]).into_owned());
+        let text = String::from_utf8_lossy(&raw[..cut]);
+        self.inner.raw_body = Some(crate::secret::mask_named(&text));
         self
     }
     /// Replace every string of the error through `f` (used to mask secrets).
@@ -226,6 +229,7 @@ impl Error {
         let i = &mut self.inner;
         i.message = f(&i.message);
         i.upstream_message = i.upstream_message.as_deref().map(&f);
+        i.upstream_code = i.upstream_code.as_deref().map(&f);
         i.raw_body = i.raw_body.as_deref().map(&f);
         for fe in &mut i.fields {
             fe.message = f(&fe.message);
@@ -447,6 +451,23 @@ mod tests {
         );
         assert_eq!(j["details"]["topup_min_cents"], 500);
         assert!(format!("{e:?}").contains("doc_url"));
+    }
+
+    #[test]
+    fn raw_body_masks_secret_members() {
+        let e = Error::decode(
+            "bad",
+            br#"{"access_token":"sbx_at_0123456789","refresh_token":"sbx_rt_01"#,
+        );
+        let shown = format!("{e} {e:?} {}", e.to_json());
+        assert!(
+            !shown.contains("sbx_at_") && !shown.contains("sbx_rt_"),
+            "{shown}"
+        );
+        assert_eq!(
+            e.raw_body(),
+            Some(r#"{"access_token":"***","refresh_token":"***"#)
+        );
     }
 
     #[test]

@@ -34,6 +34,11 @@ use serde_json::{json, Map, Value};
 pub const USERNAME_MAX: usize = 64;
 /// Length of generated passwords.
 pub const PASSWORD_LEN: usize = 32;
+/// Shortest password [`generate_password`] makes.
+pub const PASSWORD_MIN_LEN: usize = 16;
+/// Longest password [`generate_password`] makes (a larger request is a mistake, and an
+/// allocation that large would abort the process rather than fail).
+pub const PASSWORD_MAX_LEN: usize = 4096;
 const SIGNUP_OP: &str = "express.signup";
 
 /// The guide's user name: `<partner>-<user id>`, e.g. `super-partner-12345`.
@@ -83,14 +88,21 @@ pub fn username(partner: &str, user_id: &str) -> Result<String> {
     Ok(name)
 }
 
-/// A long random password from the OS CSPRNG: `len` characters (at least 16) drawn uniformly
+/// A long random password from the OS CSPRNG: `len` characters (16 to 4096) drawn uniformly
 /// from letters, digits and `-_.~!@#%^*+=`, with at least one of each class.
+///
+/// ```
+/// use phonecom::express::generate_password;
+/// assert_eq!(generate_password(32).unwrap().expose().len(), 32);
+/// let e = generate_password(1 << 40).unwrap_err();
+/// assert!(e.to_string().contains("`length` must be from 16 to 4096"), "{e}");
+/// ```
 pub fn generate_password(len: usize) -> Result<Secret> {
-    if len < 16 {
+    if !(PASSWORD_MIN_LEN..=PASSWORD_MAX_LEN).contains(&len) {
         return Err(Error::validation(
             SIGNUP_OP,
-            "password length",
-            "must be at least 16",
+            "length",
+            &format!("must be from {PASSWORD_MIN_LEN} to {PASSWORD_MAX_LEN} (got {len})"),
         ));
     }
     const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
@@ -209,15 +221,18 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
         PasswordMode::Given(p) => (p.clone(), None, Some(p.clone())),
         PasswordMode::PartnerToken => (generate_password(PASSWORD_LEN)?, None, None),
     };
-    client.learn_secret(account_password.expose());
+    // Every error of the flow is masked with the user's password, like the generic call's are,
+    // without the client remembering it after the flow (one client signs many users up).
+    let secret = [account_password.expose().to_string()];
     let params = CreateSubaccountParams {
         username: username.clone(),
         password: account_password,
         contact: Some(req.contact.clone()),
         billing_contact: req.billing_contact.clone(),
     };
-    let (account, recovered) = create_once(client, &params)?;
-    let token = oauth::user_token(client, &username, token_password.as_ref())?;
+    let mask = |e: Error| e.map_text(|t| client.redact_with(t, &secret));
+    let (account, recovered) = create_once(client, &params).map_err(mask)?;
+    let token = oauth::user_token(client, &username, token_password.as_ref()).map_err(mask)?;
     Ok(Signup {
         account,
         username,
@@ -242,6 +257,7 @@ fn create_once(client: &Client, params: &CreateSubaccountParams) -> Result<(Acco
                 return Ok((found, true));
             }
         }
+        // call_op masks its errors with the client's secrets and the password parameter.
         match client.call_op(op, body.clone(), &CallOptions::default()) {
             Ok(resp) => {
                 let account: Account = serde_json::from_value(resp.data).map_err(|e| {
@@ -425,6 +441,15 @@ mod tests {
         assert_ne!(a, b);
         assert!(a.expose().bytes().any(|c| c.is_ascii_digit()));
         assert!(generate_password(8).is_err());
+        assert_eq!(
+            generate_password(PASSWORD_MAX_LEN).unwrap().expose().len(),
+            4096
+        );
+        for bad in [0, 15, PASSWORD_MAX_LEN + 1, usize::MAX] {
+            let e = generate_password(bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation);
+            assert_eq!(e.fields()[0].field, "length", "{e}");
+        }
     }
 
     #[test]

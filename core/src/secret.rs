@@ -8,7 +8,9 @@
 //! assert_eq!(token.expose(), "sbx_v4_abcdef");
 //! ```
 
+use std::collections::VecDeque;
 use std::fmt;
+use std::sync::{Arc, RwLock};
 
 /// A string that never prints itself. Call [`Secret::expose`] where it must go on the wire.
 #[derive(Clone, PartialEq, Eq, Default)]
@@ -62,12 +64,25 @@ pub const SECRET_NAMES: &[&str] = &[
     "client_secret",
     "api_key",
     "apikey",
+    "api-key",
     "secret",
+    "signing_secret",
     "code",
+    "dev_code",
     "cc_token",
     "authorization",
     "x-api-key",
 ];
+
+/// Shortest secret value masked by value. Masking shorter strings would mangle ordinary text, so
+/// configured credentials shorter than this are refused by [`Config::validate`](crate::Config::validate);
+/// shorter values learned at run time are masked only where they appear under a secret name
+/// (`password=...`, `"access_token":"..."`).
+pub const MIN_SECRET_LEN: usize = 4;
+
+/// How many secrets learned at run time (user tokens, keys shown once) one client remembers; the
+/// oldest is forgotten first. A client's configured credentials are never forgotten.
+pub const LEARNED_LIMIT: usize = 256;
 
 /// Whether a parameter/field/header name holds a secret.
 pub fn is_secret_name(name: &str) -> bool {
@@ -75,16 +90,33 @@ pub fn is_secret_name(name: &str) -> bool {
     SECRET_NAMES.contains(&lower.as_str())
 }
 
-/// Masks known secret values, and the values of secret-named `key=value` pairs, in free text.
+/// A secret value with its percent-encoded form (computed once, not per mask).
+type Entry = (String, String);
+
+fn entry(value: &str) -> Option<Entry> {
+    (value.len() >= MIN_SECRET_LEN).then(|| (value.to_string(), crate::wire::percent_encode(value)))
+}
+
+/// Masks known secret values, and the values of secret-named `key=value` pairs and JSON members,
+/// in free text.
+///
+/// ```
+/// use phonecom::Redactor;
+/// let r = Redactor::new(["hunter2hunter2"]);
+/// assert_eq!(r.redact("pw hunter2hunter2"), "pw ***");
+/// // Secret-named members are masked without knowing the value (a half-received token body):
+/// assert_eq!(r.redact(r#"{"access_token":"sbx_at_12ab"#), r#"{"access_token":"***"#);
+/// assert_eq!(r.redact("a=1&password=w00t"), "a=1&password=***");
+/// ```
 #[derive(Clone, Default)]
 pub struct Redactor {
-    /// Each secret with its percent-encoded form (computed once, not per call).
-    values: Vec<(String, String)>,
+    /// Longest first, so a secret containing another is masked whole.
+    values: Vec<Entry>,
 }
 
 impl Redactor {
-    /// A redactor that knows these secret values (values shorter than 4 characters are ignored:
-    /// masking them would mangle ordinary text).
+    /// A redactor that knows these secret values (values shorter than 4 characters are
+    /// ignored: masking them would mangle ordinary text).
     pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Redactor {
         let mut r = Redactor::default();
         for v in values {
@@ -95,32 +127,127 @@ impl Redactor {
 
     /// Learn one more secret value (e.g. a user token obtained at run time).
     pub fn add(&mut self, value: &str) {
-        if value.len() >= 4 && !self.values.iter().any(|(v, _)| v == value) {
-            self.values
-                .push((value.to_string(), crate::wire::percent_encode(value)));
-            // Longest first, so a secret containing another is masked whole.
-            self.values.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
+        if self.values.iter().any(|(v, _)| v == value) {
+            return;
+        }
+        if let Some(e) = entry(value) {
+            let at = self.values.partition_point(|(v, _)| v.len() >= value.len());
+            self.values.insert(at, e);
         }
     }
 
     /// `text` with every known secret and every secret-named `name=value` masked as `***`.
     pub fn redact(&self, text: &str) -> String {
-        let mut out = text.to_string();
-        for (v, encoded) in &self.values {
-            if out.contains(v.as_str()) {
-                out = out.replace(v.as_str(), "***");
-            }
-            if encoded != v && out.contains(encoded.as_str()) {
-                out = out.replace(encoded.as_str(), "***");
-            }
-        }
-        mask_query_pairs(&out)
+        mask_all(text, self.values.iter())
     }
 }
 
 impl fmt::Debug for Redactor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Redactor({} secrets)", self.values.len())
+    }
+}
+
+/// Mask `entries` (in any order) and secret-named pairs and members in `text`.
+fn mask_all<'a>(text: &str, entries: impl Iterator<Item = &'a Entry>) -> String {
+    let mut entries: Vec<&Entry> = entries.collect();
+    // Longest first, so a secret containing another is masked whole.
+    entries.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
+    let mut out = text.to_string();
+    for (v, encoded) in entries {
+        if out.contains(v.as_str()) {
+            out = out.replace(v.as_str(), "***");
+        }
+        if encoded != v && out.contains(encoded.as_str()) {
+            out = out.replace(encoded.as_str(), "***");
+        }
+    }
+    mask_named(&out)
+}
+
+/// Mask what needs no known value: secret-named `name=value` pairs and JSON string members.
+pub(crate) fn mask_named(text: &str) -> String {
+    mask_json_members(&mask_query_pairs(text))
+}
+
+/// The secrets one client masks: its configured credentials, the secrets it learned at run time
+/// (bounded by [`LEARNED_LIMIT`]), layered over the set of the client it was derived from. A
+/// derived client ([`Client::with_v4_token`](crate::Client::with_v4_token)) gets its own set, so
+/// its token is dropped with it instead of growing the parent's.
+pub(crate) struct SecretSet {
+    fixed: Vec<Entry>,
+    learned: RwLock<VecDeque<Entry>>,
+    parent: Option<Arc<SecretSet>>,
+}
+
+impl SecretSet {
+    /// A set of `values` over `parent`'s.
+    pub(crate) fn new<'a>(
+        values: impl IntoIterator<Item = &'a str>,
+        parent: Option<Arc<SecretSet>>,
+    ) -> SecretSet {
+        let mut fixed: Vec<Entry> = Vec::new();
+        for v in values {
+            if !fixed.iter().any(|(f, _)| f == v) {
+                fixed.extend(entry(v));
+            }
+        }
+        SecretSet {
+            fixed,
+            learned: RwLock::default(),
+            parent,
+        }
+    }
+
+    fn learned(&self) -> std::sync::RwLockReadGuard<'_, VecDeque<Entry>> {
+        self.learned.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether this set or one it is layered over masks `value`.
+    fn knows(&self, value: &str) -> bool {
+        self.fixed.iter().any(|(v, _)| v == value)
+            || self.learned().iter().any(|(v, _)| v == value)
+            || self.parent.as_ref().is_some_and(|p| p.knows(value))
+    }
+
+    /// Remember a secret learned at run time; the oldest learned one goes past the limit.
+    pub(crate) fn learn(&self, value: &str) {
+        if value.len() < MIN_SECRET_LEN || self.knows(value) {
+            return;
+        }
+        let mut learned = self.learned.write().unwrap_or_else(|e| e.into_inner());
+        if learned.len() >= LEARNED_LIMIT {
+            learned.pop_front();
+        }
+        learned.extend(entry(value));
+    }
+
+    /// How many values this set itself holds (not counting the parent's).
+    pub(crate) fn own_len(&self) -> usize {
+        self.fixed.len() + self.learned().len()
+    }
+
+    /// `text` with every secret of this set, its parents and `extra` (one call's secret
+    /// parameters) masked, and secret-named pairs and members masked.
+    pub(crate) fn redact(&self, text: &str, extra: &[String]) -> String {
+        let extra: Vec<Entry> = extra.iter().filter_map(|v| entry(v)).collect();
+        let mut layers = Vec::new();
+        let mut layer = Some(self);
+        while let Some(l) = layer {
+            layers.push((&l.fixed, l.learned()));
+            layer = l.parent.as_deref();
+        }
+        let all = layers
+            .iter()
+            .flat_map(|(fixed, learned)| fixed.iter().chain(learned.iter()))
+            .chain(extra.iter());
+        mask_all(text, all)
+    }
+}
+
+impl fmt::Debug for SecretSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SecretSet({} secrets)", self.own_len())
     }
 }
 
@@ -153,6 +280,78 @@ pub fn mask_query_pairs(text: &str) -> String {
     out
 }
 
+/// Mask the string values of JSON members whose name is a secret (`"access_token":"..."`), also
+/// inside JSON quoted in a string (`\"password\":\"...\"`) and when the text ends inside the value
+/// (a body cut short): the mask then runs to the end.
+pub fn mask_json_members(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for name in SECRET_NAMES {
+        let mut from = 0;
+        while let Some(rel) = lower[from..].find(name) {
+            let start = from + rel;
+            let end = start + name.len();
+            from = end;
+            if let Some(span) = member_value(text, start, end) {
+                spans.push(span);
+            }
+        }
+    }
+    if spans.is_empty() {
+        return text.to_string();
+    }
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (a, b) in spans {
+        if a < copied {
+            continue;
+        }
+        out.push_str(&text[copied..a]);
+        out.push_str("***");
+        copied = b;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// When `text[start..end]` is a member name followed by a string value, the value's byte range.
+fn member_value(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let before = &text[..start];
+    let quote = if before.ends_with("\\\"") {
+        "\\\""
+    } else if before.ends_with('"') {
+        "\""
+    } else {
+        return None;
+    };
+    let rest = text[end..].strip_prefix(quote)?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix(quote)?;
+    let value_start = text.len() - rest.len();
+    let value_len = if quote == "\"" {
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        let n = loop {
+            match bytes.get(i) {
+                None => break i,
+                Some(b'\\') => i += 2,
+                Some(b'"') => break i,
+                Some(_) => i += 1,
+            }
+        }
+        .min(rest.len());
+        // An escape before a multi-byte character must not split it.
+        (n..=rest.len())
+            .find(|&i| rest.is_char_boundary(i))
+            .unwrap_or(rest.len())
+    } else {
+        rest.find("\\\"").unwrap_or(rest.len())
+    };
+    let value = &rest[..value_len];
+    (value != "***" && !value.is_empty()).then_some((value_start, value_start + value_len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +371,66 @@ mod tests {
     fn masks_percent_encoded_values() {
         let r = Redactor::new(["p@ss word!"]);
         assert_eq!(r.redact("x=p%40ss%20word%21"), "x=***");
+    }
+
+    #[test]
+    fn masks_secret_json_members_even_when_cut_short() {
+        let r = Redactor::default();
+        assert_eq!(
+            r.redact(r#"{"access_token":"sbx_at_1","expires_in":3600,"refresh_token":"sbx_rt_2"}"#),
+            r#"{"access_token":"***","expires_in":3600,"refresh_token":"***"}"#
+        );
+        // The body ends inside the value: masked to the end.
+        assert_eq!(
+            r.redact(r#"{"api_key":"nol_0123456789ab"#),
+            r#"{"api_key":"***"#
+        );
+        // Escaped quotes inside the value, spaces around the colon, JSON quoted in a string.
+        assert_eq!(
+            r.redact(r#"{"Password" : "a\"b", "user":"joe"}"#),
+            r#"{"Password" : "***", "user":"joe"}"#
+        );
+        assert_eq!(
+            r.redact(r#"msg: "{\"client_secret\":\"s3cr3t\",\"x\":1}""#),
+            r#"msg: "{\"client_secret\":\"***\",\"x\":1}""#
+        );
+        // Numbers, non-secret names and names that merely end in a secret name stay.
+        let plain = r#"{"code":10003,"token_type":"Bearer","my_password":"x","info":"code"}"#;
+        assert_eq!(r.redact(plain), plain);
+        // Masking twice changes nothing more; odd bytes after an escape do not panic.
+        let once = r.redact(r#"{"secret":"abc\é"}"#);
+        assert_eq!(r.redact(&once), once);
+    }
+
+    #[test]
+    fn secret_sets_layer_over_their_parent_and_stay_bounded() {
+        let parent = Arc::new(SecretSet::new(["partner-token-1"], None));
+        let child = SecretSet::new(["user-token-22"], Some(parent.clone()));
+        let text = "partner-token-1 user-token-22 call-pw-333";
+        assert_eq!(
+            child.redact(text, &["call-pw-333".to_string()]),
+            "*** *** ***"
+        );
+        assert_eq!(parent.redact(text, &[]), "*** user-token-22 call-pw-333");
+        // Learning what a parent knows adds nothing; the learned set is bounded.
+        child.learn("partner-token-1");
+        assert_eq!(child.own_len(), 1);
+        for i in 0..(LEARNED_LIMIT + 50) {
+            parent.learn(&format!("learned-{i:05}"));
+        }
+        assert_eq!(parent.own_len(), 1 + LEARNED_LIMIT);
+        let newest = format!("learned-{:05}", LEARNED_LIMIT + 49);
+        assert_eq!(child.redact(&newest, &[]), "***");
+        // Values too short to mask by value are skipped.
+        parent.learn("abc");
+        assert_eq!(parent.redact("abc", &[]), "abc");
+    }
+
+    #[test]
+    fn a_longer_secret_of_a_child_is_masked_whole() {
+        let parent = Arc::new(SecretSet::new(["abcd1234"], None));
+        let child = SecretSet::new(["abcd1234-and-more"], Some(parent));
+        assert_eq!(child.redact("x abcd1234-and-more y", &[]), "x *** y");
     }
 
     #[test]

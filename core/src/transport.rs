@@ -6,9 +6,7 @@ use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogEventKind, LogHook};
 use crate::retry;
-use crate::secret::Redactor;
 use std::io::ErrorKind as IoKind;
-use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Largest response body the library reads (32 MiB).
@@ -104,8 +102,12 @@ pub(crate) struct Transport {
     config: Config,
     user_agent: String,
     log: Option<LogHook>,
-    pub(crate) redactor: Arc<RwLock<Redactor>>,
+    /// The selected proxy's password (configured or from the environment), to be masked.
+    proxy_password: Option<String>,
 }
+
+/// Masks one call's secrets in a text (the client's secrets and the call's secret parameters).
+pub(crate) type Mask<'a> = &'a dyn Fn(&str) -> String;
 
 /// How one attempt failed before a response arrived.
 struct AttemptFailure {
@@ -117,6 +119,10 @@ struct AttemptFailure {
 impl Transport {
     pub(crate) fn new(config: &Config, binding: &str, log: Option<LogHook>) -> Result<Transport> {
         let proxy = crate::proxy::select(config.proxy.as_deref(), |k| std::env::var(k).ok())?;
+        let proxy_password = proxy
+            .as_ref()
+            .and_then(|p| p.password())
+            .map(str::to_string);
         let user_agent = format!(
             "libphonecom/{} ({binding}; {} {})",
             crate::VERSION,
@@ -133,13 +139,12 @@ impl Transport {
             .proxy(proxy)
             .build()
             .into();
-        let redactor = Redactor::new(config.secret_values().iter().map(String::as_str));
         Ok(Transport {
             agent,
             config: config.clone(),
             user_agent,
             log,
-            redactor: Arc::new(RwLock::new(redactor)),
+            proxy_password,
         })
     }
 
@@ -148,27 +153,19 @@ impl Transport {
         &self.user_agent
     }
 
-    /// Mask every secret the client knows in `text`.
-    pub(crate) fn redact(&self, text: &str) -> String {
-        self.redactor
-            .read()
-            .map(|r| r.redact(text))
-            .unwrap_or_else(|_| "***".into())
-    }
-
-    /// Remember a secret learned at run time (e.g. a user token), so it is masked too.
-    pub(crate) fn learn_secret(&self, value: &str) {
-        if let Ok(mut r) = self.redactor.write() {
-            r.add(value);
-        }
+    /// The password of the proxy in use, if it has one.
+    pub(crate) fn proxy_password(&self) -> Option<&str> {
+        self.proxy_password.as_deref()
     }
 
     /// Send `req`, retrying as the policy allows, until a response arrives or the call fails.
+    /// `mask` masks the call's secrets in its error and in every log event.
     pub(crate) fn execute(
         &self,
         req: &HttpRequest,
         operation: &str,
         opts: &CallOptions,
+        mask: Mask<'_>,
     ) -> Result<HttpResponse> {
         let started = Instant::now();
         let policy = self.config.retry;
@@ -186,6 +183,7 @@ impl Transport {
             let remaining = deadline.saturating_duration_since(now);
             if remaining.is_zero() {
                 return Err(self.fail(
+                    mask,
                     Error::new(
                         ErrorKind::Timeout,
                         format!(
@@ -202,6 +200,7 @@ impl Transport {
                 ));
             }
             self.emit(
+                mask,
                 LogEventKind::Request,
                 operation,
                 req,
@@ -218,6 +217,7 @@ impl Transport {
                     resp.attempts = attempt;
                     let elapsed = sent_at.elapsed().as_millis() as u64;
                     self.emit(
+                        mask,
                         LogEventKind::Response,
                         operation,
                         req,
@@ -240,6 +240,7 @@ impl Transport {
                             let msg =
                                 format!("HTTP {}; waiting {} ms", resp.status, wait.as_millis());
                             self.emit(
+                                mask,
                                 LogEventKind::Retry,
                                 operation,
                                 req,
@@ -263,10 +264,11 @@ impl Transport {
                         if Instant::now() + wait < deadline {
                             let msg = format!(
                                 "{}; waiting {} ms",
-                                self.redact(failure.error.message()),
+                                mask(failure.error.message()),
                                 wait.as_millis()
                             );
                             self.emit(
+                                mask,
                                 LogEventKind::Retry,
                                 operation,
                                 req,
@@ -293,7 +295,15 @@ impl Transport {
                         )
                         .with_retryable(false);
                     }
-                    return Err(self.fail(error, operation, &request_id, attempt, req, started));
+                    return Err(self.fail(
+                        mask,
+                        error,
+                        operation,
+                        &request_id,
+                        attempt,
+                        req,
+                        started,
+                    ));
                 }
             }
         }
@@ -302,6 +312,7 @@ impl Transport {
     #[allow(clippy::too_many_arguments)]
     fn fail(
         &self,
+        mask: Mask<'_>,
         error: Error,
         operation: &str,
         request_id: &str,
@@ -313,8 +324,9 @@ impl Transport {
             .with_operation(operation)
             .with_request_id(Some(request_id.to_string()))
             .with_attempts(attempts)
-            .map_text(|s| self.redact(s));
+            .map_text(mask);
         self.emit(
+            mask,
             LogEventKind::Failure,
             operation,
             req,
@@ -330,6 +342,7 @@ impl Transport {
     #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
+        mask: Mask<'_>,
         kind: LogEventKind,
         operation: &str,
         req: &HttpRequest,
@@ -345,12 +358,12 @@ impl Transport {
                 operation: operation.to_string(),
                 method: req.method.clone(),
                 // Masked only when someone listens: most calls have no hook.
-                url: self.redact(&req.url),
+                url: mask(&req.url),
                 attempt,
                 request_id: request_id.to_string(),
                 status,
                 elapsed_ms,
-                message: message.map(|m| self.redact(&m)),
+                message: message.map(|m| mask(&m)),
             };
             // A panicking hook must not take the call down with it.
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(&event)));

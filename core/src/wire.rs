@@ -186,17 +186,58 @@ impl FileParam {
         if data.len() as u64 > max_bytes {
             return Err(limit(data.len() as u64));
         }
+        let filename = text("filename").or(from_path);
+        if let Some(rule) = filename.as_deref().and_then(file_name_problem) {
+            return Err(rule);
+        }
         Ok(FileParam {
-            filename: text("filename").or(from_path),
+            filename,
             content_type: text("content_type"),
             data,
         })
     }
 }
 
-/// `20 MiB`, `512 KiB`, `300 bytes`.
+/// Why a file name cannot travel in a `Content-Disposition` header, if it cannot: control
+/// characters (CR and LF would start a new header line). The rule is said for the field `file`.
+///
+/// ```
+/// use phonecom::wire::file_name_problem;
+/// assert!(file_name_problem("greeting.wav").is_none());
+/// assert!(file_name_problem("a.wav\r\nX-Injected: 1").unwrap().contains("control character"));
+/// ```
+pub fn file_name_problem(name: &str) -> Option<String> {
+    name.chars().find(|c| c.is_control()).map(|c| {
+        format!(
+            "file name must not contain control characters (found U+{:04X}): CR, LF, tab and the like cannot travel in a multipart header",
+            c as u32
+        )
+    })
+}
+
+/// A multipart header value (a part's `name` or `filename`) made safe to quote: `"`, CR, LF and
+/// other control characters become `%XX`, as browsers encode them (WHATWG HTML,
+/// multipart/form-data). A defence behind the upload checks, which refuse such names.
+fn header_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '"' || c.is_control() {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `20 MB` (decimal), `20 MiB`, `512 KiB`, `300 bytes`.
 pub fn human_size(n: u64) -> String {
-    if n >= 1 << 20 && n & ((1 << 20) - 1) == 0 {
+    if n >= 1_000_000 && n.is_multiple_of(1_000_000) {
+        format!("{} MB", n / 1_000_000)
+    } else if n >= 1 << 20 && n & ((1 << 20) - 1) == 0 {
         format!("{} MiB", n >> 20)
     } else if n >= 1 << 10 && n & ((1 << 10) - 1) == 0 {
         format!("{} KiB", n >> 10)
@@ -215,13 +256,17 @@ pub fn multipart(parts: &[MultipartPart]) -> (String, Vec<u8>) {
             Some(f) => body.extend_from_slice(
                 format!(
                     "Content-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\n",
-                    p.name,
-                    f.replace('"', "")
+                    header_quoted(&p.name),
+                    header_quoted(f)
                 )
                 .as_bytes(),
             ),
             None => body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{}\"\r\n", p.name).as_bytes(),
+                format!(
+                    "Content-Disposition: form-data; name=\"{}\"\r\n",
+                    header_quoted(&p.name)
+                )
+                .as_bytes(),
             ),
         }
         if let Some(ct) = &p.content_type {
@@ -296,6 +341,30 @@ mod tests {
         assert!(!format!("{f:?}").contains("hello"));
         assert_eq!(human_size(20 << 20), "20 MiB");
         assert_eq!(human_size(512 << 10), "512 KiB");
+        assert_eq!(human_size(20_000_000), "20 MB");
+    }
+
+    #[test]
+    fn multipart_headers_cannot_be_injected() {
+        let (_, body) = multipart(&[MultipartPart {
+            name: "file\r\nX-Name: 1".into(),
+            filename: Some("a\".wav\r\nX-Injected: yes\r\n\r\nbody".into()),
+            content_type: None,
+            data: b"x".to_vec(),
+        }]);
+        let text = String::from_utf8(body).unwrap();
+        let header = text.lines().nth(1).unwrap();
+        assert_eq!(
+            header,
+            "Content-Disposition: form-data; name=\"file%0D%0AX-Name: 1\"; filename=\"a%22.wav%0D%0AX-Injected: yes%0D%0A%0D%0Abody\""
+        );
+        assert!(!text.lines().any(|l| l.starts_with("X-")));
+        let f = serde_json::json!({"filename": "a.wav\nX: 1", "content_base64": "aGk="});
+        assert!(FileParam::read(&f, 10)
+            .unwrap_err()
+            .contains("control characters (found U+000A)"));
+        assert!(file_name_problem("ok name (1).wav").is_none());
+        assert!(file_name_problem("tab\there").is_some());
     }
 
     #[test]

@@ -139,14 +139,17 @@ fn dtmf_rules() {
         "dtmf",
         "must start with `w`",
     );
-    refused(sf("18585602222", Some("w12a")), "dtmf", "0-9, * and #");
+    refused(sf("18585602222", Some("w12a")), "dtmf", "the digits 0-9");
+    // The document allows `w` and digits only: `*` and `#` are refused, naming the field.
+    refused(sf("18585602222", Some("w*9")), "dtmf", "found `*`");
+    refused(sf("18585602222", Some("w9#")), "dtmf", "found `#`");
     refused(
         sf("18585602222", Some("w1,simple-forward,19005550000")),
         "dtmf",
         "0-9",
     );
     refused(sf("18585602222", Some("www")), "dtmf", "at least one key");
-    assert!(sf("18585602222", Some("w*9#")).render().is_ok());
+    assert!(sf("18585602222", Some("ww1234w5")).render().is_ok());
     // DTMF only on the simple forwards: the JSON form of multiple-forward refuses it.
     let e = render_json(
         &json!({"command": "multiple-forward", "numbers": ["18585602222"], "dtmf": "w1"}),

@@ -5,9 +5,10 @@ mod common;
 
 use phonecom::express::{signup, PasswordMode, SignupRequest};
 use phonecom::types::Contact;
-use phonecom::{Client, Config, ErrorKind, LogEvent, Secret};
+use phonecom::{CallOptions, Client, Config, ErrorKind, LogEvent, Secret};
 use serde_json::json;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 fn contact() -> Contact {
     serde_json::from_value(common::contact()).unwrap()
@@ -229,4 +230,298 @@ fn client_is_shared_across_threads() {
         .unwrap()
         .count();
     assert_eq!(n, 8);
+}
+
+/// Every way an error is shown: Display, Debug and the JSON the bindings get.
+fn shown(e: &phonecom::Error) -> String {
+    format!("{e}\n{e:?}\n{}", e.to_json())
+}
+
+/// Whether `text` holds `prefix` followed by at least 16 hex digits (a sandbox token or key).
+fn holds_token(text: &str, prefix: &str) -> bool {
+    text.match_indices(prefix).any(|(i, _)| {
+        text[i + prefix.len()..]
+            .chars()
+            .take_while(char::is_ascii_hexdigit)
+            .count()
+            >= 16
+    })
+}
+
+#[test]
+fn token_responses_cut_short_never_show_the_tokens() {
+    let env = common::start();
+    let client = &env.client;
+    let pw = "Sub-Password-0123456789";
+    client
+        .call(
+            "v4.create-account-subaccount",
+            json!({"username": "cut-1", "password": pw}),
+        )
+        .unwrap();
+
+    // The Express guide's token call: the sandbox issues a token, then sends half the body.
+    env.fault("POST", "/oauth/", "malformed", 1);
+    let e = client
+        .call(
+            "oauth.user-token",
+            json!({"username": "cut-1", "password": pw}),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode, "{e}");
+    let raw = e.raw_body().expect("the raw body is kept");
+    assert!(raw.contains(r#""access_token":"***"#), "{raw}");
+    assert!(!holds_token(&shown(&e), "sbx_at_"), "{}", shown(&e));
+    assert!(!holds_token(raw, "sbx_at_"), "{raw}");
+
+    // v4's grant: access and refresh tokens in the half that arrives.
+    env.fault("POST", "/v4/oauth/access-token", "malformed", 1);
+    let e = client
+        .call(
+            "v4.create-oauth-access-token",
+            json!({"grant_type": "password", "username": "cut-1", "password": pw}),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode, "{e}");
+    let raw = e.raw_body().unwrap();
+    assert!(raw.contains(r#""access_token":"***"#), "{raw}");
+    for prefix in ["sbx_at_", "sbx_rt_"] {
+        assert!(!holds_token(&shown(&e), prefix), "{}", shown(&e));
+    }
+    assert!(!shown(&e).contains(pw));
+
+    // numbers.online's sign-up: the new account's key is shown only in that body.
+    env.fault("POST", "/api/v1/account/signup", "malformed", 1);
+    let e = client
+        .call(
+            "nol.accountSignup",
+            json!({"name": "Cut Short", "email": "cut@example.com"}),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode, "{e}");
+    let raw = e.raw_body().unwrap();
+    assert!(raw.contains(r#""api_key":"***"#), "{raw}");
+    assert!(!holds_token(&shown(&e), "nol_"), "{}", shown(&e));
+}
+
+#[test]
+fn per_call_secret_parameters_are_masked_where_an_upstream_echoes_them() {
+    let env = common::start();
+    let client = &env.client;
+    let held = client.own_secret_count();
+    let pw = "Echoed-Password-4711";
+    client
+        .call(
+            "v4.create-account-subaccount",
+            json!({"username": "echo-1", "password": pw}),
+        )
+        .unwrap();
+    // The sandbox's `echo` fault repeats the values it was sent, without their names, so only
+    // masking by value can catch them.
+    let path = format!("/v4/accounts/{}/subaccounts", env.account_id());
+    let cases = [
+        (
+            path.as_str(),
+            "v4.create-account-subaccount",
+            json!({"username": "echo-2", "password": pw}),
+        ),
+        (
+            "/v4/oauth/access-token",
+            "v4.create-oauth-access-token",
+            json!({"grant_type": "password", "username": "echo-1", "password": pw}),
+        ),
+        (
+            "/oauth/",
+            "oauth.user-token",
+            json!({"username": "echo-1", "password": pw}),
+        ),
+        (
+            "/special/xmlapi",
+            "xml.createAccount",
+            json!({"newUsername": "echo-3", "newPassword": pw, "name": "Ada", "address": "1 Elm St",
+                   "city": "Paris", "country": "FR", "phone": "+33142000000", "email": "ada@example.com"}),
+        ),
+        (
+            "/api/v1/account/verify-phone/confirm",
+            "nol.accountVerifyPhoneConfirm",
+            json!({"phone": "+15555550001", "code": "918273"}),
+        ),
+    ];
+    for (path, op, params) in cases {
+        let secret = params
+            .get("password")
+            .or(params.get("newPassword"))
+            .or(params.get("code"))
+            .and_then(|v| v.as_str())
+            .unwrap()
+            .to_string();
+        env.fault("POST", path, "echo", 1);
+        let e = client.call(op, params).unwrap_err();
+        let text = shown(&e);
+        assert!(
+            text.contains("Rejected request with values") && text.contains("***"),
+            "{op}: the echo arrived: {text}"
+        );
+        assert!(!text.contains(&secret), "{op} leaked its secret: {text}");
+    }
+    assert_eq!(
+        client.own_secret_count(),
+        held,
+        "a call's secrets are not remembered after it"
+    );
+}
+
+#[test]
+fn signup_errors_are_masked_with_the_users_password() {
+    let env = common::start();
+    let pw = Secret::new("Portal-Kept-Password-99");
+    let mut req = SignupRequest::new("acme", "echo", contact());
+    req.password = PasswordMode::Given(pw.clone());
+    // The create call is refused with an error repeating what it was sent.
+    let path = format!("/v4/accounts/{}/subaccounts", env.account_id());
+    env.fault("POST", &path, "echo", 1);
+    let e = signup(&env.client, &req).unwrap_err();
+    assert!(shown(&e).contains("Rejected request"), "{}", shown(&e));
+    assert!(!shown(&e).contains(pw.expose()), "{}", shown(&e));
+    // The subaccount is created, then the token call repeats the password.
+    env.fault("POST", "/oauth/", "echo", 1);
+    let e = signup(&env.client, &req).unwrap_err();
+    assert_eq!(e.operation(), Some("oauth.user-token"), "{e}");
+    assert!(!shown(&e).contains(pw.expose()), "{}", shown(&e));
+    // And through the generic call, with a generated password.
+    env.fault("POST", &path, "echo", 1);
+    let e = env
+        .client
+        .call(
+            "express.signup",
+            json!({"partner": "acme", "user_id": "echo2", "contact": common::contact(), "password": "Generic-Call-Password-1"}),
+        )
+        .unwrap_err();
+    assert!(
+        !shown(&e).contains("Generic-Call-Password-1"),
+        "{}",
+        shown(&e)
+    );
+}
+
+#[test]
+fn derived_clients_keep_their_own_secrets_and_drop_them() {
+    let env = common::start();
+    let held = env.client.own_secret_count();
+    let token = "user-token-0123456789abcdef";
+    for i in 0..2000 {
+        let as_user = env
+            .client
+            .with_v4_token(Secret::new(format!("{token}-{i}")), None);
+        assert_eq!(as_user.redact(&format!("{token}-{i}")), "***");
+        // The parent's secrets are masked by the derived client too.
+        assert_eq!(as_user.redact(&env.token()), "***");
+    }
+    assert_eq!(
+        env.client.own_secret_count(),
+        held,
+        "the parent did not grow"
+    );
+    assert_eq!(
+        env.client.redact(&format!("{token}-7")),
+        format!("{token}-7")
+    );
+
+    // A derived client's token stays masked in its errors over the wire.
+    let as_user = env.client.with_v4_token(Secret::new(token), None);
+    let e = as_user.call("v4.get-account", json!({})).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Authentication);
+    assert!(!shown(&e).contains(token));
+    let keyed = env
+        .client
+        .with_nol_key(Secret::new("nol_0123456789abcdef0123"));
+    let e = keyed.call("nol.getAccount", json!({})).unwrap_err();
+    assert!(!shown(&e).contains("nol_0123456789abcdef0123"));
+    assert_eq!(env.client.own_secret_count(), held);
+}
+
+#[test]
+fn proxy_credentials_never_show() {
+    let env = common::start_with(|c| {
+        c["proxy"] = json!("http://proxy-user:Pr0xy%40Secret-9@127.0.0.1:9")
+    });
+    let cfg = env.client.config();
+    for text in [format!("{cfg:?}"), format!("{:?}", env.client)] {
+        assert!(!text.contains("Pr0xy"), "{text}");
+        assert!(!text.contains("proxy-user"), "{text}");
+        assert!(text.contains("http://***@127.0.0.1:9"), "{text}");
+    }
+    // The password is masked as written and decoded; loopback calls bypass the proxy.
+    assert_eq!(
+        env.client.redact("Pr0xy%40Secret-9 Pr0xy@Secret-9"),
+        "*** ***"
+    );
+    env.client.call("v4.get-account", json!({})).unwrap();
+    // A call through the (dead) proxy fails without showing it.
+    let mut far = env.config.clone();
+    far["v4"]["base_url"] = json!("https://api.phone.invalid/v4");
+    far["retry"]["max_attempts"] = json!(1);
+    let far = Client::new(Config::from_value(far).unwrap()).unwrap();
+    let e = far.call("v4.get-account", json!({})).unwrap_err();
+    assert!(!shown(&e).contains("Pr0xy"), "{}", shown(&e));
+}
+
+#[test]
+fn settings_that_would_fail_every_call_are_refused_by_name() {
+    let env = common::start();
+    for (pointer, value, field) in [
+        ("/retry/deadline_ms", json!(0), "retry.deadline_ms"),
+        ("/timeouts/overall_ms", json!(0), "timeouts.overall_ms"),
+        ("/timeouts/connect_ms", json!(0), "timeouts.connect_ms"),
+        ("/retry/max_attempts", json!(0), "retry.max_attempts"),
+        ("/v4/token", json!("abc"), "v4.token"),
+        ("/nol/api_key", json!("k"), "nol.api_key"),
+        ("/proxy", json!("http://u:pw@127.0.0.1:9"), "proxy"),
+    ] {
+        let mut cfg = env.config.clone();
+        *cfg.pointer_mut(&pointer[..pointer.rfind('/').unwrap()])
+            .map(|parent| {
+                if parent.is_null() {
+                    *parent = json!({});
+                }
+                parent
+            })
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .entry(pointer.rsplit('/').next().unwrap())
+            .or_insert(json!(null)) = value.clone();
+        let e = Config::from_value(cfg).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Validation, "{pointer}");
+        assert_eq!(e.fields()[0].field, field, "{e}");
+        assert!(e.to_string().contains(&format!("`{field}`")), "{e}");
+        if field == "v4.token" {
+            assert!(!e.to_string().contains("abc"), "{e}");
+        }
+    }
+    // Per call, too, before anything is sent.
+    env.clear_requests();
+    for (opts, field) in [
+        (
+            CallOptions {
+                deadline: Some(Duration::ZERO),
+                ..CallOptions::default()
+            },
+            "deadline",
+        ),
+        (
+            CallOptions {
+                timeout: Some(Duration::ZERO),
+                ..CallOptions::default()
+            },
+            "timeout",
+        ),
+    ] {
+        let e = env
+            .client
+            .call_with("v4.get-account", json!({}), &opts)
+            .unwrap_err();
+        assert_eq!(e.fields()[0].field, field, "{e}");
+    }
+    assert!(env.requests().is_empty(), "nothing was sent");
 }

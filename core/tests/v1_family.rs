@@ -211,7 +211,9 @@ fn results_are_unwrapped_and_normalised() {
         reqs[1].target,
         "/media/9d1ee64b-f316-11e2-b57c-ac4ed37d8038"
     );
-    assert_eq!(reqs[2].target, "/media");
+    // Typed lists walk every page (one here: no `total`, a short page).
+    assert_eq!(reqs[2].target, "/media?limit=100&offset=0");
+    assert_eq!(reqs.len(), 3);
 }
 
 #[test]
@@ -469,14 +471,20 @@ fn secrets_stay_out_of_logs_and_errors() {
 }
 
 #[test]
-fn read_only_services_have_no_writes() {
+fn every_service_has_the_verbs_it_allows() {
     let catalog = phonecom::catalog();
     for svc in ["contacts", "contact_groups", "schedules", "extensions"] {
-        assert!(catalog.get(&format!("v1.{svc}.list")).is_some());
-        assert!(catalog.get(&format!("v1.{svc}.get")).is_some());
-        assert!(catalog.get(&format!("v1.{svc}.create")).is_none());
+        for verb in ["list", "get", "create", "update", "delete"] {
+            assert!(
+                catalog.get(&format!("v1.{svc}.{verb}")).is_some(),
+                "{svc}.{verb}"
+            );
+        }
     }
-    assert_eq!(catalog.family("v1").count(), 40);
+    for svc in ["calls", "sms", "batch"] {
+        assert!(catalog.get(&format!("v1.{svc}.update")).is_none(), "{svc}");
+    }
+    assert_eq!(catalog.family("v1").count(), 52);
     for op in catalog.family("v1") {
         assert!(!op.doc.is_empty());
         for p in &op.params {
@@ -489,4 +497,50 @@ fn read_only_services_have_no_writes() {
             }
         }
     }
+}
+
+#[test]
+fn a_list_walk_does_not_stop_at_a_capped_page() {
+    // The service returns at most 2 rows whatever `limit` asks, with the total beside `data`:
+    // a short page is not the end while `total` says more rows follow.
+    let rows: Vec<Value> = (0..5)
+        .map(|i| json!({"resource_id": format!("{i}")}))
+        .collect();
+    let stub = Stub::start(move |req| {
+        let offset: usize = req
+            .target
+            .split(['?', '&'])
+            .find_map(|kv| kv.strip_prefix("offset="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let page: Vec<Value> = rows.iter().skip(offset).take(2).cloned().collect();
+        Reply::json(200, json!({"response": {"data": page, "total": "5"}}))
+    });
+    let got: Vec<Value> = client(&stub)
+        .items::<Value>("v1.routes.list", json!({"limit": 50}))
+        .unwrap()
+        .collect_all()
+        .unwrap();
+    let ids: Vec<&str> = got
+        .iter()
+        .map(|r| r["resource_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["0", "1", "2", "3", "4"]);
+    let targets: Vec<String> = stub.requests().iter().map(|r| r.target.clone()).collect();
+    assert_eq!(
+        targets,
+        [
+            "/routes?limit=50&offset=0",
+            "/routes?limit=50&offset=2",
+            "/routes?limit=50&offset=4"
+        ]
+    );
+    // Without a total, a short page ends the walk.
+    let stub = Stub::start(|_| Reply::json(200, json!({"response": {"data": [{"a": 1}]}})));
+    let pages: Vec<_> = client(&stub)
+        .pages("v1.routes.list", json!({"limit": 10}))
+        .unwrap()
+        .collect();
+    assert_eq!(pages.len(), 1);
+    assert_eq!(pages[0].as_ref().unwrap().total, None);
 }

@@ -107,7 +107,7 @@ fn every_operation_through_the_generic_call() {
         done: BTreeSet::new(),
     };
 
-    // The read-only services: the seeded objects.
+    // The address book and the PBX objects: the seeded objects first.
     for (svc, n) in [
         ("contacts", 2),
         ("contact_groups", 1),
@@ -125,6 +125,71 @@ fn every_operation_through_the_generic_call() {
     let ext = c.call("v1.extensions.list", json!({"query": {"extension": "102"}}));
     assert_eq!(ext.as_array().unwrap().len(), 1);
     assert_eq!(ext[0]["name"], "Sales");
+
+    // ... then written: create, update (a whole replacement), delete.
+    let group = id_of(&c.call(
+        "v1.contact_groups.create",
+        json!({"body": {"name": "Partners"}}),
+    ));
+    c.call(
+        "v1.contact_groups.update",
+        json!({"resource_id": group, "body": {"name": "Key partners"}}),
+    );
+    assert_eq!(
+        c.call("v1.contact_groups.get", json!({"resource_id": group}))["name"],
+        "Key partners"
+    );
+    let contact = id_of(&c.call(
+        "v1.contacts.create",
+        json!({"body": {"first_name": "Alan", "phone": "18585550177", "group_id": group,
+                        "is_favorite": true}}),
+    ));
+    let got = c.call("v1.contacts.get", json!({"resource_id": contact}));
+    assert_eq!(
+        (got["phone"].as_str(), got["is_favorite"].as_bool()),
+        (Some("+18585550177"), Some(true)),
+        "the + is added and the flag travels as Y"
+    );
+    c.call(
+        "v1.contacts.update",
+        json!({"resource_id": contact, "body": {"first_name": "Alan", "last_name": "Turing"}}),
+    );
+    let got = c.call("v1.contacts.get", json!({"resource_id": contact}));
+    assert_eq!(got["last_name"], "Turing");
+    assert!(got.get("phone").is_none(), "a PUT replaces the object");
+    let schedule = id_of(&c.call(
+        "v1.schedules.create",
+        json!({"body": {"name": "Weekends", "rules": [{"days": "sat-sun"}]}}),
+    ));
+    c.call(
+        "v1.schedules.update",
+        json!({"resource_id": schedule, "body": {"name": "Weekends and holidays"}}),
+    );
+    assert_eq!(
+        c.call("v1.schedules.get", json!({"resource_id": schedule}))["name"],
+        "Weekends and holidays"
+    );
+    let extension = id_of(&c.call(
+        "v1.extensions.create",
+        json!({"body": {"extension": "205", "name": "Support", "caller_id": "18585550100"}}),
+    ));
+    c.call(
+        "v1.extensions.update",
+        json!({"resource_id": extension, "body": {"extension": 206, "name": "Support"}}),
+    );
+    let ext = c.call("v1.extensions.list", json!({"query": {"extension": "206"}}));
+    assert_eq!(ext[0]["resource_id"], extension.as_str());
+    for (svc, id, left) in [
+        ("contacts", &contact, 2),
+        ("contact_groups", &group, 1),
+        ("schedules", &schedule, 1),
+        ("extensions", &extension, 2),
+    ] {
+        let out = c.call(&format!("v1.{svc}.delete"), json!({"resource_id": id}));
+        assert_eq!(&out["resource_id"], id.as_str());
+        let rows = c.call(&format!("v1.{svc}.list"), json!({}));
+        assert_eq!(rows.as_array().unwrap().len(), left, "{svc}");
+    }
 
     // Routes, then a menu pointing at them.
     let route = id_of(&c.call(
@@ -196,6 +261,26 @@ fn every_operation_through_the_generic_call() {
     let g = c.call("v1.media.get", json!({"resource_id": greeting}));
     assert_eq!(g["is_hold_music"], true);
     assert_eq!(g["filename"], "welcome.wav", "a media PUT merges");
+    // An update may replace the audio (checked like an upload, sent as multipart).
+    c.call(
+        "v1.media.update",
+        json!({"resource_id": greeting, "file": file("music.mp3", None, &mp3())}),
+    );
+    assert_eq!(last_body(&env)["file"]["filename"], "music.mp3");
+    let g = c.call("v1.media.get", json!({"resource_id": greeting}));
+    assert_eq!(
+        (g["filename"].as_str(), g["content_type"].as_str()),
+        (Some("music.mp3"), Some("audio/mpeg"))
+    );
+    assert_eq!(g["is_hold_music"], true, "the metadata is kept");
+    let e = env
+        .client
+        .call(
+            "v1.media.update",
+            json!({"resource_id": greeting, "file": file("music.mp3", None, &wav())}),
+        )
+        .unwrap_err();
+    assert_eq!(e.fields()[0].field, "file");
 
     // Queues.
     let queue = id_of(&c.call(
@@ -277,7 +362,7 @@ fn every_operation_through_the_generic_call() {
     }
 
     let all: BTreeSet<String> = catalog().family("v1").map(|o| o.name.clone()).collect();
-    assert_eq!(all.len(), 40);
+    assert_eq!(all.len(), 52);
     let missed: Vec<&String> = all.difference(&c.done).collect();
     assert!(missed.is_empty(), "not exercised: {missed:?}");
 }
@@ -542,19 +627,97 @@ fn phone_numbers_gain_their_plus_and_follow_the_api_rule() {
         assert_eq!(e.fields()[0].field, "to", "{bad}");
     }
     assert!(env.requests().is_empty(), "refused before sending");
-    // Free-form bodies are the API's to check: its 400 names the field.
-    let e = env
-        .client
+}
+
+#[test]
+fn free_form_bodies_have_their_phones_and_references_checked() {
+    let env = common::start();
+    // Refused before sending, naming the place inside `body`.
+    let refusals = [
+        (
+            "v1.calls.create",
+            json!({"to": "858-555", "from": "+18585550100"}),
+            "body.to",
+        ),
+        (
+            "v1.batch.create",
+            json!({"type": "sms", "from": "+18585550100", "to": ["18585550111", "555"],
+                   "message": "x"}),
+            "body.to[1]",
+        ),
+        (
+            "v1.contacts.create",
+            json!({"first_name": "A", "mobile": "call me"}),
+            "body.mobile",
+        ),
+        (
+            "v1.extensions.create",
+            json!({"extension": "301", "name": "X", "caller_id": "1"}),
+            "body.caller_id",
+        ),
+        (
+            "v1.queues.create",
+            json!({"name": "q", "hold_music": "welcome.wav"}),
+            "body.hold_music",
+        ),
+        (
+            "v1.routes.create",
+            json!({"name": "r", "schedule_id": "06283513-14F5-11E3-A398-91E4DD3A21E9"}),
+            "body.schedule_id",
+        ),
+        (
+            "v1.contacts.create",
+            json!({"first_name": "A", "group_id": 7}),
+            "body.group_id",
+        ),
+    ];
+    for (op, body, field) in refusals {
+        let e = env.client.call(op, json!({"body": body})).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Validation, "{op}");
+        assert_eq!(e.fields()[0].field, field, "{op}: {e}");
+        assert_eq!(e.status(), None, "{op}: refused locally, not by the API");
+    }
+    assert!(env.requests().is_empty(), "the sandbox saw no request");
+
+    // Normalised: the sandbox receives the numbers with their `+`.
+    env.client
         .call(
             "v1.calls.create",
-            json!({"body": {"to": "555", "from": "+18585550100"}}),
+            json!({"body": {"to": "1 (858) 555-0111", "from": "18585550100",
+                            "caller_id": "+18585550100"}}),
         )
-        .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Validation);
-    assert_eq!(e.status(), Some(400));
-    assert_eq!(e.upstream_code(), Some("10009"));
-    assert_eq!(e.fields()[0].field, "to", "{e:?}");
-    assert!(e.message().contains("E.164"));
+        .unwrap();
+    let sent = last_body(&env);
+    assert_eq!(
+        (sent["to"].as_str(), sent["from"].as_str()),
+        (Some("+18585550111"), Some("+18585550100"))
+    );
+    env.client
+        .call(
+            "v1.batch.create",
+            json!({"body": {"type": "call", "from": "18585550100",
+                            "to": ["18585550111", "1.858.555.0112"]}}),
+        )
+        .unwrap();
+    assert_eq!(
+        last_body(&env)["to"],
+        json!(["+18585550111", "+18585550112"])
+    );
+    env.client
+        .call(
+            "v1.contacts.create",
+            json!({"body": {"first_name": "Bo", "home_phone": "18585550133"}}),
+        )
+        .unwrap();
+    assert_eq!(last_body(&env)["home_phone"], "+18585550133");
+    // A field the map does not name is the API's to judge, and travels as given.
+    env.client
+        .call(
+            "v1.routes.create",
+            json!({"body": {"name": "r", "notes": "call 555"}}),
+        )
+        .unwrap();
+    assert_eq!(last_body(&env)["notes"], "call 555");
 }
 
 #[test]
@@ -765,8 +928,14 @@ fn media_uploads_and_their_refusals() {
 
     env.clear_requests();
     let mut big = wav();
-    big.resize(20 * 1024 * 1024 + 1, 0);
+    big.resize(20_000_001, 0);
     let refusals: Vec<(Value, &str)> = vec![
+        // A file name that would inject a header into the multipart body.
+        (
+            file("hello.wav\r\nX-Injected: yes", None, &wav()),
+            "control characters",
+        ),
+        (file("hel\nlo.wav", None, &wav()), "control characters"),
         (file("hello.wav", None, &mp3()), "look like MP3"),
         (file("hello.mp3", None, &wav()), "look like WAV"),
         (file("hello.mp3", None, b"plain text, not audio"), "no ID3"),
@@ -780,7 +949,7 @@ fn media_uploads_and_their_refusals() {
             ".mp3, .ulaw or .wav",
         ),
         (file("hello.wav", None, &[]), "empty"),
-        (file("hello.wav", None, &big), "20"),
+        (file("hello.wav", None, &big), "20000001 bytes"),
     ];
     for (f, rule) in refusals {
         let e = env
@@ -797,6 +966,67 @@ fn media_uploads_and_their_refusals() {
         .unwrap_err();
     assert_eq!(e.fields()[0].field, "file");
     assert!(env.requests().is_empty(), "the sandbox received nothing");
+}
+
+#[test]
+fn the_20_mb_limit_reads_as_20_000_000_bytes() {
+    let env = common::start();
+    let mut at_limit = wav();
+    at_limit.resize(20_000_000, 0);
+    let id = id_of(
+        &env.client
+            .call(
+                "v1.media.create",
+                json!({"file": file("limit.wav", None, &at_limit)}),
+            )
+            .unwrap(),
+    );
+    let m = env
+        .client
+        .call("v1.media.get", json!({"resource_id": id}))
+        .unwrap();
+    assert_eq!(m["size"], 20_000_000, "exactly 20 MB is sent and stored");
+
+    env.clear_requests();
+    at_limit.push(0);
+    let e = env
+        .client
+        .call(
+            "v1.media.create",
+            json!({"file": file("over.wav", None, &at_limit)}),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    assert_eq!(e.fields()[0].field, "file");
+    assert!(
+        e.to_string().contains("20000001 bytes") && e.to_string().contains("20 MB"),
+        "{e}"
+    );
+    // A JSON object one byte over: {"body": {"name": "xxx..."}} serialises to 20,000,001 bytes.
+    let pad = 20_000_001 - r#"{"name":""}"#.len();
+    let e = env
+        .client
+        .call(
+            "v1.routes.create",
+            json!({"body": {"name": "x".repeat(pad)}}),
+        )
+        .unwrap_err();
+    assert_eq!(e.fields()[0].field, "body");
+    assert!(
+        e.to_string().contains("read as 20000000 bytes"),
+        "{}",
+        e.message()
+    );
+    assert!(env.requests().is_empty(), "the sandbox received nothing");
+    // One byte less is within the limit (the sandbox answers; the body reached it).
+    let ok = env
+        .client
+        .call(
+            "v1.routes.create",
+            json!({"body": {"name": "x".repeat(pad - 1)}}),
+        )
+        .unwrap();
+    id_of(&ok);
 }
 
 #[test]
@@ -834,4 +1064,85 @@ fn faults_map_to_errors_and_retries() {
     env.fault("GET", "/v1/schedules", "malformed", 1);
     let e = env.client.call("v1.schedules.list", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
+}
+
+#[test]
+fn lists_are_walked_page_by_page_to_the_total() {
+    let env = common::start();
+    for i in 0..25 {
+        env.client
+            .call(
+                "v1.contacts.create",
+                json!({"body": {"first_name": format!("P{i:02}"),
+                                "last_name": if i % 3 == 0 { "Walker" } else { "Other" }}}),
+            )
+            .unwrap();
+    }
+    let all_ids: Vec<String> = {
+        let rows = env.client.call("v1.contacts.list", json!({})).unwrap();
+        rows.as_array().unwrap().iter().map(id_of).collect()
+    };
+    assert_eq!(all_ids.len(), 27, "2 seeded + 25");
+
+    // Pages of 10: 10, 10, 7, each with the total; every row once, in order.
+    env.clear_requests();
+    let mut pages = env
+        .client
+        .pages("v1.contacts.list", json!({"limit": 10}))
+        .unwrap();
+    let mut walked = Vec::new();
+    let mut sizes = Vec::new();
+    for page in pages.by_ref() {
+        let page = page.unwrap();
+        assert_eq!(page.total, Some(27));
+        sizes.push(page.items.len());
+        walked.extend(page.items.iter().map(id_of));
+    }
+    assert_eq!(sizes, [10, 10, 7]);
+    assert_eq!(walked, all_ids, "every row once, in the list's order");
+    let asked: Vec<(String, String)> = env
+        .requests()
+        .iter()
+        .map(|r| {
+            (
+                r["query"]["limit"].as_str().unwrap_or("").to_string(),
+                r["query"]["offset"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        asked,
+        [("10", "0"), ("10", "10"), ("10", "20")].map(|(l, o)| (l.to_string(), o.to_string()))
+    );
+
+    // Filters travel on every page.
+    let walkers: Vec<Value> = env
+        .client
+        .items::<Value>(
+            "v1.contacts.list",
+            json!({"query": {"last_name": "Walker"}, "limit": 3}),
+        )
+        .unwrap()
+        .collect_all()
+        .unwrap();
+    assert_eq!(walkers.len(), 9);
+    assert!(walkers.iter().all(|c| c["last_name"] == "Walker"));
+    // A starting offset.
+    let tail = env
+        .client
+        .items::<Value>("v1.contacts.list", json!({"offset": 20, "limit": 4}))
+        .unwrap()
+        .collect_all()
+        .unwrap();
+    assert_eq!(tail.iter().map(id_of).collect::<Vec<_>>(), all_ids[20..]);
+    // The typed list walks too (default page size 100: one page here).
+    let typed = env.client.v1().list("contacts", None).unwrap();
+    assert_eq!(typed.len(), 27);
+    // Paging inside `query` is refused by the walk, naming the field.
+    let e = env
+        .client
+        .pages("v1.contacts.list", json!({"query": {"limit": 5}}))
+        .err()
+        .unwrap();
+    assert_eq!(e.fields()[0].field, "query.limit");
 }

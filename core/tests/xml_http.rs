@@ -284,3 +284,81 @@ fn call_walker_over_http_returns_every_call_once() {
     assert_eq!(ids.len(), data.len());
     assert!(seen.lock().unwrap().len() >= 3);
 }
+
+#[test]
+fn a_burst_second_with_an_exclusive_end_keeps_its_rows() {
+    // A server that reads endTime exclusively; 600 calls in the second 1_700_000_500, 300
+    // before it, 100 after it, and one in the range's last second.
+    let mut times: Vec<i64> = (0..300).map(|i| 1_700_000_000 + i).collect();
+    times.extend([1_700_000_500; 600]);
+    times.extend((0..100).map(|i| 1_700_000_600 + i));
+    times.push(1_700_001_000);
+    let data: Arc<Vec<(String, i64)>> = Arc::new(
+        times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("{}", 100_000 + i), *t))
+            .collect(),
+    );
+    let rows = data.clone();
+    let (url, seen) = serve(Box::new(move |req, _| {
+        let a: i64 = req.get("startTime").unwrap().parse().unwrap();
+        let b: i64 = req.get("endTime").unwrap().parse().unwrap();
+        let calls: String = rows
+            .iter()
+            .filter(|(_, t)| *t >= a && *t < b)
+            .take(500)
+            .map(|(id, t)| format!(r#"<call id="{id}"><startTime>{t}</startTime></call>"#))
+            .collect();
+        (
+            200,
+            ok(
+                &req.get("clTRID").unwrap(),
+                &format!("<resultData><callList>{calls}</callList></resultData>"),
+            ),
+        )
+    }));
+    let client = Client::new(config(&url, "POST")).unwrap();
+    let mut pages = client
+        .pages(
+            "xml.getCallList",
+            json!({"startTime": 1_700_000_000, "endTime": 1_700_001_000, "limit": 300}),
+        )
+        .unwrap();
+    let mut got: Vec<String> = Vec::new();
+    let mut error = None;
+    for page in pages.by_ref() {
+        match page {
+            Ok(p) => got.extend(
+                p.items
+                    .iter()
+                    .map(|c| c["id"].as_str().unwrap().to_string()),
+            ),
+            Err(e) => error = Some(e),
+        }
+    }
+    // Every call before the burst, then the burst second's 500 (none dropped in a page cut
+    // short by the error), then the error that says which second is over the cap.
+    assert_eq!(got.len(), 300 + 500);
+    let unique: std::collections::BTreeSet<&String> = got.iter().collect();
+    assert_eq!(unique.len(), got.len(), "no call twice");
+    let e = error.expect("the over-cap second is reported");
+    assert!(e.to_string().contains("one second 1700000500"), "{e}");
+    assert!(!seen
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|r| r.get("startTime") == Some("1700000501".into())
+            && r.get("endTime") == Some("1700000501".into())));
+
+    // Without the burst, the last second (1_700_001_000) is walked although endTime is
+    // read exclusively.
+    let calls = client
+        .xml()
+        .calls(1_700_000_600, 1_700_001_000)
+        .unwrap()
+        .collect_all()
+        .unwrap();
+    assert_eq!(calls.len(), 101);
+    assert_eq!(calls.last().unwrap().start_time, Some(1_700_001_000));
+}

@@ -341,11 +341,11 @@ fn every_action_through_the_generic_call() {
     let id = sent["data"]["chatCallId"].as_str().unwrap().to_string();
     assert_eq!(sent["data"]["chatCall"]["recipientCount"], "2");
     let status = c.call("xml.getChatCallStatus", json!({"ChatCallID": id}));
-    let recipients = status["data"]["chatCallStatus"]["recipients"]
-        .as_array()
-        .unwrap();
+    assert_eq!(status["data"]["chatCallId"], id.as_str());
+    let recipients = status["data"]["recipients"].as_array().unwrap();
     assert_eq!(recipients.len(), 2);
     assert_eq!(recipients[1]["toNumber"], "+16045550102");
+    assert_eq!(recipients[1]["toName"], "Bob");
 
     // Accounts: create a subaccount, log in as it, cancel it.
     let created = c.call(
@@ -554,7 +554,20 @@ fn the_typed_api() {
     assert_eq!(sent.data.extra["chatCall"]["status"], "scheduled");
     let id = sent.data.chat_call_id.unwrap();
     let status = xml.chat_call_status(&id).unwrap();
-    assert_eq!(status.data["chatCallStatus"]["status"], "scheduled");
+    assert_eq!(status.data.status.as_deref(), Some("scheduled"));
+    assert_eq!(status.data.chat_call_id.as_deref(), Some(id.as_str()));
+    assert_eq!(status.data.send_date, Some(1_893_499_200));
+    assert_eq!(status.data.response_type.as_deref(), Some("yes_no_maybe"));
+    assert_eq!(status.data.recipients.len(), 1);
+    let ann = &status.data.recipients[0];
+    assert_eq!(
+        (ann.to_name.as_deref(), ann.to_number.as_deref()),
+        (Some("Ann"), Some("+18585550101"))
+    );
+    assert_eq!(
+        (ann.status.as_deref(), ann.duration),
+        (Some("scheduled"), Some(0))
+    );
 
     let created = xml
         .create_account(&NewAccount {
@@ -1219,4 +1232,67 @@ fn upstream_errors_map_to_kinds() {
         assert!(e.request_id().is_some(), "{op}: the svTRID");
         assert!(!e.is_retryable(), "{op}");
     }
+}
+
+#[test]
+fn chat_call_status_is_typed_per_recipient() {
+    let env = common::start();
+    let xml = env.client.xml();
+    let chat = ChatCall {
+        from_name: "Joe".into(),
+        from_email: "joe@example.com".into(),
+        message: "Lunch at noon?".into(),
+        recipients: vec![
+            ("Ann".into(), "+18585550102".into()),
+            ("Bob".into(), "+16045550107".into()),
+        ],
+        voice: None,
+        response_type: Some("yes_no".into()),
+        send_date: None,
+    };
+    let id = xml
+        .send_chat_call(&chat)
+        .unwrap()
+        .data
+        .chat_call_id
+        .unwrap();
+    let now = xml.chat_call_status(&id).unwrap().data;
+    assert_eq!(now.status.as_deref(), Some("in-progress"));
+    assert!(now
+        .recipients
+        .iter()
+        .all(|r| r.status.as_deref() == Some("calling")));
+
+    env.admin("POST", "/clock", Some(json!({"advance_s": 60})));
+    let done = xml.chat_call_status(&id).unwrap();
+    let st = &done.data;
+    assert_eq!(st.status.as_deref(), Some("completed"));
+    assert_eq!(st.response_type.as_deref(), Some("yes_no"));
+    assert!(st.send_date.is_some() && st.send_date_gmt.is_some());
+    let by_name: Vec<(Option<&str>, Option<&str>, Option<&str>)> = st
+        .recipients
+        .iter()
+        .map(|r| {
+            (
+                r.to_name.as_deref(),
+                r.status.as_deref(),
+                r.response.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_name,
+        [
+            (Some("Ann"), Some("answered"), Some("yes")),
+            (Some("Bob"), Some("busy"), None)
+        ]
+    );
+    assert!(st.recipients[0].duration.unwrap() > 0);
+    assert_eq!(st.recipients[1].duration, Some(0));
+    // The generic call returns the same JSON the typed reply serialises to.
+    let generic = env
+        .client
+        .call("xml.getChatCallStatus", json!({"ChatCallID": id}))
+        .unwrap();
+    assert_eq!(generic["data"], serde_json::to_value(&done.data).unwrap());
 }

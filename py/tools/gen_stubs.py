@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""Generate ``python/phonecom/_client.pyi`` from the core's catalog.
+"""Generate ``python/phonecom/_client.pyi`` and ``python/phonecom/_schemas.py`` from the core's catalog.
 
-Every catalog operation becomes a typed method of its namespace (``client.v4.create_account_subaccount``)
-with its parameters as keyword arguments; lists get ``iter()``/``pages()``; ``AsyncClient``
-gets the same surface returning awaitables. The catalog is read from the installed package
-(``phonecom._native.catalog_json()``), so build or install the wheel first::
+Every catalog result schema becomes a ``TypedDict`` in ``_schemas.py`` (re-exported by
+``phonecom.types``): keys the schema requires are required, the others may be missing
+(``total=False``), fields that may be null are ``Optional`` (see ``nullable``), nested objects get
+TypedDicts named after their path (``XmlCallList.data`` is ``XmlCallListData``), arrays are
+``List[...]``, small enums ``Literal[...]``. Every catalog operation becomes a typed method of its
+namespace (``client.v4.create_account_subaccount``) with its parameters as keyword arguments and
+its result typed by its ``returns`` schema (v4 list envelopes are ``ListResult[row]``); lists get
+``iter()``/``pages()``; ``AsyncClient`` gets the same surface returning awaitables. The catalog is
+read from the installed package (``phonecom._native.catalog_json()``), so build or install the
+wheel first::
 
-    pip install ./py && python py/tools/gen_stubs.py            # rewrite the stub
-    python py/tools/gen_stubs.py --check                          # exit 1 if the stub is stale
+    pip install ./py && python py/tools/gen_stubs.py            # rewrite both files
+    python py/tools/gen_stubs.py --check                          # exit 1 if either file is stale
 
 ``py/tests/test_stubs.py`` runs the same check.
 """
@@ -16,36 +22,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import keyword
+import re
 import sys
+import textwrap
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
-STUB = Path(__file__).resolve().parent.parent / "python" / "phonecom" / "_client.pyi"
+PACKAGE = Path(__file__).resolve().parent.parent / "python" / "phonecom"
+STUB = PACKAGE / "_client.pyi"
+SCHEMAS = PACKAGE / "_schemas.py"
 
-# Upstream response schema -> TypedDict of phonecom.types. Lists are `ListResult[item]`.
-ENTITIES = {
-    "AccountFull": "Account",
-    "AvailableNumbersFull": "AvailablePhoneNumber",
-    "PhoneNumberFull": "PhoneNumber",
-    "SmsFull": "Sms",
-    "CallFull": "Call",
-    "CallLogFull": "CallLog",
-    "UserToken": "UserToken",
-    "Signup": "Signup",
-    "XmlCallList": "XmlCallList",
-}
-LISTS = {
-    "ListAccounts": "Account",
-    "ListAvailableNumbers": "AvailablePhoneNumber",
-    "ListPhoneNumbers": "PhoneNumber",
-    "ListSms": "Sms",
-    "ListCallLogs": "CallLog",
-}
 # Lists walked by something other than limit/offset (the core's `Pages`, core/src/v4/list.rs):
-# result schema -> (item type, the keyword arguments of iter()/pages()).
+# result schema -> (the keyword arguments of iter()/pages(), their doc).
 WALKS = {
     "XmlCallList": (
-        "XmlCallRecord",
         "self, *, startTime: int, endTime: int, limit: Optional[int] = ...",
         "Every call from ``startTime`` to ``endTime`` (Unix epoch seconds, both included), each once,\n"
         "oldest window first: the range is fetched window by window, and a window that comes back\n"
@@ -95,25 +86,29 @@ def param_type(family: str, p: Mapping[str, Any]) -> str:
     raise SystemExit(f"gen_stubs: unknown parameter type {t!r} of {p['name']}")
 
 
-def returns(op: Mapping[str, Any], schemas: Mapping[str, Any]) -> Tuple[str, Optional[str]]:
-    """(result type, item type for lists)."""
+def returns(op: Mapping[str, Any], types: "SchemaTypes") -> Tuple[str, Optional[str]]:
+    """(result type, row type for pageable lists): the `returns` schema's type; a v4 list
+    envelope (`items` beside `total`/`offset`/`limit`) is `ListResult[row]`; the XML API's rows
+    are `data.items`. Without a schema: `Any` (or a list of dicts when pageable)."""
     r = op.get("returns")
-    if r in WALKS:
-        return ENTITIES[r], WALKS[r][0]
-    if r in ENTITIES:
-        return ENTITIES[r], None
-    if r in LISTS:
-        return f"ListResult[{LISTS[r]}]", LISTS[r]
-    if op.get("pageable") or (r or "").startswith("List"):
-        return "ListResult[Dict[str, Any]]", "Dict[str, Any]"
-    schema = schemas.get(r) if r else None
-    if schema is None:
-        return "Any", None
-    if schema.get("type") == "object" or "properties" in schema:
-        return "Dict[str, Any]", None
-    if schema.get("type") == "array":
-        return "List[Any]", None
-    return "Any", None
+    schema = types.schemas.get(r) if r else None
+    if not r or not isinstance(schema, dict):
+        return ("ListResult[Dict[str, Any]]", "Dict[str, Any]") if op.get("pageable") else ("Any", None)
+    name = types.names[str(r)]
+    props = schema.get("properties") or {}
+    items = props.get("items")
+    if isinstance(items, dict) and items.get("type") == "array" and {"total", "offset", "limit"} & set(props):
+        item = types.type_of(items.get("items"), name, "itemsItem")
+        return f"ListResult[{item}]", item if op.get("pageable") else None
+    row: Optional[str] = None
+    if op.get("pageable"):
+        data = props.get("data")
+        inner = (data.get("properties") or {}).get("items") if isinstance(data, dict) else None
+        if isinstance(inner, dict) and inner.get("type") == "array":
+            row = types.type_of(inner.get("items"), name + "Data", "itemsItem")
+        else:
+            row = "Any"
+    return name, row
 
 
 def docstring(text: str, indent: str) -> str:
@@ -164,10 +159,294 @@ def class_name(prefix: str, path: Tuple[str, ...]) -> str:
     return prefix + "_".join(path)
 
 
-def generate() -> str:
+# ---- Result schemas -> TypedDicts (phonecom/_schemas.py) ----
+
+# Public names of phonecom.types that are the same shape as a catalog schema: kept as aliases so
+# that code importing them keeps working. Everything else is the schema's own name.
+ALIASES = {
+    "Account": "AccountFull",
+    "AvailablePhoneNumber": "AvailableNumbersFull",
+    "PhoneNumber": "PhoneNumberFull",
+    "Sms": "SmsFull",
+    "Call": "CallFull",
+    "CallLog": "CallLogFull",
+    "Contact": "ContactAccount",
+}
+# Schemas whose name is taken in Python by one of the public names above.
+RENAMES = {"Account": "NolAccount"}
+# Fields whose schema type says less than the upstream sends (its doc says so, and the sandbox
+# does it).
+FIELD_TYPES = {
+    # "The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here."
+    ("AvailableNumbersFull", "price"): "Union[int, str]",
+}
+# Fields the upstream sends as null although their schema does not say `nullable` (nor its doc
+# "null"): the sandbox does it too (py/tests/test_typed_results.py checks its answers).
+NULLABLE = {
+    ("AccountFull", "billing_contact"),  # a subaccount made without one
+    ("Signup", "password"),  # null unless the library generated it
+    ("XmlCallRecord", "finalActionDuration"),  # "when present"
+    ("XmlCallRecord", "url"),
+    ("XmlCallRecord", "transcription"),
+}
+
+
+def nullable(schema: Optional[str], key: str, prop: Any) -> bool:
+    """Whether a field may be null: the schema says so, its doc does ("Otherwise NULL"), or NULLABLE.
+
+    Other keys may be missing (``total=False``) but are typed as present-and-not-null: Node's
+    index.d.ts makes every optional key nullable, which here would make every read of every
+    result (``account["id"]``) need a None check."""
+    if not isinstance(prop, dict):
+        return False
+    doc = prop.get("doc") or ""
+    return bool(prop.get("nullable")) or bool(re.search(r"\bnull\b", doc, re.I)) or (schema or "", key) in NULLABLE
+
+
+# Names a schema may not take: the hand-written part of phonecom.types, the typing names the
+# generated code uses, and the names _client.pyi defines.
+RESERVED = {
+    "T", "ListResult", "Page", "FileDict", "FileParam", "TypedDict", "annotations",
+    "Any", "Dict", "List", "Literal", "Optional", "Union",
+    "AsyncIterator", "Iterator", "Mapping", "Sequence", "os",
+    "Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog",
+}
+# Enums up to this many values become a Literal; longer ones stay `str`/`int`.
+MAX_LITERAL = 16
+# Scalar schema types.
+SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+def pascal(name: str) -> str:
+    parts = [p for p in "".join(c if c.isalnum() else " " for c in name).split() if p]
+    return "".join(p[0].upper() + p[1:] for p in parts) or "Field"
+
+
+def literal(values: Sequence[Any]) -> Optional[str]:
+    """`Literal[...]` of small enums of strings, integers, booleans and null; None otherwise."""
+    if not values or len(values) > MAX_LITERAL:
+        return None
+    out = []
+    for v in values:
+        if isinstance(v, bool) or v is None:
+            out.append(repr(v))
+        elif isinstance(v, (str, int)):
+            out.append(json.dumps(v))
+        else:
+            return None
+    return "Literal[" + ", ".join(out) + "]"
+
+
+def comment(text: str, indent: str) -> List[str]:
+    return [indent + "# " + line for line in textwrap.wrap(" ".join(text.split()), 96 - len(indent))]
+
+
+class SchemaTypes:
+    """Python types for the catalog's result schemas: one TypedDict per object schema (nested
+    objects get their own, named after the path to them), `List[...]` for arrays, `Literal` for
+    small enums, `Optional` where the schema says nullable, `ref` by name."""
+
+    def __init__(self, schemas: Mapping[str, Any]) -> None:
+        self.schemas = schemas
+        self.taken = set(RESERVED) | set(ALIASES)
+        self.names: Dict[str, str] = {}
+        for name in sorted(schemas):
+            py = RENAMES.get(name, name)
+            if not py.isidentifier() or keyword.iskeyword(py):
+                raise SystemExit(f"gen_stubs: schema {name} is not a Python name: add it to RENAMES")
+            if py in self.taken:
+                raise SystemExit(f"gen_stubs: schema {name} takes the Python name {py}: add it to RENAMES")
+            self.taken.add(py)
+            self.names[name] = py
+        for public, target in ALIASES.items():
+            if target not in schemas:
+                raise SystemExit(f"gen_stubs: phonecom.types.{public} is {target}, which the catalog no longer has")
+        self.memo: Dict[Tuple[int, bool], str] = {}
+        self.classes: List[str] = []  # TypedDict definitions, in order
+        self.aliases: List[Tuple[str, str]] = []  # (name, type) of non-object schemas
+        self.typed_dicts: set[str] = set()
+        for name in sorted(schemas):
+            s = schemas[name]
+            py = self.names[name]
+            if self.is_object(s):
+                self.typed_dict(py, s, name)
+            else:
+                bare = isinstance(s, dict) and "ref" in s and not s.get("nullable")
+                self.aliases.append((py, self.ref(s["ref"], False) if bare else self.type_of(s, py, "Item", quote=True)))
+
+    @staticmethod
+    def is_object(s: Any) -> bool:
+        return isinstance(s, dict) and bool(s.get("properties") or s.get("allOf")) and "ref" not in s
+
+    def claim(self, name: str) -> str:
+        candidate, n = name, 2
+        while candidate in self.taken:
+            candidate, n = f"{name}{n}", n + 1
+        self.taken.add(candidate)
+        return candidate
+
+    def ref(self, name: str, quote: bool) -> str:
+        py = self.names.get(name)
+        if py is None:
+            return "Any"  # a dangling ref: the catalog tests refuse these, but never fail here
+        return repr(py) if quote else py
+
+    def type_of(self, s: Any, owner: str, hint: str, quote: bool = False) -> str:
+        """The type of a schema found at `owner`.`hint` (names its nested TypedDicts)."""
+        if not isinstance(s, dict):
+            return "Any"
+        # The same schema object always gets the same type (the list envelope's row type is
+        # asked for again when typing the operation).
+        memo = (id(s), quote)
+        if memo in self.memo:
+            return self.memo[memo]
+        t = self._type_of(s, owner, hint, quote)
+        if s.get("nullable") and t != "Any" and not t.startswith("Optional["):
+            t = f"Optional[{t}]"
+        self.memo[memo] = t
+        return t
+
+    def _type_of(self, s: Mapping[str, Any], owner: str, hint: str, quote: bool) -> str:
+        if "ref" in s:
+            return self.ref(s["ref"], quote)
+        lit = literal(s.get("enum") or [])
+        if lit is not None:
+            return lit
+        ty = s.get("type")
+        if ty in SCALARS:
+            return SCALARS[ty]
+        if ty == "array":
+            return f"List[{self.type_of(s.get('items'), owner, hint + 'Item', quote)}]"
+        if self.is_object(s):
+            name = self.claim(owner + pascal(hint))
+            self.typed_dict(name, s, None, f"In :class:`{owner}` (``{hint}``).")
+            return repr(name) if quote else name
+        if ty == "object" or "additionalProperties" in s:
+            extra = s.get("additionalProperties")
+            value = self.type_of(extra, owner, hint + "Value", quote) if extra else "Any"
+            return f"Dict[str, {value}]"
+        return "Any"
+
+    def typed_dict(self, name: str, s: Mapping[str, Any], schema_name: Optional[str], where: str = "") -> None:
+        """Emit `name` as a TypedDict: required keys total, the others total=False."""
+        self.typed_dicts.add(name)
+        props: Dict[str, Any] = {}
+        required: set[str] = set(s.get("required") or [])
+        bases: List[str] = []
+        for part in s.get("allOf") or []:
+            if isinstance(part, dict) and "ref" in part:
+                target = self.schemas.get(part["ref"])
+                if self.is_object(target):
+                    bases.append(self.names[part["ref"]])
+            elif isinstance(part, dict):
+                props.update(part.get("properties") or {})
+                required |= set(part.get("required") or [])
+        props.update(s.get("properties") or {})
+        fields: List[Field] = []
+        for key, prop in props.items():
+            override = FIELD_TYPES.get((schema_name or "", key))
+            ty = override or self.type_of(prop, name, key)
+            if nullable(schema_name, key, prop) and ty != "Any" and not ty.startswith("Optional["):
+                ty = f"Optional[{ty}]"
+            doc = prop.get("doc", "") if isinstance(prop, dict) else ""
+            fields.append((key, ty, key in required, doc))
+        doc = s.get("doc") or (f"The ``{schema_name}`` schema." if schema_name else where)
+        doc = "\n".join(textwrap.wrap(" ".join(doc.split()), 96))
+        # A key that is not an identifier, or that names a type the annotations use (the class
+        # body would shadow it), needs the functional form.
+        used = {w for _, ty, _, _ in fields for w in re.findall(r"[A-Za-z_]\w*", ty)}
+        functional = any(not k.isidentifier() or keyword.iskeyword(k) or k in used for k, *_ in fields)
+        req = [f for f in fields if f[2]]
+        opt = [f for f in fields if not f[2]]
+        lines: List[str] = []
+        if functional:
+            for part, suffix, flag in ((req, "Required", ""), (opt, "Optional", ", total=False")):
+                if part:
+                    pname = self.claim(f"_{name}{suffix}")
+                    lines += [f"{pname} = TypedDict(", f"    {json.dumps(pname)},", "    {"]
+                    lines += fields_lines(part, "        ", True)
+                    lines += ["    }" + flag + ",", ")", "", ""]
+                    bases.append(pname)
+            lines += [f"class {name}({', '.join(bases)}):", docstring(doc, "    ")]
+        else:
+            if req and opt:
+                rname = self.claim(f"_{name}Required")
+                lines += [f"class {rname}({', '.join(bases) or 'TypedDict'}):"]
+                lines += fields_lines(req, "    ", False) + ["", ""]
+                bases = [rname]
+            own = opt if opt else req
+            total = "" if (req and not opt) else ", total=False"
+            lines += [f"class {name}({', '.join(bases) or 'TypedDict'}{total}):", docstring(doc, "    ")]
+            if own:
+                lines += [""] + fields_lines(own, "    ", False)
+        self.classes.append("\n".join(lines).rstrip() + "\n")
+
+
+Field = Tuple[str, str, bool, str]
+
+
+def fields_lines(fields: List[Field], indent: str, as_dict: bool) -> List[str]:
+    """Class-body lines (`key: type`) or dict entries (`"key": "type",`), each after its doc."""
+    out: List[str] = []
+    for key, ty, _, doc in fields:
+        if doc:
+            out += comment(doc, indent)
+        out.append(f"{indent}{json.dumps(key)}: {ty!r}," if as_dict else f"{indent}{key}: {ty}")
+    return out
+
+
+def schemas_module(types: SchemaTypes) -> str:
+    """The text of ``phonecom/_schemas.py``."""
+    public = sorted(n for n in types.typed_dicts | {a for a, _ in types.aliases} | set(ALIASES) if not n.startswith("_"))
+    out = [
+        '"""The catalog\'s result schemas as ``TypedDict``s (import them from :mod:`phonecom.types`).',
+        "",
+        "Generated by py/tools/gen_stubs.py from the core's catalog. Do not edit: rerun the script.",
+        "Results are plain dicts: a key the schema requires is required here, every other key may be",
+        "missing, and the dicts may hold keys the schema does not name.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Any, Dict, List, Literal, Optional, TypedDict, Union",
+        "",
+        "__all__ = [",
+        *[f"    {json.dumps(n)}," for n in public],
+        "]",
+        "",
+    ]
+    for cls in types.classes:
+        out += ["", cls]
+    # Aliases after the classes; one that is another schema's name after that schema.
+    done: Set[str] = set(types.typed_dicts)
+    pending = list(types.aliases)
+    while pending:
+        ready = [(n, t) for n, t in pending if t not in types.names.values() or t in done]
+        if not ready:
+            ready = [(n, "Any") for n, _ in pending]
+        for n, t in ready:
+            doc = types.schemas.get(next((k for k, v in types.names.items() if v == n), ""), {})
+            out += ["", *comment(str(doc.get("doc") or "") if isinstance(doc, dict) else "", ""), f"{n} = {t}"]
+            done.add(n)
+        pending = [p for p in pending if p[0] not in done]
+    out += ["", "# The names phonecom.types has always had, for the schemas that cover them."]
+    for public_name, target in sorted(ALIASES.items()):
+        out.append(f"{public_name} = {types.names[target]}")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
+    """Both files' text, by path, from the catalog (the installed package's when `doc` is None)."""
     naming = _naming()
-    doc = load_catalog()
+    if doc is None:
+        doc = load_catalog()
+    types = SchemaTypes(doc.get("schemas") or {})
     ops = {op["name"]: op for op in doc["operations"]}
+    results = {name: returns(op, types) for name, op in ops.items()}
+    used = sorted(
+        {w for r in results.values() for t in r if t for w in re.findall(r"[A-Za-z_]\w*", t)}
+        & (set(types.names.values()) | types.typed_dicts)
+    )
     tree: Dict[str, Any] = {}
     for name in sorted(ops):
         node = tree
@@ -187,20 +466,7 @@ def generate() -> str:
         "from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Mapping, Optional, Sequence, Union",
         "",
         "from .types import (",
-        "    Account,",
-        "    AvailablePhoneNumber,",
-        "    Call,",
-        "    CallLog,",
-        "    Contact,",
-        "    FileParam,",
-        "    ListResult,",
-        "    Page,",
-        "    PhoneNumber,",
-        "    Signup,",
-        "    Sms,",
-        "    UserToken,",
-        "    XmlCallList,",
-        "    XmlCallRecord,",
+        *[f"    {n}," for n in sorted(set(used) | {"Contact", "FileParam", "ListResult", "Page"})],
         ")",
         "",
         '__all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]',
@@ -242,7 +508,7 @@ def generate() -> str:
     for name in sorted(ops):
         op = ops[name]
         path = naming.path(name)
-        result, item = returns(op, doc.get("schemas", {}))
+        result, item = results[name]
         sig = signature(op, naming)
         ds = docstring(op_doc(op, naming), "        ")
         for asynchronous in (False, True):
@@ -260,7 +526,7 @@ def generate() -> str:
                 row_doc = "Every row of the list, fetched a page at a time (``limit`` is the page size)."
                 walk_sig = sig
                 if walk is not None:
-                    walk_sig, row_doc = walk[1], walk[2]
+                    walk_sig, row_doc = walk
                 out.append(f"    def iter({walk_sig}) -> {it}[{item}]:")
                 out.append(docstring(row_doc, "        "))
                 out.append("        ...")
@@ -326,23 +592,22 @@ def generate() -> str:
                 "    def __exit__(self, *exc: Any) -> None: ...",
             ]
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return {STUB: "\n".join(out).rstrip("\n") + "\n", SCHEMAS: schemas_module(types)}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--check", action="store_true", help="exit 1 when the committed stub differs")
-    ap.add_argument("--output", type=Path, default=STUB)
+    ap.add_argument("--check", action="store_true", help="exit 1 when a committed file differs")
     args = ap.parse_args()
-    text = generate()
+    files = generate()
     if args.check:
-        current = args.output.read_text() if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is stale: run python py/tools/gen_stubs.py", file=sys.stderr)
-            return 1
-        return 0
-    args.output.write_text(text)
-    print(f"wrote {args.output}")
+        stale = [path for path, text in files.items() if not path.exists() or path.read_text() != text]
+        for path in stale:
+            print(f"{path} is stale: run python py/tools/gen_stubs.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in files.items():
+        path.write_text(text)
+        print(f"wrote {path}")
     return 0
 
 

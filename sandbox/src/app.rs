@@ -128,6 +128,10 @@ impl App {
         if f.action == Action::ResetBefore {
             return Outcome::Close;
         }
+        if f.echo {
+            let status = f.status.unwrap_or(400);
+            return Outcome::Respond(errors::error(status, &echo_message(req)));
+        }
         if let Some(status) = f.status {
             let resp = match service {
                 Some(s) => s.fault_error_coded(status, f.retry_after, f.code.as_deref()),
@@ -143,6 +147,21 @@ impl App {
             Action::None | Action::ResetBefore => Outcome::Respond(resp),
         }
     }
+}
+
+/// The message of an `echo` fault: every value the request carried (query, then the JSON
+/// object's top-level strings and numbers or the form's values), without their names.
+fn echo_message(req: &Request) -> String {
+    let mut values: Vec<String> = req.query.iter().map(|(_, v)| v.clone()).collect();
+    match serde_json::from_slice::<serde_json::Value>(&req.body) {
+        Ok(serde_json::Value::Object(o)) => values.extend(o.values().filter_map(|v| match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })),
+        _ => values.extend(req.form().into_iter().map(|(_, v)| v)),
+    }
+    format!("Rejected request with values: {}", values.join(", "))
 }
 
 /// 200 with the body cut in the middle, under the original content type (JSON by default);

@@ -2,7 +2,7 @@
 //!
 //! A spec is `;`-separated `key=value` pairs or bare words:
 //! `latency=MS`, `status=CODE`, `retry_after=S`, `code=NAME`, `reset_before`, `reset_after`,
-//! `malformed`, `truncated`. Example: `latency=200;status=503;retry_after=1`. `code` (with
+//! `malformed`, `truncated`, `echo`. Example: `latency=200;status=503;retry_after=1`. `code` (with
 //! `status`) picks the family's own error code, e.g. `status=429;code=rate_limited_pool`.
 
 use serde_json::{json, Value};
@@ -36,6 +36,9 @@ pub struct Fault {
     pub code: Option<String>,
     /// Connection-level behaviour.
     pub action: Action,
+    /// Do not process; answer an error (`status`, default 400) whose message repeats the
+    /// request's values, as some upstreams do (lets a client test that it masks what it sent).
+    pub echo: bool,
 }
 
 impl Fault {
@@ -72,6 +75,7 @@ impl Fault {
                 "reset_after" => f.action = Action::ResetAfter,
                 "malformed" => f.action = Action::Malformed,
                 "truncated" => f.action = Action::Truncated,
+                "echo" => f.echo = true,
                 _ => return Err(format!("unknown fault `{item}`")),
             }
         }

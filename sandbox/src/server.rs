@@ -138,12 +138,42 @@ fn serve_connection(mut stream: TcpStream, app: &App, stop: &Arc<AtomicBool>) ->
                 write::write_truncated(&mut stream, &resp)?;
                 return stream.shutdown(Shutdown::Both);
             }
-            Outcome::Close => return stream.shutdown(Shutdown::Both),
+            Outcome::Close => return reset(&stream),
         }
         if close {
             return stream.shutdown(Shutdown::Both);
         }
     }
+}
+
+/// Ends the connection with a TCP RST, as a crashed upstream or a middlebox does: SO_LINGER with a
+/// zero timeout, then the close when `serve_connection` returns and drops both handles of the
+/// socket. The client sees "connection reset by peer", not an orderly end of stream. Where the
+/// option cannot be set (not Unix), it falls back to an orderly shutdown.
+fn reset(stream: &TcpStream) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let linger = libc::linger {
+            l_onoff: 1,
+            l_linger: 0,
+        };
+        // SAFETY: the descriptor belongs to `stream`, which is open for the whole call, and the
+        // option value is a properly sized `linger` that lives on the stack until the call returns.
+        let rc = unsafe {
+            libc::setsockopt(
+                stream.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_LINGER,
+                (&linger as *const libc::linger).cast(),
+                std::mem::size_of::<libc::linger>() as libc::socklen_t,
+            )
+        };
+        if rc == 0 {
+            return Ok(());
+        }
+    }
+    stream.shutdown(Shutdown::Both)
 }
 
 /// Answers an unparseable request with 400 and closes.

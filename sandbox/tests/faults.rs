@@ -71,24 +71,14 @@ fn header_faults() {
         (503, Some("temporarily_unavailable"), Some("2"))
     );
 
+    // Both resets are real TCP RSTs (SO_LINGER 0): the client reads ECONNRESET, not an orderly EOF.
     let body = json!({"username": "rb", "password": "p"}).to_string();
-    assert!(faulted(
-        &c,
-        "reset_before",
-        "POST",
-        "/v4/accounts/1000001/subaccounts",
-        &body
-    )
-    .is_err());
+    let path = "/v4/accounts/1000001/subaccounts";
+    let err = faulted(&c, "reset_before", "POST", path, &body).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::ConnectionReset, "{err}");
     assert_eq!(subaccount_count(&c), 0, "reset_before does not process");
-    assert!(faulted(
-        &c,
-        "reset_after",
-        "POST",
-        "/v4/accounts/1000001/subaccounts",
-        &body
-    )
-    .is_err());
+    let err = faulted(&c, "reset_after", "POST", path, &body).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::ConnectionReset, "{err}");
     assert_eq!(subaccount_count(&c), 1, "reset_after processes");
 
     let r = faulted(&c, "malformed", "GET", "/v4/accounts/1000001", "").unwrap();
@@ -264,4 +254,29 @@ fn rate_limits() {
     );
     c.admin("POST", "/rate-limit", Some(json!({"enabled": false})));
     assert_eq!(conn.send("GET", "/v4/ping", &h, b"").unwrap().status, 200);
+}
+
+#[test]
+fn echo_fault_repeats_the_request_values_without_processing() {
+    let sb = Sandbox::start().unwrap();
+    let c = Client::new(&sb);
+    let before = subaccount_count(&c);
+    let r = faulted(
+        &c,
+        "echo",
+        "POST",
+        "/v4/accounts/1000001/subaccounts?x=q1",
+        r#"{"username":"echo-1","password":"pw-echoed-42"}"#,
+    )
+    .unwrap();
+    assert_eq!(r.status, 400);
+    let msg = r.json()["@error"]["@message"].as_str().unwrap().to_string();
+    assert!(
+        msg.contains("pw-echoed-42") && msg.contains("echo-1") && msg.contains("q1"),
+        "{msg}"
+    );
+    assert!(!msg.contains("password"), "values only: {msg}");
+    assert_eq!(subaccount_count(&c), before, "not processed");
+    let r = faulted(&c, "echo;status=422", "GET", "/v4/ping", "").unwrap();
+    assert_eq!(r.status, 422);
 }

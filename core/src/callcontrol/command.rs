@@ -88,12 +88,10 @@ fn dtmf(s: &str) -> Check {
             printable(s)
         ));
     }
-    if let Some(c) = s
-        .chars()
-        .find(|c| !(*c == 'w' || c.is_ascii_digit() || *c == '*' || *c == '#'))
-    {
+    if let Some(c) = s.chars().find(|c| !(*c == 'w' || c.is_ascii_digit())) {
+        // The document (simple-forward) allows "w" followed by digits only: no `*` or `#`.
         return Err(format!(
-            "may hold only `w` pauses and the keys 0-9, * and # (found `{}`)",
+            "may hold only `w` pauses and the digits 0-9, as the document allows (found `{}`)",
             c.escape_default()
         ));
     }

@@ -70,21 +70,29 @@ impl V1<'_> {
         m
     }
 
+    /// Every row of a list, page after page (see [`Client::items`]).
     fn list_of<T: DeserializeOwned>(&self, op: &str) -> Result<Vec<T>> {
-        rows(op, self.call(op, Map::new())?)?
-            .into_iter()
-            .map(|r| typed(op, r))
-            .collect()
+        self.client.items::<T>(op, json!({}))?.collect_all()
     }
 
-    /// `v1.<service>.list` with optional query arguments, untyped (any of the eleven services).
+    /// `v1.<service>.list` with optional query arguments, untyped (any of the eleven services):
+    /// every row, walked page by page to the `total` the service reports. With `limit` or
+    /// `offset` in `query`, that one page is asked for instead.
     pub fn list(&self, service: &str, query: Option<Map<String, Value>>) -> Result<Vec<Value>> {
         let op = format!("v1.{service}.list");
+        let one_page = query
+            .as_ref()
+            .is_some_and(|q| q.contains_key("limit") || q.contains_key("offset"));
         let mut params = Map::new();
         if let Some(q) = query {
             params.insert("query".into(), Value::Object(q));
         }
-        rows(&op, self.call(&op, params)?)
+        if one_page {
+            return rows(&op, self.call(&op, params)?);
+        }
+        self.client
+            .items::<Value>(&op, Value::Object(params))?
+            .collect_all()
     }
 
     /// `v1.<service>.get`, untyped.

@@ -10,14 +10,24 @@
 //! | sms | list get create delete | the SMS object's settable fields |
 //! | menus | list get create update delete | the document's JSON schema |
 //! | queues, routes | list get create update delete | `body` |
-//! | media | list get create update delete | the greeting object; `file` upload |
+//! | media | list get create update delete | the greeting object; `file` upload (create, and update to replace the audio) |
 //! | batch | list get create delete | `body` |
-//! | contacts, contact_groups, schedules, extensions | list get | - (read-only) |
+//! | contacts, contact_groups, schedules, extensions | list get create update delete | `body` |
+//!
+//! Calls, SMS messages and batches have no update: a placed call or a sent message is a record
+//! of something done, and a batch has already sent one call or SMS per recipient, so replacing
+//! the object would change the record without changing what happened (cancel a scheduled one
+//! with delete and create it anew).
+//!
+//! Phone numbers and UUID references inside `body` are checked (and numbers normalised) by the
+//! per-service map in `wire.rs` before sending, as declared fields are.
 
 use crate::catalog::{Format, Location, Operation, Param, ParamType};
 
-/// Largest request body (media file or JSON object) REST v1 accepts: 20 MB, read as 20 MiB.
-pub const MAX_BODY_BYTES: u64 = 20 * 1024 * 1024;
+/// Largest request body (media file or JSON object) REST v1 accepts: the document's "20 MB",
+/// read as 20,000,000 bytes (the stricter reading: refusing locally beats an upload the
+/// upstream refuses after 20 MB have travelled).
+pub const MAX_BODY_BYTES: u64 = 20_000_000;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Verb {
@@ -86,25 +96,25 @@ const SERVICES: &[Service] = &[
         name: "contacts",
         things: "address-book contacts",
         thing: "contact",
-        verbs: &[List, Get],
+        verbs: &[List, Get, Create, Update, Delete],
     },
     Service {
         name: "contact_groups",
         things: "contact groups",
         thing: "contact group",
-        verbs: &[List, Get],
+        verbs: &[List, Get, Create, Update, Delete],
     },
     Service {
         name: "schedules",
         things: "schedules",
         thing: "schedule",
-        verbs: &[List, Get],
+        verbs: &[List, Get, Create, Update, Delete],
     },
     Service {
         name: "extensions",
         things: "extensions",
         thing: "extension",
-        verbs: &[List, Get],
+        verbs: &[List, Get, Create, Update, Delete],
     },
 ];
 
@@ -312,7 +322,6 @@ fn media_fields() -> Vec<Param> {
 }
 
 const LIST_NOTE: &str = "GET on the collection: the document is silent on list verbs; chosen";
-const READ_ONLY_NOTE: &str = "read-only service: the document names no write for it, chosen";
 const QUERY_DOC: &str = "Optional query arguments, sent as given ({name: value or [values]}); \
                          the formatting document defines none";
 const FILE_DOC: &str = "The audio: .mp3 (audio/mpeg), .ulaw (audio/x-ulaw) or .wav (audio/wav, \
@@ -362,12 +371,7 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
     let item = format!("/{}/{{resource_id}}", svc.name);
     let (verb_name, method, path, doc, params) = match verb {
         List => {
-            let read_only = !svc.verbs.contains(&Create);
-            let doc = if read_only {
-                format!("List {} ({LIST_NOTE}; {READ_ONLY_NOTE})", svc.things)
-            } else {
-                format!("List {} ({LIST_NOTE})", svc.things)
-            };
+            let doc = format!("List {} ({LIST_NOTE})", svc.things);
             let query = p(
                 "query",
                 Location::Query,
@@ -391,7 +395,20 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
         Update => {
             let fields = match svc.name {
                 "menus" => menu_fields(),
-                "media" => media_fields(),
+                "media" => {
+                    let mut fields = media_fields();
+                    fields.insert(
+                        1,
+                        p(
+                            "file",
+                            Location::Form,
+                            ParamType::File,
+                            false,
+                            &format!("Replacement audio (optional): {FILE_DOC}"),
+                        ),
+                    );
+                    fields
+                }
                 _ => vec![body(svc)],
             };
             (
@@ -426,7 +443,8 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
         tag: Some(svc.name.into()),
         // The document names no response schemas; the typed models are in `v1::models`.
         returns: None,
-        pageable: false,
+        // Lists are walked by `limit`/`offset` query arguments (see `list.rs`).
+        pageable: verb == List,
         origin: None,
         params,
     }
@@ -452,7 +470,7 @@ mod tests {
     #[test]
     fn every_service_and_verb() {
         let ops = operations();
-        assert_eq!(ops.len(), 40);
+        assert_eq!(ops.len(), 52);
         assert_eq!(services().count(), 11);
         for svc in services() {
             for verb in ["list", "get"] {
@@ -469,6 +487,28 @@ mod tests {
         let upd = ops.iter().find(|o| o.name == "v1.menus.update").unwrap();
         assert_eq!(upd.path, "/menus/{resource_id}");
         assert_eq!(upd.param("resource_id").unwrap().format, Some(Format::Uuid));
-        assert!(!ops.iter().any(|o| o.name == "v1.contacts.create"));
+        for svc in ["contacts", "contact_groups", "schedules", "extensions"] {
+            for verb in ["create", "update", "delete"] {
+                assert!(
+                    ops.iter().any(|o| o.name == format!("v1.{svc}.{verb}")),
+                    "{svc}.{verb}"
+                );
+            }
+            let create = ops
+                .iter()
+                .find(|o| o.name == format!("v1.{svc}.create"))
+                .unwrap();
+            assert_eq!(
+                (create.method.as_str(), create.path.clone()),
+                ("POST", format!("/{svc}"))
+            );
+            assert!(create.param("body").unwrap().required);
+        }
+        for svc in ["calls", "sms", "batch"] {
+            assert!(!ops.iter().any(|o| o.name == format!("v1.{svc}.update")));
+        }
+        let media_update = ops.iter().find(|o| o.name == "v1.media.update").unwrap();
+        let file = media_update.param("file").unwrap();
+        assert_eq!((file.ty, file.required), (ParamType::File, false));
     }
 }

@@ -10,7 +10,7 @@
 //! with an ID3 tag or an MPEG audio layer III frame, WAV with a `RIFF....WAVE` header. µ-law
 //! audio is headerless, so a `.ulaw` file is refused when its bytes carry another format's
 //! signature (WAV, MP3, Ogg, FLAC, AIFF, or a Sun `.au` header whose encoding is not µ-law).
-//! At most 20 MB (read as 20 MiB) per file.
+//! At most 20 MB (read as 20,000,000 bytes) per file.
 
 use super::catalog::MAX_BODY_BYTES;
 use crate::error::{Error, Result};
@@ -75,7 +75,8 @@ pub struct CheckedMedia {
     pub content_type: String,
 }
 
-/// Check a `/media` upload before sending: size (1 byte to 20 MiB), extension (`.mp3`, `.ulaw`,
+/// Check a `/media` upload before sending: the file name (no control characters: it travels in
+/// a multipart header), size (1 byte to 20 MB, read as 20,000,000 bytes), extension (`.mp3`, `.ulaw`,
 /// `.wav`), the MIME type when given (it must be the extension's), and the bytes' signature.
 /// Errors are validation errors on the field `file` that say which rule failed.
 ///
@@ -94,12 +95,15 @@ pub fn check_media_upload(
     data: &[u8],
 ) -> Result<CheckedMedia> {
     let fail = |rule: String| Error::validation(OP, "file", &rule);
+    if let Some(rule) = crate::wire::file_name_problem(filename) {
+        return Err(fail(rule));
+    }
     if data.is_empty() {
         return Err(fail("is empty".into()));
     }
     if data.len() as u64 > MEDIA_MAX_BYTES {
         return Err(fail(format!(
-            "is {} bytes; /media accepts at most 20 MB ({MEDIA_MAX_BYTES} bytes)",
+            "is {} bytes; /media accepts at most 20 MB, read as {MEDIA_MAX_BYTES} bytes (20 x 1000 x 1000)",
             data.len()
         )));
     }
@@ -325,11 +329,25 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_in_the_name_are_refused() {
+        for name in [
+            "a\r\nX-Injected: 1.wav",
+            "a\n.wav",
+            "a\u{0}.wav",
+            "a\u{7f}.wav",
+        ] {
+            assert!(rule(check_media_upload(name, None, &wav())).contains("control characters"));
+        }
+        assert!(check_media_upload("my greeting (1).wav", None, &wav()).is_ok());
+    }
+
+    #[test]
     fn size_limits() {
         assert!(rule(check_media_upload("a.wav", None, &[])).contains("empty"));
         let mut big = wav();
         big.resize(MEDIA_MAX_BYTES as usize + 1, 0);
         assert!(rule(check_media_upload("a.wav", None, &big)).contains("at most 20 MB"));
+        assert_eq!(MEDIA_MAX_BYTES, 20_000_000);
         big.truncate(MEDIA_MAX_BYTES as usize);
         assert!(check_media_upload("a.wav", None, &big).is_ok());
     }

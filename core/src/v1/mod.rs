@@ -7,12 +7,18 @@
 //! - **Requests**: JSON bodies; flags are `true`/`false` (or `"Y"`/`"N"`) for the caller and
 //!   `"Y"`/`"N"` on the wire; numbers may be quoted; `resource_id`s and references are checked
 //!   UUIDs; phone numbers gain their `+` and are checked with the API's rule
-//!   `^\+?\d{11,14}$`. `/menus` bodies must satisfy the document's JSON schema and `/media`
-//!   uploads the audio rules ([`check_media_upload`]); both are refused before sending, naming
-//!   the field (`digits[1].route`, `file`).
+//!   `^\+?\d{11,14}$`, in declared fields and, by a per-service map, inside a free-form
+//!   `body` ([`check_body_fields`]: `body.to`, `body.group_id`). `/menus` bodies must satisfy
+//!   the document's JSON schema and `/media` uploads the audio rules ([`check_media_upload`]);
+//!   both are refused before sending, naming the field (`digits[1].route`, `file`). A request
+//!   body (file or JSON object) may be 20 MB, read as 20,000,000 bytes ([`MAX_BODY_BYTES`]).
 //! - **Results**: the envelope `{"response": {"data": ...}}` is unwrapped and the data
 //!   normalised as [`normalize_result`] says (flags to booleans, both `created_date` and
 //!   `created_epoch`, durations as integers, dollar strings with exact `_cents`).
+//! - **Lists**: the generic call returns one response's rows; `client.pages(...)` and
+//!   `client.items(...)` walk a `v1.<service>.list` page by page (`limit`/`offset` query
+//!   arguments) up to the `total` the service reports, and the typed lists
+//!   ([`V1::list`], [`V1::menus`] ...) do so too, so no row is lost to a page size.
 //! - **Errors**: `{"response": {"error": {"info", "url", "code"}}}` becomes an
 //!   [`Error`](crate::Error) with `upstream_code` = `code`, `upstream_message` = `info` and
 //!   [`doc_url`](crate::Error::doc_url) = `url`; a `field` beside them (the JSON path of the
@@ -37,7 +43,9 @@
 
 mod api;
 mod catalog;
+mod fields;
 mod format;
+pub(crate) mod list;
 mod media;
 mod menus;
 pub mod models;
@@ -45,6 +53,7 @@ pub(crate) mod wire;
 
 pub use api::{rows, V1};
 pub use catalog::{services, MAX_BODY_BYTES};
+pub use fields::check_body_fields;
 pub use format::{check_dates, is_date_name, is_flag_name, normalize_result};
 pub use media::{check_media_upload, AudioFormat, CheckedMedia, MEDIA_MAX_BYTES};
 pub use menus::check_menu_digits;

@@ -3,6 +3,7 @@
 //! `{"response": {"error": {"info", "url", "code"}}}` error body.
 
 use super::catalog::MAX_BODY_BYTES;
+use super::fields::check_body_fields;
 use super::format::{check_dates, normalize_result, to_wire};
 use super::media::check_media_upload;
 use crate::catalog::{Location, Operation, ParamType};
@@ -37,8 +38,7 @@ impl Wire for V1Wire {
         };
         let credentials =
             base64_encode(format!("{}:{}", key.expose(), password.expose()).as_bytes());
-        // The encoded pair is as secret as its parts: mask it wherever an upstream echoes it.
-        client.learn_secret(&credentials);
+        // The encoded pair is masked like its parts: `Config::secret_values` registers it.
         let headers = vec![
             ("Accept".to_string(), "application/json".to_string()),
             ("Authorization".to_string(), format!("Basic {credentials}")),
@@ -110,12 +110,19 @@ fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Result<String>
 /// for a `/media` upload a multipart body with the checked file.
 fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(String, Vec<u8>)>> {
     let mut fields = Map::new();
-    if let Some(b @ Value::Object(o)) = params.get("body") {
-        let problems = check_dates("body", b);
+    if let Some(b @ Value::Object(_)) = params.get("body") {
+        // The free-form body gets the checks declared fields get: dates, and the service's
+        // phone numbers (normalised) and UUID references (see `fields.rs`).
+        let mut b = b.clone();
+        let service = op.tag.as_deref().unwrap_or_default();
+        let mut problems = check_body_fields(service, &mut b);
+        problems.extend(check_dates("body", &b));
         if !problems.is_empty() {
             return Err(crate::v4::api_field_errors(&op.name, problems));
         }
-        fields.extend(o.clone());
+        if let Value::Object(o) = b {
+            fields.extend(o);
+        }
     }
     for p in op
         .params
@@ -172,12 +179,39 @@ fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(St
             &op.name,
             "body",
             &format!(
-                "is {} bytes of JSON; REST v1 accepts at most 20 MB ({MAX_BODY_BYTES} bytes) per object",
+                "is {} bytes of JSON; REST v1 accepts at most 20 MB per object, read as {MAX_BODY_BYTES} bytes (20 x 1000 x 1000)",
                 bytes.len()
             ),
         ));
     }
     Ok(Some(("application/json".into(), bytes)))
+}
+
+/// Marks the list walker's copy of a `v1.<service>.list` operation (in `returns`, which the
+/// catalog leaves empty for v1): its result is the page, `{"items": [...], "total": n}`, with the
+/// paging information the plain call's result (the rows alone) has no room for.
+pub(crate) const PAGE_RESULT: &str = "v1 page";
+
+/// A list page: the rows of `data` (normalised) and `total`, found beside `data` (as the
+/// sandbox sends it) or inside an object `data` (`{"menus": [...], "total": n}`); `null` when
+/// the service sent none.
+fn page_result(op: &Operation, response: &Value) -> Result<Value> {
+    if response.get("data").is_none() && response.get("error").is_some_and(Value::is_object) {
+        return Err(Error::new(
+            ErrorKind::Server,
+            "list page holds an error envelope and no data",
+        )
+        .with_operation(&op.name));
+    }
+    let data = normalize_result(response.get("data").cloned().unwrap_or(Value::Null));
+    let number = |v: Option<&Value>| match v {
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let total = number(response.get("total")).or_else(|| number(data.get("total")));
+    let items = super::api::rows(&op.name, data)?;
+    Ok(serde_json::json!({"items": items, "total": total}))
 }
 
 /// A v1 response: `response.data` (normalised) on success, the mapped error otherwise.
@@ -197,6 +231,9 @@ pub(crate) fn decode_response(op: &Operation, resp: &HttpResponse) -> Result<Val
         // Not the documented envelope: hand back the whole body rather than lose it.
         return Ok(normalize_result(body));
     };
+    if op.returns.as_deref() == Some(PAGE_RESULT) {
+        return page_result(op, response);
+    }
     if let Some(data) = response.get("data") {
         return Ok(normalize_result(data.clone()));
     }

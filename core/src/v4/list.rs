@@ -268,11 +268,15 @@ enum Source {
         offset: u64,
         limit: u64,
     },
+    /// REST v1 lists: `limit`/`offset` query arguments up to the reported `total`.
+    V1(Box<crate::v1::list::Walk>),
     /// `xml.getCallList`: every call of `[startTime, endTime]`, `limit` rows per page.
     CallWindows {
         calls: Box<crate::xml::Calls>,
         offset: u64,
         limit: u64,
+        /// An error met after some rows of a page: the page is returned first, then this.
+        pending: Option<Error>,
     },
 }
 
@@ -323,7 +327,12 @@ impl Pages {
                 calls: Box::new(crate::xml::Calls::new(client, start, end)?),
                 offset: 0,
                 limit,
+                pending: None,
             }
+        } else if op.family == "v1" && op.pageable {
+            Source::V1(Box::new(crate::v1::list::Walk::new(
+                client, op, params, limit,
+            )?))
         } else if op.params.iter().any(|p| p.name == "offset") {
             let offset = match params.remove("offset") {
                 Some(v) => v.as_u64().ok_or_else(|| {
@@ -380,11 +389,13 @@ impl Pages {
                     (page, last)
                 },
             ),
+            Source::V1(walk) => walk.next_page(),
             Source::CallWindows {
                 calls,
                 offset,
                 limit,
-            } => next_call_page(calls, offset, *limit),
+                pending,
+            } => next_call_page(calls, offset, *limit, pending),
         };
         match result {
             Ok((page, last)) => {
@@ -404,6 +415,7 @@ impl Pages {
                 let e = e.with_operation(&self.op.name);
                 Some(Err(match &self.source {
                     Source::Offset { client, .. } => e.map_text(|t| client.redact(t)),
+                    Source::V1(walk) => e.map_text(|t| walk.redact(t)),
                     Source::CallWindows { .. } => e,
                 }))
             }
@@ -466,13 +478,22 @@ fn next_call_page(
     calls: &mut crate::xml::Calls,
     offset: &mut u64,
     limit: u64,
+    pending: &mut Option<Error>,
 ) -> Result<(Page, bool)> {
+    if let Some(e) = pending.take() {
+        return Err(e);
+    }
     let mut items = Vec::new();
     let mut last = false;
     while (items.len() as u64) < limit {
         match calls.next() {
             Some(Ok(call)) => {
                 items.push(serde_json::to_value(call).expect("call records serialise"))
+            }
+            // The rows already read are not dropped: this page first, the error next.
+            Some(Err(e)) if !items.is_empty() => {
+                *pending = Some(e);
+                break;
             }
             Some(Err(e)) => return Err(e),
             None => {

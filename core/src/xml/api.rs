@@ -526,7 +526,7 @@ impl Xml<'_> {
     }
 
     /// `xml.getChatCallStatus`.
-    pub fn chat_call_status(&self, chat_call_id: &str) -> Result<Reply> {
+    pub fn chat_call_status(&self, chat_call_id: &str) -> Result<Reply<ChatCallStatus>> {
         self.run("getChatCallStatus", Self::one("ChatCallID", chat_call_id))
     }
 }

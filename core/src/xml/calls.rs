@@ -4,6 +4,18 @@
 //! yielded oldest window first, each window sorted by start time, and a call seen on a shared
 //! edge second is yielded once (deduplicated by its id).
 //!
+//! The document does not say whether `endTime` is inclusive, so no call may be lost under
+//! either reading:
+//!
+//! - the walk of `[start, end]` asks for `(start, end + 1)`: read exclusively that is exactly
+//!   the range, read inclusively it adds the second `end + 1`, whose calls are dropped;
+//! - a full window one second wide, `(a, a + 1)`, is split into `(a, a)` and `(a + 1, a + 1)`
+//!   only when the server reads `endTime` inclusively (it returned a call of the second `b` for
+//!   a request `(a, b)`, or answers `(a, a)` with calls); read exclusively, `(a, a)` asks for
+//!   nothing, so the window is the one second `a`: its rows are kept and the walk ends with the
+//!   "one second over the cap" error. When the reading is not yet known, `(a, a)` is asked once
+//!   to find out (the reading is then remembered).
+//!
 //! ```no_run
 //! use phonecom::{Client, Config};
 //! let client = Client::new(Config::from_env()?)?;
@@ -42,6 +54,10 @@ pub struct Calls {
     pending_error: Option<Error>,
     windows_fetched: u64,
     done: bool,
+    /// The last second of the range (`end`); later calls are dropped.
+    last: i64,
+    /// Whether the server reads `endTime` inclusively, once a response has shown it.
+    inclusive_end: Option<bool>,
 }
 
 impl std::fmt::Debug for Calls {
@@ -95,13 +111,16 @@ impl Calls {
         }
         Ok(Calls {
             fetch: Box::new(fetch),
-            windows: vec![(start, end)],
+            // `end + 1`: the last second is covered whether `endTime` is inclusive or not.
+            windows: vec![(start, end.saturating_add(1))],
             buffer: VecDeque::new(),
             edge_ids: HashSet::new(),
             timeless_ids: HashSet::new(),
             pending_error: None,
             windows_fetched: 0,
             done: false,
+            last: end,
+            inclusive_end: None,
         })
     }
 
@@ -115,10 +134,30 @@ impl Calls {
         self.collect()
     }
 
+    /// One request; a response shows an inclusive `endTime` when it holds a call of the
+    /// second `b` (`b > a`) or any call for `(a, a)`.
+    fn fetch_window(&mut self, a: i64, b: i64) -> Result<Vec<CallRecord>> {
+        let rows = (self.fetch)(a, b)?;
+        self.windows_fetched += 1;
+        let shows_inclusive = if b > a {
+            rows.iter().any(|r| r.start_time == Some(b))
+        } else {
+            !rows.is_empty()
+        };
+        if shows_inclusive {
+            self.inclusive_end = Some(true);
+        }
+        Ok(rows)
+    }
+
     fn take_window(&mut self, a: i64, b: i64, mut rows: Vec<CallRecord>) {
         rows.sort_by(|x, y| (x.start_time, x.id.as_deref()).cmp(&(y.start_time, y.id.as_deref())));
         let mut next_edge = HashSet::new();
         for row in rows {
+            if row.start_time.is_some_and(|t| t > self.last) {
+                // The second after the range, returned when `endTime` is read inclusively.
+                continue;
+            }
             if let Some(id) = row.id.clone() {
                 if self.edge_ids.contains(&id) || self.timeless_ids.contains(&id) {
                     continue;
@@ -158,28 +197,54 @@ impl Iterator for Calls {
                 self.done = true;
                 return None;
             };
-            let rows = match (self.fetch)(a, b) {
+            let mut rows = match self.fetch_window(a, b) {
                 Ok(rows) => rows,
                 Err(e) => {
                     self.done = true;
                     return Some(Err(e));
                 }
             };
-            self.windows_fetched += 1;
-            if rows.len() >= CALL_LIST_CAP {
-                if b > a {
-                    // Halves share their middle second (whether endTime is inclusive or not,
-                    // nothing falls between them); the older half is fetched first.
-                    let (left, right) = if b - a == 1 {
-                        ((a, a), (b, b))
-                    } else {
-                        let mid = a + (b - a) / 2;
-                        ((a, mid), (mid, b))
+            let mut b = b;
+            if rows.len() >= CALL_LIST_CAP && b - a >= 2 {
+                // Halves share their middle second (whether endTime is inclusive or not,
+                // nothing falls between them); the older half is fetched first.
+                let mid = a + (b - a) / 2;
+                self.windows.push((mid, b));
+                self.windows.push((a, mid));
+                continue;
+            }
+            if rows.len() >= CALL_LIST_CAP && b - a == 1 {
+                if self.inclusive_end.is_none() {
+                    // Ask `(a, a)` once: calls in it show an inclusive reading, none (while
+                    // the full window had calls of the second `a`) an exclusive one.
+                    let probe = match self.fetch_window(a, a) {
+                        Ok(rows) => rows,
+                        Err(e) => {
+                            self.done = true;
+                            return Some(Err(e));
+                        }
                     };
-                    self.windows.push(right);
-                    self.windows.push(left);
+                    if probe.is_empty() {
+                        self.inclusive_end = Some(false);
+                    } else {
+                        // `(a, a)` was the first half; the second follows.
+                        if b <= self.last {
+                            self.windows.push((b, b));
+                        }
+                        rows = probe;
+                        b = a;
+                    }
+                } else if self.inclusive_end == Some(true) {
+                    if b <= self.last {
+                        self.windows.push((b, b));
+                    }
+                    self.windows.push((a, a));
                     continue;
                 }
+            }
+            if rows.len() >= CALL_LIST_CAP {
+                // One second over the cap: `(a, a)` read inclusively, or `(a, a + 1)` read
+                // exclusively. Its rows are kept, and the walk ends with the error.
                 self.pending_error = Some(
                     Error::new(
                         ErrorKind::Server,
@@ -251,9 +316,9 @@ mod tests {
         for inclusive in [true, false] {
             let data = dataset(2_345, 1_000, 90_000, 120, 45_000);
             let log = Arc::new(Mutex::new(Vec::new()));
-            let end = if inclusive { 90_000 } else { 90_001 };
-            let calls = Calls::with_fetch(1_000, end, server(data.clone(), inclusive, log.clone()))
-                .unwrap();
+            let calls =
+                Calls::with_fetch(1_000, 90_000, server(data.clone(), inclusive, log.clone()))
+                    .unwrap();
             let got = calls.collect_all().unwrap();
             assert_eq!(got.len(), data.len(), "inclusive={inclusive}");
             assert_eq!(ids(&got), ids(&data));
@@ -295,6 +360,70 @@ mod tests {
         assert_eq!(ok, CALL_LIST_CAP);
         let err = results.last().unwrap().as_ref().unwrap_err();
         assert!(err.to_string().contains("one second 50"), "{err}");
+    }
+
+    #[test]
+    fn a_full_single_second_with_an_exclusive_end_keeps_its_rows() {
+        // Read exclusively, (50, 51) is the one second 50: its 500 rows are kept (not split
+        // into (50, 50) and (51, 51), which both ask for nothing) and the error says so.
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let data = dataset(300, 0, 50, 600, 50);
+        let results: Vec<Result<CallRecord>> =
+            Calls::with_fetch(0, 100, server(data, false, log.clone()))
+                .unwrap()
+                .collect();
+        let ok: Vec<&CallRecord> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+        let before = ok.iter().filter(|c| c.start_time < Some(50)).count();
+        let burst = ok.iter().filter(|c| c.start_time == Some(50)).count();
+        assert_eq!(before, 300, "every call before the burst");
+        assert_eq!(burst, CALL_LIST_CAP, "the full second's rows are kept");
+        let err = results.last().unwrap().as_ref().unwrap_err();
+        assert!(err.to_string().contains("one second 50"), "{err}");
+        assert_eq!(results.iter().filter(|r| r.is_err()).count(), 1);
+        // (50, 50) was asked once to learn the reading; (51, 51) never.
+        let log = log.lock().unwrap();
+        assert_eq!(log.iter().filter(|w| **w == (50, 50)).count(), 1);
+        assert!(!log.contains(&(51, 51)));
+    }
+
+    #[test]
+    fn a_busy_two_second_window_read_inclusively_is_split() {
+        // Read inclusively, (50, 51) holds two seconds of 300 calls each: split, all kept.
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let mut data = dataset(0, 0, 0, 300, 50);
+        data.extend((0..300).map(|i| CallRecord {
+            id: Some(format!("n{i}")),
+            start_time: Some(51),
+            ..CallRecord::default()
+        }));
+        let got = Calls::with_fetch(50, 51, server(data.clone(), true, log))
+            .unwrap()
+            .collect_all()
+            .unwrap();
+        assert_eq!(ids(&got), ids(&data));
+    }
+
+    #[test]
+    fn the_last_second_is_walked_under_either_reading() {
+        for inclusive in [true, false] {
+            let log = Arc::new(Mutex::new(Vec::new()));
+            let mut data = dataset(20, 0, 100, 0, 0);
+            let at = |id: &str, t: i64| CallRecord {
+                id: Some(id.into()),
+                start_time: Some(t),
+                ..CallRecord::default()
+            };
+            data.push(at("last", 100));
+            data.push(at("after", 101));
+            let got = Calls::with_fetch(0, 100, server(data.clone(), inclusive, log))
+                .unwrap()
+                .collect_all()
+                .unwrap();
+            let got = ids(&got);
+            assert!(got.contains(&"last".to_string()), "inclusive={inclusive}");
+            assert!(!got.contains(&"after".to_string()), "inclusive={inclusive}");
+            assert_eq!(got.len(), 21, "inclusive={inclusive}");
+        }
     }
 
     #[test]

@@ -59,6 +59,7 @@
 //! | `getPhoneNumberPortingEligibility` | `{"eligible": true/false/null, ...resultData}` |
 //! | `previewChatCall` | `{"url": "...", ...resultData}` |
 //! | `sendChatCall` | `{"chatCallId": "...", ...resultData}` |
+//! | `getChatCallStatus` | [`ChatCallStatus`]: `chatCallId`, `status`, `sendDate` (epoch, number), `sendDateGmt`, `responseType`, `recipients`: [[`ChatCallRecipientStatus`]: `toName`, `toNumber`, `status`, `response`, `duration` (number)], and the other elements of the status |
 //! | every other action | `resultData` by the generic mapping, or `null` when there is none |
 //!
 //! Named fields are always present (`null` when the element is absent or empty); the elements a

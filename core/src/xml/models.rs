@@ -154,3 +154,47 @@ pub struct ChatCallSent {
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
+
+/// `getChatCallStatus`: the ChatCall's status and each recipient's. The document says only that
+/// the action "returns the status of a ChatCall, including status per recipient"; the elements
+/// read here are the sandbox's (`<chatCallStatus>` holding `ChatCallID`, `status`, `sendDate`,
+/// `responseType` and `<recipients>`), and whatever else the response holds is kept in `extra`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatCallStatus {
+    /// `<ChatCallID>`.
+    pub chat_call_id: Option<String>,
+    /// The overall status, e.g. `scheduled`, `in-progress`, `completed`.
+    pub status: Option<String>,
+    /// `<sendDate>`: Unix epoch seconds.
+    pub send_date: Option<i64>,
+    /// The `gmt` attribute of `<sendDate>`, e.g. `2030-01-01T12:00:00.0000Z`.
+    pub send_date_gmt: Option<String>,
+    /// `<responseType>`, e.g. `yes_no` (`null` when none was asked).
+    pub response_type: Option<String>,
+    /// Each recipient's status, in the order the server sent them (`[]` when none).
+    pub recipients: Vec<ChatCallRecipientStatus>,
+    /// Other attributes and elements.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One recipient's part of a [`ChatCallStatus`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatCallRecipientStatus {
+    /// `<toName>`.
+    pub to_name: Option<String>,
+    /// `<toNumber>`, E.164.
+    pub to_number: Option<String>,
+    /// The recipient's status, e.g. `scheduled`, `calling`, `answered`, `no-answer`, `busy`,
+    /// `voicemail`, `failed`.
+    pub status: Option<String>,
+    /// The recipient's answer to a `yes_no`/`yes_no_maybe` ChatCall (`yes`, `no`, `maybe`).
+    pub response: Option<String>,
+    /// `<duration>`: seconds of the call.
+    pub duration: Option<u64>,
+    /// Other attributes and elements.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}

@@ -344,6 +344,7 @@ fn data_of(action: &str, rd: Option<Node>, msg: Option<&str>) -> Decoded<Value> 
                 chat_call_id,
             })
         }
+        "getChatCallStatus" => to_value(&chat_call_status(data_object(rd))?),
         _ => match rd {
             Some(rd) if elements(rd).next().is_some() || rd.attributes().len() > 0 => {
                 Value::Object(row_object(rd))
@@ -433,14 +434,16 @@ fn listed_number(mut m: Map<String, Value>) -> Decoded<ListedNumber> {
     })
 }
 
-fn call_record(mut m: Map<String, Value>) -> Decoded<CallRecord> {
-    let (start_time, start_time_gmt) = match m.remove("startTime") {
+/// A time element such as `<startTime gmt="2009-10-27T21:42:15.0000Z">1256679735</startTime>`:
+/// its epoch seconds and its `gmt` attribute.
+fn take_time(m: &mut Map<String, Value>, key: &str) -> Decoded<(Option<i64>, Option<String>)> {
+    Ok(match m.remove(key) {
         Some(Value::Object(mut st)) => {
             let gmt = take_str(&mut st, "gmt")?;
             let secs = take_num(&mut st, "value")?;
             if !st.is_empty() {
                 return Err(format!(
-                    "XML API <startTime> has unexpected attributes ({}); the raw body is kept",
+                    "XML API <{key}> has unexpected attributes ({}); the raw body is kept",
                     Value::Object(st)
                 ));
             }
@@ -448,11 +451,15 @@ fn call_record(mut m: Map<String, Value>) -> Decoded<CallRecord> {
         }
         Some(v) => {
             let mut one = Map::new();
-            one.insert("startTime".into(), v);
-            (take_num(&mut one, "startTime")?, None)
+            one.insert(key.into(), v);
+            (take_num(&mut one, key)?, None)
         }
         None => (None, None),
-    };
+    })
+}
+
+fn call_record(mut m: Map<String, Value>) -> Decoded<CallRecord> {
+    let (start_time, start_time_gmt) = take_time(&mut m, "startTime")?;
     Ok(CallRecord {
         id: take_str(&mut m, "id")?,
         start_time,
@@ -487,6 +494,66 @@ fn inventory_number(mut m: Map<String, Value>) -> Decoded<InventoryNumber> {
     Ok(InventoryNumber {
         phone_number,
         human_readable: take_str(&mut m, "humanReadable")?,
+        extra: m,
+    })
+}
+
+/// `getChatCallStatus`: the fields of the one element under `resultData` (`<chatCallStatus>`),
+/// or of `resultData` itself, and the rows of its `<recipients>` list.
+fn chat_call_status(data: Map<String, Value>) -> Decoded<ChatCallStatus> {
+    let mut m = match data.values().next() {
+        Some(Value::Object(inner)) if data.len() == 1 => inner.clone(),
+        _ => data,
+    };
+    let chat_call_id = match take_str(&mut m, "ChatCallID")? {
+        Some(id) => Some(id),
+        None => take_str(&mut m, "chatCallId")?,
+    };
+    let status = take_str(&mut m, "status")?;
+    let (send_date, send_date_gmt) = take_time(&mut m, "sendDate")?;
+    let response_type = take_str(&mut m, "responseType")?;
+    let rows: Vec<Value> = match m.remove("recipients") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(rows)) => rows,
+        // `<recipients>` with attributes: its rows are under `items`, or one `recipient`.
+        Some(Value::Object(mut o)) => match o.remove("items").or_else(|| o.remove("recipient")) {
+            Some(Value::Array(rows)) => rows,
+            Some(one) => vec![one],
+            None => Vec::new(),
+        },
+        Some(other) => {
+            return Err(format!(
+                "XML API <recipients> has unexpected content ({other}); the raw body is kept"
+            ))
+        }
+    };
+    let recipients = rows
+        .into_iter()
+        .map(|row| match row {
+            Value::Object(r) => chat_call_recipient(r),
+            other => Err(format!(
+                "XML API <recipient> has unexpected content ({other}); the raw body is kept"
+            )),
+        })
+        .collect::<Decoded<Vec<_>>>()?;
+    Ok(ChatCallStatus {
+        chat_call_id,
+        status,
+        send_date,
+        send_date_gmt,
+        response_type,
+        recipients,
+        extra: m,
+    })
+}
+
+fn chat_call_recipient(mut m: Map<String, Value>) -> Decoded<ChatCallRecipientStatus> {
+    Ok(ChatCallRecipientStatus {
+        to_name: take_str(&mut m, "toName")?,
+        to_number: take_str(&mut m, "toNumber")?,
+        status: take_str(&mut m, "status")?,
+        response: take_str(&mut m, "response")?,
+        duration: take_num(&mut m, "duration")?,
         extra: m,
     })
 }
@@ -582,6 +649,60 @@ mod tests {
             generic(r#"<a id="1"><id>2</id></a>"#),
             json!({"@id": "1", "id": "2"})
         );
+    }
+
+    #[test]
+    fn chat_call_status_per_recipient() {
+        let body = r#"<chatCallStatus><ChatCallID>7</ChatCallID><status>completed</status>
+            <sendDate gmt="2030-01-01T12:00:00.0000Z">1893499200</sendDate>
+            <responseType>yes_no</responseType><region>west</region>
+            <recipients>
+              <recipient><toName>Ann</toName><toNumber>+18585550102</toNumber>
+                <status>answered</status><response>yes</response><duration>17</duration></recipient>
+              <recipient><toName>Bob</toName><toNumber>+16045550107</toNumber>
+                <status>busy</status><response/><duration>0</duration><attempts>2</attempts></recipient>
+            </recipients></chatCallStatus>"#;
+        let doc = Document::parse(body).unwrap();
+        let mut wrapped = Map::new();
+        wrapped.insert("chatCallStatus".into(), element_json(doc.root_element()));
+        let st = chat_call_status(wrapped).unwrap();
+        assert_eq!(st.chat_call_id.as_deref(), Some("7"));
+        assert_eq!(st.status.as_deref(), Some("completed"));
+        assert_eq!(st.send_date, Some(1_893_499_200));
+        assert_eq!(
+            st.send_date_gmt.as_deref(),
+            Some("2030-01-01T12:00:00.0000Z")
+        );
+        assert_eq!(st.response_type.as_deref(), Some("yes_no"));
+        assert_eq!(st.extra["region"], "west", "unnamed elements are kept");
+        assert_eq!(st.recipients.len(), 2);
+        let (ann, bob) = (&st.recipients[0], &st.recipients[1]);
+        assert_eq!(
+            (
+                ann.to_name.as_deref(),
+                ann.status.as_deref(),
+                ann.response.as_deref()
+            ),
+            (Some("Ann"), Some("answered"), Some("yes"))
+        );
+        assert_eq!(ann.duration, Some(17));
+        assert_eq!(
+            (bob.status.as_deref(), bob.response.as_deref()),
+            (Some("busy"), None)
+        );
+        assert_eq!(bob.extra["attempts"], "2");
+        // No recipients and no wrapper: an empty list, the fields read from resultData itself.
+        let mut flat = Map::new();
+        flat.insert("status".into(), json!("scheduled"));
+        let st = chat_call_status(flat).unwrap();
+        assert_eq!(
+            (st.status.as_deref(), st.recipients.len()),
+            (Some("scheduled"), 0)
+        );
+        // A duration that is not a number is a decode error, never a guess.
+        let mut bad = Map::new();
+        bad.insert("recipients".into(), json!([{"duration": "long"}]));
+        assert!(chat_call_status(bad).unwrap_err().contains("<duration>"));
     }
 
     #[test]

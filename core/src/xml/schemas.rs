@@ -71,9 +71,29 @@ pub(crate) fn schemas() -> Vec<(String, Value)> {
         ("XmlChatCallPreview".into(), one("previewChatCall", "url", s("The URL of the .wav preview"))),
         ("XmlChatCallSent".into(), one("sendChatCall", "chatCallId", s("The id to query with getChatCallStatus"))),
         ("XmlChatCallStatus".into(), reply(
-            "getChatCallStatus: the status per recipient, by the generic mapping",
-            json!({"type": "object", "additionalProperties": {}}),
+            "getChatCallStatus: the ChatCall's status and each recipient's",
+            json!({
+                "type": "object",
+                "doc": "The status's fields; its other elements are kept beside them",
+                "properties": {
+                    "chatCallId": s("<ChatCallID>"),
+                    "status": s("The overall status, e.g. scheduled, in-progress, completed"),
+                    "sendDate": int("<sendDate>: Unix epoch seconds"),
+                    "sendDateGmt": s("The gmt attribute of <sendDate>"),
+                    "responseType": s("<responseType>, e.g. yes_no"),
+                    "recipients": {"type": "array", "items": {"ref": "XmlChatCallRecipientStatus"}},
+                },
+                "required": ["recipients"],
+                "additionalProperties": {},
+            }),
         )),
+        ("XmlChatCallRecipientStatus".into(), row("One recipient's status (getChatCallStatus); other elements are kept beside these", json!({
+            "toName": s("<toName>"),
+            "toNumber": s("<toNumber>, E.164"),
+            "status": s("e.g. scheduled, calling, answered, no-answer, busy, voicemail, failed"),
+            "response": s("The answer to a yes_no/yes_no_maybe ChatCall: yes, no, maybe"),
+            "duration": int("<duration>: seconds of the call"),
+        }))),
         ("XmlCallRecord".into(), row("A call detail record (getCallList); other elements are kept beside these", json!({
             "id": s("The id attribute (unique per call)"),
             "startTime": int("<startTime>: Unix epoch seconds"),

@@ -4,20 +4,82 @@ import os
 from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Mapping, Optional, Sequence, Union
 
 from .types import (
-    Account,
-    AvailablePhoneNumber,
-    Call,
-    CallLog,
+    AccountFull,
+    ApplicationFull,
+    AvailableNumbersFull,
+    CallFull,
+    CallLogFull,
+    CallerIdFull,
     Contact,
+    ContactFull,
+    DeleteEntry,
+    DeviceFull,
+    ExpressServiceCodeFull,
+    ExtensionFull,
     FileParam,
+    GetOauthAccessToken,
+    GroupFull,
     ListResult,
+    ListenerFull,
+    MediaFull,
+    MediaSummary,
+    MenuFull,
+    NolAccountPhonePatchResponse,
+    NolAccountPhonesListResponse,
+    NolAccountSignupResponse,
+    NolAccountTopupResponse,
+    NolAccountVerifyPhoneConfirmResponse,
+    NolAccountVerifyPhoneStartResponse,
+    NolAddTenantSuppressionResponse,
+    NolCreateAccountKeyResponse,
+    NolCreateTenantResponse,
+    NolGetAccountKeyResponse,
+    NolGetAccountListingReportsResponse,
+    NolGetAccountListingResponse,
+    NolGetAccountResponse,
+    NolGetTenantResponse,
+    NolIssueTenantKeyResponse,
+    NolListAccountKeysResponse,
+    NolListTenantSuppressionsResponse,
+    NolListTenantsResponse,
+    NolPutAccountListingResponse,
+    NolRemoveTenantSuppressionResponse,
+    NolRotateAccountKeyResponse,
+    NolSetTenantStatusResponse,
+    NolUpdateAccountKeyResponse,
+    NolUpdateAccountResponse,
+    NolUploadListingDocumentResponse,
+    NolUploadListingLogoResponse,
+    NolVerifyCheckoutResponse,
+    OauthAccessToken,
+    OauthClientFull,
+    OauthClientRedirectUriFull,
     Page,
-    PhoneNumber,
+    PaymentFull,
+    PhoneNumberFull,
+    PhoneNumbersRegionFull,
+    PingResponse,
+    PricingFull,
+    QueueFull,
+    RouteFull,
+    ScheduleFull,
+    SigningInfo,
     Signup,
-    Sms,
+    SmsFull,
+    TrunkFull,
     UserToken,
+    VoicemailFull,
     XmlCallList,
     XmlCallRecord,
+    XmlChatCallPreview,
+    XmlChatCallSent,
+    XmlChatCallStatus,
+    XmlInventory,
+    XmlNumberList,
+    XmlPortingEligibility,
+    XmlReply,
+    XmlRows,
+    XmlVoiceList,
 )
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
@@ -82,7 +144,7 @@ class _AsyncOp_express_signup(_OperationInfo):
         ...
 
 class _Op_nol_account_phone_patch(_OperationInfo):
-    def __call__(self, *, e164: str, precall_enrolled: bool) -> Dict[str, Any]:
+    def __call__(self, *, e164: str, precall_enrolled: bool) -> NolAccountPhonePatchResponse:
         """Enroll / revoke call-provenance (resource form).
 
         ``nol.accountPhonePatch``: PATCH /api/v1/account/phones/{e164}
@@ -92,7 +154,7 @@ class _Op_nol_account_phone_patch(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_phone_patch(_OperationInfo):
-    async def __call__(self, *, e164: str, precall_enrolled: bool) -> Dict[str, Any]:
+    async def __call__(self, *, e164: str, precall_enrolled: bool) -> NolAccountPhonePatchResponse:
         """Enroll / revoke call-provenance (resource form).
 
         ``nol.accountPhonePatch``: PATCH /api/v1/account/phones/{e164}
@@ -102,21 +164,21 @@ class _AsyncOp_nol_account_phone_patch(_OperationInfo):
         ...
 
 class _Op_nol_account_phones_list(_OperationInfo):
-    def __call__(self) -> Dict[str, Any]:
+    def __call__(self) -> NolAccountPhonesListResponse:
         """List your verified numbers (enrollment inventory).
 
         ``nol.accountPhonesList``: GET /api/v1/account/phones"""
         ...
 
 class _AsyncOp_nol_account_phones_list(_OperationInfo):
-    async def __call__(self) -> Dict[str, Any]:
+    async def __call__(self) -> NolAccountPhonesListResponse:
         """List your verified numbers (enrollment inventory).
 
         ``nol.accountPhonesList``: GET /api/v1/account/phones"""
         ...
 
 class _Op_nol_account_signup(_OperationInfo):
-    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> NolAccountSignupResponse:
         """Sign up for an API key.
 
         ``nol.accountSignup``: POST /api/v1/account/signup
@@ -126,7 +188,7 @@ class _Op_nol_account_signup(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_signup(_OperationInfo):
-    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> NolAccountSignupResponse:
         """Sign up for an API key.
 
         ``nol.accountSignup``: POST /api/v1/account/signup
@@ -136,7 +198,7 @@ class _AsyncOp_nol_account_signup(_OperationInfo):
         ...
 
 class _Op_nol_account_topup(_OperationInfo):
-    def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> Dict[str, Any]:
+    def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> NolAccountTopupResponse:
         """Add prepaid credit.
 
         ``nol.accountTopup``: POST /api/v1/account/topup
@@ -146,7 +208,7 @@ class _Op_nol_account_topup(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_topup(_OperationInfo):
-    async def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, amount_cents: int, promote_keys: Optional[bool] = ...) -> NolAccountTopupResponse:
         """Add prepaid credit.
 
         ``nol.accountTopup``: POST /api/v1/account/topup
@@ -156,7 +218,7 @@ class _AsyncOp_nol_account_topup(_OperationInfo):
         ...
 
 class _Op_nol_account_verify_phone_confirm(_OperationInfo):
-    def __call__(self, *, phone: str, code: str) -> Dict[str, Any]:
+    def __call__(self, *, phone: str, code: str) -> NolAccountVerifyPhoneConfirmResponse:
         """Verify a business number (step 2: confirm code).
 
         ``nol.accountVerifyPhoneConfirm``: POST /api/v1/account/verify-phone/confirm
@@ -166,7 +228,7 @@ class _Op_nol_account_verify_phone_confirm(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_verify_phone_confirm(_OperationInfo):
-    async def __call__(self, *, phone: str, code: str) -> Dict[str, Any]:
+    async def __call__(self, *, phone: str, code: str) -> NolAccountVerifyPhoneConfirmResponse:
         """Verify a business number (step 2: confirm code).
 
         ``nol.accountVerifyPhoneConfirm``: POST /api/v1/account/verify-phone/confirm
@@ -176,7 +238,7 @@ class _AsyncOp_nol_account_verify_phone_confirm(_OperationInfo):
         ...
 
 class _Op_nol_account_verify_phone_start(_OperationInfo):
-    def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> NolAccountVerifyPhoneStartResponse:
         """Verify a business number (step 1: send code).
 
         ``nol.accountVerifyPhoneStart``: POST /api/v1/account/verify-phone/start
@@ -186,7 +248,7 @@ class _Op_nol_account_verify_phone_start(_OperationInfo):
         ...
 
 class _AsyncOp_nol_account_verify_phone_start(_OperationInfo):
-    async def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, phone: str, channel: Optional[Literal["voice", "sms"]] = ...) -> NolAccountVerifyPhoneStartResponse:
         """Verify a business number (step 1: send code).
 
         ``nol.accountVerifyPhoneStart``: POST /api/v1/account/verify-phone/start
@@ -196,7 +258,7 @@ class _AsyncOp_nol_account_verify_phone_start(_OperationInfo):
         ...
 
 class _Op_nol_add_tenant_suppression(_OperationInfo):
-    def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> NolAddTenantSuppressionResponse:
         """Add a suppression.
 
         ``nol.addTenantSuppression``: POST /api/v1/account/tenants/{id}/suppressions
@@ -207,7 +269,7 @@ class _Op_nol_add_tenant_suppression(_OperationInfo):
         ...
 
 class _AsyncOp_nol_add_tenant_suppression(_OperationInfo):
-    async def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, id: str, number: str, label: Optional[str] = ...) -> NolAddTenantSuppressionResponse:
         """Add a suppression.
 
         ``nol.addTenantSuppression``: POST /api/v1/account/tenants/{id}/suppressions
@@ -218,7 +280,7 @@ class _AsyncOp_nol_add_tenant_suppression(_OperationInfo):
         ...
 
 class _Op_nol_create_account_key(_OperationInfo):
-    def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> NolCreateAccountKeyResponse:
         """Mint a new API key.
 
         ``nol.createAccountKey``: POST /api/v1/account/keys
@@ -228,7 +290,7 @@ class _Op_nol_create_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_create_account_key(_OperationInfo):
-    async def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, name: Optional[str] = ..., use_cases: Optional[Sequence[Any]] = ...) -> NolCreateAccountKeyResponse:
         """Mint a new API key.
 
         ``nol.createAccountKey``: POST /api/v1/account/keys
@@ -238,7 +300,7 @@ class _AsyncOp_nol_create_account_key(_OperationInfo):
         ...
 
 class _Op_nol_create_tenant(_OperationInfo):
-    def __call__(self, *, name: str) -> Dict[str, Any]:
+    def __call__(self, *, name: str) -> NolCreateTenantResponse:
         """Create a tenant.
 
         ``nol.createTenant``: POST /api/v1/account/tenants
@@ -247,7 +309,7 @@ class _Op_nol_create_tenant(_OperationInfo):
         ...
 
 class _AsyncOp_nol_create_tenant(_OperationInfo):
-    async def __call__(self, *, name: str) -> Dict[str, Any]:
+    async def __call__(self, *, name: str) -> NolCreateTenantResponse:
         """Create a tenant.
 
         ``nol.createTenant``: POST /api/v1/account/tenants
@@ -256,21 +318,21 @@ class _AsyncOp_nol_create_tenant(_OperationInfo):
         ...
 
 class _Op_nol_get_account(_OperationInfo):
-    def __call__(self) -> Dict[str, Any]:
+    def __call__(self) -> NolGetAccountResponse:
         """Get account balance and usage.
 
         ``nol.getAccount``: GET /api/v1/account"""
         ...
 
 class _AsyncOp_nol_get_account(_OperationInfo):
-    async def __call__(self) -> Dict[str, Any]:
+    async def __call__(self) -> NolGetAccountResponse:
         """Get account balance and usage.
 
         ``nol.getAccount``: GET /api/v1/account"""
         ...
 
 class _Op_nol_get_account_key(_OperationInfo):
-    def __call__(self, *, id: str) -> Dict[str, Any]:
+    def __call__(self, *, id: str) -> NolGetAccountKeyResponse:
         """Read one API key.
 
         ``nol.getAccountKey``: GET /api/v1/account/keys/{id}
@@ -279,7 +341,7 @@ class _Op_nol_get_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_account_key(_OperationInfo):
-    async def __call__(self, *, id: str) -> Dict[str, Any]:
+    async def __call__(self, *, id: str) -> NolGetAccountKeyResponse:
         """Read one API key.
 
         ``nol.getAccountKey``: GET /api/v1/account/keys/{id}
@@ -288,7 +350,7 @@ class _AsyncOp_nol_get_account_key(_OperationInfo):
         ...
 
 class _Op_nol_get_account_listing(_OperationInfo):
-    def __call__(self, *, e164: str) -> Dict[str, Any]:
+    def __call__(self, *, e164: str) -> NolGetAccountListingResponse:
         """Onboarding state + live trust for an account-owned number.
 
         ``nol.getAccountListing``: GET /api/v1/account/listings/{e164}
@@ -297,7 +359,7 @@ class _Op_nol_get_account_listing(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_account_listing(_OperationInfo):
-    async def __call__(self, *, e164: str) -> Dict[str, Any]:
+    async def __call__(self, *, e164: str) -> NolGetAccountListingResponse:
         """Onboarding state + live trust for an account-owned number.
 
         ``nol.getAccountListing``: GET /api/v1/account/listings/{e164}
@@ -306,7 +368,7 @@ class _AsyncOp_nol_get_account_listing(_OperationInfo):
         ...
 
 class _Op_nol_get_account_listing_reports(_OperationInfo):
-    def __call__(self, *, e164: str, limit: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, e164: str, limit: Optional[int] = ...) -> NolGetAccountListingReportsResponse:
         """Reports + reviews filed against an owned number.
 
         ``nol.getAccountListingReports``: GET /api/v1/account/listings/{e164}/reports
@@ -316,7 +378,7 @@ class _Op_nol_get_account_listing_reports(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_account_listing_reports(_OperationInfo):
-    async def __call__(self, *, e164: str, limit: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, e164: str, limit: Optional[int] = ...) -> NolGetAccountListingReportsResponse:
         """Reports + reviews filed against an owned number.
 
         ``nol.getAccountListingReports``: GET /api/v1/account/listings/{e164}/reports
@@ -326,21 +388,21 @@ class _AsyncOp_nol_get_account_listing_reports(_OperationInfo):
         ...
 
 class _Op_nol_get_signing(_OperationInfo):
-    def __call__(self) -> Dict[str, Any]:
+    def __call__(self) -> SigningInfo:
         """Operator HMAC signing secret (for the calling key).
 
         ``nol.getSigning``: GET /api/v1/account/signing"""
         ...
 
 class _AsyncOp_nol_get_signing(_OperationInfo):
-    async def __call__(self) -> Dict[str, Any]:
+    async def __call__(self) -> SigningInfo:
         """Operator HMAC signing secret (for the calling key).
 
         ``nol.getSigning``: GET /api/v1/account/signing"""
         ...
 
 class _Op_nol_get_tenant(_OperationInfo):
-    def __call__(self, *, id: str) -> Dict[str, Any]:
+    def __call__(self, *, id: str) -> NolGetTenantResponse:
         """Get tenant detail.
 
         ``nol.getTenant``: GET /api/v1/account/tenants/{id}
@@ -349,7 +411,7 @@ class _Op_nol_get_tenant(_OperationInfo):
         ...
 
 class _AsyncOp_nol_get_tenant(_OperationInfo):
-    async def __call__(self, *, id: str) -> Dict[str, Any]:
+    async def __call__(self, *, id: str) -> NolGetTenantResponse:
         """Get tenant detail.
 
         ``nol.getTenant``: GET /api/v1/account/tenants/{id}
@@ -358,7 +420,7 @@ class _AsyncOp_nol_get_tenant(_OperationInfo):
         ...
 
 class _Op_nol_issue_tenant_key(_OperationInfo):
-    def __call__(self, *, id: str, name: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, id: str, name: Optional[str] = ...) -> NolIssueTenantKeyResponse:
         """Issue a tenant sub-key.
 
         ``nol.issueTenantKey``: POST /api/v1/account/tenants/{id}/keys
@@ -368,7 +430,7 @@ class _Op_nol_issue_tenant_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_issue_tenant_key(_OperationInfo):
-    async def __call__(self, *, id: str, name: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, id: str, name: Optional[str] = ...) -> NolIssueTenantKeyResponse:
         """Issue a tenant sub-key.
 
         ``nol.issueTenantKey``: POST /api/v1/account/tenants/{id}/keys
@@ -378,21 +440,21 @@ class _AsyncOp_nol_issue_tenant_key(_OperationInfo):
         ...
 
 class _Op_nol_list_account_keys(_OperationInfo):
-    def __call__(self) -> Dict[str, Any]:
+    def __call__(self) -> NolListAccountKeysResponse:
         """List API keys.
 
         ``nol.listAccountKeys``: GET /api/v1/account/keys"""
         ...
 
 class _AsyncOp_nol_list_account_keys(_OperationInfo):
-    async def __call__(self) -> Dict[str, Any]:
+    async def __call__(self) -> NolListAccountKeysResponse:
         """List API keys.
 
         ``nol.listAccountKeys``: GET /api/v1/account/keys"""
         ...
 
 class _Op_nol_list_tenant_suppressions(_OperationInfo):
-    def __call__(self, *, id: str) -> Dict[str, Any]:
+    def __call__(self, *, id: str) -> NolListTenantSuppressionsResponse:
         """List tenant suppressions.
 
         ``nol.listTenantSuppressions``: GET /api/v1/account/tenants/{id}/suppressions
@@ -401,7 +463,7 @@ class _Op_nol_list_tenant_suppressions(_OperationInfo):
         ...
 
 class _AsyncOp_nol_list_tenant_suppressions(_OperationInfo):
-    async def __call__(self, *, id: str) -> Dict[str, Any]:
+    async def __call__(self, *, id: str) -> NolListTenantSuppressionsResponse:
         """List tenant suppressions.
 
         ``nol.listTenantSuppressions``: GET /api/v1/account/tenants/{id}/suppressions
@@ -410,21 +472,21 @@ class _AsyncOp_nol_list_tenant_suppressions(_OperationInfo):
         ...
 
 class _Op_nol_list_tenants(_OperationInfo):
-    def __call__(self) -> Dict[str, Any]:
+    def __call__(self) -> NolListTenantsResponse:
         """List tenants.
 
         ``nol.listTenants``: GET /api/v1/account/tenants"""
         ...
 
 class _AsyncOp_nol_list_tenants(_OperationInfo):
-    async def __call__(self) -> Dict[str, Any]:
+    async def __call__(self) -> NolListTenantsResponse:
         """List tenants.
 
         ``nol.listTenants``: GET /api/v1/account/tenants"""
         ...
 
 class _Op_nol_put_account_listing(_OperationInfo):
-    def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> Dict[str, Any]:
+    def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> NolPutAccountListingResponse:
         """Stage a draft profile (or edit a live listing).
 
         ``nol.putAccountListing``: PUT /api/v1/account/listings/{e164}
@@ -438,7 +500,7 @@ class _Op_nol_put_account_listing(_OperationInfo):
         ...
 
 class _AsyncOp_nol_put_account_listing(_OperationInfo):
-    async def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, e164: str, kind: Optional[Literal["business", "personal"]] = ..., dba: Optional[str] = ..., legal_name: Optional[str] = ..., ein: Optional[str] = ..., jurisdiction: Optional[str] = ..., formation_date: Optional[str] = ..., industry: Optional[str] = ..., address: Optional[str] = ..., website: Optional[str] = ..., bio: Optional[str] = ..., name: Optional[str] = ..., role: Optional[str] = ..., marketing_opt_in: Optional[bool] = ...) -> NolPutAccountListingResponse:
         """Stage a draft profile (or edit a live listing).
 
         ``nol.putAccountListing``: PUT /api/v1/account/listings/{e164}
@@ -452,7 +514,7 @@ class _AsyncOp_nol_put_account_listing(_OperationInfo):
         ...
 
 class _Op_nol_remove_tenant_suppression(_OperationInfo):
-    def __call__(self, *, id: str, number: str) -> Dict[str, Any]:
+    def __call__(self, *, id: str, number: str) -> NolRemoveTenantSuppressionResponse:
         """Remove a suppression.
 
         ``nol.removeTenantSuppression``: DELETE /api/v1/account/tenants/{id}/suppressions
@@ -462,7 +524,7 @@ class _Op_nol_remove_tenant_suppression(_OperationInfo):
         ...
 
 class _AsyncOp_nol_remove_tenant_suppression(_OperationInfo):
-    async def __call__(self, *, id: str, number: str) -> Dict[str, Any]:
+    async def __call__(self, *, id: str, number: str) -> NolRemoveTenantSuppressionResponse:
         """Remove a suppression.
 
         ``nol.removeTenantSuppression``: DELETE /api/v1/account/tenants/{id}/suppressions
@@ -472,7 +534,7 @@ class _AsyncOp_nol_remove_tenant_suppression(_OperationInfo):
         ...
 
 class _Op_nol_rotate_account_key(_OperationInfo):
-    def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> NolRotateAccountKeyResponse:
         """Rotate an API key in place.
 
         ``nol.rotateAccountKey``: POST /api/v1/account/keys/{id}/rotate
@@ -482,7 +544,7 @@ class _Op_nol_rotate_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_rotate_account_key(_OperationInfo):
-    async def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, id: str, grace_seconds: Optional[int] = ...) -> NolRotateAccountKeyResponse:
         """Rotate an API key in place.
 
         ``nol.rotateAccountKey``: POST /api/v1/account/keys/{id}/rotate
@@ -492,21 +554,21 @@ class _AsyncOp_nol_rotate_account_key(_OperationInfo):
         ...
 
 class _Op_nol_set_signing(_OperationInfo):
-    def __call__(self, *, enabled: bool) -> Dict[str, Any]:
+    def __call__(self, *, enabled: bool) -> SigningInfo:
         """Enable/disable HMAC signing on the calling key.
 
         ``nol.setSigning``: POST /api/v1/account/signing"""
         ...
 
 class _AsyncOp_nol_set_signing(_OperationInfo):
-    async def __call__(self, *, enabled: bool) -> Dict[str, Any]:
+    async def __call__(self, *, enabled: bool) -> SigningInfo:
         """Enable/disable HMAC signing on the calling key.
 
         ``nol.setSigning``: POST /api/v1/account/signing"""
         ...
 
 class _Op_nol_set_tenant_status(_OperationInfo):
-    def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> Dict[str, Any]:
+    def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> NolSetTenantStatusResponse:
         """Set tenant status.
 
         ``nol.setTenantStatus``: PATCH /api/v1/account/tenants/{id}
@@ -516,7 +578,7 @@ class _Op_nol_set_tenant_status(_OperationInfo):
         ...
 
 class _AsyncOp_nol_set_tenant_status(_OperationInfo):
-    async def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> Dict[str, Any]:
+    async def __call__(self, *, id: str, status: Literal["active", "disabled"]) -> NolSetTenantStatusResponse:
         """Set tenant status.
 
         ``nol.setTenantStatus``: PATCH /api/v1/account/tenants/{id}
@@ -526,7 +588,7 @@ class _AsyncOp_nol_set_tenant_status(_OperationInfo):
         ...
 
 class _Op_nol_update_account(_OperationInfo):
-    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> NolUpdateAccountResponse:
         """Update account name / reminder email.
 
         ``nol.updateAccount``: PATCH /api/v1/account
@@ -536,7 +598,7 @@ class _Op_nol_update_account(_OperationInfo):
         ...
 
 class _AsyncOp_nol_update_account(_OperationInfo):
-    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, name: Optional[str] = ..., email: Optional[str] = ...) -> NolUpdateAccountResponse:
         """Update account name / reminder email.
 
         ``nol.updateAccount``: PATCH /api/v1/account
@@ -546,7 +608,7 @@ class _AsyncOp_nol_update_account(_OperationInfo):
         ...
 
 class _Op_nol_update_account_key(_OperationInfo):
-    def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> Dict[str, Any]:
+    def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> NolUpdateAccountKeyResponse:
         """Rename or disable an API key.
 
         ``nol.updateAccountKey``: PATCH /api/v1/account/keys/{id}
@@ -556,7 +618,7 @@ class _Op_nol_update_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_update_account_key(_OperationInfo):
-    async def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> NolUpdateAccountKeyResponse:
         """Rename or disable an API key.
 
         ``nol.updateAccountKey``: PATCH /api/v1/account/keys/{id}
@@ -566,7 +628,7 @@ class _AsyncOp_nol_update_account_key(_OperationInfo):
         ...
 
 class _Op_nol_upload_listing_document(_OperationInfo):
-    def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
+    def __call__(self, *, e164: str, file: FileParam) -> NolUploadListingDocumentResponse:
         """Upload a verification document.
 
         ``nol.uploadListingDocument``: POST /api/v1/account/listings/{e164}/documents
@@ -576,7 +638,7 @@ class _Op_nol_upload_listing_document(_OperationInfo):
         ...
 
 class _AsyncOp_nol_upload_listing_document(_OperationInfo):
-    async def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
+    async def __call__(self, *, e164: str, file: FileParam) -> NolUploadListingDocumentResponse:
         """Upload a verification document.
 
         ``nol.uploadListingDocument``: POST /api/v1/account/listings/{e164}/documents
@@ -586,7 +648,7 @@ class _AsyncOp_nol_upload_listing_document(_OperationInfo):
         ...
 
 class _Op_nol_upload_listing_logo(_OperationInfo):
-    def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
+    def __call__(self, *, e164: str, file: FileParam) -> NolUploadListingLogoResponse:
         """Upload a business logo.
 
         ``nol.uploadListingLogo``: POST /api/v1/account/listings/{e164}/logo
@@ -596,7 +658,7 @@ class _Op_nol_upload_listing_logo(_OperationInfo):
         ...
 
 class _AsyncOp_nol_upload_listing_logo(_OperationInfo):
-    async def __call__(self, *, e164: str, file: FileParam) -> Dict[str, Any]:
+    async def __call__(self, *, e164: str, file: FileParam) -> NolUploadListingLogoResponse:
         """Upload a business logo.
 
         ``nol.uploadListingLogo``: POST /api/v1/account/listings/{e164}/logo
@@ -606,7 +668,7 @@ class _AsyncOp_nol_upload_listing_logo(_OperationInfo):
         ...
 
 class _Op_nol_verify_checkout(_OperationInfo):
-    def __call__(self, *, e164: str) -> Dict[str, Any]:
+    def __call__(self, *, e164: str) -> NolVerifyCheckoutResponse:
         """Mint a verification payment link.
 
         ``nol.verifyCheckout``: POST /api/v1/account/listings/{e164}/verify-checkout
@@ -615,7 +677,7 @@ class _Op_nol_verify_checkout(_OperationInfo):
         ...
 
 class _AsyncOp_nol_verify_checkout(_OperationInfo):
-    async def __call__(self, *, e164: str) -> Dict[str, Any]:
+    async def __call__(self, *, e164: str) -> NolVerifyCheckoutResponse:
         """Mint a verification payment link.
 
         ``nol.verifyCheckout``: POST /api/v1/account/listings/{e164}/verify-checkout
@@ -1434,7 +1496,7 @@ class _AsyncOp_v1_sms_list(_OperationInfo):
         ...
 
 class _Op_v4_create_account_call(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> Call:
+    def __call__(self, *, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> CallFull:
         """Make a phone call.
 
         ``v4.create-account-call``: POST /accounts/{account_id}/calls
@@ -1451,7 +1513,7 @@ class _Op_v4_create_account_call(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_call(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> Call:
+    async def __call__(self, *, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> CallFull:
         """Make a phone call.
 
         ``v4.create-account-call``: POST /accounts/{account_id}/calls
@@ -1468,7 +1530,7 @@ class _AsyncOp_v4_create_account_call(_OperationInfo):
         ...
 
 class _Op_v4_create_account_device(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> DeviceFull:
         """Register a generic VoIP device.
 
         ``v4.create-account-device``: POST /accounts/{account_id}/devices
@@ -1479,7 +1541,7 @@ class _Op_v4_create_account_device(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_device(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> DeviceFull:
         """Register a generic VoIP device.
 
         ``v4.create-account-device``: POST /accounts/{account_id}/devices
@@ -1490,7 +1552,7 @@ class _AsyncOp_v4_create_account_device(_OperationInfo):
         ...
 
 class _Op_v4_create_account_extension(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., caller_id: Optional[str] = ..., usage_type: Optional[str] = ..., extension: Optional[int] = ..., include_in_directory: Optional[bool] = ..., name: Optional[str] = ..., full_name: Optional[str] = ..., timezone: Optional[str] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., local_area_code: Optional[str] = ..., enable_outbound_calls: Optional[bool] = ..., enable_call_waiting: Optional[bool] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., caller_id: Optional[str] = ..., usage_type: Optional[str] = ..., extension: Optional[int] = ..., include_in_directory: Optional[bool] = ..., name: Optional[str] = ..., full_name: Optional[str] = ..., timezone: Optional[str] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., local_area_code: Optional[str] = ..., enable_outbound_calls: Optional[bool] = ..., enable_call_waiting: Optional[bool] = ...) -> ExtensionFull:
         """Create an individual extension.
 
         ``v4.create-account-extension``: POST /accounts/{account_id}/extensions
@@ -1510,7 +1572,7 @@ class _Op_v4_create_account_extension(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_extension(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., caller_id: Optional[str] = ..., usage_type: Optional[str] = ..., extension: Optional[int] = ..., include_in_directory: Optional[bool] = ..., name: Optional[str] = ..., full_name: Optional[str] = ..., timezone: Optional[str] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., local_area_code: Optional[str] = ..., enable_outbound_calls: Optional[bool] = ..., enable_call_waiting: Optional[bool] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., caller_id: Optional[str] = ..., usage_type: Optional[str] = ..., extension: Optional[int] = ..., include_in_directory: Optional[bool] = ..., name: Optional[str] = ..., full_name: Optional[str] = ..., timezone: Optional[str] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., local_area_code: Optional[str] = ..., enable_outbound_calls: Optional[bool] = ..., enable_call_waiting: Optional[bool] = ...) -> ExtensionFull:
         """Create an individual extension.
 
         ``v4.create-account-extension``: POST /accounts/{account_id}/extensions
@@ -1530,7 +1592,7 @@ class _AsyncOp_v4_create_account_extension(_OperationInfo):
         ...
 
 class _Op_v4_create_account_extension_call(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> Call:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> CallFull:
         """Make a phone call (extension-level alias).
 
         ``v4.create-account-extension-call``: POST /accounts/{account_id}/extensions/{extension_id}/calls
@@ -1548,7 +1610,7 @@ class _Op_v4_create_account_extension_call(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_extension_call(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> Call:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., caller_phone_number: Optional[str] = ..., caller_extension: Optional[int] = ..., caller_caller_id: Optional[str] = ..., caller_private: Optional[bool] = ..., callee_phone_number: Optional[str] = ..., callee_extension: Optional[int] = ..., callee_caller_id: Optional[str] = ..., callee_private: Optional[bool] = ...) -> CallFull:
         """Make a phone call (extension-level alias).
 
         ``v4.create-account-extension-call``: POST /accounts/{account_id}/extensions/{extension_id}/calls
@@ -1566,7 +1628,7 @@ class _AsyncOp_v4_create_account_extension_call(_OperationInfo):
         ...
 
 class _Op_v4_create_account_extension_contact(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> ContactFull:
         """Add a new address book contact for an extension.
 
         ``v4.create-account-extension-contact``: POST /accounts/{account_id}/extensions/{extension_id}/contacts
@@ -1592,7 +1654,7 @@ class _Op_v4_create_account_extension_contact(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_extension_contact(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> ContactFull:
         """Add a new address book contact for an extension.
 
         ``v4.create-account-extension-contact``: POST /accounts/{account_id}/extensions/{extension_id}/contacts
@@ -1618,7 +1680,7 @@ class _AsyncOp_v4_create_account_extension_contact(_OperationInfo):
         ...
 
 class _Op_v4_create_account_extension_contact_group(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> GroupFull:
         """Add a new contact group to an account extension.
 
         ``v4.create-account-extension-contact-group``: POST /accounts/{account_id}/extensions/{extension_id}/contact-groups
@@ -1629,7 +1691,7 @@ class _Op_v4_create_account_extension_contact_group(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_extension_contact_group(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> GroupFull:
         """Add a new contact group to an account extension.
 
         ``v4.create-account-extension-contact-group``: POST /accounts/{account_id}/extensions/{extension_id}/contact-groups
@@ -1640,7 +1702,7 @@ class _AsyncOp_v4_create_account_extension_contact_group(_OperationInfo):
         ...
 
 class _Op_v4_create_account_extension_listener(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Add a listener object to your account that can be used to subscribe an event. (extension-level alias).
 
         ``v4.create-account-extension-listener``: POST /accounts/{account_id}/extensions/{extension_id}/listeners
@@ -1653,7 +1715,7 @@ class _Op_v4_create_account_extension_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_extension_listener(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Add a listener object to your account that can be used to subscribe an event. (extension-level alias).
 
         ``v4.create-account-extension-listener``: POST /accounts/{account_id}/extensions/{extension_id}/listeners
@@ -1666,7 +1728,7 @@ class _AsyncOp_v4_create_account_extension_listener(_OperationInfo):
         ...
 
 class _Op_v4_create_account_extension_sms(_OperationInfo):
-    def __call__(self, *, extension_id: int, from_: str, to: str, text: str, account_id: Optional[int] = ...) -> Sms:
+    def __call__(self, *, extension_id: int, from_: str, to: str, text: str, account_id: Optional[int] = ...) -> SmsFull:
         """Send a SMS to one or a group of recipients. (extension-level alias).
 
         ``v4.create-account-extension-sms``: POST /accounts/{account_id}/extensions/{extension_id}/sms
@@ -1679,7 +1741,7 @@ class _Op_v4_create_account_extension_sms(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_extension_sms(_OperationInfo):
-    async def __call__(self, *, extension_id: int, from_: str, to: str, text: str, account_id: Optional[int] = ...) -> Sms:
+    async def __call__(self, *, extension_id: int, from_: str, to: str, text: str, account_id: Optional[int] = ...) -> SmsFull:
         """Send a SMS to one or a group of recipients. (extension-level alias).
 
         ``v4.create-account-extension-sms``: POST /accounts/{account_id}/extensions/{extension_id}/sms
@@ -1716,7 +1778,7 @@ class _AsyncOp_v4_create_account_integration_event_subscription(_OperationInfo):
         ...
 
 class _Op_v4_create_account_listener(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Add a listener object to your account that can be used to subscribe an event.
 
         ``v4.create-account-listener``: POST /accounts/{account_id}/listeners
@@ -1728,7 +1790,7 @@ class _Op_v4_create_account_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_listener(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Add a listener object to your account that can be used to subscribe an event.
 
         ``v4.create-account-listener``: POST /accounts/{account_id}/listeners
@@ -1740,7 +1802,7 @@ class _AsyncOp_v4_create_account_listener(_OperationInfo):
         ...
 
 class _Op_v4_create_account_media_files(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> MediaFull:
         """Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB).
 
         ``v4.create-account-media-files``: POST /accounts/{account_id}/media/files
@@ -1751,7 +1813,7 @@ class _Op_v4_create_account_media_files(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_media_files(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> MediaFull:
         """Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB).
 
         ``v4.create-account-media-files``: POST /accounts/{account_id}/media/files
@@ -1762,7 +1824,7 @@ class _AsyncOp_v4_create_account_media_files(_OperationInfo):
         ...
 
 class _Op_v4_create_account_media_tts(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
         """Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB).
 
         ``v4.create-account-media-tts``: POST /accounts/{account_id}/media/tts
@@ -1781,7 +1843,7 @@ class _Op_v4_create_account_media_tts(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_media_tts(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
         """Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB).
 
         ``v4.create-account-media-tts``: POST /accounts/{account_id}/media/tts
@@ -1800,7 +1862,7 @@ class _AsyncOp_v4_create_account_media_tts(_OperationInfo):
         ...
 
 class _Op_v4_create_account_menu(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> MenuFull:
         """Create an individual menu.
 
         ``v4.create-account-menu``: POST /accounts/{account_id}/menus
@@ -1809,7 +1871,7 @@ class _Op_v4_create_account_menu(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_menu(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> MenuFull:
         """Create an individual menu.
 
         ``v4.create-account-menu``: POST /accounts/{account_id}/menus
@@ -1818,7 +1880,7 @@ class _AsyncOp_v4_create_account_menu(_OperationInfo):
         ...
 
 class _Op_v4_create_account_oauth_clients_redirect_uri(_OperationInfo):
-    def __call__(self, *, client_id: int, account_id: Optional[int] = ..., redirect_uri: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, client_id: int, account_id: Optional[int] = ..., redirect_uri: Optional[str] = ...) -> OauthClientRedirectUriFull:
         """Create an OAuth Client Redirect URI record.
 
         ``v4.create-account-oauth-clients-redirect-uri``: POST /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris
@@ -1829,7 +1891,7 @@ class _Op_v4_create_account_oauth_clients_redirect_uri(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_oauth_clients_redirect_uri(_OperationInfo):
-    async def __call__(self, *, client_id: int, account_id: Optional[int] = ..., redirect_uri: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, client_id: int, account_id: Optional[int] = ..., redirect_uri: Optional[str] = ...) -> OauthClientRedirectUriFull:
         """Create an OAuth Client Redirect URI record.
 
         ``v4.create-account-oauth-clients-redirect-uri``: POST /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris
@@ -1840,7 +1902,7 @@ class _AsyncOp_v4_create_account_oauth_clients_redirect_uri(_OperationInfo):
         ...
 
 class _Op_v4_create_account_payment_method(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., nickname: Optional[str] = ..., status: Optional[str] = ..., type: Optional[str] = ..., cc_token: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., nickname: Optional[str] = ..., status: Optional[str] = ..., type: Optional[str] = ..., cc_token: Optional[str] = ...) -> PaymentFull:
         """Create an individual payment method.
 
         ``v4.create-account-payment-method``: POST /accounts/{account_id}/payment-methods
@@ -1853,7 +1915,7 @@ class _Op_v4_create_account_payment_method(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_payment_method(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., nickname: Optional[str] = ..., status: Optional[str] = ..., type: Optional[str] = ..., cc_token: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., nickname: Optional[str] = ..., status: Optional[str] = ..., type: Optional[str] = ..., cc_token: Optional[str] = ...) -> PaymentFull:
         """Create an individual payment method.
 
         ``v4.create-account-payment-method``: POST /accounts/{account_id}/payment-methods
@@ -1866,7 +1928,7 @@ class _AsyncOp_v4_create_account_payment_method(_OperationInfo):
         ...
 
 class _Op_v4_create_account_phone_number(_OperationInfo):
-    def __call__(self, *, phone_number: str, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumber:
+    def __call__(self, *, phone_number: str, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumberFull:
         """Add a phone number to an account.
 
         ``v4.create-account-phone-number``: POST /accounts/{account_id}/phone-numbers
@@ -1880,7 +1942,7 @@ class _Op_v4_create_account_phone_number(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_phone_number(_OperationInfo):
-    async def __call__(self, *, phone_number: str, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumber:
+    async def __call__(self, *, phone_number: str, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumberFull:
         """Add a phone number to an account.
 
         ``v4.create-account-phone-number``: POST /accounts/{account_id}/phone-numbers
@@ -1894,7 +1956,7 @@ class _AsyncOp_v4_create_account_phone_number(_OperationInfo):
         ...
 
 class _Op_v4_create_account_queue(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> QueueFull:
         """Create a queue.
 
         ``v4.create-account-queue``: POST /accounts/{account_id}/queues
@@ -1910,7 +1972,7 @@ class _Op_v4_create_account_queue(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_queue(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> QueueFull:
         """Create a queue.
 
         ``v4.create-account-queue``: POST /accounts/{account_id}/queues
@@ -1926,7 +1988,7 @@ class _AsyncOp_v4_create_account_queue(_OperationInfo):
         ...
 
 class _Op_v4_create_account_sms(_OperationInfo):
-    def __call__(self, *, from_: str, to: str, text: str, account_id: Optional[int] = ..., extension_id: Optional[int] = ...) -> Sms:
+    def __call__(self, *, from_: str, to: str, text: str, account_id: Optional[int] = ..., extension_id: Optional[int] = ...) -> SmsFull:
         """Send a SMS to one or a group of recipients.
 
         ``v4.create-account-sms``: POST /accounts/{account_id}/sms
@@ -1939,7 +2001,7 @@ class _Op_v4_create_account_sms(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_sms(_OperationInfo):
-    async def __call__(self, *, from_: str, to: str, text: str, account_id: Optional[int] = ..., extension_id: Optional[int] = ...) -> Sms:
+    async def __call__(self, *, from_: str, to: str, text: str, account_id: Optional[int] = ..., extension_id: Optional[int] = ...) -> SmsFull:
         """Send a SMS to one or a group of recipients.
 
         ``v4.create-account-sms``: POST /accounts/{account_id}/sms
@@ -1952,7 +2014,7 @@ class _AsyncOp_v4_create_account_sms(_OperationInfo):
         ...
 
 class _Op_v4_create_account_subaccount(_OperationInfo):
-    def __call__(self, *, username: str, password: str, account_id: Optional[int] = ..., contact: Optional[Contact] = ..., billing_contact: Optional[Contact] = ...) -> Account:
+    def __call__(self, *, username: str, password: str, account_id: Optional[int] = ..., contact: Optional[Contact] = ..., billing_contact: Optional[Contact] = ...) -> AccountFull:
         """Add a subaccount for the authenticated user or client.
 
         ``v4.create-account-subaccount``: POST /accounts/{account_id}/subaccounts
@@ -1965,7 +2027,7 @@ class _Op_v4_create_account_subaccount(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_subaccount(_OperationInfo):
-    async def __call__(self, *, username: str, password: str, account_id: Optional[int] = ..., contact: Optional[Contact] = ..., billing_contact: Optional[Contact] = ...) -> Account:
+    async def __call__(self, *, username: str, password: str, account_id: Optional[int] = ..., contact: Optional[Contact] = ..., billing_contact: Optional[Contact] = ...) -> AccountFull:
         """Add a subaccount for the authenticated user or client.
 
         ``v4.create-account-subaccount``: POST /accounts/{account_id}/subaccounts
@@ -1978,7 +2040,7 @@ class _AsyncOp_v4_create_account_subaccount(_OperationInfo):
         ...
 
 class _Op_v4_create_account_subaccount_pricing(_OperationInfo):
-    def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., pricing_id: Optional[int] = ..., reason: Optional[str] = ..., expire_date: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., pricing_id: Optional[int] = ..., reason: Optional[str] = ..., expire_date: Optional[int] = ...) -> PricingFull:
         """Add a pricing plan to a subaccount.
 
         ``v4.create-account-subaccount-pricing``: POST /accounts/{account_id}/subaccounts/{subaccount_id}/pricing
@@ -1991,7 +2053,7 @@ class _Op_v4_create_account_subaccount_pricing(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_subaccount_pricing(_OperationInfo):
-    async def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., pricing_id: Optional[int] = ..., reason: Optional[str] = ..., expire_date: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., pricing_id: Optional[int] = ..., reason: Optional[str] = ..., expire_date: Optional[int] = ...) -> PricingFull:
         """Add a pricing plan to a subaccount.
 
         ``v4.create-account-subaccount-pricing``: POST /accounts/{account_id}/subaccounts/{subaccount_id}/pricing
@@ -2004,7 +2066,7 @@ class _AsyncOp_v4_create_account_subaccount_pricing(_OperationInfo):
         ...
 
 class _Op_v4_create_account_trunk(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> TrunkFull:
         """Add a trunk record with SIP information.
 
         ``v4.create-account-trunk``: POST /accounts/{account_id}/trunks
@@ -2020,7 +2082,7 @@ class _Op_v4_create_account_trunk(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_trunk(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> TrunkFull:
         """Add a trunk record with SIP information.
 
         ``v4.create-account-trunk``: POST /accounts/{account_id}/trunks
@@ -2036,7 +2098,7 @@ class _AsyncOp_v4_create_account_trunk(_OperationInfo):
         ...
 
 class _Op_v4_create_oauth_access_token(_OperationInfo):
-    def __call__(self, *, grant_type: Optional[str] = ..., client_id: Optional[str] = ..., client_secret: Optional[str] = ..., code: Optional[str] = ..., redirect_uri: Optional[str] = ..., scope: Optional[str] = ..., username: Optional[str] = ..., password: Optional[str] = ..., refresh_token: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, grant_type: Optional[str] = ..., client_id: Optional[str] = ..., client_secret: Optional[str] = ..., code: Optional[str] = ..., redirect_uri: Optional[str] = ..., scope: Optional[str] = ..., username: Optional[str] = ..., password: Optional[str] = ..., refresh_token: Optional[str] = ...) -> OauthAccessToken:
         """To create an access token via the /oauth/access-token API, an API user may choose any one of the grant types it supports: Authorization Code Grant, Client Credential Grant, Password Credential Grant or Refresh Token Grant.
 
         ``v4.create-oauth-access-token``: POST /oauth/access-token
@@ -2053,7 +2115,7 @@ class _Op_v4_create_oauth_access_token(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_oauth_access_token(_OperationInfo):
-    async def __call__(self, *, grant_type: Optional[str] = ..., client_id: Optional[str] = ..., client_secret: Optional[str] = ..., code: Optional[str] = ..., redirect_uri: Optional[str] = ..., scope: Optional[str] = ..., username: Optional[str] = ..., password: Optional[str] = ..., refresh_token: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, grant_type: Optional[str] = ..., client_id: Optional[str] = ..., client_secret: Optional[str] = ..., code: Optional[str] = ..., redirect_uri: Optional[str] = ..., scope: Optional[str] = ..., username: Optional[str] = ..., password: Optional[str] = ..., refresh_token: Optional[str] = ...) -> OauthAccessToken:
         """To create an access token via the /oauth/access-token API, an API user may choose any one of the grant types it supports: Authorization Code Grant, Client Credential Grant, Password Credential Grant or Refresh Token Grant.
 
         ``v4.create-oauth-access-token``: POST /oauth/access-token
@@ -2094,7 +2156,7 @@ class _AsyncOp_v4_create_oauth_authorization(_OperationInfo):
         ...
 
 class _Op_v4_create_route(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> RouteFull:
         """Add a new route to the account.
 
         ``v4.create-route``: POST /accounts/{account_id}/routes
@@ -2106,7 +2168,7 @@ class _Op_v4_create_route(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_route(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> RouteFull:
         """Add a new route to the account.
 
         ``v4.create-route``: POST /accounts/{account_id}/routes
@@ -2118,7 +2180,7 @@ class _AsyncOp_v4_create_route(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_device(_OperationInfo):
-    def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a VoIP device.
 
         ``v4.delete-account-device``: DELETE /accounts/{account_id}/devices/{device_id}
@@ -2128,7 +2190,7 @@ class _Op_v4_delete_account_device(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_device(_OperationInfo):
-    async def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a VoIP device.
 
         ``v4.delete-account-device``: DELETE /accounts/{account_id}/devices/{device_id}
@@ -2138,7 +2200,7 @@ class _AsyncOp_v4_delete_account_device(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_extension_contact(_OperationInfo):
-    def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a contact from the address book.
 
         ``v4.delete-account-extension-contact``: DELETE /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}
@@ -2149,7 +2211,7 @@ class _Op_v4_delete_account_extension_contact(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_extension_contact(_OperationInfo):
-    async def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a contact from the address book.
 
         ``v4.delete-account-extension-contact``: DELETE /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}
@@ -2160,7 +2222,7 @@ class _AsyncOp_v4_delete_account_extension_contact(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_extension_contact_group(_OperationInfo):
-    def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a contact group from the address book.
 
         ``v4.delete-account-extension-contact-group``: DELETE /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}
@@ -2171,7 +2233,7 @@ class _Op_v4_delete_account_extension_contact_group(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_extension_contact_group(_OperationInfo):
-    async def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a contact group from the address book.
 
         ``v4.delete-account-extension-contact-group``: DELETE /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}
@@ -2182,7 +2244,7 @@ class _AsyncOp_v4_delete_account_extension_contact_group(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_extension_listener(_OperationInfo):
-    def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual event listener. (extension-level alias).
 
         ``v4.delete-account-extension-listener``: DELETE /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}
@@ -2193,7 +2255,7 @@ class _Op_v4_delete_account_extension_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_extension_listener(_OperationInfo):
-    async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual event listener. (extension-level alias).
 
         ``v4.delete-account-extension-listener``: DELETE /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}
@@ -2224,7 +2286,7 @@ class _AsyncOp_v4_delete_account_integration_event_subscription(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_listener(_OperationInfo):
-    def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual event listener.
 
         ``v4.delete-account-listener``: DELETE /accounts/{account_id}/listeners/{listener_id}
@@ -2234,7 +2296,7 @@ class _Op_v4_delete_account_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_listener(_OperationInfo):
-    async def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual event listener.
 
         ``v4.delete-account-listener``: DELETE /accounts/{account_id}/listeners/{listener_id}
@@ -2244,7 +2306,7 @@ class _AsyncOp_v4_delete_account_listener(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_media(_OperationInfo):
-    def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual media record.
 
         ``v4.delete-account-media``: DELETE /accounts/{account_id}/media/{media_id}
@@ -2254,7 +2316,7 @@ class _Op_v4_delete_account_media(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_media(_OperationInfo):
-    async def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual media record.
 
         ``v4.delete-account-media``: DELETE /accounts/{account_id}/media/{media_id}
@@ -2264,7 +2326,7 @@ class _AsyncOp_v4_delete_account_media(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_menu(_OperationInfo):
-    def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual menu.
 
         ``v4.delete-account-menu``: DELETE /accounts/{account_id}/menus/{menu_id}
@@ -2274,7 +2336,7 @@ class _Op_v4_delete_account_menu(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_menu(_OperationInfo):
-    async def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual menu.
 
         ``v4.delete-account-menu``: DELETE /accounts/{account_id}/menus/{menu_id}
@@ -2284,7 +2346,7 @@ class _AsyncOp_v4_delete_account_menu(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_oauth_client(_OperationInfo):
-    def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual OAuth client.
 
         ``v4.delete-account-oauth-client``: DELETE /accounts/{account_id}/oauth/clients/{client_id}
@@ -2294,7 +2356,7 @@ class _Op_v4_delete_account_oauth_client(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_oauth_client(_OperationInfo):
-    async def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual OAuth client.
 
         ``v4.delete-account-oauth-client``: DELETE /accounts/{account_id}/oauth/clients/{client_id}
@@ -2304,7 +2366,7 @@ class _AsyncOp_v4_delete_account_oauth_client(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_oauth_clients_redirect_uri(_OperationInfo):
-    def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an OAuth Client Redirect URI record.
 
         ``v4.delete-account-oauth-clients-redirect-uri``: DELETE /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris/{uri_id}
@@ -2315,7 +2377,7 @@ class _Op_v4_delete_account_oauth_clients_redirect_uri(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_oauth_clients_redirect_uri(_OperationInfo):
-    async def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an OAuth Client Redirect URI record.
 
         ``v4.delete-account-oauth-clients-redirect-uri``: DELETE /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris/{uri_id}
@@ -2326,7 +2388,7 @@ class _AsyncOp_v4_delete_account_oauth_clients_redirect_uri(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_payment_method(_OperationInfo):
-    def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual payment method.
 
         ``v4.delete-account-payment-method``: DELETE /accounts/{account_id}/payment-methods/{pm_id}
@@ -2336,7 +2398,7 @@ class _Op_v4_delete_account_payment_method(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_payment_method(_OperationInfo):
-    async def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete an individual payment method.
 
         ``v4.delete-account-payment-method``: DELETE /accounts/{account_id}/payment-methods/{pm_id}
@@ -2346,7 +2408,7 @@ class _AsyncOp_v4_delete_account_payment_method(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_queue(_OperationInfo):
-    def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a queue.
 
         ``v4.delete-account-queue``: DELETE /accounts/{account_id}/queues/{queue_id}
@@ -2356,7 +2418,7 @@ class _Op_v4_delete_account_queue(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_queue(_OperationInfo):
-    async def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a queue.
 
         ``v4.delete-account-queue``: DELETE /accounts/{account_id}/queues/{queue_id}
@@ -2366,7 +2428,7 @@ class _AsyncOp_v4_delete_account_queue(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_route(_OperationInfo):
-    def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a route from the account.
 
         ``v4.delete-account-route``: DELETE /accounts/{account_id}/routes/{route_id}
@@ -2376,7 +2438,7 @@ class _Op_v4_delete_account_route(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_route(_OperationInfo):
-    async def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a route from the account.
 
         ``v4.delete-account-route``: DELETE /accounts/{account_id}/routes/{route_id}
@@ -2386,7 +2448,7 @@ class _AsyncOp_v4_delete_account_route(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_subaccount_pricing(_OperationInfo):
-    def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a pricing plan from a subaccount.
 
         ``v4.delete-account-subaccount-pricing``: DELETE /accounts/{account_id}/subaccounts/{subaccount_id}/pricing/{pricing_id}
@@ -2397,7 +2459,7 @@ class _Op_v4_delete_account_subaccount_pricing(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_subaccount_pricing(_OperationInfo):
-    async def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a pricing plan from a subaccount.
 
         ``v4.delete-account-subaccount-pricing``: DELETE /accounts/{account_id}/subaccounts/{subaccount_id}/pricing/{pricing_id}
@@ -2408,7 +2470,7 @@ class _AsyncOp_v4_delete_account_subaccount_pricing(_OperationInfo):
         ...
 
 class _Op_v4_delete_account_trunk(_OperationInfo):
-    def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a trunk from account.
 
         ``v4.delete-account-trunk``: DELETE /accounts/{account_id}/trunks/{trunk_id}
@@ -2418,7 +2480,7 @@ class _Op_v4_delete_account_trunk(_OperationInfo):
         ...
 
 class _AsyncOp_v4_delete_account_trunk(_OperationInfo):
-    async def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> DeleteEntry:
         """Delete a trunk from account.
 
         ``v4.delete-account-trunk``: DELETE /accounts/{account_id}/trunks/{trunk_id}
@@ -2428,7 +2490,7 @@ class _AsyncOp_v4_delete_account_trunk(_OperationInfo):
         ...
 
 class _Op_v4_get_account(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ...) -> Account:
+    def __call__(self, *, account_id: Optional[int] = ...) -> AccountFull:
         """Retrieve details of an individual account.
 
         ``v4.get-account``: GET /accounts/{account_id}
@@ -2437,7 +2499,7 @@ class _Op_v4_get_account(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ...) -> Account:
+    async def __call__(self, *, account_id: Optional[int] = ...) -> AccountFull:
         """Retrieve details of an individual account.
 
         ``v4.get-account``: GET /accounts/{account_id}
@@ -2446,7 +2508,7 @@ class _AsyncOp_v4_get_account(_OperationInfo):
         ...
 
 class _Op_v4_get_account_application(_OperationInfo):
-    def __call__(self, *, application_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, application_id: int, account_id: Optional[int] = ...) -> ApplicationFull:
         """Show details of an individual Application on a given account.
 
         ``v4.get-account-application``: GET /accounts/{account_id}/applications/{application_id}
@@ -2456,7 +2518,7 @@ class _Op_v4_get_account_application(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_application(_OperationInfo):
-    async def __call__(self, *, application_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, application_id: int, account_id: Optional[int] = ...) -> ApplicationFull:
         """Show details of an individual Application on a given account.
 
         ``v4.get-account-application``: GET /accounts/{account_id}/applications/{application_id}
@@ -2466,7 +2528,7 @@ class _AsyncOp_v4_get_account_application(_OperationInfo):
         ...
 
 class _Op_v4_get_account_call_logs(_OperationInfo):
-    def __call__(self, *, call_id: str, account_id: Optional[int] = ...) -> CallLog:
+    def __call__(self, *, call_id: str, account_id: Optional[int] = ...) -> CallLogFull:
         """Show details of an individual Call Log entry.
 
         ``v4.get-account-call-logs``: GET /accounts/{account_id}/call-logs/{call_id}
@@ -2476,7 +2538,7 @@ class _Op_v4_get_account_call_logs(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_call_logs(_OperationInfo):
-    async def __call__(self, *, call_id: str, account_id: Optional[int] = ...) -> CallLog:
+    async def __call__(self, *, call_id: str, account_id: Optional[int] = ...) -> CallLogFull:
         """Show details of an individual Call Log entry.
 
         ``v4.get-account-call-logs``: GET /accounts/{account_id}/call-logs/{call_id}
@@ -2486,7 +2548,7 @@ class _AsyncOp_v4_get_account_call_logs(_OperationInfo):
         ...
 
 class _Op_v4_get_account_device(_OperationInfo):
-    def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> DeviceFull:
         """Show details of an individual VoIP device.
 
         ``v4.get-account-device``: GET /accounts/{account_id}/devices/{device_id}
@@ -2496,7 +2558,7 @@ class _Op_v4_get_account_device(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_device(_OperationInfo):
-    async def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, device_id: int, account_id: Optional[int] = ...) -> DeviceFull:
         """Show details of an individual VoIP device.
 
         ``v4.get-account-device``: GET /accounts/{account_id}/devices/{device_id}
@@ -2506,7 +2568,7 @@ class _AsyncOp_v4_get_account_device(_OperationInfo):
         ...
 
 class _Op_v4_get_account_express_srv_code(_OperationInfo):
-    def __call__(self, *, code_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, code_id: int, account_id: Optional[int] = ...) -> ExpressServiceCodeFull:
         """Show details of an account Express Service Code.
 
         ``v4.get-account-express-srv-code``: GET /accounts/{account_id}/express-service-codes/{code_id}
@@ -2516,7 +2578,7 @@ class _Op_v4_get_account_express_srv_code(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_express_srv_code(_OperationInfo):
-    async def __call__(self, *, code_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, code_id: int, account_id: Optional[int] = ...) -> ExpressServiceCodeFull:
         """Show details of an account Express Service Code.
 
         ``v4.get-account-express-srv-code``: GET /accounts/{account_id}/express-service-codes/{code_id}
@@ -2526,7 +2588,7 @@ class _AsyncOp_v4_get_account_express_srv_code(_OperationInfo):
         ...
 
 class _Op_v4_get_account_extension(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ...) -> ExtensionFull:
         """Show details of an individual extension.
 
         ``v4.get-account-extension``: GET /accounts/{account_id}/extensions/{extension_id}
@@ -2536,7 +2598,7 @@ class _Op_v4_get_account_extension(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_extension(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ...) -> ExtensionFull:
         """Show details of an individual extension.
 
         ``v4.get-account-extension``: GET /accounts/{account_id}/extensions/{extension_id}
@@ -2546,7 +2608,7 @@ class _AsyncOp_v4_get_account_extension(_OperationInfo):
         ...
 
 class _Op_v4_get_account_extension_contact(_OperationInfo):
-    def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> ContactFull:
         """Retrieve the details of an address book contact.
 
         ``v4.get-account-extension-contact``: GET /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}
@@ -2557,7 +2619,7 @@ class _Op_v4_get_account_extension_contact(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_extension_contact(_OperationInfo):
-    async def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ...) -> ContactFull:
         """Retrieve the details of an address book contact.
 
         ``v4.get-account-extension-contact``: GET /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}
@@ -2568,7 +2630,7 @@ class _AsyncOp_v4_get_account_extension_contact(_OperationInfo):
         ...
 
 class _Op_v4_get_account_extension_contact_group(_OperationInfo):
-    def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> GroupFull:
         """Retrieve the information of a contact group.
 
         ``v4.get-account-extension-contact-group``: GET /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}
@@ -2579,7 +2641,7 @@ class _Op_v4_get_account_extension_contact_group(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_extension_contact_group(_OperationInfo):
-    async def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ...) -> GroupFull:
         """Retrieve the information of a contact group.
 
         ``v4.get-account-extension-contact-group``: GET /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}
@@ -2590,7 +2652,7 @@ class _AsyncOp_v4_get_account_extension_contact_group(_OperationInfo):
         ...
 
 class _Op_v4_get_account_extension_listener(_OperationInfo):
-    def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> ListenerFull:
         """Show details of an individual listener. (extension-level alias).
 
         ``v4.get-account-extension-listener``: GET /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}
@@ -2601,7 +2663,7 @@ class _Op_v4_get_account_extension_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_extension_listener(_OperationInfo):
-    async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ...) -> ListenerFull:
         """Show details of an individual listener. (extension-level alias).
 
         ``v4.get-account-extension-listener``: GET /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}
@@ -2612,7 +2674,7 @@ class _AsyncOp_v4_get_account_extension_listener(_OperationInfo):
         ...
 
 class _Op_v4_get_account_extension_sms(_OperationInfo):
-    def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ...) -> Sms:
+    def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ...) -> SmsFull:
         """This service shows the details of an individual SMS. (extension-level alias).
 
         ``v4.get-account-extension-sms``: GET /accounts/{account_id}/extensions/{extension_id}/sms/{sms_id}
@@ -2623,7 +2685,7 @@ class _Op_v4_get_account_extension_sms(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_extension_sms(_OperationInfo):
-    async def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ...) -> Sms:
+    async def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ...) -> SmsFull:
         """This service shows the details of an individual SMS. (extension-level alias).
 
         ``v4.get-account-extension-sms``: GET /accounts/{account_id}/extensions/{extension_id}/sms/{sms_id}
@@ -2654,7 +2716,7 @@ class _AsyncOp_v4_get_account_integration_event_subscription(_OperationInfo):
         ...
 
 class _Op_v4_get_account_listener(_OperationInfo):
-    def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> ListenerFull:
         """Show details of an individual listener.
 
         ``v4.get-account-listener``: GET /accounts/{account_id}/listeners/{listener_id}
@@ -2664,7 +2726,7 @@ class _Op_v4_get_account_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_listener(_OperationInfo):
-    async def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, listener_id: int, account_id: Optional[int] = ...) -> ListenerFull:
         """Show details of an individual listener.
 
         ``v4.get-account-listener``: GET /accounts/{account_id}/listeners/{listener_id}
@@ -2674,7 +2736,7 @@ class _AsyncOp_v4_get_account_listener(_OperationInfo):
         ...
 
 class _Op_v4_get_account_media(_OperationInfo):
-    def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> MediaFull:
         """Show details of an individual media recording (Greeting or Hold Music).
 
         ``v4.get-account-media``: GET /accounts/{account_id}/media/{media_id}
@@ -2684,7 +2746,7 @@ class _Op_v4_get_account_media(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_media(_OperationInfo):
-    async def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, media_id: int, account_id: Optional[int] = ...) -> MediaFull:
         """Show details of an individual media recording (Greeting or Hold Music).
 
         ``v4.get-account-media``: GET /accounts/{account_id}/media/{media_id}
@@ -2694,7 +2756,7 @@ class _AsyncOp_v4_get_account_media(_OperationInfo):
         ...
 
 class _Op_v4_get_account_menu(_OperationInfo):
-    def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> MenuFull:
         """Show details of an individual menu.
 
         ``v4.get-account-menu``: GET /accounts/{account_id}/menus/{menu_id}
@@ -2704,7 +2766,7 @@ class _Op_v4_get_account_menu(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_menu(_OperationInfo):
-    async def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, menu_id: int, account_id: Optional[int] = ...) -> MenuFull:
         """Show details of an individual menu.
 
         ``v4.get-account-menu``: GET /accounts/{account_id}/menus/{menu_id}
@@ -2714,7 +2776,7 @@ class _AsyncOp_v4_get_account_menu(_OperationInfo):
         ...
 
 class _Op_v4_get_account_oauth_client(_OperationInfo):
-    def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> OauthClientFull:
         """Show details of an individual OAuth client.
 
         ``v4.get-account-oauth-client``: GET /accounts/{account_id}/oauth/clients/{client_id}
@@ -2724,7 +2786,7 @@ class _Op_v4_get_account_oauth_client(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_oauth_client(_OperationInfo):
-    async def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, client_id: int, account_id: Optional[int] = ...) -> OauthClientFull:
         """Show details of an individual OAuth client.
 
         ``v4.get-account-oauth-client``: GET /accounts/{account_id}/oauth/clients/{client_id}
@@ -2734,7 +2796,7 @@ class _AsyncOp_v4_get_account_oauth_client(_OperationInfo):
         ...
 
 class _Op_v4_get_account_oauth_clients_redirect_uri(_OperationInfo):
-    def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> OauthClientRedirectUriFull:
         """Get details of an OAuth Client Redirect URI record.
 
         ``v4.get-account-oauth-clients-redirect-uri``: GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris/{uri_id}
@@ -2745,7 +2807,7 @@ class _Op_v4_get_account_oauth_clients_redirect_uri(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_oauth_clients_redirect_uri(_OperationInfo):
-    async def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, client_id: int, uri_id: int, account_id: Optional[int] = ...) -> OauthClientRedirectUriFull:
         """Get details of an OAuth Client Redirect URI record.
 
         ``v4.get-account-oauth-clients-redirect-uri``: GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris/{uri_id}
@@ -2756,7 +2818,7 @@ class _AsyncOp_v4_get_account_oauth_clients_redirect_uri(_OperationInfo):
         ...
 
 class _Op_v4_get_account_payment_method(_OperationInfo):
-    def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> PaymentFull:
         """Show details of an individual payment method.
 
         ``v4.get-account-payment-method``: GET /accounts/{account_id}/payment-methods/{pm_id}
@@ -2766,7 +2828,7 @@ class _Op_v4_get_account_payment_method(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_payment_method(_OperationInfo):
-    async def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, pm_id: int, account_id: Optional[int] = ...) -> PaymentFull:
         """Show details of an individual payment method.
 
         ``v4.get-account-payment-method``: GET /accounts/{account_id}/payment-methods/{pm_id}
@@ -2776,7 +2838,7 @@ class _AsyncOp_v4_get_account_payment_method(_OperationInfo):
         ...
 
 class _Op_v4_get_account_phone_number(_OperationInfo):
-    def __call__(self, *, number_id: int, account_id: Optional[int] = ...) -> PhoneNumber:
+    def __call__(self, *, number_id: int, account_id: Optional[int] = ...) -> PhoneNumberFull:
         """Show details of an individual phone number.
 
         ``v4.get-account-phone-number``: GET /accounts/{account_id}/phone-numbers/{number_id}
@@ -2786,7 +2848,7 @@ class _Op_v4_get_account_phone_number(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_phone_number(_OperationInfo):
-    async def __call__(self, *, number_id: int, account_id: Optional[int] = ...) -> PhoneNumber:
+    async def __call__(self, *, number_id: int, account_id: Optional[int] = ...) -> PhoneNumberFull:
         """Show details of an individual phone number.
 
         ``v4.get-account-phone-number``: GET /accounts/{account_id}/phone-numbers/{number_id}
@@ -2796,7 +2858,7 @@ class _AsyncOp_v4_get_account_phone_number(_OperationInfo):
         ...
 
 class _Op_v4_get_account_queue(_OperationInfo):
-    def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> QueueFull:
         """Show details of an individual queue.
 
         ``v4.get-account-queue``: GET /accounts/{account_id}/queues/{queue_id}
@@ -2806,7 +2868,7 @@ class _Op_v4_get_account_queue(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_queue(_OperationInfo):
-    async def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, queue_id: int, account_id: Optional[int] = ...) -> QueueFull:
         """Show details of an individual queue.
 
         ``v4.get-account-queue``: GET /accounts/{account_id}/queues/{queue_id}
@@ -2816,7 +2878,7 @@ class _AsyncOp_v4_get_account_queue(_OperationInfo):
         ...
 
 class _Op_v4_get_account_route(_OperationInfo):
-    def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> RouteFull:
         """Show details of an individual route.
 
         ``v4.get-account-route``: GET /accounts/{account_id}/routes/{route_id}
@@ -2826,7 +2888,7 @@ class _Op_v4_get_account_route(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_route(_OperationInfo):
-    async def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, route_id: int, account_id: Optional[int] = ...) -> RouteFull:
         """Show details of an individual route.
 
         ``v4.get-account-route``: GET /accounts/{account_id}/routes/{route_id}
@@ -2836,7 +2898,7 @@ class _AsyncOp_v4_get_account_route(_OperationInfo):
         ...
 
 class _Op_v4_get_account_schedule(_OperationInfo):
-    def __call__(self, *, schedule_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, schedule_id: int, account_id: Optional[int] = ...) -> ScheduleFull:
         """Show details of an individual schedule.
 
         ``v4.get-account-schedule``: GET /accounts/{account_id}/schedules/{schedule_id}
@@ -2846,7 +2908,7 @@ class _Op_v4_get_account_schedule(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_schedule(_OperationInfo):
-    async def __call__(self, *, schedule_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, schedule_id: int, account_id: Optional[int] = ...) -> ScheduleFull:
         """Show details of an individual schedule.
 
         ``v4.get-account-schedule``: GET /accounts/{account_id}/schedules/{schedule_id}
@@ -2856,7 +2918,7 @@ class _AsyncOp_v4_get_account_schedule(_OperationInfo):
         ...
 
 class _Op_v4_get_account_sms(_OperationInfo):
-    def __call__(self, *, sms_id: str, account_id: Optional[int] = ...) -> Sms:
+    def __call__(self, *, sms_id: str, account_id: Optional[int] = ...) -> SmsFull:
         """This service shows the details of an individual SMS.
 
         ``v4.get-account-sms``: GET /accounts/{account_id}/sms/{sms_id}
@@ -2866,7 +2928,7 @@ class _Op_v4_get_account_sms(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_sms(_OperationInfo):
-    async def __call__(self, *, sms_id: str, account_id: Optional[int] = ...) -> Sms:
+    async def __call__(self, *, sms_id: str, account_id: Optional[int] = ...) -> SmsFull:
         """This service shows the details of an individual SMS.
 
         ``v4.get-account-sms``: GET /accounts/{account_id}/sms/{sms_id}
@@ -2876,7 +2938,7 @@ class _AsyncOp_v4_get_account_sms(_OperationInfo):
         ...
 
 class _Op_v4_get_account_subaccount_pricing(_OperationInfo):
-    def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> PricingFull:
         """Get the details of a pricing plan for a subaccount.
 
         ``v4.get-account-subaccount-pricing``: GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing/{pricing_id}
@@ -2887,7 +2949,7 @@ class _Op_v4_get_account_subaccount_pricing(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_subaccount_pricing(_OperationInfo):
-    async def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, subaccount_id: int, pricing_id: int, account_id: Optional[int] = ...) -> PricingFull:
         """Get the details of a pricing plan for a subaccount.
 
         ``v4.get-account-subaccount-pricing``: GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing/{pricing_id}
@@ -2898,7 +2960,7 @@ class _AsyncOp_v4_get_account_subaccount_pricing(_OperationInfo):
         ...
 
 class _Op_v4_get_account_trunk(_OperationInfo):
-    def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> TrunkFull:
         """Show details of an individual trunk.
 
         ``v4.get-account-trunk``: GET /accounts/{account_id}/trunks/{trunk_id}
@@ -2908,7 +2970,7 @@ class _Op_v4_get_account_trunk(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_trunk(_OperationInfo):
-    async def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, trunk_id: int, account_id: Optional[int] = ...) -> TrunkFull:
         """Show details of an individual trunk.
 
         ``v4.get-account-trunk``: GET /accounts/{account_id}/trunks/{trunk_id}
@@ -2918,7 +2980,7 @@ class _AsyncOp_v4_get_account_trunk(_OperationInfo):
         ...
 
 class _Op_v4_get_account_voicemail(_OperationInfo):
-    def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ...) -> VoicemailFull:
         """This service shows the details of an individual voicemail.
 
         ``v4.get-account-voicemail``: GET /accounts/{account_id}/voicemail/{voicemail_id}
@@ -2928,7 +2990,7 @@ class _Op_v4_get_account_voicemail(_OperationInfo):
         ...
 
 class _AsyncOp_v4_get_account_voicemail(_OperationInfo):
-    async def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ...) -> VoicemailFull:
         """This service shows the details of an individual voicemail.
 
         ``v4.get-account-voicemail``: GET /accounts/{account_id}/voicemail/{voicemail_id}
@@ -2938,7 +3000,7 @@ class _AsyncOp_v4_get_account_voicemail(_OperationInfo):
         ...
 
 class _Op_v4_get_caller_ids(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallerIdFull]:
         """Show the Caller ID options a given extension can use.
 
         ``v4.get-caller-ids``: GET /accounts/{account_id}/extensions/{extension_id}/caller-ids
@@ -2951,15 +3013,15 @@ class _Op_v4_get_caller_ids(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: number, name)
         sort: field: asc|desc (fields: number, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[CallerIdFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[CallerIdFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_get_caller_ids(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallerIdFull]:
         """Show the Caller ID options a given extension can use.
 
         ``v4.get-caller-ids``: GET /accounts/{account_id}/extensions/{extension_id}/caller-ids
@@ -2972,29 +3034,29 @@ class _AsyncOp_v4_get_caller_ids(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: number, name)
         sort: field: asc|desc (fields: number, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[CallerIdFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[CallerIdFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_get_oauth_access_token(_OperationInfo):
-    def __call__(self) -> Dict[str, Any]:
+    def __call__(self) -> GetOauthAccessToken:
         """Retrieve details of an access token, such as scope, expiration and extension ID.
 
         ``v4.get-oauth-access-token``: GET /oauth/access-token"""
         ...
 
 class _AsyncOp_v4_get_oauth_access_token(_OperationInfo):
-    async def __call__(self) -> Dict[str, Any]:
+    async def __call__(self) -> GetOauthAccessToken:
         """Retrieve details of an access token, such as scope, expiration and extension ID.
 
         ``v4.get-oauth-access-token``: GET /oauth/access-token"""
         ...
 
 class _Op_v4_list_account_applications(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ApplicationFull]:
         """This service lists the Applications on a given account.
 
         ``v4.list-account-applications``: GET /accounts/{account_id}/applications
@@ -3006,15 +3068,15 @@ class _Op_v4_list_account_applications(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ApplicationFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ApplicationFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_applications(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ApplicationFull]:
         """This service lists the Applications on a given account.
 
         ``v4.list-account-applications``: GET /accounts/{account_id}/applications
@@ -3026,15 +3088,15 @@ class _AsyncOp_v4_list_account_applications(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ApplicationFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ApplicationFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_call_logs(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallLog]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallLogFull]:
         """Get a list of call details associated with your account.
 
         ``v4.list-account-call-logs``: GET /accounts/{account_id}/call-logs
@@ -3046,15 +3108,15 @@ class _Op_v4_list_account_call_logs(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, start_time, created_at, direction, called_number, type, extension)
         sort: field: asc|desc (fields: id, start_time, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[CallLog]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[CallLogFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[CallLog]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[CallLogFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_call_logs(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallLog]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallLogFull]:
         """Get a list of call details associated with your account.
 
         ``v4.list-account-call-logs``: GET /accounts/{account_id}/call-logs
@@ -3066,15 +3128,15 @@ class _AsyncOp_v4_list_account_call_logs(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, start_time, created_at, direction, called_number, type, extension)
         sort: field: asc|desc (fields: id, start_time, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[CallLog]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[CallLogFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[CallLog]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[CallLogFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_devices(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[DeviceFull]:
         """Get a list of VoIP devices associated with your account.
 
         ``v4.list-account-devices``: GET /accounts/{account_id}/devices
@@ -3086,15 +3148,15 @@ class _Op_v4_list_account_devices(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[DeviceFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[DeviceFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_devices(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[DeviceFull]:
         """Get a list of VoIP devices associated with your account.
 
         ``v4.list-account-devices``: GET /accounts/{account_id}/devices
@@ -3106,15 +3168,15 @@ class _AsyncOp_v4_list_account_devices(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[DeviceFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[DeviceFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_express_srv_codes(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListResult[ExpressServiceCodeFull]:
         """Get the Express Service Code associated with your account in list format.
 
         ``v4.list-account-express-srv-codes``: GET /accounts/{account_id}/express-service-codes
@@ -3124,7 +3186,7 @@ class _Op_v4_list_account_express_srv_codes(_OperationInfo):
         ...
 
 class _AsyncOp_v4_list_account_express_srv_codes(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListResult[ExpressServiceCodeFull]:
         """Get the Express Service Code associated with your account in list format.
 
         ``v4.list-account-express-srv-codes``: GET /accounts/{account_id}/express-service-codes
@@ -3134,7 +3196,7 @@ class _AsyncOp_v4_list_account_express_srv_codes(_OperationInfo):
         ...
 
 class _Op_v4_list_account_extension_contact_groups(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[GroupFull]:
         """Show a list of contact groups belonging to an extension.
 
         ``v4.list-account-extension-contact-groups``: GET /accounts/{account_id}/extensions/{extension_id}/contact-groups
@@ -3147,15 +3209,15 @@ class _Op_v4_list_account_extension_contact_groups(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[GroupFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[GroupFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_contact_groups(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[GroupFull]:
         """Show a list of contact groups belonging to an extension.
 
         ``v4.list-account-extension-contact-groups``: GET /accounts/{account_id}/extensions/{extension_id}/contact-groups
@@ -3168,15 +3230,15 @@ class _AsyncOp_v4_list_account_extension_contact_groups(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[GroupFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[GroupFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extension_contacts(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ContactFull]:
         """Show the Caller ID options a given extension can use.
 
         ``v4.list-account-extension-contacts``: GET /accounts/{account_id}/extensions/{extension_id}/contacts
@@ -3189,15 +3251,15 @@ class _Op_v4_list_account_extension_contacts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, group_id, updated_at)
         sort: field: asc|desc (fields: id, updated_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ContactFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ContactFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_contacts(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ContactFull]:
         """Show the Caller ID options a given extension can use.
 
         ``v4.list-account-extension-contacts``: GET /accounts/{account_id}/extensions/{extension_id}/contacts
@@ -3210,15 +3272,15 @@ class _AsyncOp_v4_list_account_extension_contacts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, group_id, updated_at)
         sort: field: asc|desc (fields: id, updated_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ContactFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ContactFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extension_listeners(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
         """Get a list of listeners for an account. (extension-level alias).
 
         ``v4.list-account-extension-listeners``: GET /accounts/{account_id}/extensions/{extension_id}/listeners
@@ -3231,15 +3293,15 @@ class _Op_v4_list_account_extension_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_listeners(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
         """Get a list of listeners for an account. (extension-level alias).
 
         ``v4.list-account-extension-listeners``: GET /accounts/{account_id}/extensions/{extension_id}/listeners
@@ -3252,15 +3314,15 @@ class _AsyncOp_v4_list_account_extension_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extension_sms(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Sms]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
         """Get a list of SMS messages for an account. (extension-level alias).
 
         ``v4.list-account-extension-sms``: GET /accounts/{account_id}/extensions/{extension_id}/sms
@@ -3273,15 +3335,15 @@ class _Op_v4_list_account_extension_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Sms]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Sms]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_sms(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Sms]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
         """Get a list of SMS messages for an account. (extension-level alias).
 
         ``v4.list-account-extension-sms``: GET /accounts/{account_id}/extensions/{extension_id}/sms
@@ -3294,15 +3356,15 @@ class _AsyncOp_v4_list_account_extension_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Sms]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Sms]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extensions(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ExtensionFull]:
         """Get a list of extensions visible to the authenticated user or client.
 
         ``v4.list-account-extensions``: GET /accounts/{account_id}/extensions
@@ -3314,15 +3376,15 @@ class _Op_v4_list_account_extensions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, extension, name)
         sort: field: asc|desc (fields: id, extension, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ExtensionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ExtensionFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extensions(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ExtensionFull]:
         """Get a list of extensions visible to the authenticated user or client.
 
         ``v4.list-account-extensions``: GET /accounts/{account_id}/extensions
@@ -3334,10 +3396,10 @@ class _AsyncOp_v4_list_account_extensions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, extension, name)
         sort: field: asc|desc (fields: id, extension, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ExtensionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ExtensionFull]]:
         """The list page by page."""
         ...
 
@@ -3394,7 +3456,7 @@ class _AsyncOp_v4_list_account_integration_event_types(_OperationInfo):
         ...
 
 class _Op_v4_list_account_listeners(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
         """Get a list of listeners for an account.
 
         ``v4.list-account-listeners``: GET /accounts/{account_id}/listeners
@@ -3406,15 +3468,15 @@ class _Op_v4_list_account_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_listeners(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
         """Get a list of listeners for an account.
 
         ``v4.list-account-listeners``: GET /accounts/{account_id}/listeners
@@ -3426,15 +3488,15 @@ class _AsyncOp_v4_list_account_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_media(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MediaSummary]:
         """Get a list of media recordings for an account.
 
         ``v4.list-account-media``: GET /accounts/{account_id}/media
@@ -3446,15 +3508,15 @@ class _Op_v4_list_account_media(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[MediaSummary]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[MediaSummary]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_media(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MediaSummary]:
         """Get a list of media recordings for an account.
 
         ``v4.list-account-media``: GET /accounts/{account_id}/media
@@ -3466,15 +3528,15 @@ class _AsyncOp_v4_list_account_media(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[MediaSummary]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[MediaSummary]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_menus(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MenuFull]:
         """Get a list of menus for an account.
 
         ``v4.list-account-menus``: GET /accounts/{account_id}/menus
@@ -3486,15 +3548,15 @@ class _Op_v4_list_account_menus(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[MenuFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[MenuFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_menus(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MenuFull]:
         """Get a list of menus for an account.
 
         ``v4.list-account-menus``: GET /accounts/{account_id}/menus
@@ -3506,15 +3568,15 @@ class _AsyncOp_v4_list_account_menus(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[MenuFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[MenuFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_oauth_clients(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientFull]:
         """Get a list of OAuth clients for an account.
 
         ``v4.list-account-oauth-clients``: GET /accounts/{account_id}/oauth/clients
@@ -3526,15 +3588,15 @@ class _Op_v4_list_account_oauth_clients(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[OauthClientFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[OauthClientFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_oauth_clients(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientFull]:
         """Get a list of OAuth clients for an account.
 
         ``v4.list-account-oauth-clients``: GET /accounts/{account_id}/oauth/clients
@@ -3546,15 +3608,15 @@ class _AsyncOp_v4_list_account_oauth_clients(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[OauthClientFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[OauthClientFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
-    def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientRedirectUriFull]:
         """Get a list of OAuth Client Redirect URIs for an account.
 
         ``v4.list-account-oauth-clients-redirect-uris``: GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris
@@ -3567,15 +3629,15 @@ class _Op_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[OauthClientRedirectUriFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[OauthClientRedirectUriFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
-    async def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientRedirectUriFull]:
         """Get a list of OAuth Client Redirect URIs for an account.
 
         ``v4.list-account-oauth-clients-redirect-uris``: GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris
@@ -3588,15 +3650,15 @@ class _AsyncOp_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[OauthClientRedirectUriFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[OauthClientRedirectUriFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_payment_methods(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PaymentFull]:
         """Get a list of payment methods for an account.
 
         ``v4.list-account-payment-methods``: GET /accounts/{account_id}/payment-methods
@@ -3608,15 +3670,15 @@ class _Op_v4_list_account_payment_methods(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PaymentFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PaymentFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_payment_methods(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PaymentFull]:
         """Get a list of payment methods for an account.
 
         ``v4.list-account-payment-methods``: GET /accounts/{account_id}/payment-methods
@@ -3628,15 +3690,15 @@ class _AsyncOp_v4_list_account_payment_methods(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PaymentFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PaymentFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_phone_numbers(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumber]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumberFull]:
         """Get a list of phone numbers registered to an account.
 
         ``v4.list-account-phone-numbers``: GET /accounts/{account_id}/phone-numbers
@@ -3648,15 +3710,15 @@ class _Op_v4_list_account_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name, phone_number)
         sort: field: asc|desc (fields: id, name, phone_number)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PhoneNumber]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PhoneNumberFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PhoneNumber]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PhoneNumberFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_phone_numbers(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumber]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumberFull]:
         """Get a list of phone numbers registered to an account.
 
         ``v4.list-account-phone-numbers``: GET /accounts/{account_id}/phone-numbers
@@ -3668,15 +3730,15 @@ class _AsyncOp_v4_list_account_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name, phone_number)
         sort: field: asc|desc (fields: id, name, phone_number)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PhoneNumber]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PhoneNumberFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PhoneNumber]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PhoneNumberFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_queues(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[QueueFull]:
         """Get a list of queues for an account.
 
         ``v4.list-account-queues``: GET /accounts/{account_id}/queues
@@ -3688,15 +3750,15 @@ class _Op_v4_list_account_queues(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[QueueFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[QueueFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_queues(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[QueueFull]:
         """Get a list of queues for an account.
 
         ``v4.list-account-queues``: GET /accounts/{account_id}/queues
@@ -3708,15 +3770,15 @@ class _AsyncOp_v4_list_account_queues(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[QueueFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[QueueFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_routes(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[RouteFull]:
         """Get a list of routes for an account.
 
         ``v4.list-account-routes``: GET /accounts/{account_id}/routes
@@ -3728,15 +3790,15 @@ class _Op_v4_list_account_routes(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[RouteFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[RouteFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_routes(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[RouteFull]:
         """Get a list of routes for an account.
 
         ``v4.list-account-routes``: GET /accounts/{account_id}/routes
@@ -3748,15 +3810,15 @@ class _AsyncOp_v4_list_account_routes(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[RouteFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[RouteFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_schedules(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ScheduleFull]:
         """Get a list of schedules for an account.
 
         ``v4.list-account-schedules``: GET /accounts/{account_id}/schedules
@@ -3768,15 +3830,15 @@ class _Op_v4_list_account_schedules(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ScheduleFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ScheduleFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_schedules(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ScheduleFull]:
         """Get a list of schedules for an account.
 
         ``v4.list-account-schedules``: GET /accounts/{account_id}/schedules
@@ -3788,15 +3850,15 @@ class _AsyncOp_v4_list_account_schedules(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ScheduleFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ScheduleFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_sms(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Sms]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
         """Get a list of SMS messages for an account.
 
         ``v4.list-account-sms``: GET /accounts/{account_id}/sms
@@ -3808,15 +3870,15 @@ class _Op_v4_list_account_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Sms]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Sms]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_sms(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Sms]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
         """Get a list of SMS messages for an account.
 
         ``v4.list-account-sms``: GET /accounts/{account_id}/sms
@@ -3828,15 +3890,15 @@ class _AsyncOp_v4_list_account_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Sms]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Sms]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_subaccount_pricing(_OperationInfo):
-    def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PricingFull]:
         """Get a list of pricing plans for a subaccount.
 
         ``v4.list-account-subaccount-pricing``: GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing
@@ -3849,15 +3911,15 @@ class _Op_v4_list_account_subaccount_pricing(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PricingFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PricingFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_subaccount_pricing(_OperationInfo):
-    async def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PricingFull]:
         """Get a list of pricing plans for a subaccount.
 
         ``v4.list-account-subaccount-pricing``: GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing
@@ -3870,15 +3932,15 @@ class _AsyncOp_v4_list_account_subaccount_pricing(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PricingFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PricingFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_subaccounts(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Account]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
         """Get a list of subaccounts for the authenticated user or client.
 
         ``v4.list-account-subaccounts``: GET /accounts/{account_id}/subaccounts
@@ -3890,15 +3952,15 @@ class _Op_v4_list_account_subaccounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Account]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Account]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_subaccounts(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Account]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
         """Get a list of subaccounts for the authenticated user or client.
 
         ``v4.list-account-subaccounts``: GET /accounts/{account_id}/subaccounts
@@ -3910,15 +3972,15 @@ class _AsyncOp_v4_list_account_subaccounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Account]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Account]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_trunks(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[TrunkFull]:
         """Get a list of trunks for an account.
 
         ``v4.list-account-trunks``: GET /accounts/{account_id}/trunks
@@ -3930,15 +3992,15 @@ class _Op_v4_list_account_trunks(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[TrunkFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[TrunkFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_trunks(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[TrunkFull]:
         """Get a list of trunks for an account.
 
         ``v4.list-account-trunks``: GET /accounts/{account_id}/trunks
@@ -3950,15 +4012,15 @@ class _AsyncOp_v4_list_account_trunks(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[TrunkFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[TrunkFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_voicemail(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[VoicemailFull]:
         """Get a list of voicemail messages for an account.
 
         ``v4.list-account-voicemail``: GET /accounts/{account_id}/voicemail
@@ -3970,15 +4032,15 @@ class _Op_v4_list_account_voicemail(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, from, to, is_new, created_at, extension)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[VoicemailFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[VoicemailFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_voicemail(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[VoicemailFull]:
         """Get a list of voicemail messages for an account.
 
         ``v4.list-account-voicemail``: GET /accounts/{account_id}/voicemail
@@ -3990,15 +4052,15 @@ class _AsyncOp_v4_list_account_voicemail(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id, from, to, is_new, created_at, extension)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[VoicemailFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[VoicemailFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_accounts(_OperationInfo):
-    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Account]:
+    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
         """Get a list of accounts visible to the authenticated user or client.
 
         ``v4.list-accounts``: GET /accounts
@@ -4009,15 +4071,15 @@ class _Op_v4_list_accounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Account]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Account]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_accounts(_OperationInfo):
-    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Account]:
+    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
         """Get a list of accounts visible to the authenticated user or client.
 
         ``v4.list-accounts``: GET /accounts
@@ -4028,15 +4090,15 @@ class _AsyncOp_v4_list_accounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Account]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Account]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_available_phone_number_regions(_OperationInfo):
-    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumbersRegionFull]:
         """This service lists the quantities of available phone numbers by region.
 
         ``v4.list-available-phone-number-regions``: GET /phone-numbers/available/regions
@@ -4048,15 +4110,15 @@ class _Op_v4_list_available_phone_number_regions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)
         sort: field: asc|desc (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PhoneNumbersRegionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PhoneNumbersRegionFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_available_phone_number_regions(_OperationInfo):
-    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumbersRegionFull]:
         """This service lists the quantities of available phone numbers by region.
 
         ``v4.list-available-phone-number-regions``: GET /phone-numbers/available/regions
@@ -4068,15 +4130,15 @@ class _AsyncOp_v4_list_available_phone_number_regions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)
         sort: field: asc|desc (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PhoneNumbersRegionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PhoneNumbersRegionFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_available_phone_numbers(_OperationInfo):
-    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AvailablePhoneNumber]:
+    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AvailableNumbersFull]:
         """list-available-phone-numbers.
 
         ``v4.list-available-phone-numbers``: GET /phone-numbers/available
@@ -4087,15 +4149,15 @@ class _Op_v4_list_available_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: phone_number, country_code, npa, nxx, xxxx, city, province, country, price, category)
         sort: field: asc|desc (fields: internal, price, phone_number)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[AvailablePhoneNumber]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[AvailableNumbersFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[AvailablePhoneNumber]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[AvailableNumbersFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_available_phone_numbers(_OperationInfo):
-    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AvailablePhoneNumber]:
+    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AvailableNumbersFull]:
         """list-available-phone-numbers.
 
         ``v4.list-available-phone-numbers``: GET /phone-numbers/available
@@ -4106,15 +4168,15 @@ class _AsyncOp_v4_list_available_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty (fields: phone_number, country_code, npa, nxx, xxxx, city, province, country, price, category)
         sort: field: asc|desc (fields: internal, price, phone_number)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[AvailablePhoneNumber]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[AvailableNumbersFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[AvailablePhoneNumber]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[AvailableNumbersFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_patch_account_extension_sms(_OperationInfo):
-    def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> Sms:
+    def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> SmsFull:
         """Update the is_new parameter in a sms record. (extension-level alias).
 
         ``v4.patch-account-extension-sms``: PATCH /accounts/{account_id}/extensions/{extension_id}/sms/{sms_id}
@@ -4126,7 +4188,7 @@ class _Op_v4_patch_account_extension_sms(_OperationInfo):
         ...
 
 class _AsyncOp_v4_patch_account_extension_sms(_OperationInfo):
-    async def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> Sms:
+    async def __call__(self, *, extension_id: int, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> SmsFull:
         """Update the is_new parameter in a sms record. (extension-level alias).
 
         ``v4.patch-account-extension-sms``: PATCH /accounts/{account_id}/extensions/{extension_id}/sms/{sms_id}
@@ -4138,7 +4200,7 @@ class _AsyncOp_v4_patch_account_extension_sms(_OperationInfo):
         ...
 
 class _Op_v4_patch_account_payment_method(_OperationInfo):
-    def __call__(self, *, pm_id: int, account_id: Optional[int] = ..., status: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, pm_id: int, account_id: Optional[int] = ..., status: Optional[str] = ...) -> PaymentFull:
         """Replace the status of an individual payment method.
 
         ``v4.patch-account-payment-method``: PATCH /accounts/{account_id}/payment-methods/{pm_id}
@@ -4149,7 +4211,7 @@ class _Op_v4_patch_account_payment_method(_OperationInfo):
         ...
 
 class _AsyncOp_v4_patch_account_payment_method(_OperationInfo):
-    async def __call__(self, *, pm_id: int, account_id: Optional[int] = ..., status: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, pm_id: int, account_id: Optional[int] = ..., status: Optional[str] = ...) -> PaymentFull:
         """Replace the status of an individual payment method.
 
         ``v4.patch-account-payment-method``: PATCH /accounts/{account_id}/payment-methods/{pm_id}
@@ -4160,7 +4222,7 @@ class _AsyncOp_v4_patch_account_payment_method(_OperationInfo):
         ...
 
 class _Op_v4_patch_account_sms(_OperationInfo):
-    def __call__(self, *, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> Sms:
+    def __call__(self, *, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> SmsFull:
         """Update the is_new parameter in a sms record.
 
         ``v4.patch-account-sms``: PATCH /accounts/{account_id}/sms/{sms_id}
@@ -4171,7 +4233,7 @@ class _Op_v4_patch_account_sms(_OperationInfo):
         ...
 
 class _AsyncOp_v4_patch_account_sms(_OperationInfo):
-    async def __call__(self, *, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> Sms:
+    async def __call__(self, *, sms_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> SmsFull:
         """Update the is_new parameter in a sms record.
 
         ``v4.patch-account-sms``: PATCH /accounts/{account_id}/sms/{sms_id}
@@ -4182,7 +4244,7 @@ class _AsyncOp_v4_patch_account_sms(_OperationInfo):
         ...
 
 class _Op_v4_patch_account_voicemail(_OperationInfo):
-    def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> Dict[str, Any]:
+    def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> VoicemailFull:
         """Update the is_new parameter in a voicemail record.
 
         ``v4.patch-account-voicemail``: PATCH /accounts/{account_id}/voicemail/{voicemail_id}
@@ -4193,7 +4255,7 @@ class _Op_v4_patch_account_voicemail(_OperationInfo):
         ...
 
 class _AsyncOp_v4_patch_account_voicemail(_OperationInfo):
-    async def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, voicemail_id: str, account_id: Optional[int] = ..., is_new: Optional[bool] = ...) -> VoicemailFull:
         """Update the is_new parameter in a voicemail record.
 
         ``v4.patch-account-voicemail``: PATCH /accounts/{account_id}/voicemail/{voicemail_id}
@@ -4204,21 +4266,21 @@ class _AsyncOp_v4_patch_account_voicemail(_OperationInfo):
         ...
 
 class _Op_v4_ping(_OperationInfo):
-    def __call__(self) -> Dict[str, Any]:
+    def __call__(self) -> PingResponse:
         """The default API command.
 
         ``v4.ping``: GET /ping"""
         ...
 
 class _AsyncOp_v4_ping(_OperationInfo):
-    async def __call__(self) -> Dict[str, Any]:
+    async def __call__(self) -> PingResponse:
         """The default API command.
 
         ``v4.ping``: GET /ping"""
         ...
 
 class _Op_v4_replace_account_device(_OperationInfo):
-    def __call__(self, *, device_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, device_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> DeviceFull:
         """Update the details of an individual VoIP device.
 
         ``v4.replace-account-device``: PUT /accounts/{account_id}/devices/{device_id}
@@ -4230,7 +4292,7 @@ class _Op_v4_replace_account_device(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_device(_OperationInfo):
-    async def __call__(self, *, device_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, device_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., lines: Optional[Sequence[Any]] = ...) -> DeviceFull:
         """Update the details of an individual VoIP device.
 
         ``v4.replace-account-device``: PUT /accounts/{account_id}/devices/{device_id}
@@ -4242,7 +4304,7 @@ class _AsyncOp_v4_replace_account_device(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_extension(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., timezone: Optional[str] = ..., include_in_directory: Optional[bool] = ..., extension: Optional[int] = ..., enable_outbound_calls: Optional[bool] = ..., usage_type: Optional[str] = ..., full_name: Optional[str] = ..., enable_call_waiting: Optional[bool] = ..., caller_id: Optional[str] = ..., local_area_code: Optional[str] = ..., route: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., timezone: Optional[str] = ..., include_in_directory: Optional[bool] = ..., extension: Optional[int] = ..., enable_outbound_calls: Optional[bool] = ..., usage_type: Optional[str] = ..., full_name: Optional[str] = ..., enable_call_waiting: Optional[bool] = ..., caller_id: Optional[str] = ..., local_area_code: Optional[str] = ..., route: Optional[str] = ...) -> ExtensionFull:
         """Replace an individual extension.
 
         ``v4.replace-account-extension``: PUT /accounts/{account_id}/extensions/{extension_id}
@@ -4264,7 +4326,7 @@ class _Op_v4_replace_account_extension(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_extension(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., timezone: Optional[str] = ..., include_in_directory: Optional[bool] = ..., extension: Optional[int] = ..., enable_outbound_calls: Optional[bool] = ..., usage_type: Optional[str] = ..., full_name: Optional[str] = ..., enable_call_waiting: Optional[bool] = ..., caller_id: Optional[str] = ..., local_area_code: Optional[str] = ..., route: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., voicemail: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ..., name_greeting: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., timezone: Optional[str] = ..., include_in_directory: Optional[bool] = ..., extension: Optional[int] = ..., enable_outbound_calls: Optional[bool] = ..., usage_type: Optional[str] = ..., full_name: Optional[str] = ..., enable_call_waiting: Optional[bool] = ..., caller_id: Optional[str] = ..., local_area_code: Optional[str] = ..., route: Optional[str] = ...) -> ExtensionFull:
         """Replace an individual extension.
 
         ``v4.replace-account-extension``: PUT /accounts/{account_id}/extensions/{extension_id}
@@ -4286,7 +4348,7 @@ class _AsyncOp_v4_replace_account_extension(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_extension_contact(_OperationInfo):
-    def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> ContactFull:
         """Update the info of a contact in the address book.
 
         ``v4.replace-account-extension-contact``: PUT /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}
@@ -4313,7 +4375,7 @@ class _Op_v4_replace_account_extension_contact(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_extension_contact(_OperationInfo):
-    async def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, contact_id: int, account_id: Optional[int] = ..., first_name: Optional[str] = ..., middle_name: Optional[str] = ..., last_name: Optional[str] = ..., prefix: Optional[str] = ..., phonetic_first_name: Optional[str] = ..., phonetic_middle_name: Optional[str] = ..., phonetic_last_name: Optional[str] = ..., suffix: Optional[str] = ..., nickname: Optional[str] = ..., company: Optional[str] = ..., department: Optional[str] = ..., job_title: Optional[str] = ..., emails: Optional[Sequence[Any]] = ..., phone_numbers: Optional[Sequence[Any]] = ..., addresses: Optional[Sequence[Any]] = ..., group: Optional[Mapping[str, Any]] = ...) -> ContactFull:
         """Update the info of a contact in the address book.
 
         ``v4.replace-account-extension-contact``: PUT /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}
@@ -4340,7 +4402,7 @@ class _AsyncOp_v4_replace_account_extension_contact(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_extension_contact_group(_OperationInfo):
-    def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> GroupFull:
         """Update the information of a contact group.
 
         ``v4.replace-account-extension-contact-group``: PUT /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}
@@ -4352,7 +4414,7 @@ class _Op_v4_replace_account_extension_contact_group(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_extension_contact_group(_OperationInfo):
-    async def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension_id: int, group_id: int, account_id: Optional[int] = ..., name: Optional[str] = ...) -> GroupFull:
         """Update the information of a contact group.
 
         ``v4.replace-account-extension-contact-group``: PUT /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}
@@ -4364,7 +4426,7 @@ class _AsyncOp_v4_replace_account_extension_contact_group(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_extension_listener(_OperationInfo):
-    def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Update the settings of an individual event listener. (extension-level alias).
 
         ``v4.replace-account-extension-listener``: PUT /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}
@@ -4378,7 +4440,7 @@ class _Op_v4_replace_account_extension_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_extension_listener(_OperationInfo):
-    async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, extension_id: int, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Update the settings of an individual event listener. (extension-level alias).
 
         ``v4.replace-account-extension-listener``: PUT /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}
@@ -4392,7 +4454,7 @@ class _AsyncOp_v4_replace_account_extension_listener(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_listener(_OperationInfo):
-    def __call__(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Update the settings of an individual event listener.
 
         ``v4.replace-account-listener``: PUT /accounts/{account_id}/listeners/{listener_id}
@@ -4405,7 +4467,7 @@ class _Op_v4_replace_account_listener(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_listener(_OperationInfo):
-    async def __call__(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, listener_id: int, account_id: Optional[int] = ..., type: Optional[str] = ..., event_type: Optional[str] = ..., callbacks: Optional[Sequence[Any]] = ...) -> ListenerFull:
         """Update the settings of an individual event listener.
 
         ``v4.replace-account-listener``: PUT /accounts/{account_id}/listeners/{listener_id}
@@ -4418,7 +4480,7 @@ class _AsyncOp_v4_replace_account_listener(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_media_files(_OperationInfo):
-    def __call__(self, *, media_id: int, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> Dict[str, Any]:
+    def __call__(self, *, media_id: int, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> MediaFull:
         """Update a media object to your account. Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB.
 
         ``v4.replace-account-media-files``: PUT /accounts/{account_id}/media/files/{media_id}
@@ -4430,7 +4492,7 @@ class _Op_v4_replace_account_media_files(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_media_files(_OperationInfo):
-    async def __call__(self, *, media_id: int, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, media_id: int, account_id: Optional[int] = ..., json: Optional[str] = ..., file: Optional[FileParam] = ...) -> MediaFull:
         """Update a media object to your account. Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB.
 
         ``v4.replace-account-media-files``: PUT /accounts/{account_id}/media/files/{media_id}
@@ -4442,7 +4504,7 @@ class _AsyncOp_v4_replace_account_media_files(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_media_tts(_OperationInfo):
-    def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> Dict[str, Any]:
+    def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
         """Update a media object to your account.
 
         ``v4.replace-account-media-tts``: PUT /accounts/{account_id}/media/tts/{media_id}
@@ -4462,7 +4524,7 @@ class _Op_v4_replace_account_media_tts(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_media_tts(_OperationInfo):
-    async def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
         """Update a media object to your account.
 
         ``v4.replace-account-media-tts``: PUT /accounts/{account_id}/media/tts/{media_id}
@@ -4482,7 +4544,7 @@ class _AsyncOp_v4_replace_account_media_tts(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_menu(_OperationInfo):
-    def __call__(self, *, menu_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, menu_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> MenuFull:
         """Replace an individual menu.
 
         ``v4.replace-account-menu``: PUT /accounts/{account_id}/menus/{menu_id}
@@ -4492,7 +4554,7 @@ class _Op_v4_replace_account_menu(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_menu(_OperationInfo):
-    async def __call__(self, *, menu_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, menu_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., keypress_error: Optional[Mapping[str, Any]] = ..., allow_extension_dial: Optional[bool] = ..., keypress_wait_time: Optional[int] = ..., timeout_handler: Optional[Mapping[str, Any]] = ..., options: Optional[Sequence[Any]] = ...) -> MenuFull:
         """Replace an individual menu.
 
         ``v4.replace-account-menu``: PUT /accounts/{account_id}/menus/{menu_id}
@@ -4502,7 +4564,7 @@ class _AsyncOp_v4_replace_account_menu(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_phone_number(_OperationInfo):
-    def __call__(self, *, number_id: int, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., pool_item: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumber:
+    def __call__(self, *, number_id: int, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., pool_item: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumberFull:
         """Update the settings for an existing phone number on your account.
 
         ``v4.replace-account-phone-number``: PUT /accounts/{account_id}/phone-numbers/{number_id}
@@ -4517,7 +4579,7 @@ class _Op_v4_replace_account_phone_number(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_phone_number(_OperationInfo):
-    async def __call__(self, *, number_id: int, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., pool_item: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumber:
+    async def __call__(self, *, number_id: int, account_id: Optional[int] = ..., route: Optional[Mapping[str, Any]] = ..., name: Optional[str] = ..., block_incoming: Optional[bool] = ..., block_anonymous: Optional[bool] = ..., caller_id: Optional[Mapping[str, Any]] = ..., sms_forwarding: Optional[Mapping[str, Any]] = ..., pool_item: Optional[Mapping[str, Any]] = ..., call_notifications: Optional[Mapping[str, Any]] = ...) -> PhoneNumberFull:
         """Update the settings for an existing phone number on your account.
 
         ``v4.replace-account-phone-number``: PUT /accounts/{account_id}/phone-numbers/{number_id}
@@ -4532,7 +4594,7 @@ class _AsyncOp_v4_replace_account_phone_number(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_queue(_OperationInfo):
-    def __call__(self, *, queue_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, queue_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> QueueFull:
         """Replace a queue.
 
         ``v4.replace-account-queue``: PUT /accounts/{account_id}/queues/{queue_id}
@@ -4549,7 +4611,7 @@ class _Op_v4_replace_account_queue(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_queue(_OperationInfo):
-    async def __call__(self, *, queue_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, queue_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., greeting: Optional[Mapping[str, Any]] = ..., hold_music: Optional[Mapping[str, Any]] = ..., max_hold_time: Optional[int] = ..., caller_id_type: Optional[str] = ..., ring_time: Optional[int] = ..., members: Optional[Sequence[Any]] = ...) -> QueueFull:
         """Replace a queue.
 
         ``v4.replace-account-queue``: PUT /accounts/{account_id}/queues/{queue_id}
@@ -4566,7 +4628,7 @@ class _AsyncOp_v4_replace_account_queue(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_route(_OperationInfo):
-    def __call__(self, *, route_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, route_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> RouteFull:
         """Update the information of a route.
 
         ``v4.replace-account-route``: PUT /accounts/{account_id}/routes/{route_id}
@@ -4579,7 +4641,7 @@ class _Op_v4_replace_account_route(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_route(_OperationInfo):
-    async def __call__(self, *, route_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, route_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., rules: Optional[Sequence[Any]] = ..., extension: Optional[Mapping[str, Any]] = ...) -> RouteFull:
         """Update the information of a route.
 
         ``v4.replace-account-route``: PUT /accounts/{account_id}/routes/{route_id}
@@ -4592,7 +4654,7 @@ class _AsyncOp_v4_replace_account_route(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_trunk(_OperationInfo):
-    def __call__(self, *, trunk_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    def __call__(self, *, trunk_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> TrunkFull:
         """Replace parameters in a trunk.
 
         ``v4.replace-account-trunk``: PUT /accounts/{account_id}/trunks/{trunk_id}
@@ -4609,7 +4671,7 @@ class _Op_v4_replace_account_trunk(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_trunk(_OperationInfo):
-    async def __call__(self, *, trunk_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, trunk_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., uri: Optional[str] = ..., max_concurrent_calls: Optional[int] = ..., max_minutes_per_month: Optional[int] = ..., greeting: Optional[Mapping[str, Any]] = ..., error_message: Optional[Mapping[str, Any]] = ..., codecs: Optional[Sequence[Any]] = ...) -> TrunkFull:
         """Replace parameters in a trunk.
 
         ``v4.replace-account-trunk``: PUT /accounts/{account_id}/trunks/{trunk_id}
@@ -4626,7 +4688,7 @@ class _AsyncOp_v4_replace_account_trunk(_OperationInfo):
         ...
 
 class _Op_xml_add_phone_number(_OperationInfo):
-    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Add a number from inventory to the account.
 
         ``xml.addPhoneNumber``: POST addPhoneNumber
@@ -4636,7 +4698,7 @@ class _Op_xml_add_phone_number(_OperationInfo):
         ...
 
 class _AsyncOp_xml_add_phone_number(_OperationInfo):
-    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Add a number from inventory to the account.
 
         ``xml.addPhoneNumber``: POST addPhoneNumber
@@ -4646,7 +4708,7 @@ class _AsyncOp_xml_add_phone_number(_OperationInfo):
         ...
 
 class _Op_xml_cancel_account(_OperationInfo):
-    def __call__(self, *, accountUsername: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, accountUsername: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Cancel an account (authenticate as its master account).
 
         ``xml.cancelAccount``: POST cancelAccount
@@ -4656,7 +4718,7 @@ class _Op_xml_cancel_account(_OperationInfo):
         ...
 
 class _AsyncOp_xml_cancel_account(_OperationInfo):
-    async def __call__(self, *, accountUsername: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, accountUsername: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Cancel an account (authenticate as its master account).
 
         ``xml.cancelAccount``: POST cancelAccount
@@ -4666,7 +4728,7 @@ class _AsyncOp_xml_cancel_account(_OperationInfo):
         ...
 
 class _Op_xml_create_account(_OperationInfo):
-    def __call__(self, *, newUsername: str, newPassword: str, name: str, address: str, city: str, country: str, phone: str, email: str, company: Optional[str] = ..., address2: Optional[str] = ..., state: Optional[str] = ..., zip: Optional[str] = ..., fax: Optional[str] = ..., email2: Optional[str] = ..., masterid: Optional[str] = ..., brandingid: Optional[str] = ..., code: Optional[str] = ..., phoneNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, newUsername: str, newPassword: str, name: str, address: str, city: str, country: str, phone: str, email: str, company: Optional[str] = ..., address2: Optional[str] = ..., state: Optional[str] = ..., zip: Optional[str] = ..., fax: Optional[str] = ..., email2: Optional[str] = ..., masterid: Optional[str] = ..., brandingid: Optional[str] = ..., code: Optional[str] = ..., phoneNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Create a new account.
 
         ``xml.createAccount``: POST createAccount
@@ -4693,7 +4755,7 @@ class _Op_xml_create_account(_OperationInfo):
         ...
 
 class _AsyncOp_xml_create_account(_OperationInfo):
-    async def __call__(self, *, newUsername: str, newPassword: str, name: str, address: str, city: str, country: str, phone: str, email: str, company: Optional[str] = ..., address2: Optional[str] = ..., state: Optional[str] = ..., zip: Optional[str] = ..., fax: Optional[str] = ..., email2: Optional[str] = ..., masterid: Optional[str] = ..., brandingid: Optional[str] = ..., code: Optional[str] = ..., phoneNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, newUsername: str, newPassword: str, name: str, address: str, city: str, country: str, phone: str, email: str, company: Optional[str] = ..., address2: Optional[str] = ..., state: Optional[str] = ..., zip: Optional[str] = ..., fax: Optional[str] = ..., email2: Optional[str] = ..., masterid: Optional[str] = ..., brandingid: Optional[str] = ..., code: Optional[str] = ..., phoneNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Create a new account.
 
         ``xml.createAccount``: POST createAccount
@@ -4758,7 +4820,7 @@ class _AsyncOp_xml_get_call_list(_OperationInfo):
         ...
 
 class _Op_xml_get_chat_call_status(_OperationInfo):
-    def __call__(self, *, ChatCallID: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, ChatCallID: str, clTRID: Optional[str] = ...) -> XmlChatCallStatus:
         """Status of a ChatCall, per recipient.
 
         ``xml.getChatCallStatus``: POST getChatCallStatus
@@ -4768,7 +4830,7 @@ class _Op_xml_get_chat_call_status(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_chat_call_status(_OperationInfo):
-    async def __call__(self, *, ChatCallID: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, ChatCallID: str, clTRID: Optional[str] = ...) -> XmlChatCallStatus:
         """Status of a ChatCall, per recipient.
 
         ``xml.getChatCallStatus``: POST getChatCallStatus
@@ -4778,7 +4840,7 @@ class _AsyncOp_xml_get_chat_call_status(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_country_list(_OperationInfo):
-    def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, clTRID: Optional[str] = ...) -> XmlRows:
         """List supported country codes and country names.
 
         ``xml.getPhoneNumberCountryList``: POST getPhoneNumberCountryList
@@ -4787,7 +4849,7 @@ class _Op_xml_get_phone_number_country_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_country_list(_OperationInfo):
-    async def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, clTRID: Optional[str] = ...) -> XmlRows:
         """List supported country codes and country names.
 
         ``xml.getPhoneNumberCountryList``: POST getPhoneNumberCountryList
@@ -4796,7 +4858,7 @@ class _AsyncOp_xml_get_phone_number_country_list(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_inventory(_OperationInfo):
-    def __call__(self, *, countryCode: int, type: Optional[Literal["TF", "local"]] = ..., state: Optional[str] = ..., region: Optional[str] = ..., locality: Optional[str] = ..., prefix: Optional[str] = ..., pattern: Optional[str] = ..., quantity: Optional[int] = ..., page: Optional[int] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, countryCode: int, type: Optional[Literal["TF", "local"]] = ..., state: Optional[str] = ..., region: Optional[str] = ..., locality: Optional[str] = ..., prefix: Optional[str] = ..., pattern: Optional[str] = ..., quantity: Optional[int] = ..., page: Optional[int] = ..., clTRID: Optional[str] = ...) -> XmlInventory:
         """Search numbers in inventory by state, prefix, region, locality or pattern.
 
         ``xml.getPhoneNumberInventory``: POST getPhoneNumberInventory
@@ -4814,7 +4876,7 @@ class _Op_xml_get_phone_number_inventory(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_inventory(_OperationInfo):
-    async def __call__(self, *, countryCode: int, type: Optional[Literal["TF", "local"]] = ..., state: Optional[str] = ..., region: Optional[str] = ..., locality: Optional[str] = ..., prefix: Optional[str] = ..., pattern: Optional[str] = ..., quantity: Optional[int] = ..., page: Optional[int] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, countryCode: int, type: Optional[Literal["TF", "local"]] = ..., state: Optional[str] = ..., region: Optional[str] = ..., locality: Optional[str] = ..., prefix: Optional[str] = ..., pattern: Optional[str] = ..., quantity: Optional[int] = ..., page: Optional[int] = ..., clTRID: Optional[str] = ...) -> XmlInventory:
         """Search numbers in inventory by state, prefix, region, locality or pattern.
 
         ``xml.getPhoneNumberInventory``: POST getPhoneNumberInventory
@@ -4832,7 +4894,7 @@ class _AsyncOp_xml_get_phone_number_inventory(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_list(_OperationInfo):
-    def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, clTRID: Optional[str] = ...) -> XmlNumberList:
         """List the active phone numbers of the account.
 
         ``xml.getPhoneNumberList``: POST getPhoneNumberList
@@ -4841,7 +4903,7 @@ class _Op_xml_get_phone_number_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_list(_OperationInfo):
-    async def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, clTRID: Optional[str] = ...) -> XmlNumberList:
         """List the active phone numbers of the account.
 
         ``xml.getPhoneNumberList``: POST getPhoneNumberList
@@ -4850,7 +4912,7 @@ class _AsyncOp_xml_get_phone_number_list(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_locality_list(_OperationInfo):
-    def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlRows:
         """List localities (rate centers) of a prefix or state, with inventory.
 
         ``xml.getPhoneNumberLocalityList``: POST getPhoneNumberLocalityList
@@ -4862,7 +4924,7 @@ class _Op_xml_get_phone_number_locality_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_locality_list(_OperationInfo):
-    async def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlRows:
         """List localities (rate centers) of a prefix or state, with inventory.
 
         ``xml.getPhoneNumberLocalityList``: POST getPhoneNumberLocalityList
@@ -4874,7 +4936,7 @@ class _AsyncOp_xml_get_phone_number_locality_list(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_porting_eligibility(_OperationInfo):
-    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlPortingEligibility:
         """Whether a number can be ported in (Yes or No).
 
         ``xml.getPhoneNumberPortingEligibility``: POST getPhoneNumberPortingEligibility
@@ -4884,7 +4946,7 @@ class _Op_xml_get_phone_number_porting_eligibility(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_porting_eligibility(_OperationInfo):
-    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlPortingEligibility:
         """Whether a number can be ported in (Yes or No).
 
         ``xml.getPhoneNumberPortingEligibility``: POST getPhoneNumberPortingEligibility
@@ -4894,7 +4956,7 @@ class _AsyncOp_xml_get_phone_number_porting_eligibility(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_prefix_list(_OperationInfo):
-    def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> XmlRows:
         """List supported prefixes (area codes) of a country, with approximate inventory.
 
         ``xml.getPhoneNumberPrefixList``: POST getPhoneNumberPrefixList
@@ -4904,7 +4966,7 @@ class _Op_xml_get_phone_number_prefix_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_prefix_list(_OperationInfo):
-    async def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> XmlRows:
         """List supported prefixes (area codes) of a country, with approximate inventory.
 
         ``xml.getPhoneNumberPrefixList``: POST getPhoneNumberPrefixList
@@ -4914,7 +4976,7 @@ class _AsyncOp_xml_get_phone_number_prefix_list(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_region_list(_OperationInfo):
-    def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlRows:
         """List regions (cities) of a prefix or state, with inventory.
 
         ``xml.getPhoneNumberRegionList``: POST getPhoneNumberRegionList
@@ -4926,7 +4988,7 @@ class _Op_xml_get_phone_number_region_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_region_list(_OperationInfo):
-    async def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, countryCode: int, prefix: Optional[str] = ..., state: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlRows:
         """List regions (cities) of a prefix or state, with inventory.
 
         ``xml.getPhoneNumberRegionList``: POST getPhoneNumberRegionList
@@ -4938,7 +5000,7 @@ class _AsyncOp_xml_get_phone_number_region_list(_OperationInfo):
         ...
 
 class _Op_xml_get_phone_number_state_list(_OperationInfo):
-    def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> XmlRows:
         """List supported states of a country, with approximate inventory.
 
         ``xml.getPhoneNumberStateList``: POST getPhoneNumberStateList
@@ -4948,7 +5010,7 @@ class _Op_xml_get_phone_number_state_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_phone_number_state_list(_OperationInfo):
-    async def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, countryCode: int, clTRID: Optional[str] = ...) -> XmlRows:
         """List supported states of a country, with approximate inventory.
 
         ``xml.getPhoneNumberStateList``: POST getPhoneNumberStateList
@@ -4958,7 +5020,7 @@ class _AsyncOp_xml_get_phone_number_state_list(_OperationInfo):
         ...
 
 class _Op_xml_get_sound_list(_OperationInfo):
-    def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, clTRID: Optional[str] = ...) -> XmlRows:
         """List the sounds that can be embedded in text-to-speech ([laugh]).
 
         ``xml.getSoundList``: POST getSoundList
@@ -4967,7 +5029,7 @@ class _Op_xml_get_sound_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_sound_list(_OperationInfo):
-    async def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, clTRID: Optional[str] = ...) -> XmlRows:
         """List the sounds that can be embedded in text-to-speech ([laugh]).
 
         ``xml.getSoundList``: POST getSoundList
@@ -4976,7 +5038,7 @@ class _AsyncOp_xml_get_sound_list(_OperationInfo):
         ...
 
 class _Op_xml_get_voice_list(_OperationInfo):
-    def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, clTRID: Optional[str] = ...) -> XmlVoiceList:
         """List the text-to-speech voices.
 
         ``xml.getVoiceList``: POST getVoiceList
@@ -4985,7 +5047,7 @@ class _Op_xml_get_voice_list(_OperationInfo):
         ...
 
 class _AsyncOp_xml_get_voice_list(_OperationInfo):
-    async def __call__(self, *, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, clTRID: Optional[str] = ...) -> XmlVoiceList:
         """List the text-to-speech voices.
 
         ``xml.getVoiceList``: POST getVoiceList
@@ -4994,7 +5056,7 @@ class _AsyncOp_xml_get_voice_list(_OperationInfo):
         ...
 
 class _Op_xml_originate_call(_OperationInfo):
-    def __call__(self, *, legAPhoneNumber: str, legBPhoneNumber: str, legACallerId: Optional[str] = ..., legATimeout: Optional[int] = ..., legBCallerId: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, legAPhoneNumber: str, legBPhoneNumber: str, legACallerId: Optional[str] = ..., legATimeout: Optional[int] = ..., legBCallerId: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Place a call to leg A, then connect it to leg B.
 
         ``xml.originateCall``: POST originateCall
@@ -5008,7 +5070,7 @@ class _Op_xml_originate_call(_OperationInfo):
         ...
 
 class _AsyncOp_xml_originate_call(_OperationInfo):
-    async def __call__(self, *, legAPhoneNumber: str, legBPhoneNumber: str, legACallerId: Optional[str] = ..., legATimeout: Optional[int] = ..., legBCallerId: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, legAPhoneNumber: str, legBPhoneNumber: str, legACallerId: Optional[str] = ..., legATimeout: Optional[int] = ..., legBCallerId: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Place a call to leg A, then connect it to leg B.
 
         ``xml.originateCall``: POST originateCall
@@ -5022,7 +5084,7 @@ class _AsyncOp_xml_originate_call(_OperationInfo):
         ...
 
 class _Op_xml_preview_chat_call(_OperationInfo):
-    def __call__(self, *, message: str, fromName: Optional[str] = ..., toName: Optional[str] = ..., voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, message: str, fromName: Optional[str] = ..., toName: Optional[str] = ..., voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., clTRID: Optional[str] = ...) -> XmlChatCallPreview:
         """Get the URL of a .wav preview of a ChatCall.
 
         ``xml.previewChatCall``: POST previewChatCall
@@ -5036,7 +5098,7 @@ class _Op_xml_preview_chat_call(_OperationInfo):
         ...
 
 class _AsyncOp_xml_preview_chat_call(_OperationInfo):
-    async def __call__(self, *, message: str, fromName: Optional[str] = ..., toName: Optional[str] = ..., voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, message: str, fromName: Optional[str] = ..., toName: Optional[str] = ..., voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., clTRID: Optional[str] = ...) -> XmlChatCallPreview:
         """Get the URL of a .wav preview of a ChatCall.
 
         ``xml.previewChatCall``: POST previewChatCall
@@ -5050,7 +5112,7 @@ class _AsyncOp_xml_preview_chat_call(_OperationInfo):
         ...
 
 class _Op_xml_reserve_phone_number(_OperationInfo):
-    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Reserve a number until about midnight Pacific time.
 
         ``xml.reservePhoneNumber``: POST reservePhoneNumber
@@ -5060,7 +5122,7 @@ class _Op_xml_reserve_phone_number(_OperationInfo):
         ...
 
 class _AsyncOp_xml_reserve_phone_number(_OperationInfo):
-    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Reserve a number until about midnight Pacific time.
 
         ``xml.reservePhoneNumber``: POST reservePhoneNumber
@@ -5070,7 +5132,7 @@ class _AsyncOp_xml_reserve_phone_number(_OperationInfo):
         ...
 
 class _Op_xml_send_chat_call(_OperationInfo):
-    def __call__(self, *, fromName: str, fromEmail: str, message: str, toName: Sequence[Any], toNumber: Sequence[Any], voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., sendDate: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, fromName: str, fromEmail: str, message: str, toName: Sequence[Any], toNumber: Sequence[Any], voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., sendDate: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlChatCallSent:
         """Send or schedule a ChatCall to one or more NANPA numbers.
 
         ``xml.sendChatCall``: POST sendChatCall
@@ -5087,7 +5149,7 @@ class _Op_xml_send_chat_call(_OperationInfo):
         ...
 
 class _AsyncOp_xml_send_chat_call(_OperationInfo):
-    async def __call__(self, *, fromName: str, fromEmail: str, message: str, toName: Sequence[Any], toNumber: Sequence[Any], voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., sendDate: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, fromName: str, fromEmail: str, message: str, toName: Sequence[Any], toNumber: Sequence[Any], voice: Optional[str] = ..., responseType: Optional[Literal["none", "yes_no", "yes_no_maybe"]] = ..., sendDate: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlChatCallSent:
         """Send or schedule a ChatCall to one or more NANPA numbers.
 
         ``xml.sendChatCall``: POST sendChatCall
@@ -5104,7 +5166,7 @@ class _AsyncOp_xml_send_chat_call(_OperationInfo):
         ...
 
 class _Op_xml_send_sms(_OperationInfo):
-    def __call__(self, *, fromNumber: str, toNumber: str, message: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, fromNumber: str, toNumber: str, message: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Send an SMS (160 characters at most) from a number of the account.
 
         ``xml.sendSMS``: POST sendSMS
@@ -5116,7 +5178,7 @@ class _Op_xml_send_sms(_OperationInfo):
         ...
 
 class _AsyncOp_xml_send_sms(_OperationInfo):
-    async def __call__(self, *, fromNumber: str, toNumber: str, message: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, fromNumber: str, toNumber: str, message: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Send an SMS (160 characters at most) from a number of the account.
 
         ``xml.sendSMS``: POST sendSMS
@@ -5128,7 +5190,7 @@ class _AsyncOp_xml_send_sms(_OperationInfo):
         ...
 
 class _Op_xml_unreserve_phone_number(_OperationInfo):
-    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Return a reserved number to inventory.
 
         ``xml.unreservePhoneNumber``: POST unreservePhoneNumber
@@ -5138,7 +5200,7 @@ class _Op_xml_unreserve_phone_number(_OperationInfo):
         ...
 
 class _AsyncOp_xml_unreserve_phone_number(_OperationInfo):
-    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, phoneNumber: str, clTRID: Optional[str] = ...) -> XmlReply:
         """Return a reserved number to inventory.
 
         ``xml.unreservePhoneNumber``: POST unreservePhoneNumber
@@ -5148,7 +5210,7 @@ class _AsyncOp_xml_unreserve_phone_number(_OperationInfo):
         ...
 
 class _Op_xml_update_call_handling_simple_ring_all(_OperationInfo):
-    def __call__(self, *, phoneNumber: str, destination1: str, destination1VoiceTag: Optional[str] = ..., destination1Screening: Optional[Literal["yes", "no"]] = ..., destination1CallerId: Optional[str] = ..., destination2: Optional[str] = ..., destination2VoiceTag: Optional[str] = ..., destination2Screening: Optional[Literal["yes", "no"]] = ..., destination2CallerId: Optional[str] = ..., destination3: Optional[str] = ..., destination3VoiceTag: Optional[str] = ..., destination3Screening: Optional[Literal["yes", "no"]] = ..., destination3CallerId: Optional[str] = ..., destination4: Optional[str] = ..., destination4VoiceTag: Optional[str] = ..., destination4Screening: Optional[Literal["yes", "no"]] = ..., destination4CallerId: Optional[str] = ..., destination5: Optional[str] = ..., destination5VoiceTag: Optional[str] = ..., destination5Screening: Optional[Literal["yes", "no"]] = ..., destination5CallerId: Optional[str] = ..., destination6: Optional[str] = ..., destination6VoiceTag: Optional[str] = ..., destination6Screening: Optional[Literal["yes", "no"]] = ..., destination6CallerId: Optional[str] = ..., destination7: Optional[str] = ..., destination7VoiceTag: Optional[str] = ..., destination7Screening: Optional[Literal["yes", "no"]] = ..., destination7CallerId: Optional[str] = ..., destination8: Optional[str] = ..., destination8VoiceTag: Optional[str] = ..., destination8Screening: Optional[Literal["yes", "no"]] = ..., destination8CallerId: Optional[str] = ..., destination9: Optional[str] = ..., destination9VoiceTag: Optional[str] = ..., destination9Screening: Optional[Literal["yes", "no"]] = ..., destination9CallerId: Optional[str] = ..., destination10: Optional[str] = ..., destination10VoiceTag: Optional[str] = ..., destination10Screening: Optional[Literal["yes", "no"]] = ..., destination10CallerId: Optional[str] = ..., timeout: Optional[int] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, phoneNumber: str, destination1: str, destination1VoiceTag: Optional[str] = ..., destination1Screening: Optional[Literal["yes", "no"]] = ..., destination1CallerId: Optional[str] = ..., destination2: Optional[str] = ..., destination2VoiceTag: Optional[str] = ..., destination2Screening: Optional[Literal["yes", "no"]] = ..., destination2CallerId: Optional[str] = ..., destination3: Optional[str] = ..., destination3VoiceTag: Optional[str] = ..., destination3Screening: Optional[Literal["yes", "no"]] = ..., destination3CallerId: Optional[str] = ..., destination4: Optional[str] = ..., destination4VoiceTag: Optional[str] = ..., destination4Screening: Optional[Literal["yes", "no"]] = ..., destination4CallerId: Optional[str] = ..., destination5: Optional[str] = ..., destination5VoiceTag: Optional[str] = ..., destination5Screening: Optional[Literal["yes", "no"]] = ..., destination5CallerId: Optional[str] = ..., destination6: Optional[str] = ..., destination6VoiceTag: Optional[str] = ..., destination6Screening: Optional[Literal["yes", "no"]] = ..., destination6CallerId: Optional[str] = ..., destination7: Optional[str] = ..., destination7VoiceTag: Optional[str] = ..., destination7Screening: Optional[Literal["yes", "no"]] = ..., destination7CallerId: Optional[str] = ..., destination8: Optional[str] = ..., destination8VoiceTag: Optional[str] = ..., destination8Screening: Optional[Literal["yes", "no"]] = ..., destination8CallerId: Optional[str] = ..., destination9: Optional[str] = ..., destination9VoiceTag: Optional[str] = ..., destination9Screening: Optional[Literal["yes", "no"]] = ..., destination9CallerId: Optional[str] = ..., destination10: Optional[str] = ..., destination10VoiceTag: Optional[str] = ..., destination10Screening: Optional[Literal["yes", "no"]] = ..., destination10CallerId: Optional[str] = ..., timeout: Optional[int] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Replace a number's call handling: ring up to 10 destinations at once.
 
         ``xml.updateCallHandlingSimpleRingAll``: POST updateCallHandlingSimpleRingAll
@@ -5199,7 +5261,7 @@ class _Op_xml_update_call_handling_simple_ring_all(_OperationInfo):
         ...
 
 class _AsyncOp_xml_update_call_handling_simple_ring_all(_OperationInfo):
-    async def __call__(self, *, phoneNumber: str, destination1: str, destination1VoiceTag: Optional[str] = ..., destination1Screening: Optional[Literal["yes", "no"]] = ..., destination1CallerId: Optional[str] = ..., destination2: Optional[str] = ..., destination2VoiceTag: Optional[str] = ..., destination2Screening: Optional[Literal["yes", "no"]] = ..., destination2CallerId: Optional[str] = ..., destination3: Optional[str] = ..., destination3VoiceTag: Optional[str] = ..., destination3Screening: Optional[Literal["yes", "no"]] = ..., destination3CallerId: Optional[str] = ..., destination4: Optional[str] = ..., destination4VoiceTag: Optional[str] = ..., destination4Screening: Optional[Literal["yes", "no"]] = ..., destination4CallerId: Optional[str] = ..., destination5: Optional[str] = ..., destination5VoiceTag: Optional[str] = ..., destination5Screening: Optional[Literal["yes", "no"]] = ..., destination5CallerId: Optional[str] = ..., destination6: Optional[str] = ..., destination6VoiceTag: Optional[str] = ..., destination6Screening: Optional[Literal["yes", "no"]] = ..., destination6CallerId: Optional[str] = ..., destination7: Optional[str] = ..., destination7VoiceTag: Optional[str] = ..., destination7Screening: Optional[Literal["yes", "no"]] = ..., destination7CallerId: Optional[str] = ..., destination8: Optional[str] = ..., destination8VoiceTag: Optional[str] = ..., destination8Screening: Optional[Literal["yes", "no"]] = ..., destination8CallerId: Optional[str] = ..., destination9: Optional[str] = ..., destination9VoiceTag: Optional[str] = ..., destination9Screening: Optional[Literal["yes", "no"]] = ..., destination9CallerId: Optional[str] = ..., destination10: Optional[str] = ..., destination10VoiceTag: Optional[str] = ..., destination10Screening: Optional[Literal["yes", "no"]] = ..., destination10CallerId: Optional[str] = ..., timeout: Optional[int] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, phoneNumber: str, destination1: str, destination1VoiceTag: Optional[str] = ..., destination1Screening: Optional[Literal["yes", "no"]] = ..., destination1CallerId: Optional[str] = ..., destination2: Optional[str] = ..., destination2VoiceTag: Optional[str] = ..., destination2Screening: Optional[Literal["yes", "no"]] = ..., destination2CallerId: Optional[str] = ..., destination3: Optional[str] = ..., destination3VoiceTag: Optional[str] = ..., destination3Screening: Optional[Literal["yes", "no"]] = ..., destination3CallerId: Optional[str] = ..., destination4: Optional[str] = ..., destination4VoiceTag: Optional[str] = ..., destination4Screening: Optional[Literal["yes", "no"]] = ..., destination4CallerId: Optional[str] = ..., destination5: Optional[str] = ..., destination5VoiceTag: Optional[str] = ..., destination5Screening: Optional[Literal["yes", "no"]] = ..., destination5CallerId: Optional[str] = ..., destination6: Optional[str] = ..., destination6VoiceTag: Optional[str] = ..., destination6Screening: Optional[Literal["yes", "no"]] = ..., destination6CallerId: Optional[str] = ..., destination7: Optional[str] = ..., destination7VoiceTag: Optional[str] = ..., destination7Screening: Optional[Literal["yes", "no"]] = ..., destination7CallerId: Optional[str] = ..., destination8: Optional[str] = ..., destination8VoiceTag: Optional[str] = ..., destination8Screening: Optional[Literal["yes", "no"]] = ..., destination8CallerId: Optional[str] = ..., destination9: Optional[str] = ..., destination9VoiceTag: Optional[str] = ..., destination9Screening: Optional[Literal["yes", "no"]] = ..., destination9CallerId: Optional[str] = ..., destination10: Optional[str] = ..., destination10VoiceTag: Optional[str] = ..., destination10Screening: Optional[Literal["yes", "no"]] = ..., destination10CallerId: Optional[str] = ..., timeout: Optional[int] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Replace a number's call handling: ring up to 10 destinations at once.
 
         ``xml.updateCallHandlingSimpleRingAll``: POST updateCallHandlingSimpleRingAll
@@ -5250,7 +5312,7 @@ class _AsyncOp_xml_update_call_handling_simple_ring_all(_OperationInfo):
         ...
 
 class _Op_xml_update_extension_notification(_OperationInfo):
-    def __call__(self, *, extension: str, enableEmail: Optional[Literal["yes", "no"]] = ..., enableSms: Optional[Literal["yes", "no"]] = ..., emailAddress: Optional[str] = ..., emailFormat: Optional[Literal["wav", "mp3"]] = ..., smsNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    def __call__(self, *, extension: str, enableEmail: Optional[Literal["yes", "no"]] = ..., enableSms: Optional[Literal["yes", "no"]] = ..., emailAddress: Optional[str] = ..., emailFormat: Optional[Literal["wav", "mp3"]] = ..., smsNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Update an extension's notification settings (unset ones are kept).
 
         ``xml.updateExtensionNotification``: POST updateExtensionNotification
@@ -5265,7 +5327,7 @@ class _Op_xml_update_extension_notification(_OperationInfo):
         ...
 
 class _AsyncOp_xml_update_extension_notification(_OperationInfo):
-    async def __call__(self, *, extension: str, enableEmail: Optional[Literal["yes", "no"]] = ..., enableSms: Optional[Literal["yes", "no"]] = ..., emailAddress: Optional[str] = ..., emailFormat: Optional[Literal["wav", "mp3"]] = ..., smsNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> Dict[str, Any]:
+    async def __call__(self, *, extension: str, enableEmail: Optional[Literal["yes", "no"]] = ..., enableSms: Optional[Literal["yes", "no"]] = ..., emailAddress: Optional[str] = ..., emailFormat: Optional[Literal["wav", "mp3"]] = ..., smsNumber: Optional[str] = ..., clTRID: Optional[str] = ...) -> XmlReply:
         """Update an extension's notification settings (unset ones are kept).
 
         ``xml.updateExtensionNotification``: POST updateExtensionNotification

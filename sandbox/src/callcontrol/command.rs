@@ -9,8 +9,8 @@
 //! | `play-and-get-digits` | `play-and-get-digits,Recording Name,PATTERN[\|PATTERN...]` |
 //!
 //! NUMBER is E.164 written as digits (`18585602222`; a leading `+` is tolerated), 8 to 15
-//! digits. DTMF (simple forwards only) is `w` followed by `w` pauses and keys `0-9*#`, with at
-//! least one key (`18585602222ww1234w5`). TEXT is 1 to 40 characters between double quotes, no
+//! digits. DTMF (simple forwards only) is `w` followed by `w` pauses and the digits `0-9` (the
+//! document names no other keys), with at least one digit (`18585602222ww1234w5`). TEXT is 1 to 40 characters between double quotes, no
 //! quote inside. PATTERN is `0-9` and `D` (any digit); alternatives are joined by `|`. No spaces
 //! around commas, one line (a single trailing line break is allowed).
 
@@ -100,16 +100,13 @@ fn number_dtmf(s: &str) -> Result<(String, Option<String>), String> {
     };
     let n = number(n)?;
     if let Some(d) = dtmf {
-        if let Some(c) = d
-            .chars()
-            .find(|c| !matches!(c, 'w' | '0'..='9' | '*' | '#'))
-        {
+        if let Some(c) = d.chars().find(|c| !matches!(c, 'w' | '0'..='9')) {
             return Err(format!(
-                "DTMF `{d}` may hold only `w` pauses and the keys 0-9, * and # (found `{c}`)"
+                "DTMF `{d}` may hold only `w` pauses and the digits 0-9 (found `{c}`)"
             ));
         }
         if d.chars().all(|c| c == 'w') {
-            return Err(format!("DTMF `{d}` has no key after its `w` pauses"));
+            return Err(format!("DTMF `{d}` has no digit after its `w` pauses"));
         }
     }
     Ok((n, dtmf.map(str::to_string)))
@@ -304,7 +301,9 @@ mod tests {
             ("forward,18585602222", "unknown command"),
             ("simple-forward, 18585602222", "E.164"),
             ("simple-forward,1858", "E.164"),
-            ("simple-forward,18585602222w", "no key"),
+            ("simple-forward,18585602222w", "no digit"),
+            ("simple-forward,18585602222w1#", "digits 0-9"),
+            ("simple-forward,18585602222w*1", "digits 0-9"),
             ("simple-forward,18585602222wx1", "may hold only"),
             ("simple-forward-voicetag,Sales,18585602222", "double quotes"),
             ("simple-forward-voicetag,\"Sales,18585602222", "closing"),

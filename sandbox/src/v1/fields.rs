@@ -2,6 +2,10 @@
 //! the sandbox's choice where the document is silent) and the checks every body goes through:
 //! JSON booleans are refused (`"Y"`/`"N"` only), phone numbers become E.164 with their `+`,
 //! UUID references are checked, integers may be quoted, dates are ISO 8601 or epoch seconds.
+//!
+//! The phone and UUID columns of [`spec`] are duplicated in the library (`core/src/v1/fields.rs`,
+//! which checks free-form bodies before sending; the sandbox does not depend on core): keep the
+//! two in step.
 
 use super::errors::{invalid, missing};
 use super::format;
