@@ -301,7 +301,8 @@ impl Client {
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
             let id = e.request_id().is_none().then(|| resp.request_id.clone());
-            e.with_request_id(id)
+            unrepeated_verdict(e, op, &req, resp.status)
+                .with_request_id(id)
                 .with_attempts(resp.attempts)
                 .with_family(&op.family)
         })?;
@@ -337,6 +338,22 @@ impl Client {
     pub fn own_secret_count(&self) -> usize {
         self.inner.secrets.own_len()
     }
+}
+
+/// A retryable status on a request the transport may not repeat (a POST that got 500 or 409,
+/// in any family) was not retried and its outcome is unknown: say so, and do not call the error
+/// retryable, so that no caller repeats a side effect on the strength of the flag.
+fn unrepeated_verdict(e: Error, op: &Operation, req: &HttpRequest, status: u16) -> Error {
+    if !e.is_retryable() || req.idempotent || crate::retry::status_proves_not_processed(status) {
+        return e;
+    }
+    let message = format!(
+        "{} (not retried: {} {} is not idempotent and may have been processed)",
+        e.message(),
+        op.method,
+        op.path
+    );
+    e.with_message(message).with_retryable(false)
 }
 
 /// The string values of `params` whose catalog entry is marked `secret`.

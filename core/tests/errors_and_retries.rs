@@ -342,3 +342,35 @@ fn pager_errors_are_masked_and_end_the_walk() {
     assert!(!e.to_string().contains(&env.token()));
     assert!(pages.next().is_none(), "the first error ends the walk");
 }
+
+#[test]
+fn every_family_calls_a_post_that_got_a_5xx_unknown_and_not_retryable() {
+    let env = common::start();
+    let cases = [
+        (
+            "v1.sms.create",
+            "/v1/sms",
+            json!({"to": "+18585550111", "from": "+18585550100", "message": "hi"}),
+        ),
+        (
+            "nol.createTenant",
+            "/api/v1/account/tenants",
+            json!({"name": "Acme West"}),
+        ),
+    ];
+    for (name, path, params) in cases {
+        env.clear_requests();
+        env.fault("POST", path, "status=500", 1);
+        let e = env.client.call(name, params).unwrap_err();
+        assert_eq!(env.count("POST", path), 1, "{name}: sent once ({e})");
+        assert_eq!(e.kind(), phonecom::ErrorKind::Server, "{name}");
+        assert!(
+            !e.is_retryable(),
+            "{name}: not retried, so not retryable: {e}"
+        );
+        assert!(
+            e.message().contains("may have been processed"),
+            "{name}: {e}"
+        );
+    }
+}

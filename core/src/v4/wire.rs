@@ -70,7 +70,7 @@ impl Wire for V4Wire {
                 return Ok(serde_json::json!({"status": resp.status, "location": location}));
             }
         }
-        let v = decode_json(resp).map_err(|e| unsent_retry_verdict(e, op, resp))?;
+        let v = decode_json(resp)?;
         if op.name == super::grant::TOKEN_OP {
             // Issued tokens are secrets from now on (masked in logs and errors).
             for key in ["access_token", "refresh_token"] {
@@ -86,21 +86,6 @@ impl Wire for V4Wire {
 /// The one v4 operation whose documented answer is a redirect (`302` with `?code=` or
 /// `#access_token=` in `Location`).
 const REDIRECTING_OP: &str = "v4.create-oauth-authorization";
-
-/// A retryable status on a request the transport may not repeat (a POST that got 500 or 409)
-/// was not retried, and the outcome is unknown: say so, and do not call it retryable.
-fn unsent_retry_verdict(e: Error, op: &Operation, resp: &HttpResponse) -> Error {
-    if !e.is_retryable() || op.is_idempotent() || retry::status_proves_not_processed(resp.status) {
-        return e;
-    }
-    let message = format!(
-        "{} (not retried: {} {} is not idempotent and may have been processed)",
-        e.message(),
-        op.method,
-        op.path
-    );
-    e.with_message(message).with_retryable(false)
-}
 
 /// The path with its parameters substituted, and the query string.
 pub(crate) fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Result<String> {
