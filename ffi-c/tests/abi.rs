@@ -399,6 +399,16 @@ fn helpers() {
             PHONECOM_ERR_VALIDATION
         );
         assert_eq!(out, sentinel());
+        // Huge, and a C caller's -1 (SIZE_MAX): a validation error, not an abort or a panic.
+        for len in [4097, 1 << 40, usize::MAX] {
+            assert_eq!(
+                phonecom_express_generate_password(len, &mut out),
+                PHONECOM_ERR_VALIDATION,
+                "{len}"
+            );
+            assert_eq!(last_json()["fields"][0]["field"], "length");
+            assert_eq!(out, sentinel());
+        }
 
         let contact = r#"{"name": "Ada", "address": {"line_1": "1 St", "city": "Dallas", "province": "TX", "country": "US"}, "phone": "+15555550001", "primary_email": "a@b.co"}"#;
         assert_eq!(

@@ -100,10 +100,7 @@ fn number_dtmf(s: &str) -> Result<(String, Option<String>), String> {
     };
     let n = number(n)?;
     if let Some(d) = dtmf {
-        if let Some(c) = d
-            .chars()
-            .find(|c| !matches!(c, 'w' | '0'..='9'))
-        {
+        if let Some(c) = d.chars().find(|c| !matches!(c, 'w' | '0'..='9')) {
             return Err(format!(
                 "DTMF `{d}` may hold only `w` pauses and the digits 0-9 (found `{c}`)"
             ));
