@@ -662,7 +662,7 @@ fn a_null_log_callback_removes_the_callback() {
             PHONECOM_OK
         );
         assert_eq!(
-            phonecom_client_builder_set_log(builder, None, 0x1 as *mut c_void),
+            phonecom_client_builder_set_log(builder, None, ptr::dangling_mut::<c_void>()),
             PHONECOM_OK,
             "NULL removes the callback"
         );
