@@ -135,8 +135,8 @@ typedef enum {
  *
  * Ownership: made by `phonecom_client_new_from_json`, `phonecom_client_new_from_env`,
  * `phonecom_client_builder_build` or `phonecom_client_with_v4_token`; freed by
- * `phonecom_client_free`. Pagers keep what they need of it, so a client may be freed before
- * its pagers.
+ * `phonecom_client_free`. Pagers keep what they need of it (the log callback included), so a
+ * client may be freed before its pagers.
  */
 typedef struct phonecom_client phonecom_client;
 
@@ -154,7 +154,9 @@ typedef struct phonecom_client_builder phonecom_client_builder;
  * Walks a list operation page by page.
  *
  * Thread safety: use a pager from one thread at a time (it may move between threads). It
- * keeps what it needs of its client, so it stays usable after `phonecom_client_free`.
+ * keeps what it needs of its client, so it stays usable after `phonecom_client_free`; that
+ * includes the client's log callback, whose `user_data` must stay valid until the pager is
+ * freed too.
  *
  * Ownership: made by `phonecom_pager_new`, freed by `phonecom_pager_free`.
  */
@@ -166,9 +168,10 @@ typedef struct phonecom_pager phonecom_pager;
  * url, attempt, request_id, status, elapsed_ms, message}`, every secret already masked.
  *
  * Ownership: `event_json` belongs to the library and is valid only until the callback returns;
- * copy what you keep. Called on the thread making the call, possibly from several threads at
- * once: the callback must be thread-safe, must return (no longjmp, no exception), and must not
- * call back into the client that invoked it.
+ * copy what you keep. `user_data` must stay valid until every client and pager that keeps the
+ * callback is freed (see `phonecom_client_builder_set_log`). Called on the thread making the
+ * call, possibly from several threads at once: the callback must be thread-safe, must return
+ * (no longjmp, no exception), and must not call back into the client that invoked it.
  */
 typedef void (*phonecom_log_callback)(void *user_data, const char *event_json);
 
@@ -217,7 +220,8 @@ phonecom_status phonecom_last_error_status(void);
  * The last failure on the calling thread as one line of text: its kind, the operation, the
  * HTTP status, the message, the upstream code, field errors, retry-after and request id, e.g.
  * `[not_found] v4.get-account-extension: HTTP 404: Extension not found (request id req_1f2e)`.
- * Secrets are masked.
+ * Secrets are masked. A NUL byte in the text (an upstream message may hold one) is replaced
+ * by U+FFFD, so a recorded failure always has a message.
  *
  * Ownership: returns a new string the caller frees with `phonecom_string_free`, or NULL when
  * there is no failure recorded on this thread.
@@ -299,6 +303,11 @@ phonecom_status phonecom_client_builder_from_env(phonecom_client_builder **out);
  * Name the language binding in the User-Agent (`libphonecom/<version> (<name>; <os> <arch>)`):
  * `"c"` by default; a package built on this library names itself, e.g. `"php"`.
  *
+ * Returns `PHONECOM_OK`, `PHONECOM_ERR_NULL_ARGUMENT` (`builder` or `name` is NULL) or
+ * `PHONECOM_ERR_INVALID_UTF8`. The name itself is checked by `phonecom_client_builder_build`
+ * (1 to 32 ASCII letters, digits, `-`, `_` or `.`), which fails with
+ * `PHONECOM_ERR_VALIDATION` otherwise.
+ *
  * # Safety
  * `builder` is NULL or a live builder; `name` is NULL or a NUL-terminated string.
  */
@@ -307,10 +316,17 @@ phonecom_status phonecom_client_builder_set_binding(phonecom_client_builder *bui
 
 /**
  * Have every client built from this builder report its request/response events to `callback`
- * with `user_data` (see `phonecom_log_callback`). Replaces an earlier callback.
+ * with `user_data` (see `phonecom_log_callback`). Replaces an earlier callback; a NULL
+ * `callback` removes it, so clients built afterwards log nothing (clients already built keep
+ * theirs).
  *
- * Ownership: `user_data` stays the caller's; it must stay valid as long as any client built
- * with it exists. The library never frees or reads it.
+ * Returns `PHONECOM_OK`, or `PHONECOM_ERR_NULL_ARGUMENT` when `builder` is NULL.
+ *
+ * Ownership: `user_data` stays the caller's; the library never frees or reads it, only passes
+ * it to `callback`. Clients built with it, the clients `phonecom_client_with_v4_token` makes
+ * from them and the pagers made from any of these keep the callback and may outlive the
+ * client they came from: `user_data` must stay valid until every such client AND pager is
+ * freed.
  *
  * # Safety
  * `builder` is NULL or a live builder; `callback` is NULL or a function with the
@@ -325,6 +341,10 @@ phonecom_status phonecom_client_builder_set_log(phonecom_client_builder *builder
  * `phonecom_client_builder_free`, or build more clients from it.
  *
  * On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`.
+ * Fails with `PHONECOM_ERR_NULL_ARGUMENT` when `builder` or `out` is NULL, and with
+ * `PHONECOM_ERR_VALIDATION` when the binding name set by `phonecom_client_builder_set_binding`
+ * is not 1 to 32 ASCII letters, digits, `-`, `_` or `.` (the error's field is `binding`) or a
+ * proxy setting is invalid; `*out` is then untouched.
  *
  * # Safety
  * `builder` is NULL or a live builder; `out` is NULL or writable.
@@ -347,7 +367,9 @@ void phonecom_client_builder_free(phonecom_client_builder *builder);
  * it is not 0. The token is masked in every error and log event from then on.
  *
  * On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`
- * (independently of `client`).
+ * (independently of `client`). It keeps `client`'s log callback, so the callback's `user_data`
+ * must stay valid until it is freed too. Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`client`,
+ * `token` or `out` is NULL) or `PHONECOM_ERR_INVALID_UTF8` (`token`); `*out` is then untouched.
  *
  * # Safety
  * `client` is NULL or a live client; `token` is NULL or a NUL-terminated string; `out` is NULL
@@ -362,6 +384,7 @@ phonecom_status phonecom_client_with_v4_token(const phonecom_client *client,
  * The User-Agent the client sends, e.g. `libphonecom/0.1.0 (c; linux x86_64)`.
  *
  * On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+ * Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).
  *
  * # Safety
  * `client` is NULL or a live client; `out` is NULL or writable.
@@ -406,6 +429,7 @@ phonecom_status phonecom_call(const phonecom_client *client,
  * min, enum, format, secret}]}]}`, sorted by name. Generators of typed wrappers read this.
  *
  * On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+ * Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`out` is NULL).
  *
  * # Safety
  * `out` is NULL or writable.
@@ -492,9 +516,10 @@ void phonecom_pager_free(phonecom_pager *pager);
 phonecom_status phonecom_express_username(const char *partner, const char *user_id, char **out);
 
 /**
- * A random password of `length` characters (at least 16; 32 is what the sign-up flow uses)
+ * A random password of `length` characters (16 to 4096; 32 is what the sign-up flow uses)
  * from the OS's secure generator, mixing lower- and upper-case letters, digits and symbols.
- * Fails with `PHONECOM_ERR_VALIDATION` when `length` is below 16.
+ * Fails with `PHONECOM_ERR_VALIDATION` naming `length` for any other length (`SIZE_MAX`, or a
+ * negative value converted to `size_t`, included).
  *
  * On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`
  * (which overwrites it before releasing the memory).

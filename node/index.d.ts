@@ -388,13 +388,15 @@ export declare const callcontrol: {
   readonly COMMANDS: readonly string[];
   /** The longest voice tag, in characters. */
   readonly VOICE_TAG_MAX: number;
+  /** The largest form body `handler` reads, in bytes (64 KiB); a larger one is answered 413. */
+  readonly MAX_BODY: number;
   /** A request's query string, form body or URL, parsed and classified. Throws ValidationError. */
   parseRequest(input: string): CallRequest;
   /** A command's text/plain line; a line given as a string is checked by the same rules. Throws ValidationError. */
   render(command: CallCommand | string): string;
   /** A command line back to its JSON form. */
   parseCommand(line: string): CallCommand;
-  /** An `http` request listener for the call-control URL: 400 for a request it cannot parse, 500 with the reason for a throw or a command that breaks the rules. */
+  /** An `http` request listener for the call-control URL: 400 for a request it cannot parse, 413 for a body over `MAX_BODY`, 500 with the reason for a throw or a command that breaks the rules. */
   handler<Req extends CallControlRequestLike = CallControlRequestLike, Res extends CallControlResponseLike = CallControlResponseLike>(
     answer: ((call: CallRequest, req: Req) => CallAnswer | Promise<CallAnswer>) | CallHandler,
   ): (req: Req, res: Res) => void;

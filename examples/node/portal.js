@@ -7,13 +7,19 @@
  *   createSubaccountCallback -> POST /api/express/subaccount   {contact}
  *   getAccessCallback        -> POST /api/express/token
  *   numbersSearchCallback    -> GET  /api/numbers/search?filters[npa]=eq:858&sort[price]=asc&limit=24
- *   reserveNumberCallback    -> POST /api/numbers/reserve      {phone_number, ...}
+ *   reserveNumberCallback    -> POST /api/numbers/reserve      {phone_number, ...}   (a hold, not a purchase)
+ *   end of sign-up: purchase -> POST /api/numbers/purchase     {phone_number, name?}
  *   the user's numbers       -> GET  /api/numbers
  *   call control             -> GET  /callcontrol?uniqueID=...&dialedNumber=...   (text/plain)
  *
  * Which portal user is calling comes from the portal's own authentication; this example takes it
  * from the `X-Portal-User` header and keeps users in memory (a real portal keeps the generated
  * passwords encrypted, or uses the partner-token mode and keeps none).
+ *
+ * A reservation is a hold, not a sale: the XML API's reservePhoneNumber takes the number out of
+ * every search until about midnight Pacific time, held by the partner's XML account for the
+ * portal user who picked it (one pick per user; the XML API allows an account 10 holds at once).
+ * The purchase at the end of sign-up buys it onto the user's subaccount (v4) and releases the hold.
  *
  * Run it against the sandbox:
  *   PHONECOM_CONFIG="$(phonecom-sandbox)" node portal.js        (or PHONECOM_* variables)
@@ -25,7 +31,8 @@ const { Client, PhoneComError, express, numbers, callcontrol } = require('phonec
 
 /** The portal's HTTP server for `client` (the partner's Phone.com client). */
 function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo = '+18585602223' }) {
-  const users = new Map(); // portal user id -> {username, password, accountId, numbers: []}
+  const users = new Map(); // portal user id -> {username, password, accountId, numbers: [], held}
+  const holds = new Map(); // phone number -> {userId, expires (epoch seconds)}: the partner's holds, per user
   const calls = []; // completed calls: {uniqueID, duration}
 
   const routes = {
@@ -37,7 +44,7 @@ function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo
       const contact = express.validateContact(body.contact);
       // The composed flow never creates two subaccounts for one user, even when an answer is lost.
       const done = await client.express.signup({ partner, user_id: userId, contact });
-      users.set(userId, { username: done.username, password: done.password, accountId: done.account.id, numbers: [] });
+      users.set(userId, { id: userId, username: done.username, password: done.password, accountId: done.account.id, numbers: [], held: null });
       return [201, { id: done.account.id, username: done.username }];
     },
 
@@ -52,16 +59,46 @@ function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo
       return [200, await client.v4.listAvailablePhoneNumbers(listParams(query))];
     },
 
-    // The front-end library's reserveNumberCallback: the number goes onto the user's subaccount.
+    // The front-end library's reserveNumberCallback: the number is held for the user (nothing is
+    // bought yet). Picking another number releases the previous hold.
     'POST /api/numbers/reserve': async (req, body) => {
       const user = signedUp(req);
       numbers.checkE164(body.phone_number);
+      const number = body.phone_number;
+      const mine = heldFor(number) === user.id;
+      if (!mine && heldFor(number)) throw httpError(409, `${number} is reserved for another user`);
+      if (!mine) holds.set(number, { userId: user.id, expires: Infinity }); // claimed while we ask
+      let held;
+      try {
+        held = await client.xml.reservePhoneNumber({ phoneNumber: number });
+      } catch (err) {
+        if (!mine) holds.delete(number);
+        throw err;
+      }
+      const expires = Number(held.data.reservation.expires.value);
+      const previous = user.held;
+      holds.set(number, { userId: user.id, expires });
+      user.held = number;
+      if (previous && previous !== number) await release(previous);
+      return [201, { phone_number: number, reserved_until: held.data.reservation.expires.gmt }];
+    },
+
+    // The end of sign-up: buy the number the user reserved onto their subaccount, then release
+    // the hold (the purchase took the number out of inventory).
+    'POST /api/numbers/purchase': async (req, body) => {
+      const user = signedUp(req);
+      numbers.checkE164(body.phone_number);
+      if (heldFor(body.phone_number) !== user.id) {
+        throw httpError(409, `reserve ${body.phone_number} first (POST /api/numbers/reserve)`);
+      }
       const bought = await client.v4.createAccountPhoneNumber({
         account_id: user.accountId,
         phone_number: body.phone_number,
         name: body.name || `Portal line ${user.numbers.length + 1}`,
       });
       user.numbers.push(bought.phone_number);
+      user.held = null;
+      await release(bought.phone_number);
       return [201, { id: bought.id, phone_number: bought.phone_number }];
     },
 
@@ -75,7 +112,7 @@ function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo
       for await (const n of client.v4.listAccountPhoneNumbers.iterate({ account_id: user.accountId, limit: 100 })) {
         rows.push({ id: n.id, phone_number: n.phone_number, name: n.name });
       }
-      return [200, { total: rows.length, items: rows }];
+      return [200, { total: rows.length, items: rows, reserved: heldFor(user.held) === user.id ? user.held : null }];
     },
   };
 
@@ -89,6 +126,22 @@ function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo
         : { command: 'simple-forward', number: receptionTo },
     completed: (call, duration) => calls.push({ uniqueID: call.uniqueID, duration }),
   });
+
+  /** The portal user a number is held for, while the hold lasts. */
+  function heldFor(number) {
+    const hold = holds.get(number);
+    return hold && hold.expires * 1000 > Date.now() ? hold.userId : undefined;
+  }
+
+  /** Give a hold back. It lapses by itself at midnight Pacific, so a failed release only delays that. */
+  async function release(number) {
+    holds.delete(number);
+    try {
+      await client.xml.unreservePhoneNumber({ phoneNumber: number });
+    } catch (err) {
+      console.error(`releasing ${number}: ${err.message}`);
+    }
+  }
 
   function portalUser(req) {
     const id = req.headers['x-portal-user'];
@@ -154,10 +207,25 @@ function send(res, status, data) {
   res.end(body);
 }
 
+/** The largest JSON body the portal reads (a contact or a number is well under 1 KiB). */
+const MAX_JSON_BODY = 64 * 1024;
+
+/** The request's JSON body; a body over MAX_JSON_BODY is answered 413 and never kept in memory. */
 function readJson(req) {
   return new Promise((resolve, reject) => {
+    const refuse = () => {
+      req.removeAllListeners('data');
+      req.resume(); // drain the rest without keeping it
+      reject(httpError(413, `the body must be at most ${MAX_JSON_BODY} bytes`));
+    };
+    if (Number(req.headers['content-length'] || 0) > MAX_JSON_BODY) return refuse();
     const chunks = [];
-    req.on('data', (c) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_JSON_BODY) refuse();
+      else chunks.push(c);
+    });
     req.on('error', reject);
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
@@ -171,7 +239,7 @@ function readJson(req) {
   });
 }
 
-module.exports = { createPortal, listParams };
+module.exports = { createPortal, listParams, MAX_JSON_BODY };
 
 if (require.main === module) {
   const client = process.env.PHONECOM_CONFIG ? new Client(process.env.PHONECOM_CONFIG) : Client.fromEnv();

@@ -44,6 +44,7 @@ pub unsafe extern "C" fn phonecom_call(
 /// min, enum, format, secret}]}]}`, sorted by name. Generators of typed wrappers read this.
 ///
 /// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+/// Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`out` is NULL).
 ///
 /// # Safety
 /// `out` is NULL or writable.

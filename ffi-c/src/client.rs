@@ -16,8 +16,8 @@ use std::ffi::{c_char, c_void};
 ///
 /// Ownership: made by `phonecom_client_new_from_json`, `phonecom_client_new_from_env`,
 /// `phonecom_client_builder_build` or `phonecom_client_with_v4_token`; freed by
-/// `phonecom_client_free`. Pagers keep what they need of it, so a client may be freed before
-/// its pagers.
+/// `phonecom_client_free`. Pagers keep what they need of it (the log callback included), so a
+/// client may be freed before its pagers.
 pub struct phonecom_client {
     pub(crate) client: Client,
 }
@@ -39,9 +39,10 @@ pub struct phonecom_client_builder {
 /// url, attempt, request_id, status, elapsed_ms, message}`, every secret already masked.
 ///
 /// Ownership: `event_json` belongs to the library and is valid only until the callback returns;
-/// copy what you keep. Called on the thread making the call, possibly from several threads at
-/// once: the callback must be thread-safe, must return (no longjmp, no exception), and must not
-/// call back into the client that invoked it.
+/// copy what you keep. `user_data` must stay valid until every client and pager that keeps the
+/// callback is freed (see `phonecom_client_builder_set_log`). Called on the thread making the
+/// call, possibly from several threads at once: the callback must be thread-safe, must return
+/// (no longjmp, no exception), and must not call back into the client that invoked it.
 #[allow(non_camel_case_types)]
 pub type phonecom_log_callback =
     Option<unsafe extern "C" fn(user_data: *mut c_void, event_json: *const c_char)>;
@@ -156,6 +157,11 @@ pub unsafe extern "C" fn phonecom_client_builder_from_env(
 /// Name the language binding in the User-Agent (`libphonecom/<version> (<name>; <os> <arch>)`):
 /// `"c"` by default; a package built on this library names itself, e.g. `"php"`.
 ///
+/// Returns `PHONECOM_OK`, `PHONECOM_ERR_NULL_ARGUMENT` (`builder` or `name` is NULL) or
+/// `PHONECOM_ERR_INVALID_UTF8`. The name itself is checked by `phonecom_client_builder_build`
+/// (1 to 32 ASCII letters, digits, `-`, `_` or `.`), which fails with
+/// `PHONECOM_ERR_VALIDATION` otherwise.
+///
 /// # Safety
 /// `builder` is NULL or a live builder; `name` is NULL or a NUL-terminated string.
 #[no_mangle]
@@ -172,10 +178,17 @@ pub unsafe extern "C" fn phonecom_client_builder_set_binding(
 }
 
 /// Have every client built from this builder report its request/response events to `callback`
-/// with `user_data` (see `phonecom_log_callback`). Replaces an earlier callback.
+/// with `user_data` (see `phonecom_log_callback`). Replaces an earlier callback; a NULL
+/// `callback` removes it, so clients built afterwards log nothing (clients already built keep
+/// theirs).
 ///
-/// Ownership: `user_data` stays the caller's; it must stay valid as long as any client built
-/// with it exists. The library never frees or reads it.
+/// Returns `PHONECOM_OK`, or `PHONECOM_ERR_NULL_ARGUMENT` when `builder` is NULL.
+///
+/// Ownership: `user_data` stays the caller's; the library never frees or reads it, only passes
+/// it to `callback`. Clients built with it, the clients `phonecom_client_with_v4_token` makes
+/// from them and the pagers made from any of these keep the callback and may outlive the
+/// client they came from: `user_data` must stay valid until every such client AND pager is
+/// freed.
 ///
 /// # Safety
 /// `builder` is NULL or a live builder; `callback` is NULL or a function with the
@@ -188,8 +201,7 @@ pub unsafe extern "C" fn phonecom_client_builder_set_log(
 ) -> phonecom_status {
     ffi::boundary("phonecom_client_builder_set_log", || {
         let builder = ffi::mut_arg(builder, "builder")?;
-        let callback = ffi::fn_arg(callback, "callback")?;
-        builder.log = Some(LogSink::new(callback, user_data));
+        builder.log = callback.map(|callback| LogSink::new(callback, user_data));
         Ok(())
     })
 }
@@ -198,6 +210,10 @@ pub unsafe extern "C" fn phonecom_client_builder_set_log(
 /// `phonecom_client_builder_free`, or build more clients from it.
 ///
 /// On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`.
+/// Fails with `PHONECOM_ERR_NULL_ARGUMENT` when `builder` or `out` is NULL, and with
+/// `PHONECOM_ERR_VALIDATION` when the binding name set by `phonecom_client_builder_set_binding`
+/// is not 1 to 32 ASCII letters, digits, `-`, `_` or `.` (the error's field is `binding`) or a
+/// proxy setting is invalid; `*out` is then untouched.
 ///
 /// # Safety
 /// `builder` is NULL or a live builder; `out` is NULL or writable.
@@ -229,7 +245,9 @@ pub unsafe extern "C" fn phonecom_client_builder_free(builder: *mut phonecom_cli
 /// it is not 0. The token is masked in every error and log event from then on.
 ///
 /// On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`
-/// (independently of `client`).
+/// (independently of `client`). It keeps `client`'s log callback, so the callback's `user_data`
+/// must stay valid until it is freed too. Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`client`,
+/// `token` or `out` is NULL) or `PHONECOM_ERR_INVALID_UTF8` (`token`); `*out` is then untouched.
 ///
 /// # Safety
 /// `client` is NULL or a live client; `token` is NULL or a NUL-terminated string; `out` is NULL
@@ -254,6 +272,7 @@ pub unsafe extern "C" fn phonecom_client_with_v4_token(
 /// The User-Agent the client sends, e.g. `libphonecom/0.1.0 (c; linux x86_64)`.
 ///
 /// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+/// Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).
 ///
 /// # Safety
 /// `client` is NULL or a live client; `out` is NULL or writable.

@@ -150,14 +150,15 @@ pub extern "C" fn phonecom_last_error_status() -> phonecom_status {
 /// The last failure on the calling thread as one line of text: its kind, the operation, the
 /// HTTP status, the message, the upstream code, field errors, retry-after and request id, e.g.
 /// `[not_found] v4.get-account-extension: HTTP 404: Extension not found (request id req_1f2e)`.
-/// Secrets are masked.
+/// Secrets are masked. A NUL byte in the text (an upstream message may hold one) is replaced
+/// by U+FFFD, so a recorded failure always has a message.
 ///
 /// Ownership: returns a new string the caller frees with `phonecom_string_free`, or NULL when
 /// there is no failure recorded on this thread.
 #[no_mangle]
 pub extern "C" fn phonecom_last_error_message() -> *mut c_char {
     ffi::boundary_value(std::ptr::null_mut(), || {
-        with_last(|e| e.and_then(|e| ffi::into_c_string(e.message.clone()).ok()))
+        with_last(|e| e.and_then(|e| ffi::into_c_string(without_nul(&e.message)).ok()))
             .unwrap_or(std::ptr::null_mut())
     })
 }
@@ -176,6 +177,11 @@ pub extern "C" fn phonecom_last_error_json() -> *mut c_char {
         with_last(|e| e.and_then(|e| ffi::into_c_string(e.json.to_string()).ok()))
             .unwrap_or(std::ptr::null_mut())
     })
+}
+
+/// `text` without NUL bytes (each becomes U+FFFD), so that it fits in a C string.
+fn without_nul(text: &str) -> String {
+    text.replace('\0', "\u{FFFD}")
 }
 
 /// Forget the calling thread's last failure (`phonecom_last_error_status` then returns

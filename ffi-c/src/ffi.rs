@@ -95,11 +95,6 @@ pub(crate) unsafe fn mut_arg<'a, T>(ptr: *mut T, name: &str) -> Result<&'a mut T
     ptr.as_mut().ok_or_else(|| Failure::null_argument(name))
 }
 
-/// A C function pointer argument (`Option` is how a nullable function pointer crosses the ABI).
-pub(crate) fn fn_arg<F>(f: Option<F>, name: &str) -> Result<F, Failure> {
-    f.ok_or_else(|| Failure::null_argument(name))
-}
-
 /// An out-parameter, checked for NULL before any work and written only on success.
 pub(crate) struct Out<'a, T>(&'a mut T);
 
@@ -183,7 +178,8 @@ pub(crate) fn static_c_str(text: &'static str) -> *const c_char {
 pub(crate) type LogFn = unsafe extern "C" fn(user_data: *mut c_void, event_json: *const c_char);
 
 /// The caller's log callback and its user data, callable from any thread: the header makes the
-/// caller promise that the callback is thread-safe and the user data outlives every client.
+/// caller promise that the callback is thread-safe and the user data outlives every client
+/// and pager that keeps the callback.
 #[derive(Clone, Copy)]
 pub(crate) struct LogSink {
     callback: LogFn,

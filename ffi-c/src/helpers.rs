@@ -38,9 +38,10 @@ pub unsafe extern "C" fn phonecom_express_username(
     })
 }
 
-/// A random password of `length` characters (at least 16; 32 is what the sign-up flow uses)
+/// A random password of `length` characters (16 to 4096; 32 is what the sign-up flow uses)
 /// from the OS's secure generator, mixing lower- and upper-case letters, digits and symbols.
-/// Fails with `PHONECOM_ERR_VALIDATION` when `length` is below 16.
+/// Fails with `PHONECOM_ERR_VALIDATION` naming `length` for any other length (`SIZE_MAX`, or a
+/// negative value converted to `size_t`, included).
 ///
 /// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`
 /// (which overwrites it before releasing the memory).

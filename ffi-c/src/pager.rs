@@ -50,7 +50,9 @@ fn walker_for(client: &Client, name: &str, params: Value) -> Result<Box<dyn Walk
 /// Walks a list operation page by page.
 ///
 /// Thread safety: use a pager from one thread at a time (it may move between threads). It
-/// keeps what it needs of its client, so it stays usable after `phonecom_client_free`.
+/// keeps what it needs of its client, so it stays usable after `phonecom_client_free`; that
+/// includes the client's log callback, whose `user_data` must stay valid until the pager is
+/// freed too.
 ///
 /// Ownership: made by `phonecom_pager_new`, freed by `phonecom_pager_free`.
 pub struct phonecom_pager {

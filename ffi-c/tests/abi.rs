@@ -13,6 +13,7 @@ use phonecom::{phonecom_string_free, phonecom_version};
 use serde_json::Value;
 use std::ffi::{c_char, c_void, CStr, CString};
 use std::ptr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 fn c(s: &str) -> CString {
@@ -182,6 +183,96 @@ fn invalid_utf8_and_json_are_refused() {
     assert_eq!(out, sentinel());
 }
 
+/// Each string argument not covered above, one at a time, with the argument named and the
+/// out-parameters untouched.
+#[test]
+fn invalid_utf8_is_refused_by_every_string_argument() {
+    use phonecom::callcontrol::*;
+    let client = new_client(&closed_port_config());
+    let bad_bytes = [b'x', 0xc3, 0x28, 0];
+    let bad = bad_bytes.as_ptr().cast::<c_char>();
+    let mut builder = ptr::null_mut();
+    let mut bout = ptr::dangling_mut::<phonecom_client_builder>();
+    let mut pout = ptr::dangling_mut::<phonecom_pager>();
+    let mut out = sentinel();
+    let mut flag = true;
+    let refused = |status: phonecom_status, arg: &str| {
+        assert_eq!(status, PHONECOM_ERR_INVALID_UTF8, "{arg}");
+        let msg = last_message();
+        assert!(
+            msg.contains(&format!("`{arg}` is not valid UTF-8")),
+            "{msg}"
+        );
+    };
+    unsafe {
+        assert_eq!(
+            phonecom_client_builder_from_json(c(&closed_port_config()).as_ptr(), &mut builder),
+            PHONECOM_OK
+        );
+        refused(phonecom_callcontrol_parse(bad, &mut out), "query_or_body");
+        refused(phonecom_callcontrol_parse_command(bad, &mut out), "line");
+        refused(phonecom_callcontrol_render(bad, &mut out), "command_json");
+        refused(phonecom_client_builder_set_binding(builder, bad), "name");
+        refused(phonecom_e164_normalize(bad, &mut out), "number");
+        refused(phonecom_e164_is_nanpa(bad, &mut flag), "number");
+        refused(
+            phonecom_client_builder_from_json(bad, &mut bout),
+            "config_json",
+        );
+        refused(
+            phonecom_pager_new(client, c("v4.list-account-sms").as_ptr(), bad, &mut pout),
+            "params_json",
+        );
+        refused(
+            phonecom_express_username(bad, c("12345").as_ptr(), &mut out),
+            "partner",
+        );
+        refused(phonecom_json_get(bad, c("").as_ptr(), &mut out), "json");
+        // The refused binding name left the builder as it was.
+        let mut built = ptr::null_mut();
+        assert_eq!(
+            phonecom_client_builder_build(builder, &mut built),
+            PHONECOM_OK
+        );
+        let mut ua = ptr::null_mut();
+        assert_eq!(phonecom_client_user_agent(built, &mut ua), PHONECOM_OK);
+        assert!(take(ua).contains("(c; "));
+        phonecom_client_free(built);
+        phonecom_client_builder_free(builder);
+        phonecom_client_free(client);
+    }
+    assert_eq!(out, sentinel());
+    assert_eq!(bout, ptr::dangling_mut());
+    assert_eq!(pout, ptr::dangling_mut());
+    assert!(flag);
+}
+
+/// A failure whose text holds a NUL byte (an unknown parameter named `a\u0000b`, which the
+/// validation error names) still has a message: the NUL becomes U+FFFD. The JSON keeps it
+/// escaped.
+#[test]
+fn the_last_error_message_survives_a_nul_byte() {
+    let client = new_client(&closed_port_config());
+    let mut out = sentinel();
+    unsafe {
+        let st = phonecom_call(
+            client,
+            c("v4.get-account").as_ptr(),
+            c(r#"{"a\u0000b": 1}"#).as_ptr(),
+            &mut out,
+        );
+        assert_eq!(st, PHONECOM_ERR_VALIDATION);
+        let msg = phonecom_last_error_message();
+        assert!(!msg.is_null(), "a recorded failure always has a message");
+        let msg = take(msg);
+        assert!(msg.contains("a\u{FFFD}b"), "{msg}");
+        assert!(msg.contains("is not a parameter"), "{msg}");
+        assert_eq!(last_json()["fields"][0]["field"], "a\u{0}b");
+        phonecom_client_free(client);
+    }
+    assert_eq!(out, sentinel());
+}
+
 #[test]
 fn bad_input_is_refused_before_sending_with_the_field_named() {
     let client = new_client(&closed_port_config());
@@ -308,6 +399,16 @@ fn helpers() {
             PHONECOM_ERR_VALIDATION
         );
         assert_eq!(out, sentinel());
+        // Huge, and a C caller's -1 (SIZE_MAX): a validation error, not an abort or a panic.
+        for len in [4097, 1 << 40, usize::MAX] {
+            assert_eq!(
+                phonecom_express_generate_password(len, &mut out),
+                PHONECOM_ERR_VALIDATION,
+                "{len}"
+            );
+            assert_eq!(last_json()["fields"][0]["field"], "length");
+            assert_eq!(out, sentinel());
+        }
 
         let contact = r#"{"name": "Ada", "address": {"line_1": "1 St", "city": "Dallas", "province": "TX", "country": "US"}, "phone": "+15555550001", "primary_email": "a@b.co"}"#;
         assert_eq!(
@@ -455,10 +556,6 @@ fn builder_binding_and_log_callback_with_secrets_masked() {
             PHONECOM_OK
         );
         assert_eq!(
-            phonecom_client_builder_set_log(builder, None, ptr::null_mut()),
-            PHONECOM_ERR_NULL_ARGUMENT
-        );
-        assert_eq!(
             phonecom_client_builder_set_log(builder, Some(record_event), 0xfeed as *mut c_void),
             PHONECOM_OK
         );
@@ -538,6 +635,61 @@ fn builder_binding_and_log_callback_with_secrets_masked() {
         phonecom_client_free(client);
         phonecom_client_builder_free(builder);
     }
+}
+
+static COUNTED: AtomicUsize = AtomicUsize::new(0);
+
+unsafe extern "C" fn count_event(_user_data: *mut c_void, _event_json: *const c_char) {
+    COUNTED.fetch_add(1, Ordering::SeqCst);
+}
+
+#[test]
+fn a_null_log_callback_removes_the_callback() {
+    let mut builder = ptr::null_mut();
+    let (mut logged, mut quiet) = (ptr::null_mut(), ptr::null_mut());
+    let mut out = sentinel();
+    unsafe {
+        assert_eq!(
+            phonecom_client_builder_from_json(c(&closed_port_config()).as_ptr(), &mut builder),
+            PHONECOM_OK
+        );
+        assert_eq!(
+            phonecom_client_builder_set_log(builder, Some(count_event), ptr::null_mut()),
+            PHONECOM_OK
+        );
+        assert_eq!(
+            phonecom_client_builder_build(builder, &mut logged),
+            PHONECOM_OK
+        );
+        assert_eq!(
+            phonecom_client_builder_set_log(builder, None, ptr::dangling_mut::<c_void>()),
+            PHONECOM_OK,
+            "NULL removes the callback"
+        );
+        assert_eq!(
+            phonecom_client_builder_build(builder, &mut quiet),
+            PHONECOM_OK
+        );
+        let mut get = |client| {
+            phonecom_call(
+                client,
+                c("v4.get-account").as_ptr(),
+                c("{}").as_ptr(),
+                &mut out,
+            )
+        };
+        assert_eq!(get(quiet), PHONECOM_ERR_TRANSPORT);
+        assert_eq!(COUNTED.load(Ordering::SeqCst), 0, "no callback any more");
+        assert_eq!(get(logged), PHONECOM_ERR_TRANSPORT);
+        assert!(
+            COUNTED.load(Ordering::SeqCst) > 0,
+            "a client built before keeps its callback"
+        );
+        phonecom_client_free(quiet);
+        phonecom_client_free(logged);
+        phonecom_client_builder_free(builder);
+    }
+    assert_eq!(out, sentinel());
 }
 
 #[test]

@@ -14,6 +14,11 @@ const { sync, validation } = require('./errors');
 const COMMANDS = Object.freeze(native.callcontrolCommands());
 /** The longest voice tag, in characters. */
 const VOICE_TAG_MAX = native.callcontrolVoiceTagMax();
+/**
+ * The largest form body `handler` reads, in bytes (as Python's `callcontrol.MAX_BODY`; a request
+ * is a few hundred bytes). A larger one is answered 413 without being buffered.
+ */
+const MAX_BODY = 64 * 1024;
 
 /**
  * A request from Phone.com (its query string or form body, or a full URL) parsed and classified:
@@ -67,11 +72,33 @@ function answerLine(answer) {
   return render(answer);
 }
 
+/** A body over MAX_BODY: a ValidationError that the handler answers with 413. */
+function tooLarge(size) {
+  const err = validation('callcontrol.request', 'body', `must be at most ${MAX_BODY} bytes (got ${size})`);
+  return Object.assign(err, { httpStatus: 413 });
+}
+
+/**
+ * The request's body as text, at most MAX_BODY bytes: a larger one (by its Content-Length, or
+ * as it arrives) rejects with `tooLarge` and the rest is read and dropped, never kept.
+ */
 function readBody(req) {
   return new Promise((resolve, reject) => {
     if (req.method === 'GET' || req.method === 'HEAD' || typeof req.on !== 'function') return resolve('');
+    const declared = Number((req.headers && req.headers['content-length']) || 0);
+    const refuse = (size) => {
+      req.removeAllListeners('data');
+      req.resume(); // drain what is still coming, keeping none of it
+      reject(tooLarge(size));
+    };
+    if (declared > MAX_BODY) return refuse(declared);
     const chunks = [];
-    req.on('data', (c) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY) refuse(`${size} so far`);
+      else chunks.push(c);
+    });
     req.on('error', reject);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
@@ -83,8 +110,9 @@ function readBody(req) {
  * commandResult(call, previous), completed(call, duration), error(call, message)}` (only
  * `newCall` is required). A command is an object (`{command: 'play-and-get-digits', recording:
  * 'Main Menu', patterns: ['D']}`), a line, or nothing (empty answer). Every command is checked
- * before it is sent. A request that cannot be parsed answers 400; a throw or a bad command answers
- * 500 with the reason (Phone.com then reports the error).
+ * before it is sent. A request that cannot be parsed answers 400 (413 for a body over
+ * `MAX_BODY` bytes); a throw or a bad command answers 500 with the reason (Phone.com then
+ * reports the error).
  */
 function handler(answer) {
   const isFn = typeof answer === 'function';
@@ -104,7 +132,7 @@ function handler(answer) {
       .then(answerLine)
       .then(
         (line) => reply(res, 200, line),
-        (err) => reply(res, stage, err && err.message ? err.message : String(err)),
+        (err) => reply(res, stage === 400 && err && err.httpStatus ? err.httpStatus : stage, err && err.message ? err.message : String(err)),
       );
   };
 }
@@ -114,4 +142,4 @@ function reply(res, status, body) {
   res.end(body);
 }
 
-module.exports = Object.freeze({ COMMANDS, VOICE_TAG_MAX, parseRequest, render, parseCommand, handler });
+module.exports = Object.freeze({ COMMANDS, VOICE_TAG_MAX, MAX_BODY, parseRequest, render, parseCommand, handler });

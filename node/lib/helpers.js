@@ -19,10 +19,10 @@ const express = Object.freeze({
       native.expressUsername(str('express.signup', 'partner', partner), str('express.signup', 'user_id', id)),
     );
   },
-  /** A long random password from the OS CSPRNG (`length` >= 16, default 32). */
+  /** A long random password from the OS CSPRNG (`length` from 16 to 4096, default 32). */
   generatePassword(length) {
-    if (length !== undefined && (!Number.isInteger(length) || length < 0 || length > 4096)) {
-      throw validation('express.signup', 'password length', 'must be an integer from 16 to 4096');
+    if (length !== undefined && !Number.isInteger(length)) {
+      throw validation('express.signup', 'length', 'must be an integer from 16 to 4096');
     }
     return sync(() => native.expressGeneratePassword(length));
   },

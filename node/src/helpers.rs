@@ -56,10 +56,20 @@ pub fn express_username(partner: String, user_id: String) -> napi::Result<String
     phonecom::express::username(&partner, &user_id).map_err(|e| to_js(&e))
 }
 
-/// A long random password (at least 16 characters; 32 by default).
+/// A long random password (16 to 4096 characters; 32 by default). `length` is a JS number: one
+/// that is not a whole number from 0 to `usize::MAX` is refused here with the core's rule (a
+/// `u32` parameter would wrap -1 to 4294967295).
 #[napi]
-pub fn express_generate_password(length: Option<u32>) -> napi::Result<String> {
-    let len = length.unwrap_or(phonecom::express::PASSWORD_LEN as u32) as usize;
+pub fn express_generate_password(length: Option<f64>) -> napi::Result<String> {
+    use phonecom::express::{PASSWORD_LEN, PASSWORD_MAX_LEN, PASSWORD_MIN_LEN};
+    let len = match length {
+        None => PASSWORD_LEN,
+        Some(n) if n.fract() == 0.0 && (0.0..=usize::MAX as f64).contains(&n) => n as usize,
+        Some(n) => {
+            let rule = format!("must be from {PASSWORD_MIN_LEN} to {PASSWORD_MAX_LEN} (got {n})");
+            return Err(invalid("express.signup", "length", &rule));
+        }
+    };
     phonecom::express::generate_password(len)
         .map(|p| p.expose().to_string())
         .map_err(|e| to_js(&e))

@@ -4,17 +4,23 @@ use crate::blocking::run;
 use napi_derive::napi;
 use phonecom::v4::Pages;
 use serde_json::json;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// The pages of one list; `nextPage()` resolves to a page as JSON text, or `null` after the last.
+///
+/// The walk's mutex is held by a worker thread for the whole of a page's HTTP request, so the
+/// JS thread never takes it: `pagesFetched` reads a counter the worker updates.
 #[napi]
 pub struct NativePages {
     inner: Arc<Mutex<Pages>>,
+    fetched: Arc<AtomicU64>,
 }
 
 impl NativePages {
     pub(crate) fn new(pages: Pages) -> NativePages {
         NativePages {
+            fetched: Arc::new(AtomicU64::new(pages.pages_fetched())),
             inner: Arc::new(Mutex::new(pages)),
         }
     }
@@ -26,9 +32,12 @@ impl NativePages {
     #[napi]
     pub async fn next_page(&self) -> napi::Result<Option<String>> {
         let inner = self.inner.clone();
+        let fetched = self.fetched.clone();
         run(move || {
             let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
-            match pages.next_page() {
+            let next = pages.next_page();
+            fetched.store(pages.pages_fetched(), Ordering::Relaxed);
+            match next {
                 None => Ok(None),
                 Some(Err(e)) => Err(e),
                 Some(Ok(page)) => Ok(Some(
@@ -46,12 +55,9 @@ impl NativePages {
         .await
     }
 
-    /// Pages fetched so far.
+    /// Pages fetched so far (never waits for a page in flight).
     #[napi(getter)]
     pub fn pages_fetched(&self) -> f64 {
-        self.inner
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .pages_fetched() as f64
+        self.fetched.load(Ordering::Relaxed) as f64
     }
 }

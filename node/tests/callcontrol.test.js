@@ -102,3 +102,44 @@ test('the calls reach the XML call log, walked by getCallList', async () => {
   for await (const row of client.xml.getCallList.iterate({ startTime: now - 3600, endTime: now + 3600 })) rows.push(row);
   assert.ok(rows.some((r) => /^callcontrol /.test(r.finalAction || '')), JSON.stringify(rows.slice(0, 3)));
 });
+
+/** POST `chunks` to the handler (chunked unless `length` is given); resolves to {status, body}. */
+function postRaw(chunks, { length } = {}) {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', ...(length !== undefined ? { 'content-length': length } : {}) };
+    const req = http.request(hook, { method: 'POST', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('error', reject);
+    (async () => {
+      for (const c of chunks) {
+        if (req.destroyed) return;
+        if (!req.write(c)) await new Promise((r) => req.once('drain', r));
+      }
+      req.end();
+    })();
+  });
+}
+
+test('a body over MAX_BODY is answered 413 and never buffered', async () => {
+  assert.equal(callcontrol.MAX_BODY, 64 * 1024);
+  const before = seen.length;
+  const form = `uniqueID=big&dialedNumber=18585602222&pad=`;
+  // Declared too large: refused before a byte is read.
+  let r = await postRaw([form, 'x'.repeat(callcontrol.MAX_BODY + 1 - form.length)], { length: callcontrol.MAX_BODY + 1 });
+  assert.equal(r.status, 413);
+  assert.match(r.body, /`body` must be at most 65536 bytes/);
+  // Chunked, no length: refused once it passes the limit (the rest is read and dropped).
+  const chunk = 'x'.repeat(16 * 1024);
+  r = await postRaw([form, ...Array.from({ length: 64 }, () => chunk)]);
+  assert.equal(r.status, 413);
+  assert.match(r.body, /must be at most 65536 bytes/);
+  assert.equal(seen.length, before, 'the handler was not called');
+  // At the limit, a body is still read.
+  r = await postRaw([form, 'x'.repeat(callcontrol.MAX_BODY - form.length)]);
+  assert.equal(r.status, 200, r.body);
+  assert.equal(r.body, 'play-and-get-digits,Main Menu,D');
+});

@@ -81,3 +81,20 @@ test("file system, DNS and crypto work completes while 16 slow calls are in flig
   const results = await pending;
   assert.equal(results.length, 16);
 });
+
+test("a walk's page count is read without waiting for the page in flight", async () => {
+  // The native walk: the JS-facing pager reads `pagesFetched` on the event loop while a worker
+  // holds the walk for a page's whole HTTP request.
+  const native = require('../lib/native');
+  const walk = new native.NativeClient(JSON.stringify(sb.config)).pages('v4.list-available-phone-numbers', JSON.stringify({ limit: 5 }));
+  assert.equal(walk.pagesFetched, 0);
+  await sb.fault(`latency=${LATENCY}`, { method: 'GET', path: '/v4/phone-numbers/available', times: 1 });
+  const page = walk.nextPage();
+  await new Promise((r) => setTimeout(r, 200)); // the request is under way
+  const t0 = performance.now();
+  assert.equal(walk.pagesFetched, 0);
+  const took = performance.now() - t0;
+  assert.ok(took < 100, `pagesFetched blocked the event loop for ${took.toFixed(0)} ms`);
+  assert.equal(JSON.parse(await page).items.length, 5);
+  assert.equal(walk.pagesFetched, 1);
+});

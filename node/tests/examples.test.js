@@ -48,6 +48,11 @@ after(async () => {
   await sb.stop();
 });
 
+/** The sandbox's XML API state (accounts, reservations). */
+async function sbXml() {
+  return (await fetch(`${sb.url}/_sandbox/xml`)).json();
+}
+
 async function api(method, route, { user, body } = {}) {
   const res = await fetch(`${base}${route}`, {
     method,
@@ -83,18 +88,66 @@ test('portal: the Express Sign-Up callbacks, in the order the front-end library 
   assert.ok(r.data.items.length > 0 && r.data.items.length <= 24);
   assert.ok(r.data.items.every((n) => n.npa === '858' && n.price < 149));
 
-  // reserveNumberCallback: the number object from the search.
+  // reserveNumberCallback: the number object from the search. A hold, not a purchase.
   const pick = r.data.items[0];
+  const buys = async () => (await sb.requests()).filter((x) => x.method === 'POST' && x.path === `/v4/accounts/${accountId}/phone-numbers`);
   r = await api('POST', '/api/numbers/reserve', { user: '12345', body: pick });
   assert.equal(r.status, 201, JSON.stringify(r.data));
   assert.equal(r.data.phone_number, pick.phone_number);
-
-  // The user's numbers.
+  assert.ok(Date.parse(r.data.reserved_until) > Date.now(), r.data.reserved_until);
+  // Held by the partner's XML account (the sandbox's reservations), not bought, not on the account.
+  let xml = await sbXml();
+  assert.equal(xml.reservations[pick.phone_number].by, sb.config.xml.username);
+  assert.deepEqual(await buys(), []);
   r = await api('GET', '/api/numbers', { user: '12345' });
-  assert.deepEqual(r.data.items.map((n) => n.phone_number), [pick.phone_number]);
-  // It is on the user's subaccount in the sandbox, and gone from the inventory.
-  const log = await sb.requests();
-  assert.ok(log.some((x) => x.method === 'POST' && x.path === `/v4/accounts/${accountId}/phone-numbers`));
+  assert.deepEqual(r.data.items, []);
+  assert.equal(r.data.reserved, pick.phone_number);
+  // Another portal user can neither reserve nor buy it meanwhile.
+  await api('POST', '/api/express/subaccount', { user: 'other', body: { contact: contact() } });
+  r = await api('POST', '/api/numbers/reserve', { user: 'other', body: pick });
+  assert.equal(r.status, 409, JSON.stringify(r.data));
+  r = await api('POST', '/api/numbers/purchase', { user: 'other', body: { phone_number: pick.phone_number } });
+  assert.equal(r.status, 409, JSON.stringify(r.data));
+  assert.match(r.data.message, /reserve .* first/);
+
+  // The end of sign-up: the purchase, a separate step, puts it on the subaccount and ends the hold.
+  r = await api('POST', '/api/numbers/purchase', { user: '12345', body: { phone_number: pick.phone_number, name: 'Main line' } });
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  assert.equal(r.data.phone_number, pick.phone_number);
+  assert.equal((await buys()).length, 1);
+  xml = await sbXml();
+  assert.equal(xml.reservations[pick.phone_number], undefined, 'the hold was released');
+  r = await api('GET', '/api/numbers', { user: '12345' });
+  assert.deepEqual(r.data.items.map((n) => [n.phone_number, n.name]), [[pick.phone_number, 'Main line']]);
+  assert.equal(r.data.reserved, null);
+  // Bought once: buying again needs a new reservation (and the number is gone from inventory).
+  r = await api('POST', '/api/numbers/purchase', { user: '12345', body: { phone_number: pick.phone_number } });
+  assert.equal(r.status, 409);
+  r = await api('POST', '/api/numbers/reserve', { user: '12345', body: pick });
+  assert.equal(r.status, 404, JSON.stringify(r.data));
+  assert.match(r.data.message, /not found in inventory/);
+});
+
+test('portal: picking another number releases the previous hold', async () => {
+  await api('POST', '/api/express/subaccount', { user: 'picker', body: { contact: contact() } });
+  const found = await api('GET', '/api/numbers/search?filters[npa]=eq:619&limit=2', { user: 'picker' });
+  const [a, b] = found.data.items.map((n) => n.phone_number);
+  assert.equal((await api('POST', '/api/numbers/reserve', { user: 'picker', body: { phone_number: a } })).status, 201);
+  assert.equal((await api('POST', '/api/numbers/reserve', { user: 'picker', body: { phone_number: b } })).status, 201);
+  const xml = await sbXml();
+  assert.equal(xml.reservations[a], undefined);
+  assert.ok(xml.reservations[b]);
+  const r = await api('GET', '/api/numbers', { user: 'picker' });
+  assert.equal(r.data.reserved, b);
+});
+
+test('portal: a JSON body over 64 KiB is answered 413', async () => {
+  const big = { contact: { ...contact(), name: 'x'.repeat(70 * 1024) } };
+  const r = await api('POST', '/api/express/subaccount', { user: 'big', body: big });
+  assert.equal(r.status, 413);
+  assert.match(r.data.message, /at most 65536 bytes/);
+  // The portal still serves the next request.
+  assert.equal((await api('GET', '/api/calls')).status, 200);
 });
 
 test('portal: errors come back with the field and the rule, and no secret', async () => {

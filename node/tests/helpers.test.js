@@ -29,6 +29,25 @@ test('express.generatePassword is long, random and mixed', () => {
   assert.throws(() => express.generatePassword(1.5), ValidationError);
 });
 
+test('express.generatePassword refuses negative and huge lengths with a ValidationError', () => {
+  const native = require('../lib/native');
+  const { fromNative } = require('../lib/errors');
+  for (const n of [-1, -(2 ** 40), 4097, 2 ** 32 - 1, 2 ** 40, Number.MAX_SAFE_INTEGER, 1e300]) {
+    assert.throws(
+      () => express.generatePassword(n),
+      (e) => e instanceof ValidationError && e.fields[0].field === 'length' && /from 16 to 4096/.test(e.message),
+      String(n),
+    );
+    // The native function itself, without the JS checks: -1 is not wrapped to 2 ** 32 - 1.
+    assert.throws(
+      () => native.expressGeneratePassword(n),
+      (e) => fromNative(e) instanceof ValidationError && /`length` must be from 16 to 4096/.test(e.message),
+      String(n),
+    );
+  }
+  assert.equal(native.expressGeneratePassword(4096).length, 4096);
+});
+
 test('express.validateContact lists every problem', () => {
   assert.deepEqual(express.validateContact(contact()).address.city, 'Dallas');
   assert.throws(

@@ -25,13 +25,38 @@ fn express_username(py: Python<'_>, partner: &str, user_id: &str) -> PyResult<St
     phonecom::express::username(partner, user_id).py_err(py)
 }
 
-/// A long random password from the OS CSPRNG.
+/// A long random password from the OS CSPRNG. `length` may be any int: one that does not fit a
+/// `usize` (negative, or huge) gets the core's validation error, not an `OverflowError`.
 #[pyfunction]
-#[pyo3(signature = (length=phonecom::express::PASSWORD_LEN))]
-fn express_generate_password(py: Python<'_>, length: usize) -> PyResult<String> {
-    phonecom::express::generate_password(length)
+#[pyo3(signature = (length=None))]
+fn express_generate_password(
+    py: Python<'_>,
+    length: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let len = match length {
+        None => phonecom::express::PASSWORD_LEN,
+        Some(n) => match n.extract::<usize>() {
+            Ok(len) => len,
+            // An int out of range (a non-int keeps its TypeError).
+            Err(_) if n.is_instance_of::<pyo3::types::PyInt>() => {
+                return Result::<String, Error>::Err(length_out_of_range(&n.to_string())).py_err(py)
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    phonecom::express::generate_password(len)
         .map(|s| s.expose().to_string())
         .py_err(py)
+}
+
+/// The core's refusal of a password length, for one that `generate_password` cannot even take.
+fn length_out_of_range(got: &str) -> Error {
+    use phonecom::express::{PASSWORD_MAX_LEN, PASSWORD_MIN_LEN};
+    Error::validation(
+        "express.signup",
+        "length",
+        &format!("must be from {PASSWORD_MIN_LEN} to {PASSWORD_MAX_LEN} (got {got})"),
+    )
 }
 
 /// Check a contact against the guide's rules; returns it normalised.

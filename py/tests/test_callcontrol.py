@@ -128,7 +128,7 @@ def test_bad_requests_name_every_field() -> None:
         (cc.simple_forward("+18585602222"), "simple-forward,18585602222"),
         (cc.simple_forward("18585602222", dtmf="ww1234w5"), "simple-forward,18585602222ww1234w5"),
         (cc.simple_forward_voicetag("Sales call", "+18585602222"), 'simple-forward-voicetag,"Sales call",18585602222'),
-        (cc.simple_forward_voicetag("Sales", "+18585602222", dtmf="w#"), 'simple-forward-voicetag,"Sales",18585602222w#'),
+        (cc.simple_forward_voicetag("Sales", "+18585602222", dtmf="w5"), 'simple-forward-voicetag,"Sales",18585602222w5'),
         (cc.multiple_forward(["+18585602222", "+18585602223"]), "multiple-forward,18585602222,18585602223"),
         (
             cc.multiple_forward_voicetag("Desk", ("+18585602222", "+18585602223")),

@@ -62,3 +62,19 @@ def test_express_helpers() -> None:
     with pytest.raises(phonecom.ValidationError) as e:
         express.validate_contact(dict(CONTACT, primary_email="nope"))
     assert any(f.field == "contact.primary_email" for f in e.value.fields)
+
+
+@pytest.mark.parametrize("length", [-1, -(2**70), 4097, 2**40, 2**64 - 1, 2**64, 2**200])
+def test_generate_password_refuses_lengths_out_of_range(length: int) -> None:
+    # Negative, huge, or too big for a usize: a ValidationError naming `length`, never an
+    # OverflowError, a PanicException or an aborted process.
+    with pytest.raises(phonecom.ValidationError) as e:
+        express.generate_password(length)
+    assert e.value.fields[0].field == "length"
+    assert f"(got {length})" in str(e.value)
+    assert "from 16 to 4096" in str(e.value)
+
+
+def test_generate_password_keeps_type_errors() -> None:
+    with pytest.raises(TypeError):
+        express.generate_password("32")  # type: ignore[arg-type]

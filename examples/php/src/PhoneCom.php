@@ -158,9 +158,23 @@ final class PhoneCom
         return Library::outString(fn ($out) => Library::ffi()->phonecom_express_username($partner, $userId, $out));
     }
 
-    /** A random password (at least 16 characters) from the OS's secure generator. */
+    /**
+     * A random password (16 to 4096 characters) from the OS's secure generator. Throws a
+     * ValidationException naming `length` otherwise; a negative length is refused here, since
+     * the C size_t parameter would read -1 as 18446744073709551615.
+     */
     public static function generatePassword(int $length = 32): string
     {
+        if ($length < 0) {
+            $message = "[validation] express.signup: `length` must be from 16 to 4096 (got $length)";
+            throw new ValidationException(1, [
+                'kind' => 'validation',
+                'message' => $message,
+                'family' => 'express',
+                'operation' => 'express.signup',
+                'fields' => [['field' => 'length', 'message' => "must be from 16 to 4096 (got $length)"]],
+            ]);
+        }
         return Library::outString(fn ($out) => Library::ffi()->phonecom_express_generate_password($length, $out));
     }
 

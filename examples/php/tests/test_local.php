@@ -34,6 +34,13 @@ test('local: Express user names, passwords, contacts', function () {
     $a = PhoneCom::generatePassword();
     check(strlen($a) === 32 && $a !== PhoneCom::generatePassword(), 'passwords');
     expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::generatePassword(8));
+    // Negative (which size_t would wrap to SIZE_MAX) and huge lengths: a ValidationException
+    // naming `length`, never an abort.
+    foreach ([-1, PHP_INT_MIN, 4097, 1 << 40, PHP_INT_MAX] as $n) {
+        $e = expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::generatePassword($n));
+        check(($e?->fields[0]['field'] ?? null) === 'length', "length $n: field named");
+        check(str_contains($e?->getMessage() ?? '', "from 16 to 4096 (got $n)"), "length $n: " . $e?->getMessage());
+    }
     check(PhoneCom::validateContact(CONTACT)['address']['city'] === 'Dallas', 'contact accepted');
     $bad = CONTACT;
     unset($bad['address']['province']);

@@ -138,6 +138,71 @@ static void invalid_utf8(void) {
     phonecom_client_free(client);
 }
 
+/* Each string argument of every other entry point, one at a time: refused with the argument
+ * named, the out-parameters untouched. */
+#define CHECK_UTF8(call, arg)                                                                      \
+    do {                                                                                           \
+        phonecom_last_error_clear();                                                               \
+        CHECK_STATUS(call, PHONECOM_ERR_INVALID_UTF8);                                             \
+        char *why = h_last_field("/message");                                                      \
+        CHECK(why && strstr(why, "`" arg "` is not valid UTF-8"));                                 \
+        free(why);                                                                                 \
+    } while (0)
+
+static void invalid_utf8_everywhere(void) {
+    phonecom_client *client = offline_client();
+    phonecom_client_builder *builder = NULL;
+    CHECK_STATUS(phonecom_client_builder_from_json(OFFLINE, &builder), PHONECOM_OK);
+    phonecom_client_builder *bout = (phonecom_client_builder *)SENTINEL;
+    phonecom_pager *pout = (phonecom_pager *)SENTINEL;
+    char *out = SENTINEL;
+    bool flag = true;
+
+    CHECK_UTF8(phonecom_callcontrol_parse(BAD_UTF8, &out), "query_or_body");
+    CHECK_UTF8(phonecom_callcontrol_parse("uniqueID=1&dialedNumber=\xc3", &out), "query_or_body");
+    CHECK_UTF8(phonecom_callcontrol_parse_command(BAD_UTF8, &out), "line");
+    CHECK_UTF8(phonecom_callcontrol_render(BAD_UTF8, &out), "command_json");
+    CHECK_UTF8(phonecom_client_builder_set_binding(builder, BAD_UTF8), "name");
+    CHECK_UTF8(phonecom_e164_normalize(BAD_UTF8, &out), "number");
+    CHECK_UTF8(phonecom_e164_is_nanpa(BAD_UTF8, &flag), "number");
+    CHECK_UTF8(phonecom_client_builder_from_json(BAD_UTF8, &bout), "config_json");
+    CHECK_UTF8(phonecom_pager_new(client, "v4.list-account-sms", BAD_UTF8, &pout), "params_json");
+    CHECK_UTF8(phonecom_express_username(BAD_UTF8, "12345", &out), "partner");
+    CHECK_UTF8(phonecom_express_validate_contact(BAD_UTF8, &out), "contact_json");
+    CHECK_UTF8(phonecom_json_get(BAD_UTF8, "", &out), "json");
+    CHECK(bout == (phonecom_client_builder *)SENTINEL && pout == (phonecom_pager *)SENTINEL);
+    CHECK(out == SENTINEL && flag);
+
+    /* The refused binding name left the builder as it was: still "c". */
+    phonecom_client *built = NULL;
+    char *ua = NULL;
+    CHECK_STATUS(phonecom_client_builder_build(builder, &built), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_user_agent(built, &ua), PHONECOM_OK);
+    CHECK(ua && strstr(ua, "(c; "));
+    phonecom_string_free(ua);
+    phonecom_client_free(built);
+    phonecom_client_builder_free(builder);
+    phonecom_client_free(client);
+}
+
+/* A message holding a NUL byte (here an unknown parameter named "a\u0000b", which the
+ * validation error names) still comes back: the NUL becomes U+FFFD. */
+static void last_error_message_with_a_nul(void) {
+    phonecom_client *client = offline_client();
+    char *out = SENTINEL;
+    CHECK_STATUS(phonecom_call(client, "v4.get-account", "{\"a\\u0000b\": 1}", &out), PHONECOM_ERR_VALIDATION);
+    CHECK(out == SENTINEL);
+    char *msg = phonecom_last_error_message();
+    CHECK(msg != NULL);
+    CHECK(msg && strstr(msg, "a\xef\xbf\xbd" "b") && strstr(msg, "is not a parameter"));
+    phonecom_string_free(msg);
+    /* The JSON keeps the field exactly, escaped. */
+    char *json = phonecom_last_error_json();
+    CHECK(json && strstr(json, "a\\u0000b"));
+    phonecom_string_free(json);
+    phonecom_client_free(client);
+}
+
 static void invalid_json(void) {
     phonecom_client *client = offline_client();
     phonecom_client *cout = (phonecom_client *)SENTINEL;
@@ -275,6 +340,8 @@ void suite_abi(void) {
     h_run("abi: status names", status_names);
     h_run("abi: NULL arguments are refused, out-params untouched", null_arguments);
     h_run("abi: invalid UTF-8 is refused", invalid_utf8);
+    h_run("abi: invalid UTF-8 is refused by every other string argument", invalid_utf8_everywhere);
+    h_run("abi: a last error message with a NUL byte is still returned", last_error_message_with_a_nul);
     h_run("abi: invalid JSON is refused without echoing it", invalid_json);
     h_run("abi: last error as status, message and JSON", last_error);
     h_run("abi: bad configurations", bad_configuration);

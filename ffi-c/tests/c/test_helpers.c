@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "harness.h"
 
+#include <stdint.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,15 @@ static void passwords(void) {
     phonecom_string_free(b);
     char *out = SENTINEL;
     CHECK_STATUS(phonecom_express_generate_password(8, &out), PHONECOM_ERR_VALIDATION);
+    CHECK(out == SENTINEL);
+    /* Huge lengths, and -1 as a size_t: refused by name, never an abort. */
+    const size_t huge[] = {4097, (size_t)1 << 40, SIZE_MAX, (size_t)-1};
+    for (size_t i = 0; i < sizeof huge / sizeof *huge; i++) {
+        CHECK_STATUS(phonecom_express_generate_password(huge[i], &out), PHONECOM_ERR_VALIDATION);
+        char *field = h_last_field("/fields/0/field");
+        CHECK_STR(field, "length");
+        free(field);
+    }
     CHECK(out == SENTINEL);
 }
 

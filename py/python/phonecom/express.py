@@ -34,8 +34,9 @@ def username(partner: str, user_id: str) -> str:
 
 
 def generate_password(length: int = PASSWORD_LENGTH) -> str:
-    """A random password from the OS CSPRNG: ``length`` characters (at least 16) of letters,
-    digits and ``-_.~!@#%^*+=``, with at least one of each class."""
+    """A random password from the OS CSPRNG: ``length`` characters (16 to 4096) of letters,
+    digits and ``-_.~!@#%^*+=``, with at least one of each class. Raises
+    :class:`phonecom.ValidationError` naming ``length`` for any other int (negative or huge too)."""
     return str(_native.express_generate_password(length))
 
 
