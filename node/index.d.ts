@@ -43,7 +43,7 @@ export type FileParam =
   | { path: string; filename?: string; content_type?: string }
   | { content_base64: string; filename?: string; content_type?: string };
 
-/** v4 list filters: `{npa: 'eq:858', price: ['gte:100', 'lt:14900']}` (ops: eq ne lt gt lte gte starts-with ends-with contains not-starts-with not-ends-with not-contains between:a,b not-between:a,b empty not-empty in:a,b not-in). */
+/** v4 list filters: `{npa: 'eq:858', price: ['gte:100', 'lt:149']}` (ops: eq ne lt gt lte gte starts-with ends-with contains not-starts-with not-ends-with not-contains between:a,b not-between:a,b empty not-empty in:a,b not-in). */
 export type Filters<F extends string> = { [K in F]?: string | number | Array<string | number> };
 
 /** v4 list sorting: `{price: 'asc'}`. */
@@ -2848,6 +2848,20 @@ export interface XmlChatCallPreview {
   };
 }
 
+/** One recipient's status (getChatCallStatus); other elements are kept beside these */
+export interface XmlChatCallRecipientStatus {
+  /** <toName> */
+  toName?: string | null;
+  /** <toNumber>, E.164 */
+  toNumber?: string | null;
+  /** e.g. scheduled, calling, answered, no-answer, busy, voicemail, failed */
+  status?: string | null;
+  /** The answer to a yes_no/yes_no_maybe ChatCall: yes, no, maybe */
+  response?: string | null;
+  /** <duration>: seconds of the call */
+  duration?: number | null;
+}
+
 /** sendChatCall */
 export interface XmlChatCallSent {
   /** Always ok (an error status is an error) */
@@ -2866,7 +2880,7 @@ export interface XmlChatCallSent {
   };
 }
 
-/** getChatCallStatus: the status per recipient, by the generic mapping */
+/** getChatCallStatus: the ChatCall's status and each recipient's */
 export interface XmlChatCallStatus {
   /** Always ok (an error status is an error) */
   status: string;
@@ -2878,7 +2892,20 @@ export interface XmlChatCallStatus {
   clTRID?: string | null;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
   svTRID?: string | null;
-  data: { [key: string]: unknown };
+  /** The status's fields; its other elements are kept beside them */
+  data: {
+    /** <ChatCallID> */
+    chatCallId?: string | null;
+    /** The overall status, e.g. scheduled, in-progress, completed */
+    status?: string | null;
+    /** <sendDate>: Unix epoch seconds */
+    sendDate?: number | null;
+    /** The gmt attribute of <sendDate> */
+    sendDateGmt?: string | null;
+    /** <responseType>, e.g. yes_no */
+    responseType?: string | null;
+    recipients: XmlChatCallRecipientStatus[];
+  };
 }
 
 /** getPhoneNumberInventory: numbers in inventory */
@@ -3311,16 +3338,48 @@ export interface V1CallsListParams {
   query?: object;
 }
 
+/** Parameters of `v1.contact_groups.create`: Create a contact group; its fields go in `body` */
+export interface V1ContactGroupsCreateParams {
+  /** The contact group as the /contact_groups reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.contact_groups.delete`: Delete one contact group (the document is silent on DELETE; chosen) */
+export interface V1ContactGroupsDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
 /** Parameters of `v1.contact_groups.get`: Get one contact group by its resource_id */
 export interface V1ContactGroupsGetParams {
   /** The object's resource_id (a UUID) */
   resource_id: string;
 }
 
-/** Parameters of `v1.contact_groups.list`: List contact groups (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+/** Parameters of `v1.contact_groups.list`: List contact groups (GET on the collection: the document is silent on list verbs; chosen) */
 export interface V1ContactGroupsListParams {
   /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
   query?: object;
+}
+
+/** Parameters of `v1.contact_groups.update`: Replace one contact group whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1ContactGroupsUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** The contact group as the /contact_groups reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.contacts.create`: Create a contact; its fields go in `body` */
+export interface V1ContactsCreateParams {
+  /** The contact as the /contacts reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.contacts.delete`: Delete one contact (the document is silent on DELETE; chosen) */
+export interface V1ContactsDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
 }
 
 /** Parameters of `v1.contacts.get`: Get one contact by its resource_id */
@@ -3329,10 +3388,30 @@ export interface V1ContactsGetParams {
   resource_id: string;
 }
 
-/** Parameters of `v1.contacts.list`: List address-book contacts (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+/** Parameters of `v1.contacts.list`: List address-book contacts (GET on the collection: the document is silent on list verbs; chosen) */
 export interface V1ContactsListParams {
   /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
   query?: object;
+}
+
+/** Parameters of `v1.contacts.update`: Replace one contact whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1ContactsUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** The contact as the /contacts reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.extensions.create`: Create a extension; its fields go in `body` */
+export interface V1ExtensionsCreateParams {
+  /** The extension as the /extensions reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.extensions.delete`: Delete one extension (the document is silent on DELETE; chosen) */
+export interface V1ExtensionsDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
 }
 
 /** Parameters of `v1.extensions.get`: Get one extension by its resource_id */
@@ -3341,10 +3420,18 @@ export interface V1ExtensionsGetParams {
   resource_id: string;
 }
 
-/** Parameters of `v1.extensions.list`: List extensions (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+/** Parameters of `v1.extensions.list`: List extensions (GET on the collection: the document is silent on list verbs; chosen) */
 export interface V1ExtensionsListParams {
   /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
   query?: object;
+}
+
+/** Parameters of `v1.extensions.update`: Replace one extension whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1ExtensionsUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** The extension as the /extensions reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
 }
 
 /** Parameters of `v1.media.create`: Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech */
@@ -3391,6 +3478,8 @@ export interface V1MediaUpdateParams {
   resource_id: string;
   /** Name of the greeting or music */
   name?: string;
+  /** Replacement audio (optional): The audio: .mp3 (audio/mpeg), .ulaw (audio/x-ulaw) or .wav (audio/wav, audio/x-wav), 20 MB at most; sent as multipart/form-data part `file` (the document does not say how the bytes travel; chosen) */
+  file?: FileParam;
   /** Whether it is hold music */
   is_hold_music?: boolean;
   /** Whether it is temporary */
@@ -3525,16 +3614,36 @@ export interface V1RoutesUpdateParams {
   body: object;
 }
 
+/** Parameters of `v1.schedules.create`: Create a schedule; its fields go in `body` */
+export interface V1SchedulesCreateParams {
+  /** The schedule as the /schedules reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
+}
+
+/** Parameters of `v1.schedules.delete`: Delete one schedule (the document is silent on DELETE; chosen) */
+export interface V1SchedulesDeleteParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+}
+
 /** Parameters of `v1.schedules.get`: Get one schedule by its resource_id */
 export interface V1SchedulesGetParams {
   /** The object's resource_id (a UUID) */
   resource_id: string;
 }
 
-/** Parameters of `v1.schedules.list`: List schedules (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) */
+/** Parameters of `v1.schedules.list`: List schedules (GET on the collection: the document is silent on list verbs; chosen) */
 export interface V1SchedulesListParams {
   /** Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none */
   query?: object;
+}
+
+/** Parameters of `v1.schedules.update`: Replace one schedule whole (PUT: the document says only "POST or PUT"; a full update is chosen) */
+export interface V1SchedulesUpdateParams {
+  /** The object's resource_id (a UUID) */
+  resource_id: string;
+  /** The schedule as the /schedules reference defines it (the formatting document lists no fields); true/false travel as "Y"/"N" */
+  body: object;
 }
 
 /** Parameters of `v1.sms.create`: Send an SMS message (fields of the document's SMS object; required ones chosen: to, from, message) */
@@ -3936,7 +4045,7 @@ export interface V4CreateAccountTrunkParams {
 /** Parameters of `v4.create-oauth-access-token`: To create an access token via the /oauth/access-token API, an API user may choose any one of the grant types it supports: Authorization Code Grant, Client Credential Grant, Password Credential Grant or Refresh Token Grant. */
 export interface V4CreateOauthAccessTokenParams {
   /** authorization_code, client_credentials, password or refresh_token */
-  grant_type?: string;
+  grant_type: "authorization_code" | "client_credentials" | "password" | "refresh_token";
   /** Client ID */
   client_id?: string;
   /** Client Secret Key. Secret: never logged. */
@@ -3960,7 +4069,7 @@ export interface V4CreateOauthAuthorizationParams {
   /** Client ID */
   client_id: string;
   /** 'token' for Implicit Grant; 'code' for Authorization Code Grant */
-  response_type: string;
+  response_type: "code" | "token";
   /** account-owner, extension-user and/or methods:ALL, separated by space (%20) */
   scope: string;
   /** The URL where the response data of this API is redirected to */
@@ -4331,7 +4440,7 @@ export interface V4GetCallerIdsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"number" | "name">;
   /** field: asc|desc */
   sort?: Sort<"number" | "name">;
@@ -4350,7 +4459,7 @@ export interface V4ListAccountApplicationsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4366,7 +4475,7 @@ export interface V4ListAccountCallLogsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "start_time" | "created_at" | "direction" | "called_number" | "type" | "extension">;
   /** field: asc|desc */
   sort?: Sort<"id" | "start_time" | "created_at">;
@@ -4382,7 +4491,7 @@ export interface V4ListAccountDevicesParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4392,7 +4501,7 @@ export interface V4ListAccountDevicesParams {
 export interface V4ListAccountExpressSrvCodesParams {
   /** Account ID. Defaults to the configured `v4.account_id`. */
   account_id?: number;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
 }
 
@@ -4408,7 +4517,7 @@ export interface V4ListAccountExtensionContactGroupsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4426,7 +4535,7 @@ export interface V4ListAccountExtensionContactsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "group_id" | "updated_at">;
   /** field: asc|desc */
   sort?: Sort<"id" | "updated_at">;
@@ -4444,7 +4553,7 @@ export interface V4ListAccountExtensionListenersParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4462,7 +4571,7 @@ export interface V4ListAccountExtensionSmsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "from" | "to" | "direction" | "extension" | "created_at">;
   /** field: asc|desc */
   sort?: Sort<"id" | "created_at">;
@@ -4478,7 +4587,7 @@ export interface V4ListAccountExtensionsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "extension" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "extension" | "name">;
@@ -4492,7 +4601,7 @@ export interface V4ListAccountIntegrationEventSubscriptionsParams {
   limit?: number;
   offset?: number;
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "event_type">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4514,7 +4623,7 @@ export interface V4ListAccountListenersParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4530,7 +4639,7 @@ export interface V4ListAccountMediaParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4546,7 +4655,7 @@ export interface V4ListAccountMenusParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4562,7 +4671,7 @@ export interface V4ListAccountOauthClientsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4580,7 +4689,7 @@ export interface V4ListAccountOauthClientsRedirectUrisParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4596,7 +4705,7 @@ export interface V4ListAccountPaymentMethodsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4612,7 +4721,7 @@ export interface V4ListAccountPhoneNumbersParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name" | "phone_number">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name" | "phone_number">;
@@ -4628,7 +4737,7 @@ export interface V4ListAccountQueuesParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4644,7 +4753,7 @@ export interface V4ListAccountRoutesParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4660,7 +4769,7 @@ export interface V4ListAccountSchedulesParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4676,7 +4785,7 @@ export interface V4ListAccountSmsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "from" | "to" | "direction" | "extension" | "created_at">;
   /** field: asc|desc */
   sort?: Sort<"id" | "created_at">;
@@ -4694,7 +4803,7 @@ export interface V4ListAccountSubaccountPricingParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4710,7 +4819,7 @@ export interface V4ListAccountSubaccountsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4726,7 +4835,7 @@ export interface V4ListAccountTrunksParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "name">;
   /** field: asc|desc */
   sort?: Sort<"id" | "name">;
@@ -4742,7 +4851,7 @@ export interface V4ListAccountVoicemailParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id" | "from" | "to" | "is_new" | "created_at" | "extension">;
   /** field: asc|desc */
   sort?: Sort<"id" | "created_at">;
@@ -4756,7 +4865,7 @@ export interface V4ListAccountsParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"id">;
   /** field: asc|desc */
   sort?: Sort<"id">;
@@ -4772,7 +4881,7 @@ export interface V4ListAvailablePhoneNumberRegionsParams {
   fields?: string;
   /** Fields to group by (supports the same set of fields as the filters and sorting) */
   group_by?: unknown[];
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"country_code" | "npa" | "nxx" | "is_toll_free" | "city" | "province_postal_code" | "country_postal_code">;
   /** field: asc|desc */
   sort?: Sort<"country_code" | "npa" | "nxx" | "is_toll_free" | "city" | "province_postal_code" | "country_postal_code">;
@@ -4786,7 +4895,7 @@ export interface V4ListAvailablePhoneNumbersParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:14900, between:a,b, in:a,b, empty */
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
   filters?: Filters<"phone_number" | "country_code" | "npa" | "nxx" | "xxxx" | "city" | "province" | "country" | "price" | "category">;
   /** field: asc|desc */
   sort?: Sort<"internal" | "price" | "phone_number">;
@@ -5534,7 +5643,7 @@ export interface Operations {
   /** Get one batch by its resource_id (GET /batch/{resource_id}) */
   "v1.batch.get": { params: V1BatchGetParams; result: JsonValue; item: never };
   /** List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen) (GET /batch) */
-  "v1.batch.list": { params: V1BatchListParams; result: JsonValue; item: never };
+  "v1.batch.list": { params: V1BatchListParams; result: JsonValue; item: unknown };
   /** Make a phone call; the call's fields go in `body` (POST /calls) */
   "v1.calls.create": { params: V1CallsCreateParams; result: JsonValue; item: never };
   /** Delete (cancel) a scheduled phone call (the document is silent on DELETE; chosen) (DELETE /calls/{resource_id}) */
@@ -5542,19 +5651,37 @@ export interface Operations {
   /** Get one phone call by its resource_id (GET /calls/{resource_id}) */
   "v1.calls.get": { params: V1CallsGetParams; result: JsonValue; item: never };
   /** List phone calls (GET on the collection: the document is silent on list verbs; chosen) (GET /calls) */
-  "v1.calls.list": { params: V1CallsListParams; result: JsonValue; item: never };
+  "v1.calls.list": { params: V1CallsListParams; result: JsonValue; item: unknown };
+  /** Create a contact group; its fields go in `body` (POST /contact_groups) */
+  "v1.contact_groups.create": { params: V1ContactGroupsCreateParams; result: JsonValue; item: never };
+  /** Delete one contact group (the document is silent on DELETE; chosen) (DELETE /contact_groups/{resource_id}) */
+  "v1.contact_groups.delete": { params: V1ContactGroupsDeleteParams; result: JsonValue; item: never };
   /** Get one contact group by its resource_id (GET /contact_groups/{resource_id}) */
   "v1.contact_groups.get": { params: V1ContactGroupsGetParams; result: JsonValue; item: never };
-  /** List contact groups (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /contact_groups) */
-  "v1.contact_groups.list": { params: V1ContactGroupsListParams; result: JsonValue; item: never };
+  /** List contact groups (GET on the collection: the document is silent on list verbs; chosen) (GET /contact_groups) */
+  "v1.contact_groups.list": { params: V1ContactGroupsListParams; result: JsonValue; item: unknown };
+  /** Replace one contact group whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /contact_groups/{resource_id}) */
+  "v1.contact_groups.update": { params: V1ContactGroupsUpdateParams; result: JsonValue; item: never };
+  /** Create a contact; its fields go in `body` (POST /contacts) */
+  "v1.contacts.create": { params: V1ContactsCreateParams; result: JsonValue; item: never };
+  /** Delete one contact (the document is silent on DELETE; chosen) (DELETE /contacts/{resource_id}) */
+  "v1.contacts.delete": { params: V1ContactsDeleteParams; result: JsonValue; item: never };
   /** Get one contact by its resource_id (GET /contacts/{resource_id}) */
   "v1.contacts.get": { params: V1ContactsGetParams; result: JsonValue; item: never };
-  /** List address-book contacts (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /contacts) */
-  "v1.contacts.list": { params: V1ContactsListParams; result: JsonValue; item: never };
+  /** List address-book contacts (GET on the collection: the document is silent on list verbs; chosen) (GET /contacts) */
+  "v1.contacts.list": { params: V1ContactsListParams; result: JsonValue; item: unknown };
+  /** Replace one contact whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /contacts/{resource_id}) */
+  "v1.contacts.update": { params: V1ContactsUpdateParams; result: JsonValue; item: never };
+  /** Create a extension; its fields go in `body` (POST /extensions) */
+  "v1.extensions.create": { params: V1ExtensionsCreateParams; result: JsonValue; item: never };
+  /** Delete one extension (the document is silent on DELETE; chosen) (DELETE /extensions/{resource_id}) */
+  "v1.extensions.delete": { params: V1ExtensionsDeleteParams; result: JsonValue; item: never };
   /** Get one extension by its resource_id (GET /extensions/{resource_id}) */
   "v1.extensions.get": { params: V1ExtensionsGetParams; result: JsonValue; item: never };
-  /** List extensions (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /extensions) */
-  "v1.extensions.list": { params: V1ExtensionsListParams; result: JsonValue; item: never };
+  /** List extensions (GET on the collection: the document is silent on list verbs; chosen) (GET /extensions) */
+  "v1.extensions.list": { params: V1ExtensionsListParams; result: JsonValue; item: unknown };
+  /** Replace one extension whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /extensions/{resource_id}) */
+  "v1.extensions.update": { params: V1ExtensionsUpdateParams; result: JsonValue; item: never };
   /** Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech (POST /media) */
   "v1.media.create": { params: V1MediaCreateParams; result: JsonValue; item: never };
   /** Delete one media object (the document is silent on DELETE; chosen) (DELETE /media/{resource_id}) */
@@ -5562,7 +5689,7 @@ export interface Operations {
   /** Get one media object by its resource_id (GET /media/{resource_id}) */
   "v1.media.get": { params: V1MediaGetParams; result: JsonValue; item: never };
   /** List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen) (GET /media) */
-  "v1.media.list": { params: V1MediaListParams; result: JsonValue; item: never };
+  "v1.media.list": { params: V1MediaListParams; result: JsonValue; item: unknown };
   /** Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /media/{resource_id}) */
   "v1.media.update": { params: V1MediaUpdateParams; result: JsonValue; item: never };
   /** Create a menu (the document's POST /menus schema is enforced before sending) (POST /menus) */
@@ -5572,7 +5699,7 @@ export interface Operations {
   /** Get one menu by its resource_id (GET /menus/{resource_id}) */
   "v1.menus.get": { params: V1MenusGetParams; result: JsonValue; item: never };
   /** List menus (GET on the collection: the document is silent on list verbs; chosen) (GET /menus) */
-  "v1.menus.list": { params: V1MenusListParams; result: JsonValue; item: never };
+  "v1.menus.list": { params: V1MenusListParams; result: JsonValue; item: unknown };
   /** Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /menus/{resource_id}) */
   "v1.menus.update": { params: V1MenusUpdateParams; result: JsonValue; item: never };
   /** Create a queue; its fields go in `body` (POST /queues) */
@@ -5582,7 +5709,7 @@ export interface Operations {
   /** Get one queue by its resource_id (GET /queues/{resource_id}) */
   "v1.queues.get": { params: V1QueuesGetParams; result: JsonValue; item: never };
   /** List call queues (GET on the collection: the document is silent on list verbs; chosen) (GET /queues) */
-  "v1.queues.list": { params: V1QueuesListParams; result: JsonValue; item: never };
+  "v1.queues.list": { params: V1QueuesListParams; result: JsonValue; item: unknown };
   /** Replace one queue whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /queues/{resource_id}) */
   "v1.queues.update": { params: V1QueuesUpdateParams; result: JsonValue; item: never };
   /** Create a route; its fields go in `body` (POST /routes) */
@@ -5592,13 +5719,19 @@ export interface Operations {
   /** Get one route by its resource_id (GET /routes/{resource_id}) */
   "v1.routes.get": { params: V1RoutesGetParams; result: JsonValue; item: never };
   /** List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen) (GET /routes) */
-  "v1.routes.list": { params: V1RoutesListParams; result: JsonValue; item: never };
+  "v1.routes.list": { params: V1RoutesListParams; result: JsonValue; item: unknown };
   /** Replace one route whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /routes/{resource_id}) */
   "v1.routes.update": { params: V1RoutesUpdateParams; result: JsonValue; item: never };
+  /** Create a schedule; its fields go in `body` (POST /schedules) */
+  "v1.schedules.create": { params: V1SchedulesCreateParams; result: JsonValue; item: never };
+  /** Delete one schedule (the document is silent on DELETE; chosen) (DELETE /schedules/{resource_id}) */
+  "v1.schedules.delete": { params: V1SchedulesDeleteParams; result: JsonValue; item: never };
   /** Get one schedule by its resource_id (GET /schedules/{resource_id}) */
   "v1.schedules.get": { params: V1SchedulesGetParams; result: JsonValue; item: never };
-  /** List schedules (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (GET /schedules) */
-  "v1.schedules.list": { params: V1SchedulesListParams; result: JsonValue; item: never };
+  /** List schedules (GET on the collection: the document is silent on list verbs; chosen) (GET /schedules) */
+  "v1.schedules.list": { params: V1SchedulesListParams; result: JsonValue; item: unknown };
+  /** Replace one schedule whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /schedules/{resource_id}) */
+  "v1.schedules.update": { params: V1SchedulesUpdateParams; result: JsonValue; item: never };
   /** Send an SMS message (fields of the document's SMS object; required ones chosen: to, from, message) (POST /sms) */
   "v1.sms.create": { params: V1SmsCreateParams; result: JsonValue; item: never };
   /** Delete one SMS message (the document is silent on DELETE; chosen) (DELETE /sms/{resource_id}) */
@@ -5606,7 +5739,7 @@ export interface Operations {
   /** Get one SMS message by its resource_id (GET /sms/{resource_id}) */
   "v1.sms.get": { params: V1SmsGetParams; result: JsonValue; item: never };
   /** List SMS messages (GET on the collection: the document is silent on list verbs; chosen) (GET /sms) */
-  "v1.sms.list": { params: V1SmsListParams; result: JsonValue; item: never };
+  "v1.sms.list": { params: V1SmsListParams; result: JsonValue; item: unknown };
   /** Make a phone call (POST /accounts/{account_id}/calls) */
   "v4.create-account-call": { params: V4CreateAccountCallParams; result: CallFull; item: never };
   /** Register a generic VoIP device. (POST /accounts/{account_id}/devices) */
@@ -5885,7 +6018,7 @@ export interface Operations {
 export type OperationName = keyof Operations;
 
 /** The operations that return a pageable list. */
-export type PageableOperationName = "v4.get-caller-ids" | "v4.list-account-applications" | "v4.list-account-call-logs" | "v4.list-account-devices" | "v4.list-account-extension-contact-groups" | "v4.list-account-extension-contacts" | "v4.list-account-extension-listeners" | "v4.list-account-extension-sms" | "v4.list-account-extensions" | "v4.list-account-integration-event-subscriptions" | "v4.list-account-listeners" | "v4.list-account-media" | "v4.list-account-menus" | "v4.list-account-oauth-clients" | "v4.list-account-oauth-clients-redirect-uris" | "v4.list-account-payment-methods" | "v4.list-account-phone-numbers" | "v4.list-account-queues" | "v4.list-account-routes" | "v4.list-account-schedules" | "v4.list-account-sms" | "v4.list-account-subaccount-pricing" | "v4.list-account-subaccounts" | "v4.list-account-trunks" | "v4.list-account-voicemail" | "v4.list-accounts" | "v4.list-available-phone-number-regions" | "v4.list-available-phone-numbers" | "xml.getCallList";
+export type PageableOperationName = "v1.batch.list" | "v1.calls.list" | "v1.contact_groups.list" | "v1.contacts.list" | "v1.extensions.list" | "v1.media.list" | "v1.menus.list" | "v1.queues.list" | "v1.routes.list" | "v1.schedules.list" | "v1.sms.list" | "v4.get-caller-ids" | "v4.list-account-applications" | "v4.list-account-call-logs" | "v4.list-account-devices" | "v4.list-account-extension-contact-groups" | "v4.list-account-extension-contacts" | "v4.list-account-extension-listeners" | "v4.list-account-extension-sms" | "v4.list-account-extensions" | "v4.list-account-integration-event-subscriptions" | "v4.list-account-listeners" | "v4.list-account-media" | "v4.list-account-menus" | "v4.list-account-oauth-clients" | "v4.list-account-oauth-clients-redirect-uris" | "v4.list-account-payment-methods" | "v4.list-account-phone-numbers" | "v4.list-account-queues" | "v4.list-account-routes" | "v4.list-account-schedules" | "v4.list-account-sms" | "v4.list-account-subaccount-pricing" | "v4.list-account-subaccounts" | "v4.list-account-trunks" | "v4.list-account-voicemail" | "v4.list-accounts" | "v4.list-available-phone-number-regions" | "v4.list-available-phone-numbers" | "xml.getCallList";
 
 // The typed namespaces: client.<family>.<camelCaseName>.
 
@@ -5968,7 +6101,7 @@ export interface V1BatchNamespace {
   /** Get one batch by its resource_id (`v1.batch.get`, GET /batch/{resource_id}) */
   readonly get: Method<"v1.batch.get">;
   /** List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen) (`v1.batch.list`, GET /batch) */
-  readonly list: Method<"v1.batch.list">;
+  readonly list: PageableMethod<"v1.batch.list">;
 }
 
 export interface V1CallsNamespace {
@@ -5979,28 +6112,46 @@ export interface V1CallsNamespace {
   /** Get one phone call by its resource_id (`v1.calls.get`, GET /calls/{resource_id}) */
   readonly get: Method<"v1.calls.get">;
   /** List phone calls (GET on the collection: the document is silent on list verbs; chosen) (`v1.calls.list`, GET /calls) */
-  readonly list: Method<"v1.calls.list">;
+  readonly list: PageableMethod<"v1.calls.list">;
 }
 
 export interface V1ContactGroupsNamespace {
+  /** Create a contact group; its fields go in `body` (`v1.contact_groups.create`, POST /contact_groups) */
+  readonly create: Method<"v1.contact_groups.create">;
+  /** Delete one contact group (the document is silent on DELETE; chosen) (`v1.contact_groups.delete`, DELETE /contact_groups/{resource_id}) */
+  readonly delete: Method<"v1.contact_groups.delete">;
   /** Get one contact group by its resource_id (`v1.contact_groups.get`, GET /contact_groups/{resource_id}) */
   readonly get: Method<"v1.contact_groups.get">;
-  /** List contact groups (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.contact_groups.list`, GET /contact_groups) */
-  readonly list: Method<"v1.contact_groups.list">;
+  /** List contact groups (GET on the collection: the document is silent on list verbs; chosen) (`v1.contact_groups.list`, GET /contact_groups) */
+  readonly list: PageableMethod<"v1.contact_groups.list">;
+  /** Replace one contact group whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.contact_groups.update`, PUT /contact_groups/{resource_id}) */
+  readonly update: Method<"v1.contact_groups.update">;
 }
 
 export interface V1ContactsNamespace {
+  /** Create a contact; its fields go in `body` (`v1.contacts.create`, POST /contacts) */
+  readonly create: Method<"v1.contacts.create">;
+  /** Delete one contact (the document is silent on DELETE; chosen) (`v1.contacts.delete`, DELETE /contacts/{resource_id}) */
+  readonly delete: Method<"v1.contacts.delete">;
   /** Get one contact by its resource_id (`v1.contacts.get`, GET /contacts/{resource_id}) */
   readonly get: Method<"v1.contacts.get">;
-  /** List address-book contacts (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.contacts.list`, GET /contacts) */
-  readonly list: Method<"v1.contacts.list">;
+  /** List address-book contacts (GET on the collection: the document is silent on list verbs; chosen) (`v1.contacts.list`, GET /contacts) */
+  readonly list: PageableMethod<"v1.contacts.list">;
+  /** Replace one contact whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.contacts.update`, PUT /contacts/{resource_id}) */
+  readonly update: Method<"v1.contacts.update">;
 }
 
 export interface V1ExtensionsNamespace {
+  /** Create a extension; its fields go in `body` (`v1.extensions.create`, POST /extensions) */
+  readonly create: Method<"v1.extensions.create">;
+  /** Delete one extension (the document is silent on DELETE; chosen) (`v1.extensions.delete`, DELETE /extensions/{resource_id}) */
+  readonly delete: Method<"v1.extensions.delete">;
   /** Get one extension by its resource_id (`v1.extensions.get`, GET /extensions/{resource_id}) */
   readonly get: Method<"v1.extensions.get">;
-  /** List extensions (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.extensions.list`, GET /extensions) */
-  readonly list: Method<"v1.extensions.list">;
+  /** List extensions (GET on the collection: the document is silent on list verbs; chosen) (`v1.extensions.list`, GET /extensions) */
+  readonly list: PageableMethod<"v1.extensions.list">;
+  /** Replace one extension whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.extensions.update`, PUT /extensions/{resource_id}) */
+  readonly update: Method<"v1.extensions.update">;
 }
 
 export interface V1MediaNamespace {
@@ -6011,7 +6162,7 @@ export interface V1MediaNamespace {
   /** Get one media object by its resource_id (`v1.media.get`, GET /media/{resource_id}) */
   readonly get: Method<"v1.media.get">;
   /** List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen) (`v1.media.list`, GET /media) */
-  readonly list: Method<"v1.media.list">;
+  readonly list: PageableMethod<"v1.media.list">;
   /** Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.media.update`, PUT /media/{resource_id}) */
   readonly update: Method<"v1.media.update">;
 }
@@ -6024,7 +6175,7 @@ export interface V1MenusNamespace {
   /** Get one menu by its resource_id (`v1.menus.get`, GET /menus/{resource_id}) */
   readonly get: Method<"v1.menus.get">;
   /** List menus (GET on the collection: the document is silent on list verbs; chosen) (`v1.menus.list`, GET /menus) */
-  readonly list: Method<"v1.menus.list">;
+  readonly list: PageableMethod<"v1.menus.list">;
   /** Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.menus.update`, PUT /menus/{resource_id}) */
   readonly update: Method<"v1.menus.update">;
 }
@@ -6037,7 +6188,7 @@ export interface V1QueuesNamespace {
   /** Get one queue by its resource_id (`v1.queues.get`, GET /queues/{resource_id}) */
   readonly get: Method<"v1.queues.get">;
   /** List call queues (GET on the collection: the document is silent on list verbs; chosen) (`v1.queues.list`, GET /queues) */
-  readonly list: Method<"v1.queues.list">;
+  readonly list: PageableMethod<"v1.queues.list">;
   /** Replace one queue whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.queues.update`, PUT /queues/{resource_id}) */
   readonly update: Method<"v1.queues.update">;
 }
@@ -6050,16 +6201,22 @@ export interface V1RoutesNamespace {
   /** Get one route by its resource_id (`v1.routes.get`, GET /routes/{resource_id}) */
   readonly get: Method<"v1.routes.get">;
   /** List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen) (`v1.routes.list`, GET /routes) */
-  readonly list: Method<"v1.routes.list">;
+  readonly list: PageableMethod<"v1.routes.list">;
   /** Replace one route whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.routes.update`, PUT /routes/{resource_id}) */
   readonly update: Method<"v1.routes.update">;
 }
 
 export interface V1SchedulesNamespace {
+  /** Create a schedule; its fields go in `body` (`v1.schedules.create`, POST /schedules) */
+  readonly create: Method<"v1.schedules.create">;
+  /** Delete one schedule (the document is silent on DELETE; chosen) (`v1.schedules.delete`, DELETE /schedules/{resource_id}) */
+  readonly delete: Method<"v1.schedules.delete">;
   /** Get one schedule by its resource_id (`v1.schedules.get`, GET /schedules/{resource_id}) */
   readonly get: Method<"v1.schedules.get">;
-  /** List schedules (GET on the collection: the document is silent on list verbs; chosen; read-only service: the document names no write for it, chosen) (`v1.schedules.list`, GET /schedules) */
-  readonly list: Method<"v1.schedules.list">;
+  /** List schedules (GET on the collection: the document is silent on list verbs; chosen) (`v1.schedules.list`, GET /schedules) */
+  readonly list: PageableMethod<"v1.schedules.list">;
+  /** Replace one schedule whole (PUT: the document says only "POST or PUT"; a full update is chosen) (`v1.schedules.update`, PUT /schedules/{resource_id}) */
+  readonly update: Method<"v1.schedules.update">;
 }
 
 export interface V1SmsNamespace {
@@ -6070,7 +6227,7 @@ export interface V1SmsNamespace {
   /** Get one SMS message by its resource_id (`v1.sms.get`, GET /sms/{resource_id}) */
   readonly get: Method<"v1.sms.get">;
   /** List SMS messages (GET on the collection: the document is silent on list verbs; chosen) (`v1.sms.list`, GET /sms) */
-  readonly list: Method<"v1.sms.list">;
+  readonly list: PageableMethod<"v1.sms.list">;
 }
 
 export interface V1Namespace {

@@ -11,7 +11,7 @@
 //! ```no_run
 //! use phonecom::{Client, Config};
 //! use serde_json::json;
-//! let client = Client::new(Config::from_json(r#"{"v4": {"token": "...", "account_id": 1234}}"#)?)?;
+//! let client = Client::new(Config::from_json(r#"{"v4": {"token": "YOUR_PARTNER_TOKEN", "account_id": 1234}}"#)?)?;
 //! let account = client.call("v4.get-account", json!({}))?;
 //! println!("{}", account["name"]);
 //! // XML API actions are `xml.<action>`; every result is {status, msg, resultDate, clTRID, svTRID, data}.

@@ -29,7 +29,7 @@
 //! use phonecom::{Client, Config};
 //! use serde_json::json;
 //! let client = Client::new(Config::from_json(
-//!     r#"{"v1": {"api_key": "...", "password": "..."}}"#,
+//!     r#"{"v1": {"api_key": "YOUR_API_KEY", "password": "YOUR_API_PASSWORD"}}"#,
 //! )?)?;
 //! let menu = client.call("v1.menus.create", json!({
 //!     "name": "first_menu",

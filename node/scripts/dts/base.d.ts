@@ -39,7 +39,7 @@ export type FileParam =
   | { path: string; filename?: string; content_type?: string }
   | { content_base64: string; filename?: string; content_type?: string };
 
-/** v4 list filters: `{npa: 'eq:858', price: ['gte:100', 'lt:14900']}` (ops: eq ne lt gt lte gte starts-with ends-with contains not-starts-with not-ends-with not-contains between:a,b not-between:a,b empty not-empty in:a,b not-in). */
+/** v4 list filters: `{npa: 'eq:858', price: ['gte:100', 'lt:149']}` (ops: eq ne lt gt lte gte starts-with ends-with contains not-starts-with not-ends-with not-contains between:a,b not-between:a,b empty not-empty in:a,b not-in). */
 export type Filters<F extends string> = { [K in F]?: string | number | Array<string | number> };
 
 /** v4 list sorting: `{price: 'asc'}`. */

@@ -238,9 +238,11 @@ __all__ = [
     "XmlCallRecord",
     "XmlChatCallPreview",
     "XmlChatCallPreviewData",
+    "XmlChatCallRecipientStatus",
     "XmlChatCallSent",
     "XmlChatCallSentData",
     "XmlChatCallStatus",
+    "XmlChatCallStatusData",
     "XmlInventory",
     "XmlInventoryData",
     "XmlInventoryNumber",
@@ -3392,6 +3394,21 @@ class XmlChatCallPreview(_XmlChatCallPreviewRequired, total=False):
     svTRID: str
 
 
+class XmlChatCallRecipientStatus(TypedDict, total=False):
+    """One recipient's status (getChatCallStatus); other elements are kept beside these"""
+
+    # <toName>
+    toName: str
+    # <toNumber>, E.164
+    toNumber: str
+    # e.g. scheduled, calling, answered, no-answer, busy, voicemail, failed
+    status: str
+    # The answer to a yes_no/yes_no_maybe ChatCall: yes, no, maybe
+    response: str
+    # <duration>: seconds of the call
+    duration: int
+
+
 class XmlChatCallSentData(TypedDict, total=False):
     """In :class:`XmlChatCallSent` (``data``)."""
 
@@ -3418,14 +3435,34 @@ class XmlChatCallSent(_XmlChatCallSentRequired, total=False):
     svTRID: str
 
 
+class _XmlChatCallStatusDataRequired(TypedDict):
+    recipients: List[XmlChatCallRecipientStatus]
+
+
+class XmlChatCallStatusData(_XmlChatCallStatusDataRequired, total=False):
+    """The status's fields; its other elements are kept beside them"""
+
+    # <ChatCallID>
+    chatCallId: str
+    # The overall status, e.g. scheduled, in-progress, completed
+    status: str
+    # <sendDate>: Unix epoch seconds
+    sendDate: int
+    # The gmt attribute of <sendDate>
+    sendDateGmt: str
+    # <responseType>, e.g. yes_no
+    responseType: str
+
+
 class _XmlChatCallStatusRequired(TypedDict):
     # Always ok (an error status is an error)
     status: str
-    data: Dict[str, Any]
+    # The status's fields; its other elements are kept beside them
+    data: XmlChatCallStatusData
 
 
 class XmlChatCallStatus(_XmlChatCallStatusRequired, total=False):
-    """getChatCallStatus: the status per recipient, by the generic mapping"""
+    """getChatCallStatus: the ChatCall's status and each recipient's"""
 
     # <msg>, e.g. Command completed successfully
     msg: str
