@@ -208,12 +208,20 @@ fn http_errors_and_malformed_bodies() {
     assert!(e.raw_body().unwrap().contains("no such page"));
 }
 
-#[test]
-fn call_walker_over_http_returns_every_call_once() {
-    // 1,300 calls over a day, 80 of them in one busy second.
-    let mut times: Vec<i64> = (0..1_220).map(|i| 1_700_000_000 + i * 70).collect();
-    times.extend([1_700_040_000; 80]);
-    let data: Arc<Vec<(String, i64)>> = Arc::new(
+/// Calls a stub server holds: (id, start time).
+type Calls = Arc<Vec<(String, i64)>>;
+
+/// How a stub server reads `endTime`.
+#[derive(Clone, Copy)]
+enum EndTime {
+    Inclusive,
+    Exclusive,
+}
+
+/// A getCallList server over calls at `times` (ids from 100000 in order), capped at 500 rows per
+/// request like the real one: its URL, the requests it saw, and the calls (id, time).
+fn call_list_server(times: Vec<i64>, end: EndTime) -> (String, Arc<Mutex<Vec<Req>>>, Calls) {
+    let data: Calls = Arc::new(
         times
             .iter()
             .enumerate()
@@ -224,9 +232,13 @@ fn call_walker_over_http_returns_every_call_once() {
     let (url, seen) = serve(Box::new(move |req, _| {
         let a: i64 = req.get("startTime").unwrap().parse().unwrap();
         let b: i64 = req.get("endTime").unwrap().parse().unwrap();
+        let in_range = |t: i64| match end {
+            EndTime::Inclusive => t >= a && t <= b,
+            EndTime::Exclusive => t >= a && t < b,
+        };
         let calls: String = rows
             .iter()
-            .filter(|(_, t)| *t >= a && *t <= b)
+            .filter(|(_, t)| in_range(*t))
             .take(500)
             .map(|(id, t)| {
                 format!(
@@ -242,6 +254,15 @@ fn call_walker_over_http_returns_every_call_once() {
             ),
         )
     }));
+    (url, seen, data)
+}
+
+#[test]
+fn call_walker_over_http_returns_every_call_once() {
+    // 1,300 calls over a day, 80 of them in one busy second.
+    let mut times: Vec<i64> = (0..1_220).map(|i| 1_700_000_000 + i * 70).collect();
+    times.extend([1_700_040_000; 80]);
+    let (url, seen, data) = call_list_server(times, EndTime::Inclusive);
     let client = Client::new(config(&url, "POST")).unwrap();
     // The generic pager (what the C, Python and Node bindings use) walks the same windows.
     let mut pages = client
@@ -293,31 +314,7 @@ fn a_burst_second_with_an_exclusive_end_keeps_its_rows() {
     times.extend([1_700_000_500; 600]);
     times.extend((0..100).map(|i| 1_700_000_600 + i));
     times.push(1_700_001_000);
-    let data: Arc<Vec<(String, i64)>> = Arc::new(
-        times
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("{}", 100_000 + i), *t))
-            .collect(),
-    );
-    let rows = data.clone();
-    let (url, seen) = serve(Box::new(move |req, _| {
-        let a: i64 = req.get("startTime").unwrap().parse().unwrap();
-        let b: i64 = req.get("endTime").unwrap().parse().unwrap();
-        let calls: String = rows
-            .iter()
-            .filter(|(_, t)| *t >= a && *t < b)
-            .take(500)
-            .map(|(id, t)| format!(r#"<call id="{id}"><startTime>{t}</startTime></call>"#))
-            .collect();
-        (
-            200,
-            ok(
-                &req.get("clTRID").unwrap(),
-                &format!("<resultData><callList>{calls}</callList></resultData>"),
-            ),
-        )
-    }));
+    let (url, seen, _data) = call_list_server(times, EndTime::Exclusive);
     let client = Client::new(config(&url, "POST")).unwrap();
     let mut pages = client
         .pages(
