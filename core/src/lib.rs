@@ -29,6 +29,7 @@ pub mod express;
 mod log;
 pub mod nol;
 pub mod oauth;
+pub mod pages;
 mod proxy;
 pub(crate) mod random;
 pub mod retry;
@@ -45,6 +46,7 @@ pub use client::{Client, ClientBuilder, Response};
 pub use config::Config;
 pub use error::{Error, ErrorKind, FieldError, Result};
 pub use log::{LogEvent, LogEventKind, LogHook};
+pub use pages::{Items, Page, Pages};
 pub use secret::{is_secret_name, Redactor, Secret};
 pub use transport::CallOptions;
 

@@ -2,7 +2,7 @@
 //! fetched before it is asked for.
 //!
 //! The handle holds a [`Walker`]: anything that yields pages as JSON. Every pageable catalog
-//! entry walks with the core's [`phonecom_core::v4::Pages`] (`limit`/`offset` lists, and the
+//! entry walks with the core's [`phonecom_core::Pages`] (`limit`/`offset` lists, and the
 //! XML API's `xml.getCallList` by time windows); a walker of another shape plugs in by
 //! implementing [`Walker`] and adding one arm to [`walker_for`].
 
@@ -10,8 +10,8 @@ use crate::client::phonecom_client;
 use crate::error::Failure;
 use crate::ffi;
 use crate::status::phonecom_status;
-use phonecom_core::v4::{Page, Pages};
 use phonecom_core::{Client, Result};
+use phonecom_core::{Page, Pages};
 use serde_json::{json, Value};
 use std::ffi::c_char;
 

@@ -2,7 +2,7 @@
 
 use crate::blocking::run;
 use napi_derive::napi;
-use phonecom::v4::Pages;
+use phonecom::Pages;
 use serde_json::json;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};

@@ -209,7 +209,7 @@ impl NativeClient {
 /// `{"items", "total", "offset", "limit", "request_id"}`.
 #[pyclass(module = "phonecom._native", name = "Pages", frozen)]
 pub struct NativePages {
-    inner: Mutex<phonecom::v4::Pages>,
+    inner: Mutex<phonecom::Pages>,
 }
 
 #[pymethods]

@@ -22,8 +22,8 @@ use super::wire::PAGE_RESULT;
 use crate::catalog::Operation;
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::pages::Page;
 use crate::transport::CallOptions;
-use crate::v4::Page;
 use serde_json::{Map, Value};
 
 /// One walk over a v1 list.

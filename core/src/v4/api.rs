@@ -1,9 +1,10 @@
 //! Typed v4 methods over the generic call: each one names its catalog operation.
 
-use super::list::{Items, ListQuery, Page, Pages};
+use super::list::ListQuery;
 use super::models::*;
 use crate::client::{Client, Response};
 use crate::error::{Error, ErrorKind, Result};
+use crate::pages::{Items, Page, Pages};
 use crate::transport::CallOptions;
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -22,9 +22,10 @@ mod list;
 pub mod models;
 pub(crate) mod wire;
 
+pub use crate::pages::{Items, Page, Pages};
 pub(crate) use api::api_field_errors;
 pub use api::V4;
-pub use list::{Filter, Items, ListQuery, Page, Pages, SortDir};
+pub use list::{Filter, ListQuery, SortDir};
 pub use models::*;
 
 use crate::catalog::{parse_embedded, parse_embedded_schemas, Operation};
