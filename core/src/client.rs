@@ -83,6 +83,8 @@ struct Inner {
     transport: Arc<Transport>,
     /// This client's secrets, layered over those of the client it was derived from.
     secrets: Arc<SecretSet>,
+    /// Generated passwords of unfinished sign-ups (shared with derived clients).
+    pending_signups: Arc<crate::express::PendingSignups>,
 }
 
 impl std::fmt::Debug for Client {
@@ -131,6 +133,7 @@ impl ClientBuilder {
                 config: self.config,
                 transport: Arc::new(transport),
                 secrets: Arc::new(secrets),
+                pending_signups: Arc::default(),
             }),
         })
     }
@@ -227,6 +230,7 @@ impl Client {
                 config,
                 transport: self.inner.transport.clone(),
                 secrets: Arc::new(secrets),
+                pending_signups: self.inner.pending_signups.clone(),
             }),
         }
     }
@@ -330,6 +334,11 @@ impl Client {
     /// 256 of them, forgetting the oldest.
     pub(crate) fn learn_secret(&self, value: &str) {
         self.inner.secrets.learn(value);
+    }
+
+    /// Generated passwords of sign-ups that created a subaccount but got no token yet.
+    pub(crate) fn pending_signups(&self) -> &crate::express::PendingSignups {
+        &self.inner.pending_signups
     }
 
     /// How many secrets this client holds itself, not counting those of the client it was

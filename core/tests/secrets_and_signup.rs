@@ -182,6 +182,76 @@ fn signup_after_reset_before_processing_creates_it_once() {
     assert!(done.recovered);
 }
 
+/// The subaccounts called `username`.
+fn subaccounts_named(env: &common::Env, username: &str) -> usize {
+    env.client
+        .v4()
+        .iter_subaccounts(&Default::default())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|a| a.username.as_deref() == Some(username))
+        .count()
+}
+
+#[test]
+fn a_signup_whose_token_call_failed_resumes_instead_of_locking_the_user_out() {
+    let env = common::start();
+    let path = format!("/v4/accounts/{}/subaccounts", env.account_id());
+    // Every attempt of the token call fails: the subaccount exists, the user has no token yet.
+    env.fault("POST", "/oauth/", "status=500", 10);
+    let e = signup(&env.client, &SignupRequest::new("acme", "778", contact())).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Server, "{e}");
+    assert!(e.message().contains("resumes"), "{e}");
+    env.admin("DELETE", "/faults", None);
+
+    // Signing the same user up again on this client finds the subaccount and gets the token with
+    // the password it was created with, which is returned as on a first success.
+    let done = signup(&env.client, &SignupRequest::new("acme", "778", contact())).unwrap();
+    assert!(done.recovered);
+    let password = done.password.clone().expect("the generated password");
+    assert_eq!(
+        env.count("POST", &path),
+        2,
+        "the second create was refused as taken"
+    );
+    assert_eq!(subaccounts_named(&env, "acme-778"), 1);
+    let as_user = env
+        .client
+        .with_v4_token(done.token.access_token.clone(), Some(done.account.id));
+    as_user.v4().account().unwrap();
+    // Finished: the client keeps nothing, and a fresh client cannot take the user over without
+    // the password, so it answers `conflict` and says what to do, without the password.
+    let again = signup(&env.client, &SignupRequest::new("acme", "778", contact())).unwrap_err();
+    assert_eq!(again.kind(), ErrorKind::Conflict, "{again}");
+    assert!(again.message().contains("already signed up"), "{again}");
+    assert!(!shown(&again).contains(password.expose()));
+    assert_eq!(subaccounts_named(&env, "acme-778"), 1);
+}
+
+#[test]
+fn a_signup_with_a_stored_password_can_be_repeated_by_a_new_client() {
+    let env = common::start();
+    let stored = Secret::new("stored-password-Zq8#kLm2-w9");
+    let request = || {
+        let mut req = SignupRequest::new("acme", "779", contact());
+        req.password = PasswordMode::Given(stored.clone());
+        req
+    };
+    env.fault("POST", "/oauth/", "status=500", 10);
+    assert!(signup(&env.client, &request()).is_err());
+    env.admin("DELETE", "/faults", None);
+    // A new client (a restarted portal) with the stored password finishes the sign-up.
+    let fresh = Client::new(env.client.config().clone()).unwrap();
+    let done = signup(&fresh, &request()).unwrap();
+    assert!(done.recovered);
+    assert!(done.password.is_none(), "the caller already holds it");
+    assert_eq!(subaccounts_named(&env, "acme-779"), 1);
+    // The partner-token mode takes an existing subaccount over the same way.
+    let mut req = SignupRequest::new("acme", "779", contact());
+    req.password = PasswordMode::PartnerToken;
+    assert!(signup(&fresh, &req).unwrap().recovered);
+}
+
 #[test]
 fn signup_through_the_generic_call() {
     let env = common::start();

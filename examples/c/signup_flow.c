@@ -76,7 +76,10 @@ int main(void) {
     char *username = NULL, *token = NULL, *account = NULL, *expires = NULL, *number = NULL;
     phonecom_client *user = NULL;
 
-    /* 1-2: one call creates the subaccount (never twice) and gets the user's token. */
+    /* 1-2: one call creates the subaccount (never twice) and gets the user's token. The result's
+     * "password" is the generated password, returned once: store it with the user's record (it gets
+     * a new token later, oauth.user-token). To make every retry finish, even after a restart,
+     * store phonecom_express_generate_password()'s output first and pass it as "password". */
     const char *params =
         "{\"partner\": \"acme\", \"user_id\": \"12345\", \"contact\": {"
         "\"name\": \"Ada Lovelace\", \"company\": \"Book Depository\", "

@@ -37,6 +37,9 @@ def main() -> int:
     }
     with client_from_environment() as client:
         try:
+            # done["password"] is the generated password, returned once: store it with the user's
+            # record (oauth.user-token gets a new token with it). To make every retry finish, even
+            # after a restart, store phonecom.express.generate_password() first and pass password=.
             done = client.express.signup(partner="acme", user_id="12345", contact=contact)
         except phonecom.ValidationError as e:
             for f in e.fields:

@@ -34,6 +34,10 @@ fn run() -> Result<(), phonecom::Error> {
         primary_email: "ada@example.com".into(),
         ..Contact::default()
     };
+    // The library generates the user's password and returns it once in `done.password`: store it
+    // with the portal's user record (it is what gets a new token later, `oauth.user-token`). A
+    // portal that wants every retry to finish, even after a restart, generates and stores the
+    // password first and passes it as `PasswordMode::Given`.
     let done = signup(&client, &SignupRequest::new("acme", "12345", contact))?;
     println!(
         "step 1: created subaccount {} (id {}) for portal user 12345",

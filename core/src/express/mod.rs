@@ -30,6 +30,9 @@ use crate::types::Contact;
 use crate::v4::{Account, CreateSubaccountParams};
 use serde_json::{json, Map, Value};
 
+mod pending;
+pub(crate) use pending::PendingSignups;
+
 /// Longest user name the helpers produce.
 pub const USERNAME_MAX: usize = 64;
 /// Length of generated passwords.
@@ -187,16 +190,25 @@ pub struct Signup {
     pub password: Option<Secret>,
     /// The user's token for the Express front-end library.
     pub token: UserToken,
-    /// Whether the create call's outcome was unknown and the subaccount was found by user name
-    /// instead of being created again.
+    /// Whether the subaccount was found by user name instead of created by this call: the create
+    /// call's outcome was unknown, or an earlier sign-up of this user created it and got no token.
     pub recovered: bool,
 }
 
 /// Sign a portal user up: create the subaccount, then get the user's token.
 ///
-/// A create call whose outcome is unknown (connection cut, timeout, 5xx) is never simply sent
-/// again: the flow first looks the user name up among the subaccounts, and creates only when it
-/// is not there.
+/// Safe to repeat for the same user, whatever went wrong before:
+/// - A create call whose outcome is unknown (connection cut, timeout, 5xx) is never simply sent
+///   again: the flow first looks the user name up among the subaccounts, and creates only when it
+///   is not there.
+/// - When the subaccount already exists (an earlier sign-up created it, then its token call
+///   failed), the flow finds it and gets the token with the password it was created with:
+///   [`PasswordMode::Given`] and [`PasswordMode::PartnerToken`] always can; with
+///   [`PasswordMode::Generate`] the client remembers the password of an unfinished sign-up, so a
+///   retry on the same client resumes. Otherwise the answer is a `conflict` error that says so.
+///
+/// For a portal that must survive a restart between the two steps, generate the password first
+/// ([`generate_password`]), store it, and pass it as [`PasswordMode::Given`].
 pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
     let username = username(&req.partner, &req.user_id)?;
     let mut problems: Vec<FieldError> = Vec::new();
@@ -213,26 +225,47 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
     if !problems.is_empty() {
         return Err(crate::v4::api_field_errors(SIGNUP_OP, problems));
     }
-    let (account_password, returned_password, token_password) = match &req.password {
-        PasswordMode::Generate => {
-            let p = generate_password(PASSWORD_LEN)?;
-            (p.clone(), Some(p.clone()), Some(p))
-        }
-        PasswordMode::Given(p) => (p.clone(), None, Some(p.clone())),
-        PasswordMode::PartnerToken => (generate_password(PASSWORD_LEN)?, None, None),
+    let pending = client.pending_signups();
+    // Whether the password the subaccount would have is known here (so an existing subaccount of
+    // this user name can be taken over), and the passwords of each step.
+    let (known, account_password, returned_password, token_password) = match &req.password {
+        PasswordMode::Generate => match pending.get(&username) {
+            Some(p) => (true, p.clone(), Some(p.clone()), Some(p)),
+            None => {
+                let p = generate_password(PASSWORD_LEN)?;
+                (false, p.clone(), Some(p.clone()), Some(p))
+            }
+        },
+        PasswordMode::Given(p) => (true, p.clone(), None, Some(p.clone())),
+        PasswordMode::PartnerToken => (true, generate_password(PASSWORD_LEN)?, None, None),
     };
     // Every error of the flow is masked with the user's password, like the generic call's are,
     // without the client remembering it after the flow (one client signs many users up).
     let secret = [account_password.expose().to_string()];
+    let generated = matches!(req.password, PasswordMode::Generate);
     let params = CreateSubaccountParams {
         username: username.clone(),
-        password: account_password,
+        password: account_password.clone(),
         contact: Some(req.contact.clone()),
         billing_contact: req.billing_contact.clone(),
     };
     let mask = |e: Error| e.map_text(|t| client.redact_with(t, &secret));
-    let (account, recovered) = create_once(client, &params).map_err(mask)?;
-    let token = oauth::user_token(client, &username, token_password.as_ref()).map_err(mask)?;
+    let (account, recovered) = create_once(client, &params, known).map_err(mask)?;
+    let token = match oauth::user_token(client, &username, token_password.as_ref()) {
+        Ok(token) => token,
+        Err(e) => {
+            let mut note = String::new();
+            if generated {
+                pending.remember(&username, &account_password);
+                note = format!(
+                    " (subaccount {username} exists: signing this user up again on this client resumes with the password it was created with)"
+                );
+            }
+            let message = format!("{}{note}", e.message());
+            return Err(mask(e.with_message(message)));
+        }
+    };
+    pending.forget(&username);
     Ok(Signup {
         account,
         username,
@@ -243,7 +276,13 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
 }
 
 /// Create the subaccount at most once: after an unknown outcome, look it up before creating.
-fn create_once(client: &Client, params: &CreateSubaccountParams) -> Result<(Account, bool)> {
+/// When the user name is already taken and `password_known` (the caller can get the user's token
+/// with the password it has), the existing subaccount is taken over as `recovered`.
+fn create_once(
+    client: &Client,
+    params: &CreateSubaccountParams,
+    password_known: bool,
+) -> Result<(Account, bool)> {
     let op = crate::client::lookup("v4.create-account-subaccount")?;
     let body = match serde_json::to_value(params) {
         Ok(Value::Object(m)) => m,
@@ -265,10 +304,29 @@ fn create_once(client: &Client, params: &CreateSubaccountParams) -> Result<(Acco
                         ErrorKind::Decode,
                         format!("subaccount response does not match AccountFull: {e}"),
                     )
+                    .with_status(resp.status)
+                    .with_request_id(Some(resp.request_id.clone()))
                 })?;
                 return Ok((account, attempt > 0));
             }
             Err(e) if outcome_unknown(&e) => last_err = Some(e),
+            Err(e) if username_taken(&e) => {
+                return match find_subaccount(client, &params.username)? {
+                    Some(found) if password_known => Ok((found, true)),
+                    Some(found) => Err(Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "portal user already signed up: subaccount {} (id {}) exists, and the password it was created with is not known here; get the user's token with the password stored then (oauth.user-token), or sign up with that password",
+                            params.username, found.id
+                        ),
+                    )
+                    .with_operation(SIGNUP_OP)
+                    .with_status(e.status().unwrap_or(422))
+                    .with_request_id(e.request_id().map(str::to_string))
+                    .with_retryable(false)),
+                    None => Err(e),
+                };
+            }
             Err(e) => return Err(e),
         }
     }
@@ -277,6 +335,12 @@ fn create_once(client: &Client, params: &CreateSubaccountParams) -> Result<(Acco
         return Ok((found, true));
     }
     Err(last_err.unwrap_or_else(|| Error::new(ErrorKind::Server, "subaccount creation failed")))
+}
+
+/// Whether the create was refused because the user name is taken (v4 answers 422 with a
+/// `username` field error).
+fn username_taken(e: &Error) -> bool {
+    e.kind() == ErrorKind::Validation && e.fields().iter().any(|f| f.field == "username")
 }
 
 /// Whether a failed create may still have created the subaccount.
@@ -329,7 +393,7 @@ pub(crate) fn operations() -> Vec<Operation> {
             p("user_id", ParamType::String, true, "The portal's id of the user"),
             p("contact", ParamType::Object, true, "The user's contact (name, address, phone, primary_email)"),
             p("billing_contact", ParamType::Object, false, "Billing contact (Phone.com billing)"),
-            p("password", ParamType::String, false, "The password to set; omitted: a generated one, returned once"),
+            p("password", ParamType::String, false, "The password to set (store it first: then signing the user up again always finishes); omitted: a generated one, returned once (a retry on the same client resumes with it)"),
             p("use_partner_token", ParamType::Boolean, false, "Do not keep passwords: the token call uses the partner token"),
         ],
     }]
@@ -347,7 +411,7 @@ pub(crate) fn schemas() -> Vec<(String, Value)> {
                 "username": {"type": "string", "doc": "Its user name, <partner>-<user_id>"},
                 "password": {"type": "string", "doc": "The generated password (only when the library generated it): store it"},
                 "token": {"ref": "UserToken", "doc": "The user's token for the Express front-end library"},
-                "recovered": {"type": "boolean", "doc": "Whether an unknown create outcome was resolved by finding the subaccount"}
+                "recovered": {"type": "boolean", "doc": "Whether the subaccount was found by user name instead of created now (an unknown create outcome, or an earlier sign-up of this user that got no token)"}
             },
             "required": ["account", "username", "token", "recovered"]
         }),
