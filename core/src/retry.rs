@@ -46,39 +46,45 @@ pub fn parse_retry_after(value: &str, now_unix: u64) -> Option<Duration> {
         return None;
     }
     let at = parse_http_date(v)?;
-    Some(Duration::from_secs(at.saturating_sub(now_unix)))
+    // A date is capped like a number of seconds: a far-future date is a day, not an overflow.
+    Some(Duration::from_secs(at.saturating_sub(now_unix).min(86_400)))
 }
 
-/// Parse an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into Unix seconds.
+/// Parse an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into Unix seconds; `None` for a date
+/// that is not one (fields out of range, a year before 1970 or after 9999).
 fn parse_http_date(s: &str) -> Option<u64> {
     let parts: Vec<&str> = s.split_whitespace().collect();
     if parts.len() != 6 || parts[5] != "GMT" {
         return None;
     }
-    let day: u64 = parts[1].parse().ok()?;
+    let day: u64 = parts[1].parse().ok().filter(|d| (1..=31).contains(d))?;
     let month = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]
     .iter()
     .position(|m| *m == parts[2])? as u64
         + 1;
-    let year: u64 = parts[3].parse().ok()?;
+    let year: u64 = parts[3]
+        .parse()
+        .ok()
+        .filter(|y| (1970..=9999).contains(y))?;
     let hms: Vec<u64> = parts[4].split(':').filter_map(|x| x.parse().ok()).collect();
-    if hms.len() != 3 {
+    if hms.len() != 3 || hms[0] > 23 || hms[1] > 59 || hms[2] > 60 {
         return None;
     }
     Some(days_from_civil(year, month, day) * 86_400 + hms[0] * 3600 + hms[1] * 60 + hms[2])
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub(crate) fn days_from_civil(y: u64, m: u64, d: u64) -> u64 {
+/// Days since 1970-01-01 of a proleptic Gregorian date from 1970 on (Howard Hinnant's algorithm;
+/// the caller keeps the year in 1970..=9999, so nothing here can overflow).
+fn days_from_civil(y: u64, m: u64, d: u64) -> u64 {
     let y = if m <= 2 { y - 1 } else { y } as i64;
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = m as i64;
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe - 719_468) as u64
+    (era * 146_097 + doe - 719_468).max(0) as u64
 }
 
 #[cfg(test)]
@@ -129,5 +135,33 @@ mod tests {
         }
         assert!(status_proves_not_processed(429));
         assert!(!status_proves_not_processed(500));
+    }
+
+    #[test]
+    fn odd_retry_after_dates_never_overflow() {
+        let now = 1_700_000_000;
+        for v in [
+            "Sun, 06 Nov 300000000000 08:49:37 GMT",
+            "Sun, 06 Jan 0 08:49:37 GMT",
+            "Wed, 31 Dec 1969 23:59:59 GMT",
+            "Sun, 99 Nov 2026 08:49:37 GMT",
+            "Sun, 06 Nov 2026 99:49:37 GMT",
+            "Sun, 06 Nov 18446744073709551615 08:49:37 GMT",
+        ] {
+            let d = parse_retry_after(v, now);
+            assert!(
+                d.is_none_or(|d| d <= Duration::from_secs(86_400)),
+                "{v}: {d:?}"
+            );
+        }
+        // A valid date far ahead is capped at a day; one in the past means "now".
+        assert_eq!(
+            parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now),
+            Some(Duration::from_secs(86_400))
+        );
+        assert_eq!(
+            parse_retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now),
+            Some(Duration::ZERO)
+        );
     }
 }

@@ -236,7 +236,10 @@ impl Transport {
                         let wait = resp
                             .retry_after()
                             .unwrap_or_else(|| retry::backoff(&policy, attempt));
-                        if Instant::now() + wait < deadline {
+                        if Instant::now()
+                            .checked_add(wait)
+                            .is_some_and(|t| t < deadline)
+                        {
                             let msg =
                                 format!("HTTP {}; waiting {} ms", resp.status, wait.as_millis());
                             self.emit(
@@ -261,7 +264,10 @@ impl Transport {
                     let retryable = failure.error.kind() != ErrorKind::Validation;
                     if attempt < max_attempts && may_repeat && retryable {
                         let wait = retry::backoff(&policy, attempt);
-                        if Instant::now() + wait < deadline {
+                        if Instant::now()
+                            .checked_add(wait)
+                            .is_some_and(|t| t < deadline)
+                        {
                             let msg = format!(
                                 "{}; waiting {} ms",
                                 mask(failure.error.message()),

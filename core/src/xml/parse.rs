@@ -26,6 +26,30 @@ pub fn decode_response(action: &str, body: &[u8]) -> Result<Value> {
     decode_inner(action, body).map_err(|e| e.with_operation(&format!("xml.{action}")))
 }
 
+/// Deepest element nesting accepted. The documented responses nest about 6 deep; the mapping to
+/// JSON recurses per level, so a hostile or broken body nested thousands deep would otherwise
+/// exhaust the stack and kill the host process.
+const MAX_DEPTH: usize = 64;
+
+/// Whether any node of `doc` is more than `max` levels below the root, in one pass over the
+/// nodes (document order visits a parent before its children).
+fn nesting_exceeds(doc: &Document, max: usize) -> bool {
+    let mut depth = vec![0usize; doc.descendants().count()];
+    for node in doc.root().descendants() {
+        let d = node
+            .parent()
+            .and_then(|p| depth.get(p.id().get_usize()))
+            .map_or(0, |d| d + 1);
+        if d > max {
+            return true;
+        }
+        if let Some(slot) = depth.get_mut(node.id().get_usize()) {
+            *slot = d;
+        }
+    }
+    false
+}
+
 fn decode_inner(action: &str, body: &[u8]) -> Result<Value> {
     let text = std::str::from_utf8(body).map_err(|e| {
         Error::decode(
@@ -42,6 +66,14 @@ fn decode_inner(action: &str, body: &[u8]) -> Result<Value> {
             body,
         )
     })?;
+    if nesting_exceeds(&doc, MAX_DEPTH) {
+        return Err(Error::decode(
+            format!(
+                "XML API response nests elements more than {MAX_DEPTH} deep (no documented response comes close); the raw body is kept"
+            ),
+            body,
+        ));
+    }
     let root = doc.root_element();
     let result = find(root, "result").ok_or_else(|| {
         Error::decode(
@@ -742,5 +774,21 @@ mod tests {
             kind_of_message("Missing parameter: toNumber"),
             ErrorKind::Validation
         );
+    }
+
+    #[test]
+    fn hostile_nesting_is_a_decode_error_not_a_stack_overflow() {
+        let nested = |n: usize| {
+            format!(
+                r#"<?xml version="1.0"?><response><result status="ok"><msg>ok</msg></result><resultData>{}x{}</resultData></response>"#,
+                "<a>".repeat(n),
+                "</a>".repeat(n)
+            )
+        };
+        let e = decode_response("getSoundList", nested(100_000).as_bytes()).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Decode);
+        assert!(e.to_string().contains("more than 64 deep"), "{e}");
+        // Nesting well within the limit still maps.
+        assert!(decode_response("getSoundList", nested(40).as_bytes()).is_ok());
     }
 }
