@@ -14,6 +14,16 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 //!
+//! # Setting it up (per the document)
+//!
+//! Call control is enabled per account by Phone.com: ask them to turn it on and give them the URL
+//! of your handler. Phone.com then calls that URL only for incoming calls to numbers that have
+//! **no call routing**, or whose routing is set to "disconnect": a number bought with a `route`,
+//! or given a ring-all rule with `xml.updateCallHandlingSimpleRingAll`, never reaches the handler.
+//! The requests carry no credentials of their own, and the URL is public: put an unguessable
+//! secret in it (`https://portal.example/phonecom/calls?key=...`) and check it in the handler
+//! before answering (refuse with 403 otherwise); serve it over HTTPS.
+//!
 //! # Requests
 //!
 //! Each request carries `uniqueID` and `dialedNumber`, `callerIdNumber` and `callerIdName` when
@@ -37,7 +47,7 @@
 //!
 //! Numbers are E.164 and written as the document's examples write them, digits without `+`
 //! (`+18585602222` is accepted and written `18585602222`). A DTMF suffix (`w` pauses of 0.5 s and
-//! the keys 0-9, `*`, `#`) goes on the simple forwards only: the document's DTMF paragraph appears
+//! the digits 0-9, the only keys the document names) goes on the simple forwards only: the document's DTMF paragraph appears
 //! under both `simple-forward` commands and says it "works only on simple-forward (not
 //! multiple-forward)". Voice tags are 1 to 40 characters. A voice tag or recording name with a
 //! double quote, comma, backslash, line break or other control character is refused, as is a
