@@ -34,6 +34,7 @@ pub mod clock;
 pub mod creds;
 pub mod errors;
 pub mod faults;
+pub mod holds;
 pub mod http;
 pub mod nol;
 pub mod oauth;

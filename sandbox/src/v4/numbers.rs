@@ -1,15 +1,32 @@
 //! Available numbers, regions, and the account's own numbers (buy, list, get, replace).
+//! Numbers held by the XML API's `reservePhoneNumber` are not listed, and only the holder's
+//! side may buy them ([`crate::holds`]): a refusal is a 422 on `phone_number`, like any other
+//! number that cannot be bought.
 
 use super::inventory::{self, DEFAULT_GROUP_BY, REGION_FIELDS};
 use super::util::{self, Body};
 use super::{listing, Cx, Reply};
-use crate::errors;
+use crate::{clock, errors};
 use crate::http::Response;
 use serde_json::{json, Value};
 
-/// `GET /phone-numbers/available`.
+/// The inventory minus the numbers held by the XML API's `reservePhoneNumber`.
+fn for_sale(cx: &Cx) -> Vec<Value> {
+    let now = clock::now();
+    cx.w.inventory
+        .items()
+        .iter()
+        .filter(|n| {
+            let e164 = n["phone_number"].as_str().unwrap_or_default();
+            !cx.w.holds.is_held(e164, now)
+        })
+        .cloned()
+        .collect()
+}
+
+/// `GET /phone-numbers/available`: numbers held through the XML API are left out.
 pub fn available(cx: &mut Cx) -> Reply {
-    listing::respond(cx.req, cx.w.inventory.items().to_vec())
+    listing::respond(cx.req, for_sale(cx))
 }
 
 /// `GET /phone-numbers/available/regions[?group_by=npa,city]`: `group_by` is a Swagger 2 array
@@ -46,11 +63,9 @@ pub fn regions(cx: &mut Cx) -> Reply {
         group_by = DEFAULT_GROUP_BY.iter().map(|s| s.to_string()).collect();
     }
     let mut q = listing::parse(&cx.req.query)?;
-    let records: Vec<Value> =
-        cx.w.inventory
-            .items()
-            .iter()
-            .map(inventory::region_of)
+    let records: Vec<Value> = for_sale(cx)
+        .iter()
+        .map(inventory::region_of)
             .filter(|r| listing::keep(r, &q))
             .collect();
     q.filters.clear();
@@ -111,9 +126,17 @@ fn buy(cx: &mut Cx) -> Reply {
             "This phone number requires a quote; contact sales",
         ));
     }
+    let held = cx.w.holds.get(&number, clock::now());
+    if held.is_some_and(|h| !h.by_partner() || !cx.w.is_partner_account(cx.account)) {
+        return Err(errors::invalid_field(
+            "phone_number",
+            "This phone number is reserved by another user (XML API reservePhoneNumber)",
+        ));
+    }
     let id = cx.w.next_id();
     let obj = settings(cx, &b, json!({"id": id, "phone_number": number}))?;
     cx.w.inventory.take(&number);
+    cx.w.holds.remove(&number);
     util::created(&cx.w.store.insert(&col(cx), obj))
 }
 

@@ -66,6 +66,8 @@ pub struct World {
     pub store: Store,
     /// Numbers for sale.
     pub inventory: Inventory,
+    /// Inventory numbers held off sale by the XML API's `reservePhoneNumber`.
+    pub holds: crate::holds::Holds,
     /// Access tokens.
     pub tokens: HashMap<String, Grant>,
     /// Refresh tokens.
@@ -91,6 +93,7 @@ impl World {
             accounts: BTreeMap::new(),
             store: Store::default(),
             inventory: Inventory::generate(seed),
+            holds: Default::default(),
             tokens: HashMap::new(),
             refresh_tokens: HashMap::new(),
             codes: HashMap::new(),
@@ -286,8 +289,14 @@ impl World {
         let Some(a) = self.accounts.get(&id) else {
             return false;
         };
-        let partner_mode = a.id == MASTER_ACCOUNT_ID || a.parent == Some(MASTER_ACCOUNT_ID);
         (!password.is_empty() && a.password == password)
-            || (partner_mode && password == self.creds.v4_token)
+            || (self.is_partner_account(id) && password == self.creds.v4_token)
+    }
+
+    /// Whether account `id` is the partner's: the master account or one of its subaccounts.
+    pub fn is_partner_account(&self, id: u64) -> bool {
+        self.accounts
+            .get(&id)
+            .is_some_and(|a| a.id == MASTER_ACCOUNT_ID || a.parent == Some(MASTER_ACCOUNT_ID))
     }
 }

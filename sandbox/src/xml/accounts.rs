@@ -4,6 +4,7 @@ use super::envelope::El;
 use super::numbers::{claim, owned_row};
 use super::params::{email, full_number};
 use super::{ok, Cx, Reply};
+use crate::state::lock;
 
 /// Whether the authenticated account may manage subaccounts (it is a master account).
 fn require_master(cx: &mut Cx, what: &str) -> Result<(), String> {
@@ -153,7 +154,7 @@ pub fn cancel(cx: &mut Cx) -> Reply {
         return Err(format!("Account `{target}` is already cancelled"));
     }
     let key = acct.username.to_ascii_lowercase();
-    let reserved = cx.w.reservations.values().filter(|r| r.by == key).count();
+    let reserved = lock(&cx.shared.v4).holds.count_by(&key, now);
     let scheduled = acct.chatcalls.iter().filter(|c| c.send_date > now).count();
     if reserved > 0 || scheduled > 0 {
         return Err(format!(

@@ -161,6 +161,7 @@ impl XmlService {
         let base = format!("http://{host}{PREFIX}");
         let body = self.with_world(shared, |w| {
             w.expire(now);
+            lock(&shared.v4).holds.expire(now);
             let found = authenticate(w, &p).and_then(|user| {
                 let action = p.req("action")?;
                 let handler = ACTIONS
@@ -302,7 +303,11 @@ impl Service for XmlService {
         let bad = |status: u16, msg: &str| Response::json(status, &json!({"error": msg}));
         let m = req.method.as_str();
         Some(match sub {
-            "/xml" if m == "GET" => Response::json(200, &self.with_world(shared, |w| w.to_json())),
+            "/xml" if m == "GET" => {
+                let now = shared.clock.now();
+                let state = self.with_world(shared, |w| w.to_json(&lock(&shared.v4).holds, now));
+                Response::json(200, &state)
+            }
             "/xml" => bad(405, "method not allowed"),
             "/xml/calls" if m == "GET" => self.admin_calls(req, shared),
             "/xml/calls" => bad(405, "method not allowed"),

@@ -4,8 +4,9 @@
 use super::envelope::{time_el, El};
 use super::geo::{self, Num};
 use super::params::{full_number, is_nanp};
-use super::world::{Owned, Reservation, RESERVATION_LIMIT};
+use super::world::{Owned, RESERVATION_LIMIT};
 use super::{ok, Cx, Reply};
+use crate::holds::Hold;
 use crate::state::lock;
 
 /// The `<phoneNumber id>` row of `getPhoneNumberList`, as in the document.
@@ -36,8 +37,13 @@ pub fn available(cx: &Cx) -> Vec<Num> {
         .items()
         .iter()
         .filter_map(geo::from_v4)
-        .filter(|n| !cx.w.reservations.contains_key(&n.e164))
+        .filter(|n| !v4.holds.is_held(&n.e164, cx.now))
         .collect()
+}
+
+/// The reservation of `e164` in force now, if any.
+fn hold_of(cx: &Cx, e164: &str) -> Option<Hold> {
+    lock(&cx.shared.v4).holds.get(e164, cx.now).cloned()
 }
 
 /// The number `e164` if it is for sale, reserved or not (inventory, or offered by a real-time
@@ -59,16 +65,16 @@ pub fn claim(cx: &mut Cx, e164: &str) -> Result<Owned, String> {
             None => format!("Phone number {e164} not found in inventory"),
         });
     };
-    if let Some(r) = cx.w.reservations.get(e164) {
-        if r.by != cx.user {
-            return Err(format!(
-                "Phone number {e164} is already reserved by another user"
-            ));
-        }
+    if hold_of(cx, e164).is_some_and(|h| h.by != cx.user) {
+        return Err(format!(
+            "Phone number {e164} is already reserved by another user"
+        ));
     }
-    cx.w.reservations.remove(e164);
     cx.w.sms800.remove(e164);
-    lock(&cx.shared.v4).inventory.take(e164);
+    let mut v4 = lock(&cx.shared.v4);
+    v4.holds.remove(e164);
+    v4.inventory.take(e164);
+    drop(v4);
     Ok(Owned {
         id: cx.w.next_id(),
         e164: e164.to_string(),
@@ -88,14 +94,14 @@ pub fn add(cx: &mut Cx) -> Reply {
 }
 
 /// `reservePhoneNumber`: held for the user until the next midnight Pacific time (at most a
-/// day), hidden from every search meanwhile. A user holds at most [`RESERVATION_LIMIT`]
+/// day), hidden from every search meanwhile (v4's too; see [`crate::holds`] for who may buy it). A user holds at most [`RESERVATION_LIMIT`]
 /// numbers; reserving a number the user already holds answers the same reservation.
 pub fn reserve(cx: &mut Cx) -> Reply {
     let e164 = full_number("phoneNumber", cx.p.req("phoneNumber")?)?;
     if for_sale(cx, &e164).is_none() {
         return Err(format!("Phone number {e164} not found in inventory"));
     }
-    let expires = match cx.w.reservations.get(&e164) {
+    let expires = match hold_of(cx, &e164) {
         Some(r) if r.by == cx.user => r.expires,
         Some(_) => {
             return Err(format!(
@@ -103,11 +109,7 @@ pub fn reserve(cx: &mut Cx) -> Reply {
             ))
         }
         None => {
-            let held =
-                cx.w.reservations
-                    .values()
-                    .filter(|r| r.by == cx.user)
-                    .count();
+            let held = lock(&cx.shared.v4).holds.count_by(&cx.user, cx.now);
             if held >= RESERVATION_LIMIT {
                 return Err(format!(
                     "Reservation limit reached: a user may hold {RESERVATION_LIMIT} reserved numbers"
@@ -115,8 +117,9 @@ pub fn reserve(cx: &mut Cx) -> Reply {
             }
             let expires = crate::clock::next_pacific_midnight(cx.now);
             let by = cx.user.clone();
-            cx.w.reservations
-                .insert(e164.clone(), Reservation { by, expires });
+            lock(&cx.shared.v4)
+                .holds
+                .insert(&e164, Hold { by, expires });
             expires
         }
     };
@@ -128,9 +131,9 @@ pub fn reserve(cx: &mut Cx) -> Reply {
 /// `unreservePhoneNumber`: back to inventory; only the user holding it may release it.
 pub fn unreserve(cx: &mut Cx) -> Reply {
     let e164 = full_number("phoneNumber", cx.p.req("phoneNumber")?)?;
-    match cx.w.reservations.get(&e164) {
+    match hold_of(cx, &e164) {
         Some(r) if r.by == cx.user => {
-            cx.w.reservations.remove(&e164);
+            lock(&cx.shared.v4).holds.remove(&e164);
             ok(vec![El::new("reservation")
                 .leaf("phoneNumber", e164)
                 .leaf("status", "released")])

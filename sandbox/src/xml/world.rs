@@ -1,11 +1,12 @@
 //! The XML API's state: accounts (the master `sandbox` and the subaccounts it creates), their
-//! phone numbers, call handling, extensions, call logs, SMS outbox and ChatCalls, and the
-//! reservations of inventory numbers.
+//! phone numbers, call handling, extensions, call logs, SMS outbox and ChatCalls. Reservations
+//! of inventory numbers are kept beside the v4 inventory ([`crate::holds`]), which v4 also sells.
 
 use super::calls::{seed_calls, Call};
 use super::chatcall::ChatCall;
 use super::geo::{self, Num};
 use super::replay::Replays;
+use crate::holds::Holds;
 use crate::creds::{Credentials, MASTER_ACCOUNT_ID, XML_USERNAME};
 use crate::rng::Rng;
 use serde::Serialize;
@@ -159,22 +160,11 @@ impl Account {
     }
 }
 
-/// A reserved inventory number.
-#[derive(Debug, Clone, Serialize)]
-pub struct Reservation {
-    /// The API user holding it.
-    pub by: String,
-    /// UNIX seconds when it returns to inventory (midnight Pacific).
-    pub expires: i64,
-}
-
 /// All XML API state.
 #[derive(Debug)]
 pub struct World {
     /// Accounts by lower-cased username.
     pub accounts: BTreeMap<String, Account>,
-    /// Reserved numbers (E.164) and who holds them.
-    pub reservations: BTreeMap<String, Reservation>,
     /// Every number of the seeded inventory: the "supported" prefixes, states, regions and
     /// localities stay listed when their numbers are gone.
     pub catalog: Vec<Num>,
@@ -230,7 +220,6 @@ impl World {
         .collect();
         World {
             accounts: [(XML_USERNAME.to_string(), master)].into_iter().collect(),
-            reservations: BTreeMap::new(),
             catalog,
             sms800: BTreeMap::new(),
             previews: BTreeMap::new(),
@@ -265,9 +254,8 @@ impl World {
         self.accounts.get_mut(&key).expect("just inserted")
     }
 
-    /// Returns expired reservations to inventory and forgets old `clTRID` answers.
+    /// Forgets old `clTRID` answers.
     pub fn expire(&mut self, now: i64) {
-        self.reservations.retain(|_, r| r.expires > now);
         self.replays.expire(now);
     }
 
@@ -279,8 +267,9 @@ impl World {
             .map(|a| a.username.as_str())
     }
 
-    /// The state as JSON for `GET /_sandbox/xml` (no passwords, call logs as counts).
-    pub fn to_json(&self) -> Value {
+    /// The state as JSON for `GET /_sandbox/xml` (no passwords, call logs as counts), with
+    /// `reservations` the holds in force at `now`.
+    pub fn to_json(&self, holds: &Holds, now: i64) -> Value {
         let accounts: Vec<Value> = self
             .accounts
             .values()
@@ -290,6 +279,6 @@ impl World {
                 v
             })
             .collect();
-        json!({"accounts": accounts, "reservations": self.reservations, "stored_cltrids": self.replays.len()})
+        json!({"accounts": accounts, "reservations": holds.to_json(now), "stored_cltrids": self.replays.len()})
     }
 }
