@@ -11,6 +11,9 @@
 //! | `GET/POST /_sandbox/rate-limit` | show / change rate limiting |
 //! | `GET/POST /_sandbox/clock` | show / move the sandbox clock (`{"advance_s": N}` or `{"offset_s": N}`) |
 //! | anything else | the families' own admin routes ([`crate::service::Service::admin`]) |
+//!
+//! A body that starts with `{` or `[` is read as JSON whatever its `Content-Type` (`curl -d`
+//! sends `application/x-www-form-urlencoded`); other bodies are read by their type.
 
 use crate::app::App;
 use crate::http::{Request, Response};
@@ -28,6 +31,8 @@ fn ok() -> Response {
 
 /// Answers one admin request.
 pub fn handle(app: &App, req: &Request) -> Response {
+    let json = as_json(req);
+    let req = json.as_ref().unwrap_or(req);
     let sub = req
         .path
         .trim_start_matches(crate::app::ADMIN_PREFIX)
@@ -71,6 +76,21 @@ pub fn handle(app: &App, req: &Request) -> Response {
             .find_map(|s| s.admin(req, sub, sh))
             .unwrap_or_else(|| bad(404, "unknown admin route")),
     }
+}
+
+/// `req` marked `application/json` when its body looks like JSON but is sent as another type,
+/// so that every admin route (the families' too) reads it as JSON.
+fn as_json(req: &Request) -> Option<Request> {
+    let first = req.body.iter().find(|b| !b.is_ascii_whitespace())?;
+    if !matches!(first, b'{' | b'[') || req.content_type() == "application/json" {
+        return None;
+    }
+    let mut req = req.clone();
+    req.headers
+        .retain(|(k, _)| !k.eq_ignore_ascii_case("content-type"));
+    req.headers
+        .push(("Content-Type".into(), "application/json".into()));
+    Some(req)
 }
 
 fn clock_json(app: &App) -> Response {
