@@ -280,3 +280,43 @@ fn echo_fault_repeats_the_request_values_without_processing() {
     let r = faulted(&c, "echo;status=422", "GET", "/v4/ping", "").unwrap();
     assert_eq!(r.status, 422);
 }
+
+#[test]
+fn admin_bodies_are_json_whatever_the_content_type() {
+    let sb = Sandbox::start().unwrap();
+    let c = Client::new(&sb);
+    let post = |path: &str, ct: Option<&str>, body: &str| {
+        let headers: Vec<(&str, &str)> = ct.map(|v| ("Content-Type", v)).into_iter().collect();
+        c.raw("POST", &format!("/_sandbox{path}"), &headers, body.as_bytes())
+            .unwrap()
+    };
+    // `curl -d` sends a form type; JSON is read as JSON all the same.
+    let fault = r#"{"fault": "status=503", "path": "/v4/ping", "times": 1}"#;
+    for ct in [
+        Some("application/x-www-form-urlencoded"),
+        Some("text/plain"),
+        None,
+    ] {
+        let r = post("/faults", ct, fault);
+        assert_eq!(r.status, 201, "{ct:?}: {}", String::from_utf8_lossy(&r.body));
+        assert_eq!(r.json()["fault"], "status=503");
+        assert_eq!(r.json()["path"], "/v4/ping");
+        assert_eq!(c.v4("GET", "/ping", None).status, 503, "{ct:?}");
+    }
+    // The other admin routes too: the clock, and a family's (numbers.online reviews).
+    let form = Some("application/x-www-form-urlencoded");
+    let r = post("/clock", form, r#"{"offset_s": 3600}"#);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["offset_s"], 3600);
+    let r = post("/nol/reviews", form, r#"{"e164": "+18585550123", "rating": 5}"#);
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    // Broken JSON says so, instead of a missing field.
+    let r = post("/faults", form, r#"{"fault": "status=503""#);
+    assert_eq!(r.status, 400);
+    let msg = r.json()["error"].as_str().unwrap().to_string();
+    assert!(msg.contains("not valid JSON"), "{msg}");
+    // A real form still works.
+    let r = post("/faults", form, "fault=status%3D502&path=%2Fv4%2Fping");
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(c.v4("GET", "/ping", None).status, 502);
+}
