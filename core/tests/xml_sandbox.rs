@@ -7,6 +7,7 @@
 mod common;
 
 use common::Env;
+use phonecom::v4::{Filter, ListQuery, PurchaseNumber};
 use phonecom::xml::{
     Area, ChatCall, Destination, ExtensionNotification, InventoryQuery, NewAccount, OriginateCall,
     RingAll,
@@ -1232,6 +1233,92 @@ fn upstream_errors_map_to_kinds() {
         assert!(e.request_id().is_some(), "{op}: the svTRID");
         assert!(!e.is_retryable(), "{op}");
     }
+}
+
+/// Whether v4's available-numbers search lists `number`.
+fn v4_lists(env: &Env, number: &str) -> bool {
+    let q = ListQuery::new().filter("phone_number", Filter::eq(number));
+    !env.client
+        .v4()
+        .available_numbers(&q)
+        .unwrap()
+        .items
+        .is_empty()
+}
+
+#[test]
+fn a_reserved_number_is_held_in_v4_too() {
+    let env = common::start();
+    let numbers = san_diego_numbers(&env, 2);
+    let (mine, theirs) = (&numbers[0], &numbers[1]);
+    assert!(v4_lists(&env, mine) && v4_lists(&env, theirs));
+    let master = &env.client;
+    master
+        .call("xml.reservePhoneNumber", json!({"phoneNumber": mine}))
+        .unwrap();
+    master
+        .call(
+            "xml.createAccount",
+            json!({"newUsername": "holder", "newPassword": "Holder-Secret1", "name": "H", "address": "A",
+                   "city": "London", "country": "GB", "phone": "+442071234567", "email": "h@example.com"}),
+        )
+        .unwrap();
+    let mut cfg = env.config.clone();
+    cfg["xml"]["username"] = json!("holder");
+    cfg["xml"]["password"] = json!("Holder-Secret1");
+    let holder = Client::new(Config::from_value(cfg).unwrap()).unwrap();
+    holder
+        .call("xml.reservePhoneNumber", json!({"phoneNumber": theirs}))
+        .unwrap();
+    assert!(
+        !v4_lists(&env, mine) && !v4_lists(&env, theirs),
+        "held numbers leave v4's search"
+    );
+
+    // Another XML user's hold: v4 refuses it, naming the field and the rule.
+    let e = master
+        .v4()
+        .buy_number(&PurchaseNumber {
+            phone_number: theirs.clone(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.status()),
+        (ErrorKind::Validation, Some(422)),
+        "{e}"
+    );
+    let field = e.fields().iter().find(|f| f.field == "phone_number");
+    assert!(
+        field.is_some_and(|f| f.message.contains("reserved by another user")),
+        "{e}"
+    );
+    assert_eq!(state(&env)["reservations"][theirs]["by"], "holder");
+
+    // The partner's own hold: bought through v4 onto a subaccount, which ends the hold.
+    let sub = master
+        .call(
+            "v4.create-account-subaccount",
+            json!({"username": "portal-1", "password": "pw-123456789"}),
+        )
+        .unwrap();
+    let bought = master
+        .call(
+            "v4.create-account-phone-number",
+            json!({"account_id": sub["id"], "phone_number": mine, "name": "Main"}),
+        )
+        .unwrap();
+    assert_eq!(bought["phone_number"], json!(mine));
+    assert!(state(&env)["reservations"].get(mine.as_str()).is_none());
+    let e = master
+        .call("xml.unreservePhoneNumber", json!({"phoneNumber": mine}))
+        .unwrap_err();
+    assert!(
+        e.upstream_message()
+            .unwrap()
+            .contains("not reserved by this user"),
+        "{e}"
+    );
 }
 
 #[test]

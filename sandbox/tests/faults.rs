@@ -287,8 +287,13 @@ fn admin_bodies_are_json_whatever_the_content_type() {
     let c = Client::new(&sb);
     let post = |path: &str, ct: Option<&str>, body: &str| {
         let headers: Vec<(&str, &str)> = ct.map(|v| ("Content-Type", v)).into_iter().collect();
-        c.raw("POST", &format!("/_sandbox{path}"), &headers, body.as_bytes())
-            .unwrap()
+        c.raw(
+            "POST",
+            &format!("/_sandbox{path}"),
+            &headers,
+            body.as_bytes(),
+        )
+        .unwrap()
     };
     // `curl -d` sends a form type; JSON is read as JSON all the same.
     let fault = r#"{"fault": "status=503", "path": "/v4/ping", "times": 1}"#;
@@ -298,7 +303,12 @@ fn admin_bodies_are_json_whatever_the_content_type() {
         None,
     ] {
         let r = post("/faults", ct, fault);
-        assert_eq!(r.status, 201, "{ct:?}: {}", String::from_utf8_lossy(&r.body));
+        assert_eq!(
+            r.status,
+            201,
+            "{ct:?}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
         assert_eq!(r.json()["fault"], "status=503");
         assert_eq!(r.json()["path"], "/v4/ping");
         assert_eq!(c.v4("GET", "/ping", None).status, 503, "{ct:?}");
@@ -308,7 +318,11 @@ fn admin_bodies_are_json_whatever_the_content_type() {
     let r = post("/clock", form, r#"{"offset_s": 3600}"#);
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.json()["offset_s"], 3600);
-    let r = post("/nol/reviews", form, r#"{"e164": "+18585550123", "rating": 5}"#);
+    let r = post(
+        "/nol/reviews",
+        form,
+        r#"{"e164": "+18585550123", "rating": 5}"#,
+    );
     assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
     // Broken JSON says so, instead of a missing field.
     let r = post("/faults", form, r#"{"fault": "status=503""#);

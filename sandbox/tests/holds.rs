@@ -69,7 +69,10 @@ fn a_partner_hold_leaves_v4_search_and_ends_with_a_v4_purchase_onto_a_subaccount
 
     x.post("reservePhoneNumber", &[("phoneNumber", &n)])
         .expect_ok();
-    assert!(!available_858(&x).contains(&n), "held numbers leave the v4 search");
+    assert!(
+        !available_858(&x).contains(&n),
+        "held numbers leave the v4 search"
+    );
     assert_eq!(quantity_858(&x), before - 1, "and the regions' counts");
     assert_eq!(reservations(&x)[&n]["by"], "sandbox");
 
@@ -79,7 +82,12 @@ fn a_partner_hold_leaves_v4_search_and_ends_with_a_v4_purchase_onto_a_subaccount
     assert_eq!(sub.status, 201);
     let sub = sub.json()["id"].as_u64().unwrap();
     let bought = buy(&x, sub, &n);
-    assert_eq!(bought.status, 201, "{}", String::from_utf8_lossy(&bought.body));
+    assert_eq!(
+        bought.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&bought.body)
+    );
     assert_eq!(bought.json()["phone_number"], n.as_str());
     assert_eq!(reservations(&x), json!({}), "the purchase ended the hold");
     x.post("unreservePhoneNumber", &[("phoneNumber", &n)])
@@ -106,9 +114,8 @@ fn a_subaccount_hold_cannot_be_bought_through_v4_until_released_or_lapsed() {
         ],
     )
     .expect_ok();
-    let holder = |action: &str, n: &str| {
-        x.post_as("holder", "s3cret!", action, &[("phoneNumber", n)])
-    };
+    let holder =
+        |action: &str, n: &str| x.post_as("holder", "s3cret!", action, &[("phoneNumber", n)]);
     let (a, b) = {
         let r = x.c.v4(
             "GET",
@@ -140,7 +147,8 @@ fn a_subaccount_hold_cannot_be_bought_through_v4_until_released_or_lapsed() {
 
     // Lapsed at midnight Pacific: for sale again, with no XML request in between.
     assert_eq!(buy(&x, 1000001, &b).status, 422);
-    let r = x.c.admin("POST", "/clock", Some(json!({"advance_s": 86_401})));
+    let r =
+        x.c.admin("POST", "/clock", Some(json!({"advance_s": 86_401})));
     assert_eq!(r.status, 200);
     assert!(available_858(&x).contains(&b));
     assert_eq!(buy(&x, 1000001, &b).status, 201);

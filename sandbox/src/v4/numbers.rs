@@ -6,8 +6,8 @@
 use super::inventory::{self, DEFAULT_GROUP_BY, REGION_FIELDS};
 use super::util::{self, Body};
 use super::{listing, Cx, Reply};
-use crate::{clock, errors};
 use crate::http::Response;
+use crate::{clock, errors};
 use serde_json::{json, Value};
 
 /// The inventory minus the numbers held by the XML API's `reservePhoneNumber`.
@@ -66,8 +66,8 @@ pub fn regions(cx: &mut Cx) -> Reply {
     let records: Vec<Value> = for_sale(cx)
         .iter()
         .map(inventory::region_of)
-            .filter(|r| listing::keep(r, &q))
-            .collect();
+        .filter(|r| listing::keep(r, &q))
+        .collect();
     q.filters.clear();
     let mut env = listing::envelope(inventory::group(&records, &group_by), &q);
     env["group_by"] = json!(group_by);

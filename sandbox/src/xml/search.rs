@@ -270,12 +270,10 @@ fn realtime_toll_free(cx: &mut Cx, pattern: &str, cap: usize) -> Vec<Num> {
         d = c;
         let digits = String::from_utf8(d).unwrap_or_default();
         let e164 = format!("+{digits}");
-        let taken = out.iter().any(|n| n.e164 == e164)
-            || cx.w.owner_of(&e164).is_some()
-            || {
-                let v4 = crate::state::lock(&cx.shared.v4);
-                v4.holds.is_held(&e164, cx.now) || v4.inventory.get(&e164).is_some()
-            };
+        let taken = out.iter().any(|n| n.e164 == e164) || cx.w.owner_of(&e164).is_some() || {
+            let v4 = crate::state::lock(&cx.shared.v4);
+            v4.holds.is_held(&e164, cx.now) || v4.inventory.get(&e164).is_some()
+        };
         if taken || !pattern_matches(pattern, &digits) {
             continue;
         }
