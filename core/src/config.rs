@@ -490,6 +490,7 @@ impl Config {
                 ));
             }
         }
+        self.check_header_credentials(None)?;
         let min = crate::secret::MIN_SECRET_LEN;
         for (field, len) in self.credential_lengths() {
             if (1..min).contains(&len) {
@@ -501,6 +502,30 @@ impl Config {
                 return Err(field_error(
                     field,
                     &format!("{what}must be at least {min} characters (a shorter value could not be masked in errors and logs)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuse credentials sent in a header (`v4.token`, `nol.api_key`) that are not visible
+    /// ASCII: they could never be sent, and a half-built request must not pass for a network
+    /// failure. `family` limits the check to that family's credential (a client derived with
+    /// [`Client::with_v4_token`](crate::Client::with_v4_token) checks it when it calls); the
+    /// error names the field, never the value.
+    pub(crate) fn check_header_credentials(&self, family: Option<&str>) -> Result<()> {
+        for (fam, field, value) in [
+            ("v4", "v4.token", &self.v4.token),
+            ("nol", "nol.api_key", &self.nol.api_key),
+        ] {
+            if family.is_some_and(|f| f != fam) {
+                continue;
+            }
+            let Some(value) = value else { continue };
+            if !value.expose().bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(field_error(
+                    field,
+                    "must be visible ASCII (no spaces, control or non-ASCII characters): it is sent in an HTTP header",
                 ));
             }
         }
@@ -590,9 +615,17 @@ fn check_base_url(family: &str, url: &str, allow_http: bool) -> Result<()> {
         r
     } else {
         return Err(config_error(format!(
-            "{family}.base_url must start with https:// (got `{url}`)"
+            "{family}.base_url must start with https:// (got `{}`)",
+            mask_userinfo(url)
         )));
     };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(field_error(
+            &format!("{family}.base_url"),
+            "must not hold a user name or password (`user:pw@host`); put credentials in the credential fields",
+        ));
+    }
     if host_of(rest).is_empty() {
         return Err(config_error(format!("{family}.base_url has no host")));
     }
@@ -652,6 +685,38 @@ mod tests {
         let c = Config::from_json(r#"{"proxy": "http://u:Secret-pw-1@127.0.0.1:9"}"#).unwrap();
         assert!(c.secret_values().contains(&"Secret-pw-1".to_string()));
         assert!(!format!("{c:?}").contains("Secret-pw-1"));
+    }
+
+    #[test]
+    fn base_urls_with_userinfo_are_refused_without_showing_it() {
+        for url in [
+            "http://user:Base-Url-Pw-1@127.0.0.1:9/v4",
+            "https://user:Base-Url-Pw-1@api.example.com/v4",
+            "ftp://user:Base-Url-Pw-1@api.example.com/v4",
+        ] {
+            let doc = serde_json::json!({ "v4": { "base_url": url } });
+            let e = Config::from_value(doc).unwrap_err();
+            let shown = format!("{e}\n{e:?}\n{}", e.to_json());
+            assert!(shown.contains("v4.base_url"), "{shown}");
+            assert!(!shown.contains("Base-Url-Pw-1"), "{shown}");
+        }
+        // An `@` after the authority (a path or query) is not userinfo.
+        assert!(Config::from_json(r#"{"v4":{"base_url":"http://127.0.0.1:9/v4?a@b"}}"#).is_ok());
+    }
+
+    #[test]
+    fn header_credentials_must_be_visible_ascii() {
+        for (doc, field) in [
+            (r#"{"v4":{"token":"\u00e9t\u00e9e-token-1234"}}"#, "v4.token"),
+            (r#"{"v4":{"token":"tok en-1234"}}"#, "v4.token"),
+            (r#"{"nol":{"api_key":"nol_key\n1234"}}"#, "nol.api_key"),
+        ] {
+            let e = Config::from_json(doc).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+            assert!(e.to_string().contains(field), "{e}");
+            assert!(!e.to_string().contains("1234"), "{e}");
+        }
+        assert!(Config::from_json(r#"{"v4":{"token":"tok_1234-._~+/="}}"#).is_ok());
     }
 
     #[test]
