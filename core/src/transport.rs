@@ -366,7 +366,8 @@ impl Transport {
                 // Masked only when someone listens: most calls have no hook.
                 url: mask(&req.url),
                 attempt,
-                request_id: request_id.to_string(),
+                // An upstream's request id may echo anything it was sent.
+                request_id: mask(request_id),
                 status,
                 elapsed_ms,
                 message: message.map(|m| mask(&m)),
