@@ -270,7 +270,15 @@ impl Client {
         opts: &CallOptions,
     ) -> Result<Response> {
         let call_secrets = secret_params(op, &params);
-        let mask = |s: &str| self.redact_with(s, &call_secrets);
+        let xml = op.family == "xml";
+        let mask = |s: &str| {
+            let masked = self.redact_with(s, &call_secrets);
+            if xml {
+                crate::secret::mask_pairs_named(&masked, "username")
+            } else {
+                masked
+            }
+        };
         check_options(op, opts)?;
         self.run_op(op, params, opts, &mask)
             .map_err(|e| e.map_text(mask))

@@ -104,8 +104,9 @@ pub enum XmlMethod {
     Get,
 }
 
-/// XML API settings.
-#[derive(Clone, Debug, Deserialize)]
+/// XML API settings. The username is masked like the password (it is half of the login), in
+/// Debug too.
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct XmlConfig {
     /// The `/special/xmlapi` endpoint.
@@ -117,6 +118,17 @@ pub struct XmlConfig {
     pub password: Option<Secret>,
     /// POST (default) or GET.
     pub method: XmlMethod,
+}
+
+impl std::fmt::Debug for XmlConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("XmlConfig")
+            .field("base_url", &self.base_url)
+            .field("username", &self.username.as_ref().map(|_| "***"))
+            .field("password", &self.password)
+            .field("method", &self.method)
+            .finish()
+    }
 }
 
 /// REST v1 settings (HTTP Basic with API key and password).
@@ -550,10 +562,13 @@ impl Config {
         ]
     }
 
-    /// Every secret value of the config (for the redactor): the credentials, REST v1's Basic
-    /// pair as sent, and the proxy's password.
+    /// Every secret value of the config (for the redactor): the credentials (the XML username
+    /// too: DESIGN.md counts `username`/`password` query values as secrets; shorter than 4
+    /// characters it is masked by name in XML calls only), REST v1's Basic pair as sent, and the
+    /// proxy's password.
     pub(crate) fn secret_values(&self) -> Vec<String> {
-        let mut out: Vec<String> = [
+        let mut out: Vec<String> = self.xml.username.iter().cloned().collect();
+        out.extend([
             self.v4.token.as_ref(),
             self.xml.password.as_ref(),
             self.v1.api_key.as_ref(),
@@ -562,8 +577,7 @@ impl Config {
         ]
         .into_iter()
         .flatten()
-        .map(|s| s.expose().to_string())
-        .collect();
+        .map(|s| s.expose().to_string()));
         if let (Some(k), Some(p)) = (&self.v1.api_key, &self.v1.password) {
             out.push(crate::wire::base64_encode(
                 format!("{}:{}", k.expose(), p.expose()).as_bytes(),
@@ -717,6 +731,14 @@ mod tests {
             assert!(!e.to_string().contains("1234"), "{e}");
         }
         assert!(Config::from_json(r#"{"v4":{"token":"tok_1234-._~+/="}}"#).is_ok());
+    }
+
+    #[test]
+    fn the_xml_username_is_a_secret() {
+        let c = Config::from_json(r#"{"xml":{"username":"xml-login-77","password":"pw-1234"}}"#)
+            .unwrap();
+        assert!(c.secret_values().contains(&"xml-login-77".to_string()));
+        assert!(!format!("{c:?}").contains("xml-login-77"));
     }
 
     #[test]

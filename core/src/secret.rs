@@ -304,6 +304,16 @@ impl fmt::Debug for SecretSet {
 
 /// Mask the values of `name=value` pairs whose name is a secret (query strings, form bodies).
 pub fn mask_query_pairs(text: &str) -> String {
+    mask_pairs_where(text, is_secret_name)
+}
+
+/// Mask the values of `name=value` pairs named `name` (case-insensitive), for names that are
+/// secret in one family only (the XML API's `username`; v4's `username` is a plain user name).
+pub(crate) fn mask_pairs_named(text: &str, name: &str) -> String {
+    mask_pairs_where(text, |n| n.eq_ignore_ascii_case(name))
+}
+
+fn mask_pairs_where(text: &str, is_secret: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(eq) = rest.find('=') {
@@ -315,7 +325,7 @@ pub fn mask_query_pairs(text: &str) -> String {
         out.push_str(before);
         out.push('=');
         let after = &after[1..];
-        if is_secret_name(name) && !after.starts_with("***") {
+        if is_secret(name) && !after.starts_with("***") {
             let end = after
                 .find(|c: char| {
                     c == '&' || c == ' ' || c == '"' || c == '\'' || c == '\n' || c == ','
