@@ -236,3 +236,20 @@ fn credentials_that_cannot_be_a_header_are_refused_without_sending() {
     // The parent client is unaffected.
     env.client.call("v4.list-accounts", json!({})).unwrap();
 }
+
+#[test]
+fn a_tax_id_an_upstream_echoes_is_masked() {
+    let env = common::start();
+    // The echo fault answers before the number is looked up: any E.164 will do.
+    env.fault("PUT", "/api/v1/account/listings/", "echo", 1);
+    let e = env
+        .client
+        .call(
+            "nol.putAccountListing",
+            json!({"e164": "+15555550123", "dba": "Acme Plumbing", "ein": "12-3456789"}),
+        )
+        .unwrap_err();
+    let text = shown(&e);
+    assert!(text.contains("Acme Plumbing"), "the echo arrived: {text}");
+    assert!(!text.contains("12-3456789"), "{text}");
+}
