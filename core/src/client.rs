@@ -306,7 +306,9 @@ impl Client {
                 format!("family `{}` has no wire implementation", op.family),
             )
         })?;
-        self.inner.config.check_header_credentials(Some(&op.family))?;
+        self.inner
+            .config
+            .check_header_credentials(Some(&op.family))?;
         wire.prefill(self, op, &mut params);
         let params = validate_params(op, &params)?;
         let req = wire.build(self, op, &params)?;

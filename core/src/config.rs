@@ -568,16 +568,18 @@ impl Config {
     /// proxy's password.
     pub(crate) fn secret_values(&self) -> Vec<String> {
         let mut out: Vec<String> = self.xml.username.iter().cloned().collect();
-        out.extend([
-            self.v4.token.as_ref(),
-            self.xml.password.as_ref(),
-            self.v1.api_key.as_ref(),
-            self.v1.password.as_ref(),
-            self.nol.api_key.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|s| s.expose().to_string()));
+        out.extend(
+            [
+                self.v4.token.as_ref(),
+                self.xml.password.as_ref(),
+                self.v1.api_key.as_ref(),
+                self.v1.password.as_ref(),
+                self.nol.api_key.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|s| s.expose().to_string()),
+        );
         if let (Some(k), Some(p)) = (&self.v1.api_key, &self.v1.password) {
             out.push(crate::wire::base64_encode(
                 format!("{}:{}", k.expose(), p.expose()).as_bytes(),
@@ -721,7 +723,10 @@ mod tests {
     #[test]
     fn header_credentials_must_be_visible_ascii() {
         for (doc, field) in [
-            (r#"{"v4":{"token":"\u00e9t\u00e9e-token-1234"}}"#, "v4.token"),
+            (
+                r#"{"v4":{"token":"\u00e9t\u00e9e-token-1234"}}"#,
+                "v4.token",
+            ),
             (r#"{"v4":{"token":"tok en-1234"}}"#, "v4.token"),
             (r#"{"nol":{"api_key":"nol_key\n1234"}}"#, "nol.api_key"),
         ] {

@@ -126,7 +126,9 @@ fn xml_escaped_forms_of_a_password_are_masked() {
         .unwrap_err();
     let text = shown(&e);
     assert!(
-        e.raw_body().unwrap().contains(r#"title="***">***</b> ***<"#),
+        e.raw_body()
+            .unwrap()
+            .contains(r#"title="***">***</b> ***<"#),
         "{text}"
     );
     assert!(!text.contains("w0rd"), "{text}");
@@ -143,7 +145,9 @@ fn the_xml_username_is_masked_but_a_v4_subaccount_username_is_not() {
     cfg["retry"]["max_attempts"] = json!(1);
     let (client, events) = logged_client(cfg);
     env.fault("GET", "/special/xmlapi", "echo", 1);
-    let e = client.call("xml.getPhoneNumberList", json!({})).unwrap_err();
+    let e = client
+        .call("xml.getPhoneNumberList", json!({}))
+        .unwrap_err();
     let logged = events.lock().unwrap().join("\n");
     assert!(logged.contains("username=***&"), "{logged}");
     assert!(!logged.contains("username=joe"), "{logged}");

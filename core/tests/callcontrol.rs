@@ -526,12 +526,16 @@ fn hostile_input_gets_a_short_error() {
     assert!(e.to_string().contains("and 492 more"), "{e}");
     // A huge field name or value is echoed as a short prefix.
     let long = "x".repeat(1_000_000);
-    let e = CallRequest::parse(&format!("{long}=1&{long}=2&uniqueID=u&dialedNumber=%2B18585602222"))
-        .unwrap_err();
+    let e = CallRequest::parse(&format!(
+        "{long}=1&{long}=2&uniqueID=u&dialedNumber=%2B18585602222"
+    ))
+    .unwrap_err();
     assert!(e.to_string().len() < 1_000, "{} bytes", e.to_string().len());
     assert!(e.to_string().contains('…'), "{e}");
-    let e = CallRequest::parse(&format!("uniqueID=u&dialedNumber=%2B18585602222&duration={long}"))
-        .unwrap_err();
+    let e = CallRequest::parse(&format!(
+        "uniqueID=u&dialedNumber=%2B18585602222&duration={long}"
+    ))
+    .unwrap_err();
     assert!(e.to_string().len() < 1_000, "{} bytes", e.to_string().len());
 
     // Command lines: an 11 MB line is not echoed back.
@@ -545,6 +549,11 @@ fn hostile_input_gets_a_short_error() {
     ] {
         let e = Command::parse(&line).unwrap_err();
         let shown = format!("{e}\n{}", e.to_json());
-        assert!(shown.len() < 8_000, "{} bytes: {}", shown.len(), &shown[..200]);
+        assert!(
+            shown.len() < 8_000,
+            "{} bytes: {}",
+            shown.len(),
+            &shown[..200]
+        );
     }
 }
