@@ -19,8 +19,8 @@ METHODS = ("get", "post", "put", "patch", "delete")
 
 # Body fields that carry a phone number: E.164, `+` optional (added before sending).
 PHONE_FIELDS = {"phone", "number"}
-# Values that must never show in logs or errors (the OTP code).
-SECRET_FIELDS = {"code"}
+# Values that must never show in logs or errors (the OTP code, the tax id).
+SECRET_FIELDS = {"code", "ein"}
 # The file's own prose states constraints its schema does not encode.
 OVERRIDES = {
     # "disabled: Only `true` is accepted (one-way revocation)."

@@ -270,7 +270,15 @@ impl Client {
         opts: &CallOptions,
     ) -> Result<Response> {
         let call_secrets = secret_params(op, &params);
-        let mask = |s: &str| self.redact_with(s, &call_secrets);
+        let xml = op.family == "xml";
+        let mask = |s: &str| {
+            let masked = self.redact_with(s, &call_secrets);
+            if xml {
+                crate::secret::mask_pairs_named(&masked, "username")
+            } else {
+                masked
+            }
+        };
         check_options(op, opts)?;
         self.run_op(op, params, opts, &mask)
             .map_err(|e| e.map_text(mask))
@@ -298,6 +306,9 @@ impl Client {
                 format!("family `{}` has no wire implementation", op.family),
             )
         })?;
+        self.inner
+            .config
+            .check_header_credentials(Some(&op.family))?;
         wire.prefill(self, op, &mut params);
         let params = validate_params(op, &params)?;
         let req = wire.build(self, op, &params)?;

@@ -104,8 +104,9 @@ pub enum XmlMethod {
     Get,
 }
 
-/// XML API settings.
-#[derive(Clone, Debug, Deserialize)]
+/// XML API settings. The username is masked like the password (it is half of the login), in
+/// Debug too.
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct XmlConfig {
     /// The `/special/xmlapi` endpoint.
@@ -117,6 +118,17 @@ pub struct XmlConfig {
     pub password: Option<Secret>,
     /// POST (default) or GET.
     pub method: XmlMethod,
+}
+
+impl std::fmt::Debug for XmlConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("XmlConfig")
+            .field("base_url", &self.base_url)
+            .field("username", &self.username.as_ref().map(|_| "***"))
+            .field("password", &self.password)
+            .field("method", &self.method)
+            .finish()
+    }
 }
 
 /// REST v1 settings (HTTP Basic with API key and password).
@@ -490,6 +502,7 @@ impl Config {
                 ));
             }
         }
+        self.check_header_credentials(None)?;
         let min = crate::secret::MIN_SECRET_LEN;
         for (field, len) in self.credential_lengths() {
             if (1..min).contains(&len) {
@@ -501,6 +514,30 @@ impl Config {
                 return Err(field_error(
                     field,
                     &format!("{what}must be at least {min} characters (a shorter value could not be masked in errors and logs)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuse credentials sent in a header (`v4.token`, `nol.api_key`) that are not visible
+    /// ASCII: they could never be sent, and a half-built request must not pass for a network
+    /// failure. `family` limits the check to that family's credential (a client derived with
+    /// [`Client::with_v4_token`](crate::Client::with_v4_token) checks it when it calls); the
+    /// error names the field, never the value.
+    pub(crate) fn check_header_credentials(&self, family: Option<&str>) -> Result<()> {
+        for (fam, field, value) in [
+            ("v4", "v4.token", &self.v4.token),
+            ("nol", "nol.api_key", &self.nol.api_key),
+        ] {
+            if family.is_some_and(|f| f != fam) {
+                continue;
+            }
+            let Some(value) = value else { continue };
+            if !value.expose().bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(field_error(
+                    field,
+                    "must be visible ASCII (no spaces, control or non-ASCII characters): it is sent in an HTTP header",
                 ));
             }
         }
@@ -525,20 +562,24 @@ impl Config {
         ]
     }
 
-    /// Every secret value of the config (for the redactor): the credentials, REST v1's Basic
-    /// pair as sent, and the proxy's password.
+    /// Every secret value of the config (for the redactor): the credentials (the XML username
+    /// too: DESIGN.md counts `username`/`password` query values as secrets; shorter than 4
+    /// characters it is masked by name in XML calls only), REST v1's Basic pair as sent, and the
+    /// proxy's password.
     pub(crate) fn secret_values(&self) -> Vec<String> {
-        let mut out: Vec<String> = [
-            self.v4.token.as_ref(),
-            self.xml.password.as_ref(),
-            self.v1.api_key.as_ref(),
-            self.v1.password.as_ref(),
-            self.nol.api_key.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|s| s.expose().to_string())
-        .collect();
+        let mut out: Vec<String> = self.xml.username.iter().cloned().collect();
+        out.extend(
+            [
+                self.v4.token.as_ref(),
+                self.xml.password.as_ref(),
+                self.v1.api_key.as_ref(),
+                self.v1.password.as_ref(),
+                self.nol.api_key.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|s| s.expose().to_string()),
+        );
         if let (Some(k), Some(p)) = (&self.v1.api_key, &self.v1.password) {
             out.push(crate::wire::base64_encode(
                 format!("{}:{}", k.expose(), p.expose()).as_bytes(),
@@ -590,9 +631,17 @@ fn check_base_url(family: &str, url: &str, allow_http: bool) -> Result<()> {
         r
     } else {
         return Err(config_error(format!(
-            "{family}.base_url must start with https:// (got `{url}`)"
+            "{family}.base_url must start with https:// (got `{}`)",
+            mask_userinfo(url)
         )));
     };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(field_error(
+            &format!("{family}.base_url"),
+            "must not hold a user name or password (`user:pw@host`); put credentials in the credential fields",
+        ));
+    }
     if host_of(rest).is_empty() {
         return Err(config_error(format!("{family}.base_url has no host")));
     }
@@ -652,6 +701,49 @@ mod tests {
         let c = Config::from_json(r#"{"proxy": "http://u:Secret-pw-1@127.0.0.1:9"}"#).unwrap();
         assert!(c.secret_values().contains(&"Secret-pw-1".to_string()));
         assert!(!format!("{c:?}").contains("Secret-pw-1"));
+    }
+
+    #[test]
+    fn base_urls_with_userinfo_are_refused_without_showing_it() {
+        for url in [
+            "http://user:Base-Url-Pw-1@127.0.0.1:9/v4",
+            "https://user:Base-Url-Pw-1@api.example.com/v4",
+            "ftp://user:Base-Url-Pw-1@api.example.com/v4",
+        ] {
+            let doc = serde_json::json!({ "v4": { "base_url": url } });
+            let e = Config::from_value(doc).unwrap_err();
+            let shown = format!("{e}\n{e:?}\n{}", e.to_json());
+            assert!(shown.contains("v4.base_url"), "{shown}");
+            assert!(!shown.contains("Base-Url-Pw-1"), "{shown}");
+        }
+        // An `@` after the authority (a path or query) is not userinfo.
+        assert!(Config::from_json(r#"{"v4":{"base_url":"http://127.0.0.1:9/v4?a@b"}}"#).is_ok());
+    }
+
+    #[test]
+    fn header_credentials_must_be_visible_ascii() {
+        for (doc, field) in [
+            (
+                r#"{"v4":{"token":"\u00e9t\u00e9e-token-1234"}}"#,
+                "v4.token",
+            ),
+            (r#"{"v4":{"token":"tok en-1234"}}"#, "v4.token"),
+            (r#"{"nol":{"api_key":"nol_key\n1234"}}"#, "nol.api_key"),
+        ] {
+            let e = Config::from_json(doc).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+            assert!(e.to_string().contains(field), "{e}");
+            assert!(!e.to_string().contains("1234"), "{e}");
+        }
+        assert!(Config::from_json(r#"{"v4":{"token":"tok_1234-._~+/="}}"#).is_ok());
+    }
+
+    #[test]
+    fn the_xml_username_is_a_secret() {
+        let c = Config::from_json(r#"{"xml":{"username":"xml-login-77","password":"pw-1234"}}"#)
+            .unwrap();
+        assert!(c.secret_values().contains(&"xml-login-77".to_string()));
+        assert!(!format!("{c:?}").contains("xml-login-77"));
     }
 
     #[test]

@@ -231,12 +231,13 @@ impl Error {
         i.upstream_message = i.upstream_message.as_deref().map(&f);
         i.upstream_code = i.upstream_code.as_deref().map(&f);
         i.raw_body = i.raw_body.as_deref().map(&f);
+        i.request_id = i.request_id.as_deref().map(&f);
+        i.doc_url = i.doc_url.as_deref().map(&f);
         for fe in &mut i.fields {
+            fe.field = f(&fe.field);
             fe.message = f(&fe.message);
         }
-        for v in i.details.values_mut() {
-            map_strings(v, &f);
-        }
+        i.details = map_object(std::mem::take(&mut i.details), &f);
         self
     }
 
@@ -393,13 +394,25 @@ impl Clone for Error {
 
 impl std::error::Error for Error {}
 
+/// `v` with every string, object key included, replaced through `f`.
 fn map_strings(v: &mut Value, f: &impl Fn(&str) -> String) {
     match v {
         Value::String(s) => *s = f(s),
         Value::Array(a) => a.iter_mut().for_each(|x| map_strings(x, f)),
-        Value::Object(o) => o.values_mut().for_each(|x| map_strings(x, f)),
+        Value::Object(o) => *o = map_object(std::mem::take(o), f),
         _ => {}
     }
+}
+
+/// `o` with its keys and string values replaced through `f` (an upstream may put a secret in a
+/// key as well as in a value).
+fn map_object(o: Map<String, Value>, f: &impl Fn(&str) -> String) -> Map<String, Value> {
+    o.into_iter()
+        .map(|(k, mut v)| {
+            map_strings(&mut v, f);
+            (f(&k), v)
+        })
+        .collect()
 }
 
 /// Shorthand used across the crate.
@@ -408,6 +421,35 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn map_text_reaches_every_string_of_the_error() {
+        let s = "Leaky-Secret-42";
+        let mut details = Map::new();
+        details.insert(format!("key {s}"), Value::String(format!("value {s}")));
+        details.insert(
+            "nested".into(),
+            serde_json::json!({ format!("inner {s}"): [format!("deep {s}")] }),
+        );
+        let e = Error::new(ErrorKind::Validation, format!("msg {s}"))
+            .with_upstream(Some(format!("code {s}")), Some(format!("up {s}")))
+            .with_fields(vec![FieldError {
+                field: format!("field {s}"),
+                message: format!("rule {s}"),
+            }])
+            .with_request_id(Some(format!("req {s}")))
+            .with_doc_url(Some(format!("https://docs.example.com/{s}")))
+            .with_details(details)
+            .with_raw_body(format!("raw {s}").as_bytes())
+            .map_text(|t| t.replace(s, "***"));
+        let shown = format!("{e}\n{e:?}\n{}", e.to_json());
+        assert!(!shown.contains(s), "{shown}");
+        assert_eq!(e.request_id(), Some("req ***"));
+        assert_eq!(e.fields()[0].field, "field ***");
+        assert_eq!(e.doc_url(), Some("https://docs.example.com/***"));
+        assert_eq!(e.details()["key ***"], "value ***");
+        assert_eq!(e.details()["nested"]["inner ***"][0], "deep ***");
+    }
 
     #[test]
     fn display_names_operation_status_fields_and_request_id() {

@@ -90,11 +90,62 @@ pub fn is_secret_name(name: &str) -> bool {
     SECRET_NAMES.contains(&lower.as_str())
 }
 
-/// A secret value with its percent-encoded form (computed once, not per mask).
-type Entry = (String, String);
+/// A secret value with the other forms it takes on the wire and in bodies (computed once, not
+/// per mask).
+type Entry = (String, Vec<String>);
 
 fn entry(value: &str) -> Option<Entry> {
-    (value.len() >= MIN_SECRET_LEN).then(|| (value.to_string(), crate::wire::percent_encode(value)))
+    (value.len() >= MIN_SECRET_LEN).then(|| (value.to_string(), encoded_forms(value)))
+}
+
+/// The forms of `value` other than itself that an upstream may repeat: percent-encoded (query
+/// strings, form bodies), JSON-escaped (`Pa\"ss\\w0rd`, also with `\/` and `\u00e9`), and
+/// XML-escaped (all five entities, or only `&amp;` `&lt;` `&gt;` as in element text).
+///
+/// ```text
+/// Pa"ss\w0rd<&  ->  Pa%22ss%5Cw0rd%3C%26, Pa\"ss\\w0rd<&, Pa&quot;ss\w0rd&lt;&amp;, ...
+/// ```
+fn encoded_forms(value: &str) -> Vec<String> {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let json = json
+        .strip_prefix('"')
+        .and_then(|j| j.strip_suffix('"'))
+        .unwrap_or(value)
+        .to_string();
+    let mut json_ascii = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_ascii() {
+            json_ascii.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                json_ascii.push_str(&format!("\\u{u:04x}"));
+            }
+        }
+    }
+    let xml_text = value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let xml_attr = xml_text.replace('"', "&quot;").replace('\'', "&apos;");
+    let xml_numeric = xml_text.replace('"', "&#34;").replace('\'', "&#39;");
+    let candidates = [
+        crate::wire::percent_encode(value),
+        json.replace('/', "\\/"),
+        json_ascii.replace('/', "\\/"),
+        json_ascii,
+        json,
+        xml_attr,
+        xml_numeric,
+        xml_text,
+    ];
+    let mut forms: Vec<String> = Vec::new();
+    for f in candidates {
+        if f != value && !f.is_empty() && !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    forms
 }
 
 /// Masks known secret values, and the values of secret-named `key=value` pairs and JSON members,
@@ -154,12 +205,12 @@ fn mask_all<'a>(text: &str, entries: impl Iterator<Item = &'a Entry>) -> String 
     // Longest first, so a secret containing another is masked whole.
     entries.sort_by_key(|(v, _)| std::cmp::Reverse(v.len()));
     let mut out = text.to_string();
-    for (v, encoded) in entries {
-        if out.contains(v.as_str()) {
-            out = out.replace(v.as_str(), "***");
-        }
-        if encoded != v && out.contains(encoded.as_str()) {
-            out = out.replace(encoded.as_str(), "***");
+    for (v, forms) in entries {
+        // Escaped forms first: each is at least as long as the value, and may contain it.
+        for form in forms.iter().chain(std::iter::once(v)) {
+            if out.contains(form.as_str()) {
+                out = out.replace(form.as_str(), "***");
+            }
         }
     }
     mask_named(&out)
@@ -253,6 +304,16 @@ impl fmt::Debug for SecretSet {
 
 /// Mask the values of `name=value` pairs whose name is a secret (query strings, form bodies).
 pub fn mask_query_pairs(text: &str) -> String {
+    mask_pairs_where(text, is_secret_name)
+}
+
+/// Mask the values of `name=value` pairs named `name` (case-insensitive), for names that are
+/// secret in one family only (the XML API's `username`; v4's `username` is a plain user name).
+pub(crate) fn mask_pairs_named(text: &str, name: &str) -> String {
+    mask_pairs_where(text, |n| n.eq_ignore_ascii_case(name))
+}
+
+fn mask_pairs_where(text: &str, is_secret: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(eq) = rest.find('=') {
@@ -264,7 +325,7 @@ pub fn mask_query_pairs(text: &str) -> String {
         out.push_str(before);
         out.push('=');
         let after = &after[1..];
-        if is_secret_name(name) && !after.starts_with("***") {
+        if is_secret(name) && !after.starts_with("***") {
             let end = after
                 .find(|c: char| {
                     c == '&' || c == ' ' || c == '"' || c == '\'' || c == '\n' || c == ','
@@ -431,6 +492,23 @@ mod tests {
         let parent = Arc::new(SecretSet::new(["abcd1234"], None));
         let child = SecretSet::new(["abcd1234-and-more"], Some(parent));
         assert_eq!(child.redact("x abcd1234-and-more y", &[]), "x *** y");
+    }
+
+    #[test]
+    fn masks_json_and_xml_escaped_forms() {
+        let r = Redactor::new([r#"Pa"ss\w0rd/é<x>&'y"#]);
+        for shown in [
+            r#"{"message":"bad Pa\"ss\\w0rd/é<x>&'y"}"#,
+            r#"{"message":"bad Pa\"ss\\w0rd\/\u00e9<x>&'y"}"#,
+            r#"{"message":"bad Pa\"ss\\w0rd/\u00e9<x>&'y"}"#,
+            "<m a=\"bad Pa&quot;ss\\w0rd/é&lt;x&gt;&amp;&apos;y\"/>",
+            "<m>bad Pa\"ss\\w0rd/é&lt;x&gt;&amp;'y</m>",
+            "<m>bad Pa&#34;ss\\w0rd/é&lt;x&gt;&amp;&#39;y</m>",
+        ] {
+            let masked = r.redact(shown);
+            assert!(masked.contains("bad ***"), "{shown} -> {masked}");
+            assert!(!masked.contains("w0rd"), "{shown} -> {masked}");
+        }
     }
 
     #[test]

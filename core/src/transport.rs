@@ -366,7 +366,8 @@ impl Transport {
                 // Masked only when someone listens: most calls have no hook.
                 url: mask(&req.url),
                 attempt,
-                request_id: request_id.to_string(),
+                // An upstream's request id may echo anything it was sent.
+                request_id: mask(request_id),
                 status,
                 elapsed_ms,
                 message: message.map(|m| mask(&m)),
@@ -495,6 +496,11 @@ fn classify(e: ureq::Error) -> AttemptFailure {
             ),
             _ => (ErrorKind::Transport, false, format!("I/O error ({io})")),
         },
+        U::Protocol(p) if refused_before_sending(p) => (
+            ErrorKind::Validation,
+            true,
+            format!("cannot send the request ({p})"),
+        ),
         U::Protocol(p) => (
             ErrorKind::Transport,
             false,
@@ -509,10 +515,71 @@ fn classify(e: ureq::Error) -> AttemptFailure {
         U::Rustls(r) => (ErrorKind::Transport, true, format!("TLS error ({r})")),
         U::InvalidProxyUrl => (ErrorKind::Validation, true, "invalid proxy URL".to_string()),
         U::BadUri(u) => (ErrorKind::Validation, true, format!("bad URL ({u})")),
+        // Refused while the request head was being checked, before a byte was written.
+        U::Http(h) => (
+            ErrorKind::Validation,
+            true,
+            format!("cannot build the request ({h})"),
+        ),
         other => (ErrorKind::Transport, false, other.to_string()),
     };
     AttemptFailure {
         error: Error::new(kind, message).with_retryable(kind != ErrorKind::Validation),
         not_sent,
+    }
+}
+
+/// ureq-proto errors raised while checking the request head, before anything is written (an
+/// Authorization header that is not ASCII, two Host headers...). ureq does not re-export
+/// ureq-proto's error type, so its variant is read from the Debug name.
+fn refused_before_sending(e: &impl std::fmt::Debug) -> bool {
+    const BEFORE_SENDING: &[&str] = &[
+        "BadHeader",
+        "BadHostHeader",
+        "BadAuthorizationHeader",
+        "TooManyHostHeaders",
+        "TooManyContentLengthHeaders",
+        "BadContentLengthHeader",
+        "ConflictingBodyHeaders",
+        "MethodVersionMismatch",
+        "UnsupportedVersion",
+        "BodyNotAllowed",
+    ];
+    let debug = format!("{e:?}");
+    let variant = debug.split(['(', ' ', '{']).next().unwrap_or("");
+    BEFORE_SENDING.contains(&variant)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+    use std::net::TcpListener;
+
+    #[test]
+    fn a_header_ureq_refuses_is_a_validation_error_and_not_sent() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        listener.set_nonblocking(true).unwrap();
+        let transport = Transport::new(&Config::default(), "rust", None).unwrap();
+        let req = HttpRequest {
+            method: "POST".into(),
+            url: format!("http://127.0.0.1:{port}/v4/accounts"),
+            headers: vec![("Authorization".into(), "Bearer étée-token-1234".into())],
+            body: Some(("application/json".into(), b"{}".to_vec())),
+            idempotent: false,
+        };
+        let failure = transport
+            .send_once(&req, "req_test", Duration::from_secs(2))
+            .unwrap_err();
+        assert!(failure.not_sent, "{}", failure.error);
+        assert_eq!(failure.error.kind(), ErrorKind::Validation);
+        assert!(!failure.error.is_retryable());
+        // Nothing reached the wire.
+        if let Ok((mut conn, _)) = listener.accept() {
+            conn.set_nonblocking(true).unwrap();
+            let mut buf = [0u8; 16];
+            assert!(!matches!(conn.read(&mut buf), Ok(n) if n > 0));
+        }
     }
 }

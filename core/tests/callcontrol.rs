@@ -507,3 +507,53 @@ fn router_calls_the_handler_for_each_event() {
         "play-and-get-digits,Main Menu,D"
     );
 }
+
+#[test]
+fn hostile_input_gets_a_short_error() {
+    // 200,000 repeats of one unknown field: reported once, not 200,000 times.
+    let e = CallRequest::parse(&"a=1&".repeat(200_000)).unwrap_err();
+    assert!(e.to_string().len() < 2_000, "{} bytes", e.to_string().len());
+    assert_eq!(
+        e.to_string().matches("`a` appears more than once").count(),
+        1,
+        "{e}"
+    );
+    assert!(e.fields().len() <= 10, "{}", e.fields().len());
+    // Many different problems: ten listed, the rest counted.
+    let distinct: String = (0..500).map(|i| format!("k{i}=1&k{i}=2&")).collect();
+    let e = CallRequest::parse(&distinct).unwrap_err();
+    assert_eq!(e.fields().len(), 10, "{e}");
+    assert!(e.to_string().contains("and 492 more"), "{e}");
+    // A huge field name or value is echoed as a short prefix.
+    let long = "x".repeat(1_000_000);
+    let e = CallRequest::parse(&format!(
+        "{long}=1&{long}=2&uniqueID=u&dialedNumber=%2B18585602222"
+    ))
+    .unwrap_err();
+    assert!(e.to_string().len() < 1_000, "{} bytes", e.to_string().len());
+    assert!(e.to_string().contains('…'), "{e}");
+    let e = CallRequest::parse(&format!(
+        "uniqueID=u&dialedNumber=%2B18585602222&duration={long}"
+    ))
+    .unwrap_err();
+    assert!(e.to_string().len() < 1_000, "{} bytes", e.to_string().len());
+
+    // Command lines: an 11 MB line is not echoed back.
+    let huge = "z".repeat(11_000_000);
+    for line in [
+        huge.clone(),
+        format!("simple-forward,{huge}"),
+        format!("simple-forward,1858560222{huge}w"),
+        format!("play-and-get-digits,Greeting,{huge}"),
+        format!("multiple-forward,{}", "1,".repeat(100_000)),
+    ] {
+        let e = Command::parse(&line).unwrap_err();
+        let shown = format!("{e}\n{}", e.to_json());
+        assert!(
+            shown.len() < 8_000,
+            "{} bytes: {}",
+            shown.len(),
+            &shown[..200]
+        );
+    }
+}

@@ -182,7 +182,7 @@ fn v4_token_requests_are_checked_per_grant_before_sending() {
     env.clear_requests();
     let cases = [
         (
-            json!({"grant_type": "authorization_code", "code": "abc"}),
+            json!({"grant_type": "authorization_code", "code": "abc1"}),
             vec!["redirect_uri"],
         ),
         (
@@ -199,7 +199,7 @@ fn v4_token_requests_are_checked_per_grant_before_sending() {
         ),
         (json!({"grant_type": "implicit"}), vec!["grant_type"]),
         (
-            json!({"username": "u", "password": "p"}),
+            json!({"username": "u", "password": "pass"}),
             vec!["grant_type"],
         ),
     ];

@@ -64,7 +64,8 @@ type Check = std::result::Result<String, String>;
 fn number(s: &str) -> Check {
     if s.contains(['w', 'W']) {
         return Err(format!(
-            "must be a phone number only (got `{s}`); put DTMF in `dtmf`"
+            "must be a phone number only (got `{}`); put DTMF in `dtmf`",
+            printable(s)
         ));
     }
     let digits = s.strip_prefix('+').unwrap_or(s);
@@ -189,7 +190,7 @@ fn numbers(list: &[String], problems: &mut Vec<FieldError>) -> Vec<String> {
 }
 
 fn printable(s: &str) -> String {
-    s.chars().flat_map(char::escape_default).collect()
+    super::excerpt(s)
 }
 
 fn fe(field: &str, message: String) -> FieldError {
@@ -200,11 +201,7 @@ fn fe(field: &str, message: String) -> FieldError {
 }
 
 fn invalid(op: &str, problems: Vec<FieldError>) -> Error {
-    let summary = problems
-        .iter()
-        .map(|f| format!("`{}` {}", f.field, f.message))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let (summary, problems) = super::summarize(problems);
     Error::new(ErrorKind::Validation, summary)
         .with_operation(&format!("callcontrol.{op}"))
         .with_fields(problems)
@@ -420,7 +417,7 @@ impl Command {
         for key in obj.keys().filter(|k| *k != "command") {
             if !allowed.contains(&key.as_str()) {
                 problems.push(fe(
-                    key,
+                    &printable(key),
                     format!("is not a field of {name} (fields: {})", allowed.join(", ")),
                 ));
             }

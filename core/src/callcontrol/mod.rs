@@ -68,6 +68,53 @@ mod command;
 mod request;
 mod router;
 
+use crate::error::FieldError;
+
+/// Longest piece of caller input an error repeats, in characters.
+const EXCERPT_CHARS: usize = 80;
+/// Most problems one error lists; the rest are counted.
+const MAX_PROBLEMS: usize = 10;
+
+/// `s` with control characters escaped, cut to 80 characters plus `…` (an error must not
+/// repeat megabytes of hostile input).
+fn excerpt(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(EXCERPT_CHARS)
+        .flat_map(char::escape_default)
+        .collect();
+    if s.chars().nth(EXCERPT_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Each problem once, at most 10 of them, and the `; `-joined summary (with `; and N more`).
+fn summarize(problems: Vec<FieldError>) -> (String, Vec<FieldError>) {
+    let mut kept: Vec<FieldError> = Vec::new();
+    let mut more = 0usize;
+    let mut seen = std::collections::HashSet::new();
+    for p in problems {
+        if !seen.insert((p.field.clone(), p.message.clone())) {
+            continue;
+        }
+        if kept.len() < MAX_PROBLEMS {
+            kept.push(p);
+        } else {
+            more += 1;
+        }
+    }
+    let mut summary = kept
+        .iter()
+        .map(|f| format!("`{}` {}", f.field, f.message))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if more > 0 {
+        summary.push_str(&format!("; and {more} more"));
+    }
+    (summary, kept)
+}
+
 pub use command::{render_json, Command, COMMANDS, VOICE_TAG_MAX};
 pub use request::{CallRequest, Event};
 pub use router::{handle, route, Answer, CallHandler, CONTENT_TYPE};

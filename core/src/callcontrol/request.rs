@@ -173,7 +173,7 @@ impl CallRequest {
                 Ok(n) => req.duration = Some(n),
                 Err(_) => problems.push(field(
                     "duration",
-                    &format!("must be whole seconds (got `{d}`)"),
+                    &format!("must be whole seconds (got `{}`)", super::excerpt(&d)),
                 )),
             }
         }
@@ -260,19 +260,16 @@ impl CallRequest {
     }
 }
 
+/// A problem with a field; the name is cut short (it may be caller input of any size).
 fn field(name: &str, rule: &str) -> FieldError {
     FieldError {
-        field: name.to_string(),
+        field: super::excerpt(name),
         message: rule.to_string(),
     }
 }
 
 fn invalid(problems: Vec<FieldError>) -> Error {
-    let summary = problems
-        .iter()
-        .map(|f| format!("`{}` {}", f.field, f.message))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let (summary, problems) = super::summarize(problems);
     Error::new(
         ErrorKind::Validation,
         format!("call-control request: {summary}"),

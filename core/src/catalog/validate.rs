@@ -62,6 +62,9 @@ pub(crate) fn validate_params(op: &Operation, params: &Map<String, Value>) -> Re
             }
             Some(v) => match check_value(p, v) {
                 Ok(v) => {
+                    if p.secret {
+                        problems.extend(check_secret_length(&p.name, &v));
+                    }
                     out.insert(p.name.clone(), v);
                 }
                 Err(mut errs) => problems.append(&mut errs),
@@ -79,6 +82,23 @@ pub(crate) fn validate_params(op: &Operation, params: &Map<String, Value>) -> Re
     Err(Error::new(ErrorKind::Validation, summary)
         .with_operation(&op.name)
         .with_fields(problems))
+}
+
+/// A secret parameter shorter than [`MIN_SECRET_LEN`](crate::secret::MIN_SECRET_LEN) could not
+/// be masked by value where an upstream repeats it: refused, naming the field (never the value).
+fn check_secret_length(name: &str, v: &Value) -> Option<FieldError> {
+    let len = match v {
+        Value::String(s) => s.len(),
+        Value::Number(n) => n.to_string().len(),
+        _ => return None,
+    };
+    let min = crate::secret::MIN_SECRET_LEN;
+    (1..min).contains(&len).then(|| FieldError {
+        field: name.to_string(),
+        message: format!(
+            "must be at least {min} characters (a shorter secret could not be masked in errors and logs)"
+        ),
+    })
 }
 
 fn type_name(t: ParamType) -> &'static str {
@@ -531,6 +551,31 @@ mod tests {
         assert!(fields.contains(&"username"), "{e}");
         assert!(fields.contains(&"password"), "{e}");
         assert_eq!(e.kind(), ErrorKind::Validation);
+    }
+
+    #[test]
+    fn secret_parameters_shorter_than_four_characters_are_refused_by_name() {
+        for (name, params) in [
+            (
+                "v4.create-account-subaccount",
+                json!({"account_id": 1, "username": "acme-1", "password": "Zq9"}),
+            ),
+            (
+                "oauth.user-token",
+                json!({"username": "acme-1", "password": "Zq9"}),
+            ),
+        ] {
+            let e = check(name, params).unwrap_err();
+            assert_eq!(e.fields().len(), 1, "{e}");
+            assert_eq!(e.fields()[0].field, "password", "{e}");
+            assert!(e.to_string().contains("at least 4"), "{e}");
+            assert!(!e.to_string().contains("Zq9"), "{e}");
+        }
+        assert!(check(
+            "oauth.user-token",
+            json!({"username": "acme-1", "password": "Zq9!"})
+        )
+        .is_ok());
     }
 
     #[test]
