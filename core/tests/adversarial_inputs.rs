@@ -135,7 +135,7 @@ fn xml_escaped_forms_of_a_password_are_masked() {
 }
 
 #[test]
-fn the_xml_username_is_masked_but_a_v4_subaccount_username_is_not() {
+fn the_xml_username_is_masked_by_name_but_a_v4_subaccount_username_is_not() {
     // Short enough that only masking by name can catch it.
     let env = common::start_with(|c| {
         c["xml"]["username"] = json!("joe");
@@ -153,18 +153,11 @@ fn the_xml_username_is_masked_but_a_v4_subaccount_username_is_not() {
     assert!(!logged.contains("username=joe"), "{logged}");
     assert!(!shown(&e).contains("username=joe"), "{}", shown(&e));
 
-    // A longer configured username is masked by value wherever it shows.
+    // The configured username is hidden in Debug. It is not masked by value elsewhere: it is an
+    // ordinary word (`sandbox` here) that would be masked inside unrelated text such as URLs.
     let env = common::start();
     let user = env.config["xml"]["username"].as_str().unwrap().to_string();
-    assert!(user.len() >= 4, "{user}");
-    env.fault("POST", "/special/xmlapi", "echo", 1);
-    let e = env
-        .client
-        .call("xml.getPhoneNumberList", json!({}))
-        .unwrap_err();
-    assert!(shown(&e).contains("Rejected request"), "{}", shown(&e));
-    assert!(!shown(&e).contains(&user), "{}", shown(&e));
-    assert!(!format!("{:?}", env.client).contains(&user));
+    assert!(!format!("{:?}", env.client).contains(&format!("\"{user}\"")));
 
     // v4's `username` is the portal's user name, not a secret: it stays readable.
     let path = format!("/v4/accounts/{}/subaccounts", env.account_id());
