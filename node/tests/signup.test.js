@@ -4,6 +4,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const util = require('node:util');
 const { Client, express, PermissionError, ValidationError } = require('phonecom');
 const { startSandbox, contact } = require('./support/sandbox');
 
@@ -89,4 +90,39 @@ test('bad contacts are refused before anything is sent, every problem named', as
     return true;
   });
   assert.equal((await sb.requests()).length, before);
+});
+
+test('numbers.online sign-up, then act with the new key', async () => {
+  const done = await client.nol.accountSignup({ name: 'Node softphone', email: 'ops@node.example' });
+  const key = done.api_key;
+  assert.ok(key.startsWith('nol_'), 'a key, shown once');
+  const acme = client.withNolKey(key);
+  assert.ok(acme instanceof Client);
+  assert.equal((await acme.nol.getAccount()).account.name, 'Node softphone');
+
+  // The key is masked in the derived client's errors (the refusal quotes the value) and dumps.
+  const err = await acme.nol.getAccountListing({ e164: key }).then(
+    () => assert.fail('resolved'),
+    (e) => e,
+  );
+  assert.ok(err instanceof ValidationError, String(err));
+  const shown = `${err} ${err.message} ${JSON.stringify(err)} ${util.inspect(err, { depth: 10 })}`;
+  assert.ok(!shown.includes(key) && shown.includes('***'), shown);
+  for (const text of [util.inspect(acme, { depth: 10, showHidden: true }), JSON.stringify(acme), String(acme)]) {
+    assert.ok(!text.includes(key), text);
+  }
+  assert.equal(acme.redact(key), '***');
+
+  // The parent still acts as its own account, and does not hold the key.
+  assert.notEqual((await client.nol.getAccount()).account.name, 'Node softphone');
+  assert.equal(client.redact(key), key);
+
+  // Empty, too-short and non-string keys are refused, naming the argument.
+  for (const bad of ['', '  ', 'abc', undefined, 42]) {
+    assert.throws(
+      () => client.withNolKey(bad),
+      (e) => e instanceof ValidationError && e.fields.length === 1 && e.fields[0].field === 'key',
+      String(bad),
+    );
+  }
 });
