@@ -34,8 +34,9 @@ test('flow: sign-up, then search and buy a number as the user', function () {
     $e = expect(\PhoneCom\PermissionException::class, fn () => $user->call('v4.get-account', ['account_id' => account_id()]));
     check($e?->httpStatus === 403, '403');
     check(!str_contains(json_encode($e?->error), $token), 'user token masked');
-    // The same portal user again: refused by the upstream, not created twice.
-    expect(\PhoneCom\ValidationException::class, fn () => $partner->call('express.signup', ['partner' => 'acme', 'user_id' => 'php-1001', 'contact' => CONTACT]));
+    // The same portal user again: a conflict that says what to do, not created twice.
+    $e = expect(\PhoneCom\ConflictException::class, fn () => $partner->call('express.signup', ['partner' => 'acme', 'user_id' => 'php-1001', 'contact' => CONTACT]));
+    check(str_contains((string)$e?->getMessage(), 'already signed up'), 'says it is already signed up');
 });
 
 test('flow: numbers.online sign-up, then act with the new key', function () {
