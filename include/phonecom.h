@@ -134,7 +134,8 @@ typedef enum {
  * must not run while another thread still uses it.
  *
  * Ownership: made by `phonecom_client_new_from_json`, `phonecom_client_new_from_env`,
- * `phonecom_client_builder_build` or `phonecom_client_with_v4_token`; freed by
+ * `phonecom_client_builder_build`, `phonecom_client_with_v4_token` or
+ * `phonecom_client_with_nol_key`; freed by
  * `phonecom_client_free`. Pagers keep what they need of it (the log callback included), so a
  * client may be freed before its pagers.
  */
@@ -323,8 +324,8 @@ phonecom_status phonecom_client_builder_set_binding(phonecom_client_builder *bui
  * Returns `PHONECOM_OK`, or `PHONECOM_ERR_NULL_ARGUMENT` when `builder` is NULL.
  *
  * Ownership: `user_data` stays the caller's; the library never frees or reads it, only passes
- * it to `callback`. Clients built with it, the clients `phonecom_client_with_v4_token` makes
- * from them and the pagers made from any of these keep the callback and may outlive the
+ * it to `callback`. Clients built with it, the clients `phonecom_client_with_v4_token` and
+ * `phonecom_client_with_nol_key` make from them and the pagers made from any of these keep the callback and may outlive the
  * client they came from: `user_data` must stay valid until every such client AND pager is
  * freed.
  *
@@ -379,6 +380,26 @@ phonecom_status phonecom_client_with_v4_token(const phonecom_client *client,
                                               const char *token,
                                               uint64_t account_id,
                                               phonecom_client **out);
+
+/**
+ * A client acting with another numbers.online key (e.g. the key `nol.accountSignup` returns
+ * once, or a tenant's), sharing `client`'s connection pool, timeouts, log callback and
+ * User-Agent. The key is masked in every error and log event of the new client.
+ *
+ * On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`
+ * (independently of `client`). It keeps `client`'s log callback, so the callback's `user_data`
+ * must stay valid until it is freed too. Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`client`,
+ * `key` or `out` is NULL), `PHONECOM_ERR_INVALID_UTF8` (`key`) or `PHONECOM_ERR_VALIDATION`
+ * (field `key`: empty, or shorter than 4 characters, which could not be masked); `*out` is
+ * then untouched.
+ *
+ * # Safety
+ * `client` is NULL or a live client; `key` is NULL or a NUL-terminated string; `out` is NULL
+ * or writable.
+ */
+phonecom_status phonecom_client_with_nol_key(const phonecom_client *client,
+                                             const char *key,
+                                             phonecom_client **out);
 
 /**
  * The User-Agent the client sends, e.g. `libphonecom/0.1.0 (c; linux x86_64)`.

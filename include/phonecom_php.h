@@ -75,6 +75,10 @@ phonecom_status phonecom_client_with_v4_token(const phonecom_client *client,
                                               uint64_t account_id,
                                               phonecom_client **out);
 
+phonecom_status phonecom_client_with_nol_key(const phonecom_client *client,
+                                             const char *key,
+                                             phonecom_client **out);
+
 phonecom_status phonecom_client_user_agent(const phonecom_client *client, char **out);
 
 void phonecom_client_free(phonecom_client *client);

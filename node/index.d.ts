@@ -222,8 +222,16 @@ export declare class Client {
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
   /** Every row of a pageable list, across pages (`xml.getCallList`: every call of `{startTime, endTime}`). */
   items<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Operations[N]['item'], void, undefined>;
-  /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
-  withV4Token(token: string, accountId?: number): Client;
+  /**
+   * A client acting with a portal user's v4 token, sharing this client's connection pool;
+   * `accountId` (when a number) becomes its default account (a user token's `account_id` may be null).
+   */
+  withV4Token(token: string, accountId?: number | null): Client;
+  /**
+   * A client acting with another numbers.online key (the key `nol.accountSignup` returns once,
+   * or a tenant's), sharing this client's connection pool; the key is masked in its errors.
+   */
+  withNolKey(key: string): Client;
   /** `text` with every secret this client knows masked. */
   redact(text: string): string;
 }
@@ -2519,7 +2527,7 @@ export interface Signup {
   password?: string | null;
   /** The user's token for the Express front-end library */
   token: UserToken;
-  /** Whether an unknown create outcome was resolved by finding the subaccount */
+  /** Whether the subaccount was found by user name instead of created now (an unknown create outcome, or an earlier sign-up of this user that got no token) */
   recovered: boolean;
 }
 
@@ -3063,7 +3071,7 @@ export interface ExpressSignupParams {
   contact: object;
   /** Billing contact (Phone.com billing) */
   billing_contact?: object;
-  /** The password to set; omitted: a generated one, returned once. Secret: never logged. */
+  /** The password to set (store it first: then signing the user up again always finishes); omitted: a generated one, returned once (a retry on the same client resumes with it). Secret: never logged. */
   password?: string;
   /** Do not keep passwords: the token call uses the partner token */
   use_partner_token?: boolean;

@@ -59,14 +59,16 @@ export async function lastDayCalls(client: Client): Promise<XmlCallRecord[]> {
   return calls;
 }
 
-/** numbers.online onboarding: a keyless sign-up, then a client with the new key. */
-export async function nolSignup(client: Client, config: string, name: string): Promise<{ signup: NolAccountSignupResponse; balance: number | null | undefined }> {
+/**
+ * numbers.online onboarding: a keyless sign-up, then a client acting with the new key (sharing
+ * this client's pool, timeouts and log hook). The key is shown only once: store it first.
+ */
+export async function nolSignup(client: Client, name: string): Promise<{ signup: NolAccountSignupResponse; name: string | null | undefined; balance: number | null | undefined }> {
   const signup = await client.nol.accountSignup({ name, email: 'ops@acme.test' });
   if (!signup.api_key) throw new Error('no key in the sign-up answer');
-  const base = JSON.parse(config) as { nol?: { base_url?: string } };
-  const own = new Client({ nol: { base_url: base.nol?.base_url, api_key: signup.api_key } });
+  const own = client.withNolKey(signup.api_key);
   const account = await own.nol.getAccount();
-  return { signup, balance: account.account?.balance_micros };
+  return { signup, name: account.account?.name, balance: account.account?.balance_micros };
 }
 
 /** A REST v1 menu on the first route (v1 results are JSON values: narrow them). */
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
   };
   const { signup, number } = await signUpAndBuy(client, process.env.PORTAL_USER ?? 'ts-1', contact, '858');
   const cheap = await affordable(client, '619', 100);
-  const nol = config ? await nolSignup(client, config, 'Acme Dental') : undefined;
+  const nol = await nolSignup(client, 'Acme Dental');
   const menu = await v1Menu(client);
   console.log(
     JSON.stringify({
@@ -119,7 +121,8 @@ async function main(): Promise<void> {
       affordable619: cheap.length,
       account: await accountName(client),
       total: await byName(client),
-      nolBalance: nol?.balance,
+      nolAccount: nol.name,
+      nolBalance: nol.balance,
       menu,
     }),
   );

@@ -4,7 +4,7 @@
 use crate::error::Failure;
 use crate::ffi::{self, LogSink};
 use crate::status::phonecom_status;
-use phonecom_core::{Client, Config, LogEvent, Secret};
+use phonecom_core::{Client, Config, Error, LogEvent, Secret};
 use std::ffi::{c_char, c_void};
 
 /// A client for every API family: one connection pool, credentials, timeouts and retries.
@@ -15,7 +15,8 @@ use std::ffi::{c_char, c_void};
 /// must not run while another thread still uses it.
 ///
 /// Ownership: made by `phonecom_client_new_from_json`, `phonecom_client_new_from_env`,
-/// `phonecom_client_builder_build` or `phonecom_client_with_v4_token`; freed by
+/// `phonecom_client_builder_build`, `phonecom_client_with_v4_token` or
+/// `phonecom_client_with_nol_key`; freed by
 /// `phonecom_client_free`. Pagers keep what they need of it (the log callback included), so a
 /// client may be freed before its pagers.
 pub struct phonecom_client {
@@ -185,8 +186,8 @@ pub unsafe extern "C" fn phonecom_client_builder_set_binding(
 /// Returns `PHONECOM_OK`, or `PHONECOM_ERR_NULL_ARGUMENT` when `builder` is NULL.
 ///
 /// Ownership: `user_data` stays the caller's; the library never frees or reads it, only passes
-/// it to `callback`. Clients built with it, the clients `phonecom_client_with_v4_token` makes
-/// from them and the pagers made from any of these keep the callback and may outlive the
+/// it to `callback`. Clients built with it, the clients `phonecom_client_with_v4_token` and
+/// `phonecom_client_with_nol_key` make from them and the pagers made from any of these keep the callback and may outlive the
 /// client they came from: `user_data` must stay valid until every such client AND pager is
 /// freed.
 ///
@@ -267,6 +268,51 @@ pub unsafe extern "C" fn phonecom_client_with_v4_token(
         let client = client.client.with_v4_token(Secret::new(token), account);
         out.write_handle(phonecom_client { client })
     })
+}
+
+/// A client acting with another numbers.online key (e.g. the key `nol.accountSignup` returns
+/// once, or a tenant's), sharing `client`'s connection pool, timeouts, log callback and
+/// User-Agent. The key is masked in every error and log event of the new client.
+///
+/// On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`
+/// (independently of `client`). It keeps `client`'s log callback, so the callback's `user_data`
+/// must stay valid until it is freed too. Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`client`,
+/// `key` or `out` is NULL), `PHONECOM_ERR_INVALID_UTF8` (`key`) or `PHONECOM_ERR_VALIDATION`
+/// (field `key`: empty, or shorter than 4 characters, which could not be masked); `*out` is
+/// then untouched.
+///
+/// # Safety
+/// `client` is NULL or a live client; `key` is NULL or a NUL-terminated string; `out` is NULL
+/// or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_client_with_nol_key(
+    client: *const phonecom_client,
+    key: *const c_char,
+    out: *mut *mut phonecom_client,
+) -> phonecom_status {
+    ffi::boundary("phonecom_client_with_nol_key", || {
+        let client = ffi::ref_arg(client, "client")?;
+        let key = ffi::str_arg(key, "key")?;
+        let out = ffi::out_arg(out, "out")?;
+        check_nol_key(key)?;
+        let client = client.client.with_nol_key(Secret::new(key));
+        out.write_handle(phonecom_client { client })
+    })
+}
+
+/// Shortest key accepted: shorter values could not be masked by value (the core's rule for
+/// configured credentials, `Config::validate`).
+const MIN_KEY_LEN: usize = 4;
+
+fn check_nol_key(key: &str) -> Result<(), Failure> {
+    let rule = if key.trim().is_empty() {
+        "must not be empty".to_string()
+    } else if key.len() < MIN_KEY_LEN {
+        format!("must be at least {MIN_KEY_LEN} characters (a shorter key could not be masked in errors and logs)")
+    } else {
+        return Ok(());
+    };
+    Err(Error::validation("phonecom_client_with_nol_key", "key", &rule).into())
 }
 
 /// The User-Agent the client sends, e.g. `libphonecom/0.1.0 (c; linux x86_64)`.

@@ -135,6 +135,16 @@ class Client {
     return new Client(sync(() => this[NATIVE].withV4Token(token, accountId ?? undefined)));
   }
 
+  /**
+   * A client acting with another numbers.online key (e.g. the key `nol.accountSignup` returns
+   * once, or a tenant's), sharing this client's connection pool; the key is masked in its
+   * errors. An empty or too-short key throws a ValidationError.
+   */
+  withNolKey(key) {
+    if (typeof key !== 'string') throw validation('withNolKey', 'key', 'must be a string');
+    return new Client(sync(() => this[NATIVE].withNolKey(key)));
+  }
+
   /** `text` with every secret this client knows masked. */
   redact(text) {
     return this[NATIVE].redact(String(text));

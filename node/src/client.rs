@@ -11,6 +11,10 @@ use phonecom::{CallOptions, Client, Config, LogEvent, Secret};
 use serde_json::json;
 use std::time::Duration;
 
+/// Shortest numbers.online key accepted: shorter values could not be masked by value (the
+/// core's rule for configured credentials, `Config::validate`).
+const MIN_KEY_LEN: usize = 4;
+
 /// Per-call overrides (milliseconds; `maxAttempts` 1 disables retries).
 #[napi(object)]
 #[derive(Default)]
@@ -180,6 +184,25 @@ impl NativeClient {
         };
         Ok(NativeClient {
             inner: self.inner.with_v4_token(Secret::new(token), account_id),
+        })
+    }
+
+    /// A client acting with another numbers.online key (e.g. the one `nol.accountSignup`
+    /// returned), sharing this client's connection pool; the key is masked in its errors.
+    #[napi]
+    pub fn with_nol_key(&self, key: String) -> napi::Result<NativeClient> {
+        if key.trim().is_empty() {
+            return Err(invalid("withNolKey", "key", "must not be empty"));
+        }
+        if key.len() < MIN_KEY_LEN {
+            return Err(invalid(
+                "withNolKey",
+                "key",
+                &format!("must be at least {MIN_KEY_LEN} characters (a shorter key could not be masked in errors and logs)"),
+            ));
+        }
+        Ok(NativeClient {
+            inner: self.inner.with_nol_key(Secret::new(key)),
         })
     }
 

@@ -214,6 +214,7 @@ test('the TypeScript example compiles under --strict and runs', { skip: !fs.exis
   assert.equal(result.username, 'acme-ts-1');
   assert.match(result.number, /^\+1858\d{7}$/);
   assert.ok(result.affordable619 > 0);
+  assert.equal(result.nolAccount, 'Acme Dental', 'the client made with withNolKey acts as the new account');
   assert.equal(result.nolBalance, 0);
   assert.match(result.menu, /^[0-9a-f-]{36}$/);
 });

@@ -4,7 +4,8 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, express, PermissionError, ValidationError } = require('phonecom');
+const util = require('node:util');
+const { Client, ConflictError, express, PermissionError, ValidationError } = require('phonecom');
 const { startSandbox, contact } = require('./support/sandbox');
 
 let sb;
@@ -55,12 +56,12 @@ test('the sign-up steps by hand: user name, password, contact check, create, tok
   assert.deepEqual(create.body.contact.address.country, 'US');
 });
 
-test('a second sign-up of the same user is refused by the upstream with the field named', async () => {
+test('a second sign-up of the same user is a conflict that says what to do, not a second account', async () => {
   await client.express.signup({ partner: 'acme', user_id: 'dup', contact: contact() });
   await assert.rejects(client.express.signup({ partner: 'acme', user_id: 'dup', contact: contact() }), (e) => {
-    assert.ok(e instanceof ValidationError);
+    assert.ok(e instanceof ConflictError, String(e));
     assert.equal(e.status, 422);
-    assert.ok(e.fields.some((f) => f.field === 'username'), JSON.stringify(e.fields));
+    assert.match(e.message, /already signed up/);
     return true;
   });
 });
@@ -89,4 +90,38 @@ test('bad contacts are refused before anything is sent, every problem named', as
     return true;
   });
   assert.equal((await sb.requests()).length, before);
+});
+
+test('numbers.online sign-up, then act with the new key', async () => {
+  const done = await client.nol.accountSignup({ name: 'Node softphone', email: 'ops@node.example' });
+  const key = done.api_key;
+  assert.ok(key.startsWith('nol_'), 'a key, shown once');
+  const acme = client.withNolKey(key);
+  assert.ok(acme instanceof Client);
+  assert.equal((await acme.nol.getAccount()).account.name, 'Node softphone');
+
+  // The key is masked in the derived client's errors (the refusal quotes the value) and dumps.
+  const err = await acme.nol.getAccountListing({ e164: key }).then(
+    () => assert.fail('resolved'),
+    (e) => e,
+  );
+  assert.ok(err instanceof ValidationError, String(err));
+  const shown = `${err} ${err.message} ${JSON.stringify(err)} ${util.inspect(err, { depth: 10 })}`;
+  assert.ok(!shown.includes(key) && shown.includes('***'), shown);
+  for (const text of [util.inspect(acme, { depth: 10, showHidden: true }), JSON.stringify(acme), String(acme)]) {
+    assert.ok(!text.includes(key), text);
+  }
+  assert.equal(acme.redact(key), '***');
+
+  // The parent still acts as its own account.
+  assert.notEqual((await client.nol.getAccount()).account.name, 'Node softphone');
+
+  // Empty, too-short and non-string keys are refused, naming the argument.
+  for (const bad of ['', '  ', 'abc', undefined, 42]) {
+    assert.throws(
+      () => client.withNolKey(bad),
+      (e) => e instanceof ValidationError && e.fields.length === 1 && e.fields[0].field === 'key',
+      String(bad),
+    );
+  }
 });

@@ -55,6 +55,21 @@ fn build(
     Ok(NativeClient { inner })
 }
 
+/// Shortest key accepted: shorter values could not be masked by value (the core's rule for
+/// configured credentials, `Config::validate`).
+const MIN_KEY_LEN: usize = 4;
+
+/// Why `key` is refused as a numbers.online key, if it is.
+fn nol_key_rule(key: &str) -> Option<String> {
+    if key.trim().is_empty() {
+        Some("must not be empty".into())
+    } else if key.len() < MIN_KEY_LEN {
+        Some(format!("must be at least {MIN_KEY_LEN} characters (a shorter key could not be masked in errors and logs)"))
+    } else {
+        None
+    }
+}
+
 fn seconds(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
     match v {
         None => Ok(None),
@@ -178,6 +193,18 @@ impl NativeClient {
                 .inner
                 .with_v4_token(phonecom::Secret::new(token), account_id),
         }
+    }
+
+    /// A client acting with another numbers.online key (e.g. the one `nol.accountSignup`
+    /// returned), sharing this pool; the key is masked in its errors and logs.
+    fn with_nol_key(&self, py: Python<'_>, key: String) -> PyResult<NativeClient> {
+        if let Some(rule) = nol_key_rule(&key) {
+            let e = phonecom::Error::validation("with_nol_key", "key", &rule);
+            return Err(crate::errors::to_pyerr(py, &e));
+        }
+        Ok(NativeClient {
+            inner: self.inner.with_nol_key(phonecom::Secret::new(key)),
+        })
     }
 
     /// Mask every secret this client knows in `text`.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Dict
 
 import pytest
@@ -78,3 +79,38 @@ def test_generate_password_refuses_lengths_out_of_range(length: int) -> None:
 def test_generate_password_keeps_type_errors() -> None:
     with pytest.raises(TypeError):
         express.generate_password("32")  # type: ignore[arg-type]
+
+
+def test_nol_signup_then_act_with_the_new_key(client: phonecom.Client) -> None:
+    done = client.nol.account_signup(name="Py softphone", email="ops@py.example")
+    key = done["api_key"]
+    assert key.startswith("nol_")
+    acme = client.with_nol_key(key)
+    assert isinstance(acme, phonecom.Client)
+    assert acme.nol.get_account()["account"]["name"] == "Py softphone"
+    # the key is masked in the derived client's errors (the refusal quotes the value) and repr
+    with pytest.raises(phonecom.ValidationError) as info:
+        acme.nol.get_account_listing(e164=key)
+    shown = f"{info.value} {info.value!r} {info.value.fields}"
+    assert key not in shown and "***" in shown
+    assert key not in repr(acme) and acme.redact(key) == "***"
+    # the parent still acts as its own account
+    assert client.nol.get_account()["account"]["name"] != "Py softphone"
+
+
+@pytest.mark.parametrize("key", ["", "  ", "abc"])
+def test_with_nol_key_refuses_empty_and_short_keys(client: phonecom.Client, key: str) -> None:
+    with pytest.raises(phonecom.ValidationError) as info:
+        client.with_nol_key(key)
+    assert [f.field for f in info.value.fields] == ["key"]
+
+
+def test_async_client_with_nol_key(config: Dict[str, Any], sandbox: Sandbox) -> None:
+    async def main() -> None:
+        async with phonecom.AsyncClient(config) as client:
+            done = await client.nol.account_signup(name="Async softphone", email="ops@async.example")
+            acme = client.with_nol_key(done["api_key"])
+            assert isinstance(acme, phonecom.AsyncClient)
+            assert (await acme.nol.get_account())["account"]["name"] == "Async softphone"
+
+    asyncio.run(main())

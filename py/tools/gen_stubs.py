@@ -573,6 +573,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
             f"    {aw} call_with_response(self, name: str, params: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> Response: ...",
             f"    def with_options(self, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> {cls}: ...",
             f"    def with_v4_token(self, token: str, account_id: Optional[int] = None) -> {cls}: ...",
+            f"    def with_nol_key(self, key: str) -> {cls}: ...",
             "    @property",
             "    def user_agent(self) -> str: ...",
             "    def redact(self, text: str) -> str: ...",

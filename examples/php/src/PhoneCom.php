@@ -88,6 +88,18 @@ final class PhoneCom
         return new self($out, $this->logCallback);
     }
 
+    /**
+     * A client acting with another numbers.online key (e.g. the key nol.accountSignup returns
+     * once, or a tenant's), sharing this client's connection pool; the key is masked in its
+     * errors and logs. An empty or too-short key is refused with a ValidationException.
+     */
+    public function withNolKey(string $key): self
+    {
+        $out = Library::ffi()->new('phonecom_client*');
+        Library::check(Library::ffi()->phonecom_client_with_nol_key($this->client, $key, FFI::addr($out)));
+        return new self($out, $this->logCallback);
+    }
+
     /** Call any catalog operation; returns the decoded result. */
     public function call(string $name, array|object $params = []): mixed
     {

@@ -34,8 +34,31 @@ test('flow: sign-up, then search and buy a number as the user', function () {
     $e = expect(\PhoneCom\PermissionException::class, fn () => $user->call('v4.get-account', ['account_id' => account_id()]));
     check($e?->httpStatus === 403, '403');
     check(!str_contains(json_encode($e?->error), $token), 'user token masked');
-    // The same portal user again: refused by the upstream, not created twice.
-    expect(\PhoneCom\ValidationException::class, fn () => $partner->call('express.signup', ['partner' => 'acme', 'user_id' => 'php-1001', 'contact' => CONTACT]));
+    // The same portal user again: a conflict that says what to do, not created twice.
+    $e = expect(\PhoneCom\ConflictException::class, fn () => $partner->call('express.signup', ['partner' => 'acme', 'user_id' => 'php-1001', 'contact' => CONTACT]));
+    check(str_contains((string)$e?->getMessage(), 'already signed up'), 'says it is already signed up');
+});
+
+test('flow: numbers.online sign-up, then act with the new key', function () {
+    $parent = client();
+    $signup = $parent->call('nol.accountSignup', ['name' => 'PHP softphone', 'email' => 'ops@php.example']);
+    $key = $signup['api_key'];
+    check(is_string($key) && str_starts_with($key, 'nol_'), 'a key, shown once');
+
+    $acme = $parent->withNolKey($key);
+    check($acme->call('nol.getAccount')['account']['name'] === 'PHP softphone', 'the new account');
+    // The key is masked in the derived client's errors (the refusal quotes the value) and dumps.
+    $e = expect(\PhoneCom\ValidationException::class, fn () => $acme->call('nol.getAccountListing', ['e164' => $key]));
+    check($e !== null && !str_contains($e->getMessage(), $key) && str_contains($e->getMessage(), '***'), 'key masked in the message');
+    check(!str_contains(json_encode($e?->error), $key), 'key masked in the error');
+    check(!str_contains(print_r($acme, true), $key), 'key not in print_r');
+    // The parent still acts as its own account.
+    check($parent->call('nol.getAccount')['account']['name'] !== 'PHP softphone', 'parent unaffected');
+    // Empty and too-short keys are refused, naming the argument.
+    foreach (['', 'abc'] as $bad) {
+        $e = expect(\PhoneCom\ValidationException::class, fn () => $parent->withNolKey($bad));
+        check(($e?->fields[0]['field'] ?? null) === 'key', "refused: '$bad'");
+    }
 });
 
 test('flow: a list walked to its end, page by page', function () {

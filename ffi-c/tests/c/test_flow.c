@@ -79,6 +79,67 @@ static void signup_then_search_and_buy(void) {
     phonecom_client_free(partner);
 }
 
+/* numbers.online onboarding: the keyless sign-up returns a key once; a client derived with it
+ * acts as the new account, never shows the key, and leaves the parent as it was. */
+static void nol_signup_then_act_with_the_new_key(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *parent = h_client(NULL);
+    char *signup = NULL;
+    CHECK_STATUS(phonecom_call(parent, "nol.accountSignup",
+                               "{\"name\": \"C softphone\", \"email\": \"ops@c.example\"}", &signup),
+                 PHONECOM_OK);
+    char *key = signup ? h_get(signup, "/api_key") : NULL;
+    CHECK(key && strncmp(key, "nol_", 4) == 0);
+    phonecom_string_free(signup);
+    if (!key) {
+        phonecom_client_free(parent);
+        return;
+    }
+
+    phonecom_client *acme = NULL;
+    CHECK_STATUS(phonecom_client_with_nol_key(parent, key, &acme), PHONECOM_OK);
+    char *account = NULL;
+    CHECK_STATUS(phonecom_call(acme, "nol.getAccount", "{}", &account), PHONECOM_OK);
+    CHECK(account && h_get_is(account, "/account/name", "C softphone"));
+    phonecom_string_free(account);
+
+    /* The key is masked in the derived client's errors (the refusal quotes the value). */
+    char params[128], *out = SENTINEL;
+    snprintf(params, sizeof params, "{\"e164\": \"%s\"}", key);
+    CHECK_STATUS(phonecom_call(acme, "nol.getAccountListing", params, &out), PHONECOM_ERR_VALIDATION);
+    CHECK(out == SENTINEL);
+    char *message = phonecom_last_error_message();
+    char *json = phonecom_last_error_json();
+    CHECK(message && !strstr(message, key) && strstr(message, "***"));
+    CHECK(json && !strstr(json, key));
+    phonecom_string_free(message);
+    phonecom_string_free(json);
+
+    /* The parent still acts as its own account. */
+    CHECK_STATUS(phonecom_call(parent, "nol.getAccount", "{}", &account), PHONECOM_OK);
+    char *name = account ? h_get(account, "/account/name") : NULL;
+    CHECK(name && strcmp(name, "C softphone") != 0);
+    free(name);
+    phonecom_string_free(account);
+
+    /* Empty and too-short keys are refused, naming the argument; *out is untouched. */
+    phonecom_client *none = (phonecom_client *)SENTINEL;
+    CHECK_STATUS(phonecom_client_with_nol_key(parent, "", &none), PHONECOM_ERR_VALIDATION);
+    char *field = h_last_field("/fields/0/field");
+    CHECK(field && strcmp(field, "key") == 0);
+    free(field);
+    CHECK_STATUS(phonecom_client_with_nol_key(parent, "abc", &none), PHONECOM_ERR_VALIDATION);
+    CHECK_STATUS(phonecom_client_with_nol_key(parent, NULL, &none), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK(none == (phonecom_client *)SENTINEL);
+
+    /* The derived client outlives its parent. */
+    phonecom_client_free(parent);
+    CHECK_STATUS(phonecom_call(acme, "nol.getAccount", "{}", &account), PHONECOM_OK);
+    phonecom_string_free(account);
+    phonecom_client_free(acme);
+    free(key);
+}
+
 static void pager_walks_to_the_end(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
     phonecom_client *client = h_client(NULL);
@@ -203,6 +264,7 @@ static void log_callback_masks_secrets(void) {
 
 void suite_flow(void) {
     h_run("flow: sign-up, then search and buy a number as the user", signup_then_search_and_buy);
+    h_run("flow: numbers.online sign-up, then act with the new key", nol_signup_then_act_with_the_new_key);
     h_run("flow: the pager walks a list to its end", pager_walks_to_the_end);
     h_run("flow: pager with filters, refusals and a failing page", pager_with_filters_and_errors);
     h_run("flow: the log callback sees every attempt, secrets masked", log_callback_masks_secrets);

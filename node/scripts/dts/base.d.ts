@@ -218,8 +218,16 @@ export declare class Client {
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
   /** Every row of a pageable list, across pages (`xml.getCallList`: every call of `{startTime, endTime}`). */
   items<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Operations[N]['item'], void, undefined>;
-  /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
-  withV4Token(token: string, accountId?: number): Client;
+  /**
+   * A client acting with a portal user's v4 token, sharing this client's connection pool;
+   * `accountId` (when a number) becomes its default account (a user token's `account_id` may be null).
+   */
+  withV4Token(token: string, accountId?: number | null): Client;
+  /**
+   * A client acting with another numbers.online key (the key `nol.accountSignup` returns once,
+   * or a tenant's), sharing this client's connection pool; the key is masked in its errors.
+   */
+  withNolKey(key: string): Client;
   /** `text` with every secret this client knows masked. */
   redact(text: string): string;
 }

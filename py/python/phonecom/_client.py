@@ -286,6 +286,12 @@ class _ClientBase:
         sign-up flow), sharing this client's connection pool."""
         return type(self)._wrap(self._native_client().with_v4_token(token, account_id), dict(self._options))
 
+    def with_nol_key(self, key: str) -> Any:
+        """A client acting with another numbers.online key (e.g. the key ``nol.account_signup``
+        returns once, or a tenant's), sharing this client's connection pool; the key is masked
+        in its errors and logs. An empty or too-short key raises :class:`ValidationError`."""
+        return type(self)._wrap(self._native_client().with_nol_key(key), dict(self._options))
+
     @property
     def user_agent(self) -> str:
         """The User-Agent sent on every request."""

@@ -2963,7 +2963,8 @@ class _SignupRequired(TypedDict):
     username: str
     # The user's token for the Express front-end library
     token: UserToken
-    # Whether an unknown create outcome was resolved by finding the subaccount
+    # Whether the subaccount was found by user name instead of created now (an unknown create
+    # outcome, or an earlier sign-up of this user that got no token)
     recovered: bool
 
 
