@@ -370,7 +370,8 @@ void phonecom_client_builder_free(phonecom_client_builder *builder);
  * On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`
  * (independently of `client`). It keeps `client`'s log callback, so the callback's `user_data`
  * must stay valid until it is freed too. Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`client`,
- * `token` or `out` is NULL) or `PHONECOM_ERR_INVALID_UTF8` (`token`); `*out` is then untouched.
+ * `token` or `out` is NULL), `PHONECOM_ERR_INVALID_UTF8` (`token`) or `PHONECOM_ERR_VALIDATION`
+ * (`token` empty, shorter than 4 characters or not visible ASCII); `*out` is then untouched.
  *
  * # Safety
  * `client` is NULL or a live client; `token` is NULL or a NUL-terminated string; `out` is NULL

@@ -47,7 +47,7 @@ pub use config::Config;
 pub use error::{Error, ErrorKind, FieldError, Result};
 pub use log::{LogEvent, LogEventKind, LogHook};
 pub use pages::{Items, Page, Pages};
-pub use secret::{is_secret_name, Redactor, Secret};
+pub use secret::{credential_rule, is_secret_name, Redactor, Secret};
 pub use transport::CallOptions;
 
 /// The library's version (from Cargo.toml).

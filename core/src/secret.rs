@@ -80,6 +80,26 @@ pub const SECRET_NAMES: &[&str] = &[
 /// (`password=...`, `"access_token":"..."`).
 pub const MIN_SECRET_LEN: usize = 4;
 
+/// Why `value` cannot be a credential handed to a derived client (a token or key sent in a
+/// header), if it cannot: empty, shorter than [`MIN_SECRET_LEN`] (it could not be masked), or not
+/// visible ASCII. The bindings refuse such a value before building the client, naming their field.
+///
+/// ```
+/// assert!(phonecom::credential_rule("nol_live_8f2a").is_none());
+/// assert!(phonecom::credential_rule("abc").unwrap().contains("at least 4"));
+/// ```
+pub fn credential_rule(value: &str) -> Option<String> {
+    if value.trim().is_empty() {
+        Some("must not be empty".into())
+    } else if value.len() < MIN_SECRET_LEN {
+        Some(format!("must be at least {MIN_SECRET_LEN} characters (a shorter value could not be masked in errors and logs)"))
+    } else if !value.bytes().all(|b| b.is_ascii_graphic()) {
+        Some("must be visible ASCII (no spaces, control or non-ASCII characters): it is sent in an HTTP header".into())
+    } else {
+        None
+    }
+}
+
 /// How many secrets learned at run time (user tokens, keys shown once) one client remembers; the
 /// oldest is forgotten first. A client's configured credentials are never forgotten.
 pub const LEARNED_LIMIT: usize = 256;

@@ -248,7 +248,8 @@ pub unsafe extern "C" fn phonecom_client_builder_free(builder: *mut phonecom_cli
 /// On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`
 /// (independently of `client`). It keeps `client`'s log callback, so the callback's `user_data`
 /// must stay valid until it is freed too. Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`client`,
-/// `token` or `out` is NULL) or `PHONECOM_ERR_INVALID_UTF8` (`token`); `*out` is then untouched.
+/// `token` or `out` is NULL), `PHONECOM_ERR_INVALID_UTF8` (`token`) or `PHONECOM_ERR_VALIDATION`
+/// (`token` empty, shorter than 4 characters or not visible ASCII); `*out` is then untouched.
 ///
 /// # Safety
 /// `client` is NULL or a live client; `token` is NULL or a NUL-terminated string; `out` is NULL
@@ -264,6 +265,9 @@ pub unsafe extern "C" fn phonecom_client_with_v4_token(
         let client = ffi::ref_arg(client, "client")?;
         let token = ffi::str_arg(token, "token")?;
         let out = ffi::out_arg(out, "out")?;
+        if let Some(rule) = phonecom_core::credential_rule(token) {
+            return Err(Error::validation("phonecom_client_with_v4_token", "token", &rule).into());
+        }
         let account = (account_id != 0).then_some(account_id);
         let client = client.client.with_v4_token(Secret::new(token), account);
         out.write_handle(phonecom_client { client })
@@ -300,19 +304,12 @@ pub unsafe extern "C" fn phonecom_client_with_nol_key(
     })
 }
 
-/// Shortest key accepted: shorter values could not be masked by value (the core's rule for
-/// configured credentials, `Config::validate`).
-const MIN_KEY_LEN: usize = 4;
-
+/// Refuse what cannot be a numbers.online key (the core's rule, naming `key`).
 fn check_nol_key(key: &str) -> Result<(), Failure> {
-    let rule = if key.trim().is_empty() {
-        "must not be empty".to_string()
-    } else if key.len() < MIN_KEY_LEN {
-        format!("must be at least {MIN_KEY_LEN} characters (a shorter key could not be masked in errors and logs)")
-    } else {
-        return Ok(());
-    };
-    Err(Error::validation("phonecom_client_with_nol_key", "key", &rule).into())
+    match phonecom_core::credential_rule(key) {
+        Some(rule) => Err(Error::validation("phonecom_client_with_nol_key", "key", &rule).into()),
+        None => Ok(()),
+    }
 }
 
 /// The User-Agent the client sends, e.g. `libphonecom/0.1.0 (c; linux x86_64)`.

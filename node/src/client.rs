@@ -11,10 +11,6 @@ use phonecom::{CallOptions, Client, Config, LogEvent, Secret};
 use serde_json::json;
 use std::time::Duration;
 
-/// Shortest numbers.online key accepted: shorter values could not be masked by value (the
-/// core's rule for configured credentials, `Config::validate`).
-const MIN_KEY_LEN: usize = 4;
-
 /// Per-call overrides (milliseconds; `maxAttempts` 1 disables retries).
 #[napi(object)]
 #[derive(Default)]
@@ -166,8 +162,8 @@ impl NativeClient {
         token: String,
         account_id: Option<f64>,
     ) -> napi::Result<NativeClient> {
-        if token.trim().is_empty() {
-            return Err(invalid("withV4Token", "token", "must not be empty"));
+        if let Some(rule) = phonecom::credential_rule(&token) {
+            return Err(invalid("withV4Token", "token", &rule));
         }
         let account_id = match account_id {
             None => None,
@@ -191,15 +187,8 @@ impl NativeClient {
     /// returned), sharing this client's connection pool; the key is masked in its errors.
     #[napi]
     pub fn with_nol_key(&self, key: String) -> napi::Result<NativeClient> {
-        if key.trim().is_empty() {
-            return Err(invalid("withNolKey", "key", "must not be empty"));
-        }
-        if key.len() < MIN_KEY_LEN {
-            return Err(invalid(
-                "withNolKey",
-                "key",
-                &format!("must be at least {MIN_KEY_LEN} characters (a shorter key could not be masked in errors and logs)"),
-            ));
+        if let Some(rule) = phonecom::credential_rule(&key) {
+            return Err(invalid("withNolKey", "key", &rule));
         }
         Ok(NativeClient {
             inner: self.inner.with_nol_key(Secret::new(key)),

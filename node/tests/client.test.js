@@ -64,7 +64,8 @@ test('calls reject, never throw, whatever the arguments', async () => {
   await assert.rejects(p, ValidationError);
   await assert.rejects(client.v4.getAccount(null, null).then(() => client.v4.getAccount('x')), ValidationError);
   assert.throws(() => client.withV4Token(''), ValidationError);
-  assert.throws(() => client.withV4Token('tok', 'one'), ValidationError);
+  assert.throws(() => client.withV4Token('tok'), ValidationError);
+  assert.throws(() => client.withV4Token('tok-1234', 'one'), ValidationError);
 });
 
 test('a worker thread loads the addon and calls, beside the main thread', async () => {

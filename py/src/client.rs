@@ -55,21 +55,6 @@ fn build(
     Ok(NativeClient { inner })
 }
 
-/// Shortest key accepted: shorter values could not be masked by value (the core's rule for
-/// configured credentials, `Config::validate`).
-const MIN_KEY_LEN: usize = 4;
-
-/// Why `key` is refused as a numbers.online key, if it is.
-fn nol_key_rule(key: &str) -> Option<String> {
-    if key.trim().is_empty() {
-        Some("must not be empty".into())
-    } else if key.len() < MIN_KEY_LEN {
-        Some(format!("must be at least {MIN_KEY_LEN} characters (a shorter key could not be masked in errors and logs)"))
-    } else {
-        None
-    }
-}
-
 fn seconds(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
     match v {
         None => Ok(None),
@@ -187,18 +172,27 @@ impl NativeClient {
 
     /// A client acting with another v4 token (e.g. a portal user's), sharing this pool.
     #[pyo3(signature = (token, account_id=None))]
-    fn with_v4_token(&self, token: String, account_id: Option<u64>) -> NativeClient {
-        NativeClient {
+    fn with_v4_token(
+        &self,
+        py: Python<'_>,
+        token: String,
+        account_id: Option<u64>,
+    ) -> PyResult<NativeClient> {
+        if let Some(rule) = phonecom::credential_rule(&token) {
+            let e = phonecom::Error::validation("with_v4_token", "token", &rule);
+            return Err(crate::errors::to_pyerr(py, &e));
+        }
+        Ok(NativeClient {
             inner: self
                 .inner
                 .with_v4_token(phonecom::Secret::new(token), account_id),
-        }
+        })
     }
 
     /// A client acting with another numbers.online key (e.g. the one `nol.accountSignup`
     /// returned), sharing this pool; the key is masked in its errors and logs.
     fn with_nol_key(&self, py: Python<'_>, key: String) -> PyResult<NativeClient> {
-        if let Some(rule) = nol_key_rule(&key) {
+        if let Some(rule) = phonecom::credential_rule(&key) {
             let e = phonecom::Error::validation("with_nol_key", "key", &rule);
             return Err(crate::errors::to_pyerr(py, &e));
         }

@@ -105,6 +105,13 @@ def test_with_nol_key_refuses_empty_and_short_keys(client: phonecom.Client, key:
     assert [f.field for f in info.value.fields] == ["key"]
 
 
+@pytest.mark.parametrize("token", ["", "abc", "tok en-1234", "t\u00e9t\u00e9-token-1234"])
+def test_with_v4_token_refuses_tokens_that_cannot_be_masked_or_sent(client: phonecom.Client, token: str) -> None:
+    with pytest.raises(phonecom.ValidationError) as info:
+        client.with_v4_token(token)
+    assert [f.field for f in info.value.fields] == ["token"]
+
+
 def test_async_client_with_nol_key(config: Dict[str, Any], sandbox: Sandbox) -> None:
     async def main() -> None:
         async with phonecom.AsyncClient(config) as client:

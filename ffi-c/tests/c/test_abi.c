@@ -59,6 +59,11 @@ static void null_arguments(void) {
     CHECK_STATUS(phonecom_client_with_v4_token(NULL, "t", 0, &cout), PHONECOM_ERR_NULL_ARGUMENT);
     CHECK_STATUS(phonecom_client_with_v4_token(client, NULL, 0, &cout), PHONECOM_ERR_NULL_ARGUMENT);
     CHECK_STATUS(phonecom_client_with_v4_token(client, "t", 0, NULL), PHONECOM_ERR_NULL_ARGUMENT);
+    /* A token that could not be masked, or not sent in a header, is refused by name. */
+    CHECK_STATUS(phonecom_client_with_v4_token(client, "abc", 0, &cout), PHONECOM_ERR_VALIDATION);
+    CHECK(cout == (phonecom_client *)SENTINEL);
+    CHECK_STATUS(phonecom_client_with_v4_token(client, "tok en-1234", 0, &cout), PHONECOM_ERR_VALIDATION);
+    CHECK(cout == (phonecom_client *)SENTINEL);
     CHECK_STATUS(phonecom_client_user_agent(NULL, &out), PHONECOM_ERR_NULL_ARGUMENT);
     CHECK_STATUS(phonecom_client_user_agent(client, NULL), PHONECOM_ERR_NULL_ARGUMENT);
 

@@ -283,7 +283,8 @@ class _ClientBase:
 
     def with_v4_token(self, token: str, account_id: Optional[int] = None) -> Any:
         """A client acting with another v4 Bearer token (e.g. a portal user's token from the
-        sign-up flow), sharing this client's connection pool."""
+        sign-up flow), sharing this client's connection pool. An empty, too-short or non-ASCII
+        token raises :class:`ValidationError`."""
         return type(self)._wrap(self._native_client().with_v4_token(token, account_id), dict(self._options))
 
     def with_nol_key(self, key: str) -> Any:
