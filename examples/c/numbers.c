@@ -98,6 +98,9 @@ int main(void) {
     }
     number_id = get(bought, "/id");
     printf("bought: %s (number id %s)\n", first, number_id ? number_id : "?");
+    /* v4's replace is a PUT: it sets the whole number, so a field left out (route, caller id,
+     * blocking flags) goes back to its default. This number has nothing else set yet; for one that
+     * does, send every field to keep along with the new name. */
     snprintf(params, sizeof params, "{\"number_id\": %s, \"name\": \"Sales line\"}", number_id ? number_id : "0");
     if (phonecom_call(client, "v4.replace-account-phone-number", params, &renamed) != PHONECOM_OK) {
         rc = fail("v4.replace-account-phone-number");

@@ -21,8 +21,9 @@
  * portal user who picked it (one pick per user; the XML API allows an account 10 holds at once).
  * The purchase at the end of sign-up buys it onto the user's subaccount (v4) and releases the hold.
  *
- * Run it against the sandbox:
- *   PHONECOM_CONFIG="$(phonecom-sandbox)" node portal.js        (or PHONECOM_* variables)
+ * Run it against the sandbox (which prints its config line, then keeps serving):
+ *   phonecom-sandbox > /tmp/sandbox.json &
+ *   PHONECOM_CONFIG=/tmp/sandbox.json node portal.js     (a config file, or its JSON text; or PHONECOM_* variables)
  * It prints one line, {"listening":"http://127.0.0.1:PORT"}; PORT=0 (default) picks a free port.
  */
 
@@ -83,8 +84,8 @@ function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo
       return [201, { phone_number: number, reserved_until: held.data.reservation.expires.gmt }];
     },
 
-    // The end of sign-up: buy the number the user reserved onto their subaccount, then release
-    // the hold (the purchase took the number out of inventory).
+    // The end of sign-up: buy the number the user reserved onto their subaccount. The purchase
+    // normally ends the hold (the sandbox does); releasing it afterwards is a harmless safeguard.
     'POST /api/numbers/purchase': async (req, body) => {
       const user = signedUp(req);
       numbers.checkE164(body.phone_number);
@@ -98,7 +99,7 @@ function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo
       });
       user.numbers.push(bought.phone_number);
       user.held = null;
-      await release(bought.phone_number);
+      await release(bought.phone_number, { endedByPurchase: true });
       return [201, { id: bought.id, phone_number: bought.phone_number }];
     },
 
@@ -133,13 +134,16 @@ function createPortal({ client, partner, forwardTo = '+18585602222', receptionTo
     return hold && hold.expires * 1000 > Date.now() ? hold.userId : undefined;
   }
 
-  /** Give a hold back. It lapses by itself at midnight Pacific, so a failed release only delays that. */
-  async function release(number) {
+  /**
+   * Give a hold back. It lapses by itself at midnight Pacific, so a failed release only delays
+   * that. After a purchase the hold is normally gone already: that refusal is expected, not logged.
+   */
+  async function release(number, { endedByPurchase = false } = {}) {
     holds.delete(number);
     try {
       await client.xml.unreservePhoneNumber({ phoneNumber: number });
     } catch (err) {
-      console.error(`releasing ${number}: ${err.message}`);
+      if (!endedByPurchase) console.error(`releasing ${number}: ${err.message}`);
     }
   }
 
@@ -241,8 +245,16 @@ function readJson(req) {
 
 module.exports = { createPortal, listParams, MAX_JSON_BODY };
 
+/** As in the other languages' examples: PHONECOM_CONFIG names a config file (its JSON text works
+ * too); without it, the PHONECOM_* variables. */
+function clientFromEnvironment() {
+  const config = process.env.PHONECOM_CONFIG;
+  if (!config) return Client.fromEnv();
+  return new Client(config.trimStart().startsWith('{') ? config : require('node:fs').readFileSync(config, 'utf8'));
+}
+
 if (require.main === module) {
-  const client = process.env.PHONECOM_CONFIG ? new Client(process.env.PHONECOM_CONFIG) : Client.fromEnv();
+  const client = clientFromEnvironment();
   const server = createPortal({ client, partner: process.env.PORTAL_PARTNER || 'acme' });
   server.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
     console.log(JSON.stringify({ listening: `http://127.0.0.1:${server.address().port}` }));

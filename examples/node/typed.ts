@@ -16,6 +16,7 @@ import {
   type ExpressContact,
   type Signup,
 } from 'phonecom';
+import { readFileSync } from 'node:fs';
 
 /** Sign a portal user up and buy the cheapest local number in `npa` for them. */
 export async function signUpAndBuy(
@@ -102,8 +103,11 @@ export async function byName(client: Client): Promise<number | null | undefined>
 }
 
 async function main(): Promise<void> {
+  // PHONECOM_CONFIG names a config file (its JSON text works too), as in the other examples.
   const config = process.env.PHONECOM_CONFIG;
-  const client = config ? new Client(config) : Client.fromEnv();
+  const client = config
+    ? new Client(config.trimStart().startsWith('{') ? config : readFileSync(config, 'utf8'))
+    : Client.fromEnv();
   const contact: ExpressContact = {
     name: 'Ada Lovelace',
     address: { line_1: '411 Elm St', city: 'Dallas', province: 'TX', postal_code: '75202', country: 'US' },

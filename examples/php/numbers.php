@@ -36,6 +36,9 @@ try {
 
     $bought = $pc->call('v4.create-account-phone-number', ['phone_number' => $cheapest, 'name' => 'Sales']);
     echo "bought: {$bought['phone_number']} (number id {$bought['id']})\n";
+    // v4's replace is a PUT: it sets the whole number, so a field left out (route, caller id,
+    // blocking flags) goes back to its default. This number has nothing else set yet; for one that
+    // does, send every field to keep along with the new name.
     $renamed = $pc->call('v4.replace-account-phone-number', ['number_id' => $bought['id'], 'name' => 'Sales line']);
     echo "renamed: {$renamed['phone_number']} is now \"{$renamed['name']}\"\n";
 

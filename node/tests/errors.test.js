@@ -51,6 +51,17 @@ test('validation: refused locally, and refused by the upstream (422 with fields)
   });
 });
 
+test('NaN and Infinity are refused by name, never sent as null', async () => {
+  const before = (await sb.requests()).length;
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    await assert.rejects(
+      (async () => client.v4.listAccountSms({ limit: bad }))(),
+      (e) => e instanceof phonecom.ValidationError && e.fields.some((f) => f.field === 'limit') && e.message.includes(String(bad)),
+    );
+  }
+  assert.equal((await sb.requests()).length, before, 'nothing was sent');
+});
+
 test('authentication: a wrong token (and the token is nowhere in the error)', async () => {
   const wrong = 'sbx_wrong_token_0123456789abcdef';
   secrets.push(wrong);
