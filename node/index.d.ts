@@ -3205,7 +3205,7 @@ export interface NolPutAccountListingParams {
   /** Display name (business). */
   dba?: string;
   legal_name?: string;
-  /** Tax id — stored privately, never published. */
+  /** Tax id — stored privately, never published. Secret: never logged. */
   ein?: string;
   jurisdiction?: string;
   /** e.g. "2019-04-01" */
