@@ -539,6 +539,10 @@ fn onboarding_runs_the_guides_sequence() {
         bio: Some("Licensed plumbers, same-day service.".into()),
         ..ListingProfile::default()
     };
+    assert!(
+        !format!("{profile:?}").contains("3456789"),
+        "the tax id is not shown"
+    );
     let mut plan = OnboardingPlan::new(profile);
     plan.logo = Some(PNG.to_vec());
     plan.poll = fast_poll();

@@ -455,6 +455,35 @@ pub enum ListingKind {
     Personal,
 }
 
+/// A tax id (EIN): sent as written, shown as `TaxId(***)` in Debug output.
+///
+/// ```
+/// let ein: phonecom::nol::TaxId = "12-3456789".into();
+/// assert_eq!(format!("{ein:?}"), "TaxId(***)");
+/// assert_eq!(serde_json::to_value(&ein).unwrap(), "12-3456789");
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct TaxId(pub String);
+
+impl From<&str> for TaxId {
+    fn from(s: &str) -> TaxId {
+        TaxId(s.to_string())
+    }
+}
+
+impl From<String> for TaxId {
+    fn from(s: String) -> TaxId {
+        TaxId(s)
+    }
+}
+
+impl std::fmt::Debug for TaxId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TaxId(***)")
+    }
+}
+
 /// The profile staged with `nol.putAccountListing`: a partial merge, so only the fields set
 /// here are sent.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -468,9 +497,9 @@ pub struct ListingProfile {
     /// Legal name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub legal_name: Option<String>,
-    /// Tax id: stored privately, never published.
+    /// Tax id: stored privately, never published (and `***` in Debug output).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ein: Option<String>,
+    pub ein: Option<TaxId>,
     /// Jurisdiction.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
