@@ -51,17 +51,8 @@ pub(crate) const USER_TOKEN_OP: &str = "oauth.user-token";
 
 pub(crate) fn operations() -> Vec<Operation> {
     let p = |name: &str, ty: ParamType, required: bool, doc: &str, secret: bool| Param {
-        name: name.into(),
-        location: Location::Body,
-        ty,
-        required,
-        doc: Some(doc.into()),
-        fields: vec![],
-        max: None,
-        min: None,
-        allowed: vec![],
-        format: None,
         secret,
+        ..Param::new(name, Location::Body, ty, required, doc)
     };
     vec![Operation {
         name: USER_TOKEN_OP.into(),

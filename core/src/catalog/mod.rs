@@ -141,6 +141,31 @@ pub struct Param {
     pub secret: bool,
 }
 
+impl Param {
+    /// A parameter with no limits, allowed values, format or secrecy (set those fields after).
+    ///
+    /// ```
+    /// use phonecom::catalog::{Location, Param, ParamType};
+    /// let p = Param::new("username", Location::Body, ParamType::String, true, "The user name");
+    /// assert!(p.required && !p.secret && p.format.is_none());
+    /// ```
+    pub fn new(name: &str, location: Location, ty: ParamType, required: bool, doc: &str) -> Param {
+        Param {
+            name: name.into(),
+            location,
+            ty,
+            required,
+            doc: Some(doc.into()),
+            fields: vec![],
+            max: None,
+            min: None,
+            allowed: vec![],
+            format: None,
+            secret: false,
+        }
+    }
+}
+
 /// One operation of the catalog.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Operation {

@@ -366,17 +366,8 @@ pub fn find_subaccount(client: &Client, username: &str) -> Result<Option<Account
 
 pub(crate) fn operations() -> Vec<Operation> {
     let p = |name: &str, ty: ParamType, required: bool, doc: &str| Param {
-        name: name.into(),
-        location: Location::Local,
-        ty,
-        required,
-        doc: Some(doc.into()),
-        fields: vec![],
-        max: None,
-        min: None,
-        allowed: vec![],
-        format: None,
         secret: name == "password",
+        ..Param::new(name, Location::Local, ty, required, doc)
     };
     vec![Operation {
         name: SIGNUP_OP.into(),

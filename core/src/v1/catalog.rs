@@ -119,19 +119,7 @@ const SERVICES: &[Service] = &[
 ];
 
 fn p(name: &str, location: Location, ty: ParamType, required: bool, doc: &str) -> Param {
-    Param {
-        name: name.into(),
-        location,
-        ty,
-        required,
-        doc: Some(doc.into()),
-        fields: vec![],
-        max: None,
-        min: None,
-        allowed: vec![],
-        format: None,
-        secret: false,
-    }
+    Param::new(name, location, ty, required, doc)
 }
 
 fn with_format(mut param: Param, f: Format) -> Param {

@@ -15,19 +15,7 @@ pub(crate) const CLTRID: &str = "clTRID";
 struct P(Param);
 
 fn p(name: &str, ty: ParamType, doc: &str) -> P {
-    P(Param {
-        name: name.into(),
-        location: Location::Query,
-        ty,
-        required: false,
-        doc: Some(doc.into()),
-        fields: vec![],
-        max: None,
-        min: None,
-        allowed: vec![],
-        format: None,
-        secret: false,
-    })
+    P(Param::new(name, Location::Query, ty, false, doc))
 }
 
 fn s(name: &str, doc: &str) -> P {
