@@ -6,31 +6,12 @@
 mod common;
 mod stub;
 
-use phonecom::{Client, Config, ErrorKind, LogEvent, Secret};
-use serde_json::{json, Value};
-use std::sync::{Arc, Mutex};
+use phonecom::{Client, Config, ErrorKind, Secret};
+use serde_json::json;
 use std::time::{Duration, Instant};
 use stub::{Reply, Stub};
 
-/// Every way an error is shown: Display, Debug and the JSON the bindings get.
-fn shown(e: &phonecom::Error) -> String {
-    format!("{e}\n{e:?}\n{}", e.to_json())
-}
-
-/// A client over `config` whose log events (Debug and JSON) are collected.
-fn logged_client(config: Value) -> (Client, Arc<Mutex<Vec<String>>>) {
-    let events: Arc<Mutex<Vec<String>>> = Arc::default();
-    let sink = events.clone();
-    let client = Client::builder(Config::from_value(config).unwrap())
-        .log_hook(move |e: &LogEvent| {
-            sink.lock()
-                .unwrap()
-                .push(format!("{:?} {}", e, e.to_json()))
-        })
-        .build()
-        .unwrap();
-    (client, events)
-}
+use common::{logged_client, shown};
 
 #[test]
 fn a_password_in_a_base_url_is_refused_without_being_shown() {

@@ -3,11 +3,12 @@
 
 mod common;
 
+use common::shown;
+
 use phonecom::express::{signup, PasswordMode, SignupRequest};
 use phonecom::types::Contact;
-use phonecom::{CallOptions, Client, Config, ErrorKind, LogEvent, Secret};
+use phonecom::{CallOptions, Client, Config, ErrorKind, Secret};
 use serde_json::json;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 fn contact() -> Contact {
@@ -18,18 +19,9 @@ fn contact() -> Contact {
 fn secrets_never_appear_in_errors_debug_or_logs() {
     let env = common::start();
     let token = env.token();
-    let events: Arc<Mutex<Vec<String>>> = Arc::default();
-    let sink = events.clone();
     let mut cfg = env.config.clone();
     cfg["retry"]["max_attempts"] = json!(2);
-    let client = Client::builder(Config::from_value(cfg).unwrap())
-        .log_hook(move |e: &LogEvent| {
-            sink.lock()
-                .unwrap()
-                .push(format!("{:?} {}", e, e.to_json()))
-        })
-        .build()
-        .unwrap();
+    let (client, events) = common::logged_client(cfg);
     assert!(
         !format!("{client:?}").contains(&token),
         "Debug of the client"
@@ -300,11 +292,6 @@ fn client_is_shared_across_threads() {
         .unwrap()
         .count();
     assert_eq!(n, 8);
-}
-
-/// Every way an error is shown: Display, Debug and the JSON the bindings get.
-fn shown(e: &phonecom::Error) -> String {
-    format!("{e}\n{e:?}\n{}", e.to_json())
 }
 
 /// Whether `text` holds `prefix` followed by at least 16 hex digits (a sandbox token or key).

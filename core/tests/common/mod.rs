@@ -111,3 +111,24 @@ pub fn contact() -> Value {
         "primary_email": "ada@example.com"
     })
 }
+
+/// Every way an error is shown: Display, Debug and the JSON the bindings get (for checks that a
+/// secret is nowhere in it).
+pub fn shown(e: &phonecom::Error) -> String {
+    format!("{e}\n{e:?}\n{}", e.to_json())
+}
+
+/// A client over `config` whose log events (Debug and JSON) are collected.
+pub fn logged_client(config: Value) -> (Client, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let events: std::sync::Arc<std::sync::Mutex<Vec<String>>> = Default::default();
+    let sink = events.clone();
+    let client = Client::builder(Config::from_value(config).unwrap())
+        .log_hook(move |e: &phonecom::LogEvent| {
+            sink.lock()
+                .unwrap()
+                .push(format!("{:?} {}", e, e.to_json()))
+        })
+        .build()
+        .unwrap();
+    (client, events)
+}
