@@ -725,12 +725,21 @@ mod tests {
             let e = Config::from_value(doc).unwrap_err();
             let shown = format!("{e}\n{e:?}\n{}", e.to_json());
             assert_eq!(e.kind(), ErrorKind::Validation, "{shown}");
-            assert!(shown.contains("proxy") && shown.contains("socks5://"), "{shown}");
-            assert!(!shown.contains("Proxy-Pw-1") && !shown.contains("Proxy Pw"), "{shown}");
+            assert!(
+                shown.contains("proxy") && shown.contains("socks5://"),
+                "{shown}"
+            );
+            assert!(
+                !shown.contains("Proxy-Pw-1") && !shown.contains("Proxy Pw"),
+                "{shown}"
+            );
             let mut c = Config::default();
             c.proxy = Some(bad.to_string());
             let debug = format!("{c:?}");
-            assert!(!debug.contains("Proxy-Pw") && !debug.contains("Proxy Pw"), "{debug}");
+            assert!(
+                !debug.contains("Proxy-Pw") && !debug.contains("Proxy Pw"),
+                "{debug}"
+            );
         }
     }
 

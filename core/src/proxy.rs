@@ -32,7 +32,16 @@ pub(crate) fn parse(url: &str) -> std::result::Result<ureq::Proxy, &'static str>
     let proxy = ureq::Proxy::new(url).map_err(|_| PROXY_RULE)?;
     let uri = proxy.uri();
     let bare = matches!(uri.path(), "" | "/") && uri.query().is_none() && !url.contains('#');
-    if proxy.host().is_empty() || !bare {
+    // ureq falls back to the default port when the written one is not a port (`:99999`).
+    let host_port = uri.authority().map_or("", |a| a.as_str());
+    let host_port = host_port.rsplit('@').next().unwrap_or(host_port);
+    let port_ok = match host_port.rsplit_once(':') {
+        Some((host, port)) if !host.ends_with(':') && !port.ends_with(']') => {
+            port.parse::<u16>().is_ok_and(|p| p > 0)
+        }
+        _ => true,
+    };
+    if proxy.host().is_empty() || !bare || !port_ok {
         return Err(PROXY_RULE);
     }
     Ok(proxy)
@@ -68,9 +77,8 @@ pub(crate) fn select(
             .find_map(|k| lookup(k).filter(|v| !v.trim().is_empty())),
     };
     let Some(url) = url else { return Ok(None) };
-    let invalid = || {
-        Error::new(ErrorKind::Validation, format!("proxy: {PROXY_RULE}")).with_family("config")
-    };
+    let invalid =
+        || Error::new(ErrorKind::Validation, format!("proxy: {PROXY_RULE}")).with_family("config");
     let parsed = parse(&url).map_err(|_| invalid())?;
     let mut b = ureq::Proxy::builder(parsed.protocol())
         .host(parsed.host())

@@ -540,7 +540,10 @@ mod tests {
         assert_eq!(mask_query_pairs("é=1"), "é=1");
         assert_eq!(mask_query_pairs("né&password=x"), "né&password=***");
         assert_eq!(mask_query_pairs("😀password=x"), "😀password=***");
-        assert_eq!(mask_pairs_named("é=1&username=joe", "username"), "é=1&username=***");
+        assert_eq!(
+            mask_pairs_named("é=1&username=joe", "username"),
+            "é=1&username=***"
+        );
         assert_eq!(mask_named("<response>é=1"), "<response>é=1");
     }
 

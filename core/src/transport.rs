@@ -591,7 +591,12 @@ mod tests {
             .send_once(&req, "req_test", Duration::from_secs(5))
             .unwrap_err();
         server.join().unwrap();
-        assert_eq!(failure.error.kind(), ErrorKind::Transport, "{}", failure.error);
+        assert_eq!(
+            failure.error.kind(),
+            ErrorKind::Transport,
+            "{}",
+            failure.error
+        );
         assert!(failure.error.is_retryable(), "{}", failure.error);
         assert!(!failure.not_sent);
     }
