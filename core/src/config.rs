@@ -733,8 +733,10 @@ mod tests {
                 !shown.contains("Proxy-Pw-1") && !shown.contains("Proxy Pw"),
                 "{shown}"
             );
-            let mut c = Config::default();
-            c.proxy = Some(bad.to_string());
+            let c = Config {
+                proxy: Some(bad.to_string()),
+                ..Config::default()
+            };
             let debug = format!("{c:?}");
             assert!(
                 !debug.contains("Proxy-Pw") && !debug.contains("Proxy Pw"),
