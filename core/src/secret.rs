@@ -81,7 +81,7 @@ pub const SECRET_NAMES: &[&str] = &[
 pub const MIN_SECRET_LEN: usize = 4;
 
 /// Why `value` cannot be a credential handed to a derived client (a token or key sent in a
-/// header), if it cannot: empty, shorter than [`MIN_SECRET_LEN`] (it could not be masked), or not
+/// header), if it cannot: empty, shorter than 4 characters (it could not be masked), or not
 /// visible ASCII. The bindings refuse such a value before building the client, naming their field.
 ///
 /// ```
