@@ -14,7 +14,10 @@
 //! [`Config::validate`] refuses, naming the field: base URLs that are not `https://` (or `http://`
 //! to loopback, or with `allow_insecure_http`); `retry.max_attempts`, `retry.deadline_ms` and
 //! timeouts of 0 (every call would fail); credentials (and a proxy password) shorter than 4
-//! characters, which could not be masked in errors and logs without mangling ordinary text.
+//! characters, which could not be masked in errors and logs without mangling ordinary text; a
+//! `proxy` that is not a proxy URL (`http://`, `https://` or `socks*://`, then
+//! `[user:password@]host[:port]`), without repeating it. `Debug` shows a proxy rebuilt from its
+//! parts with the user name and password as `***`, never as written.
 //!
 //! # Environment variables
 //!
@@ -232,17 +235,19 @@ impl std::fmt::Debug for Config {
             .field("nol", &self.nol)
             .field("timeouts", &self.timeouts)
             .field("retry", &self.retry)
-            .field("proxy", &self.proxy.as_deref().map(mask_userinfo))
+            .field("proxy", &self.proxy.as_deref().map(crate::proxy::shown))
             .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
 }
 
 /// `scheme://user:password@host` as `scheme://***@host` (the URL unchanged without userinfo).
+/// Everything up to the last `@` before the query is masked, so a malformed userinfo (a `/` in a
+/// password) is masked too; at worst a path holding `@` is over-masked.
 fn mask_userinfo(url: &str) -> String {
     let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
+    let before_query = rest.split(['?', '#']).next().unwrap_or("");
+    match before_query.rfind('@') {
         Some(at) => {
             let sep = if scheme.is_empty() { "" } else { "://" };
             format!("{scheme}{sep}***{}", &rest[at..])
@@ -502,6 +507,9 @@ impl Config {
                 ));
             }
         }
+        if let Some(proxy) = &self.proxy {
+            crate::proxy::parse(proxy).map_err(|rule| field_error("proxy", rule))?;
+        }
         self.check_header_credentials(None)?;
         let min = crate::secret::MIN_SECRET_LEN;
         for (field, len) in self.credential_lengths() {
@@ -701,6 +709,40 @@ mod tests {
         let c = Config::from_json(r#"{"proxy": "http://u:Secret-pw-1@127.0.0.1:9"}"#).unwrap();
         assert!(c.secret_values().contains(&"Secret-pw-1".to_string()));
         assert!(!format!("{c:?}").contains("Secret-pw-1"));
+        // A malformed userinfo (a `/` in the password) is masked too.
+        assert_eq!(mask_userinfo("ftp://u:Pw/1@h/x"), "ftp://***@h/x");
+    }
+
+    #[test]
+    fn a_malformed_proxy_is_refused_by_name_and_never_shown() {
+        for bad in [
+            "http://u:Proxy-Pw-1/x@h:1",
+            "http://u:Proxy-Pw-1@h:1/path?q",
+            "ftp://u:Proxy-Pw-1@h:1",
+            "http://u:Proxy Pw-1@h:1",
+        ] {
+            let doc = serde_json::json!({ "proxy": bad });
+            let e = Config::from_value(doc).unwrap_err();
+            let shown = format!("{e}\n{e:?}\n{}", e.to_json());
+            assert_eq!(e.kind(), ErrorKind::Validation, "{shown}");
+            assert!(
+                shown.contains("proxy") && shown.contains("socks5://"),
+                "{shown}"
+            );
+            assert!(
+                !shown.contains("Proxy-Pw-1") && !shown.contains("Proxy Pw"),
+                "{shown}"
+            );
+            let c = Config {
+                proxy: Some(bad.to_string()),
+                ..Config::default()
+            };
+            let debug = format!("{c:?}");
+            assert!(
+                !debug.contains("Proxy-Pw") && !debug.contains("Proxy Pw"),
+                "{debug}"
+            );
+        }
     }
 
     #[test]

@@ -33,11 +33,13 @@ pub enum ErrorKind {
     RateLimited,
     /// The upstream failed (5xx).
     Server,
-    /// The connection failed or was cut (DNS, refused, reset, TLS).
+    /// The connection failed or was cut (DNS, refused, reset, TLS), also in the middle of a
+    /// response body (a reset, or fewer bytes than announced).
     Transport,
     /// A timeout or the call's deadline expired.
     Timeout,
-    /// The response could not be understood (malformed JSON/XML, truncated body).
+    /// A complete response could not be understood (malformed JSON/XML, a document that
+    /// ends too early although every announced byte arrived).
     Decode,
 }
 
@@ -219,8 +221,8 @@ impl Error {
     /// Keep a bounded prefix of `raw`, with secret-named members and pairs masked (a token
     /// response cut short holds secrets nobody has registered yet).
     pub(crate) fn with_raw_body(mut self, raw: &[u8]) -> Error {
-        let cut = raw.len().min(RAW_BODY_LIMIT);
-        let text = String::from_utf8_lossy(&raw[..cut]);
+        // Cut before a character the limit would split, not inside it.
+        let text = String::from_utf8_lossy(crate::text::utf8_prefix(raw, RAW_BODY_LIMIT));
         self.inner.raw_body = Some(crate::secret::mask_named(&text));
         self
     }
@@ -516,6 +518,30 @@ mod tests {
     fn raw_body_is_bounded() {
         let e = Error::decode("bad", &vec![b'x'; 10_000]);
         assert_eq!(e.raw_body().unwrap().len(), RAW_BODY_LIMIT);
+        // The limit falls inside `é`: the character is left out whole, not shown as U+FFFD.
+        let text = format!("{}é tail", "x".repeat(RAW_BODY_LIMIT - 1));
+        let e = Error::decode("bad", text.as_bytes());
+        assert_eq!(e.raw_body(), Some("x".repeat(RAW_BODY_LIMIT - 1).as_str()));
+    }
+
+    proptest::proptest! {
+        /// Text without `=` or quotes (nothing to mask) is kept as its longest whole-character
+        /// prefix within the limit.
+        #[test]
+        fn raw_body_is_a_whole_character_prefix(text in "[^=\"]{0,1200}") {
+            let e = Error::decode("bad", text.as_bytes());
+            let kept = e.raw_body().unwrap_or_default();
+            proptest::prop_assert!(text.starts_with(kept));
+            let next = text[kept.len()..].chars().next();
+            proptest::prop_assert!(next.is_none_or(|c| kept.len() + c.len_utf8() > RAW_BODY_LIMIT));
+        }
+
+        #[test]
+        fn raw_body_of_any_bytes_is_bounded(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..3000)) {
+            let e = Error::decode("bad", &bytes);
+            // Each byte that is not UTF-8 may show as U+FFFD (3 bytes).
+            proptest::prop_assert!(e.raw_body().unwrap_or_default().len() <= 3 * RAW_BODY_LIMIT);
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@ mod proxy;
 pub(crate) mod random;
 pub mod retry;
 mod secret;
+pub(crate) mod text;
 mod transport;
 pub mod types;
 pub mod v1;

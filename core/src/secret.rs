@@ -81,7 +81,7 @@ pub const SECRET_NAMES: &[&str] = &[
 pub const MIN_SECRET_LEN: usize = 4;
 
 /// Why `value` cannot be a credential handed to a derived client (a token or key sent in a
-/// header), if it cannot: empty, shorter than [`MIN_SECRET_LEN`] (it could not be masked), or not
+/// header), if it cannot: empty, shorter than 4 characters (it could not be masked), or not
 /// visible ASCII. The bindings refuse such a value before building the client, naming their field.
 ///
 /// ```
@@ -338,13 +338,15 @@ fn mask_pairs_where(text: &str, is_secret: impl Fn(&str) -> bool) -> String {
     let mut rest = text;
     while let Some(eq) = rest.find('=') {
         let (before, after) = rest.split_at(eq);
+        // The name is the run of name characters right before `=`; trimming by character (not
+        // `rfind(..) + 1`) keeps a multi-byte character before the name whole.
         let name_start = before
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-            .map_or(0, |i| i + 1);
+            .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            .len();
         let name = &before[name_start..];
         out.push_str(before);
         out.push('=');
-        let after = &after[1..];
+        let after = &after['='.len_utf8()..];
         if is_secret(name) && !after.starts_with("***") {
             let end = after
                 .find(|c: char| {
@@ -528,6 +530,80 @@ mod tests {
             let masked = r.redact(shown);
             assert!(masked.contains("bad ***"), "{shown} -> {masked}");
             assert!(!masked.contains("w0rd"), "{shown} -> {masked}");
+        }
+    }
+
+    #[test]
+    fn a_multi_byte_character_before_the_name_does_not_split() {
+        // The defect of issue 10: `rfind(..) + 1` landed inside `é`.
+        assert_eq!(mask_query_pairs("numéro=bad"), "numéro=bad");
+        assert_eq!(mask_query_pairs("é=1"), "é=1");
+        assert_eq!(mask_query_pairs("né&password=x"), "né&password=***");
+        assert_eq!(mask_query_pairs("😀password=x"), "😀password=***");
+        assert_eq!(
+            mask_pairs_named("é=1&username=joe", "username"),
+            "é=1&username=***"
+        );
+        assert_eq!(mask_named("<response>é=1"), "<response>é=1");
+    }
+
+    /// Text that stresses every masking path: multi-byte characters, combining marks, emoji,
+    /// the separators and quotes masking looks for, escapes, and pieces of secret names.
+    fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            "\\PC{0,4}",
+            "[=&\"',:\\\\ \n]",
+            "[éü\u{301}\u{200d}😀🇫🇷é\u{0}\u{7f}]",
+            Just("password".to_string()),
+            Just("access_token".to_string()),
+            Just("API-KEY".to_string()),
+            Just("\\\"".to_string()),
+            Just("***".to_string()),
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn masking_never_panics_and_keeps_text_without_secrets(text in hostile_text()) {
+            let masked = Redactor::new(["hunter2hunter2"]).redact(&text);
+            proptest::prop_assert!(!masked.contains("hunter2hunter2"));
+            let _ = mask_pairs_named(&text, "username");
+            if !SECRET_NAMES.iter().any(|n| text.to_ascii_lowercase().contains(n)) {
+                proptest::prop_assert_eq!(masked, text);
+            }
+        }
+
+        #[test]
+        fn a_secret_named_pair_is_masked_after_any_text(
+            before in hostile_text(),
+            name in proptest::sample::select(SECRET_NAMES),
+            value in "S3CR[a-zA-Z0-9éü😀\u{301}]{0,8}",
+            after in hostile_text(),
+        ) {
+            // `&` ends whatever came before, so `name` is the whole name; `S` marks the value.
+            let before = before.replace('S', "s");
+            let after = after.replace('S', "s");
+            for text in [
+                format!("{before}&{name}={value}&{after}"),
+                format!("{before},\"{name}\":\"{value}\",{after}"),
+            ] {
+                let masked = mask_named(&text);
+                proptest::prop_assert!(!masked.contains(&value), "{} -> {}", text, masked);
+            }
+        }
+
+        #[test]
+        fn a_known_secret_is_masked_in_any_text(
+            secret in "[^*]{4,12}",
+            before in hostile_text(),
+            after in hostile_text(),
+        ) {
+            let set = SecretSet::new([secret.as_str()], None);
+            let text = format!("{before}{secret}{after}").replace('*', "");
+            let masked = set.redact(&text, &[]);
+            proptest::prop_assert!(!masked.contains(&secret), "{} -> {}", text, masked);
         }
     }
 

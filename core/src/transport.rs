@@ -432,16 +432,20 @@ impl Transport {
             .limit(MAX_BODY)
             .read_to_vec()
             .map_err(|e| {
+                // The exchange broke off (a reset, or fewer bytes than announced): a transport
+                // failure, which an idempotent request may repeat. Only a complete body that
+                // cannot be read as the family's format is a `decode` error.
                 let mut f = classify(e);
                 if f.error.kind() == ErrorKind::Transport {
                     f.error = Error::new(
-                        ErrorKind::Decode,
+                        ErrorKind::Transport,
                         format!(
-                            "response body was truncated or cut off ({})",
+                            "the connection broke off in the middle of the response body ({})",
                             f.error.message()
                         ),
                     )
-                    .with_status(status);
+                    .with_status(status)
+                    .with_retryable(true);
                 }
                 f.not_sent = false;
                 f
@@ -553,8 +557,49 @@ fn refused_before_sending(e: &impl std::fmt::Debug) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
+    use std::io::{Read, Write};
     use std::net::TcpListener;
+
+    /// A connection reset after the head and part of the body is a transport failure that may
+    /// be retried, not a `decode` error. The server closes with the request body unread, so the
+    /// kernel resets the connection (RST) instead of closing it in order; it waits a moment
+    /// first so that the head is read before the reset (if not, the reset comes before the head,
+    /// also a transport failure: the test passes either way and never on a `decode` error).
+    #[test]
+    fn a_reset_in_the_middle_of_the_body_is_a_retryable_transport_error() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = std::thread::spawn(move || {
+            let (mut conn, _) = listener.accept().unwrap();
+            let mut first = [0u8; 1];
+            conn.read_exact(&mut first).unwrap();
+            conn.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"items\":[")
+                .unwrap();
+            conn.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(200));
+            drop(conn);
+        });
+        let transport = Transport::new(&Config::default(), "rust", None).unwrap();
+        let req = HttpRequest {
+            method: "POST".into(),
+            url: format!("http://127.0.0.1:{port}/v4/x"),
+            headers: Vec::new(),
+            body: Some(("application/json".into(), vec![b' '; 8192])),
+            idempotent: true,
+        };
+        let failure = transport
+            .send_once(&req, "req_test", Duration::from_secs(5))
+            .unwrap_err();
+        server.join().unwrap();
+        assert_eq!(
+            failure.error.kind(),
+            ErrorKind::Transport,
+            "{}",
+            failure.error
+        );
+        assert!(failure.error.is_retryable(), "{}", failure.error);
+        assert!(!failure.not_sent);
+    }
 
     #[test]
     fn a_header_ureq_refuses_is_a_validation_error_and_not_sent() {

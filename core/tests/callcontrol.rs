@@ -265,6 +265,22 @@ fn lines_parse_back() {
         assert_eq!(Command::parse(&format!("{line}\r\n")).unwrap(), c);
         assert_eq!(Command::from_json(&c.to_json()).unwrap(), c);
     }
+    // A leading `+` is accepted and kept as rendered, so the command renders back to a line
+    // that parses to it.
+    for (line, rendered) in [
+        (
+            "simple-forward,+18585602222ww12",
+            "simple-forward,18585602222ww12",
+        ),
+        (
+            "multiple-forward-voicetag,\"Sales\",+18585602222,18585602223",
+            "multiple-forward-voicetag,\"Sales\",18585602222,18585602223",
+        ),
+    ] {
+        let c = Command::parse(line).unwrap();
+        assert_eq!(c.render().unwrap(), rendered);
+        assert_eq!(Command::parse(rendered).unwrap(), c);
+    }
     for bad in [
         "hangup",
         "simple-forward-voicetag,Sales,18585602222",

@@ -214,9 +214,10 @@ fn connection_refused_is_retried_and_reported_as_transport() {
 }
 
 #[test]
-fn malformed_and_truncated_bodies_are_decode_errors() {
+fn a_malformed_body_is_a_decode_error_and_a_body_cut_short_a_transport_error() {
     let env = common::start();
     let path = sms_path(&env);
+    // A complete 200 that is not JSON: the exchange worked, the answer cannot be read.
     env.fault("GET", &path, "malformed", 1);
     let e = env
         .client
@@ -225,12 +226,37 @@ fn malformed_and_truncated_bodies_are_decode_errors() {
     assert_eq!(e.kind(), ErrorKind::Decode);
     assert!(e.raw_body().is_some(), "keeps the raw body: {e}");
 
+    // Fewer body bytes than announced, then the connection closes: the exchange broke off.
+    // An idempotent GET is retried until the attempts run out, and the error says it may help.
+    env.clear_requests();
+    env.fault("GET", &path, "truncated", 3);
+    let e = env
+        .client
+        .call("v4.list-account-sms", json!({}))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e}");
+    assert!(e.is_retryable(), "{e}");
+    assert_eq!((e.attempts(), env.count("GET", &path)), (3, 3), "{e}");
+    assert!(e.message().contains("middle of the response body"), "{e}");
+
+    // A POST cut short may have been processed: a transport error, sent once, not retried.
+    env.clear_requests();
     env.fault("POST", &path, "truncated", 1);
     let e = env
         .client
         .call("v4.create-account-sms", sms_body())
         .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Decode, "{e}");
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e}");
+    assert_eq!(env.count("POST", &path), 1, "{e}");
+    assert!(e.message().contains("may have been processed"), "{e}");
+
+    // A reset after processing, before any answer: transport as well.
+    env.fault("POST", &path, "reset_after", 1);
+    let e = env
+        .client
+        .call("v4.create-account-sms", sms_body())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e}");
 }
 
 #[test]

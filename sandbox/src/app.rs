@@ -132,6 +132,13 @@ impl App {
             let status = f.status.unwrap_or(400);
             return Outcome::Respond(errors::error(status, &echo_message(req)));
         }
+        if let Some(message) = &f.message {
+            let status = f.status.unwrap_or(400);
+            return Outcome::Respond(match service {
+                Some(s) => s.fault_error_message(status, message),
+                None => errors::error(status, message),
+            });
+        }
         if let Some(status) = f.status {
             let resp = match service {
                 Some(s) => s.fault_error_coded(status, f.retry_after, f.code.as_deref()),

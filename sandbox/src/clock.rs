@@ -112,11 +112,12 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let zone = match rest {
         "Z" | "z" => 0,
         _ if rest.len() == 6 && (rest.starts_with('+') || rest.starts_with('-')) => {
+            // `get`, not `[..]`: six bytes may hold a multi-byte character (`+1é12`).
             let (zh, zm) = (
-                rest[1..3].parse::<i64>().ok()?,
-                rest[4..6].parse::<i64>().ok()?,
+                rest.get(1..3)?.parse::<i64>().ok()?,
+                rest.get(4..6)?.parse::<i64>().ok()?,
             );
-            if &rest[3..4] != ":" {
+            if rest.get(3..4) != Some(":") {
                 return None;
             }
             let z = zh * 3600 + zm * 60;
@@ -214,6 +215,10 @@ mod tests {
             "2007-13-01T00:00:00Z",
             "2007-12-01T13:28:50",
             "x007-12-01T13:28:50Z",
+            // A zone of six bytes holding a multi-byte character: refused, not a panic.
+            "2007-12-01T13:28:50+1é12",
+            "2007-12-01T13:28:50+é:12",
+            "2007-12-01T13:28:50+12:é",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }

@@ -2,8 +2,11 @@
 //!
 //! A spec is `;`-separated `key=value` pairs or bare words:
 //! `latency=MS`, `status=CODE`, `retry_after=S`, `code=NAME`, `reset_before`, `reset_after`,
-//! `malformed`, `truncated`, `echo`. Example: `latency=200;status=503;retry_after=1`. `code` (with
-//! `status`) picks the family's own error code, e.g. `status=429;code=rate_limited_pool`.
+//! `malformed`, `truncated`, `echo`, `message=TEXT`. Example: `latency=200;status=503;retry_after=1`.
+//! `code` (with `status`) picks the family's own error code, e.g. `status=429;code=rate_limited_pool`.
+//! `message` answers an error (`status`, default 400) in the family's shape whose message is
+//! `TEXT` as given (it may hold `=` and any Unicode, not `;`), e.g. `status=400;message=numéro=bad`
+//! queued through `POST /_sandbox/faults`: a client's handling of upstream text can be tested.
 
 use serde_json::{json, Value};
 
@@ -39,6 +42,9 @@ pub struct Fault {
     /// Do not process; answer an error (`status`, default 400) whose message repeats the
     /// request's values, as some upstreams do (lets a client test that it masks what it sent).
     pub echo: bool,
+    /// Do not process; answer an error (`status`, default 400) in the family's shape with this
+    /// message, as written.
+    pub message: Option<String>,
 }
 
 impl Fault {
@@ -76,6 +82,10 @@ impl Fault {
                 "malformed" => f.action = Action::Malformed,
                 "truncated" => f.action = Action::Truncated,
                 "echo" => f.echo = true,
+                "message" => match value.filter(|v| !v.is_empty()) {
+                    Some(v) => f.message = Some(v.to_string()),
+                    None => return Err(format!("`{item}` needs a value")),
+                },
                 _ => return Err(format!("unknown fault `{item}`")),
             }
         }
@@ -84,6 +94,9 @@ impl Fault {
         }
         if f.code.is_some() && f.status.is_none() {
             return Err("`code` needs `status`".into());
+        }
+        if f.message.is_some() && (f.echo || f.code.is_some()) {
+            return Err("`message` goes with `status` only (not `echo` or `code`)".into());
         }
         Ok(f)
     }
@@ -191,6 +204,10 @@ mod tests {
         assert_eq!(f.code.as_deref(), Some("rate_limited_pool"));
         assert!(Fault::parse("code=x").is_err());
         assert!(Fault::parse("status=429;code=").is_err());
+        let f = Fault::parse("status=400;message=numéro=bad").unwrap();
+        assert_eq!(f.message.as_deref(), Some("numéro=bad"));
+        assert!(Fault::parse("message=").is_err());
+        assert!(Fault::parse("echo;message=x").is_err());
     }
 
     #[test]

@@ -31,6 +31,16 @@ impl Service for OAuthService {
         }
     }
 
+    /// A `message=` fault: `{"error", "error_description": message}`.
+    fn fault_error_message(&self, status: u16, message: &str) -> Response {
+        let error = if status >= 500 {
+            "server_error"
+        } else {
+            "invalid_request"
+        };
+        oauth_error(status, error, message)
+    }
+
     fn fault_error(&self, status: u16, retry_after: Option<u64>) -> Response {
         let error = match status {
             429 => "rate_limited",

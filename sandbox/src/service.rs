@@ -31,6 +31,12 @@ pub trait Service: Send + Sync {
         self.fault_error(status, retry_after)
     }
 
+    /// The answer to a `message=` fault: `status` in this family's error shape, with `message`
+    /// as the upstream's own text (default: v4 `@error.@message`).
+    fn fault_error_message(&self, status: u16, message: &str) -> Response {
+        errors::error(status, message)
+    }
+
     /// A family's own admin routes under `/_sandbox` (`sub` is the path after `/_sandbox`,
     /// e.g. `/nol/checkout/x`). `None` when the route is not the family's. Admin routes have no
     /// auth, no faults and are not recorded.

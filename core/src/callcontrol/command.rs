@@ -283,7 +283,16 @@ impl Command {
     }
 
     /// Parse a command line (what a partner answered, e.g. a request's `previous-response`).
-    /// The values are checked as [`Command::render`] checks them.
+    /// The values are checked as [`Command::render`] checks them, and numbers are kept as
+    /// rendered (without `+`), so rendering the result gives a line that parses back to it.
+    ///
+    /// ```
+    /// use phonecom::callcontrol::Command;
+    /// let cmd = Command::parse("simple-forward,+18585602222ww12")?;
+    /// assert_eq!(cmd, Command::SimpleForward { number: "18585602222".into(), dtmf: Some("ww12".into()) });
+    /// assert_eq!(Command::parse(&cmd.render()?)?, cmd);
+    /// # Ok::<(), phonecom::Error>(())
+    /// ```
     pub fn parse(line: &str) -> Result<Command> {
         let line = line.trim_end_matches(['\r', '\n']);
         let (name, rest) = line.split_once(',').unwrap_or((line, ""));
@@ -354,7 +363,36 @@ impl Command {
             }
         };
         cmd.render()?;
-        Ok(cmd)
+        Ok(cmd.with_numbers_as_rendered())
+    }
+
+    /// The same command with every number as [`Command::render`] writes it (no `+`). Only
+    /// called on a command that rendered, so every number passes the check.
+    fn with_numbers_as_rendered(self) -> Command {
+        let wire = |n: String| number(&n).unwrap_or(n);
+        match self {
+            Command::SimpleForward { number, dtmf } => Command::SimpleForward {
+                number: wire(number),
+                dtmf,
+            },
+            Command::SimpleForwardVoiceTag { text, number, dtmf } => {
+                Command::SimpleForwardVoiceTag {
+                    text,
+                    number: wire(number),
+                    dtmf,
+                }
+            }
+            Command::MultipleForward { numbers } => Command::MultipleForward {
+                numbers: numbers.into_iter().map(wire).collect(),
+            },
+            Command::MultipleForwardVoiceTag { text, numbers } => {
+                Command::MultipleForwardVoiceTag {
+                    text,
+                    numbers: numbers.into_iter().map(wire).collect(),
+                }
+            }
+            play @ Command::PlayAndGetDigits { .. } => play,
+        }
     }
 
     /// The command as JSON, e.g. `{"command": "simple-forward", "number": "+18585602222",

@@ -21,6 +21,15 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(i64);
 
+/// The earliest time [`Timestamp::parse`] accepts: `0000-01-01T00:00:00Z`.
+pub const MIN_EPOCH: i64 = -62_167_219_200;
+/// The latest time [`Timestamp::parse`] accepts: `9999-12-31T23:59:59Z` (the last one whose ISO
+/// form has a four-digit year, so everything parsed renders back to text that parses again).
+pub const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// The rule of the accepted range, for error messages.
+const RANGE_RULE: &str = "years 0000 to 9999 (0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z)";
+
 impl Timestamp {
     /// From seconds since 1970-01-01T00:00:00Z.
     pub fn from_epoch(secs: i64) -> Timestamp {
@@ -48,19 +57,40 @@ impl Timestamp {
     /// Parse seconds since the epoch (digits, optionally signed) or ISO 8601: `YYYY-MM-DD`,
     /// optionally followed by `T` (or a space) and `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, and by
     /// `Z`, `±HH:MM`, `±HHMM` or `±HH`. Without a zone the time is taken as UTC; fractions of a
-    /// second are dropped.
+    /// second are dropped. Only times from year 0000 to 9999 are accepted ([`MIN_EPOCH`] to
+    /// [`MAX_EPOCH`]): those [`Timestamp::to_iso`] renders as text this function reads back.
+    ///
+    /// ```
+    /// use phonecom::types::timestamp::Timestamp;
+    /// assert!(Timestamp::parse("9999-12-31T23:59:59Z").is_ok());
+    /// assert!(Timestamp::parse("9999-12-31T23:59:59-01:00").is_err()); // year 10000 in UTC
+    /// assert!(Timestamp::parse("253402300800").is_err());
+    /// ```
     pub fn parse(s: &str) -> Result<Timestamp, String> {
         let t = s.trim();
         let digits = t.strip_prefix('-').unwrap_or(t);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             return t
                 .parse::<i64>()
-                .map(Timestamp)
-                .map_err(|_| format!("epoch seconds out of range (got `{s}`)"));
+                .ok()
+                .and_then(Timestamp::in_range)
+                .ok_or_else(|| format!("epoch seconds must cover {RANGE_RULE} (got `{s}`)"));
         }
-        parse_iso(t).map_err(|why| {
-            format!("must be ISO 8601 (2014-01-01T23:00:37Z) or seconds since the epoch: {why} (got `{s}`)")
-        })
+        parse_iso(t)
+            .and_then(|ts| {
+                Timestamp::in_range(ts.0)
+                    .ok_or_else(|| format!("the time in UTC must be within {RANGE_RULE}"))
+            })
+            .map_err(|why| {
+                format!("must be ISO 8601 (2014-01-01T23:00:37Z) or seconds since the epoch: {why} (got `{s}`)")
+            })
+    }
+
+    /// `secs` as a timestamp when it lies within [`MIN_EPOCH`]..=[`MAX_EPOCH`].
+    fn in_range(secs: i64) -> Option<Timestamp> {
+        (MIN_EPOCH..=MAX_EPOCH)
+            .contains(&secs)
+            .then_some(Timestamp(secs))
     }
 
     /// Read a JSON date: an integer (epoch seconds) or a string in either form.
@@ -68,8 +98,11 @@ impl Timestamp {
         match v {
             Value::Number(n) => n
                 .as_i64()
-                .map(Timestamp)
-                .ok_or_else(|| format!("epoch seconds must be a whole number (got {n})")),
+                .ok_or_else(|| format!("epoch seconds must be a whole number (got {n})"))
+                .and_then(|secs| {
+                    Timestamp::in_range(secs)
+                        .ok_or_else(|| format!("epoch seconds must cover {RANGE_RULE} (got {n})"))
+                }),
             Value::String(s) => Timestamp::parse(s),
             other => Err(format!(
                 "must be ISO 8601 or seconds since the epoch (got {other})"
@@ -142,7 +175,12 @@ pub mod seconds {
 fn parse_iso(t: &str) -> Result<Timestamp, String> {
     let b = t.as_bytes();
     let num = |from: usize, len: usize| -> Result<i64, String> {
-        let part = t.get(from..from + len).ok_or("too short")?;
+        let part = match t.get(from..from + len) {
+            Some(part) => part,
+            None if t.len() < from + len => return Err("too short".into()),
+            // The range splits a multi-byte character: not digits either way.
+            None => return Err("the date and time must be ASCII digits and separators".into()),
+        };
         if part.bytes().all(|c| c.is_ascii_digit()) {
             Ok(part.parse::<i64>().unwrap_or_default())
         } else {
@@ -306,6 +344,53 @@ mod tests {
         for days in (-700_000..2_900_000).step_by(997) {
             let t = Timestamp::from_epoch(days * 86_400 + 3_723);
             assert_eq!(Timestamp::parse(&t.to_iso()).unwrap(), t);
+        }
+    }
+
+    #[test]
+    fn accepts_only_years_it_can_render() {
+        assert_eq!(Timestamp::parse("0000-01-01").unwrap().epoch(), MIN_EPOCH);
+        assert_eq!(
+            Timestamp::parse("9999-12-31T23:59:59Z").unwrap().epoch(),
+            MAX_EPOCH
+        );
+        assert_eq!(
+            Timestamp::from_epoch(MAX_EPOCH).to_iso(),
+            "9999-12-31T23:59:59Z"
+        );
+        assert_eq!(
+            Timestamp::from_epoch(MIN_EPOCH).to_iso(),
+            "0000-01-01T00:00:00Z"
+        );
+        for bad in [
+            "9999-12-31T23:59:59-00:01",
+            "0000-01-01T00:00:00+00:01",
+            "253402300800",
+            "-62167219201",
+            "9223372036854775807",
+        ] {
+            let e = Timestamp::parse(bad).unwrap_err();
+            assert!(e.contains("9999"), "{bad}: {e}");
+        }
+        assert!(Timestamp::from_value(&json!(MAX_EPOCH + 1)).is_err());
+        assert!(Timestamp::from_value(&json!(i64::MIN)).is_err());
+    }
+
+    proptest::proptest! {
+        /// Whatever parses renders to text that parses back to the same time.
+        #[test]
+        fn parse_render_parse_is_the_identity(s in r"-?[0-9]{1,13}|[0-9]{4}-[0-9]{2}-[0-9]{2}([T t][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,4})?)?)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?|\PC{0,30}") {
+            if let Ok(t) = Timestamp::parse(&s) {
+                let shown = t.to_iso();
+                proptest::prop_assert_eq!(Timestamp::parse(&shown), Ok(t), "{} -> {}", s, shown);
+                proptest::prop_assert_eq!(Timestamp::parse(&t.epoch().to_string()), Ok(t));
+            }
+        }
+
+        #[test]
+        fn every_time_in_range_round_trips(secs in MIN_EPOCH..=MAX_EPOCH) {
+            let t = Timestamp::from_epoch(secs);
+            proptest::prop_assert_eq!(Timestamp::parse(&t.to_iso()), Ok(t));
         }
     }
 

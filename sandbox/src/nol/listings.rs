@@ -130,7 +130,11 @@ pub fn publish(w: &mut World, e164: &str, now: i64) {
         return;
     }
     let stem = if l.kind == "personal" {
-        format!("number-{}", &e164[e164.len().saturating_sub(4)..])
+        let last4: String = e164
+            .chars()
+            .skip(e164.chars().count().saturating_sub(4))
+            .collect();
+        format!("number-{last4}")
     } else {
         let p = &l.profile;
         slug(

@@ -180,6 +180,11 @@ impl Service for NolService {
         errors::fault(status, retry_after, code)
     }
 
+    /// A `message=` fault: `{"error": message}` (no code).
+    fn fault_error_message(&self, status: u16, message: &str) -> Response {
+        errors::plain(status, message)
+    }
+
     fn admin(&self, req: &Request, sub: &str, shared: &Shared) -> Option<Response> {
         let rest = sub.strip_prefix("/nol/")?;
         Some(self.with(shared, |w| admin::handle(req, rest, w)))

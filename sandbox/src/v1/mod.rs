@@ -72,6 +72,12 @@ impl Service for V1Service {
         errors::fault(status, retry_after, code)
     }
 
+    /// A `message=` fault: `response.error` with the status's code and `message` as `info`.
+    fn fault_error_message(&self, status: u16, message: &str) -> Response {
+        let (code, _) = Kind::for_status(status).code_status();
+        Response::json(status, &errors::body(code, message))
+    }
+
     fn reset(&self, shared: &Shared) {
         *lock(&self.state) = Some(Store::new(shared.seed));
     }

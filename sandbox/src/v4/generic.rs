@@ -33,10 +33,12 @@ fn check_parents(cx: &Cx) -> Result<(), Response> {
         };
         if !ok {
             let what = name.trim_end_matches("_id").replace('_', " ");
+            let mut chars = what.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
             return Err(util::not_found(&format!(
                 "{}{}",
-                what[..1].to_uppercase(),
-                &what[1..]
+                first.unwrap_or_default(),
+                chars.as_str()
             )));
         }
     }

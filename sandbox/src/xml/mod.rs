@@ -294,6 +294,11 @@ impl Service for XmlService {
         }
     }
 
+    /// A `message=` fault: the XML error envelope with that message.
+    fn fault_error_message(&self, status: u16, message: &str) -> Response {
+        self.http_error(status, message)
+    }
+
     fn reset(&self, _shared: &Shared) {
         *lock(&self.world) = None;
         lock(&self.transcripts).clear();
