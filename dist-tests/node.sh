@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The npm package, installed into a fresh `npm init -y` project with no Rust toolchain on PATH:
+# the prebuilt addon is used (nothing is built), the sign-up flow runs from CommonJS and from an
+# ES module against the sandbox the package ships (phonecom/sandbox), and the version agrees.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/dist/common.sh
+. dist-tests/lib.sh
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+
+tarball=$DIST/phonecom-$VERSION.tgz
+step "node: $(basename "$tarball")"
+app=$WORK/app
+mkdir -p "$app"
+cd "$app"
+npm init -y >/dev/null
+npm install --foreground-scripts "$tarball" 2>&1 | tee "$WORK/install.log"
+if grep -q "building it from source" "$WORK/install.log"; then fail "npm built the addon from source"; fi
+pkg=$app/node_modules/phonecom
+[ ! -e "$pkg/phonecom.node" ] || fail "an addon was built at install ($pkg/phonecom.node)"
+for binary in "$pkg/phonecom.linux-x64-gnu.node" "$pkg/prebuilt/linux-x64-gnu/phonecom-sandbox"; do
+  check_no_debug_info "$binary"
+  check_glibc "$binary"
+done
+
+cp "$OLDPWD/dist-tests/flows/signup.js" "$OLDPWD/dist-tests/flows/signup.mjs" "$app/"
+for flow in signup.js signup.mjs; do
+  echo "-- $flow"
+  node "$flow" | tee "$WORK/$flow.log"
+  check_flow_output "$WORK/$flow.log"
+done
+
+# The bin entry runs the shipped sandbox too.
+npx --no-install phonecom-sandbox --exit-on-eof </dev/null | head -n 1 | node -e '
+  let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => { if (!JSON.parse(s).v4) process.exit(1); });'
+echo "npx phonecom-sandbox: printed its config line"
+
+check_version "require('phonecom').version" "$(node -p "require('phonecom').version")"
+check_version "the npm package's version" "$(node -p "require('phonecom/package.json').version")"
