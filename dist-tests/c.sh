@@ -78,6 +78,14 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
   cc "$example" $(pkg-config --cflags --libs phonecom) -o "$WORK/deb-shared"
   cc "$example" $(pkg-config --cflags --libs phonecom-static) -o "$WORK/deb-static"
   check_c_versions .deb $(pkg-config --cflags --libs phonecom)
+  echo "-- the README's first program"
+  cc dist-tests/flows/first.c $(pkg-config --cflags --libs phonecom) -o "$WORK/first"
+  coproc SANDBOX { phonecom-sandbox --exit-on-eof; }
+  read -r config <&"${SANDBOX[0]}"
+  printf '%s\n' "$config" | "$WORK/first" | tee "$WORK/first.log"
+  eval "exec ${SANDBOX[1]}>&-"
+  wait "$SANDBOX_PID" || true
+  grep -q "^created subaccount acme-12345" "$WORK/first.log" || fail "the first program did not sign up"
   echo "-- shared"
   run_flow /usr/bin/phonecom-sandbox "$WORK/deb-shared" "$WORK/deb-shared.log"
   echo "-- static"
