@@ -12,7 +12,7 @@
 # together; target/x86_64-unknown-linux-gnu/release/ keeps it for the install tests
 # (dist-tests/run.sh) and anything else that wants the release build. Installs its tools into
 # target/dist-tools (a virtualenv: maturin, cargo-zigbuild, ziglang, auditwheel from PyPI).
-# Needs the Rust toolchain, python3 with venv, npm, dpkg-deb and binutils' strip.
+# Needs the Rust toolchain and dpkg-deb; installs npm, python3-venv and binutils when missing (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/dist/common.sh
@@ -20,6 +20,16 @@ started=$SECONDS
 
 STAGE=$TARGET_DIR/dist-stage
 export PATH="$DIST_TOOLS/bin:$PATH"
+
+need=()
+command -v npm >/dev/null || need+=(nodejs npm)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
+command -v strip >/dev/null || need+=(binutils)
+if [ ${#need[@]} -gt 0 ]; then
+  step "installing ${need[*]} (apt-get)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
 
 step "packaging tools ($DIST_TOOL_PINS)"
 if [ "$(cat "$DIST_TOOLS/pins" 2>/dev/null)" != "$DIST_TOOL_PINS" ]; then
