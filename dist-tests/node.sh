@@ -15,7 +15,7 @@ mkdir -p "$app"
 cd "$app"
 npm init -y >/dev/null
 npm install --foreground-scripts "$tarball" 2>&1 | tee "$WORK/install.log"
-if grep -q "building it from source" "$WORK/install.log"; then fail "npm built the addon from source"; fi
+if grep -q "from source" "$WORK/install.log"; then fail "npm built the addon from source"; fi
 pkg=$app/node_modules/phonecom
 [ ! -e "$pkg/phonecom.node" ] || fail "an addon was built at install ($pkg/phonecom.node)"
 for binary in "$pkg/phonecom.linux-x64-gnu.node" "$pkg/prebuilt/linux-x64-gnu/phonecom-sandbox"; do

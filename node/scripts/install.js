@@ -6,11 +6,15 @@
 'use strict';
 
 const fs = require('node:fs');
-const { triple, prebuiltAddon } = require('../lib/platform');
+const path = require('node:path');
+const { ROOT, triple, prebuiltAddon } = require('../lib/platform');
 
 if (fs.existsSync(prebuiltAddon())) {
   console.error(`phonecom: using the prebuilt addon for ${triple()}`);
-} else {
+} else if (fs.existsSync(path.join(ROOT, 'rust'))) {
   console.error(`phonecom: no prebuilt addon for ${triple()} in this package; building it from source with cargo`);
+  require('./build');
+} else {
+  console.error('phonecom: a checkout of the repository: building the addon from source with cargo');
   require('./build');
 }
