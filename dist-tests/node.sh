@@ -23,11 +23,22 @@ for binary in "$pkg/phonecom.linux-x64-gnu.node" "$pkg/prebuilt/linux-x64-gnu/ph
   check_glibc "$binary"
 done
 
-cp "$OLDPWD/dist-tests/flows/signup.js" "$OLDPWD/dist-tests/flows/signup.mjs" "$app/"
+cp "$ROOT/dist-tests/flows/signup.js" "$ROOT/dist-tests/flows/signup.mjs" "$app/"
 node signup.js | tee "$WORK/signup.log"
 check_flow_output "$WORK/signup.log"
 node signup.mjs | tee "$WORK/esm.log"
 grep -q "^esm: phonecom $VERSION, [1-9][0-9]* numbers in NPA 858" "$WORK/esm.log" || fail "the ES module entry points did not work"
+
+# The declarations, as a TypeScript user sees them (tsc from node/'s dev dependencies, when installed).
+tsc=$ROOT/node/node_modules/.bin/tsc
+if [ -x "$tsc" ]; then
+  cp "$ROOT/dist-tests/flows/types.mts" "$app/"
+  "$tsc" --noEmit --strict --module nodenext --moduleResolution nodenext --target es2022 \
+    --types node --typeRoots "$ROOT/node/node_modules/@types" "$app/types.mts"
+  echo "tsc --strict: phonecom and phonecom/sandbox type-check"
+else
+  echo "tsc --strict: skipped (node/node_modules has no typescript; node/tests/run.sh installs it)"
+fi
 
 # The bin entry runs the shipped sandbox too.
 npx --no-install phonecom-sandbox --exit-on-eof </dev/null | head -n 1 | node -e '

@@ -23,7 +23,7 @@ for binary in "$site/_native.abi3.so" "$site/bin/phonecom-sandbox"; do
 done
 
 cd "$WORK"
-"$WORK/venv/bin/python" "$OLDPWD/dist-tests/flows/signup.py" | tee "$WORK/flow.log"
+"$WORK/venv/bin/python" "$ROOT/dist-tests/flows/signup.py" | tee "$WORK/flow.log"
 check_flow_output "$WORK/flow.log"
 
 # The console command prints the config line; with --exit-on-eof and no stdin it then stops.

@@ -1,5 +1,6 @@
 // Types of `phonecom/sandbox` (lib/sandbox.js): the sandbox shipped with the package.
 import type { ChildProcess } from 'node:child_process';
+import type { Config } from './index';
 
 export interface SandboxOptions {
   /** Same seed, same credentials and number inventory (default 1). */
@@ -14,7 +15,7 @@ export interface SandboxOptions {
 
 export interface Sandbox {
   /** The sandbox's config line, parsed: `new Client(sandbox.config)`. */
-  readonly config: { environment: string; v4: { base_url: string; token: string; account_id: number }; [family: string]: unknown };
+  readonly config: Config;
   /** `http://127.0.0.1:PORT`. */
   readonly url: string;
   readonly process: ChildProcess;
