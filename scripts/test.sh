@@ -25,6 +25,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (core, sandbox, examples, ffi)"
 cargo test --workspace --exclude phonecom-py --exclude phonecom-node
 
+# The one release build and every artifact users install (dist/); the Python suite tests that wheel.
+step "scripts/package.sh"
+./scripts/package.sh
+PHONECOM_PY_WHEEL=$(ls "$PWD"/dist/phonecom-*.whl)
+export PHONECOM_PY_WHEEL
+
 # Binding suites: each script installs its own language packages.
 for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
   if [ -x "$suite" ]; then
@@ -32,5 +38,8 @@ for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
     "$suite"
   fi
 done
+
+step "dist-tests/run.sh (each artifact installed with no Rust toolchain, the flow against its sandbox)"
+dist-tests/run.sh
 
 step "all tests passed"

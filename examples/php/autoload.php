@@ -1,6 +1,3 @@
 <?php
-// The PHP package without Composer: require this file (Composer users get the same files through
-// the "files" autoload of composer.json).
-require_once __DIR__ . '/src/Exceptions.php';
-require_once __DIR__ . '/src/Library.php';
-require_once __DIR__ . '/src/PhoneCom.php';
+// The examples and tests use the PHP package of this repository (php/) without Composer.
+require_once __DIR__ . '/../../php/autoload.php';

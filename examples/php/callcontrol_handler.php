@@ -24,7 +24,7 @@
  * cannot be parsed (e.g. no uniqueID), 500 with the reason when the configured command does not
  * pass the library's checks (the upstream then reports the error on its next request).
  *
- * Environment: PHONECOM_LIB and PHONECOM_PHP_HEADER (see src/Library.php); CALLCONTROL_MENU, a
+ * Environment: PHONECOM_LIB and PHONECOM_PHP_HEADER (see php/src/Library.php); CALLCONTROL_MENU, a
  * JSON file replacing the default menu (same shape as DEFAULT_MENU); CALLCONTROL_LOG, a file
  * receiving one JSON line per request: {"event", "uniqueID", "status", "answer", "error"}.
  */

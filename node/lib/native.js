@@ -1,25 +1,24 @@
 'use strict';
-// Loads the native addon that `scripts/build.js` placed next to package.json.
+// Loads the native addon: the prebuilt `phonecom.<triple>.node` that the package ships for this
+// platform (napi-rs's naming, see platform.js), else `phonecom.node`, which `scripts/build.js`
+// builds from source (a checkout of the repository, or a platform with no prebuilt binary).
 
+const fs = require('node:fs');
 const path = require('node:path');
+const { triple, prebuiltAddon } = require('./platform');
 
-const ADDON = path.join(__dirname, '..', 'phonecom.node');
+const BUILT = path.join(__dirname, '..', 'phonecom.node');
 
 function load() {
-  try {
-    return require(ADDON);
-  } catch (e) {
-    if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('phonecom.node')) {
-      const dir = path.dirname(ADDON);
-      const err = new Error(
-        `phonecom: the native addon is not built (${ADDON} is missing); ` +
-          `run \`npm install\` or \`npm run build\` in ${dir} (needs the Rust toolchain)`,
-      );
-      err.code = 'PHONECOM_ADDON_MISSING';
-      throw err;
-    }
-    throw e;
-  }
+  const addon = [prebuiltAddon(), BUILT].find((file) => fs.existsSync(file));
+  if (addon) return require(addon);
+  const dir = path.dirname(BUILT);
+  const err = new Error(
+    `phonecom: no native addon for ${triple()}: this package has no prebuilt binary for it and ` +
+      `${BUILT} was not built; run \`npm run build\` in ${dir} (builds from source, needs the Rust toolchain)`,
+  );
+  err.code = 'PHONECOM_ADDON_MISSING';
+  throw err;
 }
 
 module.exports = load();

@@ -2,9 +2,13 @@
 // Build a crate of this workspace with cargo and return the path of one of its artifacts.
 
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
-const WORKSPACE = path.resolve(__dirname, '..', '..');
+// A checkout builds in the repository's workspace; a packed package (scripts/package.sh) in the
+// Rust sources it carries under rust/.
+const BUNDLED = path.resolve(__dirname, '..', 'rust');
+const WORKSPACE = fs.existsSync(path.join(BUNDLED, 'Cargo.toml')) ? BUNDLED : path.resolve(__dirname, '..', '..');
 
 /**
  * `cargo build -p <pkg>` in the workspace; returns the artifact of `kind` (`cdylib` -> the shared

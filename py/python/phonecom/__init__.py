@@ -9,6 +9,7 @@
   typed namespaces (``client.v4.create_account_subaccount(...)``) built from the same catalog.
 - Exceptions: :class:`PhoneComError` and one subclass per error kind.
 - Plain functions: :mod:`phonecom.express`, :mod:`phonecom.numbers`.
+- The bundled sandbox (a context manager yielding a ready config): :mod:`phonecom.sandbox`.
 - Call control (parse Phone.com's requests, render commands, a WSGI helper): :mod:`phonecom.callcontrol`.
 - Logging: logger ``phonecom`` (secrets masked).
 - Typed entities: :mod:`phonecom.types`.
@@ -16,7 +17,7 @@
 
 from __future__ import annotations
 
-from . import _native, callcontrol, express, numbers, types
+from . import _native, callcontrol, express, numbers, sandbox, types
 from ._client import AsyncClient, AsyncOperation, Client, Namespace, Operation, Response, catalog
 from ._errors import (
     AuthenticationError,
@@ -61,5 +62,6 @@ __all__ = [
     "callcontrol",
     "express",
     "numbers",
+    "sandbox",
     "types",
 ]

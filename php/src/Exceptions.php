@@ -113,3 +113,6 @@ class DecodeException extends PhoneComException {}
 class UsageException extends PhoneComException {}
 /** An internal bug of the library, caught at its boundary. */
 class InternalException extends PhoneComException {}
+
+/** libphonecom itself could not be loaded: the message names PHONECOM_LIB and the Debian package. */
+class LibraryNotFoundException extends \RuntimeException {}
