@@ -124,9 +124,9 @@ mod tests {
             r.push(i, i);
             assert!(r.len() <= 5 && (r.bytes() <= 100 || r.len() == 1));
         }
-        assert_eq!(r.iter().copied().collect::<Vec<_>>(), [49]);
+        assert_eq!(r.iter().copied().collect::<Vec<_>>(), [48, 49]);
         r.push(1, 1);
-        r.retain(|&x| x != 49);
+        r.retain(|&x| x == 1);
         assert_eq!((r.len(), r.bytes()), (1, 1));
         r.clear();
         assert!(r.is_empty());
