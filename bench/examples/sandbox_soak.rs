@@ -126,13 +126,19 @@ fn request(i: usize, cfg: &Value) -> (&'static str, String, String, String) {
             "POST",
             xml,
             form,
-            format!("action=sendSMS&fromNumber=%2B18585550100&toNumber=%2B1{}&message=soak+{i}", &to[2..]),
+            format!(
+                "action=sendSMS&fromNumber=%2B18585550100&toNumber=%2B1{}&message=soak+{i}",
+                &to[2..]
+            ),
         ),
         4 => (
             "POST",
             xml,
             form,
-            format!("action=originateCall&legAPhoneNumber=%2B18585550100&legBPhoneNumber=%2B1{}", &to[2..]),
+            format!(
+                "action=originateCall&legAPhoneNumber=%2B18585550100&legBPhoneNumber=%2B1{}",
+                &to[2..]
+            ),
         ),
         5 => (
             "POST",
@@ -140,7 +146,12 @@ fn request(i: usize, cfg: &Value) -> (&'static str, String, String, String) {
             form,
             format!("action=previewChatCall&message=soak+{i}&fromName=Soak&toName=You"),
         ),
-        6 => ("GET", "/v4/accounts/1000001/sms?limit=1".into(), v4, String::new()),
+        6 => (
+            "GET",
+            "/v4/accounts/1000001/sms?limit=1".into(),
+            v4,
+            String::new(),
+        ),
         _ => ("GET", format!("/nowhere/{i}"), String::new(), String::new()),
     }
 }
@@ -179,7 +190,10 @@ fn soak(sb: &Sandbox, total: usize) -> io::Result<()> {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(io::ErrorKind::Other.into())))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(io::ErrorKind::Other.into()))
+                })
                 .collect::<io::Result<Vec<_>>>()
         })?;
         for s in results.into_iter().flatten() {
@@ -200,7 +214,10 @@ fn soak(sb: &Sandbox, total: usize) -> io::Result<()> {
 }
 
 fn slowloris(sb: &Sandbox) -> io::Result<()> {
-    let token = sb.config()["v4"]["token"].as_str().unwrap_or("").to_string();
+    let token = sb.config()["v4"]["token"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     let mut slow = Vec::with_capacity(SLOW);
     for _ in 0..SLOW {
         let mut s = TcpStream::connect(("127.0.0.1", sb.port()))?;

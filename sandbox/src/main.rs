@@ -27,7 +27,9 @@ fn count(flag: &str, text: &str) -> Result<usize, String> {
 fn seconds(flag: &str, text: &str) -> Result<Duration, String> {
     match text.parse::<f64>() {
         Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
-        _ => Err(format!("{flag} must be seconds, more than 0 and at most 86400")),
+        _ => Err(format!(
+            "{flag} must be seconds, more than 0 and at most 86400"
+        )),
     }
 }
 

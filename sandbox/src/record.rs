@@ -152,7 +152,8 @@ fn entry(seq: u64, req: &Request, fault: Option<&str>) -> Value {
 
 /// What an entry of `req` costs, roughly: its head and the recorded part of its body.
 fn size(req: &Request) -> usize {
-    let pairs = |v: &[(String, String)]| -> usize { v.iter().map(|(k, v)| k.len() + v.len() + 4).sum() };
+    let pairs =
+        |v: &[(String, String)]| -> usize { v.iter().map(|(k, v)| k.len() + v.len() + 4).sum() };
     let (query, headers): (usize, usize) = (pairs(&req.query), pairs(&req.headers));
     128 + req.path.len() + query + headers + req.body.len().min(RECORDED_BODY_MAX)
 }

@@ -88,8 +88,15 @@ fn slowloris_of_400_connections_stays_within_the_thread_bound_and_others_are_ser
                 .unwrap();
         }
         let started = Instant::now();
-        assert_eq!(ping(port, &token), 200, "a normal request during the slowloris");
-        eprintln!("round {round}: a normal request took {:?}", started.elapsed());
+        assert_eq!(
+            ping(port, &token),
+            200,
+            "a normal request during the slowloris"
+        );
+        eprintln!(
+            "round {round}: a normal request took {:?}",
+            started.elapsed()
+        );
         peak = peak.max(threads_of(pid));
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -163,7 +170,11 @@ fn idle_connections_close_and_a_full_server_drops_the_longest_waiting_first() {
         .start()
         .unwrap();
     let mut idle = TcpStream::connect(("127.0.0.1", sb.port())).unwrap();
-    assert_eq!(read_all(&mut idle), "", "an idle connection is closed without a word");
+    assert_eq!(
+        read_all(&mut idle),
+        "",
+        "an idle connection is closed without a word"
+    );
 
     let sb = Sandbox::builder().max_connections(4).start().unwrap();
     let c2 = Client::new(&sb);
@@ -176,7 +187,11 @@ fn idle_connections_close_and_a_full_server_drops_the_longest_waiting_first() {
         })
         .collect();
     assert_eq!(ping(sb.port(), &c2.token), 200);
-    assert_eq!(read_all(&mut slow[0]), "", "the oldest unfinished request was dropped");
+    assert_eq!(
+        read_all(&mut slow[0]),
+        "",
+        "the oldest unfinished request was dropped"
+    );
 }
 
 #[test]
@@ -194,26 +209,54 @@ fn conflicting_lengths_and_length_with_transfer_encoding_are_refused_unprocessed
     // The tail would be a second request if the server read the shorter length.
     let tail = "GET /v4/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     let cases = [
-        format!("Content-Length: {}\r\nContent-Length: {}\r\n", device.len(), device.len() + tail.len()),
-        format!("Content-Length: {}, {}\r\n", device.len(), device.len() + tail.len()),
-        format!("Content-Length: {}\r\nTransfer-Encoding: chunked\r\n", device.len() + tail.len()),
-        format!("Transfer-Encoding: chunked\r\nContent-Length: {}\r\n", device.len()),
+        format!(
+            "Content-Length: {}\r\nContent-Length: {}\r\n",
+            device.len(),
+            device.len() + tail.len()
+        ),
+        format!(
+            "Content-Length: {}, {}\r\n",
+            device.len(),
+            device.len() + tail.len()
+        ),
+        format!(
+            "Content-Length: {}\r\nTransfer-Encoding: chunked\r\n",
+            device.len() + tail.len()
+        ),
+        format!(
+            "Transfer-Encoding: chunked\r\nContent-Length: {}\r\n",
+            device.len()
+        ),
     ];
     for headers in &cases {
         let text = post(headers, &format!("{device}{tail}"));
-        assert!(text.starts_with("HTTP/1.1 400 Bad Request"), "{headers}: {text}");
-        assert_eq!(text.matches("HTTP/1.1").count(), 1, "one answer, then close: {text}");
+        assert!(
+            text.starts_with("HTTP/1.1 400 Bad Request"),
+            "{headers}: {text}"
+        );
+        assert_eq!(
+            text.matches("HTTP/1.1").count(),
+            1,
+            "one answer, then close: {text}"
+        );
         assert!(text.contains("Connection: close"));
     }
     let te = post("Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n");
     assert!(te.starts_with("HTTP/1.1 501"), "{te}");
     let log = c.admin("GET", "/requests", None).json();
-    assert_eq!(log["requests"], json!([]), "nothing refused reached the pipeline");
+    assert_eq!(
+        log["requests"],
+        json!([]),
+        "nothing refused reached the pipeline"
+    );
     let devices = c.v4("GET", "/accounts/1000001/devices", None).json();
     assert!(!devices.to_string().contains("Smuggled"));
     // The same length twice is one length (RFC 9110 §8.6).
     let n = device.len();
-    let ok = post(&format!("Content-Length: {n}\r\nContent-Length: {n}\r\nConnection: close\r\n"), device);
+    let ok = post(
+        &format!("Content-Length: {n}\r\nContent-Length: {n}\r\nConnection: close\r\n"),
+        device,
+    );
     assert!(ok.starts_with("HTTP/1.1 201"), "{ok}");
 }
 
@@ -229,7 +272,9 @@ fn the_request_log_and_an_outbox_keep_only_the_newest_entries() {
         body.len()
     );
     let stream = TcpStream::connect(("127.0.0.1", sb.port())).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
     let mut writer = stream.try_clone().unwrap();
     let sender = std::thread::spawn(move || {
         for _ in 0..total / 50 {
@@ -254,5 +299,9 @@ fn the_request_log_and_an_outbox_keep_only_the_newest_entries() {
     let sms = c.v4("GET", "/accounts/1000001/sms?limit=1", None).json();
     assert_eq!(sms["total"], 0);
     let log = c.admin("GET", "/requests", None).json();
-    assert_eq!(log["requests"].as_array().unwrap().len(), 1, "only the list after the reset");
+    assert_eq!(
+        log["requests"].as_array().unwrap().len(),
+        1,
+        "only the list after the reset"
+    );
 }

@@ -41,7 +41,8 @@ pub struct Refusal {
 impl Refusal {
     /// The refusal inside `e`, if `e` is one.
     pub fn of(e: &io::Error) -> Option<&Refusal> {
-        e.get_ref().and_then(|inner| inner.downcast_ref::<Refusal>())
+        e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<Refusal>())
     }
 }
 
@@ -137,17 +138,21 @@ pub fn read_head<R: BufRead>(r: &mut R) -> io::Result<Option<Request>> {
             .split_once(':')
             .ok_or_else(|| bad("malformed header"))?;
         if name.is_empty() || name.contains(|c: char| c.is_ascii_whitespace()) {
-            return Err(bad("malformed header name (no whitespace before the colon)"));
+            return Err(bad(
+                "malformed header name (no whitespace before the colon)",
+            ));
         }
-        req.headers.push((name.to_string(), value.trim().to_string()));
+        req.headers
+            .push((name.to_string(), value.trim().to_string()));
     }
 }
 
 /// Parses a request head at the start of `buf`: `Ok(None)` while it is incomplete, otherwise
 /// the request and the number of bytes it took (the body, if any, follows them).
 pub fn parse_head(buf: &[u8]) -> io::Result<Option<(Request, usize)>> {
-    let ends = buf.windows(2).any(|w| w == b"\n\n") || buf.windows(3).any(|w| w == b"\n\r\n");
-    if !ends {
+    let blank_line =
+        |i: usize| buf[i] == b'\n' && matches!(&buf[i + 1..], [b'\n', ..] | [b'\r', b'\n', ..]);
+    if !(0..buf.len()).any(blank_line) {
         return match buf.len() > MAX_HEAD {
             true => Err(refuse(431, "request head too large")),
             false => Ok(None),
@@ -357,33 +362,76 @@ mod tests {
     fn framing_rules_of_rfc_9112() {
         let head = "POST /a HTTP/1.1\r\n";
         let with = |h: &str| format!("{head}{h}\r\n\r\nabcdef");
-        assert_eq!(refused(&with("Content-Length: 3\r\nContent-Length: 4")), 400);
+        assert_eq!(
+            refused(&with("Content-Length: 3\r\nContent-Length: 4")),
+            400
+        );
         assert_eq!(refused(&with("Content-Length: 3, 4")), 400);
         assert_eq!(refused(&with("Content-Length: +3")), 400);
-        assert_eq!(refused(&with("Content-Length: 3\r\nTransfer-Encoding: chunked")), 400);
+        assert_eq!(
+            refused(&with("Content-Length: 3\r\nTransfer-Encoding: chunked")),
+            400
+        );
         assert_eq!(refused(&with("Transfer-Encoding: chunked, gzip")), 400);
         assert_eq!(refused(&with("Transfer-Encoding: gzip, chunked")), 501);
-        assert_eq!(refused(&with("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked")), 400);
+        assert_eq!(
+            refused(&with(
+                "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked"
+            )),
+            400
+        );
         assert_eq!(refused(&with("Content-Length : 3")), 400);
         assert_eq!(refused(&with("X-A: 1\r\n folded")), 400);
-        assert_eq!(refused(&with("Content-Length: 99999999999999999999999")), 413);
-        assert_eq!(refused("POST /a HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"), 400);
-        assert_eq!(refused(&format!("{head}Transfer-Encoding: chunked\r\n\r\n+3\r\nabc\r\n0\r\n\r\n")), 400);
-        assert_eq!(refused(&format!("{head}Transfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n")), 400);
-        assert_eq!(refused(&format!("{head}Transfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n")), 413);
-        let same = parse(&with("Content-Length: 3\r\ncontent-length: 3")).unwrap().unwrap();
+        assert_eq!(
+            refused(&with("Content-Length: 99999999999999999999999")),
+            413
+        );
+        assert_eq!(
+            refused("POST /a HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+            400
+        );
+        assert_eq!(
+            refused(&format!(
+                "{head}Transfer-Encoding: chunked\r\n\r\n+3\r\nabc\r\n0\r\n\r\n"
+            )),
+            400
+        );
+        assert_eq!(
+            refused(&format!(
+                "{head}Transfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n"
+            )),
+            400
+        );
+        assert_eq!(
+            refused(&format!(
+                "{head}Transfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n"
+            )),
+            413
+        );
+        let same = parse(&with("Content-Length: 3\r\ncontent-length: 3"))
+            .unwrap()
+            .unwrap();
         assert_eq!(same.body, b"abc");
     }
 
     #[test]
     fn parse_head_waits_for_the_blank_line() {
         use super::parse_head;
-        assert!(parse_head(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap().is_none());
+        assert!(parse_head(b"GET / HTTP/1.1\r\nHost: x\r\n")
+            .unwrap()
+            .is_none());
         assert!(parse_head(b"\r\n\r\n").unwrap().is_none());
-        let (req, used) = parse_head(b"GET /p HTTP/1.1\r\nHost: x\r\n\r\nrest").unwrap().unwrap();
+        let (req, used) = parse_head(b"GET /p HTTP/1.1\r\nHost: x\r\n\r\nrest")
+            .unwrap()
+            .unwrap();
         assert_eq!((req.path.as_str(), used), ("/p", 28));
         assert!(parse_head(b"BROKEN\r\n\r\n").is_err());
         let long = vec![b'a'; super::MAX_HEAD + 1];
-        assert_eq!(super::Refusal::of(&parse_head(&long).unwrap_err()).unwrap().status, 431);
+        assert_eq!(
+            super::Refusal::of(&parse_head(&long).unwrap_err())
+                .unwrap()
+                .status,
+            431
+        );
     }
 }

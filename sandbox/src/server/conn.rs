@@ -50,9 +50,7 @@ pub fn serve(job: Job, app: &App, limits: &Limits, stop: &AtomicBool) -> After {
         mut leftover,
     } = job;
     if stream.set_nonblocking(false).is_err()
-        || stream
-            .set_write_timeout(Some(limits.body_timeout))
-            .is_err()
+        || stream.set_write_timeout(Some(limits.body_timeout)).is_err()
     {
         return After::Closed;
     }
@@ -132,7 +130,11 @@ impl Read for Deadline<'_> {
             }
             self.stream.set_read_timeout(Some(left.min(POLL)))?;
             match (&*self.stream).read(buf) {
-                Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                    ) => {}
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 other => return other,
             }

@@ -178,12 +178,14 @@ impl Conn {
         match self.stage {
             _ if self.eof => Step::Close,
             Stage::Idle | Stage::Drain if late => Step::Close,
-            Stage::Head if late => {
-                self.refuse(&parse::refuse(408, "the request head did not arrive in time"), now)
-            }
-            Stage::Body { .. } if late => {
-                self.refuse(&parse::refuse(408, "the request body did not arrive in time"), now)
-            }
+            Stage::Head if late => self.refuse(
+                &parse::refuse(408, "the request head did not arrive in time"),
+                now,
+            ),
+            Stage::Body { .. } if late => self.refuse(
+                &parse::refuse(408, "the request body did not arrive in time"),
+                now,
+            ),
             _ => Step::Keep(self),
         }
     }
@@ -285,7 +287,12 @@ impl Reactor {
                 self.waker.drain();
             }
             let first = handles.len() - self.conns.len();
-            for (c, _) in self.conns.iter_mut().zip(&ready[first..]).filter(|(_, r)| **r) {
+            for (c, _) in self
+                .conns
+                .iter_mut()
+                .zip(&ready[first..])
+                .filter(|(_, r)| **r)
+            {
                 c.read_available(now);
             }
             if listening && ready[1] {
@@ -334,8 +341,7 @@ impl Reactor {
                         continue;
                     }
                     let _ = stream.set_nodelay(true);
-                    if self.conns.len() + self.out >= self.limits.max_connections && !self.evict()
-                    {
+                    if self.conns.len() + self.out >= self.limits.max_connections && !self.evict() {
                         refuse_full(&stream);
                         continue;
                     }

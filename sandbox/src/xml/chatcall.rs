@@ -354,7 +354,10 @@ pub fn preview_file(svc: &XmlService, shared: &Shared, req: &Request, file: &str
     }
     let id = file.strip_suffix(".wav").unwrap_or("");
     let text = svc.with_world(shared, |w| {
-        w.previews.iter().find(|(k, _)| k == id).map(|(_, t)| t.clone())
+        w.previews
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, t)| t.clone())
     });
     match text {
         Some(t) => {
