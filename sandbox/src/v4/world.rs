@@ -324,3 +324,28 @@ impl World {
             .is_some_and(|a| a.id == MASTER_ACCOUNT_ID || a.parent == Some(MASTER_ACCOUNT_ID))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grants_stay_within_their_bound_expired_and_soonest_first() {
+        let grant = |expires_at| Grant {
+            account: 1,
+            scope: "s".into(),
+            expires_at,
+        };
+        let mut grants = HashMap::new();
+        grants.insert("master".to_string(), grant(PERMANENT));
+        for i in 0..GRANTS_MAX as i64 + 50 {
+            make_room(&mut grants, 100);
+            grants.insert(format!("t{i}"), grant(if i < 10 { 50 } else { 1_000 + i }));
+            assert!(grants.len() <= GRANTS_MAX);
+        }
+        assert!(grants.contains_key("master"));
+        assert!(!grants.contains_key("t0"), "expired ones go first");
+        assert!(!grants.contains_key("t10"), "then the soonest to expire");
+        assert!(grants.contains_key(&format!("t{}", GRANTS_MAX + 49)));
+    }
+}
