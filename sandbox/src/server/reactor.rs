@@ -3,7 +3,7 @@
 //! A slow or silent client (slowloris) holds a socket and a small buffer, never a thread, and
 //! meets the header timeout.
 //!
-//! Each connection waits in one [`Stage`]; the stage's timeout (idle, header, body) closes it:
+//! Each connection waits in one stage; the stage's timeout (idle, header, body) closes it:
 //!
 //! | stage | waits for | on timeout |
 //! |---|---|---|
