@@ -113,6 +113,9 @@ struct Queued {
     remaining: u64,
 }
 
+/// Most faults queued at once (each with its own `times`).
+pub const QUEUE_MAX: usize = 1_000;
+
 /// Faults queued through `POST /_sandbox/faults`, matched in FIFO order.
 #[derive(Debug, Default)]
 pub struct FaultQueue {
@@ -131,6 +134,11 @@ impl FaultQueue {
         times: u64,
     ) -> Result<u64, String> {
         let fault = Fault::parse(spec)?;
+        if self.items.len() >= QUEUE_MAX {
+            return Err(format!(
+                "at most {QUEUE_MAX} faults can be queued; DELETE /_sandbox/faults clears them"
+            ));
+        }
         self.next_id += 1;
         let method = method.map(|m| m.to_ascii_uppercase());
         self.items.push(Queued {

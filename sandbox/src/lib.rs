@@ -24,8 +24,8 @@
 //! sb.shutdown();
 //! ```
 //!
-//! The modules below are public for the sandbox's own families and tests; only [`Sandbox`] and
-//! [`Options`] are the stable API.
+//! The modules below are public for the sandbox's own families and tests; only [`Sandbox`],
+//! [`Options`], [`Builder`] and [`Limits`] are the stable API.
 
 pub mod admin;
 pub mod app;
@@ -38,8 +38,10 @@ pub mod holds;
 pub mod http;
 pub mod nol;
 pub mod oauth;
+pub mod options;
 pub mod ratelimit;
 pub mod record;
+pub mod ring;
 pub mod rng;
 pub mod server;
 pub mod service;
@@ -48,29 +50,11 @@ pub mod v1;
 pub mod v4;
 pub mod xml;
 
+pub use options::{Builder, Options};
+pub use server::Limits;
+
 use std::net::TcpListener;
 use std::sync::Arc;
-
-/// How to start a sandbox.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// Port on 127.0.0.1; 0 picks a free one.
-    pub port: u16,
-    /// Seed of every credential, the number inventory and issued tokens.
-    pub seed: u64,
-    /// Enforce v4 rate limits from the start (also switchable at `POST /_sandbox/rate-limit`).
-    pub rate_limit: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            port: 0,
-            seed: 1,
-            rate_limit: false,
-        }
-    }
-}
 
 /// A running sandbox. Dropping it (or [`Sandbox::shutdown`]) stops the server.
 pub struct Sandbox {
@@ -84,6 +68,11 @@ impl Sandbox {
         Sandbox::start_with(Options::default())
     }
 
+    /// A [`Builder`]: `Sandbox::builder().seed(7).max_workers(8).start()`.
+    pub fn builder() -> Builder {
+        Builder::default()
+    }
+
     /// Starts a sandbox on 127.0.0.1.
     pub fn start_with(opts: Options) -> std::io::Result<Sandbox> {
         let listener = TcpListener::bind(("127.0.0.1", opts.port))?;
@@ -93,7 +82,7 @@ impl Sandbox {
             opts.rate_limit,
             format!("http://127.0.0.1:{port}"),
         ));
-        let server = server::Server::start(listener, app.clone())?;
+        let server = server::Server::start(listener, app.clone(), opts.limits)?;
         Ok(Sandbox { app, server })
     }
 

@@ -1,4 +1,8 @@
-//! `phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof]`
+//! `phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof] [--max-workers N]
+//! [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]`
+//!
+//! The limits default to [`phonecom_sandbox::Limits::default`]; timeouts are seconds (decimals
+//! allowed, e.g. `0.5`).
 //!
 //! Prints exactly one JSON line (the client config) on stdout, then serves until killed, or,
 //! with `--exit-on-eof`, until stdin reaches end of file.
@@ -6,8 +10,28 @@
 use phonecom_sandbox::{Options, Sandbox};
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::time::Duration;
 
-const USAGE: &str = "usage: phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof]";
+const USAGE: &str = "usage: phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof] \
+[--max-workers N] [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]";
+
+/// A count of at least 1 for `flag`.
+fn count(flag: &str, text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{flag} must be a whole number of at least 1")),
+    }
+}
+
+/// Seconds for `flag`: more than 0 and at most a day, decimals allowed.
+fn seconds(flag: &str, text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "{flag} must be seconds, more than 0 and at most 86400"
+        )),
+    }
+}
 
 fn parse_args() -> Result<(Options, bool), String> {
     let mut opts = Options::default();
@@ -35,6 +59,11 @@ fn parse_args() -> Result<(Options, bool), String> {
                     .parse()
                     .map_err(|_| "--seed must be an unsigned integer".to_string())?
             }
+            "--max-workers" => opts.limits.max_workers = count(&flag, &value(&flag)?)?,
+            "--max-connections" => opts.limits.max_connections = count(&flag, &value(&flag)?)?,
+            "--header-timeout" => opts.limits.header_timeout = seconds(&flag, &value(&flag)?)?,
+            "--body-timeout" => opts.limits.body_timeout = seconds(&flag, &value(&flag)?)?,
+            "--idle-timeout" => opts.limits.idle_timeout = seconds(&flag, &value(&flag)?)?,
             "--rate-limit" => opts.rate_limit = true,
             "--exit-on-eof" => exit_on_eof = true,
             "-h" | "--help" => return Err(String::new()),

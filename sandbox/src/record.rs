@@ -1,8 +1,8 @@
 //! The request log behind `GET /_sandbox/requests`, with secrets masked.
 
 use crate::http::{multipart, Request};
+use crate::ring::Ring;
 use serde_json::{json, Map, Value};
-use std::collections::VecDeque;
 
 /// Field names (query parameters, JSON or form body fields, at any depth) whose values are masked.
 pub const SECRET_FIELDS: &[&str] = &[
@@ -21,7 +21,11 @@ pub const SECRET_FIELDS: &[&str] = &[
 ];
 
 /// Most entries kept; older ones are dropped.
-const CAPACITY: usize = 10_000;
+pub const CAPACITY: usize = crate::ring::HISTORY;
+/// Most bytes of requests kept (heads and recorded bodies); older entries are dropped.
+pub const BUDGET: usize = 64 << 20;
+/// A longer body is recorded as `"<N bytes>"`.
+pub const RECORDED_BODY_MAX: usize = 64 * 1024;
 
 /// Whether a field named `name` holds a secret.
 pub fn is_secret(name: &str) -> bool {
@@ -82,11 +86,14 @@ fn pairs_to_object(pairs: Vec<(String, String)>) -> Value {
 }
 
 /// The body as recorded: JSON as JSON, forms and multipart as objects, other text as a
-/// string, binary (and audio, image, PDF or octet-stream bodies) as `"<N bytes>"`, empty as
-/// null. Secrets masked.
+/// string, binary (and audio, image, PDF or octet-stream bodies, and any body longer than
+/// [`RECORDED_BODY_MAX`]) as `"<N bytes>"`, empty as null. Secrets masked.
 pub fn body_value(req: &Request) -> Value {
     if req.body.is_empty() {
         return Value::Null;
+    }
+    if req.body.len() > RECORDED_BODY_MAX {
+        return Value::String(format!("<{} bytes>", req.body.len()));
     }
     let ct = req.content_type();
     let binary = [
@@ -143,22 +150,47 @@ fn entry(seq: u64, req: &Request, fault: Option<&str>) -> Value {
     })
 }
 
-/// Every non-admin request, in arrival order.
-#[derive(Debug, Default)]
+/// What an entry of `req` costs, roughly: its head and the recorded part of its body.
+fn size(req: &Request) -> usize {
+    let pairs =
+        |v: &[(String, String)]| -> usize { v.iter().map(|(k, v)| k.len() + v.len() + 4).sum() };
+    let (query, headers): (usize, usize) = (pairs(&req.query), pairs(&req.headers));
+    128 + req.path.len() + query + headers + req.body.len().min(RECORDED_BODY_MAX)
+}
+
+/// Every non-admin request, in arrival order: the newest [`CAPACITY`] within [`BUDGET`] bytes.
+#[derive(Debug)]
 pub struct RequestLog {
     last_seq: u64,
-    entries: VecDeque<Value>,
+    entries: Ring<Value>,
+}
+
+impl Default for RequestLog {
+    fn default() -> Self {
+        RequestLog {
+            last_seq: 0,
+            entries: Ring::new(CAPACITY, BUDGET),
+        }
+    }
 }
 
 impl RequestLog {
     /// Records `req` (masked) and returns its sequence number (1, 2, ...).
     pub fn record(&mut self, req: &Request, fault: Option<&str>) -> u64 {
         self.last_seq += 1;
-        if self.entries.len() == CAPACITY {
-            self.entries.pop_front();
-        }
-        self.entries.push_back(entry(self.last_seq, req, fault));
+        let e = entry(self.last_seq, req, fault);
+        self.entries.push(e, size(req));
         self.last_seq
+    }
+
+    /// Entries held now (at most [`CAPACITY`]).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the log holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// Sets the status the request was answered with (stays null when no response was sent).
@@ -245,5 +277,28 @@ mod tests {
             body_value(&req("audio/wav", "RIFF....")),
             json!("<8 bytes>")
         );
+    }
+
+    #[test]
+    fn keeps_the_newest_within_count_and_bytes() {
+        let mut log = RequestLog::default();
+        let small = req("application/json", "{}");
+        for _ in 0..CAPACITY + 5 {
+            log.record(&small, None);
+            assert!(log.len() <= CAPACITY);
+        }
+        let all = log.since(0);
+        assert_eq!(all.len(), CAPACITY);
+        assert_eq!(all[0]["seq"], 6);
+        let big = req("text/plain", &"x".repeat(RECORDED_BODY_MAX + 1));
+        assert_eq!(
+            body_value(&big),
+            json!(format!("<{} bytes>", RECORDED_BODY_MAX + 1))
+        );
+        for _ in 0..2 * BUDGET / RECORDED_BODY_MAX {
+            log.record(&big, None);
+            assert!(log.entries.bytes() <= BUDGET);
+        }
+        assert!(log.len() < BUDGET / RECORDED_BODY_MAX + 1);
     }
 }

@@ -150,7 +150,7 @@ fn log_call(
             (Some(c), "connected") => format!("callcontrol {c}"),
             (_, outcome) => format!("callcontrol {outcome}"),
         };
-        acct.calls.push(LogEntry {
+        let entry = LogEntry {
             id,
             start,
             caller_id: caller.to_string(),
@@ -160,7 +160,8 @@ fn log_call(
             final_action_duration: None,
             url: None,
             transcription: None,
-        });
+        };
+        crate::ring::push(&mut acct.calls, entry, crate::ring::HISTORY);
         Some(id)
     })
 }

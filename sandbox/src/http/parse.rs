@@ -1,4 +1,23 @@
-//! Reading HTTP/1.1 requests from a buffered stream.
+//! Reading HTTP/1.1 requests from a buffered stream, with the message-framing rules of RFC 9112
+//! §6 that keep a request from being read two ways (request smuggling):
+//!
+//! * `Content-Length` is digits only; several values (repeated headers or a list) must agree.
+//! * `Transfer-Encoding` together with `Content-Length` is refused, as is `Transfer-Encoding` on
+//!   an HTTP/1.0 request.
+//! * `Transfer-Encoding` must end with `chunked` (400); a coding the sandbox does not decode,
+//!   such as `gzip`, gets 501.
+//! * Header names carry no whitespace before the colon, and obsolete line folding is refused.
+//! * A chunk's size is hex digits only, and its data is followed by exactly CRLF.
+//!
+//! Every refusal is an [`io::ErrorKind::InvalidData`] error carrying a [`Refusal`] (the status
+//! to answer and why); the connection is closed after the answer.
+//!
+//! ```
+//! use phonecom_sandbox::http::parse::{read_request, Refusal};
+//! let raw = "POST /v4/x HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n";
+//! let err = read_request(&mut raw.as_bytes()).unwrap_err();
+//! assert_eq!(Refusal::of(&err).map(|r| r.status), Some(400));
+//! ```
 
 use super::{url, Request};
 use std::io::{self, BufRead, Read};
@@ -10,9 +29,47 @@ pub const MAX_HEADERS: usize = 128;
 /// Largest accepted body.
 pub const MAX_BODY: usize = 64 << 20;
 
-fn bad(msg: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, msg.to_string())
+/// Why a request is refused before it reaches the pipeline: the status to answer and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// 400, 408, 413, 431 or 501.
+    pub status: u16,
+    /// What was wrong, e.g. `conflicting Content-Length values`.
+    pub message: String,
 }
+
+impl Refusal {
+    /// The refusal inside `e`, if `e` is one.
+    pub fn of(e: &io::Error) -> Option<&Refusal> {
+        e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<Refusal>())
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// An [`io::ErrorKind::InvalidData`] error carrying a [`Refusal`] with `status`.
+pub fn refuse(status: u16, message: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        Refusal {
+            status,
+            message: message.to_string(),
+        },
+    )
+}
+
+fn bad(msg: &str) -> io::Error {
+    refuse(400, msg)
+}
+/// Largest accepted request head (request line and headers together).
+pub const MAX_HEAD: usize = 256 * 1024;
 
 /// Reads one line without its line ending; `None` at end of stream before any byte.
 fn read_line<R: BufRead>(r: &mut R) -> io::Result<Option<String>> {
@@ -26,7 +83,7 @@ fn read_line<R: BufRead>(r: &mut R) -> io::Result<Option<String>> {
     }
     if buf.last() != Some(&b'\n') {
         return Err(if n > MAX_LINE {
-            bad("line too long")
+            refuse(431, "line too long")
         } else {
             io::ErrorKind::UnexpectedEof.into()
         });
@@ -40,7 +97,9 @@ fn read_line<R: BufRead>(r: &mut R) -> io::Result<Option<String>> {
 }
 
 /// Reads the request line and headers; the body is left in the stream (see [`read_body`]).
-/// Returns `Ok(None)` when the peer closed the connection between requests.
+/// Returns `Ok(None)` when the peer closed the connection between requests. The body's framing
+/// is checked here ([`framing`]), so a request that could be read two ways is refused before
+/// anything of it is handled.
 pub fn read_head<R: BufRead>(r: &mut R) -> io::Result<Option<Request>> {
     let line = loop {
         match read_line(r)? {
@@ -66,16 +125,48 @@ pub fn read_head<R: BufRead>(r: &mut R) -> io::Result<Option<Request>> {
     loop {
         let line = read_line(r)?.ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))?;
         if line.is_empty() {
+            framing(&req)?;
             return Ok(Some(req));
         }
         if req.headers.len() >= MAX_HEADERS {
-            return Err(bad("too many headers"));
+            return Err(refuse(431, "too many headers"));
+        }
+        if line.starts_with([' ', '\t']) {
+            return Err(bad("obsolete line folding is not accepted"));
         }
         let (name, value) = line
             .split_once(':')
             .ok_or_else(|| bad("malformed header"))?;
+        if name.is_empty() || name.contains(|c: char| c.is_ascii_whitespace()) {
+            return Err(bad(
+                "malformed header name (no whitespace before the colon)",
+            ));
+        }
         req.headers
-            .push((name.trim().to_string(), value.trim().to_string()));
+            .push((name.to_string(), value.trim().to_string()));
+    }
+}
+
+/// Parses a request head at the start of `buf`: `Ok(None)` while it is incomplete, otherwise
+/// the request and the number of bytes it took (the body, if any, follows them).
+pub fn parse_head(buf: &[u8]) -> io::Result<Option<(Request, usize)>> {
+    let blank_line =
+        |i: usize| buf[i] == b'\n' && matches!(&buf[i + 1..], [b'\n', ..] | [b'\r', b'\n', ..]);
+    if !(0..buf.len()).any(blank_line) {
+        return match buf.len() > MAX_HEAD {
+            true => Err(refuse(431, "request head too large")),
+            false => Ok(None),
+        };
+    }
+    let mut cursor = io::Cursor::new(buf);
+    match read_head(&mut cursor) {
+        Ok(Some(_)) if cursor.position() as usize > MAX_HEAD => {
+            Err(refuse(431, "request head too large"))
+        }
+        Ok(Some(req)) => Ok(Some((req, cursor.position() as usize))),
+        Ok(None) => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -90,50 +181,117 @@ fn strip_authority(target: &str) -> &str {
     }
 }
 
+/// How a request's body is delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// `Content-Length: N` (0 when absent).
+    Length(usize),
+    /// `Transfer-Encoding: chunked`.
+    Chunked,
+}
+
+/// The framing of `req`'s body by RFC 9112 §6.3, or the refusal (see the module doc).
+pub fn framing(req: &Request) -> io::Result<Framing> {
+    let named = |name: &str| {
+        req.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .flat_map(|(_, v)| v.split(','))
+            .map(|v| v.trim().to_ascii_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let (codings, lengths) = (named("transfer-encoding"), named("content-length"));
+    if !codings.is_empty() {
+        if !lengths.is_empty() {
+            return Err(bad(
+                "Content-Length together with Transfer-Encoding (RFC 9112 §6.3)",
+            ));
+        }
+        if req.version == "HTTP/1.0" {
+            return Err(bad("Transfer-Encoding on an HTTP/1.0 request"));
+        }
+        let codings: Vec<&str> = codings.iter().map(|c| coding_name(c)).collect();
+        if codings.last() != Some(&"chunked") {
+            return Err(bad("Transfer-Encoding must end with chunked"));
+        }
+        if let Some(other) = codings.iter().find(|c| **c != "chunked") {
+            let shown: String = other.chars().take(40).collect();
+            return Err(refuse(
+                501,
+                &format!("transfer coding `{shown}` is not supported (only chunked)"),
+            ));
+        }
+        if codings.len() > 1 {
+            return Err(bad("chunked is applied more than once"));
+        }
+        return Ok(Framing::Chunked);
+    }
+    let mut length = None;
+    for v in &lengths {
+        if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad("invalid Content-Length"));
+        }
+        let n = v
+            .parse::<usize>()
+            .map_err(|_| refuse(413, "body too large"))?;
+        if length.is_some_and(|l| l != n) {
+            return Err(bad("conflicting Content-Length values"));
+        }
+        length = Some(n);
+    }
+    let n = length.unwrap_or(0);
+    if n > MAX_BODY {
+        return Err(refuse(413, "body too large"));
+    }
+    Ok(Framing::Length(n))
+}
+
+/// A transfer coding without its parameters: `chunked;x=1` -> `chunked`.
+fn coding_name(c: &str) -> &str {
+    c.split(';').next().unwrap_or("").trim()
+}
+
 /// Reads the body announced by `req`'s headers (Content-Length or chunked) into `req.body`.
 pub fn read_body<R: BufRead>(r: &mut R, req: &mut Request) -> io::Result<()> {
-    let chunked = req
-        .header("transfer-encoding")
-        .is_some_and(|te| te.to_ascii_lowercase().contains("chunked"));
-    if chunked {
-        req.body = read_chunked(r)?;
-        return Ok(());
-    }
-    let len = match req.header("content-length") {
-        None => 0,
-        Some(v) => v
-            .trim()
-            .parse::<usize>()
-            .map_err(|_| bad("invalid Content-Length"))?,
+    req.body = match framing(req)? {
+        Framing::Chunked => read_chunked(r)?,
+        Framing::Length(len) => {
+            let mut body = vec![0; len];
+            r.read_exact(&mut body)?;
+            body
+        }
     };
-    if len > MAX_BODY {
-        return Err(bad("body too large"));
-    }
-    let mut body = vec![0; len];
-    r.read_exact(&mut body)?;
-    req.body = body;
     Ok(())
 }
 
 /// Reads a chunked body (the chunks, then trailers up to the empty line).
 pub fn read_chunked<R: BufRead>(r: &mut R) -> io::Result<Vec<u8>> {
+    let eof = || io::Error::from(io::ErrorKind::UnexpectedEof);
     let mut body = Vec::new();
     loop {
-        let line = read_line(r)?.ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))?;
+        let line = read_line(r)?.ok_or_else(eof)?;
         let size_text = line.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_text, 16).map_err(|_| bad("invalid chunk size"))?;
-        if size == 0 {
-            // Trailers, up to the empty line.
-            while read_line(r)?.is_some_and(|l| !l.is_empty()) {}
-            return Ok(body);
+        if size_text.is_empty() || !size_text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad("invalid chunk size"));
         }
-        if body.len() + size > MAX_BODY {
-            return Err(bad("body too large"));
+        let size = usize::from_str_radix(size_text, 16).unwrap_or(usize::MAX);
+        if size == 0 {
+            for _ in 0..=MAX_HEADERS {
+                if read_line(r)?.ok_or_else(eof)?.is_empty() {
+                    return Ok(body);
+                }
+            }
+            return Err(refuse(431, "too many trailers"));
+        }
+        if size > MAX_BODY - body.len() {
+            return Err(refuse(413, "body too large"));
         }
         let start = body.len();
         body.resize(start + size, 0);
         r.read_exact(&mut body[start..])?;
-        read_line(r)?;
+        if !read_line(r)?.ok_or_else(eof)?.is_empty() {
+            return Err(bad("chunk data is not followed by CRLF"));
+        }
     }
 }
 
@@ -193,5 +351,87 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(abs.path, "/v4/ping");
+    }
+
+    fn refused(raw: &str) -> u16 {
+        let e = parse(raw).expect_err(raw);
+        super::Refusal::of(&e).map_or(0, |r| r.status)
+    }
+
+    #[test]
+    fn framing_rules_of_rfc_9112() {
+        let head = "POST /a HTTP/1.1\r\n";
+        let with = |h: &str| format!("{head}{h}\r\n\r\nabcdef");
+        assert_eq!(
+            refused(&with("Content-Length: 3\r\nContent-Length: 4")),
+            400
+        );
+        assert_eq!(refused(&with("Content-Length: 3, 4")), 400);
+        assert_eq!(refused(&with("Content-Length: +3")), 400);
+        assert_eq!(
+            refused(&with("Content-Length: 3\r\nTransfer-Encoding: chunked")),
+            400
+        );
+        assert_eq!(refused(&with("Transfer-Encoding: chunked, gzip")), 400);
+        assert_eq!(refused(&with("Transfer-Encoding: gzip, chunked")), 501);
+        assert_eq!(
+            refused(&with(
+                "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked"
+            )),
+            400
+        );
+        assert_eq!(refused(&with("Content-Length : 3")), 400);
+        assert_eq!(refused(&with("X-A: 1\r\n folded")), 400);
+        assert_eq!(
+            refused(&with("Content-Length: 99999999999999999999999")),
+            413
+        );
+        assert_eq!(
+            refused("POST /a HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+            400
+        );
+        assert_eq!(
+            refused(&format!(
+                "{head}Transfer-Encoding: chunked\r\n\r\n+3\r\nabc\r\n0\r\n\r\n"
+            )),
+            400
+        );
+        assert_eq!(
+            refused(&format!(
+                "{head}Transfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n"
+            )),
+            400
+        );
+        assert_eq!(
+            refused(&format!(
+                "{head}Transfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n"
+            )),
+            413
+        );
+        let same = parse(&with("Content-Length: 3\r\ncontent-length: 3"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(same.body, b"abc");
+    }
+
+    #[test]
+    fn parse_head_waits_for_the_blank_line() {
+        use super::parse_head;
+        assert!(parse_head(b"GET / HTTP/1.1\r\nHost: x\r\n")
+            .unwrap()
+            .is_none());
+        assert!(parse_head(b"\r\n\r\n").unwrap().is_none());
+        let (req, used) = parse_head(b"GET /p HTTP/1.1\r\nHost: x\r\n\r\nrest")
+            .unwrap()
+            .unwrap();
+        assert_eq!((req.path.as_str(), used), ("/p", 28));
+        assert!(parse_head(b"BROKEN\r\n\r\n").is_err());
+        let long = vec![b'a'; super::MAX_HEAD + 1];
+        assert_eq!(
+            super::Refusal::of(&parse_head(&long).unwrap_err())
+                .unwrap()
+                .status,
+            431
+        );
     }
 }

@@ -112,12 +112,13 @@ fn feedback(req: &Request, w: &mut World, review: bool) -> Response {
         return bad(500, "internal");
     };
     let now = clock::now();
-    w.feedback.push(Feedback {
+    let item = Feedback {
         e164: number.clone(),
         created_at: now - days * 86_400,
         review,
         fields: fields.clone(),
-    });
+    };
+    crate::ring::push(&mut w.feedback, item, crate::ring::HISTORY);
     Response::json(
         201,
         &json!({"ok": true, "e164": number, "item": fields, "risk": listings::risk(w, &number, now)}),

@@ -11,12 +11,13 @@ use crate::clock;
 /// Opens a session and returns its id.
 pub fn open(w: &mut World, account: &str, purchase: Purchase) -> String {
     let id = format!("cs_sbx_{}", w.hex(24));
-    w.sessions.push(Session {
+    let session = Session {
         id: id.clone(),
         account: account.to_string(),
         purchase,
         paid: false,
-    });
+    };
+    crate::ring::push(&mut w.sessions, session, crate::ring::HISTORY);
     id
 }
 

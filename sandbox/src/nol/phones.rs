@@ -40,13 +40,14 @@ pub fn start(cx: &mut Cx) -> Reply {
     let code = cx.w.digits(6);
     cx.w.otps
         .retain(|o| !(o.account == account && o.phone == phone));
-    cx.w.otps.push(Otp {
+    let otp = Otp {
         account,
         phone: phone.clone(),
         code: code.clone(),
         expires_at: cx.now + OTP_TTL,
         attempts: 0,
-    });
+    };
+    crate::ring::push(&mut cx.w.otps, otp, crate::ring::HISTORY);
     Ok(Response::json(
         200,
         &json!({"ok": true, "phone": phone, "channel": channel, "expires_in_seconds": OTP_TTL,

@@ -15,6 +15,10 @@ use serde_json::json;
 pub const LOGO_MAX: usize = 512 * 1024;
 /// Largest document: 5 MB.
 pub const DOCUMENT_MAX: usize = 5 * 1024 * 1024;
+/// Uploads kept: the newest 1,000 ...
+pub const MEDIA_MAX: usize = 1_000;
+/// ... within 256 MiB. A dropped upload's URL answers 404; a replaced logo is dropped at once.
+pub const MEDIA_BUDGET: usize = 256 << 20;
 
 /// The type the bytes announce.
 pub fn sniff(data: &[u8]) -> Option<&'static str> {
@@ -103,6 +107,11 @@ fn store(cx: &mut Cx, e164: &str, logo: bool, content_type: &str) -> String {
         content_type: content_type.to_string(),
         bytes: cx.req.body.clone(),
     });
+    let media = &mut cx.w.media;
+    let mut total: usize = media.iter().map(|m| m.bytes.len()).sum();
+    while media.len() > MEDIA_MAX || (total > MEDIA_BUDGET && media.len() > 1) {
+        total -= media.remove(0).bytes.len();
+    }
     id
 }
 
@@ -116,7 +125,9 @@ pub fn logo(cx: &mut Cx) -> Reply {
         "logo",
     )?;
     let id = store(cx, &e164, true, &ct);
-    cx.w.listing_mut(&e164).logo = Some(id.clone());
+    if let Some(old) = cx.w.listing_mut(&e164).logo.replace(id.clone()) {
+        cx.w.media.retain(|m| m.id != old);
+    }
     Ok(Response::json(
         200,
         &json!({"ok": true, "media_id": id, "logo_url": format!("{}/api/media/{id}", cx.base),

@@ -240,15 +240,15 @@ pub struct World {
     pub keys: Vec<Key>,
     /// Bound numbers.
     pub phones: Vec<Phone>,
-    /// Pending codes.
+    /// Pending codes (the newest [`crate::ring::HISTORY`]).
     pub otps: Vec<Otp>,
     /// Listings of bound numbers.
     pub listings: Vec<Listing>,
-    /// Checkout sessions.
+    /// Checkout sessions (the newest [`crate::ring::HISTORY`]).
     pub sessions: Vec<Session>,
-    /// Uploads.
+    /// Uploads (see [`super::uploads::MEDIA_MAX`]).
     pub media: Vec<Media>,
-    /// Reports and reviews.
+    /// Reports and reviews (the newest [`crate::ring::HISTORY`]).
     pub feedback: Vec<Feedback>,
     /// Tenants.
     pub tenants: Vec<Tenant>,

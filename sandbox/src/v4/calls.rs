@@ -66,8 +66,8 @@ pub fn create(cx: &mut Cx) -> Reply {
         "final_action": "hangup", "voicemail_url": "", "voicemail_cp_url": "", "voicemail_transcript": "",
         "call_recording_url": "", "call_recording_cp_url": "", "details": [], "caller_cnam": "",
     });
-    cx.w.store
-        .insert(&format!("/accounts/{}/call-logs", cx.account), log);
+    let col = format!("/accounts/{}/call-logs", cx.account);
+    cx.w.store.insert_capped(&col, log, crate::ring::HISTORY);
     util::created(
         &json!({"id": id, "caller": caller, "callee": callee, "status": "initiated", "created_at": clock::rfc3339(now)}),
     )

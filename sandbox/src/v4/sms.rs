@@ -90,5 +90,5 @@ fn send(cx: &mut Cx, col: &str, ext: Option<Value>) -> Reply {
         "direction": "out", "created_epoch": now, "created_at": clock::rfc3339(now), "text": text,
         "is_new": false, "extension": ext,
     });
-    util::created(&cx.w.store.insert(col, sms))
+    util::created(&cx.w.store.insert_capped(col, sms, crate::ring::HISTORY))
 }

@@ -46,6 +46,13 @@ impl Store {
         item
     }
 
+    /// Appends `item` to `col`, keeping only its newest `cap` items (the logs and outboxes that
+    /// only grow, see [`crate::ring`]), and returns a copy.
+    pub fn insert_capped(&mut self, col: &str, item: Value, cap: usize) -> Value {
+        crate::ring::push(self.items_mut(col), item.clone(), cap);
+        item
+    }
+
     /// Removes the item `id` of `col`.
     pub fn remove(&mut self, col: &str, id: &str) -> Option<Value> {
         let items = self.cols.get_mut(col)?;

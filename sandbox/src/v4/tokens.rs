@@ -132,6 +132,7 @@ pub fn authorize(cx: &mut Cx) -> Reply {
                 scope: scope.clone(),
                 expires_at: crate::clock::now() + 600,
             };
+            super::world::make_room(&mut cx.w.codes, crate::clock::now());
             cx.w.codes.insert(code.clone(), g);
             let sep = if redirect.contains('?') { '&' } else { '?' };
             format!("{redirect}{sep}code={code}{state}")

@@ -12,6 +12,28 @@ use std::collections::{BTreeMap, HashMap};
 pub const PERMANENT: i64 = 4_102_444_800;
 /// Lifetime of issued access tokens, seconds.
 pub const TOKEN_TTL: i64 = 86_400;
+/// Most access tokens, refresh tokens and authorization codes held, each (see [`make_room`]).
+pub const GRANTS_MAX: usize = crate::ring::HISTORY;
+
+/// Makes room in `grants` for one more when it holds [`GRANTS_MAX`]: expired grants go first,
+/// then those that expire soonest (never a permanent one).
+pub fn make_room(grants: &mut HashMap<String, Grant>, now: i64) {
+    if grants.len() < GRANTS_MAX {
+        return;
+    }
+    grants.retain(|_, g| g.expires_at > now);
+    while grants.len() >= GRANTS_MAX {
+        let soonest = grants
+            .iter()
+            .filter(|(_, g)| g.expires_at != PERMANENT)
+            .min_by_key(|(_, g)| g.expires_at)
+            .map(|(k, _)| k.clone());
+        match soonest {
+            Some(k) => grants.remove(&k),
+            None => break,
+        };
+    }
+}
 
 /// An account (the master or a subaccount).
 #[derive(Debug, Clone)]
@@ -262,6 +284,8 @@ impl World {
             expires_at: clock::now() + TOKEN_TTL,
         };
         let (access, refresh) = (self.secret("sbx_at_"), self.secret("sbx_rt_"));
+        make_room(&mut self.tokens, clock::now());
+        make_room(&mut self.refresh_tokens, clock::now());
         self.tokens.insert(access.clone(), grant.clone());
         self.refresh_tokens.insert(refresh.clone(), grant);
         (access, refresh)
@@ -298,5 +322,30 @@ impl World {
         self.accounts
             .get(&id)
             .is_some_and(|a| a.id == MASTER_ACCOUNT_ID || a.parent == Some(MASTER_ACCOUNT_ID))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grants_stay_within_their_bound_expired_and_soonest_first() {
+        let grant = |expires_at| Grant {
+            account: 1,
+            scope: "s".into(),
+            expires_at,
+        };
+        let mut grants = HashMap::new();
+        grants.insert("master".to_string(), grant(PERMANENT));
+        for i in 0..GRANTS_MAX as i64 + 50 {
+            make_room(&mut grants, 100);
+            grants.insert(format!("t{i}"), grant(if i < 10 { 50 } else { 1_000 + i }));
+            assert!(grants.len() <= GRANTS_MAX);
+        }
+        assert!(grants.contains_key("master"));
+        assert!(!grants.contains_key("t0"), "expired ones go first");
+        assert!(!grants.contains_key("t10"), "then the soonest to expire");
+        assert!(grants.contains_key(&format!("t{}", GRANTS_MAX + 49)));
     }
 }

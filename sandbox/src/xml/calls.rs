@@ -200,7 +200,7 @@ pub fn originate(cx: &mut Cx) -> Reply {
     let now = cx.now;
     let acct = cx.account();
     let id = next_call_id(&acct.calls);
-    acct.calls.push(Call {
+    let call = Call {
         id,
         start: now,
         caller_id: b_caller.clone(),
@@ -210,7 +210,8 @@ pub fn originate(cx: &mut Cx) -> Reply {
         final_action_duration: Some(duration),
         url: None,
         transcription: None,
-    });
+    };
+    crate::ring::push(&mut acct.calls, call, crate::ring::HISTORY);
     ok(vec![El::new("call")
         .attr("id", id.to_string())
         .leaf("legAPhoneNumber", leg_a)

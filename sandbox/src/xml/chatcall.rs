@@ -172,7 +172,7 @@ pub fn preview(cx: &mut Cx) -> Reply {
         prompt(&rt)
     );
     let id = format!("pv{}", cx.w.rng.hex(16));
-    cx.w.previews.insert(id.clone(), spoken.clone());
+    cx.w.previews.push((id.clone(), spoken.clone()), 1);
     ok(vec![El::new("preview")
         .leaf("url", format!("{}/previews/{id}.wav", cx.base))
         .child(El::text("voice", vname).attr("id", vid.to_string()))
@@ -221,7 +221,7 @@ pub fn send(cx: &mut Cx) -> Reply {
     };
     let id = cx.w.next_id();
     let count = recipients.len();
-    cx.account().chatcalls.push(ChatCall {
+    let chatcall = ChatCall {
         id,
         from_name: p.get("fromName").unwrap_or_default().to_string(),
         from_email,
@@ -230,7 +230,8 @@ pub fn send(cx: &mut Cx) -> Reply {
         response_type: rt,
         send_date,
         recipients,
-    });
+    };
+    crate::ring::push(&mut cx.account().chatcalls, chatcall, crate::ring::HISTORY);
     let status = if send_date > cx.now {
         "scheduled"
     } else {
@@ -352,7 +353,12 @@ pub fn preview_file(svc: &XmlService, shared: &Shared, req: &Request, file: &str
         return svc.http_error(405, "Method not allowed: use GET");
     }
     let id = file.strip_suffix(".wav").unwrap_or("");
-    let text = svc.with_world(shared, |w| w.previews.get(id).cloned());
+    let text = svc.with_world(shared, |w| {
+        w.previews
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, t)| t.clone())
+    });
     match text {
         Some(t) => {
             let tenths = (t.chars().count() as u32 / 2).clamp(5, 100);

@@ -22,6 +22,7 @@ pub mod world;
 pub use world::World;
 
 use crate::http::{Request, Response};
+use crate::ring::Ring;
 use crate::service::Service;
 use crate::state::{lock, Shared};
 use envelope::{El, Envelope, OK_MSG};
@@ -106,13 +107,28 @@ pub const ACTIONS: &[(&str, Handler)] = &[
 ];
 
 /// The XML API service. It keeps its own state (built from the seed on first use) and the
-/// call-control transcripts.
-#[derive(Default)]
+/// call-control transcripts (the newest [`TRANSCRIPTS_MAX`], within [`TRANSCRIPTS_BUDGET`] bytes).
 pub struct XmlService {
     world: Mutex<Option<World>>,
-    transcripts: Mutex<Vec<Value>>,
+    transcripts: Mutex<Ring<Value>>,
     sv_counter: AtomicU64,
     cc_counter: AtomicU64,
+}
+
+/// Call-control transcripts kept.
+pub const TRANSCRIPTS_MAX: usize = 1_000;
+/// Bytes of call-control transcripts kept (as JSON).
+pub const TRANSCRIPTS_BUDGET: usize = 64 << 20;
+
+impl Default for XmlService {
+    fn default() -> Self {
+        XmlService {
+            world: Mutex::default(),
+            transcripts: Mutex::new(Ring::new(TRANSCRIPTS_MAX, TRANSCRIPTS_BUDGET)),
+            sv_counter: AtomicU64::default(),
+            cc_counter: AtomicU64::default(),
+        }
+    }
 }
 
 impl XmlService {
@@ -318,7 +334,10 @@ impl Service for XmlService {
             "/xml/calls" => bad(405, "method not allowed"),
             "/callcontrol/calls" => match m {
                 "POST" => crate::callcontrol::admin_place(self, req, shared),
-                "GET" => Response::json(200, &json!({"calls": *lock(&self.transcripts)})),
+                "GET" => {
+                    let calls: Vec<Value> = lock(&self.transcripts).iter().cloned().collect();
+                    Response::json(200, &json!({ "calls": calls }))
+                }
                 "DELETE" => {
                     lock(&self.transcripts).clear();
                     Response::json(200, &json!({"ok": true}))
@@ -388,7 +407,8 @@ impl XmlService {
 
     /// Stores a call-control transcript.
     pub fn store_transcript(&self, t: Value) {
-        lock(&self.transcripts).push(t);
+        let size = serde_json::to_vec(&t).map_or(0, |b| b.len());
+        lock(&self.transcripts).push(t, size);
     }
 }
 

@@ -53,7 +53,7 @@ fn for_sale(cx: &Cx, e164: &str) -> Option<Num> {
     v4.inventory
         .get(e164)
         .and_then(geo::from_v4)
-        .or_else(|| cx.w.sms800.get(e164).cloned())
+        .or_else(|| cx.w.sms800.iter().find(|n| n.e164 == e164).cloned())
 }
 
 /// Takes `e164` out of inventory for the authenticated user: it must be for sale and not
@@ -70,7 +70,7 @@ pub fn claim(cx: &mut Cx, e164: &str) -> Result<Owned, String> {
             "Phone number {e164} is already reserved by another user"
         ));
     }
-    cx.w.sms800.remove(e164);
+    cx.w.sms800.retain(|n| n.e164 != e164);
     let mut v4 = lock(&cx.shared.v4);
     v4.holds.remove(e164);
     v4.inventory.take(e164);

@@ -292,8 +292,10 @@ fn realtime_toll_free(cx: &mut Cx, pattern: &str, cap: usize) -> Vec<Num> {
             source: "SMS/800",
         });
     }
+    cx.w.sms800
+        .retain(|old| out.iter().all(|n| n.e164 != old.e164));
     for n in &out {
-        cx.w.sms800.insert(n.e164.clone(), n.clone());
+        cx.w.sms800.push(n.clone(), 1);
     }
     out
 }

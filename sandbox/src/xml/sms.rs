@@ -36,12 +36,13 @@ pub fn send(cx: &mut Cx) -> Reply {
     }
     let id = cx.w.next_id();
     let sent_at = cx.now;
-    cx.account().sms.push(Sms {
+    let sms = Sms {
         id,
         from,
         to,
         message,
         sent_at,
-    });
+    };
+    crate::ring::push(&mut cx.account().sms, sms, crate::ring::HISTORY);
     done()
 }

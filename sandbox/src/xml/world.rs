@@ -8,6 +8,7 @@ use super::geo::{self, Num};
 use super::replay::Replays;
 use crate::creds::{Credentials, MASTER_ACCOUNT_ID, XML_USERNAME};
 use crate::holds::Holds;
+use crate::ring::{Ring, HISTORY};
 use crate::rng::Rng;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -15,6 +16,8 @@ use std::collections::BTreeMap;
 
 /// Most numbers one API user may hold reserved at a time.
 pub const RESERVATION_LIMIT: usize = 10;
+/// ChatCall previews kept (the oldest `.wav` URL stops working first).
+pub const PREVIEWS_MAX: usize = 1_000;
 
 /// A number on an account.
 #[derive(Debug, Clone, Serialize)]
@@ -128,12 +131,12 @@ pub struct Account {
     pub numbers: Vec<Owned>,
     /// Extensions by number, with their notification settings.
     pub extensions: BTreeMap<u32, Notification>,
-    /// Call detail records, oldest first.
+    /// Call detail records, oldest first (the newest [`HISTORY`]; append with [`crate::ring::push`]).
     #[serde(skip)]
     pub calls: Vec<Call>,
-    /// SMS outbox.
+    /// SMS outbox (the newest [`HISTORY`]).
     pub sms: Vec<Sms>,
-    /// ChatCalls sent or scheduled.
+    /// ChatCalls sent or scheduled (the newest [`HISTORY`]).
     pub chatcalls: Vec<ChatCall>,
 }
 
@@ -168,10 +171,11 @@ pub struct World {
     /// Every number of the seeded inventory: the "supported" prefixes, states, regions and
     /// localities stay listed when their numbers are gone.
     pub catalog: Vec<Num>,
-    /// Toll-free numbers offered by real-time (SMS/800) searches, by E.164.
-    pub sms800: BTreeMap<String, Num>,
-    /// ChatCall previews by id (the `.wav` URL serves them).
-    pub previews: BTreeMap<String, String>,
+    /// Toll-free numbers offered by real-time (SMS/800) searches, the newest
+    /// [`crate::ring::HISTORY`] offers.
+    pub sms800: Ring<Num>,
+    /// ChatCall previews `(id, text)` (the `.wav` URL serves them), the newest [`PREVIEWS_MAX`].
+    pub previews: Ring<(String, String)>,
     /// Seeded randomness (call durations, SMS/800 results ...).
     pub rng: Rng,
     /// The answers of mutating actions by (account, `clTRID`), for repeats.
@@ -221,8 +225,8 @@ impl World {
         World {
             accounts: [(XML_USERNAME.to_string(), master)].into_iter().collect(),
             catalog,
-            sms800: BTreeMap::new(),
-            previews: BTreeMap::new(),
+            sms800: Ring::new(HISTORY, usize::MAX),
+            previews: Ring::new(PREVIEWS_MAX, usize::MAX),
             rng: Rng::derive(seed, "xml"),
             replays: Replays::default(),
             next_id: 100_000,
