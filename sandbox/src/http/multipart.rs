@@ -54,7 +54,10 @@ pub fn parse(content_type: &str, body: &[u8]) -> Result<Vec<Part>, String> {
         }
         let head_start = find(body, b"\r\n", pos).ok_or("truncated multipart body")? + 2;
         let head_end = find(body, b"\r\n\r\n", head_start - 2).ok_or("truncated part headers")?;
-        let head = String::from_utf8_lossy(&body[head_start..head_end]).into_owned();
+        // A part with no headers has its blank line right after the boundary's CRLF, so the
+        // blank line is found before `head_start`: its head is empty.
+        let head = String::from_utf8_lossy(body.get(head_start..head_end).unwrap_or_default())
+            .into_owned();
         let mut next_delim = b"\r\n".to_vec();
         next_delim.extend_from_slice(&delim);
         let data_end =
@@ -112,5 +115,14 @@ mod tests {
         let f = to_fields(&parts);
         assert_eq!(f["file"]["size"], 8);
         assert!(parse("multipart/form-data", body).is_err());
+    }
+
+    #[test]
+    fn a_part_without_headers_has_an_empty_head_not_a_panic() {
+        let body = b"--XyZ\r\n\r\nplain\r\n--XyZ--\r\n";
+        let parts = parse("multipart/form-data; boundary=XyZ", body).unwrap();
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].name, "");
+        assert_eq!(parts[0].data, b"plain");
     }
 }
