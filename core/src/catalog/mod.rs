@@ -11,6 +11,7 @@
 //! assert!(op.param("username").unwrap().required);
 //! ```
 
+mod suggest;
 mod validate;
 
 pub(crate) use validate::validate_params;
@@ -305,21 +306,10 @@ impl Catalog {
         })
     }
 
-    /// Names close to `name` (for "unknown operation" errors).
+    /// Names close to `name` (for "unknown operation" errors), best first: see
+    /// [`suggest::closest`].
     pub(crate) fn suggest(&self, name: &str) -> Vec<&str> {
-        let tail = name.rsplit('.').next().unwrap_or(name);
-        let mut hits: Vec<&str> = self
-            .ops
-            .keys()
-            .filter(|k| {
-                !tail.is_empty()
-                    && (k.contains(tail) || tail.contains(k.rsplit('.').next().unwrap_or("")))
-            })
-            .map(String::as_str)
-            .take(5)
-            .collect();
-        hits.sort();
-        hits
+        suggest::closest(name, self.ops.keys().map(String::as_str))
     }
 }
 
