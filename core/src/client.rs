@@ -306,12 +306,20 @@ impl Client {
                 format!("family `{}` has no wire implementation", op.family),
             )
         })?;
-        self.inner
-            .config
-            .check_header_credentials(Some(&op.family))?;
-        wire.prefill(self, op, &mut params);
-        let params = validate_params(op, &params)?;
-        let req = wire.build(self, op, &params)?;
+        let config = &self.inner.config;
+        let req = (|| {
+            config.check_header_credentials(Some(&op.family))?;
+            wire.prefill(self, op, &mut params);
+            let params = validate_params(op, &params)?;
+            wire.build(self, op, &params)
+        })()
+        .map_err(|e| {
+            if config.has_credentials() || !needs_configuration(&e, wire) {
+                e
+            } else {
+                crate::config_file::no_credentials(&e)
+            }
+        })?;
         let resp = self.inner.transport.execute(&req, &op.name, opts, mask)?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
@@ -402,6 +410,15 @@ fn check_options(op: &Operation, opts: &CallOptions) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether a call failed for want of configuration: a missing credential, or a missing
+/// parameter the configuration would have filled (v4 `account_id`).
+fn needs_configuration(e: &Error, wire: &dyn Wire) -> bool {
+    e.kind() == ErrorKind::Authentication
+        || e.fields()
+            .iter()
+            .any(|f| wire.prefilled().iter().any(|(name, _)| f.field == *name))
 }
 
 /// The catalog entry called `name`, or a clear error with suggestions.

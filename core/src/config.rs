@@ -23,6 +23,7 @@
 //!
 //! | variable | meaning |
 //! |---|---|
+//! | `PHONECOM_CONFIG` | path of a JSON config file (or its JSON text); the variables below override its fields |
 //! | `PHONECOM_ENVIRONMENT` | `production` (default) or `dev` (the XML API's dev host) |
 //! | `PHONECOM_V4_BASE_URL`, `PHONECOM_V4_TOKEN`, `PHONECOM_V4_ACCOUNT_ID` | REST v4 |
 //! | `PHONECOM_OAUTH_BASE_URL`, `PHONECOM_OAUTH_CLIENT_ID`, `PHONECOM_OAUTH_REDIRECT_URI` | OAuth host of Express Sign-Up |
@@ -423,7 +424,9 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Read the `PHONECOM_*` environment variables (see the module docs).
+    /// Read `PHONECOM_CONFIG` (a JSON config file) and the `PHONECOM_*` environment variables
+    /// over it (see the module docs). With nothing set, the production defaults without
+    /// credentials: calls that need one then say that no credentials were configured.
     pub fn from_env() -> Result<Config> {
         Config::from_lookup(|k| std::env::var(k).ok())
     }
@@ -433,8 +436,8 @@ impl Config {
         Config::from_value(Config::lookup_document(lookup)?)
     }
 
-    /// The `PHONECOM_*` environment variables as a JSON configuration document (only the keys
-    /// that are set), for callers that merge their own overrides before
+    /// The `PHONECOM_CONFIG` file with the `PHONECOM_*` environment variables over it, as a JSON
+    /// configuration document (only the keys that are set), for callers that merge their own overrides before
     /// [`Config::from_value`], as the language bindings do.
     ///
     /// ```
@@ -448,7 +451,7 @@ impl Config {
     }
 
     fn lookup_document(lookup: impl Fn(&str) -> Option<String>) -> Result<Value> {
-        let mut doc = Value::Object(Map::new());
+        let mut doc = crate::config_file::base_document(&lookup)?;
         for (var, pointer, numeric) in ENV_VARS {
             let Some(raw) = lookup(var).filter(|v| !v.is_empty()) else {
                 continue;
@@ -552,6 +555,16 @@ impl Config {
         Ok(())
     }
 
+    /// Whether any family's credentials (or the v4 account id) are configured; with none, a
+    /// call that needs one says that nothing was configured.
+    pub(crate) fn has_credentials(&self) -> bool {
+        self.credential_lengths()
+            .iter()
+            .any(|(field, len)| *field != "proxy" && *len > 0)
+            || self.xml.username.as_deref().is_some_and(|u| !u.is_empty())
+            || self.v4.account_id.is_some()
+    }
+
     /// The length of each configured credential (0 when unset), by field name.
     fn credential_lengths(&self) -> [(&'static str, usize); 6] {
         let len = |s: &Option<Secret>| s.as_ref().map_or(0, |s| s.expose().len());
@@ -613,9 +626,13 @@ fn set_pointer(doc: &mut Value, pointer: &str, value: Value) {
     let mut cur = doc;
     let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
     for (i, part) in parts.iter().enumerate() {
-        let obj = cur
-            .as_object_mut()
-            .expect("config document nodes are objects");
+        // A variable wins over a file's non-object value at the same place (`"v4": 5`).
+        if !cur.is_object() {
+            *cur = Value::Object(Map::new());
+        }
+        let Some(obj) = cur.as_object_mut() else {
+            return;
+        };
         if i + 1 == parts.len() {
             obj.insert(part.to_string(), value);
             return;

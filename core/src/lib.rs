@@ -24,6 +24,7 @@ pub mod callcontrol;
 pub mod catalog;
 mod client;
 pub mod config;
+mod config_file;
 mod error;
 pub mod express;
 mod log;
