@@ -66,7 +66,7 @@ pub(crate) fn no_credentials(problem: &Error) -> Error {
     Error::new(
         ErrorKind::Authentication,
         format!(
-            "no credentials were configured: set {CONFIG_VAR} to a JSON config file (e.g. the sandbox's config line), or the variables {}, or pass a config to Client::new / Client::from_json (the call said: {})",
+            "no credentials were configured: set {CONFIG_VAR} to a JSON config file (e.g. the sandbox's config line), or the variables {}, or give the client a config document (the call said: {})",
             CREDENTIAL_VARS.join(", "),
             problem.message()
         ),
