@@ -32,6 +32,7 @@ pub mod oauth;
 pub mod pages;
 mod proxy;
 pub(crate) mod random;
+mod resolve;
 pub mod retry;
 mod secret;
 pub(crate) mod text;
