@@ -127,4 +127,50 @@ mod tests {
         assert_eq!(literal("api.phone.com"), None);
         assert_eq!(literal("[not-an-ip]"), None);
     }
+
+    fn resolve(r: &CachingResolver, url: &str) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        r.resolve(
+            &url.parse().unwrap(),
+            &Config::default(),
+            NextTimeout::default(),
+        )
+    }
+
+    #[test]
+    fn an_ip_literal_resolves_to_itself_with_the_default_port() {
+        let r = CachingResolver::default();
+        let addrs = resolve(&r, "https://[::1]/v4").unwrap();
+        assert_eq!(addrs.as_ref(), ["[::1]:443".parse().unwrap()]);
+        let addrs = resolve(&r, "http://10.1.2.3:8080/").unwrap();
+        assert_eq!(addrs.as_ref(), ["10.1.2.3:8080".parse().unwrap()]);
+    }
+
+    #[test]
+    fn a_fresh_answer_is_reused_and_a_stale_one_is_not() {
+        // `.invalid` never resolves (RFC 6761), so a success can only come from the cache.
+        let r = CachingResolver::default();
+        let mut addrs = r.empty();
+        addrs.push("192.0.2.7:443".parse().unwrap());
+        let key = "api.example.invalid:443".to_string();
+        r.cache
+            .lock()
+            .unwrap()
+            .insert(key.clone(), (Instant::now(), addrs.clone()));
+        assert_eq!(resolve(&r, "https://api.example.invalid/x").unwrap(), addrs);
+
+        let Some(stale) = Instant::now().checked_sub(CACHE_FOR + Duration::from_secs(1)) else {
+            return; // the clock is too close to its start to express a stale entry
+        };
+        r.cache.lock().unwrap().insert(key, (stale, addrs));
+        assert!(resolve(&r, "https://api.example.invalid/x").is_err());
+    }
+
+    #[test]
+    fn an_unknown_scheme_gets_ureqs_own_error() {
+        let r = CachingResolver::default();
+        assert!(matches!(
+            resolve(&r, "foo://127.0.0.1:42/"),
+            Err(ureq::Error::BadUri(_))
+        ));
+    }
 }
