@@ -1,7 +1,7 @@
 //! `NativeClient`: one `phonecom::Client` (thread-safe, one connection pool) per JS `Client`.
 
 use crate::blocking::run;
-use crate::errors::{invalid, parse, to_js};
+use crate::errors::{guard, invalid, parse, to_js};
 use crate::pages::NativePages;
 use napi::bindgen_prelude::Unknown;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
@@ -86,22 +86,26 @@ impl NativeClient {
     /// `onLog` receives each request/response/retry/failure event as JSON text.
     #[napi(constructor)]
     pub fn new(config_json: String, on_log: Option<LogCallback>) -> napi::Result<Self> {
-        build(
-            Config::from_json(&config_json).map_err(|e| to_js(&e))?,
-            on_log,
-        )
+        guard("Client", || {
+            build(
+                Config::from_json(&config_json).map_err(|e| to_js(&e))?,
+                on_log,
+            )
+        })
     }
 
     /// A client from the `PHONECOM_*` environment variables.
     #[napi(factory)]
     pub fn from_env(on_log: Option<LogCallback>) -> napi::Result<Self> {
-        build(Config::from_env().map_err(|e| to_js(&e))?, on_log)
+        guard("Client.fromEnv", || {
+            build(Config::from_env().map_err(|e| to_js(&e))?, on_log)
+        })
     }
 
     /// The User-Agent sent on every request.
     #[napi(getter)]
-    pub fn user_agent(&self) -> String {
-        self.inner.user_agent().to_string()
+    pub fn user_agent(&self) -> napi::Result<String> {
+        guard("userAgent", || Ok(self.inner.user_agent().to_string()))
     }
 
     /// Call any catalog operation; resolves to the result as JSON text.
@@ -112,10 +116,9 @@ impl NativeClient {
         params_json: String,
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
-        let opts = options.unwrap_or_default().to_core(&name)?;
-        let params = parse(&name, "params", &params_json)?;
+        let (opts, params) = arguments(&name, &params_json, options)?;
         let client = self.inner.clone();
-        run(move || {
+        run(name.clone(), move || {
             let resp = client.call_with(&name, params, &opts)?;
             Ok(resp.data.to_string())
         })
@@ -130,10 +133,9 @@ impl NativeClient {
         params_json: String,
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
-        let opts = options.unwrap_or_default().to_core(&name)?;
-        let params = parse(&name, "params", &params_json)?;
+        let (opts, params) = arguments(&name, &params_json, options)?;
         let client = self.inner.clone();
-        run(move || {
+        run(name.clone(), move || {
             let resp = client.call_with(&name, params, &opts)?;
             Ok(json!({
                 "data": resp.data,
@@ -149,9 +151,11 @@ impl NativeClient {
     /// A lazy walk over a pageable list; checks the arguments now, fetches nothing yet.
     #[napi]
     pub fn pages(&self, name: String, params_json: String) -> napi::Result<NativePages> {
-        let params = parse(&name, "params", &params_json)?;
-        let pages = self.inner.pages(&name, params).map_err(|e| to_js(&e))?;
-        Ok(NativePages::new(pages))
+        guard(&name, || {
+            let params = parse(&name, "params", &params_json)?;
+            let pages = self.inner.pages(&name, params).map_err(|e| to_js(&e))?;
+            Ok(NativePages::new(name.clone(), pages))
+        })
     }
 
     /// A client acting with another v4 Bearer token (a portal user's), sharing this client's
@@ -162,24 +166,26 @@ impl NativeClient {
         token: String,
         account_id: Option<f64>,
     ) -> napi::Result<NativeClient> {
-        if let Some(rule) = phonecom::credential_rule(&token) {
-            return Err(invalid("withV4Token", "token", &rule));
-        }
-        let account_id = match account_id {
-            None => None,
-            Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
-                Some(x as u64)
+        guard("withV4Token", || {
+            if let Some(rule) = phonecom::credential_rule(&token) {
+                return Err(invalid("withV4Token", "token", &rule));
             }
-            Some(_) => {
-                return Err(invalid(
-                    "withV4Token",
-                    "accountId",
-                    "must be a positive integer",
-                ))
-            }
-        };
-        Ok(NativeClient {
-            inner: self.inner.with_v4_token(Secret::new(token), account_id),
+            let account_id = match account_id {
+                None => None,
+                Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
+                    Some(x as u64)
+                }
+                Some(_) => {
+                    return Err(invalid(
+                        "withV4Token",
+                        "accountId",
+                        "must be a positive integer",
+                    ))
+                }
+            };
+            Ok(NativeClient {
+                inner: self.inner.with_v4_token(Secret::new(token), account_id),
+            })
         })
     }
 
@@ -187,17 +193,46 @@ impl NativeClient {
     /// returned), sharing this client's connection pool; the key is masked in its errors.
     #[napi]
     pub fn with_nol_key(&self, key: String) -> napi::Result<NativeClient> {
-        if let Some(rule) = phonecom::credential_rule(&key) {
-            return Err(invalid("withNolKey", "key", &rule));
-        }
-        Ok(NativeClient {
-            inner: self.inner.with_nol_key(Secret::new(key)),
+        guard("withNolKey", || {
+            if let Some(rule) = phonecom::credential_rule(&key) {
+                return Err(invalid("withNolKey", "key", &rule));
+            }
+            Ok(NativeClient {
+                inner: self.inner.with_nol_key(Secret::new(key)),
+            })
         })
     }
 
     /// Mask every secret this client knows in `text`.
     #[napi]
-    pub fn redact(&self, text: String) -> String {
-        self.inner.redact(&text)
+    pub fn redact(&self, text: String) -> napi::Result<String> {
+        guard("redact", || Ok(self.inner.redact(&text)))
     }
+
+    /// Test-only, not part of the API: a client on the same configuration that panics inside
+    /// the library at each response it receives (`phonecom::boundary::panic_on_response_for_test`),
+    /// for the tests of the panic boundary of `call`, `callWith` and `nextPage`.
+    #[napi(js_name = "_panickingForTest")]
+    pub fn panicking_for_test(&self) -> napi::Result<NativeClient> {
+        guard("_panickingForTest", || {
+            let inner = Client::builder(self.inner.config().clone())
+                .binding("node")
+                .log_hook(phonecom::boundary::panic_on_response_for_test)
+                .build()
+                .map_err(|e| to_js(&e))?;
+            Ok(NativeClient { inner })
+        })
+    }
+}
+
+/// A call's options and parameters, checked behind the panic boundary.
+fn arguments(
+    name: &str,
+    params_json: &str,
+    options: Option<NativeCallOptions>,
+) -> napi::Result<(CallOptions, serde_json::Value)> {
+    guard(name, || {
+        let opts = options.unwrap_or_default().to_core(name)?;
+        Ok((opts, parse(name, "params", params_json)?))
+    })
 }

@@ -1,6 +1,7 @@
 //! `NativePages`: one lazy walk over a pageable list, a page per `nextPage()`.
 
 use crate::blocking::run;
+use crate::errors::guard;
 use napi_derive::napi;
 use phonecom::Pages;
 use serde_json::json;
@@ -13,13 +14,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// JS thread never takes it: `pagesFetched` reads a counter the worker updates.
 #[napi]
 pub struct NativePages {
+    operation: String,
     inner: Arc<Mutex<Pages>>,
     fetched: Arc<AtomicU64>,
 }
 
 impl NativePages {
-    pub(crate) fn new(pages: Pages) -> NativePages {
+    pub(crate) fn new(operation: String, pages: Pages) -> NativePages {
         NativePages {
+            operation,
             fetched: Arc::new(AtomicU64::new(pages.pages_fetched())),
             inner: Arc::new(Mutex::new(pages)),
         }
@@ -33,7 +36,7 @@ impl NativePages {
     pub async fn next_page(&self) -> napi::Result<Option<String>> {
         let inner = self.inner.clone();
         let fetched = self.fetched.clone();
-        run(move || {
+        run(self.operation.clone(), move || {
             let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
             let next = pages.next_page();
             fetched.store(pages.pages_fetched(), Ordering::Relaxed);
@@ -57,7 +60,9 @@ impl NativePages {
 
     /// Pages fetched so far (never waits for a page in flight).
     #[napi(getter)]
-    pub fn pages_fetched(&self) -> f64 {
-        self.fetched.load(Ordering::Relaxed) as f64
+    pub fn pages_fetched(&self) -> napi::Result<f64> {
+        guard(&self.operation, || {
+            Ok(self.fetched.load(Ordering::Relaxed) as f64)
+        })
     }
 }
