@@ -28,6 +28,19 @@
 //! that the program sets after ours replaces it; boundary panics are then reported by that
 //! hook, and still become errors.
 //!
+//! ```
+//! use std::sync::atomic::{AtomicUsize, Ordering};
+//! static REPORTED: AtomicUsize = AtomicUsize::new(0);
+//! // The host's hook, set first; the first `catch` wraps it.
+//! std::panic::set_hook(Box::new(|_| {
+//!     REPORTED.fetch_add(1, Ordering::SeqCst);
+//! }));
+//! assert!(phonecom::boundary::catch(|| phonecom::boundary::panic_for_test()).is_err());
+//! assert_eq!(REPORTED.load(Ordering::SeqCst), 0, "a panic inside a boundary stays quiet");
+//! assert!(std::thread::spawn(|| panic!("the host's own")).join().is_err());
+//! assert_eq!(REPORTED.load(Ordering::SeqCst), 1, "the host's panic reached the host's hook");
+//! ```
+//!
 //! The panic's own message is never shown: it may quote the text that was being processed (a
 //! bad slice quotes the whole string), which can hold a secret. Its source location is kept.
 #![doc(hidden)]
@@ -134,14 +147,6 @@ pub const PANIC_FOR_TEST_SECRET: &str = "sbx_panic_payload_secret_0123456789";
 /// secret-bearing text would.
 pub fn panic_for_test() -> ! {
     panic!("deliberate panic for a test of the panic boundary: token={PANIC_FOR_TEST_SECRET}")
-}
-
-/// A log hook that panics at the first response: a client built with it panics deep inside
-/// [`crate::Client::call`] (after the response was read), the way a bug in decoding would.
-pub fn panic_on_response_for_test(event: &crate::LogEvent) {
-    if event.kind == crate::LogEventKind::Response {
-        panic_for_test()
-    }
 }
 
 #[cfg(test)]

@@ -33,8 +33,6 @@ pub struct phonecom_client_builder {
     config: Config,
     binding: String,
     log: Option<LogSink>,
-    /// Set only by the test-only `phonecom__client_builder_panic_on_response_for_test`.
-    pub(crate) panic_on_response: bool,
 }
 
 /// Receives one log event: `user_data` as given to `phonecom_client_builder_set_log`, and the
@@ -58,7 +56,6 @@ impl phonecom_client_builder {
             config,
             binding: DEFAULT_BINDING.into(),
             log: None,
-            panic_on_response: false,
         }
     }
 
@@ -67,9 +64,6 @@ impl phonecom_client_builder {
         if let Some(sink) = self.log {
             builder =
                 builder.log_hook(move |event: &LogEvent| sink.emit(&event.to_json().to_string()));
-        }
-        if self.panic_on_response {
-            builder = builder.log_hook(phonecom_core::boundary::panic_on_response_for_test);
         }
         Ok(builder.build()?)
     }

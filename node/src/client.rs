@@ -59,6 +59,26 @@ impl NativeCallOptions {
 #[napi]
 pub struct NativeClient {
     inner: Client,
+    /// Test-only (`_panickingForTest`): panic inside each call and page fetch, once the request
+    /// is done.
+    panic_for_test: bool,
+}
+
+impl NativeClient {
+    fn wrap(inner: Client) -> NativeClient {
+        NativeClient {
+            inner,
+            panic_for_test: false,
+        }
+    }
+}
+
+/// What a call or a page fetch returns, after the test-only deliberate panic if asked for.
+pub(crate) fn tested<T>(panic_for_test: bool, result: T) -> T {
+    if panic_for_test {
+        phonecom::boundary::panic_for_test()
+    }
+    result
 }
 
 /// A JS function called on the main thread with each log event as JSON text. Weak: a pending
@@ -77,7 +97,7 @@ fn build(config: Config, on_log: Option<LogCallback>) -> napi::Result<NativeClie
         });
     }
     let inner = builder.build().map_err(|e| to_js(&e))?;
-    Ok(NativeClient { inner })
+    Ok(NativeClient::wrap(inner))
 }
 
 #[napi]
@@ -117,9 +137,9 @@ impl NativeClient {
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
         let (opts, params) = arguments(&name, &params_json, options)?;
-        let client = self.inner.clone();
+        let (client, panic) = (self.inner.clone(), self.panic_for_test);
         run(name.clone(), move || {
-            let resp = client.call_with(&name, params, &opts)?;
+            let resp = tested(panic, client.call_with(&name, params, &opts))?;
             Ok(resp.data.to_string())
         })
         .await
@@ -134,9 +154,9 @@ impl NativeClient {
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
         let (opts, params) = arguments(&name, &params_json, options)?;
-        let client = self.inner.clone();
+        let (client, panic) = (self.inner.clone(), self.panic_for_test);
         run(name.clone(), move || {
-            let resp = client.call_with(&name, params, &opts)?;
+            let resp = tested(panic, client.call_with(&name, params, &opts))?;
             Ok(json!({
                 "data": resp.data,
                 "status": resp.status,
@@ -154,7 +174,7 @@ impl NativeClient {
         guard(&name, || {
             let params = parse(&name, "params", &params_json)?;
             let pages = self.inner.pages(&name, params).map_err(|e| to_js(&e))?;
-            Ok(NativePages::new(name.clone(), pages))
+            Ok(NativePages::new(name.clone(), pages, self.panic_for_test))
         })
     }
 
@@ -183,9 +203,9 @@ impl NativeClient {
                     ))
                 }
             };
-            Ok(NativeClient {
-                inner: self.inner.with_v4_token(Secret::new(token), account_id),
-            })
+            Ok(NativeClient::wrap(
+                self.inner.with_v4_token(Secret::new(token), account_id),
+            ))
         })
     }
 
@@ -197,9 +217,9 @@ impl NativeClient {
             if let Some(rule) = phonecom::credential_rule(&key) {
                 return Err(invalid("withNolKey", "key", &rule));
             }
-            Ok(NativeClient {
-                inner: self.inner.with_nol_key(Secret::new(key)),
-            })
+            Ok(NativeClient::wrap(
+                self.inner.with_nol_key(Secret::new(key)),
+            ))
         })
     }
 
@@ -209,19 +229,15 @@ impl NativeClient {
         guard("redact", || Ok(self.inner.redact(&text)))
     }
 
-    /// Test-only, not part of the API: a client on the same configuration that panics inside
-    /// the library at each response it receives (`phonecom::boundary::panic_on_response_for_test`),
-    /// for the tests of the panic boundary of `call`, `callWith` and `nextPage`.
+    /// Test-only, not part of the API: this client (same pool), panicking inside the library
+    /// at the end of each call and page fetch, on the thread that ran it, for the tests of the
+    /// panic boundary of `call`, `callWith` and `nextPage`.
     #[napi(js_name = "_panickingForTest")]
-    pub fn panicking_for_test(&self) -> napi::Result<NativeClient> {
-        guard("_panickingForTest", || {
-            let inner = Client::builder(self.inner.config().clone())
-                .binding("node")
-                .log_hook(phonecom::boundary::panic_on_response_for_test)
-                .build()
-                .map_err(|e| to_js(&e))?;
-            Ok(NativeClient { inner })
-        })
+    pub fn panicking_for_test(&self) -> NativeClient {
+        NativeClient {
+            inner: self.inner.clone(),
+            panic_for_test: true,
+        }
     }
 }
 

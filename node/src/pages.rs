@@ -1,6 +1,7 @@
 //! `NativePages`: one lazy walk over a pageable list, a page per `nextPage()`.
 
 use crate::blocking::run;
+use crate::client::tested;
 use crate::errors::guard;
 use napi_derive::napi;
 use phonecom::Pages;
@@ -17,12 +18,14 @@ pub struct NativePages {
     operation: String,
     inner: Arc<Mutex<Pages>>,
     fetched: Arc<AtomicU64>,
+    panic_for_test: bool,
 }
 
 impl NativePages {
-    pub(crate) fn new(operation: String, pages: Pages) -> NativePages {
+    pub(crate) fn new(operation: String, pages: Pages, panic_for_test: bool) -> NativePages {
         NativePages {
             operation,
+            panic_for_test,
             fetched: Arc::new(AtomicU64::new(pages.pages_fetched())),
             inner: Arc::new(Mutex::new(pages)),
         }
@@ -35,10 +38,10 @@ impl NativePages {
     #[napi]
     pub async fn next_page(&self) -> napi::Result<Option<String>> {
         let inner = self.inner.clone();
-        let fetched = self.fetched.clone();
+        let (fetched, panic) = (self.fetched.clone(), self.panic_for_test);
         run(self.operation.clone(), move || {
             let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
-            let next = pages.next_page();
+            let next = tested(panic, pages.next_page());
             fetched.store(pages.pages_fetched(), Ordering::Relaxed);
             match next {
                 None => Ok(None),

@@ -4,8 +4,8 @@
 // threads or in a page walk; and a native failure the binding did not expect is one too.
 //
 // The panics are deliberate, through test-only hooks of the addon: `_panicForTest()` panics in a
-// plain function, `NativeClient#_panickingForTest()` gives a client whose every response panics
-// deep inside the core's call (its log hook).
+// plain function, `NativeClient#_panickingForTest()` gives a view of a client that panics at the
+// end of each call and page fetch, on the library's thread that ran it.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -23,7 +23,7 @@ before(async () => {
 });
 after(() => sb.stop());
 
-/** A client whose every response panics inside the library. */
+/** A client whose every call and page fetch panics inside the library, once its request is done. */
 function panicking() {
   return new Client(new native.NativeClient(JSON.stringify(sb.config))._panickingForTest());
 }
@@ -56,7 +56,7 @@ test('a panic inside a call, callWith and a page walk rejects with an InternalEr
     })(),
     (e) => isInternal(e, 'v4.list-available-phone-numbers'),
   );
-  // The requests did go out (each panic came with its response), and the process goes on.
+  // The requests did go out (each panic came after its request), and the process goes on.
   assert.ok((await sb.requests()).some((r) => r.path === '/v4/phone-numbers/available'));
   assert.equal((await new Client(sb.config).v4.getAccount()).id, sb.config.v4.account_id);
 });

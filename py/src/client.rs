@@ -18,6 +18,26 @@ use std::time::Duration;
 #[pyclass(module = "phonecom._native", name = "Client", frozen)]
 pub struct NativeClient {
     inner: Client,
+    /// Test-only (`_panicking_for_test`): panic inside each call and page fetch, once the
+    /// request is done.
+    panic_for_test: bool,
+}
+
+impl NativeClient {
+    fn new(inner: Client) -> NativeClient {
+        NativeClient {
+            inner,
+            panic_for_test: false,
+        }
+    }
+}
+
+/// What a call or a page fetch returns, after the test-only deliberate panic if asked for.
+fn tested<T>(panic_for_test: bool, result: T) -> T {
+    if panic_for_test {
+        phonecom::boundary::panic_for_test()
+    }
+    result
 }
 
 /// Apply `overrides` onto `base`: objects merge key by key, anything else replaces, `None`
@@ -54,7 +74,7 @@ fn build(
         .log_hook(crate::log::forward)
         .build()
         .py_err(py)?;
-    Ok(NativeClient { inner })
+    Ok(NativeClient::new(inner))
 }
 
 /// The outcome of work started with [`Task::start`] as a Python result: the work's own error,
@@ -167,8 +187,10 @@ impl NativeClient {
                 deadline: seconds(py, "deadline", deadline)?,
                 max_attempts,
             };
-            let (client, op) = (self.inner.clone(), name.to_string());
-            let task = Task::start(py, move || client.call_with(&op, params, &opts));
+            let (client, op, panic) = (self.inner.clone(), name.to_string(), self.panic_for_test);
+            let task = Task::start(py, move || {
+                tested(panic, client.call_with(&op, params, &opts))
+            });
             let resp = finish(py, name, task)?;
             let out = PyDict::new(py);
             out.set_item("data", to_py(py, &resp.data)?)?;
@@ -194,6 +216,7 @@ impl NativeClient {
                 operation: name.to_string(),
                 inner: Arc::new(Mutex::new(pages)),
                 pending: Mutex::new(None),
+                panic_for_test: self.panic_for_test,
             })
         })
     }
@@ -211,11 +234,10 @@ impl NativeClient {
                 let e = phonecom::Error::validation("with_v4_token", "token", &rule);
                 return Err(crate::errors::to_pyerr(py, &e));
             }
-            Ok(NativeClient {
-                inner: self
-                    .inner
+            Ok(NativeClient::new(
+                self.inner
                     .with_v4_token(phonecom::Secret::new(token), account_id),
-            })
+            ))
         })
     }
 
@@ -227,9 +249,9 @@ impl NativeClient {
                 let e = phonecom::Error::validation("with_nol_key", "key", &rule);
                 return Err(crate::errors::to_pyerr(py, &e));
             }
-            Ok(NativeClient {
-                inner: self.inner.with_nol_key(phonecom::Secret::new(key)),
-            })
+            Ok(NativeClient::new(
+                self.inner.with_nol_key(phonecom::Secret::new(key)),
+            ))
         })
     }
 
@@ -259,18 +281,14 @@ impl NativeClient {
         })
     }
 
-    /// Test-only, not part of the API: a client on the same configuration that panics inside
-    /// the library at each response it receives (`phonecom::boundary::panic_on_response_for_test`),
-    /// for the tests of the panic boundary of `call` and `pages`.
-    fn _panicking_for_test(&self, py: Python<'_>) -> PyResult<NativeClient> {
-        guard(py, "_panicking_for_test", || {
-            let inner = Client::builder(self.inner.config().clone())
-                .binding("python")
-                .log_hook(phonecom::boundary::panic_on_response_for_test)
-                .build()
-                .py_err(py)?;
-            Ok(NativeClient { inner })
-        })
+    /// Test-only, not part of the API: this client (same pool), panicking inside the library
+    /// at the end of each call and page fetch, on the thread that ran it, for the tests of the
+    /// panic boundary of `call` and `pages`.
+    fn _panicking_for_test(&self) -> NativeClient {
+        NativeClient {
+            inner: self.inner.clone(),
+            panic_for_test: true,
+        }
     }
 }
 
@@ -284,6 +302,7 @@ pub struct NativePages {
     operation: String,
     inner: Arc<Mutex<phonecom::Pages>>,
     pending: Mutex<Option<Task<PageResult>>>,
+    panic_for_test: bool,
 }
 
 type PageResult = Option<Result<phonecom::Page, phonecom::Error>>;
@@ -302,12 +321,10 @@ impl NativePages {
                 .unwrap_or_else(PoisonError::into_inner)
                 .take();
             let task = pending.unwrap_or_else(|| {
-                let inner = self.inner.clone();
+                let (inner, panic) = (self.inner.clone(), self.panic_for_test);
                 Task::start(py, move || {
-                    inner
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .next_page()
+                    let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
+                    tested(panic, pages.next_page())
                 })
             });
             let next = match task.wait(py) {

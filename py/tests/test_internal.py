@@ -1,9 +1,9 @@
 """A panic inside the library is `phonecom.InternalError` (an `Exception`), with nothing on stderr.
 
 The panics are deliberate, through test-only hooks of the native module: `_native._panic_for_test()`
-panics in a plain function, and `Client._panicking_for_test()` gives a client whose every response
-panics deep inside the core's call (its log hook), so `call`, `pages` and the async client cross
-the same boundary a real bug would.
+panics in a plain function, and `Client._panicking_for_test()` gives a view of a client that panics
+at the end of each call and page fetch, on the thread that ran it (a worker on the main thread, an
+asyncio worker thread), so `call`, `pages` and the async client cross the boundary a real bug would.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def test_a_panic_inside_a_call_or_a_page(client: phonecom.Client, sandbox: Sandb
     with pytest.raises(phonecom.InternalError) as info:
         next(broken.v4.list_available_phone_numbers.pages(limit=5))
     _check(info.value, "v4.list-available-phone-numbers")
-    # The request did go out (the panic came with its response), and the process goes on.
+    # The request did go out (the panic came after it), and the client goes on working.
     assert any(r["path"] == "/v4/phone-numbers/available" for r in sandbox.requests())
     assert client.v4.get_account()["id"] == client.v4.get_account()["id"]
 

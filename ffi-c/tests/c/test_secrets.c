@@ -62,11 +62,11 @@ static void no_form_of_any_secret_in_any_error(void) {
     char wrong[1024];
     snprintf(wrong, sizeof wrong,
              "\"retry\": {\"max_attempts\": 1}, "
-             "\"v4\": {\"base_url\": \"%s/v4\", \"token\": \"" WRONG_V4 "\", \"account_id\": %lld}, "
-             "\"xml\": {\"base_url\": \"%s/special/xmlapi\", \"username\": \"%s\", \"password\": \"" WRONG_XML "\"}, "
-             "\"v1\": {\"base_url\": \"%s/v1\", \"api_key\": \"" WRONG_V1_KEY "\", \"password\": \"" WRONG_V1_PW "\"}, "
-             "\"nol\": {\"base_url\": \"%s\", \"api_key\": \"" WRONG_NOL "\"}",
-             "BASE", h_account_id(), "BASE", xml_user, "BASE", "BASE");
+             "\"v4\": {\"base_url\": \"BASE/v4\", \"token\": \"%s\", \"account_id\": %lld}, "
+             "\"xml\": {\"base_url\": \"BASE/special/xmlapi\", \"username\": \"%s\", \"password\": \"%s\"}, "
+             "\"v1\": {\"base_url\": \"BASE/v1\", \"api_key\": \"%s\", \"password\": \"%s\"}, "
+             "\"nol\": {\"base_url\": \"BASE\", \"api_key\": \"%s\"}",
+             WRONG_V4, h_account_id(), xml_user, WRONG_XML, WRONG_V1_KEY, WRONG_V1_PW, WRONG_NOL);
     /* The sandbox's root URL in place of each BASE. */
     char *root = h_get(config, "/nol/base_url");
     char doc[2048] = "{";
@@ -97,12 +97,14 @@ static void no_form_of_any_secret_in_any_error(void) {
     char path[128];
     snprintf(path, sizeof path, "/v4/accounts/%lld/subaccounts", h_account_id());
     h_fault("POST", path, "echo", 1);
-    CHECK(phonecom_call(real, "v4.create-account-subaccount",
-                        "{\"username\": \"echoed\", \"password\": \"" ECHOED_PW "\", \"contact\": "
-                        "{\"name\": \"Ada\", \"address\": {\"line_1\": \"1 St\", \"city\": \"Dallas\", "
-                        "\"province\": \"TX\", \"country\": \"US\"}, \"phone\": \"+15555550001\", "
-                        "\"primary_email\": \"a@b.co\"}}",
-                        &out) != PHONECOM_OK);
+    char create[512];
+    snprintf(create, sizeof create,
+             "{\"username\": \"echoed\", \"password\": \"%s\", \"contact\": "
+             "{\"name\": \"Ada\", \"address\": {\"line_1\": \"1 St\", \"city\": \"Dallas\", "
+             "\"province\": \"TX\", \"country\": \"US\"}, \"phone\": \"+15555550001\", "
+             "\"primary_email\": \"a@b.co\"}}",
+             ECHOED_PW);
+    CHECK(phonecom_call(real, "v4.create-account-subaccount", create, &out) != PHONECOM_OK);
     check_clean("v4, a per-call password echoed", secrets, count);
     h_fault("POST", "/special/xmlapi", "echo", 1);
     CHECK(phonecom_call(real, "xml.getPhoneNumberList", "{}", &out) != PHONECOM_OK);
