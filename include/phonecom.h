@@ -677,16 +677,6 @@ phonecom_status phonecom_callcontrol_parse_command(const char *line, char **comm
  */
 phonecom_status phonecom__panic_for_test(void);
 
-/**
- * Test-only. Clients built from `builder` panic inside the library at each response they
- * receive (in place of the log callback), so `phonecom_call` and `phonecom_pager_next` fail
- * with `PHONECOM_ERR_PANIC` from deep inside a call.
- *
- * # Safety
- * `builder` is NULL or a live builder.
- */
-phonecom_status phonecom__client_builder_panic_on_response_for_test(phonecom_client_builder *builder);
-
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -126,5 +126,3 @@ phonecom_status phonecom_callcontrol_render(const char *command_json, char **lin
 phonecom_status phonecom_callcontrol_parse_command(const char *line, char **command_json);
 
 phonecom_status phonecom__panic_for_test(void);
-
-phonecom_status phonecom__client_builder_panic_on_response_for_test(phonecom_client_builder *builder);
