@@ -20,6 +20,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+pub mod boundary;
 pub mod callcontrol;
 pub mod catalog;
 mod client;
