@@ -19,7 +19,10 @@
  * - A const handle argument is only read. A phonecom_client is thread-safe: share one client
  *   between any number of threads (one connection pool). Builders and pagers are used by one
  *   thread at a time.
- * - No call aborts the process: an internal bug is caught and reported as PHONECOM_ERR_PANIC.
+ * - No call aborts the process: an internal bug is caught and reported as PHONECOM_ERR_PANIC,
+ *   with nothing printed on stderr; its last error says where in the library it happened. Only a
+ *   panic inside a libphonecom call is kept quiet: a Rust panic hook the program sets is kept.
+ * - Functions named phonecom__* (two underscores) are test-only and not part of the API.
  * - Secrets (tokens, passwords, API keys) never appear in errors or log events.
  */
 
@@ -667,6 +670,12 @@ phonecom_status phonecom_callcontrol_render(const char *command_json, char **lin
  * `line` is NULL or a NUL-terminated string; `command_json` is NULL or writable.
  */
 phonecom_status phonecom_callcontrol_parse_command(const char *line, char **command_json);
+
+/**
+ * Test-only. Panics inside the library on purpose: returns `PHONECOM_ERR_PANIC`, and the last
+ * error says where the panic happened (never what its message said).
+ */
+phonecom_status phonecom__panic_for_test(void);
 
 #ifdef __cplusplus
 }  // extern "C"

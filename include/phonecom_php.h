@@ -124,3 +124,5 @@ phonecom_status phonecom_callcontrol_parse(const char *query_or_body, char **req
 phonecom_status phonecom_callcontrol_render(const char *command_json, char **line);
 
 phonecom_status phonecom_callcontrol_parse_command(const char *line, char **command_json);
+
+phonecom_status phonecom__panic_for_test(void);

@@ -14,6 +14,7 @@ export const {
   TransportError,
   TimeoutError,
   DecodeError,
+  InternalError,
   errors,
   CODES,
   catalog,

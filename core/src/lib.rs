@@ -20,6 +20,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+pub mod boundary;
 pub mod callcontrol;
 pub mod catalog;
 mod client;
@@ -33,6 +34,7 @@ pub mod oauth;
 pub mod pages;
 mod proxy;
 pub(crate) mod random;
+mod resolve;
 pub mod retry;
 mod secret;
 pub(crate) mod text;

@@ -5,12 +5,17 @@
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogEventKind, LogHook};
+use crate::resolve::CachingResolver;
 use crate::retry;
 use std::io::ErrorKind as IoKind;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Largest response body the library reads (32 MiB).
 const MAX_BODY: u64 = 32 * 1024 * 1024;
+
+/// Keep-alive connections kept idle, overall and per host: up to this many calls in flight reuse
+/// connections instead of opening new ones.
+pub(crate) const POOL_SIZE: usize = 16;
 
 /// A request ready to send.
 #[derive(Clone, Debug)]
@@ -129,16 +134,22 @@ impl Transport {
             std::env::consts::OS,
             std::env::consts::ARCH
         );
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+        let agent_config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_connect(Some(config.connect_timeout()))
             .timeout_global(Some(config.attempt_timeout()))
             .max_redirects(0)
             .user_agent(user_agent.as_str())
-            .max_idle_connections_per_host(16)
+            // Both limits, or ureq's overall default of 10 idle connections closes the rest.
+            .max_idle_connections(POOL_SIZE)
+            .max_idle_connections_per_host(POOL_SIZE)
             .proxy(proxy)
-            .build()
-            .into();
+            .build();
+        let agent = ureq::Agent::with_parts(
+            agent_config,
+            ureq::unversioned::transport::DefaultConnector::new(),
+            CachingResolver::default(),
+        );
         Ok(Transport {
             agent,
             config: config.clone(),

@@ -6,6 +6,7 @@
 
 use crate::ffi;
 use crate::status::phonecom_status;
+use phonecom_core::boundary::Panic;
 use phonecom_core::{Error, ErrorKind};
 use serde_json::Value;
 use std::cell::RefCell;
@@ -58,11 +59,8 @@ impl Failure {
             ),
         )
     }
-    pub(crate) fn panic(message: String) -> Failure {
-        Failure::boundary(
-            phonecom_status::PHONECOM_ERR_PANIC,
-            format!("internal error (panic caught at the C boundary): {message}"),
-        )
+    pub(crate) fn panic(panic: &Panic) -> Failure {
+        Failure::boundary(phonecom_status::PHONECOM_ERR_PANIC, panic.message())
     }
     pub(crate) fn interior_nul() -> Failure {
         Failure::boundary(

@@ -15,45 +15,33 @@
 
 use crate::error::Failure;
 use crate::status::phonecom_status;
+use phonecom_core::boundary::catch;
 use serde_json::Value;
 use std::ffi::{c_char, c_void, CStr, CString};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// Run an entry point's body behind the panic boundary. A failure (or a panic) is recorded as
-/// the calling thread's last error and its status returned; success returns `PHONECOM_OK`.
+/// Run an entry point's body behind the panic boundary (`phonecom_core::boundary`: nothing is
+/// printed on stderr). A failure (or a panic) is recorded as the calling thread's last error and
+/// its status returned; success returns `PHONECOM_OK`.
 pub(crate) fn boundary(
     function: &'static str,
     body: impl FnOnce() -> Result<(), Failure>,
 ) -> phonecom_status {
-    let run = catch_unwind(AssertUnwindSafe(|| match body() {
+    let run = catch(|| match body() {
         Ok(()) => phonecom_status::PHONECOM_OK,
         Err(failure) => failure.record(function),
-    }));
+    });
     match run {
         Ok(status) => status,
-        Err(payload) => {
-            let message = panic_message(payload.as_ref());
-            // Recording a panic only formats strings; should even that unwind, the status stands.
-            catch_unwind(|| Failure::panic(message).record(function))
-                .unwrap_or(phonecom_status::PHONECOM_ERR_PANIC)
-        }
+        // Recording a panic only formats strings; should even that unwind, the status stands.
+        Err(panic) => catch(|| Failure::panic(&panic).record(function))
+            .unwrap_or(phonecom_status::PHONECOM_ERR_PANIC),
     }
 }
 
 /// Run a body that returns a plain value (no status) behind the panic boundary: a panic
 /// yields `fallback`.
 pub(crate) fn boundary_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "a panic with a non-string payload".to_string()
-    }
+    catch(body).unwrap_or(fallback)
 }
 
 /// A NUL-terminated UTF-8 argument, borrowed for the call.
@@ -222,9 +210,15 @@ mod tests {
         let msg = crate::error::phonecom_last_error_message();
         let text = unsafe { CStr::from_ptr(msg) }.to_str().unwrap().to_string();
         unsafe { free_c_string(msg) };
-        assert_eq!(
-            text,
-            "[panic] phonecom_test: internal error (panic caught at the C boundary): boom 42"
+        assert!(
+            text.starts_with(
+                "[panic] phonecom_test: internal error: a bug in libphonecom (a panic at ffi-c/src/ffi.rs:"
+            ),
+            "{text}"
+        );
+        assert!(
+            !text.contains("boom"),
+            "the panic's own message never shows: {text}"
         );
         assert_eq!(boundary_value(7, || panic!("again")), 7);
     }

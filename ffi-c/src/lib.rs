@@ -21,7 +21,7 @@
 //! enum; [`error`] the thread's last error; [`client`] the client handle and builder; [`call`]
 //! the generic call and the catalog; [`pager`] list walking; [`helpers`] the local helpers
 //! (Express Sign-Up, E.164, vanity, JSON pointer); [`callcontrol`] call-control requests and
-//! commands.
+//! commands; [`testing`] a test-only entry point (a deliberate panic).
 #![warn(missing_docs)]
 #![allow(non_camel_case_types)]
 
@@ -39,6 +39,8 @@ pub mod pager;
 pub mod helpers;
 
 pub mod callcontrol;
+
+pub mod testing;
 
 mod ffi;
 

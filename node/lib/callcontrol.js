@@ -9,6 +9,7 @@
 
 const native = require('./native');
 const { sync, validation } = require('./errors');
+const { toJson } = require('./json');
 
 /** The command names of the protocol. */
 const COMMANDS = Object.freeze(native.callcontrolCommands());
@@ -42,7 +43,8 @@ function render(command) {
   if (command === null || typeof command !== 'object') {
     throw validation('callcontrol.render', 'command', 'must be a command object or a command line');
   }
-  return sync(() => native.callcontrolRender(JSON.stringify(command)));
+  const text = toJson('callcontrol.render', 'command', command);
+  return sync(() => native.callcontrolRender(text));
 }
 
 /** A command line back to its JSON form. */

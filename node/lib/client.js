@@ -4,7 +4,7 @@
 const native = require('./native');
 const { fromNative, sync, validation } = require('./errors');
 const { TREES, FAMILIES, isOperation, operation } = require('./catalog');
-const { paramsJson } = require('./json');
+const { paramsJson, toJson } = require('./json');
 const paging = require('./paging');
 
 const NATIVE = Symbol('phonecom.native');
@@ -48,13 +48,26 @@ function logCallback(options) {
   };
 }
 
+/**
+ * The configuration document as JSON text. Left out (`undefined`): the defaults (production
+ * hosts, no credentials). `null` is refused: it is most often a lookup that found nothing, and
+ * taking it for the defaults would point a client meant for the sandbox at production.
+ */
 function configJson(config) {
   if (typeof config === 'string') return config;
-  if (config === undefined || config === null) return '{}';
+  if (config === undefined) return '{}';
+  if (config === null) {
+    throw validation(
+      null,
+      'config',
+      'is null: pass an object or a JSON string; new Client() with no argument for the defaults ' +
+        '(production hosts, no credentials), Client.fromEnv() for the PHONECOM_* variables',
+    );
+  }
   if (typeof config !== 'object' || Array.isArray(config)) {
     throw validation(null, 'config', 'must be an object or a JSON string');
   }
-  return JSON.stringify(config);
+  return toJson(null, 'config', config);
 }
 
 /**
@@ -67,7 +80,8 @@ function configJson(config) {
  */
 class Client {
   /**
-   * `config`: an object or JSON text like the sandbox's config line. `options.onLog(event)`
+   * `config`: an object or JSON text like the sandbox's config line; left out, the defaults
+   * (production hosts, no credentials); `null` is refused. `options.onLog(event)`
    * receives every request, response, retry and failure (`{kind, operation, method, url, attempt,
    * request_id, status, elapsed_ms, message}`, secrets masked).
    */

@@ -16,6 +16,9 @@ const KINDS = [
   ['transport', 'TransportError'],
   ['timeout', 'TimeoutError'],
   ['decode', 'DecodeError'],
+  // Not a kind of the core's errors: a bug inside the library (a Rust panic, or a native failure
+  // the binding did not expect), caught at the boundary.
+  ['internal', 'InternalError'],
 ];
 
 /** `validation` -> `PHONECOM_VALIDATION`. */
@@ -92,19 +95,26 @@ function fromDetail(detail) {
   return new cls(detail);
 }
 
-/** The error for something the native layer threw: a PhoneComError when it carries one. */
+/**
+ * The error for something the native layer threw: the PhoneComError it carries, or, for a
+ * failure the binding did not expect (napi's own), an InternalError with the original as `cause`.
+ */
 function fromNative(err) {
-  const msg = err && typeof err.message === 'string' ? err.message : '';
+  if (err instanceof PhoneComError) return err;
+  const msg = err && typeof err.message === 'string' ? err.message : String(err);
   if (msg.startsWith(NATIVE_PREFIX)) {
-    let detail;
     try {
-      detail = JSON.parse(msg.slice(NATIVE_PREFIX.length));
+      return fromDetail(JSON.parse(msg.slice(NATIVE_PREFIX.length)));
     } catch {
-      return err;
+      // Not the JSON the native layer writes: handled as unexpected, below.
     }
-    return fromDetail(detail);
   }
-  return err;
+  const code = err && typeof err.code === 'string' ? ` (${err.code})` : '';
+  const detail = {
+    kind: 'internal',
+    message: `[internal] the native layer failed unexpectedly${code}: ${msg}; please report it`,
+  };
+  return Object.defineProperty(fromDetail(detail), 'cause', { value: err, enumerable: false, configurable: true, writable: true });
 }
 
 /** A validation error raised by the JavaScript layer itself (bad argument before any call). */

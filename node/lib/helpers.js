@@ -5,6 +5,7 @@
 
 const native = require('./native');
 const { sync, validation } = require('./errors');
+const { toJson } = require('./json');
 
 function str(operation, field, v) {
   if (typeof v !== 'string') throw validation(operation, field, 'must be a string');
@@ -31,7 +32,8 @@ const express = Object.freeze({
     if (contact === null || typeof contact !== 'object' || Array.isArray(contact)) {
       throw validation('express.signup', 'contact', 'must be a contact object');
     }
-    return JSON.parse(sync(() => native.expressValidateContact(JSON.stringify(contact))));
+    const text = toJson('express.signup', 'contact', contact);
+    return JSON.parse(sync(() => native.expressValidateContact(text)));
   },
 });
 

@@ -5,19 +5,22 @@
 //! library's own: it starts a thread per concurrent call when none is idle (up to 512) and lets
 //! idle threads go after 10 s.
 
-use crate::errors::to_js;
+use crate::errors::{internal, to_js};
 use napi::bindgen_prelude::spawn_blocking;
 
-/// Run `work` on the blocking pool; its `phonecom::Error` becomes the native error the JS
-/// layer turns into a `PhoneComError`.
-pub(crate) async fn run<T, F>(work: F) -> napi::Result<T>
+/// Run `work` (a step of `operation`) on the blocking pool, behind the panic boundary; its
+/// `phonecom::Error`, or a panic, becomes the native error the JS layer turns into a
+/// `PhoneComError`.
+pub(crate) async fn run<T, F>(operation: String, work: F) -> napi::Result<T>
 where
     T: Send + 'static,
     F: FnOnce() -> phonecom::Result<T> + Send + 'static,
 {
-    match spawn_blocking(work).await {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(e)) => Err(to_js(&e)),
+    match spawn_blocking(move || phonecom::boundary::catch(work)).await {
+        Ok(Ok(Ok(value))) => Ok(value),
+        Ok(Ok(Err(e))) => Err(to_js(&e)),
+        Ok(Err(panic)) => Err(internal(&panic, &operation)),
+        // The work runs behind the boundary, so only a cancelled runtime gets here.
         Err(join) => Err(napi::Error::from_reason(format!(
             "phonecom: the worker thread of this call failed: {join}"
         ))),

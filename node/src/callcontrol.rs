@@ -3,7 +3,7 @@
 //! `lib/callcontrol.js` turns them into `callcontrol.parseRequest`, `render`, `parseCommand`
 //! and the `http` request listener.
 
-use crate::errors::{parse, to_js};
+use crate::errors::{guard, parse, to_js};
 use napi_derive::napi;
 use phonecom::callcontrol::{render_json, CallRequest, Command, COMMANDS, VOICE_TAG_MAX};
 
@@ -11,30 +11,38 @@ use phonecom::callcontrol::{render_json, CallRequest, Command, COMMANDS, VOICE_T
 /// (`{"event", "uniqueID", "dialedNumber", ..., "extra"}`).
 #[napi]
 pub fn callcontrol_parse_request(query_or_body: String) -> napi::Result<String> {
-    let call = CallRequest::parse(&query_or_body).map_err(|e| to_js(&e))?;
-    Ok(call.to_json().to_string())
+    guard("callcontrol.parseRequest", || {
+        let call = CallRequest::parse(&query_or_body).map_err(|e| to_js(&e))?;
+        Ok(call.to_json().to_string())
+    })
 }
 
 /// The `text/plain` line of a command given as JSON text (`{"command": "simple-forward", ...}`).
 #[napi]
 pub fn callcontrol_render(command_json: String) -> napi::Result<String> {
-    let value = parse("callcontrol.render", "command", &command_json)?;
-    render_json(&value).map_err(|e| to_js(&e))
+    guard("callcontrol.render", || {
+        let value = parse("callcontrol.render", "command", &command_json)?;
+        render_json(&value).map_err(|e| to_js(&e))
+    })
 }
 
 /// A command line checked by the same rules (parsed, then rendered again).
 #[napi]
 pub fn callcontrol_check_line(line: String) -> napi::Result<String> {
-    Command::parse(&line)
-        .and_then(|c| c.render())
-        .map_err(|e| to_js(&e))
+    guard("callcontrol.render", || {
+        Command::parse(&line)
+            .and_then(|c| c.render())
+            .map_err(|e| to_js(&e))
+    })
 }
 
 /// A command line as the JSON form, as JSON text.
 #[napi]
 pub fn callcontrol_parse_command(line: String) -> napi::Result<String> {
-    let command = Command::parse(&line).map_err(|e| to_js(&e))?;
-    Ok(command.to_json().to_string())
+    guard("callcontrol.parseCommand", || {
+        let command = Command::parse(&line).map_err(|e| to_js(&e))?;
+        Ok(command.to_json().to_string())
+    })
 }
 
 /// The command names the protocol defines.

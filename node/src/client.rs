@@ -1,7 +1,7 @@
 //! `NativeClient`: one `phonecom::Client` (thread-safe, one connection pool) per JS `Client`.
 
 use crate::blocking::run;
-use crate::errors::{invalid, parse, to_js};
+use crate::errors::{guard, invalid, parse, to_js};
 use crate::pages::NativePages;
 use napi::bindgen_prelude::Unknown;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
@@ -59,6 +59,26 @@ impl NativeCallOptions {
 #[napi]
 pub struct NativeClient {
     inner: Client,
+    /// Test-only (`_panickingForTest`): panic inside each call and page fetch, once the request
+    /// is done.
+    panic_for_test: bool,
+}
+
+impl NativeClient {
+    fn wrap(inner: Client) -> NativeClient {
+        NativeClient {
+            inner,
+            panic_for_test: false,
+        }
+    }
+}
+
+/// What a call or a page fetch returns, after the test-only deliberate panic if asked for.
+pub(crate) fn tested<T>(panic_for_test: bool, result: T) -> T {
+    if panic_for_test {
+        phonecom::boundary::panic_for_test()
+    }
+    result
 }
 
 /// A JS function called on the main thread with each log event as JSON text. Weak: a pending
@@ -77,7 +97,7 @@ fn build(config: Config, on_log: Option<LogCallback>) -> napi::Result<NativeClie
         });
     }
     let inner = builder.build().map_err(|e| to_js(&e))?;
-    Ok(NativeClient { inner })
+    Ok(NativeClient::wrap(inner))
 }
 
 #[napi]
@@ -86,22 +106,26 @@ impl NativeClient {
     /// `onLog` receives each request/response/retry/failure event as JSON text.
     #[napi(constructor)]
     pub fn new(config_json: String, on_log: Option<LogCallback>) -> napi::Result<Self> {
-        build(
-            Config::from_json(&config_json).map_err(|e| to_js(&e))?,
-            on_log,
-        )
+        guard("Client", || {
+            build(
+                Config::from_json(&config_json).map_err(|e| to_js(&e))?,
+                on_log,
+            )
+        })
     }
 
     /// A client from the `PHONECOM_*` environment variables.
     #[napi(factory)]
     pub fn from_env(on_log: Option<LogCallback>) -> napi::Result<Self> {
-        build(Config::from_env().map_err(|e| to_js(&e))?, on_log)
+        guard("Client.fromEnv", || {
+            build(Config::from_env().map_err(|e| to_js(&e))?, on_log)
+        })
     }
 
     /// The User-Agent sent on every request.
     #[napi(getter)]
-    pub fn user_agent(&self) -> String {
-        self.inner.user_agent().to_string()
+    pub fn user_agent(&self) -> napi::Result<String> {
+        guard("userAgent", || Ok(self.inner.user_agent().to_string()))
     }
 
     /// Call any catalog operation; resolves to the result as JSON text.
@@ -112,11 +136,10 @@ impl NativeClient {
         params_json: String,
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
-        let opts = options.unwrap_or_default().to_core(&name)?;
-        let params = parse(&name, "params", &params_json)?;
-        let client = self.inner.clone();
-        run(move || {
-            let resp = client.call_with(&name, params, &opts)?;
+        let (opts, params) = arguments(&name, &params_json, options)?;
+        let (client, panic) = (self.inner.clone(), self.panic_for_test);
+        run(name.clone(), move || {
+            let resp = tested(panic, client.call_with(&name, params, &opts))?;
             Ok(resp.data.to_string())
         })
         .await
@@ -130,11 +153,10 @@ impl NativeClient {
         params_json: String,
         options: Option<NativeCallOptions>,
     ) -> napi::Result<String> {
-        let opts = options.unwrap_or_default().to_core(&name)?;
-        let params = parse(&name, "params", &params_json)?;
-        let client = self.inner.clone();
-        run(move || {
-            let resp = client.call_with(&name, params, &opts)?;
+        let (opts, params) = arguments(&name, &params_json, options)?;
+        let (client, panic) = (self.inner.clone(), self.panic_for_test);
+        run(name.clone(), move || {
+            let resp = tested(panic, client.call_with(&name, params, &opts))?;
             Ok(json!({
                 "data": resp.data,
                 "status": resp.status,
@@ -149,9 +171,11 @@ impl NativeClient {
     /// A lazy walk over a pageable list; checks the arguments now, fetches nothing yet.
     #[napi]
     pub fn pages(&self, name: String, params_json: String) -> napi::Result<NativePages> {
-        let params = parse(&name, "params", &params_json)?;
-        let pages = self.inner.pages(&name, params).map_err(|e| to_js(&e))?;
-        Ok(NativePages::new(pages))
+        guard(&name, || {
+            let params = parse(&name, "params", &params_json)?;
+            let pages = self.inner.pages(&name, params).map_err(|e| to_js(&e))?;
+            Ok(NativePages::new(name.clone(), pages, self.panic_for_test))
+        })
     }
 
     /// A client acting with another v4 Bearer token (a portal user's), sharing this client's
@@ -162,24 +186,26 @@ impl NativeClient {
         token: String,
         account_id: Option<f64>,
     ) -> napi::Result<NativeClient> {
-        if let Some(rule) = phonecom::credential_rule(&token) {
-            return Err(invalid("withV4Token", "token", &rule));
-        }
-        let account_id = match account_id {
-            None => None,
-            Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
-                Some(x as u64)
+        guard("withV4Token", || {
+            if let Some(rule) = phonecom::credential_rule(&token) {
+                return Err(invalid("withV4Token", "token", &rule));
             }
-            Some(_) => {
-                return Err(invalid(
-                    "withV4Token",
-                    "accountId",
-                    "must be a positive integer",
-                ))
-            }
-        };
-        Ok(NativeClient {
-            inner: self.inner.with_v4_token(Secret::new(token), account_id),
+            let account_id = match account_id {
+                None => None,
+                Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
+                    Some(x as u64)
+                }
+                Some(_) => {
+                    return Err(invalid(
+                        "withV4Token",
+                        "accountId",
+                        "must be a positive integer",
+                    ))
+                }
+            };
+            Ok(NativeClient::wrap(
+                self.inner.with_v4_token(Secret::new(token), account_id),
+            ))
         })
     }
 
@@ -187,17 +213,42 @@ impl NativeClient {
     /// returned), sharing this client's connection pool; the key is masked in its errors.
     #[napi]
     pub fn with_nol_key(&self, key: String) -> napi::Result<NativeClient> {
-        if let Some(rule) = phonecom::credential_rule(&key) {
-            return Err(invalid("withNolKey", "key", &rule));
-        }
-        Ok(NativeClient {
-            inner: self.inner.with_nol_key(Secret::new(key)),
+        guard("withNolKey", || {
+            if let Some(rule) = phonecom::credential_rule(&key) {
+                return Err(invalid("withNolKey", "key", &rule));
+            }
+            Ok(NativeClient::wrap(
+                self.inner.with_nol_key(Secret::new(key)),
+            ))
         })
     }
 
     /// Mask every secret this client knows in `text`.
     #[napi]
-    pub fn redact(&self, text: String) -> String {
-        self.inner.redact(&text)
+    pub fn redact(&self, text: String) -> napi::Result<String> {
+        guard("redact", || Ok(self.inner.redact(&text)))
     }
+
+    /// Test-only, not part of the API: this client (same pool), panicking inside the library
+    /// at the end of each call and page fetch, on the thread that ran it, for the tests of the
+    /// panic boundary of `call`, `callWith` and `nextPage`.
+    #[napi(js_name = "_panickingForTest")]
+    pub fn panicking_for_test(&self) -> NativeClient {
+        NativeClient {
+            inner: self.inner.clone(),
+            panic_for_test: true,
+        }
+    }
+}
+
+/// A call's options and parameters, checked behind the panic boundary.
+fn arguments(
+    name: &str,
+    params_json: &str,
+    options: Option<NativeCallOptions>,
+) -> napi::Result<(CallOptions, serde_json::Value)> {
+    guard(name, || {
+        let opts = options.unwrap_or_default().to_core(name)?;
+        Ok((opts, parse(name, "params", params_json)?))
+    })
 }

@@ -1,14 +1,15 @@
 //! Local, non-network features as plain functions: the catalog, E.164 and vanity helpers, the
 //! Express Sign-Up user names, passwords and contact checks (call control: `callcontrol.rs`).
+//! Each runs behind the panic boundary ([`guard`]).
 
-use crate::errors::{invalid, parse, to_js};
+use crate::errors::{guard, invalid, parse, to_js};
 use napi_derive::napi;
 use phonecom::types::{e164, vanity};
 
 /// The whole catalog as JSON text: `{version, operations, schemas}`.
 #[napi]
-pub fn catalog_json() -> String {
-    phonecom::catalog().to_json().to_string()
+pub fn catalog_json() -> napi::Result<String> {
+    guard("catalog", || Ok(phonecom::catalog().to_json().to_string()))
 }
 
 /// The library's version.
@@ -26,34 +27,49 @@ pub fn error_kinds() -> Vec<String> {
         .collect()
 }
 
+/// A number helper's result, its rule as a validation error on `field` of `operation`.
+fn number<T>(
+    operation: &str,
+    field: &str,
+    f: impl FnOnce() -> Result<T, String>,
+) -> napi::Result<T> {
+    guard(operation, || {
+        f().map_err(|rule| invalid(operation, field, &rule))
+    })
+}
+
 /// Throws a validation error naming the rule when `number` is not E.164.
 #[napi]
 pub fn e164_check(number: String) -> napi::Result<()> {
-    e164::check(&number).map_err(|rule| invalid("numbers.checkE164", "number", &rule))
+    self::number("numbers.checkE164", "number", || e164::check(&number))
 }
 
 /// A human-written number in E.164 (`858.555.0100` -> `+18585550100`).
 #[napi]
 pub fn e164_normalize(number: String) -> napi::Result<String> {
-    e164::normalize(&number).map_err(|rule| invalid("numbers.normalize", "number", &rule))
+    self::number("numbers.normalize", "number", || e164::normalize(&number))
 }
 
 /// Whether `number` is a North American (`+1` and 10 digits) number.
 #[napi]
-pub fn e164_is_nanpa(number: String) -> bool {
-    e164::is_nanpa(&number)
+pub fn e164_is_nanpa(number: String) -> napi::Result<bool> {
+    guard("numbers.isNanpa", || Ok(e164::is_nanpa(&number)))
 }
 
 /// A vanity pattern in keypad digits (`1800FLOWERS` -> `18003569377`).
 #[napi]
 pub fn vanity_to_digits(pattern: String) -> napi::Result<String> {
-    vanity::to_digits(&pattern).map_err(|rule| invalid("numbers.vanityToDigits", "pattern", &rule))
+    number("numbers.vanityToDigits", "pattern", || {
+        vanity::to_digits(&pattern)
+    })
 }
 
 /// The Express Sign-Up user name `<partner>-<userId>`.
 #[napi]
 pub fn express_username(partner: String, user_id: String) -> napi::Result<String> {
-    phonecom::express::username(&partner, &user_id).map_err(|e| to_js(&e))
+    guard("express.username", || {
+        phonecom::express::username(&partner, &user_id).map_err(|e| to_js(&e))
+    })
 }
 
 /// A long random password (16 to 4096 characters; 32 by default). `length` is a JS number: one
@@ -62,23 +78,42 @@ pub fn express_username(partner: String, user_id: String) -> napi::Result<String
 #[napi]
 pub fn express_generate_password(length: Option<f64>) -> napi::Result<String> {
     use phonecom::express::{PASSWORD_LEN, PASSWORD_MAX_LEN, PASSWORD_MIN_LEN};
-    let len = match length {
-        None => PASSWORD_LEN,
-        Some(n) if n.fract() == 0.0 && (0.0..=usize::MAX as f64).contains(&n) => n as usize,
-        Some(n) => {
-            let rule = format!("must be from {PASSWORD_MIN_LEN} to {PASSWORD_MAX_LEN} (got {n})");
-            return Err(invalid("express.signup", "length", &rule));
-        }
-    };
-    phonecom::express::generate_password(len)
-        .map(|p| p.expose().to_string())
-        .map_err(|e| to_js(&e))
+    guard("express.generatePassword", || {
+        let len = match length {
+            None => PASSWORD_LEN,
+            Some(n) if n.fract() == 0.0 && (0.0..=usize::MAX as f64).contains(&n) => n as usize,
+            Some(n) => {
+                let rule =
+                    format!("must be from {PASSWORD_MIN_LEN} to {PASSWORD_MAX_LEN} (got {n})");
+                return Err(invalid("express.signup", "length", &rule));
+            }
+        };
+        phonecom::express::generate_password(len)
+            .map(|p| p.expose().to_string())
+            .map_err(|e| to_js(&e))
+    })
 }
 
 /// Check a contact against the guide's rules; returns it normalised, as JSON text.
 #[napi]
 pub fn express_validate_contact(contact_json: String) -> napi::Result<String> {
-    let value = parse("express.validateContact", "contact", &contact_json)?;
-    let contact = phonecom::express::validate_contact(&value).map_err(|e| to_js(&e))?;
-    serde_json::to_string(&contact).map_err(|e| napi::Error::from_reason(e.to_string()))
+    guard("express.validateContact", || {
+        let value = parse("express.validateContact", "contact", &contact_json)?;
+        let contact = phonecom::express::validate_contact(&value).map_err(|e| to_js(&e))?;
+        serde_json::to_string(&contact).map_err(|e| napi::Error::from_reason(e.to_string()))
+    })
+}
+
+/// Test-only, not part of the API: panics inside the library on purpose, so tests can see a
+/// panic become an `InternalError` with nothing on stderr.
+#[napi(js_name = "_panicForTest")]
+pub fn panic_for_test() -> napi::Result<()> {
+    guard("_panicForTest", || phonecom::boundary::panic_for_test())
+}
+
+/// Test-only: what the message of the deliberate panic holds, for tests that check it never
+/// shows.
+#[napi(js_name = "_panicForTestSecret")]
+pub fn panic_for_test_secret() -> String {
+    phonecom::boundary::PANIC_FOR_TEST_SECRET.to_string()
 }

@@ -1,6 +1,8 @@
 //! `NativePages`: one lazy walk over a pageable list, a page per `nextPage()`.
 
 use crate::blocking::run;
+use crate::client::tested;
+use crate::errors::guard;
 use napi_derive::napi;
 use phonecom::Pages;
 use serde_json::json;
@@ -13,13 +15,17 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// JS thread never takes it: `pagesFetched` reads a counter the worker updates.
 #[napi]
 pub struct NativePages {
+    operation: String,
     inner: Arc<Mutex<Pages>>,
     fetched: Arc<AtomicU64>,
+    panic_for_test: bool,
 }
 
 impl NativePages {
-    pub(crate) fn new(pages: Pages) -> NativePages {
+    pub(crate) fn new(operation: String, pages: Pages, panic_for_test: bool) -> NativePages {
         NativePages {
+            operation,
+            panic_for_test,
             fetched: Arc::new(AtomicU64::new(pages.pages_fetched())),
             inner: Arc::new(Mutex::new(pages)),
         }
@@ -32,10 +38,10 @@ impl NativePages {
     #[napi]
     pub async fn next_page(&self) -> napi::Result<Option<String>> {
         let inner = self.inner.clone();
-        let fetched = self.fetched.clone();
-        run(move || {
+        let (fetched, panic) = (self.fetched.clone(), self.panic_for_test);
+        run(self.operation.clone(), move || {
             let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
-            let next = pages.next_page();
+            let next = tested(panic, pages.next_page());
             fetched.store(pages.pages_fetched(), Ordering::Relaxed);
             match next {
                 None => Ok(None),
@@ -57,7 +63,9 @@ impl NativePages {
 
     /// Pages fetched so far (never waits for a page in flight).
     #[napi(getter)]
-    pub fn pages_fetched(&self) -> f64 {
-        self.fetched.load(Ordering::Relaxed) as f64
+    pub fn pages_fetched(&self) -> napi::Result<f64> {
+        guard(&self.operation, || {
+            Ok(self.fetched.load(Ordering::Relaxed) as f64)
+        })
     }
 }

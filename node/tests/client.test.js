@@ -24,6 +24,16 @@ test('a client from an object or from JSON text (the sandbox config line)', asyn
   assert.match(a.userAgent, /^libphonecom\/\S+ \(node; /);
 });
 
+test('new Client() takes the defaults; new Client(null) is refused, naming config', () => {
+  const defaults = new Client();
+  assert.match(defaults.userAgent, /^libphonecom\//);
+  assert.throws(
+    () => new Client(null),
+    (e) => e instanceof ValidationError && e.fields[0].field === 'config' && /is null: .*new Client\(\) with no argument/.test(e.message),
+  );
+  assert.throws(() => new Client(null, { onLog: () => {} }), ValidationError);
+});
+
 test('Client.fromEnv reads the PHONECOM_* variables', () => {
   const env = {
     ...process.env,

@@ -7,6 +7,7 @@ const assert = require('node:assert/strict');
 const util = require('node:util');
 const phonecom = require('phonecom');
 const { startSandbox } = require('./support/sandbox');
+const { configSecrets, leaks } = require('./support/secrets');
 
 const { Client, PhoneComError, CODES } = phonecom;
 let sb;
@@ -16,7 +17,7 @@ let secrets;
 before(async () => {
   sb = await startSandbox();
   client = new Client(sb.config);
-  secrets = [sb.config.v4.token, sb.config.xml.password, sb.config.v1.api_key, sb.config.v1.password, sb.config.nol.api_key];
+  secrets = configSecrets(sb.config);
 });
 after(() => sb.stop());
 
@@ -33,9 +34,7 @@ function check(e, cls, kind, extra = {}) {
   assert.equal(e.code, `PHONECOM_${kind.toUpperCase()}`);
   for (const [k, v] of Object.entries(extra)) assert.deepEqual(e[k], v, k);
   const surfaces = [e.message, e.stack, JSON.stringify(e), util.inspect(e, { depth: 5 }), String(e.rawBody)];
-  for (const s of secrets) {
-    for (const text of surfaces) assert.ok(!text.includes(s), `a secret leaked into ${text.slice(0, 200)}`);
-  }
+  for (const text of surfaces) assert.deepEqual(leaks(text, secrets), [], `a secret leaked into ${text.slice(0, 200)}`);
   return true;
 }
 
@@ -62,9 +61,42 @@ test('NaN and Infinity are refused by name, never sent as null', async () => {
   assert.equal((await sb.requests()).length, before, 'nothing was sent');
 });
 
+test('values JSON cannot carry are refused by name, never dropped or bent', async () => {
+  const before = (await sb.requests()).length;
+  const cyclic = { npa: 'eq:858' };
+  cyclic.self = cyclic;
+  const cases = [
+    [{ filters: { npa: () => 'eq:858' } }, 'filters.npa', /is a function/],
+    [{ filters: { npa: Symbol('858') } }, 'filters.npa', /is a Symbol/],
+    [{ limit: 10n }, 'limit', /is a BigInt/],
+    [{ fields: ['id', undefined] }, 'fields[1]', /undefined inside an array/],
+    [{ fields: ['id', , 'name'] }, 'fields[1]', /undefined inside an array/], // eslint-disable-line no-sparse-arrays
+    [{ filters: cyclic }, 'filters.self', /refers back to `filters`/],
+    [{ filters: new Map([['npa', 'eq:858']]) }, 'filters', /is a Map/],
+    [{ sort: { price: NaN } }, 'sort.price', /finite number/],
+  ];
+  for (const [params, field, rule] of cases) {
+    await assert.rejects(client.v4.listAvailablePhoneNumbers(params), (e) => {
+      check(e, phonecom.ValidationError, 'validation', { attempts: 0 });
+      assert.deepEqual(e.fields.map((f) => f.field), [field], e.message);
+      assert.match(e.message, rule);
+      assert.ok(e.message.includes(`\`${field}\``), e.message);
+      return true;
+    });
+  }
+  // The same rules for every argument sent as JSON, not only call parameters.
+  assert.throws(() => phonecom.callcontrol.render({ command: 'simple-forward', number: 18585550100n }), /`number` is a BigInt/);
+  assert.throws(() => phonecom.express.validateContact({ name: 'A', tags: [undefined] }), /`tags\[0\]` is undefined/);
+  assert.throws(() => new Client({ ...sb.config, v4: { ...sb.config.v4, token: Symbol('t') } }), /`v4.token` is a Symbol/);
+  // What JSON does carry as users expect: undefined members are left out, toJSON is honoured.
+  const ok = await client.v4.listAvailablePhoneNumbers({ limit: 1, offset: undefined, filters: { npa: 'eq:858' } });
+  assert.ok(Array.isArray(ok.items));
+  assert.equal((await sb.requests()).length, before + 1, 'only the good call was sent');
+});
+
 test('authentication: a wrong token (and the token is nowhere in the error)', async () => {
   const wrong = 'sbx_wrong_token_0123456789abcdef';
-  secrets.push(wrong);
+  secrets.push([wrong]);
   const bad = new Client({ ...sb.config, v4: { ...sb.config.v4, token: wrong } });
   await assert.rejects(bad.v4.getAccount(), (e) => check(e, phonecom.AuthenticationError, 'authentication', { status: 401 }));
 });
@@ -75,7 +107,7 @@ test('permission: a user token on another account', async () => {
     user_id: 'perm',
     contact: { name: 'A B', address: { line_1: '1 Main St', city: 'Dallas', province: 'TX', country: 'US' }, phone: '+15555550001', primary_email: 'a@b.co' },
   });
-  secrets.push(done.token.access_token, done.password);
+  secrets.push([done.token.access_token], [done.password]);
   const asUser = client.withV4Token(done.token.access_token);
   await assert.rejects(asUser.v4.listAccountSubaccounts(), (e) => check(e, phonecom.PermissionError, 'permission', { status: 403 }));
 });
@@ -141,7 +173,7 @@ test('configuration errors are PhoneComErrors too, thrown by the constructor', (
 });
 
 test('every kind has a class, and errors serialise with their fields', () => {
-  const kinds = ['validation', 'authentication', 'permission', 'not_found', 'conflict', 'rate_limited', 'server', 'transport', 'timeout', 'decode'];
+  const kinds = ['validation', 'authentication', 'permission', 'not_found', 'conflict', 'rate_limited', 'server', 'transport', 'timeout', 'decode', 'internal'];
   assert.deepEqual(Object.keys(CODES), kinds);
   for (const kind of kinds) {
     const cls = Object.values(phonecom.errors).find((c) => c.kind === kind);
@@ -166,7 +198,7 @@ test('onLog sees every attempt, masked, on the main thread', async () => {
   assert.ok(events.every((e) => e.operation === 'v4.get-account' && e.method === 'GET'));
   assert.deepEqual(events.map((e) => e.attempt), [1, 1, 1, 2, 2]);
   assert.deepEqual(events.filter((e) => e.kind === 'response').map((e) => e.status), [503, 200]);
-  for (const s of secrets) assert.ok(!JSON.stringify(events).includes(s));
+  assert.deepEqual(leaks(JSON.stringify(events), secrets), []);
   assert.throws(() => new Client(sb.config, { onlog: () => {} }), phonecom.ValidationError);
   assert.throws(() => new Client(sb.config, { onLog: 'yes' }), phonecom.ValidationError);
 });

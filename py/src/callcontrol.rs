@@ -4,7 +4,7 @@
 //! `CallRequest` dataclass, typed command dicts and the WSGI helper.
 
 use crate::convert::{to_json, to_py};
-use crate::errors::IntoPyResult;
+use crate::errors::{guard, IntoPyResult};
 use phonecom::callcontrol::{render_json, CallRequest, Command, COMMANDS, VOICE_TAG_MAX};
 use pyo3::prelude::*;
 
@@ -12,8 +12,10 @@ use pyo3::prelude::*;
 /// (`{"event", "uniqueID", "dialedNumber", ..., "extra"}`).
 #[pyfunction]
 fn callcontrol_parse_request<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let req = CallRequest::parse(text).py_err(py)?;
-    to_py(py, &req.to_json())
+    guard(py, "callcontrol.request", || {
+        let req = CallRequest::parse(text).py_err(py)?;
+        to_py(py, &req.to_json())
+    })
 }
 
 /// A request given as a dict of fields (the document's names), checked and classified: the
@@ -23,36 +25,46 @@ fn callcontrol_request_from_dict<'py>(
     py: Python<'py>,
     fields: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let value = to_json(fields, "callcontrol.request", "request").py_err(py)?;
-    let req = CallRequest::from_json(&value).py_err(py)?;
-    to_py(py, &req.to_json())
+    guard(py, "callcontrol.request", || {
+        let value = to_json(fields, "callcontrol.request", "request").py_err(py)?;
+        let req = CallRequest::from_json(&value).py_err(py)?;
+        to_py(py, &req.to_json())
+    })
 }
 
 /// A request given as a dict of fields, as the query string Phone.com would send.
 #[pyfunction]
 fn callcontrol_request_to_query(py: Python<'_>, fields: &Bound<'_, PyAny>) -> PyResult<String> {
-    let value = to_json(fields, "callcontrol.request", "request").py_err(py)?;
-    Ok(CallRequest::from_json(&value).py_err(py)?.to_query())
+    guard(py, "callcontrol.request", || {
+        let value = to_json(fields, "callcontrol.request", "request").py_err(py)?;
+        Ok(CallRequest::from_json(&value).py_err(py)?.to_query())
+    })
 }
 
 /// The `text/plain` line of a command given as a dict (`{"command": "simple-forward", ...}`).
 #[pyfunction]
 fn callcontrol_render(py: Python<'_>, command: &Bound<'_, PyAny>) -> PyResult<String> {
-    let value = to_json(command, "callcontrol.render", "command").py_err(py)?;
-    render_json(&value).py_err(py)
+    guard(py, "callcontrol.render", || {
+        let value = to_json(command, "callcontrol.render", "command").py_err(py)?;
+        render_json(&value).py_err(py)
+    })
 }
 
 /// A command line checked by the rules and written back canonically (`+` dropped from numbers).
 #[pyfunction]
 fn callcontrol_check_line(py: Python<'_>, line: &str) -> PyResult<String> {
-    Command::parse(line).and_then(|c| c.render()).py_err(py)
+    guard(py, "callcontrol.render", || {
+        Command::parse(line).and_then(|c| c.render()).py_err(py)
+    })
 }
 
 /// A command line as the command's dict.
 #[pyfunction]
 fn callcontrol_parse_command<'py>(py: Python<'py>, line: &str) -> PyResult<Bound<'py, PyAny>> {
-    let cmd = Command::parse(line).py_err(py)?;
-    to_py(py, &cmd.to_json())
+    guard(py, "callcontrol.parse_command", || {
+        let cmd = Command::parse(line).py_err(py)?;
+        to_py(py, &cmd.to_json())
+    })
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,21 +1,43 @@
 //! `phonecom._native.Client` and `phonecom._native.Pages`: a core [`phonecom::Client`] and a
 //! lazy page walker, callable from any Python thread. Network work runs detached from the
-//! interpreter.
+//! interpreter, and on the main thread Ctrl-C interrupts the wait for it ([`crate::interrupt`]).
+//! Every method runs behind the panic boundary ([`guard`]).
 
 use crate::convert::{config_error, to_json, to_py};
-use crate::errors::IntoPyResult;
+use crate::errors::{guard, internal, IntoPyResult};
+use crate::interrupt::Task;
 use phonecom::{CallOptions, Client, Config};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{Map, Value};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 /// A thread-safe client (one connection pool) shared by every Python thread that holds it.
 #[pyclass(module = "phonecom._native", name = "Client", frozen)]
 pub struct NativeClient {
     inner: Client,
+    /// Test-only (`_panicking_for_test`): panic inside each call and page fetch, once the
+    /// request is done.
+    panic_for_test: bool,
+}
+
+impl NativeClient {
+    fn new(inner: Client) -> NativeClient {
+        NativeClient {
+            inner,
+            panic_for_test: false,
+        }
+    }
+}
+
+/// What a call or a page fetch returns, after the test-only deliberate panic if asked for.
+fn tested<T>(panic_for_test: bool, result: T) -> T {
+    if panic_for_test {
+        phonecom::boundary::panic_for_test()
+    }
+    result
 }
 
 /// Apply `overrides` onto `base`: objects merge key by key, anything else replaces, `None`
@@ -52,7 +74,22 @@ fn build(
         .log_hook(crate::log::forward)
         .build()
         .py_err(py)?;
-    Ok(NativeClient { inner })
+    Ok(NativeClient::new(inner))
+}
+
+/// The outcome of work started with [`Task::start`] as a Python result: the work's own error,
+/// `phonecom.InternalError` for a panic, or what a signal handler raised (`KeyboardInterrupt`)
+/// while the main thread waited, the work then going on to its end in the background.
+fn finish<T: Send + 'static>(
+    py: Python<'_>,
+    operation: &str,
+    task: Task<Result<T, phonecom::Error>>,
+) -> PyResult<T> {
+    match task.wait(py) {
+        Ok(Ok(result)) => result.py_err(py),
+        Ok(Err(panic)) => Err(internal(py, &panic, operation)),
+        Err((interrupt, _still_running)) => Err(interrupt),
+    }
 }
 
 fn seconds(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
@@ -84,24 +121,28 @@ impl NativeClient {
         config: Option<&Bound<'_, PyAny>>,
         overrides: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeClient> {
-        let doc = match config {
-            None => Value::Object(Map::new()),
-            Some(c) => match c.extract::<String>() {
-                Ok(text) => serde_json::from_str(&text)
-                    .map_err(|e| config_error(format!("config is not valid JSON: {e}")))
-                    .py_err(py)?,
-                Err(_) => to_json(c, "", "config").py_err(py)?,
-            },
-        };
-        build(py, doc, overrides)
+        guard(py, "Client", || {
+            let doc = match config {
+                None => Value::Object(Map::new()),
+                Some(c) => match c.extract::<String>() {
+                    Ok(text) => serde_json::from_str(&text)
+                        .map_err(|e| config_error(format!("config is not valid JSON: {e}")))
+                        .py_err(py)?,
+                    Err(_) => to_json(c, "", "config").py_err(py)?,
+                },
+            };
+            build(py, doc, overrides)
+        })
     }
 
     /// A client from the `PHONECOM_*` environment variables, with `overrides` merged in.
     #[staticmethod]
     #[pyo3(signature = (overrides=None))]
     fn from_env(py: Python<'_>, overrides: Option<&Bound<'_, PyAny>>) -> PyResult<NativeClient> {
-        let doc = Config::env_document().py_err(py)?;
-        build(py, doc, overrides)
+        guard(py, "Client.from_env", || {
+            let doc = Config::env_document().py_err(py)?;
+            build(py, doc, overrides)
+        })
     }
 
     /// A client from a JSON configuration file, with `overrides` merged in.
@@ -112,18 +153,20 @@ impl NativeClient {
         path: PathBuf,
         overrides: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeClient> {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| config_error(format!("config file {}: {e}", path.display())))
-            .py_err(py)?;
-        let doc = serde_json::from_str(&text)
-            .map_err(|e| {
-                config_error(format!(
-                    "config file {} is not valid JSON: {e}",
-                    path.display()
-                ))
-            })
-            .py_err(py)?;
-        build(py, doc, overrides)
+        guard(py, "Client.from_file", || {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| config_error(format!("config file {}: {e}", path.display())))
+                .py_err(py)?;
+            let doc = serde_json::from_str(&text)
+                .map_err(|e| {
+                    config_error(format!(
+                        "config file {} is not valid JSON: {e}",
+                        path.display()
+                    ))
+                })
+                .py_err(py)?;
+            build(py, doc, overrides)
+        })
     }
 
     /// Call any catalog operation; returns `{"data", "status", "request_id", "attempts"}`.
@@ -137,22 +180,25 @@ impl NativeClient {
         deadline: Option<f64>,
         max_attempts: Option<u32>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let params = params_of(py, name, params)?;
-        let opts = CallOptions {
-            timeout: seconds(py, "timeout", timeout)?,
-            deadline: seconds(py, "deadline", deadline)?,
-            max_attempts,
-        };
-        let client = &self.inner;
-        let resp = py
-            .detach(|| client.call_with(name, params, &opts))
-            .py_err(py)?;
-        let out = PyDict::new(py);
-        out.set_item("data", to_py(py, &resp.data)?)?;
-        out.set_item("status", resp.status)?;
-        out.set_item("request_id", resp.request_id)?;
-        out.set_item("attempts", resp.attempts)?;
-        Ok(out)
+        guard(py, name, || {
+            let params = params_of(py, name, params)?;
+            let opts = CallOptions {
+                timeout: seconds(py, "timeout", timeout)?,
+                deadline: seconds(py, "deadline", deadline)?,
+                max_attempts,
+            };
+            let (client, op, panic) = (self.inner.clone(), name.to_string(), self.panic_for_test);
+            let task = Task::start(py, move || {
+                tested(panic, client.call_with(&op, params, &opts))
+            });
+            let resp = finish(py, name, task)?;
+            let out = PyDict::new(py);
+            out.set_item("data", to_py(py, &resp.data)?)?;
+            out.set_item("status", resp.status)?;
+            out.set_item("request_id", resp.request_id)?;
+            out.set_item("attempts", resp.attempts)?;
+            Ok(out)
+        })
     }
 
     /// Walk a pageable list lazily; nothing is fetched until the first `next()`.
@@ -163,10 +209,15 @@ impl NativeClient {
         name: &str,
         params: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativePages> {
-        let params = params_of(py, name, params)?;
-        let pages = self.inner.pages(name, params).py_err(py)?;
-        Ok(NativePages {
-            inner: Mutex::new(pages),
+        guard(py, name, || {
+            let params = params_of(py, name, params)?;
+            let pages = self.inner.pages(name, params).py_err(py)?;
+            Ok(NativePages {
+                operation: name.to_string(),
+                inner: Arc::new(Mutex::new(pages)),
+                pending: Mutex::new(None),
+                panic_for_test: self.panic_for_test,
+            })
         })
     }
 
@@ -178,60 +229,83 @@ impl NativeClient {
         token: String,
         account_id: Option<u64>,
     ) -> PyResult<NativeClient> {
-        if let Some(rule) = phonecom::credential_rule(&token) {
-            let e = phonecom::Error::validation("with_v4_token", "token", &rule);
-            return Err(crate::errors::to_pyerr(py, &e));
-        }
-        Ok(NativeClient {
-            inner: self
-                .inner
-                .with_v4_token(phonecom::Secret::new(token), account_id),
+        guard(py, "with_v4_token", || {
+            if let Some(rule) = phonecom::credential_rule(&token) {
+                let e = phonecom::Error::validation("with_v4_token", "token", &rule);
+                return Err(crate::errors::to_pyerr(py, &e));
+            }
+            Ok(NativeClient::new(
+                self.inner
+                    .with_v4_token(phonecom::Secret::new(token), account_id),
+            ))
         })
     }
 
     /// A client acting with another numbers.online key (e.g. the one `nol.accountSignup`
     /// returned), sharing this pool; the key is masked in its errors and logs.
     fn with_nol_key(&self, py: Python<'_>, key: String) -> PyResult<NativeClient> {
-        if let Some(rule) = phonecom::credential_rule(&key) {
-            let e = phonecom::Error::validation("with_nol_key", "key", &rule);
-            return Err(crate::errors::to_pyerr(py, &e));
-        }
-        Ok(NativeClient {
-            inner: self.inner.with_nol_key(phonecom::Secret::new(key)),
+        guard(py, "with_nol_key", || {
+            if let Some(rule) = phonecom::credential_rule(&key) {
+                let e = phonecom::Error::validation("with_nol_key", "key", &rule);
+                return Err(crate::errors::to_pyerr(py, &e));
+            }
+            Ok(NativeClient::new(
+                self.inner.with_nol_key(phonecom::Secret::new(key)),
+            ))
         })
     }
 
     /// Mask every secret this client knows in `text`.
-    fn redact(&self, text: &str) -> String {
-        self.inner.redact(text)
+    fn redact(&self, py: Python<'_>, text: &str) -> PyResult<String> {
+        guard(py, "redact", || Ok(self.inner.redact(text)))
     }
 
     /// The User-Agent sent on every request.
     #[getter]
-    fn user_agent(&self) -> String {
-        self.inner.user_agent().to_string()
+    fn user_agent(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, "user_agent", || Ok(self.inner.user_agent().to_string()))
     }
 
     /// Base URLs and the default v4 account, without any secret (for `repr`).
     fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let c = self.inner.config();
-        let d = PyDict::new(py);
-        d.set_item("v4", &c.v4.base_url)?;
-        d.set_item("account_id", c.v4.account_id)?;
-        d.set_item("oauth", &c.oauth.base_url)?;
-        d.set_item("xml", &c.xml.base_url)?;
-        d.set_item("v1", &c.v1.base_url)?;
-        d.set_item("nol", &c.nol.base_url)?;
-        Ok(d)
+        guard(py, "describe", || {
+            let c = self.inner.config();
+            let d = PyDict::new(py);
+            d.set_item("v4", &c.v4.base_url)?;
+            d.set_item("account_id", c.v4.account_id)?;
+            d.set_item("oauth", &c.oauth.base_url)?;
+            d.set_item("xml", &c.xml.base_url)?;
+            d.set_item("v1", &c.v1.base_url)?;
+            d.set_item("nol", &c.nol.base_url)?;
+            Ok(d)
+        })
+    }
+
+    /// Test-only, not part of the API: this client (same pool), panicking inside the library
+    /// at the end of each call and page fetch, on the thread that ran it, for the tests of the
+    /// panic boundary of `call` and `pages`.
+    fn _panicking_for_test(&self) -> NativeClient {
+        NativeClient {
+            inner: self.inner.clone(),
+            panic_for_test: true,
+        }
     }
 }
 
 /// Pages of a list, fetched one at a time as Python iterates: each is
 /// `{"items", "total", "offset", "limit", "request_id"}`.
+///
+/// A fetch that Ctrl-C interrupted goes on in the background and is kept in `pending`: the next
+/// `next()` returns its page, so an interrupted walk that is resumed loses no rows.
 #[pyclass(module = "phonecom._native", name = "Pages", frozen)]
 pub struct NativePages {
-    inner: Mutex<phonecom::Pages>,
+    operation: String,
+    inner: Arc<Mutex<phonecom::Pages>>,
+    pending: Mutex<Option<Task<PageResult>>>,
+    panic_for_test: bool,
 }
+
+type PageResult = Option<Result<phonecom::Page, phonecom::Error>>;
 
 #[pymethods]
 impl NativePages {
@@ -240,34 +314,54 @@ impl NativePages {
     }
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        let inner = &self.inner;
-        let next = py.detach(|| {
-            let mut pages = inner.lock().unwrap_or_else(|p| p.into_inner());
-            pages.next_page()
-        });
-        let page = match next {
-            None => return Ok(None),
-            Some(r) => r.py_err(py)?,
-        };
-        let d = PyDict::new(py);
-        d.set_item("items", to_py(py, &Value::Array(page.items))?)?;
-        d.set_item("total", page.total)?;
-        d.set_item("offset", page.offset)?;
-        d.set_item("limit", page.limit)?;
-        d.set_item("request_id", page.request_id)?;
-        Ok(Some(d))
+        guard(py, &self.operation, || {
+            let pending = self
+                .pending
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            let task = pending.unwrap_or_else(|| {
+                let (inner, panic) = (self.inner.clone(), self.panic_for_test);
+                Task::start(py, move || {
+                    let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
+                    tested(panic, pages.next_page())
+                })
+            });
+            let next = match task.wait(py) {
+                Ok(Ok(next)) => next,
+                Ok(Err(panic)) => return Err(internal(py, &panic, &self.operation)),
+                Err((interrupt, still_running)) => {
+                    *self.pending.lock().unwrap_or_else(PoisonError::into_inner) =
+                        Some(still_running);
+                    return Err(interrupt);
+                }
+            };
+            let page = match next {
+                None => return Ok(None),
+                Some(r) => r.py_err(py)?,
+            };
+            let d = PyDict::new(py);
+            d.set_item("items", to_py(py, &Value::Array(page.items))?)?;
+            d.set_item("total", page.total)?;
+            d.set_item("offset", page.offset)?;
+            d.set_item("limit", page.limit)?;
+            d.set_item("request_id", page.request_id)?;
+            Ok(Some(d))
+        })
     }
 
     /// Pages fetched so far.
     #[getter]
-    fn pages_fetched(&self, py: Python<'_>) -> u64 {
-        // Detached: another thread may hold the lock while it fetches a page.
-        let inner = &self.inner;
-        py.detach(|| {
-            inner
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .pages_fetched()
+    fn pages_fetched(&self, py: Python<'_>) -> PyResult<u64> {
+        guard(py, &self.operation, || {
+            // Detached: another thread may hold the lock while it fetches a page.
+            let inner = &self.inner;
+            Ok(py.detach(|| {
+                inner
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .pages_fetched()
+            }))
         })
     }
 }

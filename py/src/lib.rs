@@ -3,13 +3,17 @@
 //! by the pure-Python package in `py/python/phonecom/`; all behaviour lives in the core crate.
 //!
 //! Every network call detaches from the interpreter (`Python::detach`), so other Python threads
-//! and asyncio event loops keep running while a request is in flight.
+//! and asyncio event loops keep running while a request is in flight; on the main thread, Ctrl-C
+//! raises `KeyboardInterrupt` without waiting for the call to end ([`interrupt`]). Every entry
+//! point runs behind the panic boundary ([`errors::guard`]): a panic inside the library is
+//! `phonecom.InternalError`, with nothing printed on stderr.
 
 mod callcontrol;
 mod client;
 mod convert;
 mod errors;
 mod functions;
+mod interrupt;
 mod log;
 
 use pyo3::prelude::*;

@@ -8,11 +8,12 @@ use pyo3::sync::PyOnceLock;
 
 static EMIT: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// Forward one event. Runs on the thread making the call (which has detached from the
-/// interpreter), so it attaches for the duration of the `logging` call; a failing handler is
-/// ignored, as `logging` itself does.
+/// Forward one event. Runs on the thread making the call (detached from the interpreter, or a
+/// worker: see `crate::interrupt`), so it attaches for the duration of the `logging` call; a
+/// failing handler is ignored, as `logging` itself does. A call that Ctrl-C left running in the
+/// background may end while the interpreter shuts down: its events are then dropped.
 pub fn forward(event: &LogEvent) {
-    Python::attach(|py| {
+    Python::try_attach(|py| {
         let emit = || -> PyResult<()> {
             let f = EMIT.import(py, "phonecom._logging", "_emit")?;
             f.call1((to_py(py, &event.to_json())?,))?;

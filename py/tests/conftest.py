@@ -3,12 +3,15 @@ test, and clients configured from its config line."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
+import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -114,3 +117,41 @@ CONTACT = {
     "phone": "+15555550001",
     "primary_email": "ada@example.com",
 }
+
+
+def secret_forms(secret: str, user: Optional[str] = None) -> Dict[str, str]:
+    """Every form a secret takes on the wire or in a body: raw, URL- and form-encoded, JSON- and
+    XML-escaped, base64, and (with its user name) base64 Basic auth. The same list as the Node
+    (tests/support/secrets.js) and C (harness.c) suites."""
+    forms = {
+        "raw": secret,
+        "URL-encoded": urllib.parse.quote(secret, safe=""),
+        "form-encoded": urllib.parse.quote_plus(secret),
+        "JSON-escaped": json.dumps(secret)[1:-1],
+        "XML-escaped": escape(secret, {'"': "&quot;", "'": "&apos;"}),
+        "base64": base64.b64encode(secret.encode()).decode().rstrip("="),
+    }
+    if user is not None:
+        forms["Basic auth"] = base64.b64encode(f"{user}:{secret}".encode()).decode().rstrip("=")
+    return forms
+
+
+def config_secrets(config: Dict[str, Any]) -> List[Tuple[str, Optional[str]]]:
+    """The secrets of a config document, each with the user name it is sent with (if any)."""
+    return [
+        (config["v4"]["token"], None),
+        (config["xml"]["password"], config["xml"]["username"]),
+        (config["v1"]["api_key"], None),
+        (config["v1"]["password"], config["v1"]["api_key"]),
+        (config["nol"]["api_key"], None),
+    ]
+
+
+def leaks(text: str, secrets: Iterable[Tuple[str, Optional[str]]]) -> List[str]:
+    """Which form of which secret `text` holds (empty when none)."""
+    return [
+        f"{name} form of {secret!r}"
+        for secret, user in secrets
+        for name, form in secret_forms(secret, user).items()
+        if form in text
+    ]

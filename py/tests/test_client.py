@@ -43,6 +43,16 @@ def test_bad_config_is_a_validation_error(tmp_path: Path) -> None:
         phonecom.Client(v4={"base_url": "http://example.com/v4"})  # plain http off loopback
 
 
+def test_no_config_means_the_defaults_and_none_is_refused() -> None:
+    defaults = phonecom.Client()
+    assert repr(defaults) == "<phonecom.Client v4=https://api.phone.com/v4 account_id=None>"
+    for make in (phonecom.Client, phonecom.AsyncClient):
+        with pytest.raises(phonecom.ValidationError) as info:
+            make(None)  # type: ignore[arg-type]
+        assert [f.field for f in info.value.fields] == ["config"]
+        assert "`config` is None" in str(info.value) and "Client() with no argument" in str(info.value)
+
+
 def test_repr_and_user_agent_hide_secrets(client: phonecom.Client, config: Dict[str, Any]) -> None:
     token = config["v4"]["token"]
     assert token not in repr(client)

@@ -564,7 +564,8 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         out += [
             f"class {cls}:",
             *[f"    {family}: {prefix}{family}" for family in sorted(tree)],
-            "    def __init__(self, config: Union[None, str, Mapping[str, Any]] = None, **overrides: Any) -> None: ...",
+            "    # Left out: the defaults (production hosts, no credentials). None is refused (ValidationError).",
+            "    def __init__(self, config: Union[str, Mapping[str, Any]] = ..., **overrides: Any) -> None: ...",
             "    @classmethod",
             f"    def from_env(cls, **overrides: Any) -> {cls}: ...",
             "    @classmethod",

@@ -86,3 +86,21 @@ test('errors: every exception is a PhoneComException with its kind', function ()
     $e = expect(\PhoneCom\PhoneComException::class, fn () => client()->call('v4.nope'));
     check($e instanceof \PhoneCom\ValidationException && $e->kind === 'validation', 'unknown operation is validation');
 });
+
+test('errors: a panic inside the library is an InternalException, with nothing on stderr', function () {
+    $panic = fn () => \PhoneCom\Library::check(\PhoneCom\Library::ffi()->phonecom__panic_for_test());
+    $e = expect(\PhoneCom\InternalException::class, $panic);
+    check($e instanceof \PhoneCom\PhoneComException && $e->kind === 'panic', 'a PhoneComException of kind panic');
+    check(str_contains((string)$e?->getMessage(), 'internal error: a bug in libphonecom (a panic at '), 'says where: ' . $e?->getMessage());
+    check(!str_contains((string)$e?->getMessage(), 'sbx_panic_payload_secret'), 'never what the panic said');
+    // The same in a child PHP, to see its stderr (RUST_BACKTRACE would add a backtrace to any report).
+    $code = 'require ' . var_export(__DIR__ . '/../autoload.php', true) . ';'
+        . 'try { PhoneCom\Library::check(PhoneCom\Library::ffi()->phonecom__panic_for_test()); }'
+        . ' catch (PhoneCom\InternalException $e) { echo "caught"; }';
+    $child = proc_open([PHP_BINARY, '-r', $code], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, getenv() + ['RUST_BACKTRACE' => '1']);
+    $out = stream_get_contents($pipes[1]);
+    $err = stream_get_contents($pipes[2]);
+    $status = proc_close($child);
+    check($status === 0 && $out === 'caught', "the child caught it: $status $out $err");
+    check($err === '', "nothing on stderr: $err");
+});

@@ -249,6 +249,34 @@ bool h_fault(const char *method, const char *path, const char *spec, int times) 
     return ok;
 }
 
+static int saved_stderr = -1;
+static FILE *captured = NULL;
+
+void h_stderr_begin(void) {
+    fflush(stderr);
+    captured = tmpfile();
+    saved_stderr = dup(STDERR_FILENO);
+    if (captured && saved_stderr >= 0) dup2(fileno(captured), STDERR_FILENO);
+}
+
+char *h_stderr_end(void) {
+    fflush(stderr);
+    if (saved_stderr >= 0) {
+        dup2(saved_stderr, STDERR_FILENO);
+        close(saved_stderr);
+        saved_stderr = -1;
+    }
+    if (!captured) return strdup("(stderr could not be captured)");
+    /* fd 2 wrote through the file's descriptor, so read it back through the descriptor too. */
+    int fd = fileno(captured);
+    off_t size = lseek(fd, 0, SEEK_END);
+    char *text = calloc(1, size > 0 ? (size_t)size + 1 : 1);
+    if (size > 0 && pread(fd, text, (size_t)size, 0) != (ssize_t)size) text[0] = '\0';
+    fclose(captured);
+    captured = NULL;
+    return text;
+}
+
 int main(void) {
     printf("libphonecom %s (header %s), sandbox: %s\n", phonecom_version(), PHONECOM_VERSION_STRING,
            h_config() ? "yes" : "no (network tests skipped)");
@@ -260,6 +288,8 @@ int main(void) {
     suite_families();
     suite_errors();
     suite_threads();
+    suite_internal();
+    suite_secrets();
     printf("\n%d passed, %d failed, %d skipped\n", tests_passed, tests_failed, tests_skipped);
     return tests_failed == 0 ? 0 : 1;
 }

@@ -60,6 +60,18 @@ long long h_account_id(void);
 /* Queue a fault in the sandbox: `spec` like "status=503" for the next `times` matching requests. */
 bool h_fault(const char *method, const char *path, const char *spec, int times);
 
+/* The secret grep (secrets.c): which form of `secret` (raw, URL- or form-encoded, JSON- or
+ * XML-escaped, base64, and base64 of "user:secret" when `user` is not NULL) `text` holds, as a
+ * static name, or NULL when none. */
+const char *h_leak(const char *text, const char *secret, const char *user);
+/* Whether `text` holds no form of any of `secrets` ({secret, user or NULL} pairs); prints what
+ * it found, naming `where`. */
+bool h_no_leak(const char *text, const char *const secrets[][2], size_t count, const char *where);
+
+/* What the process writes on stderr (fd 2) from h_stderr_begin to h_stderr_end, malloc'd. */
+void h_stderr_begin(void);
+char *h_stderr_end(void);
+
 /* The tests, one function per area, each registering its cases with h_run. */
 typedef void (*h_test_fn)(void);
 void h_run(const char *name, h_test_fn fn);
@@ -72,5 +84,7 @@ void suite_calllist(void);
 void suite_families(void);
 void suite_errors(void);
 void suite_threads(void);
+void suite_internal(void);
+void suite_secrets(void);
 
 #endif /* PHONECOM_TEST_HARNESS_H */

@@ -73,7 +73,9 @@ export type ErrorKind =
   | 'server'
   | 'transport'
   | 'timeout'
-  | 'decode';
+  | 'decode'
+  /** A bug inside the library, caught at its boundary (not an error of the API). */
+  | 'internal';
 
 /** The stable error codes, one per kind. */
 export type ErrorCode = `PHONECOM_${Uppercase<ErrorKind>}`;
@@ -131,6 +133,11 @@ export declare class TransportError extends PhoneComError { readonly kind: 'tran
 export declare class TimeoutError extends PhoneComError { readonly kind: 'timeout'; readonly code: 'PHONECOM_TIMEOUT'; }
 /** The response could not be understood. */
 export declare class DecodeError extends PhoneComError { readonly kind: 'decode'; readonly code: 'PHONECOM_DECODE'; }
+/**
+ * A bug inside the library (a Rust panic, or a native failure the binding did not expect),
+ * caught before it reached your code; nothing is printed on stderr. Please report it.
+ */
+export declare class InternalError extends PhoneComError { readonly kind: 'internal'; readonly code: 'PHONECOM_INTERNAL'; }
 
 /** The error classes by name. */
 export declare const errors: {
@@ -145,6 +152,7 @@ export declare const errors: {
   readonly TransportError: typeof TransportError;
   readonly TimeoutError: typeof TimeoutError;
   readonly DecodeError: typeof DecodeError;
+  readonly InternalError: typeof InternalError;
 };
 
 /** The stable codes by kind: `CODES.rate_limited === 'PHONECOM_RATE_LIMITED'`. */
@@ -202,7 +210,11 @@ export interface ClientOptions {
  * library's own threads. Safe to share; one connection pool.
  */
 export declare class Client {
-  /** A client for `config` (an object, or JSON text such as the sandbox's config line). */
+  /**
+   * A client for `config` (an object, or JSON text such as the sandbox's config line). Left out,
+   * the defaults (production hosts, no credentials); `null` throws a ValidationError (it is most
+   * often a configuration lookup that found nothing).
+   */
   constructor(config?: Config | string, options?: ClientOptions);
   /** A client from the `PHONECOM_*` environment variables. */
   static fromEnv(options?: ClientOptions): Client;

@@ -7,7 +7,8 @@
 
 - :class:`Client` / :class:`AsyncClient`: ``call(name, params)`` for every catalog operation, and
   typed namespaces (``client.v4.create_account_subaccount(...)``) built from the same catalog.
-- Exceptions: :class:`PhoneComError` and one subclass per error kind.
+- Exceptions: :class:`PhoneComError` and one subclass per error kind (:class:`InternalError`
+  for a bug inside the library).
 - Plain functions: :mod:`phonecom.express`, :mod:`phonecom.numbers`.
 - The bundled sandbox (a context manager yielding a ready config): :mod:`phonecom.sandbox`.
 - Call control (parse Phone.com's requests, render commands, a WSGI helper): :mod:`phonecom.callcontrol`.
@@ -24,6 +25,7 @@ from ._errors import (
     ConflictError,
     DecodeError,
     FieldError,
+    InternalError,
     NotFoundError,
     PermissionDeniedError,
     PhoneComError,
@@ -57,6 +59,7 @@ __all__ = [
     "TransportError",
     "TimeoutError",
     "DecodeError",
+    "InternalError",
     "FieldError",
     "error_class",
     "callcontrol",

@@ -26,6 +26,7 @@ from typing import (
 )
 
 from . import _native, _naming
+from ._errors import FieldError, ValidationError
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
 
@@ -212,13 +213,37 @@ class Namespace:
 _OPTION_NAMES = ("timeout", "deadline", "max_attempts")
 
 
+class _NoConfig:
+    """The default of ``Client(config)``: no document (production hosts, no credentials)."""
+
+    def __repr__(self) -> str:
+        return "<no config>"
+
+
+_NO_CONFIG = _NoConfig()
+
+
+def _config_is_none() -> ValidationError:
+    # An explicit None usually comes from a lookup that found nothing (os.environ.get(...), a
+    # missing settings key): taking it for "the defaults" would point a client meant for the
+    # sandbox at the production hosts without credentials, and fail later and elsewhere.
+    rule = (
+        "is None: pass a dict or a JSON string; Client() with no argument for the defaults "
+        "(production hosts, no credentials), Client.from_env() for the PHONECOM_* variables"
+    )
+    return ValidationError(f"[validation] `config` {rule}", fields=[FieldError("config", rule)])
+
+
 class _ClientBase:
     """What Client and AsyncClient share: construction, options, namespaces."""
 
     _operation_class: type = Operation
 
-    def __init__(self, config: Union[None, str, Mapping[str, Any]] = None, **overrides: Any) -> None:
-        self._init(_native.Client.from_value(config, overrides or None), {})
+    def __init__(self, config: Union[None, str, Mapping[str, Any], _NoConfig] = _NO_CONFIG, **overrides: Any) -> None:
+        if config is None:
+            raise _config_is_none()
+        document = None if isinstance(config, _NoConfig) else config
+        self._init(_native.Client.from_value(document, overrides or None), {})
 
     def _init(self, native: Any, options: Dict[str, Any]) -> None:
         self._native: Any = native
@@ -335,7 +360,11 @@ class Client(_ClientBase):
 
     ``config`` is a dict or a JSON string shaped like the sandbox's config line (``v4``,
     ``oauth``, ``xml``, ``v1``, ``nol``, ``timeouts``, ``retry``, ``proxy``...); keyword
-    ``overrides`` are merged into it (dicts key by key). Every network call releases the GIL.
+    ``overrides`` are merged into it (dicts key by key). Left out, the defaults apply (production
+    hosts, no credentials); ``Client(None)`` is refused with :class:`ValidationError`, since a
+    ``None`` there is most often a configuration lookup that found nothing. Every network call
+    releases the GIL, and Ctrl-C interrupts a call made on the main thread (the request already
+    sent ends in the background).
     """
 
     _operation_class = Operation

@@ -6234,7 +6234,8 @@ class Client:
     v1: _Ns_v1
     v4: _Ns_v4
     xml: _Ns_xml
-    def __init__(self, config: Union[None, str, Mapping[str, Any]] = None, **overrides: Any) -> None: ...
+    # Left out: the defaults (production hosts, no credentials). None is refused (ValidationError).
+    def __init__(self, config: Union[str, Mapping[str, Any]] = ..., **overrides: Any) -> None: ...
     @classmethod
     def from_env(cls, **overrides: Any) -> Client: ...
     @classmethod
@@ -6260,7 +6261,8 @@ class AsyncClient:
     v1: _AsyncNs_v1
     v4: _AsyncNs_v4
     xml: _AsyncNs_xml
-    def __init__(self, config: Union[None, str, Mapping[str, Any]] = None, **overrides: Any) -> None: ...
+    # Left out: the defaults (production hosts, no credentials). None is refused (ValidationError).
+    def __init__(self, config: Union[str, Mapping[str, Any]] = ..., **overrides: Any) -> None: ...
     @classmethod
     def from_env(cls, **overrides: Any) -> AsyncClient: ...
     @classmethod

@@ -22,6 +22,7 @@ __all__ = [
     "TransportError",
     "TimeoutError",
     "DecodeError",
+    "InternalError",
     "FieldError",
 ]
 
@@ -187,6 +188,16 @@ class DecodeError(PhoneComError):
     kind = "decode"
 
 
+class InternalError(PhoneComError):
+    """A bug inside libphonecom (a Rust panic), caught before it reached your code.
+
+    The message says where in the library it happened, never what was being processed; nothing
+    is printed on stderr. Please report it. The client stays usable.
+    """
+
+    kind = "internal"
+
+
 _BY_KIND: Dict[str, Type[PhoneComError]] = {
     cls.kind: cls
     for cls in (
@@ -200,6 +211,7 @@ _BY_KIND: Dict[str, Type[PhoneComError]] = {
         TransportError,
         TimeoutError,
         DecodeError,
+        InternalError,
     )
 }
 

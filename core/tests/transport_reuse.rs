@@ -1,0 +1,138 @@
+//! The transport reuses what it has in steady state: no OS thread per call (ureq's default
+//! resolver spawns one whenever a timeout is set) and no connection churn while calls in flight
+//! stay within the pool size. Counts, not timings, over loopback against the sandbox.
+//!
+//! Threads are counted by interposing `pthread_create` in this test binary: a resolver thread
+//! lives only microseconds, so entries of /proc/self/task before and after a call never show it.
+//! The count is per creating thread, so the in-process sandbox's own workers are not counted.
+//! Connections are counted from the kernel's socket table (/proc/net/tcp, tcp6): each distinct
+//! client port talking to the sandbox's port is one TCP connection, closed ones included (they
+//! stay listed in TIME_WAIT).
+
+#![cfg(all(target_os = "linux", target_env = "gnu"))]
+
+mod common;
+
+use serde_json::json;
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::ffi::{c_char, c_int, c_void};
+
+thread_local! {
+    /// Threads created by the current thread.
+    static CREATED_HERE: Cell<usize> = const { Cell::new(0) };
+}
+
+type PthreadCreate = unsafe extern "C" fn(
+    *mut c_void,
+    *const c_void,
+    extern "C" fn(*mut c_void) -> *mut c_void,
+    *mut c_void,
+) -> c_int;
+
+extern "C" {
+    fn dlsym(handle: *mut c_void, symbol: *const c_char) -> *mut c_void;
+}
+
+/// Counts every thread creation of this process, then forwards to libc's `pthread_create`.
+///
+/// # Safety
+/// Same contract as libc's `pthread_create`; the arguments are passed through untouched.
+#[no_mangle]
+pub unsafe extern "C" fn pthread_create(
+    thread: *mut c_void,
+    attr: *const c_void,
+    start: extern "C" fn(*mut c_void) -> *mut c_void,
+    arg: *mut c_void,
+) -> c_int {
+    CREATED_HERE.with(|c| c.set(c.get() + 1));
+    const RTLD_NEXT: *mut c_void = -1isize as *mut c_void;
+    let real = dlsym(RTLD_NEXT, c"pthread_create".as_ptr());
+    assert!(!real.is_null(), "libc's pthread_create is found");
+    let real: PthreadCreate = std::mem::transmute(real);
+    real(thread, attr, start, arg)
+}
+
+fn created_here() -> usize {
+    CREATED_HERE.with(Cell::get)
+}
+
+/// Client ports of every TCP connection (any state) to or from `port` on this machine.
+fn client_ports(port: u16) -> HashSet<u16> {
+    let mut ports = HashSet::new();
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let text = std::fs::read_to_string(table).unwrap_or_default();
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let port_of = |addr: &str| {
+                addr.rsplit(':')
+                    .next()
+                    .and_then(|p| u16::from_str_radix(p, 16).ok())
+            };
+            let (Some(local), Some(remote)) = (
+                fields.get(1).and_then(|a| port_of(a)),
+                fields.get(2).and_then(|a| port_of(a)),
+            ) else {
+                continue;
+            };
+            if local == port && remote != 0 {
+                ports.insert(remote);
+            } else if remote == port {
+                ports.insert(local);
+            }
+        }
+    }
+    ports
+}
+
+fn sandbox_port(env: &common::Env) -> u16 {
+    let url = env.sandbox.base_url();
+    let port = url.rsplit(':').next().unwrap().trim_end_matches('/');
+    port.parse().expect("sandbox URL ends with a port")
+}
+
+#[test]
+fn calls_on_a_warm_client_create_no_threads() {
+    let env = common::start();
+    for _ in 0..3 {
+        env.client.call("v4.get-account", json!({})).unwrap();
+    }
+    let before = created_here();
+    let calls = 50;
+    for _ in 0..calls {
+        env.client.call("v4.get-account", json!({})).unwrap();
+    }
+    let created = created_here() - before;
+    eprintln!("threads created by {calls} warm calls: {created}");
+    assert_eq!(
+        created, 0,
+        "{calls} sequential calls on a warm client created {created} OS threads"
+    );
+}
+
+#[test]
+fn sixteen_in_flight_with_a_pool_of_sixteen_reuse_sixteen_connections() {
+    let env = common::start();
+    let port = sandbox_port(&env);
+    let earlier = client_ports(port);
+    let (workers, per_worker) = (16, 1000 / 16 + 1);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                for _ in 0..per_worker {
+                    env.client.call("v4.get-account", json!({})).unwrap();
+                }
+            });
+        }
+    });
+    let opened = client_ports(port).difference(&earlier).count();
+    eprintln!(
+        "connections opened by {} calls: {opened}",
+        workers * per_worker
+    );
+    assert!(
+        opened <= workers,
+        "{} calls at {workers} in flight opened {opened} TCP connections",
+        workers * per_worker
+    );
+}

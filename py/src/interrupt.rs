@@ -1,0 +1,173 @@
+//! Blocking work that Ctrl-C can interrupt.
+//!
+//! Python runs signal handlers (SIGINT's raises `KeyboardInterrupt`) only on the main thread, and
+//! only between bytecodes: a main thread blocked in a network call would hear Ctrl-C only once
+//! the call ended. So on the main thread the work runs on a worker thread while the main thread
+//! waits, detached from the interpreter, and runs the signal handlers every [`POLL`]. A handler
+//! that raises ends the wait at once; the work itself goes on to its end in the background (a
+//! request already on the wire cannot be unsent, and the deadline bounds it), so its connection
+//! goes back to the pool only after a complete response, or is closed, never half-read. On any
+//! other thread the work runs right there, detached.
+//!
+//! ```ignore
+//! let task = Task::start(py, move || client.call_with(&name, params, &opts));
+//! match task.wait(py) {
+//!     Ok(Ok(done)) => ...,              // the work's own result
+//!     Ok(Err(panic)) => ...,            // it panicked (kept off stderr; see `phonecom::boundary`)
+//!     Err((interrupt, rest)) => ...,    // a signal handler raised; `rest` is the work still running
+//! }
+//! ```
+
+use phonecom::boundary::{catch, Panic};
+use pyo3::prelude::*;
+use std::cell::Cell;
+use std::sync::mpsc::{channel, sync_channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+/// How often a waiting main thread runs the signal handlers.
+const POLL: Duration = Duration::from_millis(50);
+
+/// A unit of work: runs behind the panic boundary, sends its outcome back.
+pub enum Task<T> {
+    /// Finished (the work ran on this thread).
+    Done(Result<T, Panic>),
+    /// Running on a worker.
+    Running(Receiver<Result<T, Panic>>),
+}
+
+impl<T: Send + 'static> Task<T> {
+    /// Start `work`: on a worker when called on the main thread, else here and now, detached.
+    pub fn start(py: Python<'_>, work: impl FnOnce() -> T + Send + 'static) -> Task<T> {
+        if !on_main_thread(py) {
+            return Task::Done(py.detach(|| catch(work)));
+        }
+        let (tx, rx) = sync_channel(1);
+        let job = Box::new(move || {
+            // The waiter may be gone (interrupted, and the task dropped): nothing to do then.
+            let _ = tx.send(catch(work));
+        });
+        if let Err(job) = workers::submit(job) {
+            // No thread could be started: run it here (Ctrl-C then waits for the end).
+            py.detach(job);
+        }
+        Task::Running(rx)
+    }
+
+    /// The outcome of the work, or the error a signal handler raised while waiting for it,
+    /// with the task, still running.
+    #[allow(clippy::type_complexity)]
+    pub fn wait(self, py: Python<'_>) -> Result<Result<T, Panic>, (PyErr, Task<T>)> {
+        let mut rx = match self {
+            Task::Done(outcome) => return Ok(outcome),
+            Task::Running(rx) => rx,
+        };
+        loop {
+            let (back, got) = py.detach(move || {
+                let got = rx.recv_timeout(POLL);
+                (rx, got)
+            });
+            rx = back;
+            match got {
+                Ok(outcome) => return Ok(outcome),
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Err(e) = py.check_signals() {
+                        return Err((e, Task::Running(rx)));
+                    }
+                }
+                // The job runs behind the boundary and always sends before it drops the sender.
+                Err(RecvTimeoutError::Disconnected) => return Ok(Err(Panic::default())),
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// Whether this thread is Python's main thread (asked once per thread).
+    static IS_MAIN: Cell<Option<bool>> = const { Cell::new(None) };
+}
+
+fn on_main_thread(py: Python<'_>) -> bool {
+    if let Some(known) = IS_MAIN.with(Cell::get) {
+        return known;
+    }
+    let ask = || -> PyResult<bool> {
+        let threading = py.import("threading")?;
+        let main = threading.call_method0("main_thread")?;
+        Ok(main.is(&threading.call_method0("current_thread")?))
+    };
+    let is_main = ask().unwrap_or(false);
+    IS_MAIN.with(|c| c.set(Some(is_main)));
+    is_main
+}
+
+/// The worker threads: started on demand, reused, gone after [`workers::IDLE_FOR`] idle. Only
+/// the main thread hands them work, so there is usually one, plus one per interrupted call
+/// still running.
+mod workers {
+    use super::*;
+
+    type Job = Box<dyn FnOnce() + Send>;
+
+    /// How long an idle worker waits for the next job before it exits.
+    pub const IDLE_FOR: Duration = Duration::from_secs(30);
+
+    /// Idle workers, each with an id and its job channel. Jobs are sent with this lock held, so
+    /// a worker that removed itself under the lock knows no job can come after.
+    static IDLE: Mutex<Vec<(u64, Sender<Job>)>> = Mutex::new(Vec::new());
+    static NEXT_ID: Mutex<u64> = Mutex::new(0);
+
+    fn idle() -> std::sync::MutexGuard<'static, Vec<(u64, Sender<Job>)>> {
+        IDLE.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Run `job` on an idle worker, or on a new one; gives it back when no thread can start.
+    pub fn submit(mut job: Job) -> Result<(), Job> {
+        {
+            let mut idle = idle();
+            while let Some((_, tx)) = idle.pop() {
+                match tx.send(job) {
+                    Ok(()) => return Ok(()),
+                    Err(back) => job = back.0,
+                }
+            }
+        }
+        let id = {
+            let mut next = NEXT_ID.lock().unwrap_or_else(PoisonError::into_inner);
+            *next += 1;
+            *next
+        };
+        let (tx, rx) = channel();
+        let own = tx.clone();
+        match std::thread::Builder::new()
+            .name("phonecom-call".into())
+            .spawn(move || work(id, own, rx))
+        {
+            // The new worker holds the receiver, so the send cannot fail.
+            Ok(_) => tx.send(job).map_err(|back| back.0),
+            Err(_) => Err(job),
+        }
+    }
+
+    fn work(id: u64, tx: Sender<Job>, rx: Receiver<Job>) {
+        loop {
+            match rx.recv_timeout(IDLE_FOR) {
+                Ok(job) => {
+                    job();
+                    idle().push((id, tx.clone()));
+                }
+                Err(_) => {
+                    idle().retain(|(other, _)| *other != id);
+                    // A job sent before we left the list is already in the channel.
+                    match rx.try_recv() {
+                        Ok(job) => {
+                            job();
+                            idle().push((id, tx.clone()));
+                        }
+                        Err(_) => return,
+                    }
+                }
+            }
+        }
+    }
+}
