@@ -25,6 +25,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test (core, sandbox, examples, ffi)"
 cargo test --workspace --exclude phonecom-py --exclude phonecom-node
 
+step "fuzz/run.sh --smoke (every fuzz target, a fixed number of executions)"
+fuzz/run.sh --smoke
+
 # Binding suites: each script installs its own language packages.
 for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
   if [ -x "$suite" ]; then

@@ -26,6 +26,8 @@ mod client;
 pub mod config;
 mod error;
 pub mod express;
+#[doc(hidden)]
+pub mod fuzzing;
 mod log;
 pub mod nol;
 pub mod oauth;
