@@ -49,7 +49,7 @@ for t in "${targets[@]}"; do
   [ -f "dicts/$t.dict" ] && dict=(-dict="dicts/$t.dict")
   extra=()
   [ -d "regressions/$t" ] && extra=("regressions/$t")
-  t0=$SECONDS
+  t0=$(date +%s%N)
   if ! "$bin/$t" "${limit[@]}" "${dict[@]}" -seed=1 -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="artifacts/$t/" "corpus/$t" "${extra[@]}" \
     >"logs/$t.log" 2>&1; then
@@ -57,8 +57,9 @@ for t in "${targets[@]}"; do
     echo "fuzz target $t FAILED (log: fuzz/logs/$t.log)" >&2
     exit 1
   fi
+  ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "logs/$t.log")
-  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "logs/$t.log")
-  printf '%-22s %10s executions  %8s exec/s  %4d s  no panic\n' "$t" "$runs" "$speed" $((SECONDS - t0))
+  printf '%-22s %10s executions  %7.1f s  %8d exec/s  no panic\n' "$t" "$runs" \
+    "$(awk "BEGIN {print $ms / 1000}")" $(( runs * 1000 / (ms > 0 ? ms : 1) ))
 done
 echo "fuzz: ${#targets[@]} targets, $((SECONDS - started)) s in all"

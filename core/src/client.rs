@@ -60,8 +60,18 @@ pub(crate) fn prefilled_params(family: &str) -> &'static [(&'static str, &'stati
     wire_of(family).map(|w| w.prefilled()).unwrap_or(&[])
 }
 
+/// The wire of `op`'s family; refused for a family without one (the composed `express` flows).
+pub(crate) fn wire_for(op: &Operation) -> Result<&'static dyn Wire> {
+    wire_of(&op.family).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("family `{}` has no wire implementation", op.family),
+        )
+    })
+}
+
 /// The wire of each HTTP family. Adding a family is one line here.
-pub(crate) fn wire_of(family: &str) -> Option<&'static dyn Wire> {
+fn wire_of(family: &str) -> Option<&'static dyn Wire> {
     match family {
         "v4" => Some(&crate::v4::wire::V4Wire),
         "oauth" => Some(&crate::oauth::OauthWire),
@@ -326,12 +336,7 @@ impl Client {
         op: &Operation,
         mut params: Map<String, Value>,
     ) -> Result<(&'static dyn Wire, HttpRequest)> {
-        let wire = wire_of(&op.family).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Validation,
-                format!("family `{}` has no wire implementation", op.family),
-            )
-        })?;
+        let wire = wire_for(op)?;
         self.inner
             .config
             .check_header_credentials(Some(&op.family))?;

@@ -14,8 +14,8 @@
 //! ```
 
 use crate::catalog::validate_params;
-use crate::client::{lookup, params_object, wire_of, Client};
-use crate::error::{Error, ErrorKind, Result};
+use crate::client::{lookup, params_object, wire_for, Client};
+use crate::error::Result;
 use crate::transport::HttpResponse;
 use serde_json::{Map, Value};
 
@@ -52,12 +52,7 @@ pub fn decode_response(
     body: Vec<u8>,
 ) -> Result<Value> {
     let op = lookup(name).map_err(|e| e.with_operation(name))?;
-    let wire = wire_of(&op.family).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Validation,
-            format!("family `{}` has no wire implementation", op.family),
-        )
-    })?;
+    let wire = wire_for(op)?;
     let resp = HttpResponse {
         status,
         headers: headers
