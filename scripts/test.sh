@@ -31,6 +31,9 @@ step "scripts/package.sh"
 PHONECOM_PY_WHEEL=$(ls "$PWD"/dist/phonecom-*.whl)
 export PHONECOM_PY_WHEEL
 
+step "fuzz/run.sh --smoke (every fuzz target, a fixed number of executions)"
+fuzz/run.sh --smoke
+
 # Binding suites: each script installs its own language packages.
 for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
   if [ -x "$suite" ]; then

@@ -60,6 +60,16 @@ pub(crate) fn prefilled_params(family: &str) -> &'static [(&'static str, &'stati
     wire_of(family).map(|w| w.prefilled()).unwrap_or(&[])
 }
 
+/// The wire of `op`'s family; refused for a family without one (the composed `express` flows).
+pub(crate) fn wire_for(op: &Operation) -> Result<&'static dyn Wire> {
+    wire_of(&op.family).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Validation,
+            format!("family `{}` has no wire implementation", op.family),
+        )
+    })
+}
+
 /// The wire of each HTTP family. Adding a family is one line here.
 fn wire_of(family: &str) -> Option<&'static dyn Wire> {
     match family {
@@ -245,17 +255,7 @@ impl Client {
     /// [`Client::call`] with per-call options, returning the request id and attempts too.
     pub fn call_with(&self, name: &str, params: Value, opts: &CallOptions) -> Result<Response> {
         let op = lookup(name).map_err(|e| e.with_operation(name))?;
-        let params = match params {
-            Value::Object(m) => m,
-            Value::Null => Map::new(),
-            other => {
-                return Err(Error::new(
-                    ErrorKind::Validation,
-                    format!("params must be a JSON object (got {})", json_type(&other)),
-                )
-                .with_operation(name))
-            }
-        };
+        let params = params_object(name, params)?;
         self.call_op(op, params, opts)
             .map_err(|e| e.with_operation(name).map_text(|s| self.redact(s)))
     }
@@ -269,25 +269,35 @@ impl Client {
         params: Map<String, Value>,
         opts: &CallOptions,
     ) -> Result<Response> {
-        let call_secrets = secret_params(op, &params);
+        let mask = self.call_mask(op, &params);
+        check_options(op, opts)?;
+        self.run_op(op, params, opts, &mask)
+            .map_err(|e| e.map_text(mask))
+    }
+
+    /// How a call of `op` with `params` masks its errors and log events: this client's secrets,
+    /// the parameters the catalog marks `secret`, and for the XML API the `username=` values.
+    pub(crate) fn call_mask<'a>(
+        &'a self,
+        op: &Operation,
+        params: &Map<String, Value>,
+    ) -> impl Fn(&str) -> String + 'a {
+        let call_secrets = secret_params(op, params);
         let xml = op.family == "xml";
-        let mask = |s: &str| {
+        move |s: &str| {
             let masked = self.redact_with(s, &call_secrets);
             if xml {
                 crate::secret::mask_pairs_named(&masked, "username")
             } else {
                 masked
             }
-        };
-        check_options(op, opts)?;
-        self.run_op(op, params, opts, &mask)
-            .map_err(|e| e.map_text(mask))
+        }
     }
 
     fn run_op(
         &self,
         op: &Operation,
-        mut params: Map<String, Value>,
+        params: Map<String, Value>,
         opts: &CallOptions,
         mask: &dyn Fn(&str) -> String,
     ) -> Result<Response> {
@@ -300,26 +310,7 @@ impl Client {
                 attempts: 1,
             });
         }
-        let wire = wire_of(&op.family).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Validation,
-                format!("family `{}` has no wire implementation", op.family),
-            )
-        })?;
-        let config = &self.inner.config;
-        let req = (|| {
-            config.check_header_credentials(Some(&op.family))?;
-            wire.prefill(self, op, &mut params);
-            let params = validate_params(op, &params)?;
-            wire.build(self, op, &params)
-        })()
-        .map_err(|e| {
-            if config.has_credentials() || !needs_configuration(&e, wire) {
-                e
-            } else {
-                crate::config_file::no_credentials(&e)
-            }
-        })?;
+        let (wire, req) = self.build_request(op, params)?;
         let resp = self.inner.transport.execute(&req, &op.name, opts, mask)?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
@@ -335,6 +326,32 @@ impl Client {
             request_id: resp.request_id,
             attempts: resp.attempts,
         })
+    }
+
+    /// Everything a call of `op` does before sending: the family's credentials checked, the
+    /// parameters prefilled from the configuration and validated, the request built (with the
+    /// family's own rules). Returns the family's wire, which decodes the response.
+    pub(crate) fn build_request(
+        &self,
+        op: &Operation,
+        mut params: Map<String, Value>,
+    ) -> Result<(&'static dyn Wire, HttpRequest)> {
+        let wire = wire_for(op)?;
+        let config = &self.inner.config;
+        let req = (|| {
+            config.check_header_credentials(Some(&op.family))?;
+            wire.prefill(self, op, &mut params);
+            let params = validate_params(op, &params)?;
+            wire.build(self, op, &params)
+        })()
+        .map_err(|e| {
+            if config.has_credentials() || !needs_configuration(&e, wire) {
+                e
+            } else {
+                crate::config_file::no_credentials(&e)
+            }
+        })?;
+        Ok((wire, req))
     }
 
     /// Mask every secret this client knows in `text`, and the values of secret-named pairs and
@@ -440,6 +457,19 @@ pub(crate) fn lookup(name: &str) -> Result<&'static Operation> {
             message: "is not in the catalog".into(),
         }])
     })
+}
+
+/// A call's parameters as a JSON object (null means none); anything else is refused by name.
+pub(crate) fn params_object(name: &str, params: Value) -> Result<Map<String, Value>> {
+    match params {
+        Value::Object(m) => Ok(m),
+        Value::Null => Ok(Map::new()),
+        other => Err(Error::new(
+            ErrorKind::Validation,
+            format!("params must be a JSON object (got {})", json_type(&other)),
+        )
+        .with_operation(name)),
+    }
 }
 
 fn json_type(v: &Value) -> &'static str {

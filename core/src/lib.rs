@@ -28,6 +28,8 @@ pub mod config;
 mod config_file;
 mod error;
 pub mod express;
+#[doc(hidden)]
+pub mod fuzzing;
 mod log;
 pub mod nol;
 pub mod oauth;

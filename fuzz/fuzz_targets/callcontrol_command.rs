@@ -1,0 +1,3 @@
+#![no_main]
+//! The `callcontrol_command` target: see `core/tests/fuzz_harness` for what it does with its input.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| phonecom_fuzz::run("callcontrol_command", data));
