@@ -165,10 +165,22 @@ impl FileParam {
         let (from_path, data) = if let Some(path) = text("path") {
             let meta =
                 std::fs::metadata(&path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            // A device or a pipe reports no size (`/dev/zero` would be read forever, a FIFO
+            // would block): only regular files are uploads.
+            if !meta.is_file() {
+                return Err(format!(
+                    "`{path}` must be a regular file (not a directory, device or pipe)"
+                ));
+            }
             if meta.len() > max_bytes {
                 return Err(limit(meta.len()));
             }
-            let data = std::fs::read(&path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            // The file may grow between the check and the read: never read past the limit.
+            let mut data = Vec::new();
+            use std::io::Read;
+            std::fs::File::open(&path)
+                .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut data))
+                .map_err(|e| format!("cannot read `{path}`: {e}"))?;
             let name = std::path::Path::new(&path)
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned());
@@ -296,6 +308,23 @@ pub struct MultipartPart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_path_must_name_a_regular_file() {
+        // Before: `/dev/zero` reports size 0, passed the size check and was read forever.
+        for path in ["/dev/zero", "/dev/null", "/tmp"] {
+            let err = FileParam::read(&serde_json::json!({ "path": path }), 1024).unwrap_err();
+            assert!(err.contains("must be a regular file"), "{path}: {err}");
+        }
+        let file = std::env::temp_dir().join(format!("phonecom-wire-{}.bin", std::process::id()));
+        std::fs::write(&file, [7u8; 10]).unwrap();
+        let value = serde_json::json!({ "path": file.to_str().unwrap() });
+        assert_eq!(FileParam::read(&value, 10).unwrap().data, [7u8; 10]);
+        assert!(FileParam::read(&value, 9)
+            .unwrap_err()
+            .contains("the limit is 9 bytes"));
+        std::fs::remove_file(file).unwrap();
+    }
 
     #[test]
     fn plus_travels_encoded() {
