@@ -88,7 +88,8 @@ typedef enum {
      */
     PHONECOM_ERR_SERVER = 7,
     /**
-     * The connection failed or was cut (DNS, refused, reset, TLS).
+     * The connection failed or was cut (DNS, refused, reset, TLS), also in the middle of a
+     * response body (a body cut short).
      */
     PHONECOM_ERR_TRANSPORT = 8,
     /**
@@ -96,7 +97,7 @@ typedef enum {
      */
     PHONECOM_ERR_TIMEOUT = 9,
     /**
-     * The response could not be understood (malformed or truncated body); the error JSON keeps
+     * The response could not be understood (a complete but malformed body); the error JSON keeps
      * a bounded prefix of it in `raw_body`.
      */
     PHONECOM_ERR_DECODE = 10,

@@ -32,11 +32,12 @@ pub enum phonecom_status {
     PHONECOM_ERR_RATE_LIMITED = 6,
     /// The upstream failed (HTTP 5xx).
     PHONECOM_ERR_SERVER = 7,
-    /// The connection failed or was cut (DNS, refused, reset, TLS).
+    /// The connection failed or was cut (DNS, refused, reset, TLS), also in the middle of a
+    /// response body (a body cut short).
     PHONECOM_ERR_TRANSPORT = 8,
     /// An attempt timed out or the call's deadline passed (also HTTP 408/504).
     PHONECOM_ERR_TIMEOUT = 9,
-    /// The response could not be understood (malformed or truncated body); the error JSON keeps
+    /// The response could not be understood (a complete but malformed body); the error JSON keeps
     /// a bounded prefix of it in `raw_body`.
     PHONECOM_ERR_DECODE = 10,
     /// A required pointer argument was NULL. Nothing was done.

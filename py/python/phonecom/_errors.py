@@ -183,7 +183,10 @@ class TimeoutError(PhoneComError, builtins.TimeoutError):  # noqa: A001 - the ki
 
 
 class DecodeError(PhoneComError):
-    """The response could not be understood (malformed JSON/XML, truncated body); see ``raw_body``."""
+    """The response could not be understood (a complete but malformed JSON/XML body); see ``raw_body``.
+
+    A body cut short or a connection reset mid-body is a :class:`TransportError` instead.
+    """
 
     kind = "decode"
 
