@@ -22,6 +22,9 @@ cargo fmt --all -- --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "cargo doc (core and sandbox, warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc -q -p phonecom -p phonecom-sandbox --no-deps
+
 step "cargo test (core, sandbox, examples, ffi)"
 cargo test --workspace --exclude phonecom-py --exclude phonecom-node
 

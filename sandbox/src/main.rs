@@ -15,6 +15,25 @@ use std::time::Duration;
 const USAGE: &str = "usage: phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof] \
 [--max-workers N] [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]";
 
+/// What `--help` prints (on stdout, exit 0).
+const HELP: &str = "\
+phonecom-sandbox: a local, stateful stand-in for Phone.com's APIs and numbers.online.
+Prints one JSON line (a ready client config) on stdout, then serves on 127.0.0.1.
+
+options:
+  --port N              port to listen on (default 0: an ephemeral port)
+  --seed N              seed of the generated inventory (default 1)
+  --rate-limit          answer 429 past the published limits (off by default)
+  --exit-on-eof         stop when stdin reaches end of file (for a parent process)
+  --max-workers N       request worker threads at most (default 64)
+  --max-connections N   open connections at most; the longest waiting is closed (default 512)
+  --header-timeout S    seconds for a request's headers to arrive (default 10)
+  --body-timeout S      seconds for a body to arrive or an answer to be written (default 30)
+  --idle-timeout S      seconds a kept-alive connection may stay idle (default 60)
+  -h, --help            print this help
+
+The admin API (faults, clock, request log, reset) is under /_sandbox/: see the sandbox README.";
+
 /// A count of at least 1 for `flag`.
 fn count(flag: &str, text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
@@ -33,7 +52,8 @@ fn seconds(flag: &str, text: &str) -> Result<Duration, String> {
     }
 }
 
-fn parse_args() -> Result<(Options, bool), String> {
+/// The options, or `None` when help was asked for.
+fn parse_args() -> Result<Option<(Options, bool)>, String> {
     let mut opts = Options::default();
     let mut exit_on_eof = false;
     let mut args = std::env::args().skip(1);
@@ -66,20 +86,22 @@ fn parse_args() -> Result<(Options, bool), String> {
             "--idle-timeout" => opts.limits.idle_timeout = seconds(&flag, &value(&flag)?)?,
             "--rate-limit" => opts.rate_limit = true,
             "--exit-on-eof" => exit_on_eof = true,
-            "-h" | "--help" => return Err(String::new()),
+            "-h" | "--help" => return Ok(None),
             _ => return Err(format!("unknown argument `{a}`")),
         }
     }
-    Ok((opts, exit_on_eof))
+    Ok(Some((opts, exit_on_eof)))
 }
 
 fn main() -> ExitCode {
     let (opts, exit_on_eof) = match parse_args() {
-        Ok(v) => v,
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            println!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
         Err(e) => {
-            if !e.is_empty() {
-                eprintln!("phonecom-sandbox: {e}");
-            }
+            eprintln!("phonecom-sandbox: {e}");
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
