@@ -450,6 +450,52 @@ phonecom_status phonecom_call(const phonecom_client *client,
                               char **result_json);
 
 /**
+ * `phonecom_call` with per-call options: `options_json` is a JSON object (or `"null"` / `"{}"`
+ * for none) overriding the client's settings for this call only:
+ * `{"timeout_ms": 5000, "deadline_ms": 20000, "max_attempts": 1}` (each attempt, the whole
+ * call with its retries, attempts in total: the units and meanings of the configuration's
+ * `timeouts.overall_ms`, `retry.deadline_ms` and `retry.max_attempts`).
+ *
+ * On `PHONECOM_OK`, `*result_json` holds the decoded response body as JSON; the caller frees
+ * it with `phonecom_string_free`. A bad option fails with `PHONECOM_ERR_VALIDATION` before
+ * anything is sent, the error's field naming the option (`timeout_ms`, ...) and the rule (an
+ * unknown key, a value that is not an integer in range, a zero timeout or deadline,
+ * `max_attempts` 0). Other failures as `phonecom_call`.
+ *
+ * Thread safety: any number of threads may call this on one client at once.
+ *
+ * # Safety
+ * `client` is NULL or a live client; `name`, `params_json` and `options_json` are NULL or
+ * NUL-terminated strings; `result_json` is NULL or writable.
+ */
+phonecom_status phonecom_call_with(const phonecom_client *client,
+                                   const char *name,
+                                   const char *params_json,
+                                   const char *options_json,
+                                   char **result_json);
+
+/**
+ * `phonecom_call_with` returning the whole response as a JSON object:
+ * `{"data": <the result>, "status": <HTTP status>, "request_id": "...", "attempts": <n>}`
+ * (the request id is the upstream's when it sent one, else the library's; quote it to
+ * support). `options_json` as in `phonecom_call_with` (`"null"` for none).
+ *
+ * On `PHONECOM_OK`, `*response_json` holds a new string the caller frees with
+ * `phonecom_string_free`. Failures as `phonecom_call_with`.
+ *
+ * Thread safety: any number of threads may call this on one client at once.
+ *
+ * # Safety
+ * `client` is NULL or a live client; `name`, `params_json` and `options_json` are NULL or
+ * NUL-terminated strings; `response_json` is NULL or writable.
+ */
+phonecom_status phonecom_call_with_response(const phonecom_client *client,
+                                            const char *name,
+                                            const char *params_json,
+                                            const char *options_json,
+                                            char **response_json);
+
+/**
  * The whole catalog as JSON: `{"version": "...", "operations": [{name, family, method, path,
  * doc, tag, returns, pageable, origin, params: [{name, in, type, required, doc, fields, max,
  * min, enum, format, secret}]}]}`, sorted by name. Generators of typed wrappers read this.

@@ -88,6 +88,18 @@ phonecom_status phonecom_call(const phonecom_client *client,
                               const char *params_json,
                               char **result_json);
 
+phonecom_status phonecom_call_with(const phonecom_client *client,
+                                   const char *name,
+                                   const char *params_json,
+                                   const char *options_json,
+                                   char **result_json);
+
+phonecom_status phonecom_call_with_response(const phonecom_client *client,
+                                            const char *name,
+                                            const char *params_json,
+                                            const char *options_json,
+                                            char **response_json);
+
 phonecom_status phonecom_catalog_json(char **out);
 
 phonecom_status phonecom_operation_json(const char *name, char **out);

@@ -3,8 +3,10 @@
 
 use crate::client::phonecom_client;
 use crate::ffi;
+use crate::options::call_options;
 use crate::status::phonecom_status;
-use phonecom_core::{Error, ErrorKind};
+use phonecom_core::{Error, ErrorKind, Response};
+use serde_json::{json, Value};
 use std::ffi::c_char;
 
 /// Call any catalog operation by its canonical name (`"v4.list-available-phone-numbers"`,
@@ -36,6 +38,86 @@ pub unsafe extern "C" fn phonecom_call(
         let out = ffi::out_arg(result_json, "result_json")?;
         let data = client.client.call(name, params)?;
         out.write_json(&data)
+    })
+}
+
+/// `phonecom_call` with per-call options: `options_json` is a JSON object (or `"null"` / `"{}"`
+/// for none) overriding the client's settings for this call only:
+/// `{"timeout_ms": 5000, "deadline_ms": 20000, "max_attempts": 1}` (each attempt, the whole
+/// call with its retries, attempts in total: the units and meanings of the configuration's
+/// `timeouts.overall_ms`, `retry.deadline_ms` and `retry.max_attempts`).
+///
+/// On `PHONECOM_OK`, `*result_json` holds the decoded response body as JSON; the caller frees
+/// it with `phonecom_string_free`. A bad option fails with `PHONECOM_ERR_VALIDATION` before
+/// anything is sent, the error's field naming the option (`timeout_ms`, ...) and the rule (an
+/// unknown key, a value that is not an integer in range, a zero timeout or deadline,
+/// `max_attempts` 0). Other failures as `phonecom_call`.
+///
+/// Thread safety: any number of threads may call this on one client at once.
+///
+/// # Safety
+/// `client` is NULL or a live client; `name`, `params_json` and `options_json` are NULL or
+/// NUL-terminated strings; `result_json` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_call_with(
+    client: *const phonecom_client,
+    name: *const c_char,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    result_json: *mut *mut c_char,
+) -> phonecom_status {
+    ffi::boundary("phonecom_call_with", || {
+        let client = ffi::ref_arg(client, "client")?;
+        let name = ffi::str_arg(name, "name")?;
+        let params = ffi::json_arg(params_json, "params_json")?;
+        let options = ffi::json_arg(options_json, "options_json")?;
+        let out = ffi::out_arg(result_json, "result_json")?;
+        let opts = call_options(name, &options)?;
+        let response = client.client.call_with(name, params, &opts)?;
+        out.write_json(&response.data)
+    })
+}
+
+/// `phonecom_call_with` returning the whole response as a JSON object:
+/// `{"data": <the result>, "status": <HTTP status>, "request_id": "...", "attempts": <n>}`
+/// (the request id is the upstream's when it sent one, else the library's; quote it to
+/// support). `options_json` as in `phonecom_call_with` (`"null"` for none).
+///
+/// On `PHONECOM_OK`, `*response_json` holds a new string the caller frees with
+/// `phonecom_string_free`. Failures as `phonecom_call_with`.
+///
+/// Thread safety: any number of threads may call this on one client at once.
+///
+/// # Safety
+/// `client` is NULL or a live client; `name`, `params_json` and `options_json` are NULL or
+/// NUL-terminated strings; `response_json` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_call_with_response(
+    client: *const phonecom_client,
+    name: *const c_char,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    response_json: *mut *mut c_char,
+) -> phonecom_status {
+    ffi::boundary("phonecom_call_with_response", || {
+        let client = ffi::ref_arg(client, "client")?;
+        let name = ffi::str_arg(name, "name")?;
+        let params = ffi::json_arg(params_json, "params_json")?;
+        let options = ffi::json_arg(options_json, "options_json")?;
+        let out = ffi::out_arg(response_json, "response_json")?;
+        let opts = call_options(name, &options)?;
+        let response = client.client.call_with(name, params, &opts)?;
+        out.write_json(&response_to_json(response))
+    })
+}
+
+/// A response as the JSON `phonecom_call_with_response` returns.
+fn response_to_json(response: Response) -> Value {
+    json!({
+        "data": response.data,
+        "status": response.status,
+        "request_id": response.request_id,
+        "attempts": response.attempts,
     })
 }
 

@@ -8,6 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "support/api_table.rs"]
+mod api_table;
+
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -137,14 +140,97 @@ fn version_macros_follow_cargo() {
     )));
 }
 
-/// Rewrite both headers from the source (run with `-- --ignored`).
+fn readme_path() -> PathBuf {
+    crate_dir().join("README.md")
+}
+
+/// ffi-c/README.md with its API table written from the C header.
+fn readme() -> String {
+    let committed = std::fs::read_to_string(readme_path()).expect("ffi-c/README.md");
+    api_table::splice(&committed, &api_table::render(&c_header())).unwrap_or_else(|| {
+        panic!(
+            "ffi-c/README.md lacks the lines `{}` and `{}`",
+            api_table::BEGIN,
+            api_table::END
+        )
+    })
+}
+
 #[test]
-#[ignore = "writes include/phonecom.h and include/phonecom_php.h"]
+fn readme_api_table_is_current() {
+    let committed = std::fs::read_to_string(readme_path()).unwrap();
+    assert!(
+        committed == readme(),
+        "the API table of ffi-c/README.md is stale: rewrite it with `cargo test -p phonecom-ffi --test header -- --ignored` and commit it"
+    );
+}
+
+/// The table's memory column comes from the types; each function's own documentation must say
+/// the same, so the header, the README and the code cannot disagree on who frees what.
+#[test]
+fn every_doc_comment_names_how_its_results_are_freed() {
+    let functions = api_table::functions(&c_header());
+    assert!(functions.len() > 30, "parsed {} functions", functions.len());
+    for f in &functions {
+        let memory = api_table::memory(f);
+        for free in [
+            "phonecom_string_free",
+            "phonecom_client_free",
+            "phonecom_client_builder_free",
+            "phonecom_pager_free",
+        ] {
+            if memory.contains(free) {
+                assert!(
+                    f.doc.contains(free),
+                    "{} returns memory freed by {free}, but its doc never says so",
+                    f.name
+                );
+            }
+        }
+        if memory.contains("static") {
+            assert!(
+                f.doc.contains("static"),
+                "{}: its doc never says the string is static",
+                f.name
+            );
+        }
+        assert!(
+            !api_table::first_sentence(&f.doc).is_empty(),
+            "{}: no doc",
+            f.name
+        );
+    }
+    let last_error = functions
+        .iter()
+        .find(|f| f.name == "phonecom_last_error_message")
+        .unwrap();
+    assert!(api_table::memory(last_error)
+        .contains("returns a new string or NULL: free it with `phonecom_string_free`"));
+}
+
+#[test]
+fn the_table_keeps_each_signature_on_one_line() {
+    let table = api_table::render(&c_header());
+    assert!(table.contains(
+        "| `phonecom_status phonecom_client_user_agent(const phonecom_client *client, char **out)` |"
+    ), "{table}");
+    assert!(table.contains("`*out` on `PHONECOM_OK`: free it with `phonecom_string_free`"));
+    assert!(table.contains("`*out` on `PHONECOM_OK`: free it with `phonecom_client_free`"));
+    assert!(table.contains("| `const char *phonecom_version(void)` |"));
+    assert!(!table.contains("phonecom__panic_for_test"));
+}
+
+/// Rewrite both headers from the source, and the README's API table (run with `-- --ignored`).
+#[test]
+#[ignore = "writes include/phonecom.h, include/phonecom_php.h and the table of ffi-c/README.md"]
 fn write_headers() {
+    let readme = readme();
     for (name, text) in [("phonecom.h", c_header()), ("phonecom_php.h", php_header())] {
         let path = header_path(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
         eprintln!("wrote {}", Path::new(&path).display());
     }
+    std::fs::write(readme_path(), readme).unwrap();
+    eprintln!("wrote the API table of {}", readme_path().display());
 }

@@ -287,6 +287,7 @@ int main(void) {
     suite_calllist();
     suite_families();
     suite_errors();
+    suite_options();
     suite_threads();
     suite_internal();
     suite_secrets();

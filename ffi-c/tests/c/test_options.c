@@ -1,0 +1,169 @@
+/* Per-call options (phonecom_call_with, phonecom_call_with_response) against the sandbox, and
+ * phonecom_client_new_from_env reading the file PHONECOM_CONFIG names. */
+#define _POSIX_C_SOURCE 200809L
+#include "harness.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A client pointer the library must not write over when it fails. */
+#define SENTINEL_CLIENT ((phonecom_client *)(uintptr_t)0x5a5a)
+
+static char sms_path[128];
+
+static void paths(void) {
+    snprintf(sms_path, sizeof sms_path, "/v4/accounts/%lld/sms", h_account_id());
+}
+
+static void options_override_the_client_for_one_call(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *client = h_client(NULL); /* 3 attempts, 15 s per attempt */
+    paths();
+
+    /* max_attempts 1: the first 503 ends the call (the client alone would retry it away). */
+    h_fault("GET", sms_path, "status=503", 1);
+    char *out = SENTINEL;
+    CHECK_STATUS(phonecom_call_with(client, "v4.list-account-sms", "{}", "{\"max_attempts\": 1}", &out),
+                 PHONECOM_ERR_SERVER);
+    CHECK(out == SENTINEL);
+    char *attempts = h_last_field("/attempts");
+    CHECK_STR(attempts, "1");
+    free(attempts);
+
+    /* timeout_ms 300: an answer 1.5 s late times out on every attempt. */
+    h_fault("GET", sms_path, "latency=1500", 1);
+    CHECK_STATUS(phonecom_call_with(client, "v4.list-account-sms", "{}",
+                                    "{\"timeout_ms\": 300, \"max_attempts\": 1}", &out),
+                 PHONECOM_ERR_TIMEOUT);
+    CHECK(out == SENTINEL);
+
+    /* "null", "{}" and null members: the client's own settings (its retries get past a 503). */
+    const char *none[] = {"null", "{}", "{\"timeout_ms\": null, \"max_attempts\": null}"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        h_fault("GET", sms_path, "status=503", 1);
+        out = NULL;
+        CHECK_STATUS(phonecom_call_with(client, "v4.list-account-sms", "{}", none[i], &out), PHONECOM_OK);
+        char *items = out ? h_get(out, "/items") : NULL;
+        CHECK(items != NULL);
+        free(items);
+        phonecom_string_free(out);
+    }
+    phonecom_client_free(client);
+}
+
+/* A bad option is refused before sending, naming the option, and writes nothing. */
+static void bad_options_name_the_field(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *client = h_client(NULL);
+    struct {
+        const char *options;
+        phonecom_status status;
+        const char *field; /* NULL: no field (boundary misuse) */
+        const char *says;
+    } cases[] = {
+        {"{\"timeout\": 5}", PHONECOM_ERR_VALIDATION, "timeout", "timeout_ms, deadline_ms, max_attempts"},
+        {"{\"deadline_ms\": \"20s\"}", PHONECOM_ERR_VALIDATION, "deadline_ms", "must be an integer"},
+        {"{\"timeout_ms\": -1}", PHONECOM_ERR_VALIDATION, "timeout_ms", "(got -1)"},
+        {"{\"max_attempts\": 0}", PHONECOM_ERR_VALIDATION, "max_attempts", "at least 1"},
+        {"{\"timeout_ms\": 0}", PHONECOM_ERR_VALIDATION, "timeout", "above 0 ms"},
+        {"[1000]", PHONECOM_ERR_VALIDATION, "options_json", "JSON object or null"},
+        {"{timeout_ms: 1}", PHONECOM_ERR_INVALID_JSON, NULL, "`options_json` is not valid JSON"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = SENTINEL;
+        CHECK_STATUS(phonecom_call_with(client, "v4.get-account", "{}", cases[i].options, &out),
+                     cases[i].status);
+        CHECK(out == SENTINEL);
+        char *response = SENTINEL;
+        CHECK_STATUS(phonecom_call_with_response(client, "v4.get-account", "{}", cases[i].options, &response),
+                     cases[i].status);
+        CHECK(response == SENTINEL);
+        char *message = h_take(phonecom_last_error_message());
+        CHECK(message && strstr(message, cases[i].says));
+        if (cases[i].field) {
+            char *field = h_last_field("/fields/0/field");
+            CHECK_STR(field, cases[i].field);
+            free(field);
+            char *attempts = h_last_field("/attempts");
+            CHECK_STR(attempts, "0");
+            free(attempts);
+        }
+        free(message);
+    }
+    char *out = SENTINEL;
+    CHECK_STATUS(phonecom_call_with(client, "v4.get-account", "{}", NULL, &out), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(phonecom_call_with(client, "v4.get-account", "{}", "{}", NULL), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(phonecom_call_with(NULL, "v4.get-account", "{}", "{}", &out), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK_STATUS(phonecom_call_with_response(client, NULL, "{}", "{}", &out), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK(out == SENTINEL);
+    phonecom_client_free(client);
+}
+
+static void the_response_carries_status_request_id_and_attempts(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *client = h_client(NULL);
+    paths();
+    h_fault("GET", sms_path, "status=503", 1);
+    char *response = NULL;
+    CHECK_STATUS(phonecom_call_with_response(client, "v4.list-account-sms", "{\"limit\": 2}", "null", &response),
+                 PHONECOM_OK);
+    CHECK(response != NULL);
+    if (response) {
+        CHECK(h_get_int(response, "/status") == 200);
+        CHECK(h_get_int(response, "/attempts") == 2);
+        char *id = h_get(response, "/request_id");
+        CHECK(id && strlen(id) > 4);
+        free(id);
+        CHECK(h_get_int(response, "/data/limit") == 2);
+        phonecom_string_free(response);
+    }
+    phonecom_client_free(client);
+}
+
+/* phonecom_client_new_from_env reads the JSON file PHONECOM_CONFIG names (issue 14, item 2). */
+static void from_env_reads_phonecom_config(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    char path[] = "/tmp/phonecom-config-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    const char *config = h_config();
+    CHECK(write(fd, config, strlen(config)) == (ssize_t)strlen(config));
+    close(fd);
+    const char *before = getenv("PHONECOM_CONFIG");
+    char *saved = before ? strdup(before) : NULL;
+
+    setenv("PHONECOM_CONFIG", path, 1);
+    phonecom_client *client = NULL;
+    CHECK_STATUS(phonecom_client_new_from_env(&client), PHONECOM_OK);
+    char *account = NULL;
+    if (client) {
+        CHECK_STATUS(phonecom_call(client, "v4.get-account", "{}", &account), PHONECOM_OK);
+        CHECK(account && h_get_int(account, "/id") == h_account_id());
+        phonecom_string_free(account);
+    }
+    phonecom_client_free(client);
+
+    /* A file that is not there: the error names the variable and the path. */
+    unlink(path);
+    client = SENTINEL_CLIENT;
+    CHECK_STATUS(phonecom_client_new_from_env(&client), PHONECOM_ERR_VALIDATION);
+    CHECK(client == SENTINEL_CLIENT);
+    char *message = h_take(phonecom_last_error_message());
+    CHECK(message && strstr(message, "PHONECOM_CONFIG") && strstr(message, path));
+    free(message);
+
+    if (saved) setenv("PHONECOM_CONFIG", saved, 1);
+    else unsetenv("PHONECOM_CONFIG");
+    free(saved);
+}
+
+void suite_options(void) {
+    h_run("options: per-call options override the client for one call", options_override_the_client_for_one_call);
+    h_run("options: a bad option names its field, nothing written", bad_options_name_the_field);
+    h_run("options: the response carries status, request id and attempts", the_response_carries_status_request_id_and_attempts);
+    h_run("options: new_from_env reads the file PHONECOM_CONFIG names", from_env_reads_phonecom_config);
+}
