@@ -3,6 +3,8 @@
  * The exceptions of the PHP package: one class per error kind of libphonecom, each carrying the
  * structured fields of the library's error JSON.
  *
+ *     use PhoneCom\PhoneCom;
+ *
  *     try {
  *         $pc->call('v4.get-account-extension', ['extension_id' => 42]);
  *     } catch (PhoneCom\NotFoundException $e) {
@@ -114,5 +116,39 @@ class UsageException extends PhoneComException {}
 /** An internal bug of the library, caught at its boundary. */
 class InternalException extends PhoneComException {}
 
-/** libphonecom itself could not be loaded: the message names PHONECOM_LIB and the Debian package. */
-class LibraryNotFoundException extends \RuntimeException {}
+/**
+ * libphonecom could not be loaded (see Loader): the message names the variable to set
+ * (PHONECOM_LIB or PHONECOM_PHP_HEADER) and every place tried with why it failed.
+ */
+class LoaderException extends \RuntimeException
+{
+    /** @param array<string, string> $tried each candidate tried => why it failed */
+    public function __construct(string $message, public readonly array $tried)
+    {
+        parent::__construct($message);
+    }
+}
+/** The library: not found, not loadable, or of another version than the header. */
+class LibraryNotFoundException extends LoaderException {}
+/** The PHP header phonecom_php.h: not found, unreadable, or not a header FFI can read. */
+class HeaderNotFoundException extends LoaderException {}
+
+/*
+ * `use PhoneCom\PhoneCom;` (to write `PhoneCom::fromEnv()`) makes a later
+ * `catch (PhoneCom\PhoneComException $e)` in the same file mean
+ * `PhoneCom\PhoneCom\PhoneComException`: PHP resolves the first segment through the import, and a
+ * catch of a class that does not exist silently never matches. So every exception class is also
+ * reachable under that name, and the documented catch works as written, with or without the import.
+ */
+(static function (): void {
+    foreach ([
+        PhoneComException::class, ValidationException::class, AuthenticationException::class,
+        PermissionException::class, NotFoundException::class, ConflictException::class,
+        RateLimitedException::class, ServerException::class, TransportException::class,
+        TimeoutException::class, DecodeException::class, UsageException::class,
+        InternalException::class, LoaderException::class, LibraryNotFoundException::class,
+        HeaderNotFoundException::class,
+    ] as $class) {
+        class_alias($class, __NAMESPACE__ . '\\PhoneCom\\' . substr($class, strlen(__NAMESPACE__) + 1));
+    }
+})();
