@@ -22,8 +22,11 @@ use crate::transport::{CallOptions, HttpRequest, HttpResponse, Transport};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
-/// A successful call with its metadata.
-#[derive(Clone, Debug)]
+/// A successful call with its metadata and the raw exchange (see [`crate::exchange`]).
+///
+/// `headers` and `body` are those of the response that ended the call (the last attempt's).
+/// The composed flows (`express.*`) make several requests and have neither: both are empty.
+#[derive(Clone)]
 pub struct Response {
     /// The decoded result.
     pub data: Value,
@@ -33,6 +36,53 @@ pub struct Response {
     pub request_id: String,
     /// Attempts made.
     pub attempts: u32,
+    /// Response headers in the order received, names lower-cased, masked the way log events are
+    /// (`authorization`, `set-cookie`, `x-api-key` as `***`; the client's secrets as `***`).
+    pub headers: Vec<(String, String)>,
+    /// The response body as received, as text (bytes that are not UTF-8 become U+FFFD), at most
+    /// [`RESPONSE_BODY_LIMIT`](crate::exchange::RESPONSE_BODY_LIMIT) bytes.
+    pub body: String,
+    /// Whether `body` was cut at the limit (`data` is decoded from the whole body regardless).
+    pub body_truncated: bool,
+}
+
+impl Response {
+    /// The first header called `name` (case-insensitive), e.g. `resp.header("RateLimit-Remaining")`.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A result with no exchange of its own (a composed flow's).
+    fn composed(data: Value) -> Response {
+        Response {
+            data,
+            status: 200,
+            request_id: String::new(),
+            attempts: 1,
+            headers: Vec::new(),
+            body: String::new(),
+            body_truncated: false,
+        }
+    }
+}
+
+/// `Debug` shows the body with secret-named members and pairs masked (a token response's
+/// `access_token`), as errors do.
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .field("attempts", &self.attempts)
+            .field("headers", &self.headers)
+            .field("body", &crate::secret::mask_named(&self.body))
+            .field("body_truncated", &self.body_truncated)
+            .field("data", &crate::secret::mask_named(&self.data.to_string()))
+            .finish()
+    }
 }
 
 /// How a family turns validated parameters into a request and a response into a result.
@@ -303,12 +353,7 @@ impl Client {
     ) -> Result<Response> {
         if op.family == "express" {
             let data = crate::express::run_flow(self, op, &params)?;
-            return Ok(Response {
-                data,
-                status: 200,
-                request_id: String::new(),
-                attempts: 1,
-            });
+            return Ok(Response::composed(data));
         }
         let (wire, req) = self.build_request(op, params)?;
         let resp = self.inner.transport.execute(&req, &op.name, opts, mask)?;
@@ -320,11 +365,17 @@ impl Client {
                 .with_attempts(resp.attempts)
                 .with_family(&op.family)
         })?;
+        let headers = crate::exchange::mask_headers(&resp.headers, mask);
+        let (body, body_truncated) =
+            crate::exchange::body_text(resp.body, crate::exchange::RESPONSE_BODY_LIMIT);
         Ok(Response {
             data,
             status: resp.status,
             request_id: resp.request_id,
             attempts: resp.attempts,
+            headers,
+            body,
+            body_truncated,
         })
     }
 

@@ -34,6 +34,7 @@
 //! | `PHONECOM_MAX_ATTEMPTS`, `PHONECOM_DEADLINE_MS` | retries and the total deadline of one call |
 //! | `PHONECOM_PROXY` | proxy URL; otherwise `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` with `NO_PROXY` |
 //! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
+//! | `PHONECOM_DEBUG_LOG` | `1` to add headers and bodies (masked, cut) to the log hook's request and response events |
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
@@ -223,6 +224,9 @@ pub struct Config {
     pub proxy: Option<String>,
     /// Allow plain `http://` to hosts other than loopback.
     pub allow_insecure_http: bool,
+    /// Log hook events of requests and responses also carry their headers and bodies (masked,
+    /// cut at 4 KiB): a debug log of every exchange. Off by default.
+    pub debug_log: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -238,6 +242,7 @@ impl std::fmt::Debug for Config {
             .field("retry", &self.retry)
             .field("proxy", &self.proxy.as_deref().map(crate::proxy::shown))
             .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("debug_log", &self.debug_log)
             .finish()
     }
 }
@@ -361,6 +366,7 @@ impl Config {
             retry: RetryConfig::default(),
             proxy: None,
             allow_insecure_http: false,
+            debug_log: false,
         }
     }
 }
@@ -402,6 +408,7 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
         "/allow_insecure_http",
         false,
     ),
+    ("PHONECOM_DEBUG_LOG", "/debug_log", false),
 ];
 
 impl Config {
@@ -461,7 +468,7 @@ impl Config {
                     Value::from(raw.trim().parse::<u64>().map_err(|_| {
                         config_error(format!("{var} must be a non-negative integer"))
                     })?)
-                } else if *pointer == "/allow_insecure_http" {
+                } else if *pointer == "/allow_insecure_http" || *pointer == "/debug_log" {
                     Value::Bool(matches!(raw.as_str(), "1" | "true" | "yes"))
                 } else if *pointer == "/environment" || *pointer == "/nol/auth" {
                     Value::String(raw.to_ascii_lowercase())

@@ -27,6 +27,7 @@ mod client;
 pub mod config;
 mod config_file;
 mod error;
+pub mod exchange;
 pub mod express;
 #[doc(hidden)]
 pub mod fuzzing;

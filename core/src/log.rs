@@ -1,5 +1,7 @@
 //! Request/response events for a caller-supplied log hook. Secrets are masked before an event is
-//! built, so a hook may print or store events as they are.
+//! built, so a hook may print or store events as they are. With `"debug_log": true` in the
+//! configuration (`PHONECOM_DEBUG_LOG=1`), request and response events also carry the headers
+//! and the body (masked, cut at 4 KiB): a debug log of every exchange.
 //!
 //! ```
 //! use phonecom::{Client, Config, LogEvent};
@@ -59,10 +61,20 @@ pub struct LogEvent {
     pub elapsed_ms: u64,
     /// Extra detail (the error, the wait before a retry).
     pub message: Option<String>,
+    /// With `debug_log` configured: the request's headers (request events) or the response's
+    /// (response events), credentials masked (`Bearer ***`); empty otherwise.
+    pub headers: Vec<(String, String)>,
+    /// With `debug_log` configured: the request's or response's body as text, secrets masked,
+    /// cut at [`LOG_BODY_LIMIT`](crate::exchange::LOG_BODY_LIMIT) bytes; `None` otherwise.
+    pub body: Option<String>,
+    /// Whether `body` was cut.
+    pub body_truncated: bool,
 }
 
 impl LogEvent {
-    /// The event as a JSON object.
+    /// The event as a JSON object: `kind`, `operation`, `method`, `url`, `attempt`,
+    /// `request_id`, `status`, `elapsed_ms`, `message`, `headers` (an object, names lower-cased),
+    /// `body` and `body_truncated`.
     pub fn to_json(&self) -> Value {
         json!({
             "kind": self.kind.as_str(),
@@ -74,6 +86,9 @@ impl LogEvent {
             "status": self.status,
             "elapsed_ms": self.elapsed_ms,
             "message": self.message,
+            "headers": crate::exchange::header_object(&self.headers),
+            "body": self.body,
+            "body_truncated": self.body_truncated,
         })
     }
 }

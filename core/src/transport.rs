@@ -114,6 +114,9 @@ pub(crate) struct Transport {
 /// Masks one call's secrets in a text (the client's secrets and the call's secret parameters).
 pub(crate) type Mask<'a> = &'a dyn Fn(&str) -> String;
 
+/// The headers and body of a request or response, for a debug log event.
+type Seen<'a> = (&'a [(String, String)], &'a [u8]);
+
 /// How one attempt failed before a response arrived.
 struct AttemptFailure {
     error: Error,
@@ -210,6 +213,9 @@ impl Transport {
                     started,
                 ));
             }
+            let sent_headers = self
+                .debug_log()
+                .then(|| self.sent_headers(req, &request_id));
             self.emit(
                 mask,
                 LogEventKind::Request,
@@ -220,6 +226,7 @@ impl Transport {
                 None,
                 0,
                 None,
+                sent_headers.as_deref().map(|h| (h, request_body(req))),
             );
             let sent_at = Instant::now();
             let outcome = self.send_once(req, &request_id, per_attempt.min(remaining));
@@ -237,6 +244,7 @@ impl Transport {
                         Some(resp.status),
                         elapsed,
                         None,
+                        Some((resp.headers.as_slice(), resp.body.as_slice())),
                     );
                     let may_repeat =
                         req.idempotent || retry::status_proves_not_processed(resp.status);
@@ -263,6 +271,7 @@ impl Transport {
                                 Some(resp.status),
                                 started.elapsed().as_millis() as u64,
                                 Some(msg),
+                                None,
                             );
                             std::thread::sleep(wait);
                             continue;
@@ -294,6 +303,7 @@ impl Transport {
                                 None,
                                 started.elapsed().as_millis() as u64,
                                 Some(msg),
+                                None,
                             );
                             std::thread::sleep(wait);
                             continue;
@@ -352,10 +362,31 @@ impl Transport {
             None,
             started.elapsed().as_millis() as u64,
             Some(error.to_string()),
+            None,
         );
         error
     }
 
+    /// Whether log events carry headers and bodies (someone listens and `debug_log` is set).
+    fn debug_log(&self) -> bool {
+        self.log.is_some() && self.config.debug_log
+    }
+
+    /// The headers an attempt of `req` sends, as a debug log shows them (before masking).
+    fn sent_headers(&self, req: &HttpRequest, request_id: &str) -> Vec<(String, String)> {
+        let mut headers = vec![
+            ("User-Agent".to_string(), self.user_agent.clone()),
+            ("X-Request-Id".to_string(), request_id.to_string()),
+        ];
+        headers.extend(req.headers.iter().cloned());
+        if let Some((content_type, _)) = &req.body {
+            headers.push(("Content-Type".to_string(), content_type.clone()));
+        }
+        headers
+    }
+
+    /// Send one event to the hook, if there is one. `seen` (headers and body) is added to the
+    /// event, masked and cut, when `debug_log` is set.
     #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
@@ -368,8 +399,20 @@ impl Transport {
         status: Option<u16>,
         elapsed_ms: u64,
         message: Option<String>,
+        seen: Option<Seen<'_>>,
     ) {
         if let Some(hook) = &self.log {
+            let (headers, body, body_truncated) = match seen.filter(|_| self.config.debug_log) {
+                Some((headers, body)) => {
+                    let (text, cut) = crate::exchange::log_body(body, mask);
+                    (
+                        crate::exchange::mask_headers(headers, mask),
+                        Some(text),
+                        cut,
+                    )
+                }
+                None => (Vec::new(), None, false),
+            };
             let event = LogEvent {
                 kind,
                 operation: operation.to_string(),
@@ -382,6 +425,9 @@ impl Transport {
                 status,
                 elapsed_ms,
                 message: message.map(|m| mask(&m)),
+                headers,
+                body,
+                body_truncated,
             };
             // A panicking hook must not take the call down with it.
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(&event)));
@@ -474,6 +520,11 @@ impl Transport {
             attempts: 1,
         })
     }
+}
+
+/// The body `req` sends (empty without one).
+fn request_body(req: &HttpRequest) -> &[u8] {
+    req.body.as_ref().map_or(&[], |(_, bytes)| bytes.as_slice())
 }
 
 fn path_of(url: &str) -> &str {

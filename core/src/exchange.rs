@@ -1,0 +1,165 @@
+//! What one HTTP exchange looked like, in a form safe to hand out: headers with credentials
+//! masked, and a body as text cut at a bound (with a flag saying so). [`Response`](crate::Response)
+//! keeps the response's headers and body this way, and with `debug_log` set in the configuration
+//! each [`LogEvent`](crate::LogEvent) carries the request's or response's headers and body too.
+//!
+//! ```no_run
+//! use phonecom::{CallOptions, Client, Config};
+//! use serde_json::json;
+//! let client = Client::new(Config::from_json(r#"{"v4": {"token": "YOUR_TOKEN", "account_id": 1234}}"#)?)?;
+//! let resp = client.call_with("v4.get-account", json!({}), &CallOptions::default())?;
+//! println!("{:?} {} bytes", resp.header("ratelimit-remaining"), resp.body.len());
+//! # Ok::<(), phonecom::Error>(())
+//! ```
+
+use crate::secret::is_secret_name;
+use serde_json::{Map, Value};
+
+/// Most bytes of a response body a [`Response`](crate::Response) keeps as text (1 MiB); a
+/// longer body is cut there and `body_truncated` is set (the decoded `data` is always whole).
+pub const RESPONSE_BODY_LIMIT: usize = 1 << 20;
+
+/// Most bytes of a body a debug [`LogEvent`](crate::LogEvent) carries (4 KiB).
+pub const LOG_BODY_LIMIT: usize = 4 << 10;
+
+/// Whether a header's value is a credential or session state, masked whole.
+fn is_secret_header(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "authorization" | "proxy-authorization" | "cookie" | "set-cookie" | "x-api-key"
+    ) || is_secret_name(&lower)
+}
+
+/// `headers` with names lower-cased and values masked the way log events are: a credential
+/// header keeps only its scheme (`Bearer ***`, `Basic ***`) or becomes `***`; every other value
+/// goes through `mask` (the call's known secrets and secret-named pairs).
+pub(crate) fn mask_headers(
+    headers: &[(String, String)],
+    mask: &dyn Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let name = name.to_ascii_lowercase();
+            let value = if is_secret_header(&name) {
+                match value.split_once(' ') {
+                    Some((scheme, _)) if name.ends_with("authorization") => {
+                        format!("{scheme} ***")
+                    }
+                    _ => "***".to_string(),
+                }
+            } else {
+                mask(value)
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+/// `bytes` as text, at most `limit` bytes (a character the limit would split is left out whole;
+/// bytes that are not UTF-8 become U+FFFD), and whether anything was cut. Valid UTF-8 is moved,
+/// not copied.
+pub(crate) fn body_text(mut bytes: Vec<u8>, limit: usize) -> (String, bool) {
+    let cut = bytes.len() > limit;
+    if cut {
+        let keep = crate::text::utf8_prefix(&bytes, limit).len();
+        bytes.truncate(keep);
+    }
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, cut)
+}
+
+/// A body for a debug log event: masked with `mask`, then cut at [`LOG_BODY_LIMIT`]. Masking
+/// runs over twice the limit first, so that a secret crossing the cut is masked whole rather
+/// than shown in part.
+pub(crate) fn log_body(bytes: &[u8], mask: &dyn Fn(&str) -> String) -> (String, bool) {
+    let window = crate::text::utf8_prefix(bytes, 2 * LOG_BODY_LIMIT);
+    let masked = mask(&String::from_utf8_lossy(window));
+    let (text, cut) = body_text(masked.into_bytes(), LOG_BODY_LIMIT);
+    (text, cut || window.len() < bytes.len())
+}
+
+/// Headers as a JSON object, names lower-cased; a repeated header's values joined with `, `
+/// (as HTTP allows and as `fetch`'s `Headers` shows them).
+pub fn header_object(headers: &[(String, String)]) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (name, value) in headers {
+        let name = name.to_ascii_lowercase();
+        let joined = match out.get(&name).and_then(Value::as_str) {
+            Some(old) => format!("{old}, {value}"),
+            None => value.clone(),
+        };
+        out.insert(name, Value::String(joined));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn credential_headers_are_masked_and_others_go_through_the_mask() {
+        let mask = |s: &str| s.replace("tok_live_9f8e", "***");
+        let masked = mask_headers(
+            &pairs(&[
+                ("Authorization", "Bearer tok_live_9f8e"),
+                ("Proxy-Authorization", "Basic dXNlcjpwdw=="),
+                ("X-API-Key", "nol_live_key"),
+                ("Set-Cookie", "session=abc; HttpOnly"),
+                ("X-Echo", "token is tok_live_9f8e"),
+                ("RateLimit-Remaining", "41"),
+            ]),
+            &mask,
+        );
+        assert_eq!(
+            masked,
+            pairs(&[
+                ("authorization", "Bearer ***"),
+                ("proxy-authorization", "Basic ***"),
+                ("x-api-key", "***"),
+                ("set-cookie", "***"),
+                ("x-echo", "token is ***"),
+                ("ratelimit-remaining", "41"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_body_is_cut_at_the_limit_without_splitting_a_character() {
+        assert_eq!(body_text(b"hello".to_vec(), 5), ("hello".into(), false));
+        assert_eq!(
+            body_text("héllo".as_bytes().to_vec(), 2),
+            ("h".into(), true)
+        );
+        assert_eq!(body_text(vec![0xff, b'a'], 10), ("\u{fffd}a".into(), false));
+    }
+
+    #[test]
+    fn a_log_body_is_masked_before_it_is_cut() {
+        let secret = "tok_live_secret_value";
+        let mut body = "x".repeat(LOG_BODY_LIMIT - 5).into_bytes();
+        body.extend_from_slice(secret.as_bytes());
+        body.extend(std::iter::repeat_n(b'y', 3 * LOG_BODY_LIMIT));
+        let (text, cut) = log_body(&body, &|s: &str| s.replace(secret, "***"));
+        assert!(cut);
+        assert!(text.len() <= LOG_BODY_LIMIT);
+        assert!(!text.contains("tok_"), "a part of the secret shows: {text}");
+        assert!(text.ends_with("***yy"), "{}", &text[text.len() - 10..]);
+    }
+
+    #[test]
+    fn repeated_headers_are_joined() {
+        let obj = header_object(&pairs(&[("Vary", "a"), ("vary", "b"), ("X-One", "1")]));
+        assert_eq!(obj["vary"], "a, b");
+        assert_eq!(obj["x-one"], "1");
+    }
+}
