@@ -475,10 +475,15 @@ phonecom_status phonecom_call_with(const phonecom_client *client,
                                    char **result_json);
 
 /**
- * `phonecom_call_with` returning the whole response as a JSON object:
- * `{"data": <the result>, "status": <HTTP status>, "request_id": "...", "attempts": <n>}`
- * (the request id is the upstream's when it sent one, else the library's; quote it to
- * support). `options_json` as in `phonecom_call_with` (`"null"` for none).
+ * `phonecom_call_with` returning the whole exchange as a JSON object (Stripe's
+ * `last_response`): `{"data": <the result>, "status": <HTTP status>, "request_id": "...",
+ * "attempts": <n>, "headers": {"ratelimit-remaining": "99", ...}, "body": "<raw body>",
+ * "body_truncated": false}`. The request id is the upstream's when it sent one, else the
+ * library's (quote it to support). `headers` has lower-cased names, a repeated header's values
+ * joined with `, `, credentials masked (`authorization`, `set-cookie`, `x-api-key` as `***`, the
+ * client's secrets as `***`). `body` is the raw response text, cut at 1 MiB
+ * (`body_truncated` then true; `data` is always decoded from the whole body). `options_json`
+ * as in `phonecom_call_with` (`"null"` for none).
  *
  * On `PHONECOM_OK`, `*response_json` holds a new string the caller frees with
  * `phonecom_string_free`. Failures as `phonecom_call_with`.

@@ -5,6 +5,7 @@ use crate::client::phonecom_client;
 use crate::ffi;
 use crate::options::call_options;
 use crate::status::phonecom_status;
+use phonecom_core::exchange::header_object;
 use phonecom_core::{Error, ErrorKind, Response};
 use serde_json::{json, Value};
 use std::ffi::c_char;
@@ -78,10 +79,15 @@ pub unsafe extern "C" fn phonecom_call_with(
     })
 }
 
-/// `phonecom_call_with` returning the whole response as a JSON object:
-/// `{"data": <the result>, "status": <HTTP status>, "request_id": "...", "attempts": <n>}`
-/// (the request id is the upstream's when it sent one, else the library's; quote it to
-/// support). `options_json` as in `phonecom_call_with` (`"null"` for none).
+/// `phonecom_call_with` returning the whole exchange as a JSON object (Stripe's
+/// `last_response`): `{"data": <the result>, "status": <HTTP status>, "request_id": "...",
+/// "attempts": <n>, "headers": {"ratelimit-remaining": "99", ...}, "body": "<raw body>",
+/// "body_truncated": false}`. The request id is the upstream's when it sent one, else the
+/// library's (quote it to support). `headers` has lower-cased names, a repeated header's values
+/// joined with `, `, credentials masked (`authorization`, `set-cookie`, `x-api-key` as `***`, the
+/// client's secrets as `***`). `body` is the raw response text, cut at 1 MiB
+/// (`body_truncated` then true; `data` is always decoded from the whole body). `options_json`
+/// as in `phonecom_call_with` (`"null"` for none).
 ///
 /// On `PHONECOM_OK`, `*response_json` holds a new string the caller frees with
 /// `phonecom_string_free`. Failures as `phonecom_call_with`.
@@ -118,6 +124,9 @@ fn response_to_json(response: Response) -> Value {
         "status": response.status,
         "request_id": response.request_id,
         "attempts": response.attempts,
+        "headers": header_object(&response.headers),
+        "body": response.body,
+        "body_truncated": response.body_truncated,
     })
 }
 

@@ -1,8 +1,10 @@
-/* Per-call options (phonecom_call_with, phonecom_call_with_response) against the sandbox, and
+/* Per-call options (phonecom_call_with), the raw exchange (phonecom_call_with_response, the
+ * debug log) against the sandbox, and
  * phonecom_client_new_from_env reading the file PHONECOM_CONFIG names. */
 #define _POSIX_C_SOURCE 200809L
 #include "harness.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,11 +118,104 @@ static void the_response_carries_status_request_id_and_attempts(void) {
         CHECK(h_get_int(response, "/attempts") == 2);
         char *id = h_get(response, "/request_id");
         CHECK(id && strlen(id) > 4);
-        free(id);
         CHECK(h_get_int(response, "/data/limit") == 2);
+        /* The raw exchange: headers (lower-case names) and the body as received. */
+        char *header_id = h_get(response, "/headers/x-request-id");
+        CHECK(id && header_id && strcmp(id, header_id) == 0);
+        free(header_id);
+        char *type = h_get(response, "/headers/content-type");
+        CHECK(type && strncmp(type, "application/json", 16) == 0);
+        free(type);
+        char *body = h_get(response, "/body");
+        CHECK(body && strstr(body, "\"limit\":2") && strstr(body, "\"items\""));
+        free(body);
+        CHECK(h_get_is(response, "/body_truncated", "false"));
+        free(id);
         phonecom_string_free(response);
     }
     phonecom_client_free(client);
+}
+
+/* A token the upstream puts in a response header (the OAuth 302's Location) is masked there. */
+static void response_headers_mask_secrets(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *client = h_client(NULL);
+    char *client_id = h_get(h_config(), "/oauth/client_id");
+    char params[512];
+    snprintf(params, sizeof params,
+             "{\"client_id\": \"%s\", \"response_type\": \"token\", \"scope\": \"account-owner\", "
+             "\"redirect_uri\": \"https://express.phone.com\"}",
+             client_id ? client_id : "");
+    char *response = NULL;
+    CHECK_STATUS(phonecom_call_with_response(client, "v4.create-oauth-authorization", params, "null", &response),
+                 PHONECOM_OK);
+    char *location = response ? h_get(response, "/headers/location") : NULL;
+    CHECK(location && strstr(location, "access_token=***"));
+    char *data_location = response ? h_get(response, "/data/location") : NULL;
+    char *token = data_location ? strstr(data_location, "access_token=") : NULL;
+    CHECK(token != NULL);
+    if (token && response) {
+        token += strlen("access_token=");
+        token[strcspn(token, "&")] = '\0';
+        CHECK(strlen(token) > 8);
+        char *headers = h_get(response, "/headers");
+        CHECK(headers && !strstr(headers, token));
+        free(headers);
+    }
+    free(data_location);
+    free(location);
+    free(client_id);
+    phonecom_string_free(response);
+    phonecom_client_free(client);
+}
+
+struct debug_log {
+    pthread_mutex_t lock;
+    char *request;  /* the first request event (malloc'd) */
+    char *response; /* the first response event */
+    bool token_seen;
+    const char *token;
+};
+
+static void on_debug_log(void *user_data, const char *event_json) {
+    struct debug_log *log = user_data;
+    char *kind = h_get(event_json, "/kind");
+    pthread_mutex_lock(&log->lock);
+    if (kind && strcmp(kind, "request") == 0 && !log->request) log->request = strdup(event_json);
+    if (kind && strcmp(kind, "response") == 0 && !log->response) log->response = strdup(event_json);
+    if (strstr(event_json, log->token)) log->token_seen = true;
+    pthread_mutex_unlock(&log->lock);
+    free(kind);
+}
+
+/* "debug_log": true in the config: the log callback's events carry headers and bodies, masked. */
+static void debug_log_reaches_the_log_callback(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    char *token = h_get(h_config(), "/v4/token");
+    struct debug_log log = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, false, token ? token : "?"};
+    char *config = h_config_with("\"debug_log\": true");
+    phonecom_client_builder *builder = NULL;
+    phonecom_client *client = NULL;
+    CHECK_STATUS(phonecom_client_builder_from_json(config, &builder), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_builder_set_log(builder, on_debug_log, &log), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_builder_build(builder, &client), PHONECOM_OK);
+    phonecom_client_builder_free(builder);
+    char *out = NULL;
+    CHECK_STATUS(phonecom_call(client, "v4.list-account-phone-numbers", "{\"limit\": 5}", &out), PHONECOM_OK);
+    phonecom_string_free(out);
+    CHECK(log.request && h_get_is(log.request, "/headers/authorization", "Bearer ***"));
+    char *agent = log.request ? h_get(log.request, "/headers/user-agent") : NULL;
+    CHECK(agent && strncmp(agent, "libphonecom/", 12) == 0);
+    free(agent);
+    char *body = log.response ? h_get(log.response, "/body") : NULL;
+    CHECK(body && strstr(body, "\"items\""));
+    free(body);
+    CHECK(token && strlen(token) >= 4 && !log.token_seen);
+    free(log.request);
+    free(log.response);
+    phonecom_client_free(client);
+    free(config);
+    free(token);
 }
 
 /* phonecom_client_new_from_env reads the JSON file PHONECOM_CONFIG names (issue 14, item 2). */
@@ -165,5 +260,7 @@ void suite_options(void) {
     h_run("options: per-call options override the client for one call", options_override_the_client_for_one_call);
     h_run("options: a bad option names its field, nothing written", bad_options_name_the_field);
     h_run("options: the response carries status, request id and attempts", the_response_carries_status_request_id_and_attempts);
+    h_run("options: response headers mask the secrets the upstream sends", response_headers_mask_secrets);
+    h_run("options: debug_log gives the log callback masked headers and bodies", debug_log_reaches_the_log_callback);
     h_run("options: new_from_env reads the file PHONECOM_CONFIG names", from_env_reads_phonecom_config);
 }
