@@ -4,5 +4,6 @@
 require_once __DIR__ . '/src/Exceptions.php';
 require_once __DIR__ . '/src/Loader.php';
 require_once __DIR__ . '/src/Library.php';
+require_once __DIR__ . '/src/Response.php';
 require_once __DIR__ . '/src/PhoneCom.php';
 require_once __DIR__ . '/src/Sandbox.php';

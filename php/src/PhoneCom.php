@@ -26,6 +26,8 @@ final class PhoneCom
     private CData $client;
     /** The log callback, kept alive as long as the client. */
     private ?\Closure $logCallback;
+    /** The exchange of the last successful call. */
+    private ?Response $lastResponse = null;
 
     private function __construct(CData $client, ?\Closure $logCallback)
     {
@@ -100,11 +102,48 @@ final class PhoneCom
         return new self($out, $this->logCallback);
     }
 
-    /** Call any catalog operation; returns the decoded result. */
+    /**
+     * Call any catalog operation; returns the decoded result. The whole exchange is then
+     * lastResponse().
+     */
     public function call(string $name, array|object $params = []): mixed
     {
+        return $this->callWithResponse($name, $params)->data;
+    }
+
+    /**
+     * call() with per-call options, in the units of the configuration document:
+     * ['timeout_ms' => 2000 (each attempt), 'deadline_ms' => 20000 (the whole call, retries
+     * included), 'max_attempts' => 1 (1: no retry)]. A bad option throws a ValidationException
+     * naming it, before anything is sent.
+     */
+    public function callWith(string $name, array|object $params = [], array $options = []): mixed
+    {
+        return $this->callWithResponse($name, $params, $options)->data;
+    }
+
+    /**
+     * callWith() returning the whole exchange: the result ($r->data), HTTP status, request id,
+     * attempts, response headers (credentials masked) and raw body (see Response).
+     */
+    public function callWithResponse(string $name, array|object $params = [], array $options = []): Response
+    {
         $json = Library::encode($params);
-        return Library::outJson(fn ($out) => Library::ffi()->phonecom_call($this->client, $name, $json, $out));
+        $opts = Library::encode($options);
+        $response = Library::outJson(
+            fn ($out) => Library::ffi()->phonecom_call_with_response($this->client, $name, $json, $opts, $out)
+        );
+        return $this->lastResponse = Response::fromArray($response);
+    }
+
+    /**
+     * The exchange of this client's last successful call (call(), callWith() or
+     * callWithResponse()), or null before the first. A failed call leaves it as it was: its
+     * details are on the exception ($e->httpStatus, $e->requestId, $e->rawBody).
+     */
+    public function lastResponse(): ?Response
+    {
+        return $this->lastResponse;
     }
 
     /**

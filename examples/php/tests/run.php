@@ -11,6 +11,8 @@ require __DIR__ . '/harness.php';
 require __DIR__ . '/test_local.php';
 require __DIR__ . '/test_flows.php';
 require __DIR__ . '/test_errors.php';
+require __DIR__ . '/test_exchange.php';
+require __DIR__ . '/test_loader.php';
 require __DIR__ . '/test_callcontrol.php';
 
 exit(run());

@@ -1,0 +1,86 @@
+<?php
+/** Per-call options, the raw exchange (callWithResponse, lastResponse, the debug log) and fromEnv, against the sandbox. */
+
+declare(strict_types=1);
+
+use PhoneCom\PhoneCom;
+
+test('exchange: callWith options override the client for one call', function () {
+    $pc = client();
+    fault('GET', sms_path(), 'status=503', 1);
+    $e = expect(\PhoneCom\ServerException::class, fn () => $pc->callWith('v4.list-account-sms', [], ['max_attempts' => 1]));
+    check($e?->attempts === 1, 'one attempt: ' . $e?->attempts);
+    fault('GET', sms_path(), 'latency=1500', 1);
+    expect(\PhoneCom\TimeoutException::class, fn () => $pc->callWith('v4.list-account-sms', [], ['timeout_ms' => 300, 'max_attempts' => 1]));
+    fault('GET', sms_path(), 'status=503', 1);
+    check(is_array($pc->callWith('v4.list-account-sms', [], [])['items'] ?? null), 'no options: the client retries past a 503');
+});
+
+test('exchange: a bad option names its field, before sending', function () {
+    $pc = client();
+    foreach ([
+        [['timeout' => 5], 'timeout', 'timeout_ms, deadline_ms, max_attempts'],
+        [['deadline_ms' => '20s'], 'deadline_ms', 'must be an integer'],
+        [['max_attempts' => 0], 'max_attempts', 'at least 1'],
+        [['timeout_ms' => 0], 'timeout', 'above 0 ms'],
+    ] as [$options, $field, $says]) {
+        $e = expect(\PhoneCom\ValidationException::class, fn () => $pc->callWith('v4.get-account', [], $options));
+        check(($e?->fields[0]['field'] ?? null) === $field && $e->attempts === 0, "$field named: " . json_encode($e?->fields));
+        check(str_contains((string)$e?->getMessage(), $says), "says $says: " . $e?->getMessage());
+    }
+});
+
+test('exchange: callWithResponse and lastResponse give status, request id, headers and the raw body', function () {
+    $pc = client();
+    check($pc->lastResponse() === null, 'nothing before the first call');
+    fault('GET', sms_path(), 'status=503', 1);
+    $r = $pc->callWithResponse('v4.list-account-sms', ['limit' => 2]);
+    check($r->status === 200 && $r->attempts === 2, "200 after 2 attempts: $r->status $r->attempts");
+    check($r->requestId !== '' && $r->header('X-Request-Id') === $r->requestId, 'the request id is the header: ' . json_encode($r->headers));
+    check(str_starts_with((string)$r->header('content-type'), 'application/json'), 'content type');
+    check(json_decode($r->body, true) == $r->data && $r->data['limit'] === 2 && !$r->bodyTruncated, 'the body decodes to the data');
+    check($pc->lastResponse() === $r, 'lastResponse is that response');
+    $account = $pc->call('v4.get-account');
+    $last = $pc->lastResponse();
+    check($last !== null && $last->data === $account && $last->attempts === 1, 'call() records it too');
+    expect(\PhoneCom\NotFoundException::class, fn () => $pc->call('v4.get-account-extension', ['extension_id' => 424242]));
+    check($pc->lastResponse() === $last, 'a failed call leaves it');
+});
+
+test('exchange: a token the upstream sends in a header is masked', function () {
+    $pc = client();
+    $r = $pc->callWithResponse('v4.create-oauth-authorization', [
+        'client_id' => sandbox_config()['oauth']['client_id'], 'response_type' => 'token',
+        'scope' => 'account-owner', 'redirect_uri' => 'https://express.phone.com',
+    ]);
+    check(str_contains((string)$r->header('Location'), 'access_token=***'), 'Location masked: ' . $r->header('Location'));
+    preg_match('/access_token=([^&]+)/', (string)$r->data['location'], $m);
+    check(strlen($m[1] ?? '') > 8 && !str_contains(json_encode($r->headers), $m[1]), 'the token is in data only');
+});
+
+test('exchange: debug_log gives the log callback masked headers and bodies', function () {
+    $events = [];
+    $pc = client(['debug_log' => true], function (array $event) use (&$events) { $events[] = $event; });
+    $pc->call('v4.list-account-phone-numbers', ['limit' => 5]);
+    $request = current(array_filter($events, fn ($e) => $e['kind'] === 'request'));
+    $response = current(array_filter($events, fn ($e) => $e['kind'] === 'response'));
+    check(($request['headers']['authorization'] ?? null) === 'Bearer ***', 'authorization masked: ' . json_encode($request));
+    check(str_contains((string)($response['body'] ?? ''), '"items"'), 'the response body is logged');
+    check(!str_contains(json_encode($events), sandbox_config()['v4']['token']), 'the token never shows');
+});
+
+test('exchange: fromEnv reads the JSON file PHONECOM_CONFIG names', function () {
+    $path = tempnam(sys_get_temp_dir(), 'phonecom-config-');
+    file_put_contents($path, json_encode(sandbox_config()));
+    $before = getenv('PHONECOM_CONFIG');
+    try {
+        putenv("PHONECOM_CONFIG=$path");
+        check(PhoneCom::fromEnv()->call('v4.get-account')['id'] === account_id(), 'the account of the file');
+        unlink($path);
+        $e = expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::fromEnv());
+        check(str_contains((string)$e?->getMessage(), "PHONECOM_CONFIG file `$path`"), 'names the variable and the path: ' . $e?->getMessage());
+    } finally {
+        putenv($before === false ? 'PHONECOM_CONFIG' : "PHONECOM_CONFIG=$before");
+        @unlink($path);
+    }
+});
