@@ -33,6 +33,18 @@ static char *get(const char *json, const char *pointer) {
     return phonecom_json_get(json, pointer, &out) == PHONECOM_OK ? out : NULL;
 }
 
+/* A v4 price as a person reads it. The field is the one-time price in whole US dollars: 0 is a
+ * free number (about a quarter of the sandbox's inventory, and so every one of the cheapest
+ * first: printed bare, "$0" looked like a price that failed to parse), and "REQUEST_QUOTE"
+ * means the price is given on request. */
+static const char *price_text(const char *price, char *buf, size_t size) {
+    if (!price) return "(no price)";
+    if (strcmp(price, "0") == 0) return "free (no one-time price)";
+    if (strcmp(price, "REQUEST_QUOTE") == 0) return "price on request";
+    snprintf(buf, size, "$%s.00 one-time", price);
+    return buf;
+}
+
 static char *read_file(const char *path) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
@@ -117,13 +129,13 @@ int main(void) {
     printf("step 3: %s numbers in NPA 858 under $149.00; the cheapest:\n", total ? total : "?");
     phonecom_string_free(total);
     for (int i = 0; i < 5; i++) {
-        char pointer[64];
+        char pointer[64], text[64];
         snprintf(pointer, sizeof pointer, "/items/%d/phone_number", i);
         char *n = get(found, pointer);
         if (!n) break;
         snprintf(pointer, sizeof pointer, "/items/%d/price", i);
         char *price = get(found, pointer);
-        printf("        %s $%s\n", n, price ? price : "?");
+        printf("        %s %s\n", n, price_text(price, text, sizeof text));
         phonecom_string_free(n);
         phonecom_string_free(price);
     }

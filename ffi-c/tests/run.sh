@@ -155,6 +155,9 @@ for ex in signup_flow numbers signup_flow_static; do
   stop_sandbox
 done
 grep -q "step 4: bought +1858" "$WORK/signup_flow.log"
+# Prices read as prices: a free number says so rather than a bare "$0".
+grep -qE '^        \+1858[0-9]{7} (free \(no one-time price\)|\$[0-9]+\.00 one-time|price on request)$' "$WORK/signup_flow.log"
+if grep -E '\$0($| )' "$WORK/signup_flow.log"; then echo 'signup_flow prints a bare "$0" price'; exit 1; fi
 grep -q "renamed: .* is now \"Sales line\"" "$WORK/numbers.log"
 grep -q "^done$" "$WORK/signup_flow_static.log"
 
