@@ -91,18 +91,19 @@ LIBS_PC=$(pkg-config --libs phonecom)
 echo "pkg-config: $CFLAGS_PC $LIBS_PC"
 
 # Start a fresh sandbox; its config line goes to PHONECOM_SANDBOX_CONFIG and to a file for the
-# examples (PHONECOM_CONFIG). Its stdin is a pipe this script holds open.
+# examples (PHONECOM_CONFIG); its console (stderr) to a file, shown only if it fails to start. Its
+# stdin is a pipe this script holds open.
 start_sandbox() {
   SANDBOX_RUNS=$((${SANDBOX_RUNS:-0} + 1))
   local fifo="$WORK/sandbox.$SANDBOX_RUNS.in" out="$WORK/sandbox.$SANDBOX_RUNS.out"
   mkfifo "$fifo"
-  "$SANDBOX_BIN" --exit-on-eof <"$fifo" >"$out" &
+  "$SANDBOX_BIN" --exit-on-eof <"$fifo" >"$out" 2>"$WORK/sandbox.$SANDBOX_RUNS.err" &
   SANDBOX_PIDS+=($!)
   exec {SANDBOX_STDIN}>"$fifo"
   local tries=0
   until [ "$(wc -l <"$out")" -ge 1 ]; do
     tries=$((tries + 1))
-    [ $tries -gt 200 ] && { echo "the sandbox did not start"; exit 1; }
+    [ $tries -gt 200 ] && { echo "the sandbox did not start:"; cat "$WORK/sandbox.$SANDBOX_RUNS.err"; exit 1; }
     sleep 0.05
   done
   PHONECOM_SANDBOX_CONFIG=$(head -n 1 "$out")
@@ -164,6 +165,7 @@ grep -q "^done$" "$WORK/signup_flow_static.log"
 step "PHP suite and examples (FFI)"
 export PHONECOM_LIB="$WORK/prefix/lib/libphonecom.so"
 export PHONECOM_PHP_HEADER="$WORK/prefix/include/phonecom_php.h"
+export PHONECOM_SANDBOX_BIN="$SANDBOX_BIN"   # PhoneCom\Sandbox::start() in the PHP suite
 start_sandbox
 php examples/php/tests/run.php
 stop_sandbox

@@ -45,15 +45,9 @@ after(async () => {
   await sb.stop();
 });
 
-async function place(body) {
-  const res = await fetch(`${sb.url}/_sandbox/callcontrol/calls`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ url: hook, ...body }),
-  });
-  const text = await res.text();
-  assert.equal(res.status, 201, text);
-  return JSON.parse(text);
+/** Drive a call-control call on the hook through the sandbox helper. */
+function place({ url = hook, ...options }) {
+  return sb.driveCall(url, options);
 }
 
 

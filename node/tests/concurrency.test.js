@@ -22,7 +22,7 @@ after(() => sb.stop());
 
 /** `n` calls that each wait LATENCY ms in the sandbox; resolves to their results. */
 async function slowCalls(n, latency = LATENCY) {
-  await sb.fault(`latency=${latency}`, { method: 'GET', path: '/v4/accounts/', times: n });
+  await sb.queueFault(`latency=${latency}`, { method: 'GET', path: '/v4/accounts/', times: n });
   return Array.from({ length: n }, (_, i) => client.v4.getAccountExtension({ extension_id: 111 }, { maxAttempts: 1 }).then((x) => [i, x]));
 }
 
@@ -94,7 +94,7 @@ test("a walk's page count is read without waiting for the page in flight", async
   const native = require('../lib/native');
   const walk = new native.NativeClient(JSON.stringify(sb.config)).pages('v4.list-available-phone-numbers', JSON.stringify({ limit: 5 }));
   assert.equal(walk.pagesFetched, 0);
-  await sb.fault(`latency=${LATENCY}`, { method: 'GET', path: '/v4/phone-numbers/available', times: 1 });
+  await sb.queueFault(`latency=${LATENCY}`, { method: 'GET', path: '/v4/phone-numbers/available', times: 1 });
   const page = walk.nextPage();
   await new Promise((r) => setTimeout(r, 200)); // the request is under way
   const t0 = performance.now();

@@ -119,24 +119,24 @@ test('not found', async () => {
 });
 
 test('conflict', async () => {
-  await sb.fault('status=409', { method: 'GET' });
+  await sb.queueFault('status=409', { method: 'GET' });
   await assert.rejects(client.v4.getAccount({}, ONCE), (e) => check(e, phonecom.ConflictError, 'conflict', { status: 409 }));
 });
 
 test('rate limited, with retry-after', async () => {
-  await sb.fault('status=429;retry_after=2', { method: 'GET' });
+  await sb.queueFault('status=429;retry_after=2', { method: 'GET' });
   await assert.rejects(client.v4.getAccount({}, ONCE), (e) =>
     check(e, phonecom.RateLimitedError, 'rate_limited', { status: 429, retryAfter: 2, retryable: true, attempts: 1 }),
   );
 });
 
 test('server: 5xx after the retries', async () => {
-  await sb.fault('status=503', { method: 'GET', times: 2 });
+  await sb.queueFault('status=503', { method: 'GET', times: 2 });
   await assert.rejects(client.v4.getAccount({}, { maxAttempts: 2 }), (e) =>
     check(e, phonecom.ServerError, 'server', { status: 503, attempts: 2, retryable: true }),
   );
   // One failure then success: retried transparently.
-  await sb.fault('status=503', { method: 'GET' });
+  await sb.queueFault('status=503', { method: 'GET' });
   const r = await client.callWith('v4.get-account');
   assert.equal(r.attempts, 2);
   assert.equal(r.status, 200);
@@ -144,21 +144,21 @@ test('server: 5xx after the retries', async () => {
 });
 
 test('transport: the connection is cut, or nothing listens', async () => {
-  await sb.fault('reset_before', { method: 'GET' });
+  await sb.queueFault('reset_before', { method: 'GET' });
   await assert.rejects(client.v4.getAccount({}, ONCE), (e) => check(e, phonecom.TransportError, 'transport', { status: null }));
   const nowhere = new Client({ v4: { base_url: 'http://127.0.0.1:9/v4', token: sb.config.v4.token, account_id: 1 } });
   await assert.rejects(nowhere.v4.getAccount({}, ONCE), (e) => check(e, phonecom.TransportError, 'transport'));
 });
 
 test('timeout: the per-call timeout', async () => {
-  await sb.fault('latency=3000', { method: 'GET' });
+  await sb.queueFault('latency=3000', { method: 'GET' });
   const t0 = Date.now();
   await assert.rejects(client.v4.getAccount({}, { timeoutMs: 300, maxAttempts: 1 }), (e) => check(e, phonecom.TimeoutError, 'timeout'));
   assert.ok(Date.now() - t0 < 2500, 'the timeout, not the latency, ended the call');
 });
 
 test('decode: a malformed body, kept (bounded) for diagnosis', async () => {
-  await sb.fault('malformed', { method: 'GET' });
+  await sb.queueFault('malformed', { method: 'GET' });
   await assert.rejects(client.v4.getAccount({}, ONCE), (e) => {
     check(e, phonecom.DecodeError, 'decode');
     assert.ok(e.rawBody && e.rawBody.length > 0);
@@ -191,7 +191,7 @@ test('every kind has a class, and errors serialise with their fields', () => {
 test('onLog sees every attempt, masked, on the main thread', async () => {
   const events = [];
   const logged = new Client(sb.config, { onLog: (e) => events.push(e) });
-  await sb.fault('status=503', { method: 'GET' });
+  await sb.queueFault('status=503', { method: 'GET' });
   await logged.v4.getAccount();
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(events.map((e) => e.kind), ['request', 'response', 'retry', 'request', 'response']);

@@ -50,7 +50,7 @@ after(async () => {
 
 /** The sandbox's XML API state (accounts, reservations). */
 async function sbXml() {
-  return (await fetch(`${sb.url}/_sandbox/xml`)).json();
+  return sb.admin('GET', '/xml');
 }
 
 async function api(method, route, { user, body } = {}) {
@@ -161,7 +161,7 @@ test('portal: errors come back with the field and the rule, and no secret', asyn
   r = await api('POST', '/api/numbers/reserve', { user: 'r1', body: { phone_number: '858-555' } });
   assert.equal(r.status, 422);
   assert.match(r.data.message, /E\.164/);
-  await sb.fault('status=429;retry_after=3', { method: 'GET', path: '/v4/phone-numbers/available', times: 3 });
+  await sb.queueFault('status=429;retry_after=3', { method: 'GET', path: '/v4/phone-numbers/available', times: 3 });
   r = await api('GET', '/api/numbers/search?limit=5', { user: 'r1' });
   assert.equal(r.status, 429);
   assert.equal(r.headers.get('retry-after'), '3');
@@ -187,13 +187,7 @@ test('portal: the call-control URL answers text/plain commands', async () => {
 });
 
 test("portal: the call-control URL driven by the sandbox's call-control driver", async () => {
-  const res = await fetch(`${sb.url}/_sandbox/callcontrol/calls`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ url: `${base}/callcontrol`, digits: ['1'], forwardResults: ['answered'], talkSeconds: 45 }),
-  });
-  const call = await res.json();
-  assert.equal(res.status, 201, JSON.stringify(call));
+  const call = await sb.driveCall(`${base}/callcontrol`, { digits: ['1'], forwardResults: ['answered'], talkSeconds: 45 });
   assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
   assert.equal(call.connected_to, '18585602222');
   const r = await api('GET', '/api/calls');

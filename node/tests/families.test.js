@@ -75,7 +75,7 @@ test('numbers.online: sign up, verify a phone by OTP, stage and verify a listing
 });
 
 test('numbers.online: errors by code, with retry-after', async () => {
-  await sb.fault('status=429;retry_after=7', { path: '/api/v1/account' });
+  await sb.queueFault('status=429;retry_after=7', { path: '/api/v1/account' });
   await assert.rejects(client.nol.getAccount({}, { maxAttempts: 1 }), (e) => {
     assert.ok(e instanceof RateLimitedError, String(e));
     assert.equal(e.retryAfter, 7);

@@ -117,7 +117,7 @@ test('a walk fails like a call, and only pageable operations walk', async () => 
   const walk = client.v4.listAvailablePhoneNumbers.iterate({ limit: 0 });
   await assert.rejects(walk.next(), ValidationError);
   await assert.rejects(client.items('v4.get-account').next(), (e) => e instanceof ValidationError && /pageable/.test(e.message));
-  await sb.fault('status=500', { method: 'GET', path: '/v4/phone-numbers/available', times: 3 });
+  await sb.queueFault('status=500', { method: 'GET', path: '/v4/phone-numbers/available', times: 3 });
   const rows = client.v4.listAvailablePhoneNumbers.iterate({ limit: 5 });
   await assert.rejects(rows.next(), (e) => e.code === 'PHONECOM_SERVER' && e.status === 500);
 });

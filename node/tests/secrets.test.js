@@ -32,7 +32,7 @@ test('no form of any secret in any error', async () => {
   const bad = new Client({ ...wrong, ...once });
   const secrets = [...configSecrets(sb.config), ...configSecrets(wrong), [PER_CALL_PASSWORD]];
   const account = sb.config.v4.account_id;
-  const echo = (path) => sb.fault('echo', { path });
+  const echo = (path) => sb.queueFault('echo', { path });
   const provoked = [
     ['v4, wrong token', () => bad.v4.getAccount()],
     ['xml, wrong password', () => bad.xml.getPhoneNumberList()],

@@ -67,7 +67,7 @@ test('a second sign-up of the same user is a conflict that says what to do, not 
 });
 
 test('a create whose answer is lost is recovered, never sent twice', async () => {
-  await sb.fault('reset_after', { method: 'POST', path: '/v4/accounts/' });
+  await sb.queueFault('reset_after', { method: 'POST', path: '/v4/accounts/' });
   const done = await client.express.signup({ partner: 'acme', user_id: 'lost', contact: contact() });
   assert.equal(done.recovered, true);
   let found = 0;

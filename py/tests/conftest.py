@@ -1,5 +1,5 @@
-"""Fixtures: one sandbox (`phonecom-sandbox --exit-on-eof`) per test session, reset before each
-test, and clients configured from its config line."""
+"""Fixtures: one sandbox per test session (started by `phonecom.sandbox.Sandbox`, which the tests
+also use for its admin API), reset before each test, and clients configured from its config line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import urllib.parse
-import urllib.request
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 from xml.sax.saxutils import escape
@@ -16,6 +15,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 import phonecom
+from phonecom.sandbox import Sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,64 +31,18 @@ def _sandbox_binary() -> Path:
     return binary
 
 
-class Sandbox:
-    """A running sandbox: its config line and its admin API."""
-
-    def __init__(self, proc: "subprocess.Popen[str]", config: Dict[str, Any]) -> None:
-        self.proc = proc
-        self.config = config
-        self.base_url = config["v4"]["base_url"].rsplit("/v4", 1)[0]
-
-    def admin(self, method: str, path: str, body: Optional[Dict[str, Any]] = None) -> Any:
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.base_url + path, data=data, method=method)
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            text = resp.read().decode()
-        return json.loads(text) if text else None
-
-    def fault(self, fault: str, *, method: Optional[str] = None, path: Optional[str] = None, times: int = 1) -> None:
-        body: Dict[str, Any] = {"fault": fault, "times": times}
-        if method:
-            body["method"] = method
-        if path:
-            body["path"] = path
-        self.admin("POST", "/_sandbox/faults", body)
-
-    def requests(self) -> Any:
-        return self.admin("GET", "/_sandbox/requests")["requests"]
-
-
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
-    proc = subprocess.Popen(
-        [str(_sandbox_binary()), "--exit-on-eof"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdin is not None
-    line = proc.stdout.readline()
-    if not line:
-        proc.kill()
-        pytest.fail("phonecom-sandbox printed no config line")
-    sb = Sandbox(proc, json.loads(line))
-    try:
+    """One sandbox for the whole session, driven through the package's own helper."""
+    with Sandbox.start(binary=str(_sandbox_binary())) as sb:
         yield sb
-    finally:
-        proc.stdin.close()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(autouse=True)
 def _fresh(request: pytest.FixtureRequest) -> None:
     """Every test that uses the sandbox starts from its seeded state."""
     if "sandbox" in request.fixturenames:
-        request.getfixturevalue("sandbox").admin("POST", "/_sandbox/reset")
+        request.getfixturevalue("sandbox").reset()
 
 
 @pytest.fixture

@@ -350,11 +350,6 @@ def served() -> Iterator[Tuple[Desk, str]]:
         thread.join(5)
 
 
-def place_call(sandbox: Sandbox, url: str, **body: Any) -> Dict[str, Any]:
-    transcript: Dict[str, Any] = sandbox.admin("POST", "/_sandbox/callcontrol/calls", {"url": url, **body})
-    return transcript
-
-
 def bodies(transcript: Dict[str, Any]) -> List[Optional[str]]:
     return [(s.get("response") or {}).get("body") for s in transcript["steps"]]
 
@@ -362,7 +357,7 @@ def bodies(transcript: Dict[str, Any]) -> List[Optional[str]]:
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_driver_forward_after_digits(sandbox: Sandbox, served: Tuple[Desk, str], method: str) -> None:
     desk, url = served
-    t = place_call(sandbox, url, digits=["1"], method=method, callerIdNumber="+16195550199", talkSeconds=45)
+    t = sandbox.drive_call(url, digits=["1"], method=method, caller_id_number="+16195550199", talk_seconds=45)
     assert t["outcome"] == "connected", t["steps"]
     assert t["connected_to"] == "18585550101"
     assert bodies(t) == ["play-and-get-digits,Main Menu,D", 'simple-forward-voicetag,"Sales call",18585550101', ""]
@@ -373,7 +368,7 @@ def test_driver_forward_after_digits(sandbox: Sandbox, served: Tuple[Desk, str],
 
 def test_driver_timeout_goes_to_the_desk(sandbox: Sandbox, served: Tuple[Desk, str]) -> None:
     desk, url = served
-    t = place_call(sandbox, url, digits=[], forwardResults=["busy"])
+    t = sandbox.drive_call(url, forward_results=["busy"])
     # nothing pressed: digits sent empty; the desk is busy and the default command_result hangs up
     assert bodies(t)[:2] == ["play-and-get-digits,Main Menu,D", "multiple-forward,18585550110,18585550111"]
     assert t["steps"][1]["request"]["fields"]["digits"] == ""
@@ -383,7 +378,7 @@ def test_driver_timeout_goes_to_the_desk(sandbox: Sandbox, served: Tuple[Desk, s
 
 def test_driver_error_path(sandbox: Sandbox, served: Tuple[Desk, str]) -> None:
     desk, url = served
-    t = place_call(sandbox, url, digits=["9"])
+    t = sandbox.drive_call(url, digits=["9"])
     assert t["outcome"] == "error", t["steps"]
     assert t["connected_to"] is None
     refused = t["steps"][1]["response"]

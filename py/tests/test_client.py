@@ -115,10 +115,10 @@ def test_keyword_names_map_to_parameters(client: phonecom.Client, sandbox: Sandb
 
 
 def test_per_call_options(client: phonecom.Client, sandbox: Sandbox) -> None:
-    sandbox.fault("status=503", path="/v4/accounts", times=1)
+    sandbox.queue_fault("status=503", path="/v4/accounts", times=1)
     r = client.call_with_response("v4.get-account")
     assert r.attempts == 2  # retried once
-    sandbox.fault("status=503", path="/v4/accounts", times=1)
+    sandbox.queue_fault("status=503", path="/v4/accounts", times=1)
     with pytest.raises(phonecom.ServerError) as e:
         client.with_options(max_attempts=1).v4.get_account()
     assert e.value.attempts == 1 and e.value.status == 503

@@ -34,7 +34,7 @@ def test_threads_sign_up_distinct_users(client: phonecom.Client) -> None:
 
 
 def test_network_calls_release_the_gil(client: phonecom.Client, sandbox: Sandbox) -> None:
-    sandbox.fault("latency=600", path="/v4/accounts", times=1)
+    sandbox.queue_fault("latency=600", path="/v4/accounts", times=1)
     ticks = 0
     stop = threading.Event()
 
@@ -52,7 +52,7 @@ def test_network_calls_release_the_gil(client: phonecom.Client, sandbox: Sandbox
 
 
 def test_parallel_calls_overlap(client: phonecom.Client, sandbox: Sandbox) -> None:
-    sandbox.fault("latency=400", path="/v4/accounts", times=4)
+    sandbox.queue_fault("latency=400", path="/v4/accounts", times=4)
     start = time.monotonic()
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda _: client.v4.get_account(), range(4)))
@@ -103,7 +103,7 @@ def test_async_client_same_surface(config: Dict[str, Any], sandbox: Sandbox) -> 
 
 
 def test_async_calls_do_not_block_the_event_loop(config: Dict[str, Any], sandbox: Sandbox) -> None:
-    sandbox.fault("latency=500", path="/v4/accounts", times=3)
+    sandbox.queue_fault("latency=500", path="/v4/accounts", times=3)
 
     async def main() -> int:
         client = phonecom.AsyncClient(config)

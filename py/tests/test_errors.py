@@ -57,7 +57,7 @@ def _expect(cls: Type[phonecom.PhoneComError], fn: Any, config: Dict[str, Any]) 
 
 
 def test_validation_before_sending(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
-    sandbox.admin("DELETE", "/_sandbox/requests")
+    sandbox.clear_requests()
     err = _expect(
         phonecom.ValidationError,
         lambda: client.v4.create_account_sms(from_="123", to="+18585550100", text="x" * 2000, bogus=1),
@@ -108,20 +108,20 @@ def test_not_found(client: phonecom.Client, config: Dict[str, Any]) -> None:
 
 
 def test_conflict(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
-    sandbox.fault("status=409", method="POST", times=1)
+    sandbox.queue_fault("status=409", method="POST", times=1)
     err = _expect(phonecom.ConflictError, lambda: client.v4.create_account_subaccount(username="c1", password="Pw-0123456789abc"), config)
     assert err.status == 409 and err.attempts == 1
 
 
 def test_rate_limited(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
-    sandbox.fault("status=429;retry_after=7", path="/v4/accounts", times=1)
+    sandbox.queue_fault("status=429;retry_after=7", path="/v4/accounts", times=1)
     err = _expect(phonecom.RateLimitError, lambda: client.with_options(max_attempts=1).v4.get_account(), config)
     assert err.status == 429 and err.retry_after == 7.0 and err.retryable
     assert "retry after 7.0s" in str(err)
 
 
 def test_server(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
-    sandbox.fault("status=500", path="/v4/accounts", times=5)
+    sandbox.queue_fault("status=500", path="/v4/accounts", times=5)
     err = _expect(phonecom.ServerError, lambda: client.with_options(max_attempts=2).v4.get_account(), config)
     assert err.status == 500 and err.attempts == 2 and err.retryable
 
@@ -136,12 +136,12 @@ def test_transport(config: Dict[str, Any]) -> None:
 
 
 def test_timeout(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
-    sandbox.fault("latency=1500", path="/v4/accounts", times=1)
+    sandbox.queue_fault("latency=1500", path="/v4/accounts", times=1)
     err = _expect(phonecom.TimeoutError, lambda: client.call("v4.get-account", timeout=0.3, max_attempts=1), config)
     assert isinstance(err, TimeoutError)
 
 
 def test_decode(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
-    sandbox.fault("malformed", path="/v4/accounts", times=1)
+    sandbox.queue_fault("malformed", path="/v4/accounts", times=1)
     err = _expect(phonecom.DecodeError, lambda: client.with_options(max_attempts=1).v4.get_account(), config)
     assert err.raw_body and len(err.raw_body) <= 2048

@@ -57,7 +57,7 @@ def test_callcontrol_handler_example_driven_by_the_sandbox(sandbox: Sandbox) -> 
     server = example.serve(desk)  # wsgiref on loopback, a free port
     url = f"http://127.0.0.1:{server.server_port}/callcontrol"
     try:
-        place = lambda digits, **o: example.place_call(sandbox.base_url, url, digits, **o)  # noqa: E731
+        place = lambda digits, **o: example.place_call(sandbox.url, url, digits, **o)  # noqa: E731
 
         # 1: sales, announced
         t = place(["1"], callerIdNumber="+16195550199")

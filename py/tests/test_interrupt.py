@@ -107,7 +107,7 @@ def _wait_for(what: str, found: Callable[[], List[Any]]) -> List[Any]:
 
 def test_ctrl_c_interrupts_a_call_and_the_client_goes_on(sandbox: Sandbox) -> None:
     path = f"/v4/accounts/{sandbox.config['v4']['account_id']}/subaccounts"
-    sandbox.fault(f"latency={LATENCY_S * 1000}", method="POST", path=path)
+    sandbox.queue_fault(f"latency={LATENCY_S * 1000}", method="POST", path=path)
     child = Child(sandbox, "call")
     child.expect("calling")
     posts = lambda: [r for r in sandbox.requests() if r["method"] == "POST" and r["path"] == path]  # noqa: E731
@@ -130,7 +130,7 @@ def test_ctrl_c_interrupts_a_page_and_the_walk_loses_nothing(sandbox: Sandbox) -
     path = "/v4/phone-numbers/available"
     gets = lambda: [r for r in sandbox.requests() if r["path"] == path]  # noqa: E731
     seen = len(gets())
-    sandbox.fault(f"latency={LATENCY_S * 1000}", method="GET", path=path)
+    sandbox.queue_fault(f"latency={LATENCY_S * 1000}", method="GET", path=path)
     child.go_on()
     child.expect("calling")
     _wait_for("the page request", lambda: gets()[seen:])

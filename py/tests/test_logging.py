@@ -14,7 +14,7 @@ from conftest import CONTACT, Sandbox
 def test_events_are_logged_without_secrets(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="phonecom")
     done = client.express.signup(partner="acme", user_id="log1", contact=CONTACT, password="My-own-Passw0rd-123")
-    sandbox.fault("status=503", path="/v4/accounts", times=1)
+    sandbox.queue_fault("status=503", path="/v4/accounts", times=1)
     client.v4.get_account()
     records = [r for r in caplog.records if r.name == "phonecom"]
     kinds = {getattr(r, "phonecom")["kind"] for r in records}

@@ -37,7 +37,7 @@ def test_no_form_of_any_secret_in_any_error(config: Dict[str, Any], sandbox: San
     secrets.append((PER_CALL_PASSWORD, None))
 
     def echo(path: str) -> None:
-        sandbox.fault("echo", path=path)
+        sandbox.queue_fault("echo", path=path)
 
     account = config["v4"]["account_id"]
     provoked: List[Tuple[str, Callable[[], Any]]] = [

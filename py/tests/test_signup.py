@@ -32,7 +32,7 @@ def test_signup_creates_the_subaccount_and_returns_the_token(client: phonecom.Cl
 
 def test_signup_never_creates_twice_when_the_outcome_is_unknown(client: phonecom.Client, sandbox: Sandbox) -> None:
     # The create is processed but its response is lost: the flow finds the user instead of creating again.
-    sandbox.fault("reset_after", method="POST", path="/v4/accounts/", times=1)
+    sandbox.queue_fault("reset_after", method="POST", path="/v4/accounts/", times=1)
     done = client.express.signup(partner="acme", user_id="777", contact=CONTACT)
     assert done["recovered"] is True
     creates = [r for r in sandbox.requests() if r["method"] == "POST" and r["path"].endswith("/subaccounts")]
@@ -41,7 +41,7 @@ def test_signup_never_creates_twice_when_the_outcome_is_unknown(client: phonecom
 
 def test_signup_refuses_bad_input_before_sending(client: phonecom.Client, sandbox: Sandbox) -> None:
     bad = dict(CONTACT, phone="555", address=dict(CONTACT["address"], province=None))  # type: ignore[arg-type]
-    sandbox.admin("DELETE", "/_sandbox/requests")
+    sandbox.clear_requests()
     with pytest.raises(phonecom.ValidationError) as e:
         client.express.signup(partner="Acme!", user_id="1", contact=bad)
     fields = {f.field for f in e.value.fields}

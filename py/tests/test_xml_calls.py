@@ -90,7 +90,7 @@ def test_walk_parameters_are_checked(client: phonecom.Client, sandbox: Sandbox) 
 
 
 def test_a_failing_window_raises(client: phonecom.Client, sandbox: Sandbox) -> None:
-    sandbox.fault("status=403", path="/special/xmlapi", times=10)
+    sandbox.queue_fault("status=403", path="/special/xmlapi", times=10)
     with pytest.raises(phonecom.PhoneComError) as e:
         list(client.xml.get_call_list.iter(startTime=Q1[0], endTime=Q1[1]))
     assert e.value.operation == "xml.getCallList"

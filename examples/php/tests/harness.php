@@ -2,7 +2,8 @@
 /**
  * A tiny test harness: test() registers a case, check()/expect() record failures, run() prints
  * one line per case and the closing "N passed, N failed, N skipped" line.
- * The sandbox's config line comes from PHONECOM_SANDBOX_CONFIG; faults go to its admin API.
+ * The sandbox's config line comes from PHONECOM_SANDBOX_CONFIG; its admin API is reached through
+ * PhoneCom\Sandbox::attach() (sandbox()).
  */
 
 declare(strict_types=1);
@@ -10,6 +11,7 @@ declare(strict_types=1);
 require_once __DIR__ . '/../autoload.php';
 
 use PhoneCom\PhoneCom;
+use PhoneCom\Sandbox;
 
 final class Skip extends Exception {}
 
@@ -67,14 +69,17 @@ function account_id(): int
     return (int)sandbox_config()['v4']['account_id'];
 }
 
+/** The suite's sandbox (PHONECOM_SANDBOX_CONFIG's), through the package's own helper. */
+function sandbox(): Sandbox
+{
+    static $sandbox = null;
+    return $sandbox ??= Sandbox::attach(sandbox_config()['v4']['base_url']);
+}
+
 /** Queue a sandbox fault for the next $times requests matching method and path prefix. */
 function fault(string $method, string $path, string $spec, int $times = 1): void
 {
-    $base = preg_replace('#/v4$#', '', sandbox_config()['v4']['base_url']);
-    $body = json_encode(['method' => $method, 'path' => $path, 'fault' => $spec, 'times' => $times]);
-    $context = stream_context_create(['http' => ['method' => 'POST', 'header' => "Content-Type: application/json\r\n", 'content' => $body, 'ignore_errors' => true]]);
-    $answer = file_get_contents("$base/_sandbox/faults", false, $context);
-    check($answer !== false && str_contains($http_response_header[0] ?? '', ' 201'), "fault $spec queued");
+    sandbox()->queueFault($spec, method: $method, path: $path, times: $times);
 }
 
 function run(): int

@@ -2,7 +2,7 @@
 /**
  * Call control end to end: examples/php/callcontrol_handler.php served by `php -S` on loopback,
  * called by the sandbox's call-control driver the way Phone.com calls a partner
- * (POST {sandbox}/_sandbox/callcontrol/calls), the transcript checked step by step.
+ * (PhoneCom\Sandbox::driveCall), the transcript checked step by step.
  */
 
 declare(strict_types=1);
@@ -73,22 +73,10 @@ final class HandlerServer
     }
 }
 
-function sandbox_root(): string
-{
-    return preg_replace('#/v4$#', '', sandbox_config()['v4']['base_url']);
-}
-
-/** Have the sandbox place a call on $server's URL; returns the transcript. */
+/** Have the sandbox place a call on $server's URL (PhoneCom\Sandbox::driveCall's named arguments); returns the transcript. */
 function place_call(HandlerServer $server, array $call): array
 {
-    $body = json_encode(['url' => $server->url] + $call);
-    $context = stream_context_create(['http' => ['method' => 'POST', 'header' => "Content-Type: application/json\r\n", 'content' => $body, 'ignore_errors' => true, 'timeout' => 60]]);
-    $answer = file_get_contents(sandbox_root() . '/_sandbox/callcontrol/calls', false, $context);
-    $status = $http_response_header[0] ?? '';
-    if ($answer === false || !str_contains($status, ' 201')) {
-        throw new RuntimeException("placing the call failed: $status $answer");
-    }
-    return json_decode($answer, true, 64, JSON_THROW_ON_ERROR);
+    return sandbox()->driveCall($server->url, ...$call);
 }
 
 /** The answers the handler gave, step by step. */
