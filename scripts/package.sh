@@ -46,10 +46,11 @@ if [ "$node_version" != "$VERSION" ]; then
   exit 1
 fi
 
-step "release build, once: cargo zigbuild --target $RUST_TARGET.$GLIBC (sandbox, C library, Node addon, Python module)"
+step "release build, once: cargo zigbuild --target $RUST_TARGET.$GLIBC (sandbox, C library, Node addon, Python module, bench/run.sh's Rust clients)"
 build_started=$SECONDS
 cargo zigbuild --release --target "$RUST_TARGET.$GLIBC" \
-  -p phonecom-sandbox -p phonecom-ffi -p phonecom-node -p phonecom-py --features phonecom-py/extension-module
+  -p phonecom-sandbox -p phonecom-ffi -p phonecom-node -p phonecom-py --features phonecom-py/extension-module \
+  -p phonecom-bench
 echo "release build: $((SECONDS - build_started)) s"
 SANDBOX=$RELEASE_DIR/phonecom-sandbox
 

@@ -34,6 +34,9 @@ step "scripts/package.sh"
 PHONECOM_PY_WHEEL=$(ls "$PWD"/dist/phonecom-*.whl)
 export PHONECOM_PY_WHEEL
 
+step "bench/run.sh --smoke (every benchmark client, a few calls each, on that release build)"
+bench/run.sh --smoke
+
 step "fuzz/run.sh --smoke (every fuzz target, a fixed number of executions)"
 fuzz/run.sh --smoke
 

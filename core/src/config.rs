@@ -32,6 +32,7 @@
 //! | `PHONECOM_NOL_BASE_URL`, `PHONECOM_NOL_API_KEY`, `PHONECOM_NOL_AUTH` | numbers.online (`bearer` default, or `x-api-key`) |
 //! | `PHONECOM_CONNECT_TIMEOUT_MS`, `PHONECOM_TIMEOUT_MS` | connect / per-attempt timeouts |
 //! | `PHONECOM_MAX_ATTEMPTS`, `PHONECOM_DEADLINE_MS` | retries and the total deadline of one call |
+//! | `PHONECOM_POOL_SIZE` | keep-alive connections kept per client (default 16, 1 to 1024) |
 //! | `PHONECOM_PROXY` | proxy URL; otherwise `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` with `NO_PROXY` |
 //! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
 //! | `PHONECOM_DEBUG_LOG` | `1` to add headers and bodies (masked, cut) to the log hook's request and response events |
@@ -59,6 +60,10 @@ pub const XML_DEV_BASE_URL: &str = "https://dev.tierra.net/special/xmlapi";
 pub const V1_BASE_URL: &str = "https://v1.api.phone.com";
 /// Production base URL of numbers.online.
 pub const NOL_BASE_URL: &str = "https://numbers.online";
+/// Keep-alive connections a client keeps by default ([`Config::pool_size`]).
+pub const DEFAULT_POOL_SIZE: usize = 16;
+/// The largest [`Config::pool_size`] accepted.
+pub const MAX_POOL_SIZE: usize = 1024;
 
 /// Which set of default base URLs to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
@@ -220,6 +225,10 @@ pub struct Config {
     pub timeouts: Timeouts,
     /// Retries and deadline.
     pub retry: RetryConfig,
+    /// Keep-alive connections the client keeps open, overall and per host (default
+    /// [`DEFAULT_POOL_SIZE`], from 1 to [`MAX_POOL_SIZE`]): up to this many calls in flight at
+    /// once reuse connections; calls beyond it open more, which are closed after their answer.
+    pub pool_size: usize,
     /// Proxy URL (`http://`, `socks5://`); `None` reads `HTTPS_PROXY`/`NO_PROXY` from the environment.
     pub proxy: Option<String>,
     /// Allow plain `http://` to hosts other than loopback.
@@ -240,6 +249,7 @@ impl std::fmt::Debug for Config {
             .field("nol", &self.nol)
             .field("timeouts", &self.timeouts)
             .field("retry", &self.retry)
+            .field("pool_size", &self.pool_size)
             .field("proxy", &self.proxy.as_deref().map(crate::proxy::shown))
             .field("allow_insecure_http", &self.allow_insecure_http)
             .field("debug_log", &self.debug_log)
@@ -364,6 +374,7 @@ impl Config {
             nol: NolConfig::default(),
             timeouts: Timeouts::default(),
             retry: RetryConfig::default(),
+            pool_size: DEFAULT_POOL_SIZE,
             proxy: None,
             allow_insecure_http: false,
             debug_log: false,
@@ -402,6 +413,7 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
     ("PHONECOM_TIMEOUT_MS", "/timeouts/overall_ms", true),
     ("PHONECOM_MAX_ATTEMPTS", "/retry/max_attempts", true),
     ("PHONECOM_DEADLINE_MS", "/retry/deadline_ms", true),
+    ("PHONECOM_POOL_SIZE", "/pool_size", true),
     ("PHONECOM_PROXY", "/proxy", false),
     (
         "PHONECOM_ALLOW_INSECURE_HTTP",
@@ -516,6 +528,12 @@ impl Config {
                     "must be above 0 ms (0 would fail every call)",
                 ));
             }
+        }
+        if !(1..=MAX_POOL_SIZE).contains(&self.pool_size) {
+            return Err(field_error(
+                "pool_size",
+                &format!("must be from 1 to {MAX_POOL_SIZE} (got {})", self.pool_size),
+            ));
         }
         if let Some(proxy) = &self.proxy {
             crate::proxy::parse(proxy).map_err(|rule| field_error("proxy", rule))?;
@@ -766,6 +784,27 @@ mod tests {
                 !debug.contains("Proxy-Pw") && !debug.contains("Proxy Pw"),
                 "{debug}"
             );
+        }
+    }
+
+    #[test]
+    fn pool_size_defaults_to_16_is_set_by_document_or_variable_and_bounded() {
+        assert_eq!(
+            Config::from_json("{}").unwrap().pool_size,
+            DEFAULT_POOL_SIZE
+        );
+        assert_eq!(
+            Config::from_json(r#"{"pool_size": 64}"#).unwrap().pool_size,
+            64
+        );
+        let vars = HashMap::from([("PHONECOM_POOL_SIZE", "48")]);
+        let cfg = Config::from_lookup(|k| vars.get(k).map(|v| v.to_string())).unwrap();
+        assert_eq!(cfg.pool_size, 48);
+        for bad in [0, MAX_POOL_SIZE + 1] {
+            let e = Config::from_value(serde_json::json!({ "pool_size": bad })).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation);
+            assert!(e.to_string().contains("pool_size"), "{e}");
+            assert!(e.to_string().contains("from 1 to 1024"), "{e}");
         }
     }
 

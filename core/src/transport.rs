@@ -13,10 +13,6 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 /// Largest response body the library reads (32 MiB).
 const MAX_BODY: u64 = 32 * 1024 * 1024;
 
-/// Keep-alive connections kept idle, overall and per host: up to this many calls in flight reuse
-/// connections instead of opening new ones.
-pub(crate) const POOL_SIZE: usize = 16;
-
 /// A request ready to send.
 #[derive(Clone, Debug)]
 pub struct HttpRequest {
@@ -143,9 +139,10 @@ impl Transport {
             .timeout_global(Some(config.attempt_timeout()))
             .max_redirects(0)
             .user_agent(user_agent.as_str())
-            // Both limits, or ureq's overall default of 10 idle connections closes the rest.
-            .max_idle_connections(POOL_SIZE)
-            .max_idle_connections_per_host(POOL_SIZE)
+            // Both limits, or ureq's overall default of 10 idle connections closes the rest: up
+            // to `pool_size` calls in flight reuse connections instead of opening new ones.
+            .max_idle_connections(config.pool_size)
+            .max_idle_connections_per_host(config.pool_size)
             .proxy(proxy)
             .build();
         let agent = ureq::Agent::with_parts(

@@ -110,14 +110,13 @@ fn calls_on_a_warm_client_create_no_threads() {
     );
 }
 
-#[test]
-fn sixteen_in_flight_with_a_pool_of_sixteen_reuse_sixteen_connections() {
-    let env = common::start();
-    let port = sandbox_port(&env);
+/// TCP connections `env`'s client opens for about 1,000 calls made `in_flight` at a time.
+fn connections_for_1000_calls(env: &common::Env, in_flight: usize) -> usize {
+    let port = sandbox_port(env);
     let earlier = client_ports(port);
-    let (workers, per_worker) = (16, 1000 / 16 + 1);
+    let per_worker = 1000 / in_flight + 1;
     std::thread::scope(|s| {
-        for _ in 0..workers {
+        for _ in 0..in_flight {
             s.spawn(|| {
                 for _ in 0..per_worker {
                     env.client.call("v4.get-account", json!({})).unwrap();
@@ -127,12 +126,29 @@ fn sixteen_in_flight_with_a_pool_of_sixteen_reuse_sixteen_connections() {
     });
     let opened = client_ports(port).difference(&earlier).count();
     eprintln!(
-        "connections opened by {} calls: {opened}",
-        workers * per_worker
+        "connections opened by {} calls at {in_flight} in flight: {opened}",
+        in_flight * per_worker
     );
+    opened
+}
+
+#[test]
+fn sixteen_in_flight_with_a_pool_of_sixteen_reuse_sixteen_connections() {
+    let env = common::start();
+    let opened = connections_for_1000_calls(&env, 16);
     assert!(
-        opened <= workers,
-        "{} calls at {workers} in flight opened {opened} TCP connections",
-        workers * per_worker
+        opened <= 16,
+        "1,000 calls at 16 in flight opened {opened} TCP connections"
+    );
+}
+
+#[test]
+fn a_configured_pool_size_keeps_that_many_calls_in_flight_on_as_many_connections() {
+    // 32 in flight is past the default pool of 16, which would close and reopen connections.
+    let env = common::start_with(|c| c["pool_size"] = json!(32));
+    let opened = connections_for_1000_calls(&env, 32);
+    assert!(
+        opened <= 32,
+        "1,000 calls at 32 in flight with pool_size 32 opened {opened} TCP connections"
     );
 }

@@ -110,6 +110,42 @@ fn params_of(py: Python<'_>, name: &str, params: Option<&Bound<'_, PyAny>>) -> P
     }
 }
 
+impl NativeClient {
+    /// The work of one call (to run off the interpreter), its parameters and options checked
+    /// and converted here first.
+    pub(crate) fn prepare_call(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        params: Option<&Bound<'_, PyAny>>,
+        timeout: Option<f64>,
+        deadline: Option<f64>,
+        max_attempts: Option<u32>,
+    ) -> PyResult<impl FnOnce() -> phonecom::Result<phonecom::Response> + Send + 'static> {
+        let params = params_of(py, name, params)?;
+        let opts = CallOptions {
+            timeout: seconds(py, "timeout", timeout)?,
+            deadline: seconds(py, "deadline", deadline)?,
+            max_attempts,
+        };
+        let (client, op, panic) = (self.inner.clone(), name.to_string(), self.panic_for_test);
+        Ok(move || tested(panic, client.call_with(&op, params, &opts)))
+    }
+}
+
+/// A call's response as Python sees it: `{"data", "status", "request_id", "attempts"}`.
+pub(crate) fn response_dict(
+    py: Python<'_>,
+    resp: phonecom::Response,
+) -> PyResult<Bound<'_, PyDict>> {
+    let out = PyDict::new(py);
+    out.set_item("data", to_py(py, &resp.data)?)?;
+    out.set_item("status", resp.status)?;
+    out.set_item("request_id", resp.request_id)?;
+    out.set_item("attempts", resp.attempts)?;
+    Ok(out)
+}
+
 #[pymethods]
 impl NativeClient {
     /// A client from a configuration document (a dict, a JSON string, or None for the defaults),
@@ -181,23 +217,9 @@ impl NativeClient {
         max_attempts: Option<u32>,
     ) -> PyResult<Bound<'py, PyDict>> {
         guard(py, name, || {
-            let params = params_of(py, name, params)?;
-            let opts = CallOptions {
-                timeout: seconds(py, "timeout", timeout)?,
-                deadline: seconds(py, "deadline", deadline)?,
-                max_attempts,
-            };
-            let (client, op, panic) = (self.inner.clone(), name.to_string(), self.panic_for_test);
-            let task = Task::start(py, move || {
-                tested(panic, client.call_with(&op, params, &opts))
-            });
-            let resp = finish(py, name, task)?;
-            let out = PyDict::new(py);
-            out.set_item("data", to_py(py, &resp.data)?)?;
-            out.set_item("status", resp.status)?;
-            out.set_item("request_id", resp.request_id)?;
-            out.set_item("attempts", resp.attempts)?;
-            Ok(out)
+            let work = self.prepare_call(py, name, params, timeout, deadline, max_attempts)?;
+            let resp = finish(py, name, Task::start(py, work))?;
+            response_dict(py, resp)
         })
     }
 
@@ -305,7 +327,34 @@ pub struct NativePages {
     panic_for_test: bool,
 }
 
-type PageResult = Option<Result<phonecom::Page, phonecom::Error>>;
+pub(crate) type PageResult = Option<Result<phonecom::Page, phonecom::Error>>;
+
+impl NativePages {
+    /// The work of fetching the next page (run it off the interpreter).
+    pub(crate) fn fetcher(&self) -> impl FnOnce() -> PageResult + Send + 'static {
+        let (inner, panic) = (self.inner.clone(), self.panic_for_test);
+        move || {
+            let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
+            tested(panic, pages.next_page())
+        }
+    }
+
+    /// The list operation walked.
+    pub(crate) fn operation(&self) -> &str {
+        &self.operation
+    }
+}
+
+/// A page as Python sees it: `{"items", "total", "offset", "limit", "request_id"}`.
+pub(crate) fn page_dict(py: Python<'_>, page: phonecom::Page) -> PyResult<Bound<'_, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("items", to_py(py, &Value::Array(page.items))?)?;
+    d.set_item("total", page.total)?;
+    d.set_item("offset", page.offset)?;
+    d.set_item("limit", page.limit)?;
+    d.set_item("request_id", page.request_id)?;
+    Ok(d)
+}
 
 #[pymethods]
 impl NativePages {
@@ -320,13 +369,7 @@ impl NativePages {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .take();
-            let task = pending.unwrap_or_else(|| {
-                let (inner, panic) = (self.inner.clone(), self.panic_for_test);
-                Task::start(py, move || {
-                    let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
-                    tested(panic, pages.next_page())
-                })
-            });
+            let task = pending.unwrap_or_else(|| Task::start(py, self.fetcher()));
             let next = match task.wait(py) {
                 Ok(Ok(next)) => next,
                 Ok(Err(panic)) => return Err(internal(py, &panic, &self.operation)),
@@ -336,17 +379,10 @@ impl NativePages {
                     return Err(interrupt);
                 }
             };
-            let page = match next {
-                None => return Ok(None),
-                Some(r) => r.py_err(py)?,
-            };
-            let d = PyDict::new(py);
-            d.set_item("items", to_py(py, &Value::Array(page.items))?)?;
-            d.set_item("total", page.total)?;
-            d.set_item("offset", page.offset)?;
-            d.set_item("limit", page.limit)?;
-            d.set_item("request_id", page.request_id)?;
-            Ok(Some(d))
+            match next {
+                None => Ok(None),
+                Some(r) => page_dict(py, r.py_err(py)?).map(Some),
+            }
         })
     }
 

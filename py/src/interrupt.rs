@@ -104,7 +104,7 @@ fn on_main_thread(py: Python<'_>) -> bool {
 /// The worker threads: started on demand, reused, gone after [`workers::IDLE_FOR`] idle. Only
 /// the main thread hands them work, so there is usually one, plus one per interrupted call
 /// still running.
-mod workers {
+pub(crate) mod workers {
     use super::*;
 
     type Job = Box<dyn FnOnce() + Send>;

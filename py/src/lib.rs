@@ -8,6 +8,7 @@
 //! point runs behind the panic boundary ([`errors::guard`]): a panic inside the library is
 //! `phonecom.InternalError`, with nothing printed on stderr.
 
+mod asynchronous;
 mod callcontrol;
 mod client;
 mod convert;
@@ -27,5 +28,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::NativePages>()?;
     functions::register(m)?;
     callcontrol::register(m)?;
+    asynchronous::register(m)?;
     Ok(())
 }

@@ -561,15 +561,17 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         cls = "AsyncClient" if asynchronous else "Client"
         prefix = "_AsyncNs_" if asynchronous else "_Ns_"
         aw = "async def" if asynchronous else "def"
+        # AsyncClient's calls at once (see phonecom._async).
+        bound = " *, max_concurrency: int = ...," if asynchronous else ""
         out += [
             f"class {cls}:",
             *[f"    {family}: {prefix}{family}" for family in sorted(tree)],
             "    # Left out: the defaults (production hosts, no credentials). None is refused (ValidationError).",
-            "    def __init__(self, config: Union[str, Mapping[str, Any]] = ..., **overrides: Any) -> None: ...",
+            f"    def __init__(self, config: Union[str, Mapping[str, Any]] = ...,{bound} **overrides: Any) -> None: ...",
             "    @classmethod",
-            f"    def from_env(cls, **overrides: Any) -> {cls}: ...",
+            f"    def from_env(cls,{bound} **overrides: Any) -> {cls}: ...",
             "    @classmethod",
-            f'    def from_file(cls, path: Union[str, "os.PathLike[str]"], **overrides: Any) -> {cls}: ...',
+            f'    def from_file(cls, path: Union[str, "os.PathLike[str]"],{bound} **overrides: Any) -> {cls}: ...',
             f"    {aw} call(self, name: str, params: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> Any: ...",
             f"    {aw} call_with_response(self, name: str, params: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> Response: ...",
             f"    def with_options(self, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> {cls}: ...",
@@ -583,6 +585,8 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         ]
         if asynchronous:
             out += [
+                "    @property",
+                "    def max_concurrency(self) -> int: ...",
                 "    async def aclose(self) -> None: ...",
                 "    async def __aenter__(self) -> AsyncClient: ...",
                 "    async def __aexit__(self, *exc: Any) -> None: ...",

@@ -8,7 +8,6 @@ The type stubs (``_client.pyi``) are generated from the same catalog by ``py/too
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import threading
@@ -25,7 +24,7 @@ from typing import (
     Union,
 )
 
-from . import _native, _naming
+from . import _async, _native, _naming
 from ._errors import FieldError, ValidationError
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
@@ -166,17 +165,17 @@ class AsyncOperation(_OperationBase):
         return await self._client.call(self.name, self._params(params))
 
     async def iter(self, **params: Any) -> AsyncIterator[Any]:
-        """Every row of the list, each page fetched on a worker thread when needed."""
+        """Every row of the list, each page fetched on the library's threads when needed."""
         async for page in self.pages(**params):
             for item in page["items"]:
                 yield item
 
     async def pages(self, **params: Any) -> AsyncIterator[Dict[str, Any]]:
-        """The list page by page, each fetched on a worker thread."""
-        native = self._client._native_client()
-        walker = await asyncio.to_thread(native.pages, self.name, self._params(params))
+        """The list page by page, each fetched on the library's threads."""
+        client = self._client
+        walker = client._native_client().pages(self.name, self._params(params))  # fetches nothing yet
         while True:
-            page = await asyncio.to_thread(next, walker, None)
+            page = await _async.next_page(client._lane, walker)
             if page is None:
                 return
             yield page
@@ -304,19 +303,23 @@ class _ClientBase:
         for k, v in (("timeout", timeout), ("deadline", deadline), ("max_attempts", max_attempts)):
             if v is not None:
                 opts[k] = v
-        return type(self)._wrap(self._native_client(), opts)
+        return self._derive(self._native_client(), opts)
+
+    def _derive(self, native: Any, options: Dict[str, Any]) -> Any:
+        """A client of the same class over ``native`` (what ``with_*`` return)."""
+        return type(self)._wrap(native, options)
 
     def with_v4_token(self, token: str, account_id: Optional[int] = None) -> Any:
         """A client acting with another v4 Bearer token (e.g. a portal user's token from the
         sign-up flow), sharing this client's connection pool. An empty, too-short or non-ASCII
         token raises :class:`ValidationError`."""
-        return type(self)._wrap(self._native_client().with_v4_token(token, account_id), dict(self._options))
+        return self._derive(self._native_client().with_v4_token(token, account_id), dict(self._options))
 
     def with_nol_key(self, key: str) -> Any:
         """A client acting with another numbers.online key (e.g. the key ``nol.account_signup``
         returns once, or a tenant's), sharing this client's connection pool; the key is masked
         in its errors and logs. An empty or too-short key raises :class:`ValidationError`."""
-        return type(self)._wrap(self._native_client().with_nol_key(key), dict(self._options))
+        return self._derive(self._native_client().with_nol_key(key), dict(self._options))
 
     @property
     def user_agent(self) -> str:
@@ -332,13 +335,16 @@ class _ClientBase:
         """Whether :meth:`close` was called."""
         return self._closed
 
-    def _call(self, name: str, params: Optional[Mapping[str, Any]], options: Mapping[str, Any]) -> Dict[str, Any]:
+    def _call_options(self, options: Mapping[str, Any]) -> Dict[str, Any]:
         opts = dict(self._options)
         opts.update({k: v for k, v in options.items() if v is not None})
         unknown = set(opts) - set(_OPTION_NAMES)
         if unknown:
             raise TypeError(f"unknown call options: {', '.join(sorted(unknown))}")
-        result: Dict[str, Any] = self._native_client().call(name, params, **opts)
+        return opts
+
+    def _call(self, name: str, params: Optional[Mapping[str, Any]], options: Mapping[str, Any]) -> Dict[str, Any]:
+        result: Dict[str, Any] = self._native_client().call(name, params, **self._call_options(options))
         return result
 
     def __repr__(self) -> str:
@@ -407,8 +413,16 @@ class Client(_ClientBase):
 
 
 class AsyncClient(_ClientBase):
-    """The same surface as :class:`Client`, returning awaitables: each call runs on a worker thread
-    with the GIL released, so the event loop is never blocked.
+    """The same surface as :class:`Client`, returning awaitables. Calls and page fetches run on the
+    library's own threads with the GIL released (never on the interpreter's default executor), so
+    the event loop is never blocked; at most ``max_concurrency`` of them at once (default 64,
+    shared with the clients derived from this one), the others waiting in order without holding a
+    thread. Calls past the connection pool (``pool_size`` in the config, default 16) open extra
+    connections, closed after their answer: raise both together for more calls in flight.
+
+    ``AsyncClient(config, max_concurrency=64, **overrides)``, and the same keyword for
+    :meth:`from_env` and :meth:`from_file`. A task cancelled while its call runs stops waiting;
+    the call goes on to its end in the background (its deadline bounds it).
 
     >>> async def main() -> None:                            # doctest: +SKIP
     ...     async with phonecom.AsyncClient.from_env() as client:
@@ -417,6 +431,54 @@ class AsyncClient(_ClientBase):
     """
 
     _operation_class = AsyncOperation
+    _lane: Any
+
+    def __init__(
+        self,
+        config: Union[None, str, Mapping[str, Any], _NoConfig] = _NO_CONFIG,
+        *,
+        max_concurrency: int = _async.DEFAULT_MAX_CONCURRENCY,
+        **overrides: Any,
+    ) -> None:
+        lane = _async.lane(max_concurrency)
+        super().__init__(config, **overrides)
+        self._lane = lane
+
+    @classmethod
+    def from_env(cls, *, max_concurrency: int = _async.DEFAULT_MAX_CONCURRENCY, **overrides: Any) -> Any:
+        """Like :meth:`Client.from_env`; ``max_concurrency`` calls at once."""
+        lane = _async.lane(max_concurrency)
+        self = super().from_env(**overrides)
+        self._lane = lane
+        return self
+
+    @classmethod
+    def from_file(
+        cls,
+        path: Union[str, "os.PathLike[str]"],
+        *,
+        max_concurrency: int = _async.DEFAULT_MAX_CONCURRENCY,
+        **overrides: Any,
+    ) -> Any:
+        """Like :meth:`Client.from_file`; ``max_concurrency`` calls at once."""
+        lane = _async.lane(max_concurrency)
+        self = super().from_file(path, **overrides)
+        self._lane = lane
+        return self
+
+    def _init(self, native: Any, options: Dict[str, Any]) -> None:
+        super()._init(native, options)
+        self._lane = _async.lane(_async.DEFAULT_MAX_CONCURRENCY)
+
+    def _derive(self, native: Any, options: Dict[str, Any]) -> Any:
+        derived = super()._derive(native, options)
+        derived._lane = self._lane
+        return derived
+
+    @property
+    def max_concurrency(self) -> int:
+        """Calls this client (and those derived from it) runs at once."""
+        return int(self._lane.max_concurrency)
 
     async def call(
         self,
@@ -428,8 +490,8 @@ class AsyncClient(_ClientBase):
         max_attempts: Optional[int] = None,
     ) -> Any:
         """Call any catalog operation by its canonical name; see :meth:`Client.call`."""
-        opts = {"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts}
-        r = await asyncio.to_thread(self._call, name, params, opts)
+        opts = self._call_options({"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts})
+        r = await _async.call(self._lane, self._native_client(), name, params, opts)
         return r["data"]
 
     async def call_with_response(
@@ -442,8 +504,8 @@ class AsyncClient(_ClientBase):
         max_attempts: Optional[int] = None,
     ) -> Response:
         """Like :meth:`call`, returning a :class:`Response`."""
-        opts = {"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts}
-        r = await asyncio.to_thread(self._call, name, params, opts)
+        opts = self._call_options({"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts})
+        r = await _async.call(self._lane, self._native_client(), name, params, opts)
         return Response(r["data"], r["status"], r["request_id"], r["attempts"])
 
     async def aclose(self) -> None:

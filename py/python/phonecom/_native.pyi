@@ -1,5 +1,5 @@
 # The native module (py/src/*.rs). Internal: use phonecom.Client and the phonecom modules.
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Union
 
 __version__: str
 
@@ -32,6 +32,23 @@ class Pages:
     def __next__(self) -> Dict[str, Any]: ...
     @property
     def pages_fetched(self) -> int: ...
+
+class Lane:
+    def __init__(self, max_concurrency: int) -> None: ...
+    @property
+    def max_concurrency(self) -> int: ...
+
+def call_async(
+    lane: Lane,
+    client: Client,
+    name: str,
+    params: Optional[Mapping[str, Any]],
+    done: Callable[[Any, Optional[BaseException]], None],
+    timeout: Optional[float] = None,
+    deadline: Optional[float] = None,
+    max_attempts: Optional[int] = None,
+) -> None: ...
+def next_page_async(lane: Lane, pages: Pages, done: Callable[[Any, Optional[BaseException]], None]) -> None: ...
 
 def catalog_json() -> str: ...
 def error_kinds() -> List[str]: ...

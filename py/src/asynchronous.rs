@@ -1,0 +1,169 @@
+//! What `phonecom.AsyncClient` awaits: calls and page fetches run on the library's own threads
+//! (the reused workers of [`crate::interrupt`]), never on the interpreter's default executor
+//! (`asyncio.to_thread`: `min(32, cores + 4)` threads, shared with everything else the program
+//! runs there). Each outcome goes to a Python callback, which resolves the asyncio future on its
+//! loop (`loop.call_soon_threadsafe`, see `phonecom/_async.py`).
+//!
+//! A [`Lane`] bounds how many run at once (`AsyncClient(max_concurrency=...)`); the rest wait
+//! in its FIFO queue, holding no thread. A worker that finishes one takes the next from the
+//! queue, so a burst runs on at most `max_concurrency` threads, reused.
+//!
+//! ```python
+//! lane = _native.Lane(64)
+//! _native.call_async(lane, native_client, "v4.get-account", None, done)   # done(result, error)
+//! ```
+
+use crate::client::{page_dict, response_dict, NativeClient, NativePages};
+use crate::errors::{internal, IntoPyResult};
+use phonecom::boundary::{catch, Panic};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, PoisonError};
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// At most `max` jobs at once; the others wait in order.
+#[pyclass(module = "phonecom._native", name = "Lane", frozen)]
+pub struct Lane {
+    max: usize,
+    state: Arc<Mutex<LaneState>>,
+}
+
+#[derive(Default)]
+struct LaneState {
+    running: usize,
+    queued: VecDeque<Job>,
+}
+
+#[pymethods]
+impl Lane {
+    /// A lane running at most `max_concurrency` jobs at once (1 to 4096).
+    #[new]
+    fn new(max_concurrency: usize) -> PyResult<Lane> {
+        if !(1..=4096).contains(&max_concurrency) {
+            return Err(PyValueError::new_err(format!(
+                "max_concurrency must be from 1 to 4096 (got {max_concurrency})"
+            )));
+        }
+        Ok(Lane {
+            max: max_concurrency,
+            state: Arc::default(),
+        })
+    }
+
+    /// The bound it was made with.
+    #[getter]
+    fn max_concurrency(&self) -> usize {
+        self.max
+    }
+}
+
+impl Lane {
+    fn submit(&self, job: Job) {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if st.running >= self.max {
+            st.queued.push_back(job);
+            return;
+        }
+        st.running += 1;
+        drop(st);
+        let state = self.state.clone();
+        let run = Box::new(move || drain(&state, job));
+        if let Err(run) = crate::interrupt::workers::submit(run) {
+            // No thread could start: run it here rather than lose it.
+            run();
+        }
+    }
+}
+
+/// Run `job`, then every job queued meanwhile, then give the slot back.
+fn drain(state: &Mutex<LaneState>, mut job: Job) {
+    loop {
+        job();
+        let mut st = state.lock().unwrap_or_else(PoisonError::into_inner);
+        match st.queued.pop_front() {
+            Some(next) => job = next,
+            None => {
+                st.running -= 1;
+                return;
+            }
+        }
+    }
+}
+
+/// Hand `outcome` to `done(result, error)` with the interpreter attached (dropped when it is
+/// shutting down). `convert` builds the result; an error or panic becomes the exception object.
+fn deliver<T>(
+    done: Py<PyAny>,
+    operation: &str,
+    outcome: Result<Result<T, phonecom::Error>, Panic>,
+    convert: impl FnOnce(Python<'_>, T) -> PyResult<Py<PyAny>>,
+) {
+    Python::try_attach(|py| {
+        let result = match outcome {
+            Ok(r) => r.py_err(py).and_then(|v| convert(py, v)),
+            Err(panic) => Err(internal(py, &panic, operation)),
+        };
+        let args = match result {
+            Ok(value) => (value, py.None()),
+            Err(e) => (py.None(), e.into_value(py).into_any()),
+        };
+        if let Err(e) = done.call1(py, args) {
+            // The callback only schedules the future's resolution; report what broke it.
+            e.write_unraisable(py, None);
+        }
+    });
+}
+
+/// Start a call on `lane`; `done(result, error)` receives `{"data", "status", "request_id",
+/// "attempts"}` or the `PhoneComError`. Bad parameters and options raise here, before anything runs.
+#[pyfunction]
+#[pyo3(signature = (lane, client, name, params, done, timeout=None, deadline=None, max_attempts=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn call_async(
+    py: Python<'_>,
+    lane: &Lane,
+    client: &NativeClient,
+    name: &str,
+    params: Option<&Bound<'_, PyAny>>,
+    done: Py<PyAny>,
+    timeout: Option<f64>,
+    deadline: Option<f64>,
+    max_attempts: Option<u32>,
+) -> PyResult<()> {
+    let work = client.prepare_call(py, name, params, timeout, deadline, max_attempts)?;
+    let operation = name.to_string();
+    lane.submit(Box::new(move || {
+        let outcome = catch(work);
+        deliver(done, &operation, outcome, |py, resp| {
+            Ok(response_dict(py, resp)?.into_any().unbind())
+        });
+    }));
+    Ok(())
+}
+
+/// Fetch the next page of `pages` on `lane`; `done(page, error)` receives the page dict, or
+/// `None` at the end, or the `PhoneComError`.
+#[pyfunction]
+pub fn next_page_async(lane: &Lane, pages: &NativePages, done: Py<PyAny>) {
+    let (fetch, operation) = (pages.fetcher(), pages.operation().to_string());
+    lane.submit(Box::new(move || {
+        let outcome = catch(fetch).map(|next| match next {
+            None => Ok(None),
+            Some(r) => r.map(Some),
+        });
+        deliver(done, &operation, outcome, |py, page| match page {
+            None => Ok(py.None()),
+            Some(p) => Ok(page_dict(py, p)?.into_any().unbind()),
+        });
+    }));
+}
+
+/// Register the lane and the two functions.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Lane>()?;
+    m.add_function(wrap_pyfunction!(call_async, m)?)?;
+    m.add_function(wrap_pyfunction!(next_page_async, m)?)?;
+    Ok(())
+}
