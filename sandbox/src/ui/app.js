@@ -6,6 +6,7 @@
 
 const POLL_MS = 1000;
 const KEEP_ROWS = 500;
+const INVENTORY_ROWS = 25;
 const ui = { tab: 'overview', seq: 0, rows: [], open: new Set(), dirty: true, ticks: 0 };
 
 // h('td', {class: 'x', title: 't'}, child...) -> an element; strings become text nodes.
@@ -111,16 +112,18 @@ const render = {
       (o.clock.offset_s ? ` (${o.clock.offset_s > 0 ? '+' : ''}${o.clock.offset_s} s)` : '');
     const counts = Object.entries(o.counts).map(([name, c]) =>
       h('div', { class: 'card' }, h('h2', {}, name), kv(c)));
-    el.replaceChildren(
-      h('h2', {}, 'Client config'),
-      h('p', { class: 'muted' }, 'Secrets are shown as ***; the button copies the real config, ready for PHONECOM_CONFIG.'),
-      h('pre', { id: 'config' }, JSON.stringify(o.config, null, 2)),
-      h('button', { type: 'button', id: 'copy-config', onclick: (e) => copyConfig(e.target) }, 'Copy config'),
-      h('h2', {}, 'Sandbox'),
-      kv({ seed: o.seed, 'sandbox clock': o.clock.now_rfc3339, 'clock offset (s)': o.clock.offset_s,
-        'requests seen': o.requests.last_seq, 'faults queued': o.faults.length,
-        'rate limiting': o.rate_limit.enabled ? 'on' : 'off' }),
-      h('h2', {}, 'Base URLs'), kv(o.base_urls),
+    el.replaceChildren(h('div', { class: 'pair' },
+      h('div', {},
+        h('h2', {}, 'Client config'),
+        h('p', { class: 'muted' }, 'Secrets show as ***; the button copies the real config (for PHONECOM_CONFIG).'),
+        h('button', { type: 'button', id: 'copy-config', onclick: (e) => copyConfig(e.target) }, 'Copy config'),
+        h('pre', { id: 'config' }, JSON.stringify(o.config, null, 1))),
+      h('div', {},
+        h('h2', {}, 'Sandbox'),
+        kv({ seed: o.seed, 'sandbox clock': o.clock.now_rfc3339, 'clock offset (s)': o.clock.offset_s,
+          'requests seen': o.requests.last_seq, 'faults queued': o.faults.length,
+          'rate limiting': o.rate_limit.enabled ? 'on' : 'off' }),
+        h('h2', {}, 'Base URLs'), kv(o.base_urls))),
       h('h2', {}, 'Counts'), h('div', { class: 'cards' }, counts));
   },
   async v4(el) {
@@ -128,12 +131,16 @@ const render = {
     const q = new URLSearchParams(form).toString();
     const { json: s } = await api('GET', '/_sandbox/state/v4?' + q);
     const inv = s.inventory;
-    document.getElementById('v4-body').replaceChildren(
-      h('p', { class: 'muted' }, `${inv.matched} of ${inv.available} available numbers match; the first ${inv.rows.length} are shown.`),
-      table(inv.rows),
-      h('h2', {}, `accounts (${s.accounts.length})`), table(s.accounts),
+    const rows = inv.rows.slice(0, INVENTORY_ROWS);
+    document.getElementById('v4-state').replaceChildren(
+      h('h2', {}, `accounts (${s.accounts.length})`),
+      table(s.accounts.map((a) => ({ id: a.id, username: a.username, name: a.name, parent: a.parent,
+        email: a.contact && a.contact.primary_email, country: a.contact && a.contact.address && a.contact.address.country }))),
       ...section(s.resources, 1),
-      h('h2', {}, 'numbers held by the XML API'), ...section({ held: s.held_numbers }, 1));
+      h('h3', {}, 'numbers held by the XML API'), s.held_numbers && s.held_numbers.length ? table(s.held_numbers) : h('div', { class: 'empty' }, 'none'));
+    document.getElementById('v4-inventory').replaceChildren(
+      h('p', { class: 'muted' }, `${inv.matched} of ${inv.available} available numbers match; the first ${rows.length} are shown.`),
+      table(rows, ['phone_number', 'formatted', 'price', 'category', 'city', 'province', 'country']));
   },
   async xml(el) {
     const { json: s } = await api('GET', '/_sandbox/state/xml');

@@ -53,6 +53,8 @@ pub fn page(req: &Request) -> Option<Response> {
         "" | "/_sandbox/ui" => asset("text/html; charset=utf-8", PAGE),
         "/_sandbox/ui/app.js" => asset("text/javascript; charset=utf-8", SCRIPT),
         "/_sandbox/ui/style.css" => asset("text/css; charset=utf-8", STYLE),
+        // Browsers ask for it; answered here so it never reaches the request log.
+        "/favicon.ico" => Response::empty(204),
         _ => return None,
     })
 }
