@@ -4,12 +4,14 @@
 //! |---|---|
 //! | `GET /_sandbox/health` | `{"status":"ok","seed":N}` |
 //! | `GET /_sandbox/config` | the client config line |
-//! | `GET /_sandbox/requests[?since=SEQ]` | `{"requests":[...]}` (masked) |
+//! | `GET /_sandbox/requests[?since=SEQ&limit=N&family=F&status=S]` | `{"requests":[...],"last_seq"}` (masked), oldest first; `limit` keeps the newest N, `family` (`v4 oauth xml v1 nol`) and `status` (`503`, `5xx`, `error` for 400 and up or none) filter |
 //! | `DELETE /_sandbox/requests` | forget recorded requests |
 //! | `POST /_sandbox/reset` | everything back to the seeded start |
 //! | `GET/POST/DELETE /_sandbox/faults` | list / queue / clear faults |
 //! | `GET/POST /_sandbox/rate-limit` | show / change rate limiting |
 //! | `GET/POST /_sandbox/clock` | show / move the sandbox clock (`{"advance_s": N}` or `{"offset_s": N}`) |
+//! | `GET /_sandbox/state[/{section}]` | the dashboard's state views ([`crate::ui::state`]) |
+//! | `GET /`, `GET /_sandbox/ui` | the dashboard ([`crate::ui`]) |
 //! | anything else | the families' own admin routes ([`crate::service::Service::admin`]) |
 //!
 //! A body that starts with `{` or `[` is read as JSON whatever its `Content-Type` (`curl -d`
@@ -41,12 +43,9 @@ pub fn handle(app: &App, req: &Request) -> Response {
     match (req.method.as_str(), sub) {
         ("GET", "/health") => Response::json(200, &json!({"status": "ok", "seed": sh.seed})),
         ("GET", "/config") => Response::json(200, &app.config()),
-        ("GET", "/requests") => {
-            let since = req
-                .query_param("since")
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            Response::json(200, &json!({"requests": lock(&sh.log).since(since)}))
+        ("GET", "/requests") => requests(app, req),
+        (_, s) if s == "/state" || s.starts_with("/state/") => {
+            crate::ui::state::handle(app, req, s)
         }
         ("DELETE", "/requests") => {
             lock(&sh.log).clear();
@@ -75,6 +74,39 @@ pub fn handle(app: &App, req: &Request) -> Response {
             .all()
             .find_map(|s| s.admin(req, sub, sh))
             .unwrap_or_else(|| bad(404, "unknown admin route")),
+    }
+}
+
+/// `GET /_sandbox/requests`: the log after `since`, filtered, the newest `limit`.
+fn requests(app: &App, req: &Request) -> Response {
+    let number = |k: &str| req.query_param(k).and_then(|s| s.parse::<u64>().ok());
+    let since = number("since").unwrap_or(0);
+    let family = req.query_param("family").filter(|f| !f.is_empty());
+    let status = req.query_param("status").filter(|s| !s.is_empty());
+    let (mut rows, last_seq) = {
+        let log = lock(&app.shared.log);
+        (log.since(since), log.last_seq())
+    };
+    rows.retain(|e| {
+        family.is_none_or(|f| e["family"] == f)
+            && status.is_none_or(|s| status_matches(s, &e["status"]))
+    });
+    if let Some(limit) = number("limit") {
+        let keep = rows.len().saturating_sub(limit as usize);
+        rows.drain(..keep);
+    }
+    Response::json(200, &json!({"requests": rows, "last_seq": last_seq}))
+}
+
+/// Whether a recorded status matches a filter: `503`, `5xx`, or `error` (400 and up, or none).
+fn status_matches(filter: &str, status: &Value) -> bool {
+    let code = status.as_u64();
+    match filter.to_ascii_lowercase().as_str() {
+        "error" => code.is_none_or(|c| c >= 400),
+        f if f.len() == 3 && f.ends_with("xx") => {
+            code.is_some_and(|c| c.to_string().starts_with(&f[..1]))
+        }
+        f => code.is_some_and(|c| c.to_string() == f),
     }
 }
 

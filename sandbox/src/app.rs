@@ -1,4 +1,5 @@
-//! The request pipeline: admin routes, fault matching, recording, dispatch to a [`Service`].
+//! The request pipeline: the dashboard and admin routes, fault matching, recording (and the
+//! console line), dispatch to a [`Service`].
 
 use crate::errors;
 use crate::faults::{Action, Fault};
@@ -6,7 +7,7 @@ use crate::http::{Request, Response};
 use crate::service::{under, Router, Service};
 use crate::state::{lock, Shared};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The prefix of the admin API (no auth, no faults, not recorded).
 pub const ADMIN_PREFIX: &str = "/_sandbox";
@@ -40,6 +41,8 @@ pub struct App {
     pub router: Router,
     /// `http://127.0.0.1:PORT`.
     pub base_url: String,
+    /// Where a line per request goes, if anywhere.
+    pub console: Option<crate::console::Console>,
 }
 
 impl App {
@@ -51,6 +54,7 @@ impl App {
             shared,
             router: services(),
             base_url,
+            console: None,
         }
     }
 
@@ -80,37 +84,52 @@ impl App {
     }
 
     fn route(&self, req: &Request) -> Outcome {
+        if let Some(page) = crate::ui::page(req) {
+            return Outcome::Respond(page);
+        }
         if under(&req.path, ADMIN_PREFIX) {
             return Outcome::Respond(crate::admin::handle(self, req));
         }
+        let started = Instant::now();
         let service = self.router.find(&req.path);
+        let family = service.map(|s| s.family());
         let (spec, fault) = match req.header("x-sandbox-fault") {
             Some(h) => match Fault::parse(h) {
                 Ok(f) => (Some(h.to_string()), Some(f)),
                 Err(e) => {
-                    let seq = lock(&self.shared.log).record(req, Some(h));
-                    lock(&self.shared.log).set_status(seq, Some(400));
-                    return Outcome::Respond(errors::error(
+                    let seq = lock(&self.shared.log).record(req, Some(h), family);
+                    let outcome = Outcome::Respond(errors::error(
                         400,
                         &format!("Invalid X-Sandbox-Fault: {e}"),
                     ));
+                    self.finish(seq, started, &outcome);
+                    return outcome;
                 }
             },
             None => lock(&self.shared.faults)
                 .take(&req.method, &req.path)
                 .map_or((None, None), |(s, f)| (Some(s), Some(f))),
         };
-        let seq = lock(&self.shared.log).record(req, spec.as_deref());
+        let seq = lock(&self.shared.log).record(req, spec.as_deref(), family);
         let outcome = match fault {
             Some(f) => self.faulted(service, req, &f),
             None => Outcome::Respond(self.handle(service, req)),
         };
-        let status = match &outcome {
-            Outcome::Respond(r) | Outcome::Truncated(r) => Some(r.status),
+        self.finish(seq, started, &outcome);
+        outcome
+    }
+
+    /// Completes the log entry `seq` with the outcome and writes its console line.
+    fn finish(&self, seq: u64, started: Instant, outcome: &Outcome) {
+        let resp = match outcome {
+            Outcome::Respond(r) | Outcome::Truncated(r) => Some(r),
             Outcome::Close => None,
         };
-        lock(&self.shared.log).set_status(seq, status);
-        outcome
+        let ms = started.elapsed().as_millis() as u64;
+        let entry = lock(&self.shared.log).finish(seq, resp.map(|r| r.status), ms, resp);
+        if let (Some(console), Some(entry)) = (&self.console, entry) {
+            console.request(&entry);
+        }
     }
 
     fn handle(&self, service: Option<&dyn Service>, req: &Request) -> Response {

@@ -47,6 +47,19 @@ impl Credentials {
         }
     }
 
+    /// Every secret value here (tokens, passwords, API keys; not the user name or the OAuth
+    /// client id), for scrubbing them out of the request log and the dashboard.
+    pub fn secrets(&self) -> Vec<String> {
+        vec![
+            self.v4_token.clone(),
+            self.master_password.clone(),
+            self.xml_password.clone(),
+            self.v1_api_key.clone(),
+            self.v1_password.clone(),
+            self.nol_api_key.clone(),
+        ]
+    }
+
     /// The client config JSON for a sandbox reachable at `base` (`http://127.0.0.1:PORT`).
     pub fn config(&self, base: &str) -> Value {
         json!({

@@ -31,6 +31,7 @@ pub mod admin;
 pub mod app;
 pub mod callcontrol;
 pub mod clock;
+pub mod console;
 pub mod creds;
 pub mod errors;
 pub mod faults;
@@ -46,6 +47,7 @@ pub mod rng;
 pub mod server;
 pub mod service;
 pub mod state;
+pub mod ui;
 pub mod v1;
 pub mod v4;
 pub mod xml;
@@ -77,11 +79,17 @@ impl Sandbox {
     pub fn start_with(opts: Options) -> std::io::Result<Sandbox> {
         let listener = TcpListener::bind(("127.0.0.1", opts.port))?;
         let port = listener.local_addr()?.port();
-        let app = Arc::new(app::App::new(
+        let mut app = app::App::new(
             opts.seed,
             opts.rate_limit,
             format!("http://127.0.0.1:{port}"),
-        ));
+        );
+        if let Some(format) = opts.console {
+            let console = console::Console::start(format)?;
+            console.write(console::start_line(format, &app.base_url, opts.seed));
+            app.console = Some(console);
+        }
+        let app = Arc::new(app);
         let server = server::Server::start(listener, app.clone(), opts.limits)?;
         Ok(Sandbox { app, server })
     }
@@ -94,6 +102,11 @@ impl Sandbox {
     /// The bound port.
     pub fn port(&self) -> u16 {
         self.server.addr().port()
+    }
+
+    /// The dashboard: `http://127.0.0.1:PORT/`.
+    pub fn dashboard_url(&self) -> String {
+        format!("{}/", self.app.base_url)
     }
 
     /// The client config JSON (see the crate README for its shape).

@@ -1,19 +1,23 @@
 //! `phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof] [--max-workers N]
-//! [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]`
+//! [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S] [--quiet]
+//! [--log-format text|json]`
 //!
 //! The limits default to [`phonecom_sandbox::Limits::default`]; timeouts are seconds (decimals
 //! allowed, e.g. `0.5`).
 //!
 //! Prints exactly one JSON line (the client config) on stdout, then serves until killed, or,
-//! with `--exit-on-eof`, until stdin reaches end of file.
+//! with `--exit-on-eof`, until stdin reaches end of file. On stderr: the dashboard's URL, then
+//! one line per request ([`phonecom_sandbox::console`]); `--quiet` prints neither.
 
+use phonecom_sandbox::console::Format;
 use phonecom_sandbox::{Options, Sandbox};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
 const USAGE: &str = "usage: phonecom-sandbox [--port N] [--seed N] [--rate-limit] [--exit-on-eof] \
-[--max-workers N] [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]";
+[--max-workers N] [--max-connections N] [--header-timeout S] [--body-timeout S] [--idle-timeout S] \
+[--quiet] [--log-format text|json]";
 
 /// What `--help` prints (on stdout, exit 0).
 const HELP: &str = "\
@@ -30,8 +34,11 @@ options:
   --header-timeout S    seconds for a request's headers to arrive (default 10)
   --body-timeout S      seconds for a body to arrive or an answer to be written (default 30)
   --idle-timeout S      seconds a kept-alive connection may stay idle (default 60)
+  --quiet               print nothing on stderr (default: the dashboard URL, then a line per request)
+  --log-format F        the request lines as `text` or `json` (one JSON object per line; default text)
   -h, --help            print this help
 
+The dashboard is at http://127.0.0.1:PORT/ (every family's state, the request log, controls).
 The admin API (faults, clock, request log, reset) is under /_sandbox/: see the sandbox README.";
 
 /// A count of at least 1 for `flag`.
@@ -56,6 +63,8 @@ fn seconds(flag: &str, text: &str) -> Result<Duration, String> {
 fn parse_args() -> Result<Option<(Options, bool)>, String> {
     let mut opts = Options::default();
     let mut exit_on_eof = false;
+    let mut quiet = false;
+    let mut format = Format::Text;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -86,10 +95,19 @@ fn parse_args() -> Result<Option<(Options, bool)>, String> {
             "--idle-timeout" => opts.limits.idle_timeout = seconds(&flag, &value(&flag)?)?,
             "--rate-limit" => opts.rate_limit = true,
             "--exit-on-eof" => exit_on_eof = true,
+            "--quiet" => quiet = true,
+            "--log-format" => {
+                format = match value(&flag)?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    _ => return Err("--log-format must be `text` or `json`".into()),
+                }
+            }
             "-h" | "--help" => return Ok(None),
             _ => return Err(format!("unknown argument `{a}`")),
         }
     }
+    opts.console = (!quiet).then_some(format);
     Ok(Some((opts, exit_on_eof)))
 }
 

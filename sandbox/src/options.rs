@@ -29,6 +29,9 @@ pub struct Options {
     pub rate_limit: bool,
     /// Threads, connections and timeouts (see [`Limits`] for the defaults).
     pub limits: Limits,
+    /// A line per request on stderr in this format ([`crate::console`]); `None` (the default
+    /// in process; the binary's `--quiet`) prints nothing.
+    pub console: Option<crate::console::Format>,
 }
 
 impl Default for Options {
@@ -38,6 +41,7 @@ impl Default for Options {
             seed: 1,
             rate_limit: false,
             limits: Limits::default(),
+            console: None,
         }
     }
 }
@@ -94,6 +98,12 @@ impl Builder {
     /// [`Limits::idle_timeout`] (default 60 s).
     pub fn idle_timeout(mut self, t: Duration) -> Self {
         self.opts.limits.idle_timeout = t;
+        self
+    }
+
+    /// A line per request on stderr, and the dashboard URL on start (default: silent).
+    pub fn console(mut self, format: crate::console::Format) -> Self {
+        self.opts.console = Some(format);
         self
     }
 

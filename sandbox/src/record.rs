@@ -64,6 +64,30 @@ pub fn mask_json(v: &mut Value) {
     }
 }
 
+/// Replaces every occurrence of each of `secrets` inside the strings of `v` with `***`: the
+/// last line of defence for values that are not under a secret field name (an `echo` fault's
+/// message, a token pasted into a contact's note).
+///
+/// ```
+/// let mut v = serde_json::json!({"note": "key sbx_v4_abc here", "n": ["sbx_v4_abc"]});
+/// phonecom_sandbox::record::scrub(&mut v, &["sbx_v4_abc".to_string()]);
+/// assert_eq!(v, serde_json::json!({"note": "key *** here", "n": ["***"]}));
+/// ```
+pub fn scrub(v: &mut Value, secrets: &[String]) {
+    match v {
+        Value::String(s) => {
+            for secret in secrets.iter().filter(|x| !x.is_empty()) {
+                if s.contains(secret.as_str()) {
+                    *s = s.replace(secret.as_str(), "***");
+                }
+            }
+        }
+        Value::Object(m) => m.values_mut().for_each(|x| scrub(x, secrets)),
+        Value::Array(a) => a.iter_mut().for_each(|x| scrub(x, secrets)),
+        _ => {}
+    }
+}
+
 fn looks_like_form(text: &str) -> bool {
     !text.is_empty()
         && text
@@ -89,13 +113,68 @@ fn pairs_to_object(pairs: Vec<(String, String)>) -> Value {
 /// string, binary (and audio, image, PDF or octet-stream bodies, and any body longer than
 /// [`RECORDED_BODY_MAX`]) as `"<N bytes>"`, empty as null. Secrets masked.
 pub fn body_value(req: &Request) -> Value {
-    if req.body.is_empty() {
+    masked_body(req.header("content-type").unwrap_or(""), &req.body)
+}
+
+/// A response as recorded: `{"status","headers","body"}`, the body as [`body_value`] records
+/// a request's (XML elements named like a secret field masked too).
+///
+/// ```
+/// use phonecom_sandbox::{http::Response, record::response_value};
+///
+/// let r = Response::json(201, &serde_json::json!({"access_token": "t", "expires_in": 60}));
+/// let v = response_value(&r);
+/// assert_eq!(v["status"], 201);
+/// assert_eq!(v["body"]["access_token"], "***");
+/// ```
+pub fn response_value(resp: &crate::http::Response) -> Value {
+    let mut headers = Map::new();
+    for (k, v) in &resp.headers {
+        let k = k.to_ascii_lowercase();
+        headers.insert(k.clone(), Value::String(mask_header(&k, v)));
+    }
+    let ct = resp.header("content-type").unwrap_or("");
+    let mut body = masked_body(ct, &resp.body);
+    if let Value::String(text) = &mut body {
+        if ct.contains("xml") {
+            *text = mask_xml(text);
+        }
+    }
+    json!({"status": resp.status, "headers": headers, "body": body})
+}
+
+/// `<password>x</password>` -> `<password>***</password>`, for every secret field name.
+fn mask_xml(text: &str) -> String {
+    let mut out = text.to_string();
+    for name in SECRET_FIELDS {
+        let (open, close) = (format!("<{name}>"), format!("</{name}>"));
+        let mut from = 0;
+        while let Some(start) = out[from..].find(&open).map(|i| from + i + open.len()) {
+            let Some(len) = out[start..].find(&close) else {
+                break;
+            };
+            out.replace_range(start..start + len, "***");
+            from = start + 3 + close.len();
+        }
+    }
+    out
+}
+
+/// A body of content type `content_type` as recorded (see [`body_value`]).
+fn masked_body(content_type: &str, body: &[u8]) -> Value {
+    if body.is_empty() {
         return Value::Null;
     }
-    if req.body.len() > RECORDED_BODY_MAX {
-        return Value::String(format!("<{} bytes>", req.body.len()));
+    if body.len() > RECORDED_BODY_MAX {
+        return Value::String(format!("<{} bytes>", body.len()));
     }
-    let ct = req.content_type();
+    let full_ct = content_type;
+    let ct = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     let binary = [
         "audio/",
         "image/",
@@ -106,24 +185,21 @@ pub fn body_value(req: &Request) -> Value {
     .iter()
     .any(|p| ct.starts_with(p));
     let mut v = if binary {
-        Value::String(format!("<{} bytes>", req.body.len()))
-    } else if let Ok(v) = serde_json::from_slice::<Value>(&req.body) {
+        Value::String(format!("<{} bytes>", body.len()))
+    } else if let Ok(v) = serde_json::from_slice::<Value>(body) {
         v
     } else if ct == "multipart/form-data" {
-        match multipart::parse(req.header("content-type").unwrap_or(""), &req.body) {
+        match multipart::parse(full_ct, body) {
             Ok(parts) => Value::Object(multipart::to_fields(&parts)),
-            Err(_) => Value::String(format!("<{} bytes>", req.body.len())),
+            Err(_) => Value::String(format!("<{} bytes>", body.len())),
         }
     } else {
-        match std::str::from_utf8(&req.body) {
-            Ok(t)
-                if req.content_type() == "application/x-www-form-urlencoded"
-                    || looks_like_form(t.trim()) =>
-            {
+        match std::str::from_utf8(body) {
+            Ok(t) if ct == "application/x-www-form-urlencoded" || looks_like_form(t.trim()) => {
                 pairs_to_object(crate::http::url::parse_query(t.trim()))
             }
             Ok(t) => Value::String(t.to_string()),
-            Err(_) => Value::String(format!("<{} bytes>", req.body.len())),
+            Err(_) => Value::String(format!("<{} bytes>", body.len())),
         }
     };
     mask_json(&mut v);
@@ -131,7 +207,7 @@ pub fn body_value(req: &Request) -> Value {
 }
 
 /// One recorded request.
-fn entry(seq: u64, req: &Request, fault: Option<&str>) -> Value {
+fn entry(seq: u64, req: &Request, fault: Option<&str>, family: Option<&str>) -> Value {
     let mut headers = Map::new();
     for (k, v) in &req.headers {
         let k = k.to_ascii_lowercase();
@@ -145,8 +221,9 @@ fn entry(seq: u64, req: &Request, fault: Option<&str>) -> Value {
     let mut query = pairs_to_object(req.query.clone());
     mask_json(&mut query);
     json!({
-        "seq": seq, "method": req.method, "path": req.path, "query": query, "headers": headers,
-        "body": body_value(req), "fault": fault, "status": null,
+        "seq": seq, "time": crate::console::wall_time(), "family": family,
+        "method": req.method, "path": req.path, "query": query, "headers": headers,
+        "body": body_value(req), "fault": fault, "status": null, "ms": null, "response": null,
     })
 }
 
@@ -163,22 +240,31 @@ fn size(req: &Request) -> usize {
 pub struct RequestLog {
     last_seq: u64,
     entries: Ring<Value>,
+    secrets: Vec<String>,
 }
 
 impl Default for RequestLog {
     fn default() -> Self {
-        RequestLog {
-            last_seq: 0,
-            entries: Ring::new(CAPACITY, BUDGET),
-        }
+        RequestLog::with_secrets(Vec::new())
     }
 }
 
 impl RequestLog {
-    /// Records `req` (masked) and returns its sequence number (1, 2, ...).
-    pub fn record(&mut self, req: &Request, fault: Option<&str>) -> u64 {
+    /// An empty log that also scrubs these values wherever they appear ([`scrub`]).
+    pub fn with_secrets(secrets: Vec<String>) -> RequestLog {
+        RequestLog {
+            last_seq: 0,
+            entries: Ring::new(CAPACITY, BUDGET),
+            secrets,
+        }
+    }
+
+    /// Records `req` (masked), sent to `family` (`v4`, `xml` ...; `None` when no family serves
+    /// the path) with `fault` applied, and returns its sequence number (1, 2, ...).
+    pub fn record(&mut self, req: &Request, fault: Option<&str>, family: Option<&str>) -> u64 {
         self.last_seq += 1;
-        let e = entry(self.last_seq, req, fault);
+        let mut e = entry(self.last_seq, req, fault, family);
+        scrub(&mut e, &self.secrets);
         self.entries.push(e, size(req));
         self.last_seq
     }
@@ -198,6 +284,39 @@ impl RequestLog {
         if let Some(e) = self.entries.iter_mut().rev().find(|e| e["seq"] == seq) {
             e["status"] = json!(status);
         }
+    }
+
+    /// Completes entry `seq` once answered: its status (null when no response was written),
+    /// the milliseconds it took and the response (masked). Returns the completed entry.
+    pub fn finish(
+        &mut self,
+        seq: u64,
+        status: Option<u16>,
+        ms: u64,
+        resp: Option<&crate::http::Response>,
+    ) -> Option<Value> {
+        let mut done = None;
+        self.entries.grow(
+            |e| e["seq"] == seq,
+            |e| {
+                e["status"] = json!(status);
+                e["ms"] = json!(ms);
+                let mut r = resp.map(response_value);
+                if let Some(r) = &mut r {
+                    scrub(r, &self.secrets);
+                }
+                let added = resp.map_or(0, |r| 64 + r.body.len().min(RECORDED_BODY_MAX));
+                e["response"] = r.unwrap_or(Value::Null);
+                done = Some(e.clone());
+                added
+            },
+        );
+        done
+    }
+
+    /// The sequence number of the newest request recorded (0 before the first).
+    pub fn last_seq(&self) -> u64 {
+        self.last_seq
     }
 
     /// Entries with a sequence number greater than `since`.
@@ -248,6 +367,7 @@ mod tests {
                 r#"{"username":"u","password":"p","nested":{"access_token":"t"}}"#,
             ),
             None,
+            None,
         );
         log.set_status(seq, Some(201));
         let e = &log.since(0)[0];
@@ -284,7 +404,7 @@ mod tests {
         let mut log = RequestLog::default();
         let small = req("application/json", "{}");
         for _ in 0..CAPACITY + 5 {
-            log.record(&small, None);
+            log.record(&small, None, None);
             assert!(log.len() <= CAPACITY);
         }
         let all = log.since(0);
@@ -296,7 +416,7 @@ mod tests {
             json!(format!("<{} bytes>", RECORDED_BODY_MAX + 1))
         );
         for _ in 0..2 * BUDGET / RECORDED_BODY_MAX {
-            log.record(&big, None);
+            log.record(&big, None, None);
             assert!(log.entries.bytes() <= BUDGET);
         }
         assert!(log.len() < BUDGET / RECORDED_BODY_MAX + 1);

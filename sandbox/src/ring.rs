@@ -74,6 +74,28 @@ impl<T> Ring<T> {
         self.items.iter_mut().map(|(t, _)| t)
     }
 
+    /// Changes the newest entry for which `which` is true; `change` returns the bytes it added,
+    /// which count against the budget (the oldest entries are dropped as in [`Ring::push`]).
+    /// Whether an entry was found.
+    pub fn grow(
+        &mut self,
+        which: impl Fn(&T) -> bool,
+        change: impl FnOnce(&mut T) -> usize,
+    ) -> bool {
+        let Some((item, size)) = self.items.iter_mut().rev().find(|(t, _)| which(t)) else {
+            return false;
+        };
+        let added = change(item);
+        *size += added;
+        self.bytes += added;
+        while self.bytes > self.budget && self.items.len() > 1 {
+            if let Some((_, s)) = self.items.pop_front() {
+                self.bytes -= s;
+            }
+        }
+        true
+    }
+
     /// Keeps the entries for which `keep` is true.
     pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
         self.items.retain(|(t, _)| keep(t));

@@ -44,6 +44,24 @@ pub trait Service: Send + Sync {
         None
     }
 
+    /// The family's short name in the request log, the console and the dashboard (`v4`,
+    /// `oauth`, `xml`, `v1`, `nol`). Default: the prefix without its leading `/`.
+    fn family(&self) -> &'static str {
+        self.prefix().trim_start_matches('/')
+    }
+
+    /// JSON snapshots of the family's state for the dashboard, one per section name
+    /// (`GET /_sandbox/state/{section}`; the XML API answers for `xml` and `callcontrol`),
+    /// secrets left out. `query` is the admin request's query (the filters some sections take).
+    /// Empty when the family keeps no state of its own.
+    fn state(
+        &self,
+        _shared: &Shared,
+        _query: &[(String, String)],
+    ) -> Vec<(&'static str, serde_json::Value)> {
+        Vec::new()
+    }
+
     /// Back to the seeded start (`POST /_sandbox/reset`). State kept in `Shared` is reset
     /// separately; services keeping their own state reset it here.
     fn reset(&self, _shared: &Shared) {}

@@ -43,6 +43,7 @@ impl Shared {
     /// The seeded start.
     pub fn new(seed: u64, rate_limit: bool) -> Shared {
         let creds = Credentials::from_seed(seed);
+        let log = RequestLog::with_secrets(creds.secrets());
         let initial_rate = RateConfig {
             enabled: rate_limit,
             ..RateConfig::default()
@@ -52,7 +53,7 @@ impl Shared {
             v4: Mutex::new(World::new(seed, &creds, 0)),
             creds,
             faults: Mutex::default(),
-            log: Mutex::default(),
+            log: Mutex::new(log),
             limiter: Mutex::new(RateLimiter::new(initial_rate.clone())),
             base_url: OnceCell::new(),
             clock: Clock::default(),

@@ -68,8 +68,8 @@ fn send_raw(port: u16, raw: &str) -> String {
 #[cfg(target_os = "linux")]
 fn slowloris_of_400_connections_stays_within_the_thread_bound_and_others_are_served() {
     const WORKERS: usize = 8;
-    // main thread + reactor + workers
-    const BOUND: usize = WORKERS + 2;
+    // main thread + reactor + console writer + workers
+    const BOUND: usize = WORKERS + 3;
     let (mut child, cfg, port) = spawn_binary(&["--max-workers", "8", "--header-timeout", "120"]);
     let token = cfg["v4"]["token"].as_str().unwrap().to_string();
     let pid = child.id();

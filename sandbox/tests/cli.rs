@@ -26,6 +26,8 @@ fn help_exits_zero_and_lists_every_option() {
             "--header-timeout",
             "--body-timeout",
             "--idle-timeout",
+            "--quiet",
+            "--log-format",
         ] {
             assert!(
                 text.contains(option),

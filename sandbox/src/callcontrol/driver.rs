@@ -100,7 +100,17 @@ enum Next {
 }
 
 /// Places the call and follows it to its end.
-pub fn run(mut call: Call) -> Transcript {
+pub fn run(call: Call) -> Transcript {
+    run_observed(call, &mut |_| {})
+}
+
+/// [`run`], calling `on_step` with each step as soon as it is known (the dashboard shows a
+/// call live through it).
+pub fn run_observed(mut call: Call, on_step: &mut dyn FnMut(&Value)) -> Transcript {
+    let mut push = |t: &mut Transcript, step: Value| {
+        on_step(&step);
+        t.steps.push(step);
+    };
     let mut base = vec![
         ("uniqueID".to_string(), call.unique_id.clone()),
         ("dialedNumber".to_string(), call.dialed.clone()),
@@ -140,7 +150,7 @@ pub fn run(mut call: Call) -> Transcript {
             Err(e) => {
                 step["transport_error"] = json!(e);
                 step["result"] = json!("the partner URL could not be reached; the call ends");
-                t.steps.push(step);
+                push(&mut t, step);
                 if !is_final {
                     t.outcome = "unreachable";
                 }
@@ -155,7 +165,7 @@ pub fn run(mut call: Call) -> Transcript {
         });
         if is_final {
             step["result"] = json!("call completed");
-            t.steps.push(step);
+            push(&mut t, step);
             return t;
         }
         let previous = trim_line(&body).to_string();
@@ -165,7 +175,7 @@ pub fn run(mut call: Call) -> Transcript {
         } else {
             follow(&mut call, &mut t, &reply, &previous, &mut step)
         };
-        t.steps.push(step);
+        push(&mut t, step);
         let prev = ("previous-response".to_string(), previous);
         extra = match next {
             Next::Ask(more) if t.steps.len() + 1 < call.max_requests => {

@@ -118,7 +118,8 @@ pub fn admin_place(svc: &XmlService, req: &Request, shared: &Shared) -> Response
     });
     let caller = call.caller_number.clone().unwrap_or_default();
     let dialed = call.dialed.clone();
-    let t = driver::run(call);
+    svc.running_step(&head, None);
+    let t = driver::run_observed(call, &mut |step| svc.running_step(&head, Some(step)));
     let log_id = log_call(svc, shared, &dialed, &caller, started, &t);
     let mut out = head;
     out["outcome"] = json!(t.outcome);

@@ -151,7 +151,8 @@ pub fn publish(w: &mut World, e164: &str, now: i64) {
     l.next_billing = (l.kind == "business").then_some(now + 365 * DAY);
 }
 
-fn state(l: &Listing) -> &'static str {
+/// `unverified`, `draft` or `verified` (the `state` of the listing routes).
+pub fn state(l: &Listing) -> &'static str {
     if l.verified {
         "verified"
     } else if l.verification_id.is_some() {

@@ -8,6 +8,7 @@
 
 mod account;
 mod admin;
+pub mod dashboard;
 pub mod errors;
 mod keys;
 mod listings;
@@ -22,6 +23,7 @@ use crate::clock;
 use crate::http::{Request, Response};
 use crate::service::Service;
 use crate::state::{lock, Shared};
+use serde_json::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use world::World;
@@ -157,6 +159,15 @@ impl NolService {
 impl Service for NolService {
     fn prefix(&self) -> &'static str {
         "/api"
+    }
+
+    fn family(&self) -> &'static str {
+        "nol"
+    }
+
+    fn state(&self, shared: &Shared, _: &[(String, String)]) -> Vec<(&'static str, Value)> {
+        let now = shared.clock.now();
+        vec![("nol", self.with(shared, |w| dashboard::view(w, now)))]
     }
 
     fn handle(&self, req: &Request, shared: &Shared) -> Response {

@@ -40,6 +40,12 @@ impl Service for V1Service {
         "/v1"
     }
 
+    fn state(&self, shared: &Shared, _: &[(String, String)]) -> Vec<(&'static str, Value)> {
+        let mut guard = lock(&self.state);
+        let store = guard.get_or_insert_with(|| Store::new(shared.seed));
+        vec![("v1", crate::ui::views::v1(store))]
+    }
+
     fn handle(&self, req: &Request, shared: &Shared) -> Response {
         if let Err(r) = authenticate(req, shared) {
             return r;

@@ -28,6 +28,7 @@ use crate::http::{Request, Response};
 use crate::service::Service;
 use crate::state::{lock, Shared};
 use routes::{Matched, Res};
+use serde_json::Value;
 
 /// A handler's answer: `Err` carries an error response.
 pub type Reply = Result<Response, Response>;
@@ -52,6 +53,11 @@ pub struct V4Service;
 impl Service for V4Service {
     fn prefix(&self) -> &'static str {
         "/v4"
+    }
+
+    fn state(&self, shared: &Shared, q: &[(String, String)]) -> Vec<(&'static str, Value)> {
+        let now = shared.clock.now();
+        vec![("v4", crate::ui::views::v4(&lock(&shared.v4), q, now))]
     }
 
     /// `code=body_only` (with `status=429`): the 429 without its `Retry-After` and `RateLimit-*`

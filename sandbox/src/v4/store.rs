@@ -53,6 +53,17 @@ impl Store {
         item
     }
 
+    /// Every collection with its path, sorted by path (the dashboard's view of v4).
+    pub fn collections(&self) -> Vec<(&str, &[Value])> {
+        let mut cols: Vec<(&str, &[Value])> = self
+            .cols
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .collect();
+        cols.sort_by_key(|(k, _)| *k);
+        cols
+    }
+
     /// Removes the item `id` of `col`.
     pub fn remove(&mut self, col: &str, id: &str) -> Option<Value> {
         let items = self.cols.get_mut(col)?;

@@ -111,6 +111,7 @@ pub const ACTIONS: &[(&str, Handler)] = &[
 pub struct XmlService {
     world: Mutex<Option<World>>,
     transcripts: Mutex<Ring<Value>>,
+    running: Mutex<std::collections::BTreeMap<String, Value>>,
     sv_counter: AtomicU64,
     cc_counter: AtomicU64,
 }
@@ -125,6 +126,7 @@ impl Default for XmlService {
         XmlService {
             world: Mutex::default(),
             transcripts: Mutex::new(Ring::new(TRANSCRIPTS_MAX, TRANSCRIPTS_BUDGET)),
+            running: Mutex::default(),
             sv_counter: AtomicU64::default(),
             cc_counter: AtomicU64::default(),
         }
@@ -278,6 +280,21 @@ impl Service for XmlService {
         PREFIX
     }
 
+    fn family(&self) -> &'static str {
+        "xml"
+    }
+
+    fn state(&self, shared: &Shared, _: &[(String, String)]) -> Vec<(&'static str, Value)> {
+        let now = shared.clock.now();
+        let xml = self.with_world(shared, |w| w.to_json(&lock(&shared.v4).holds, now));
+        let calls: Vec<Value> = lock(&self.transcripts).iter().rev().cloned().collect();
+        let running: Vec<Value> = lock(&self.running).values().cloned().collect();
+        vec![
+            ("xml", xml),
+            ("callcontrol", json!({"running": running, "calls": calls})),
+        ]
+    }
+
     fn handle(&self, req: &Request, shared: &Shared) -> Response {
         let sub = req
             .path
@@ -405,10 +422,31 @@ impl XmlService {
         self.cc_counter.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// Stores a call-control transcript.
+    /// Stores a call-control transcript (and forgets the call as running).
     pub fn store_transcript(&self, t: Value) {
+        if let Some(id) = t["uniqueID"].as_str() {
+            lock(&self.running).remove(id);
+        }
         let size = serde_json::to_vec(&t).map_or(0, |b| b.len());
         lock(&self.transcripts).push(t, size);
+    }
+
+    /// Shows a call-control call as running (`GET /_sandbox/state/callcontrol`) with the
+    /// steps so far: `step` appends one, `None` starts it from `head`.
+    pub fn running_step(&self, head: &Value, step: Option<&Value>) {
+        let Some(id) = head["uniqueID"].as_str() else {
+            return;
+        };
+        let mut running = lock(&self.running);
+        let call = running.entry(id.to_string()).or_insert_with(|| {
+            let mut call = head.clone();
+            call["outcome"] = json!("running");
+            call["steps"] = json!([]);
+            call
+        });
+        if let (Some(step), Some(steps)) = (step, call["steps"].as_array_mut()) {
+            steps.push(step.clone());
+        }
     }
 }
 
