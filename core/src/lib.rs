@@ -34,6 +34,7 @@ mod log;
 pub mod nol;
 pub mod oauth;
 pub mod pages;
+pub mod progress;
 mod proxy;
 pub(crate) mod random;
 mod resolve;
@@ -53,6 +54,7 @@ pub use config::Config;
 pub use error::{Error, ErrorKind, FieldError, Result};
 pub use log::{LogEvent, LogEventKind, LogHook};
 pub use pages::{Items, Page, Pages};
+pub use progress::Progress;
 pub use secret::{credential_rule, is_secret_name, Redactor, Secret};
 pub use transport::CallOptions;
 
