@@ -12,5 +12,6 @@ require __DIR__ . '/test_local.php';
 require __DIR__ . '/test_flows.php';
 require __DIR__ . '/test_errors.php';
 require __DIR__ . '/test_callcontrol.php';
+require __DIR__ . '/test_progress.php';
 
 exit(run());

@@ -86,5 +86,6 @@ void suite_errors(void);
 void suite_threads(void);
 void suite_internal(void);
 void suite_secrets(void);
+void suite_progress(void);
 
 #endif /* PHONECOM_TEST_HARNESS_H */

@@ -27,6 +27,7 @@ from typing import (
 
 from . import _native, _naming
 from ._errors import FieldError, ValidationError
+from ._paging import AsyncProgressCallback, ProgressCallback, reporting, reporting_async
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
 
@@ -147,14 +148,16 @@ class Operation(_OperationBase):
     def __call__(self, **params: Any) -> Any:
         return self._client.call(self.name, self._params(params))
 
-    def iter(self, **params: Any) -> Iterator[Any]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        for page in self.pages(**params):
+    def iter(self, *, on_progress: Optional[ProgressCallback] = None, **params: Any) -> Iterator[Any]:
+        """Every row of the list, fetched a page at a time (``limit`` is the page size).
+        ``on_progress(Progress)`` is called after each page."""
+        for page in self.pages(on_progress=on_progress, **params):
             yield from page["items"]
 
-    def pages(self, **params: Any) -> Iterator[Dict[str, Any]]:
-        """The list page by page: ``{"items", "total", "offset", "limit", "request_id"}``."""
-        return iter(self._client._native_client().pages(self.name, self._params(params)))
+    def pages(self, *, on_progress: Optional[ProgressCallback] = None, **params: Any) -> Iterator[Dict[str, Any]]:
+        """The list page by page: ``{"items", "total", "offset", "limit", "request_id"}``.
+        ``on_progress(Progress)`` is called after each page, before it is returned."""
+        return reporting(self._client._native_client().pages(self.name, self._params(params)), on_progress)
 
 
 class AsyncOperation(_OperationBase):
@@ -165,20 +168,19 @@ class AsyncOperation(_OperationBase):
     async def __call__(self, **params: Any) -> Any:
         return await self._client.call(self.name, self._params(params))
 
-    async def iter(self, **params: Any) -> AsyncIterator[Any]:
-        """Every row of the list, each page fetched on a worker thread when needed."""
-        async for page in self.pages(**params):
+    async def iter(self, *, on_progress: Optional[AsyncProgressCallback] = None, **params: Any) -> AsyncIterator[Any]:
+        """Every row of the list, each page fetched on a worker thread when needed.
+        ``on_progress(Progress)`` (a function or a coroutine function) is called after each page."""
+        async for page in self.pages(on_progress=on_progress, **params):
             for item in page["items"]:
                 yield item
 
-    async def pages(self, **params: Any) -> AsyncIterator[Dict[str, Any]]:
-        """The list page by page, each fetched on a worker thread."""
+    async def pages(self, *, on_progress: Optional[AsyncProgressCallback] = None, **params: Any) -> AsyncIterator[Dict[str, Any]]:
+        """The list page by page, each fetched on a worker thread; ``on_progress(Progress)`` is
+        called on the event loop after each page, before it is returned."""
         native = self._client._native_client()
         walker = await asyncio.to_thread(native.pages, self.name, self._params(params))
-        while True:
-            page = await asyncio.to_thread(next, walker, None)
-            if page is None:
-                return
+        async for page in reporting_async(walker, on_progress):
             yield page
 
 
