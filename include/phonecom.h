@@ -180,6 +180,38 @@ typedef struct phonecom_pager phonecom_pager;
  */
 typedef void (*phonecom_log_callback)(void *user_data, const char *event_json);
 
+/**
+ * Where a walk stands after its latest page (all zero before the first).
+ */
+typedef struct {
+    /**
+     * Pages fetched so far.
+     */
+    uint64_t pages;
+    /**
+     * Rows fetched so far, over all those pages.
+     */
+    uint64_t rows;
+    /**
+     * Rows the whole walk yields (the upstream's `total` less the starting `offset`); valid
+     * only when `total_known`.
+     */
+    uint64_t total;
+    /**
+     * Whether the upstream reports a total (`xml.getCallList`'s time windows do not).
+     */
+    bool total_known;
+} phonecom_progress;
+
+/**
+ * Receives a walk's progress after each page (see `phonecom_pager_set_progress`): `user_data`
+ * as given there, and the progress, valid only until the callback returns.
+ *
+ * Called on the thread running `phonecom_pager_next`, before that call returns the page. The
+ * callback must return (no longjmp, no exception) and must not use the pager that invoked it.
+ */
+typedef void (*phonecom_progress_callback)(void *user_data, const phonecom_progress *progress);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -560,6 +592,41 @@ phonecom_status phonecom_pager_new(const phonecom_client *client,
  * NULL or writable.
  */
 phonecom_status phonecom_pager_next(phonecom_pager *pager, char **page_json);
+
+/**
+ * Call `callback(user_data, &progress)` after each page `phonecom_pager_next` fetches, before
+ * it returns the page: pages and rows so far, and the total when the upstream says it. Replaces
+ * an earlier callback; a NULL `callback` removes it. A page that fails is not reported.
+ *
+ * ```c
+ * static void show(void *label, const phonecom_progress *p) {
+ *     if (p->total_known)
+ *         fprintf(stderr, "%s: %llu of %llu rows\n", (const char *)label,
+ *                 (unsigned long long)p->rows, (unsigned long long)p->total);
+ * }
+ * phonecom_pager_set_progress(pager, show, "numbers");
+ * ```
+ *
+ * Ownership: `user_data` stays the caller's; the library never frees or reads it. It must stay
+ * valid until the pager is freed or the callback replaced, and the callback must be callable
+ * with it on whichever thread uses the pager.
+ *
+ * # Safety
+ * `pager` is NULL or a live pager not used by another thread during the call; `callback` is
+ * NULL or a function with the `phonecom_progress_callback` signature.
+ */
+phonecom_status phonecom_pager_set_progress(phonecom_pager *pager,
+                                            phonecom_progress_callback callback,
+                                            void *user_data);
+
+/**
+ * Write the walk's progress so far to `*out` (all zero before the first page).
+ *
+ * # Safety
+ * `pager` is NULL or a live pager not used by another thread during the call; `out` is NULL
+ * or writable.
+ */
+phonecom_status phonecom_pager_progress(const phonecom_pager *pager, phonecom_progress *out);
 
 /**
  * How many pages the pager has fetched so far (0 for NULL).

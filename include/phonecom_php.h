@@ -35,6 +35,15 @@ typedef struct phonecom_pager phonecom_pager;
 
 typedef void (*phonecom_log_callback)(void *user_data, const char *event_json);
 
+typedef struct {
+    uint64_t pages;
+    uint64_t rows;
+    uint64_t total;
+    bool total_known;
+} phonecom_progress;
+
+typedef void (*phonecom_progress_callback)(void *user_data, const phonecom_progress *progress);
+
 const char *phonecom_version(void);
 
 void phonecom_string_free(char *s);
@@ -110,6 +119,12 @@ phonecom_status phonecom_pager_new(const phonecom_client *client,
                                    phonecom_pager **out);
 
 phonecom_status phonecom_pager_next(phonecom_pager *pager, char **page_json);
+
+phonecom_status phonecom_pager_set_progress(phonecom_pager *pager,
+                                            phonecom_progress_callback callback,
+                                            void *user_data);
+
+phonecom_status phonecom_pager_progress(const phonecom_pager *pager, phonecom_progress *out);
 
 uint64_t phonecom_pager_pages_fetched(const phonecom_pager *pager);
 

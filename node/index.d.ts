@@ -38,6 +38,28 @@ export interface Page<I> {
   requestId: string;
 }
 
+/** Where a list walk stands after its latest page. */
+export interface Progress {
+  /** Pages fetched so far. */
+  readonly pages: number;
+  /** Rows fetched so far, over all those pages. */
+  readonly rows: number;
+  /**
+   * Rows the whole walk yields when the upstream says (its `total` less the starting `offset`);
+   * `null` for lists with no total (`xml.getCallList`'s time windows).
+   */
+  readonly total: number | null;
+}
+
+/** Options of a list walk. */
+export interface WalkOptions {
+  /**
+   * Called after each page, before its rows are yielded (awaited when it returns a promise); a
+   * throw ends the walk with that error: `{onProgress: (p) => console.log(p.rows, 'of', p.total)}`.
+   */
+  onProgress?: (progress: Progress) => void | Promise<void>;
+}
+
 /** A file parameter: a path the library reads, or the content in base64. */
 export type FileParam =
   | { path: string; filename?: string; content_type?: string }
@@ -169,8 +191,8 @@ export type CallArgs<N extends OperationName> = {} extends Operations[N]['params
 
 /** The arguments of a list walk. */
 export type PageArgs<N extends OperationName> = {} extends Operations[N]['params']
-  ? [params?: Operations[N]['params']]
-  : [params: Operations[N]['params']];
+  ? [params?: Operations[N]['params'], options?: WalkOptions]
+  : [params: Operations[N]['params'], options?: WalkOptions];
 
 /** One operation as a method: `await client.v4.getAccount()`. */
 export interface Method<N extends OperationName> {

@@ -35,6 +35,7 @@ mod log;
 pub mod nol;
 pub mod oauth;
 pub mod pages;
+pub mod progress;
 mod proxy;
 pub(crate) mod random;
 mod resolve;
@@ -54,6 +55,7 @@ pub use config::Config;
 pub use error::{Error, ErrorKind, FieldError, Result};
 pub use log::{LogEvent, LogEventKind, LogHook};
 pub use pages::{Items, Page, Pages};
+pub use progress::Progress;
 pub use secret::{credential_rule, is_secret_name, Redactor, Secret};
 pub use transport::CallOptions;
 

@@ -2,13 +2,19 @@
 //! envelope, REST v1's `limit`/`offset` up to the reported `total`, and `xml.getCallList`'s time
 //! windows. Every binding walks any pageable catalog entry through it.
 //!
+//! A walk reports its [`Progress`] (pages and rows so far, the total when the upstream says it)
+//! to a callback after each page:
+//!
 //! ```no_run
 //! # fn main() -> phonecom::Result<()> {
 //! # let client = phonecom::Client::new(phonecom::Config::from_env()?)?;
-//! for number in client.items::<serde_json::Value>(
-//!     "v4.list-available-phone-numbers",
-//!     serde_json::json!({"filters": {"npa": "eq:858"}, "limit": 200}),
-//! )? {
+//! let numbers = client
+//!     .items::<serde_json::Value>(
+//!         "v4.list-available-phone-numbers",
+//!         serde_json::json!({"filters": {"npa": "eq:858"}, "limit": 200}),
+//!     )?
+//!     .on_progress(|p| eprintln!("fetched {p}"));
+//! for number in numbers {
 //!     println!("{}", number?["phone_number"]);
 //! }
 //! # Ok(())
@@ -18,6 +24,7 @@
 use crate::catalog::Operation;
 use crate::client::{lookup, Client};
 use crate::error::{Error, ErrorKind, Result};
+use crate::progress::{Progress, ProgressFn};
 use crate::transport::CallOptions;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -96,9 +103,12 @@ pub struct Pages {
     op: &'static Operation,
     source: Source,
     done: bool,
-    pages_fetched: u64,
     /// HTTP status of the last page fetched (0 before the first, and for call windows).
     last_status: u16,
+    progress: Progress,
+    /// The offset of the walk's first page, once fetched.
+    start_offset: Option<u64>,
+    on_progress: Option<ProgressFn>,
 }
 
 enum Source {
@@ -198,14 +208,38 @@ impl Pages {
             op,
             source,
             done: false,
-            pages_fetched: 0,
             last_status: 0,
+            progress: Progress::default(),
+            start_offset: None,
+            on_progress: None,
         })
+    }
+
+    /// Call `report` after each page with the walk's [`Progress`] so far, on the thread that
+    /// fetched the page, before the page is returned. Replaces an earlier callback.
+    ///
+    /// ```no_run
+    /// # fn main() -> phonecom::Result<()> {
+    /// # let client = phonecom::Client::new(phonecom::Config::from_env()?)?;
+    /// let pages = client
+    ///     .pages("v4.list-account-subaccounts", serde_json::json!({"limit": 500}))?
+    ///     .on_progress(|p| eprint!("\r{p}"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn on_progress(mut self, report: impl FnMut(&Progress) + Send + 'static) -> Pages {
+        self.on_progress = Some(Box::new(report));
+        self
+    }
+
+    /// The walk's progress so far (all zero before the first page).
+    pub fn progress(&self) -> Progress {
+        self.progress
     }
 
     /// How many pages have been fetched so far.
     pub fn pages_fetched(&self) -> u64 {
-        self.pages_fetched
+        self.progress.pages
     }
 
     /// HTTP status of the last page fetched (0 when unknown).
@@ -243,12 +277,16 @@ impl Pages {
                 self.done = last;
                 if page.items.is_empty()
                     && last
-                    && self.pages_fetched > 0
+                    && self.progress.pages > 0
                     && matches!(self.source, Source::CallWindows { .. })
                 {
                     return None;
                 }
-                self.pages_fetched += 1;
+                let start = *self.start_offset.get_or_insert(page.offset);
+                self.progress.record(page.items.len(), page.total, start);
+                if let Some(report) = self.on_progress.as_mut() {
+                    report(&self.progress);
+                }
                 Some(Ok(page))
             }
             Err(e) => {
@@ -390,6 +428,17 @@ impl<T: DeserializeOwned> Items<T> {
     /// Pages fetched so far.
     pub fn pages_fetched(&self) -> u64 {
         self.pages.pages_fetched()
+    }
+
+    /// Call `report` after each page with the walk's [`Progress`] (see [`Pages::on_progress`]).
+    pub fn on_progress(mut self, report: impl FnMut(&Progress) + Send + 'static) -> Items<T> {
+        self.pages = self.pages.on_progress(report);
+        self
+    }
+
+    /// The walk's progress so far.
+    pub fn progress(&self) -> Progress {
+        self.pages.progress()
     }
 }
 

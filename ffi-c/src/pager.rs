@@ -11,9 +11,9 @@ use crate::error::Failure;
 use crate::ffi;
 use crate::status::phonecom_status;
 use phonecom_core::{Client, Result};
-use phonecom_core::{Page, Pages};
+use phonecom_core::{Page, Pages, Progress};
 use serde_json::{json, Value};
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 
 /// Yields the pages of one list, each as a JSON object with an `items` array.
 pub(crate) trait Walker: Send {
@@ -21,6 +21,8 @@ pub(crate) trait Walker: Send {
     fn next_page(&mut self) -> Option<Result<Value>>;
     /// Pages fetched so far.
     fn pages_fetched(&self) -> u64;
+    /// The walk's progress after its latest page.
+    fn progress(&self) -> Progress;
 }
 
 impl Walker for Pages {
@@ -29,6 +31,65 @@ impl Walker for Pages {
     }
     fn pages_fetched(&self) -> u64 {
         Pages::pages_fetched(self)
+    }
+    fn progress(&self) -> Progress {
+        Pages::progress(self)
+    }
+}
+
+/// Where a walk stands after its latest page (all zero before the first).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct phonecom_progress {
+    /// Pages fetched so far.
+    pub pages: u64,
+    /// Rows fetched so far, over all those pages.
+    pub rows: u64,
+    /// Rows the whole walk yields (the upstream's `total` less the starting `offset`); valid
+    /// only when `total_known`.
+    pub total: u64,
+    /// Whether the upstream reports a total (`xml.getCallList`'s time windows do not).
+    pub total_known: bool,
+}
+
+impl From<Progress> for phonecom_progress {
+    fn from(p: Progress) -> phonecom_progress {
+        phonecom_progress {
+            pages: p.pages,
+            rows: p.rows,
+            total: p.total.unwrap_or(0),
+            total_known: p.total.is_some(),
+        }
+    }
+}
+
+/// Receives a walk's progress after each page (see `phonecom_pager_set_progress`): `user_data`
+/// as given there, and the progress, valid only until the callback returns.
+///
+/// Called on the thread running `phonecom_pager_next`, before that call returns the page. The
+/// callback must return (no longjmp, no exception) and must not use the pager that invoked it.
+#[allow(non_camel_case_types)]
+pub type phonecom_progress_callback =
+    Option<unsafe extern "C" fn(user_data: *mut c_void, progress: *const phonecom_progress)>;
+
+/// The caller's progress callback and its user data.
+struct ProgressSink {
+    callback: unsafe extern "C" fn(user_data: *mut c_void, progress: *const phonecom_progress),
+    user_data: *mut c_void,
+}
+
+// SAFETY: the pager may move between threads; the caller promises (header of
+// `phonecom_pager_set_progress`) that the callback may be called with this user data from any
+// thread that uses the pager.
+unsafe impl Send for ProgressSink {}
+
+impl ProgressSink {
+    fn report(&self, progress: Progress) {
+        let progress = phonecom_progress::from(progress);
+        // SAFETY: the callback is the caller's C function with the documented signature; the
+        // progress outlives the call. A C function cannot unwind into Rust, and this runs
+        // inside the entry point's panic boundary, so nothing unwinds into C either.
+        unsafe { (self.callback)(self.user_data, &progress) }
     }
 }
 
@@ -57,6 +118,7 @@ fn walker_for(client: &Client, name: &str, params: Value) -> Result<Box<dyn Walk
 /// Ownership: made by `phonecom_pager_new`, freed by `phonecom_pager_free`.
 pub struct phonecom_pager {
     walker: Box<dyn Walker>,
+    progress: Option<ProgressSink>,
 }
 
 /// Start walking the list operation `name` (any pageable catalog entry: the operations with
@@ -86,7 +148,10 @@ pub unsafe extern "C" fn phonecom_pager_new(
         let params = ffi::json_arg(params_json, "params_json")?;
         let out = ffi::out_arg(out, "out")?;
         let walker = walker_for(&client.client, name, params)?;
-        out.write_handle(phonecom_pager { walker })
+        out.write_handle(phonecom_pager {
+            walker,
+            progress: None,
+        })
     })
 }
 
@@ -111,8 +176,68 @@ pub unsafe extern "C" fn phonecom_pager_next(
         let out = ffi::out_arg(page_json, "page_json")?;
         match pager.walker.next_page() {
             None => Err(Failure::EndOfPages),
-            Some(page) => out.write_json(&page?),
+            Some(page) => {
+                let page = page?;
+                if let Some(sink) = &pager.progress {
+                    sink.report(pager.walker.progress());
+                }
+                out.write_json(&page)
+            }
         }
+    })
+}
+
+/// Call `callback(user_data, &progress)` after each page `phonecom_pager_next` fetches, before
+/// it returns the page: pages and rows so far, and the total when the upstream says it. Replaces
+/// an earlier callback; a NULL `callback` removes it. A page that fails is not reported.
+///
+/// ```c
+/// static void show(void *label, const phonecom_progress *p) {
+///     if (p->total_known)
+///         fprintf(stderr, "%s: %llu of %llu rows\n", (const char *)label,
+///                 (unsigned long long)p->rows, (unsigned long long)p->total);
+/// }
+/// phonecom_pager_set_progress(pager, show, "numbers");
+/// ```
+///
+/// Ownership: `user_data` stays the caller's; the library never frees or reads it. It must stay
+/// valid until the pager is freed or the callback replaced, and the callback must be callable
+/// with it on whichever thread uses the pager.
+///
+/// # Safety
+/// `pager` is NULL or a live pager not used by another thread during the call; `callback` is
+/// NULL or a function with the `phonecom_progress_callback` signature.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_pager_set_progress(
+    pager: *mut phonecom_pager,
+    callback: phonecom_progress_callback,
+    user_data: *mut c_void,
+) -> phonecom_status {
+    ffi::boundary("phonecom_pager_set_progress", || {
+        let pager = ffi::mut_arg(pager, "pager")?;
+        pager.progress = callback.map(|callback| ProgressSink {
+            callback,
+            user_data,
+        });
+        Ok(())
+    })
+}
+
+/// Write the walk's progress so far to `*out` (all zero before the first page).
+///
+/// # Safety
+/// `pager` is NULL or a live pager not used by another thread during the call; `out` is NULL
+/// or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_pager_progress(
+    pager: *const phonecom_pager,
+    out: *mut phonecom_progress,
+) -> phonecom_status {
+    ffi::boundary("phonecom_pager_progress", || {
+        let pager = ffi::ref_arg(pager, "pager")?;
+        let out = ffi::mut_arg(out, "out")?;
+        *out = pager.walker.progress().into();
+        Ok(())
     })
 }
 

@@ -127,17 +127,21 @@ class Client {
     return { data: r.data, status: r.status, requestId: r.request_id, attempts: r.attempts };
   }
 
-  /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
-  pages(name, params) {
-    return paging.pages(this[NATIVE], String(name), params);
+  /**
+   * Every page of a pageable list (`limit` is the page size, `offset` the first row);
+   * `options.onProgress({pages, rows, total})` runs after each page.
+   */
+  pages(name, params, options) {
+    return paging.pages(this[NATIVE], String(name), params, options);
   }
 
   /**
    * Every row of a pageable list, across pages (v4 by limit/offset; `xml.getCallList` over
-   * `{startTime, endTime}` by time windows, past the API's 500-row cap).
+   * `{startTime, endTime}` by time windows, past the API's 500-row cap);
+   * `options.onProgress({pages, rows, total})` runs after each page.
    */
-  items(name, params) {
-    return paging.items(this[NATIVE], String(name), params);
+  items(name, params, options) {
+    return paging.items(this[NATIVE], String(name), params, options);
   }
 
   /** A client acting with a portal user's v4 token, sharing this client's connection pool. */
@@ -172,8 +176,8 @@ function method(client, op) {
   fn.operation = op.name;
   fn.doc = op.doc;
   if (op.pageable) {
-    fn.iterate = (params) => client.items(op.name, params);
-    fn.pages = (params) => client.pages(op.name, params);
+    fn.iterate = (params, options) => client.items(op.name, params, options);
+    fn.pages = (params, options) => client.pages(op.name, params, options);
   }
   return Object.freeze(fn);
 }

@@ -34,7 +34,8 @@ impl NativePages {
 
 #[napi]
 impl NativePages {
-    /// Fetch the next page: `{items, total, offset, limit, request_id}`, or `null` when done.
+    /// Fetch the next page: `{items, total, offset, limit, request_id, progress}` (`progress`:
+    /// the walk's `{pages, rows, total}` after this page), or `null` when done.
     #[napi]
     pub async fn next_page(&self) -> napi::Result<Option<String>> {
         let inner = self.inner.clone();
@@ -53,6 +54,7 @@ impl NativePages {
                         "offset": page.offset,
                         "limit": page.limit,
                         "request_id": page.request_id,
+                        "progress": pages.progress(),
                     })
                     .to_string(),
                 )),

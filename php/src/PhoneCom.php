@@ -149,8 +149,15 @@ final class PhoneCom
     /**
      * Walk a list operation page by page (each page: items, total, offset, limit, request_id);
      * 'limit' in $params is the page size. Pages are fetched as the loop asks for them.
+     *
+     * $onProgress, when given, is called after each page, before the page is yielded, with
+     * ['pages' => pages so far, 'rows' => rows so far, 'total' => rows the whole walk yields, or
+     * null when the upstream reports no total]; an exception it throws ends the walk:
+     *
+     *     foreach ($pc->items('v4.list-available-phone-numbers', ['limit' => 500],
+     *         fn (array $p) => printf("%d of %d rows\n", $p['rows'], $p['total'])) as $n) { ... }
      */
-    public function pages(string $name, array $params = []): \Generator
+    public function pages(string $name, array $params = [], ?callable $onProgress = null): \Generator
     {
         $ffi = Library::ffi();
         $json = Library::encode($params);
@@ -164,17 +171,30 @@ final class PhoneCom
                     return;
                 }
                 Library::check($status);
-                yield json_decode(Library::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+                $page = json_decode(Library::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+                if ($onProgress !== null) {
+                    $onProgress(self::progress($pager));
+                }
+                yield $page;
             }
         } finally {
             $ffi->phonecom_pager_free($pager);
         }
     }
 
-    /** Every row of a list operation, lazily. */
-    public function items(string $name, array $params = []): \Generator
+    /** The progress of a pager: ['pages' => int, 'rows' => int, 'total' => ?int]. */
+    private static function progress(CData $pager): array
     {
-        foreach ($this->pages($name, $params) as $page) {
+        $ffi = Library::ffi();
+        $p = $ffi->new('phonecom_progress');
+        Library::check($ffi->phonecom_pager_progress($pager, FFI::addr($p)));
+        return ['pages' => $p->pages, 'rows' => $p->rows, 'total' => $p->total_known ? $p->total : null];
+    }
+
+    /** Every row of a list operation, lazily; $onProgress as for pages(). */
+    public function items(string $name, array $params = [], ?callable $onProgress = null): \Generator
+    {
+        foreach ($this->pages($name, $params, $onProgress) as $page) {
             yield from $page['items'];
         }
     }

@@ -386,6 +386,23 @@ impl NativePages {
         })
     }
 
+    /// The walk's progress so far: `(pages, rows, total)`, `total` `None` when the upstream
+    /// reports none (`phonecom.Progress` wraps it).
+    #[getter]
+    fn progress(&self, py: Python<'_>) -> PyResult<(u64, u64, Option<u64>)> {
+        guard(py, &self.operation, || {
+            // Detached: another thread may hold the lock while it fetches a page.
+            let inner = &self.inner;
+            let p = py.detach(|| {
+                inner
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .progress()
+            });
+            Ok((p.pages, p.rows, p.total))
+        })
+    }
+
     /// Pages fetched so far.
     #[getter]
     fn pages_fetched(&self, py: Python<'_>) -> PyResult<u64> {

@@ -465,6 +465,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         "import os",
         "from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Mapping, Optional, Sequence, Union",
         "",
+        "from ._paging import AsyncProgressCallback, ProgressCallback",
         "from .types import (",
         *[f"    {n}," for n in sorted(set(used) | {"Contact", "FileParam", "ListResult", "Page"})],
         ")",
@@ -491,13 +492,13 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         "",
         "class Operation(_OperationInfo):",
         "    def __call__(self, **params: Any) -> Any: ...",
-        "    def iter(self, **params: Any) -> Iterator[Any]: ...",
-        "    def pages(self, **params: Any) -> Iterator[Page[Any]]: ...",
+        "    def iter(self, *, on_progress: Optional[ProgressCallback] = ..., **params: Any) -> Iterator[Any]: ...",
+        "    def pages(self, *, on_progress: Optional[ProgressCallback] = ..., **params: Any) -> Iterator[Page[Any]]: ...",
         "",
         "class AsyncOperation(_OperationInfo):",
         "    async def __call__(self, **params: Any) -> Any: ...",
-        "    def iter(self, **params: Any) -> AsyncIterator[Any]: ...",
-        "    def pages(self, **params: Any) -> AsyncIterator[Page[Any]]: ...",
+        "    def iter(self, *, on_progress: Optional[AsyncProgressCallback] = ..., **params: Any) -> AsyncIterator[Any]: ...",
+        "    def pages(self, *, on_progress: Optional[AsyncProgressCallback] = ..., **params: Any) -> AsyncIterator[Page[Any]]: ...",
         "",
         "class Namespace:",
         "    def __dir__(self) -> List[str]: ...",
@@ -527,6 +528,10 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
                 walk_sig = sig
                 if walk is not None:
                     walk_sig, row_doc = walk
+                callback = "AsyncProgressCallback" if asynchronous else "ProgressCallback"
+                walk_sig += f", on_progress: Optional[{callback}] = ..."
+                if "*" not in [part.strip() for part in walk_sig.split(",")]:
+                    walk_sig = walk_sig.replace("self", "self, *", 1)
                 out.append(f"    def iter({walk_sig}) -> {it}[{item}]:")
                 out.append(docstring(row_doc, "        "))
                 out.append("        ...")

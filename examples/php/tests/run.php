@@ -16,5 +16,6 @@ require __DIR__ . '/test_exchange.php';
 require __DIR__ . '/test_loader.php';
 require __DIR__ . '/test_callcontrol.php';
 require __DIR__ . '/test_sandbox.php';
+require __DIR__ . '/test_progress.php';
 
 exit(run());

@@ -291,6 +291,7 @@ int main(void) {
     suite_threads();
     suite_internal();
     suite_secrets();
+    suite_progress();
     printf("\n%d passed, %d failed, %d skipped\n", tests_passed, tests_failed, tests_skipped);
     return tests_failed == 0 ? 0 : 1;
 }

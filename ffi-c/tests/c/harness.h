@@ -87,5 +87,6 @@ void suite_threads(void);
 void suite_internal(void);
 void suite_secrets(void);
 void suite_options(void);
+void suite_progress(void);
 
 #endif /* PHONECOM_TEST_HARNESS_H */

@@ -12,6 +12,8 @@
 - Plain functions: :mod:`phonecom.express`, :mod:`phonecom.numbers`.
 - The bundled sandbox (a context manager yielding a ready config): :mod:`phonecom.sandbox`.
 - Call control (parse Phone.com's requests, render commands, a WSGI helper): :mod:`phonecom.callcontrol`.
+- Lists: ``.iter(...)``/``.pages(...)`` of a list operation walk it lazily; ``on_progress=`` gets a
+  :class:`Progress` (pages, rows, total) after each page.
 - Logging: logger ``phonecom`` (secrets masked).
 - Typed entities: :mod:`phonecom.types`.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from . import _native, callcontrol, express, numbers, sandbox, types
 from ._client import AsyncClient, AsyncOperation, Client, Namespace, Operation, Response, catalog
+from ._paging import AsyncProgressCallback, Progress, ProgressCallback
 from ._errors import (
     AuthenticationError,
     ConflictError,
@@ -48,6 +51,9 @@ __all__ = [
     "AsyncOperation",
     "Namespace",
     "catalog",
+    "Progress",
+    "ProgressCallback",
+    "AsyncProgressCallback",
     "PhoneComError",
     "ValidationError",
     "AuthenticationError",

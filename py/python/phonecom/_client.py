@@ -26,6 +26,7 @@ from typing import (
 
 from . import _async, _native, _naming
 from ._errors import FieldError, ValidationError
+from ._paging import AsyncProgressCallback, ProgressCallback, report_async, reporting
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
 
@@ -146,14 +147,16 @@ class Operation(_OperationBase):
     def __call__(self, **params: Any) -> Any:
         return self._client.call(self.name, self._params(params))
 
-    def iter(self, **params: Any) -> Iterator[Any]:
-        """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
-        for page in self.pages(**params):
+    def iter(self, *, on_progress: Optional[ProgressCallback] = None, **params: Any) -> Iterator[Any]:
+        """Every row of the list, fetched a page at a time (``limit`` is the page size).
+        ``on_progress(Progress)`` is called after each page."""
+        for page in self.pages(on_progress=on_progress, **params):
             yield from page["items"]
 
-    def pages(self, **params: Any) -> Iterator[Dict[str, Any]]:
-        """The list page by page: ``{"items", "total", "offset", "limit", "request_id"}``."""
-        return iter(self._client._native_client().pages(self.name, self._params(params)))
+    def pages(self, *, on_progress: Optional[ProgressCallback] = None, **params: Any) -> Iterator[Dict[str, Any]]:
+        """The list page by page: ``{"items", "total", "offset", "limit", "request_id"}``.
+        ``on_progress(Progress)`` is called after each page, before it is returned."""
+        return reporting(self._client._native_client().pages(self.name, self._params(params)), on_progress)
 
 
 class AsyncOperation(_OperationBase):
@@ -164,20 +167,23 @@ class AsyncOperation(_OperationBase):
     async def __call__(self, **params: Any) -> Any:
         return await self._client.call(self.name, self._params(params))
 
-    async def iter(self, **params: Any) -> AsyncIterator[Any]:
-        """Every row of the list, each page fetched on the library's threads when needed."""
-        async for page in self.pages(**params):
+    async def iter(self, *, on_progress: Optional[AsyncProgressCallback] = None, **params: Any) -> AsyncIterator[Any]:
+        """Every row of the list, each page fetched on the library's threads when needed.
+        ``on_progress(Progress)`` (a function or a coroutine function) is called after each page."""
+        async for page in self.pages(on_progress=on_progress, **params):
             for item in page["items"]:
                 yield item
 
-    async def pages(self, **params: Any) -> AsyncIterator[Dict[str, Any]]:
-        """The list page by page, each fetched on the library's threads."""
+    async def pages(self, *, on_progress: Optional[AsyncProgressCallback] = None, **params: Any) -> AsyncIterator[Dict[str, Any]]:
+        """The list page by page, each fetched on the library's threads; ``on_progress(Progress)`` is
+        called on the event loop after each page, before it is returned."""
         client = self._client
         walker = client._native_client().pages(self.name, self._params(params))  # fetches nothing yet
         while True:
             page = await _async.next_page(client._lane, walker)
             if page is None:
                 return
+            await report_async(walker, on_progress)
             yield page
 
 

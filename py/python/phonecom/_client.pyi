@@ -3,6 +3,7 @@
 import os
 from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Mapping, Optional, Sequence, Union
 
+from ._paging import AsyncProgressCallback, ProgressCallback
 from .types import (
     AccountFull,
     ApplicationFull,
@@ -104,13 +105,13 @@ class _OperationInfo:
 
 class Operation(_OperationInfo):
     def __call__(self, **params: Any) -> Any: ...
-    def iter(self, **params: Any) -> Iterator[Any]: ...
-    def pages(self, **params: Any) -> Iterator[Page[Any]]: ...
+    def iter(self, *, on_progress: Optional[ProgressCallback] = ..., **params: Any) -> Iterator[Any]: ...
+    def pages(self, *, on_progress: Optional[ProgressCallback] = ..., **params: Any) -> Iterator[Page[Any]]: ...
 
 class AsyncOperation(_OperationInfo):
     async def __call__(self, **params: Any) -> Any: ...
-    def iter(self, **params: Any) -> AsyncIterator[Any]: ...
-    def pages(self, **params: Any) -> AsyncIterator[Page[Any]]: ...
+    def iter(self, *, on_progress: Optional[AsyncProgressCallback] = ..., **params: Any) -> AsyncIterator[Any]: ...
+    def pages(self, *, on_progress: Optional[AsyncProgressCallback] = ..., **params: Any) -> AsyncIterator[Page[Any]]: ...
 
 class Namespace:
     def __dir__(self) -> List[str]: ...
@@ -769,10 +770,10 @@ class _Op_v1_batch_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -784,10 +785,10 @@ class _AsyncOp_v1_batch_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -853,10 +854,10 @@ class _Op_v1_calls_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -868,10 +869,10 @@ class _AsyncOp_v1_calls_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -937,10 +938,10 @@ class _Op_v1_contact_groups_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -952,10 +953,10 @@ class _AsyncOp_v1_contact_groups_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1041,10 +1042,10 @@ class _Op_v1_contacts_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1056,10 +1057,10 @@ class _AsyncOp_v1_contacts_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1145,10 +1146,10 @@ class _Op_v1_extensions_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1160,10 +1161,10 @@ class _AsyncOp_v1_extensions_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1263,10 +1264,10 @@ class _Op_v1_media_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1278,10 +1279,10 @@ class _AsyncOp_v1_media_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1393,10 +1394,10 @@ class _Op_v1_menus_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1408,10 +1409,10 @@ class _AsyncOp_v1_menus_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1509,10 +1510,10 @@ class _Op_v1_queues_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1524,10 +1525,10 @@ class _AsyncOp_v1_queues_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1613,10 +1614,10 @@ class _Op_v1_routes_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1628,10 +1629,10 @@ class _AsyncOp_v1_routes_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1717,10 +1718,10 @@ class _Op_v1_schedules_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1732,10 +1733,10 @@ class _AsyncOp_v1_schedules_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1831,10 +1832,10 @@ class _Op_v1_sms_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -1846,10 +1847,10 @@ class _AsyncOp_v1_sms_list(_OperationInfo):
 
         query: Optional query arguments, sent as given ({name: value or [values]}); the formatting document defines none"""
         ...
-    def iter(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, query: Optional[Mapping[str, Any]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, query: Optional[Mapping[str, Any]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -3371,10 +3372,10 @@ class _Op_v4_get_caller_ids(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: number, name)
         sort: field: asc|desc (fields: number, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[CallerIdFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[CallerIdFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[CallerIdFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[CallerIdFull]]:
         """The list page by page."""
         ...
 
@@ -3392,10 +3393,10 @@ class _AsyncOp_v4_get_caller_ids(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: number, name)
         sort: field: asc|desc (fields: number, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[CallerIdFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[CallerIdFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[CallerIdFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[CallerIdFull]]:
         """The list page by page."""
         ...
 
@@ -3426,10 +3427,10 @@ class _Op_v4_list_account_applications(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ApplicationFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ApplicationFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ApplicationFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ApplicationFull]]:
         """The list page by page."""
         ...
 
@@ -3446,10 +3447,10 @@ class _AsyncOp_v4_list_account_applications(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ApplicationFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ApplicationFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ApplicationFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ApplicationFull]]:
         """The list page by page."""
         ...
 
@@ -3466,10 +3467,10 @@ class _Op_v4_list_account_call_logs(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, start_time, created_at, direction, called_number, type, extension)
         sort: field: asc|desc (fields: id, start_time, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[CallLogFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[CallLogFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[CallLogFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[CallLogFull]]:
         """The list page by page."""
         ...
 
@@ -3486,10 +3487,10 @@ class _AsyncOp_v4_list_account_call_logs(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, start_time, created_at, direction, called_number, type, extension)
         sort: field: asc|desc (fields: id, start_time, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[CallLogFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[CallLogFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[CallLogFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[CallLogFull]]:
         """The list page by page."""
         ...
 
@@ -3506,10 +3507,10 @@ class _Op_v4_list_account_devices(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[DeviceFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[DeviceFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[DeviceFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[DeviceFull]]:
         """The list page by page."""
         ...
 
@@ -3526,10 +3527,10 @@ class _AsyncOp_v4_list_account_devices(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[DeviceFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[DeviceFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[DeviceFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[DeviceFull]]:
         """The list page by page."""
         ...
 
@@ -3567,10 +3568,10 @@ class _Op_v4_list_account_extension_contact_groups(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[GroupFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[GroupFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[GroupFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[GroupFull]]:
         """The list page by page."""
         ...
 
@@ -3588,10 +3589,10 @@ class _AsyncOp_v4_list_account_extension_contact_groups(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[GroupFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[GroupFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[GroupFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[GroupFull]]:
         """The list page by page."""
         ...
 
@@ -3609,10 +3610,10 @@ class _Op_v4_list_account_extension_contacts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, group_id, updated_at)
         sort: field: asc|desc (fields: id, updated_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ContactFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ContactFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ContactFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ContactFull]]:
         """The list page by page."""
         ...
 
@@ -3630,10 +3631,10 @@ class _AsyncOp_v4_list_account_extension_contacts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, group_id, updated_at)
         sort: field: asc|desc (fields: id, updated_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ContactFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ContactFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ContactFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ContactFull]]:
         """The list page by page."""
         ...
 
@@ -3651,10 +3652,10 @@ class _Op_v4_list_account_extension_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ListenerFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ListenerFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
@@ -3672,10 +3673,10 @@ class _AsyncOp_v4_list_account_extension_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ListenerFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ListenerFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
@@ -3693,10 +3694,10 @@ class _Op_v4_list_account_extension_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[SmsFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[SmsFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
@@ -3714,10 +3715,10 @@ class _AsyncOp_v4_list_account_extension_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[SmsFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[SmsFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
@@ -3734,10 +3735,10 @@ class _Op_v4_list_account_extensions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, extension, name)
         sort: field: asc|desc (fields: id, extension, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ExtensionFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ExtensionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ExtensionFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ExtensionFull]]:
         """The list page by page."""
         ...
 
@@ -3754,10 +3755,10 @@ class _AsyncOp_v4_list_account_extensions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, extension, name)
         sort: field: asc|desc (fields: id, extension, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ExtensionFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ExtensionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ExtensionFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ExtensionFull]]:
         """The list page by page."""
         ...
 
@@ -3771,10 +3772,10 @@ class _Op_v4_list_account_integration_event_subscriptions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, event_type)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -3788,10 +3789,10 @@ class _AsyncOp_v4_list_account_integration_event_subscriptions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, event_type)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -3826,10 +3827,10 @@ class _Op_v4_list_account_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ListenerFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ListenerFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
@@ -3846,10 +3847,10 @@ class _AsyncOp_v4_list_account_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ListenerFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ListenerFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
@@ -3866,10 +3867,10 @@ class _Op_v4_list_account_media(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[MediaSummary]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[MediaSummary]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[MediaSummary]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[MediaSummary]]:
         """The list page by page."""
         ...
 
@@ -3886,10 +3887,10 @@ class _AsyncOp_v4_list_account_media(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[MediaSummary]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[MediaSummary]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[MediaSummary]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[MediaSummary]]:
         """The list page by page."""
         ...
 
@@ -3906,10 +3907,10 @@ class _Op_v4_list_account_menus(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[MenuFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[MenuFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[MenuFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[MenuFull]]:
         """The list page by page."""
         ...
 
@@ -3926,10 +3927,10 @@ class _AsyncOp_v4_list_account_menus(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[MenuFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[MenuFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[MenuFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[MenuFull]]:
         """The list page by page."""
         ...
 
@@ -3946,10 +3947,10 @@ class _Op_v4_list_account_oauth_clients(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[OauthClientFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[OauthClientFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[OauthClientFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[OauthClientFull]]:
         """The list page by page."""
         ...
 
@@ -3966,10 +3967,10 @@ class _AsyncOp_v4_list_account_oauth_clients(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[OauthClientFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[OauthClientFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[OauthClientFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[OauthClientFull]]:
         """The list page by page."""
         ...
 
@@ -3987,10 +3988,10 @@ class _Op_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[OauthClientRedirectUriFull]:
+    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[OauthClientRedirectUriFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[OauthClientRedirectUriFull]]:
+    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[OauthClientRedirectUriFull]]:
         """The list page by page."""
         ...
 
@@ -4008,10 +4009,10 @@ class _AsyncOp_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[OauthClientRedirectUriFull]:
+    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[OauthClientRedirectUriFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[OauthClientRedirectUriFull]]:
+    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[OauthClientRedirectUriFull]]:
         """The list page by page."""
         ...
 
@@ -4028,10 +4029,10 @@ class _Op_v4_list_account_payment_methods(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PaymentFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PaymentFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PaymentFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PaymentFull]]:
         """The list page by page."""
         ...
 
@@ -4048,10 +4049,10 @@ class _AsyncOp_v4_list_account_payment_methods(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PaymentFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PaymentFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PaymentFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PaymentFull]]:
         """The list page by page."""
         ...
 
@@ -4068,10 +4069,10 @@ class _Op_v4_list_account_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name, phone_number)
         sort: field: asc|desc (fields: id, name, phone_number)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PhoneNumberFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PhoneNumberFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PhoneNumberFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PhoneNumberFull]]:
         """The list page by page."""
         ...
 
@@ -4088,10 +4089,10 @@ class _AsyncOp_v4_list_account_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name, phone_number)
         sort: field: asc|desc (fields: id, name, phone_number)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PhoneNumberFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PhoneNumberFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PhoneNumberFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PhoneNumberFull]]:
         """The list page by page."""
         ...
 
@@ -4108,10 +4109,10 @@ class _Op_v4_list_account_queues(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[QueueFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[QueueFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[QueueFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[QueueFull]]:
         """The list page by page."""
         ...
 
@@ -4128,10 +4129,10 @@ class _AsyncOp_v4_list_account_queues(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[QueueFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[QueueFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[QueueFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[QueueFull]]:
         """The list page by page."""
         ...
 
@@ -4148,10 +4149,10 @@ class _Op_v4_list_account_routes(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[RouteFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[RouteFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[RouteFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[RouteFull]]:
         """The list page by page."""
         ...
 
@@ -4168,10 +4169,10 @@ class _AsyncOp_v4_list_account_routes(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[RouteFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[RouteFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[RouteFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[RouteFull]]:
         """The list page by page."""
         ...
 
@@ -4188,10 +4189,10 @@ class _Op_v4_list_account_schedules(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[ScheduleFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ScheduleFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[ScheduleFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ScheduleFull]]:
         """The list page by page."""
         ...
 
@@ -4208,10 +4209,10 @@ class _AsyncOp_v4_list_account_schedules(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[ScheduleFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ScheduleFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[ScheduleFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ScheduleFull]]:
         """The list page by page."""
         ...
 
@@ -4228,10 +4229,10 @@ class _Op_v4_list_account_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[SmsFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[SmsFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
@@ -4248,10 +4249,10 @@ class _AsyncOp_v4_list_account_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[SmsFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[SmsFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
@@ -4269,10 +4270,10 @@ class _Op_v4_list_account_subaccount_pricing(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PricingFull]:
+    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PricingFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PricingFull]]:
+    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PricingFull]]:
         """The list page by page."""
         ...
 
@@ -4290,10 +4291,10 @@ class _AsyncOp_v4_list_account_subaccount_pricing(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PricingFull]:
+    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PricingFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PricingFull]]:
+    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PricingFull]]:
         """The list page by page."""
         ...
 
@@ -4310,10 +4311,10 @@ class _Op_v4_list_account_subaccounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[AccountFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[AccountFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
@@ -4330,10 +4331,10 @@ class _AsyncOp_v4_list_account_subaccounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[AccountFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[AccountFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
@@ -4350,10 +4351,10 @@ class _Op_v4_list_account_trunks(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[TrunkFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[TrunkFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[TrunkFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[TrunkFull]]:
         """The list page by page."""
         ...
 
@@ -4370,10 +4371,10 @@ class _AsyncOp_v4_list_account_trunks(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[TrunkFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[TrunkFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[TrunkFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[TrunkFull]]:
         """The list page by page."""
         ...
 
@@ -4390,10 +4391,10 @@ class _Op_v4_list_account_voicemail(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, is_new, created_at, extension)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[VoicemailFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[VoicemailFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[VoicemailFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[VoicemailFull]]:
         """The list page by page."""
         ...
 
@@ -4410,10 +4411,10 @@ class _AsyncOp_v4_list_account_voicemail(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, is_new, created_at, extension)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[VoicemailFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[VoicemailFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[VoicemailFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[VoicemailFull]]:
         """The list page by page."""
         ...
 
@@ -4429,10 +4430,10 @@ class _Op_v4_list_accounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[AccountFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[AccountFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
@@ -4448,10 +4449,10 @@ class _AsyncOp_v4_list_accounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[AccountFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[AccountFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
@@ -4468,10 +4469,10 @@ class _Op_v4_list_available_phone_number_regions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)
         sort: field: asc|desc (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[PhoneNumbersRegionFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PhoneNumbersRegionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[PhoneNumbersRegionFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PhoneNumbersRegionFull]]:
         """The list page by page."""
         ...
 
@@ -4488,10 +4489,10 @@ class _AsyncOp_v4_list_available_phone_number_regions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)
         sort: field: asc|desc (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[PhoneNumbersRegionFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PhoneNumbersRegionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[PhoneNumbersRegionFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PhoneNumbersRegionFull]]:
         """The list page by page."""
         ...
 
@@ -4507,10 +4508,10 @@ class _Op_v4_list_available_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: phone_number, country_code, npa, nxx, xxxx, city, province, country, price, category)
         sort: field: asc|desc (fields: internal, price, phone_number)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[AvailableNumbersFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AvailableNumbersFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> Iterator[Page[AvailableNumbersFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AvailableNumbersFull]]:
         """The list page by page."""
         ...
 
@@ -4526,10 +4527,10 @@ class _AsyncOp_v4_list_available_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: phone_number, country_code, npa, nxx, xxxx, city, province, country, price, category)
         sort: field: asc|desc (fields: internal, price, phone_number)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[AvailableNumbersFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AvailableNumbersFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> AsyncIterator[Page[AvailableNumbersFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AvailableNumbersFull]]:
         """The list page by page."""
         ...
 
@@ -5149,12 +5150,12 @@ class _Op_xml_get_call_list(_OperationInfo):
         endTime: Range end (Unix epoch seconds)
         clTRID: Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless)"""
         ...
-    def iter(self, *, startTime: int, endTime: int, limit: Optional[int] = ...) -> Iterator[XmlCallRecord]:
+    def iter(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[XmlCallRecord]:
         """Every call from ``startTime`` to ``endTime`` (Unix epoch seconds, both included), each once,
         oldest window first: the range is fetched window by window, and a window that comes back
         full (500 rows) is split in two. ``limit`` is the page size (default 100)."""
         ...
-    def pages(self, *, startTime: int, endTime: int, limit: Optional[int] = ...) -> Iterator[Page[XmlCallRecord]]:
+    def pages(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[XmlCallRecord]]:
         """The list page by page."""
         ...
 
@@ -5168,12 +5169,12 @@ class _AsyncOp_xml_get_call_list(_OperationInfo):
         endTime: Range end (Unix epoch seconds)
         clTRID: Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless)"""
         ...
-    def iter(self, *, startTime: int, endTime: int, limit: Optional[int] = ...) -> AsyncIterator[XmlCallRecord]:
+    def iter(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[XmlCallRecord]:
         """Every call from ``startTime`` to ``endTime`` (Unix epoch seconds, both included), each once,
         oldest window first: the range is fetched window by window, and a window that comes back
         full (500 rows) is split in two. ``limit`` is the page size (default 100)."""
         ...
-    def pages(self, *, startTime: int, endTime: int, limit: Optional[int] = ...) -> AsyncIterator[Page[XmlCallRecord]]:
+    def pages(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[XmlCallRecord]]:
         """The list page by page."""
         ...
 

@@ -1,5 +1,5 @@
 # The native module (py/src/*.rs). Internal: use phonecom.Client and the phonecom modules.
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Union
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 __version__: str
 
@@ -32,6 +32,8 @@ class Pages:
     def __next__(self) -> Dict[str, Any]: ...
     @property
     def pages_fetched(self) -> int: ...
+    @property
+    def progress(self) -> Tuple[int, int, Optional[int]]: ...
 
 class Lane:
     def __init__(self, max_concurrency: int) -> None: ...
