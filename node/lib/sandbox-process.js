@@ -55,7 +55,12 @@ function spawnSandbox(binary, args, { console: showConsole }) {
       settled = true;
       lines.close();
       child.stdout.resume();
+      // A running sandbox does not keep this process alive: a program that forgets stop() still
+      // ends, and the sandbox sees its stdin close. stop() holds the process until it has exited.
+      const handles = [child, child.stdin, child.stdout, child.stderr].filter(Boolean);
+      handles.forEach((h) => h.unref());
       const stop = () => {
+        handles.forEach((h) => h.ref());
         if (child.exitCode === null && child.signalCode === null) child.stdin.end();
         return closed.then(() => undefined);
       };

@@ -17,7 +17,8 @@
  *
  * The binary is `PHONECOM_SANDBOX_BIN` when set, else the one the package ships for this platform,
  * else `phonecom-sandbox` on PATH (the C tarball and the Debian package install one). It runs with
- * `--exit-on-eof`: it stops when this process closes its stdin, so it never outlives the program.
+ * `--exit-on-eof`: it stops when this process closes its stdin, so it never outlives the program
+ * (and it does not keep the program alive: one that forgets `stop()` still ends).
  * Its console (a line per request on stderr) is kept, not shown, unless `console: true`; the end of
  * it is in the error when the sandbox fails to start.
  */

@@ -67,6 +67,30 @@ test('the start() shorthand, startSandbox and await using', async () => {
   await assert.rejects(attach(s.url, { timeoutMs: 2000 }), SandboxError);
 });
 
+test('a program that forgets stop() still ends, and its sandbox with it', async () => {
+  const child = `
+    const { start } = require(${JSON.stringify(require.resolve('phonecom/sandbox'))});
+    start({ binary: process.argv[1] }).then(async (s) => {
+      await s.health();
+      console.log(s.process.pid);
+    });`;
+  const run = spawnSync(process.execPath, ['-e', child, BINARY], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(run.status, 0, `the program did not end by itself: ${run.signal || run.stderr}`);
+  const pid = Number(run.stdout.trim());
+  assert.ok(pid > 0, run.stdout);
+  const gone = () => {
+    // Exited: no such process, or a zombie its new parent has not reaped yet.
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+    } catch {
+      return true;
+    }
+  };
+  for (let i = 0; i < 100 && !gone(); i++) await new Promise((done) => setTimeout(done, 50));
+  assert.ok(gone(), 'the sandbox exited when its parent did');
+});
+
 test('attach drives a running sandbox from any URL on it', async () => {
   const attached = await attach(sb.config.xml.base_url);
   assert.equal(attached.url, sb.url);

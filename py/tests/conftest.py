@@ -4,12 +4,15 @@ also use for its admin API), reset before each test, and clients configured from
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import subprocess
+import threading
 import urllib.parse
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from xml.sax.saxutils import escape
 
 import pytest
@@ -43,6 +46,25 @@ def _fresh(request: pytest.FixtureRequest) -> None:
     """Every test that uses the sandbox starts from its seeded state."""
     if "sandbox" in request.fixturenames:
         request.getfixturevalue("sandbox").reset()
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """A WSGI app (e.g. a call-control handler) served on loopback; yields ``http://127.0.0.1:PORT``."""
+    server: WSGIServer = make_server("127.0.0.1", 0, app, handler_class=_Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 @pytest.fixture

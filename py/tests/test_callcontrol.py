@@ -8,18 +8,16 @@ import doctest
 import io
 import json
 import logging
-import threading
 import urllib.error
 import urllib.request
 from typing import Any, Dict, Iterator, List, Optional, Tuple
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 
 import phonecom
 from phonecom import callcontrol as cc
 from phonecom.callcontrol import CallRequest
-from conftest import Sandbox
+from conftest import Sandbox, serving
 
 
 def test_constants() -> None:
@@ -331,23 +329,11 @@ def test_wsgi_app_decorator() -> None:
 # ---- behind wsgiref, driven by the sandbox's call-control driver ----
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture
 def served() -> Iterator[Tuple[Desk, str]]:
     desk = Desk()
-    server: WSGIServer = make_server("127.0.0.1", 0, desk, handler_class=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield desk, f"http://127.0.0.1:{server.server_port}/callcontrol?key=k"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(desk) as base:
+        yield desk, f"{base}/callcontrol?key=k"
 
 
 def bodies(transcript: Dict[str, Any]) -> List[Optional[str]]:

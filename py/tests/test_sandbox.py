@@ -7,17 +7,15 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import urllib.parse
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, List, Tuple
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 
 import phonecom
 import phonecom.sandbox
-from conftest import _sandbox_binary
+from conftest import _sandbox_binary, serving
 from phonecom.sandbox import FAMILY_PATHS, Sandbox, SandboxError
 
 BINARY = str(_sandbox_binary())
@@ -266,11 +264,6 @@ def test_reset_returns_to_the_seed(sandbox: Sandbox) -> None:
 # -- call control ---------------------------------------------------------------------------------
 
 
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def handler() -> Iterator[Tuple[List[str], str]]:
     """A call-control handler on loopback: a menu, then a hang-up; records the queries it gets."""
@@ -282,15 +275,8 @@ def handler() -> Iterator[Tuple[List[str], str]]:
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [body]
 
-    server: WSGIServer = make_server("127.0.0.1", 0, app, handler_class=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield seen, f"http://127.0.0.1:{server.server_port}/cc"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(app) as base:
+        yield seen, f"{base}/cc"
 
 
 def test_drive_a_call_and_read_its_transcript(sandbox: Sandbox, handler: Tuple[List[str], str]) -> None:
@@ -314,6 +300,8 @@ def test_a_bad_call_is_refused_with_the_sandbox_message(sandbox: Sandbox) -> Non
         sandbox.drive_call("http://127.0.0.1:9/", method="PUT")
     with pytest.raises(SandboxError, match="`digits` has an invalid entry"):
         sandbox.drive_call("http://127.0.0.1:9/", digits=["x"])
+    with pytest.raises(TypeError, match="digits: a list of strings, one per prompt"):
+        sandbox.drive_call("http://127.0.0.1:9/", digits="12")
 
 
 def test_admin_reaches_the_families_own_routes(sandbox: Sandbox) -> None:

@@ -351,6 +351,9 @@ class Sandbox:
         or ``busy`` for each ``forward``; ``talk_seconds`` of a connected call (default 30);
         ``max_requests`` to your URL (default 20); ``timeout``: seconds per request (default 5).
         """
+        for name, entries in (("digits", digits), ("forward_results", forward_results)):
+            if isinstance(entries, str):
+                raise TypeError(f"{name}: a list of strings, one per prompt or forward (got the string {entries!r})")
         fields = {
             "url": url,
             "digits": list(digits) or None,
