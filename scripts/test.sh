@@ -48,6 +48,9 @@ for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
   fi
 done
 
+step "sandbox/tests/browser/run.sh (the dashboard in headless Chromium; screenshots in target/browser-test/)"
+sandbox/tests/browser/run.sh
+
 step "dist-tests/run.sh (each artifact installed with no Rust toolchain, the flow against its sandbox)"
 dist-tests/run.sh
 

@@ -55,7 +55,7 @@ function stateBadge(v) {
 function table(rows, cols) {
   if (!rows || rows.length === 0) return h('div', { class: 'empty' }, 'none yet');
   cols = cols || [...new Set(rows.flatMap((r) => Object.keys(r || {})))];
-  return h('table', {},
+  return h('div', { class: 'scroll' }, h('table', {},
     h('thead', {}, h('tr', {}, cols.map((c) => h('th', {}, c)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, cols.map((c) => {
       const v = r[c];
@@ -63,7 +63,7 @@ function table(rows, cols) {
       const text = cellText(v);
       const short = text.length > 160 ? text.slice(0, 157) + '...' : text;
       return h('td', { title: text.length > 160 ? text : null }, short);
-    })))));
+    }))))));
 }
 
 function kv(obj) {
