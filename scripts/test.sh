@@ -45,6 +45,10 @@ for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
   fi
 done
 
+# Every example of every language against its own sandbox, on what the suites above built.
+step "examples/run.sh (each example of each language against a fresh sandbox)"
+examples/run.sh
+
 step "dist-tests/run.sh (each artifact installed with no Rust toolchain, the flow against its sandbox)"
 dist-tests/run.sh
 
