@@ -51,6 +51,10 @@ done
 step "sandbox/tests/browser/run.sh (the dashboard in headless Chromium; screenshots in target/browser-test/)"
 sandbox/tests/browser/run.sh
 
+# Every example of every language against its own sandbox, on what the suites above built.
+step "examples/run.sh (each example of each language against a fresh sandbox)"
+examples/run.sh
+
 step "dist-tests/run.sh (each artifact installed with no Rust toolchain, the flow against its sandbox)"
 dist-tests/run.sh
 

@@ -155,3 +155,22 @@ fn xml_numbers_runs_every_step() {
         );
     }
 }
+
+#[test]
+fn list_walk_reports_progress_after_each_page() {
+    run(
+        env!("CARGO_BIN_EXE_list-walk"),
+        &[
+            "step 1: every available number, 500 a page",
+            "  fetched 1 page, 500 of ",
+            "  fetched 2 pages, 1000 of ",
+            "rows (100%)",
+            "step 1: ",
+            "step 2: every call of Q1 2024 from the XML API, 400 a page",
+            "  fetched 1 page, 400 rows",
+            "  fetched 4 pages, 1500 rows",
+            "step 2: 1500 calls",
+            "done",
+        ],
+    );
+}
