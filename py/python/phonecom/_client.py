@@ -27,7 +27,7 @@ from typing import (
 
 from . import _native, _naming
 from ._errors import FieldError, ValidationError
-from ._paging import AsyncProgressCallback, ProgressCallback, reporting, reporting_async
+from ._paging import AsyncProgressCallback, ProgressCallback, check_callback, reporting, reporting_async
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
 
@@ -157,6 +157,7 @@ class Operation(_OperationBase):
     def pages(self, *, on_progress: Optional[ProgressCallback] = None, **params: Any) -> Iterator[Dict[str, Any]]:
         """The list page by page: ``{"items", "total", "offset", "limit", "request_id"}``.
         ``on_progress(Progress)`` is called after each page, before it is returned."""
+        check_callback(self.name, on_progress)
         return reporting(self._client._native_client().pages(self.name, self._params(params)), on_progress)
 
 
@@ -178,6 +179,7 @@ class AsyncOperation(_OperationBase):
     async def pages(self, *, on_progress: Optional[AsyncProgressCallback] = None, **params: Any) -> AsyncIterator[Dict[str, Any]]:
         """The list page by page, each fetched on a worker thread; ``on_progress(Progress)`` is
         called on the event loop after each page, before it is returned."""
+        check_callback(self.name, on_progress)
         native = self._client._native_client()
         walker = await asyncio.to_thread(native.pages, self.name, self._params(params))
         async for page in reporting_async(walker, on_progress):
