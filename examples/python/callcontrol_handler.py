@@ -131,25 +131,32 @@ def demo(config_path: str) -> int:
     desk = Reception()
     server = serve(desk)
     url = f"http://127.0.0.1:{server.server_port}/callcontrol"
-    calls: List[Tuple[str, Sequence[str], Dict[str, Any]]] = [
-        ("caller presses 1", ["1"], {}),
-        ("caller presses 2, support does not answer", ["2"], {"forwardResults": ["no-answer", "answered"], "method": "POST"}),
-        ("caller presses nothing", [], {}),
-        ("caller presses 9 (misconfigured entry)", ["9"], {}),
+    # what the caller does, and where the call should end: the line reached, or "error"
+    calls: List[Tuple[str, Sequence[str], Dict[str, Any], str]] = [
+        ("caller presses 1", ["1"], {}, "18585550101"),
+        ("caller presses 2, support does not answer", ["2"], {"forwardResults": ["no-answer", "answered"], "method": "POST"}, "18585550110"),
+        ("caller presses nothing", [], {}, "18585550110"),
+        ("caller presses 9 (misconfigured entry)", ["9"], {}, "error"),
     ]
+    unexpected = 0
     try:
-        for title, digits, options in calls:
+        for title, digits, options, expected in calls:
             t = place_call(sandbox, url, digits, **options)
             print(f"{title}: {t['outcome']}" + (f" to {t['connected_to']}" if t.get("connected_to") else ""))
             for step in t["steps"]:
                 resp = step.get("response") or {}
                 print(f"  {resp.get('status')} {resp.get('body')!r} -> {step.get('result')}")
+            if (t.get("connected_to") or t["outcome"]) != expected:
+                print(f"error: expected {expected}", file=sys.stderr)
+                unexpected += 1
     finally:
         server.shutdown()
         server.server_close()
     print(f"finished calls: {len(desk.finished)}; errors reported: {len(desk.errors)}")
     for unique_id, reason in desk.errors.items():
         print(f"  {unique_id}: {reason}")
+    if unexpected:
+        return 1
     print("done")
     return 0
 

@@ -8,7 +8,6 @@ page: pages and rows so far, and the total when the upstream says it.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter
 
@@ -18,18 +17,13 @@ import phonecom
 Q1_2024 = {"startTime": 1704067200, "endTime": 1711929599}
 
 
-def client_from_environment() -> phonecom.Client:
-    path = os.environ.get("PHONECOM_CONFIG")
-    return phonecom.Client.from_file(path) if path else phonecom.Client.from_env()
-
-
 def show(progress: phonecom.Progress) -> None:
     """A one-line progress report; a terminal would redraw one line with end="\\r" instead."""
     print(f"  fetched {progress}")
 
 
 def main() -> int:
-    with client_from_environment() as client:
+    with phonecom.Client.from_env() as client:  # PHONECOM_CONFIG, then PHONECOM_* variables
         # 1. The whole inventory, 500 rows a page; rows arrive one by one, pages on demand.
         print("step 1: every available number, 500 a page")
         by_area: Counter[str] = Counter()
@@ -55,8 +49,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except phonecom.PhoneComError as e:
-        print(f"error: {e}", file=sys.stderr)
-        sys.exit(1)
+    sys.exit(main())  # a PhoneComError ends the script with its message and exit status 1

@@ -16,7 +16,6 @@ standard input.
 from __future__ import annotations
 
 import base64
-import os
 import sys
 import time
 
@@ -29,13 +28,8 @@ LOGO_PNG = base64.b64decode(
 )
 
 
-def client_from_environment() -> phonecom.Client:
-    path = os.environ.get("PHONECOM_CONFIG")
-    return phonecom.Client.from_file(path) if path else phonecom.Client.from_env()
-
-
 def main() -> int:
-    with client_from_environment() as partner:
+    with phonecom.Client.from_env() as partner:  # PHONECOM_CONFIG, then PHONECOM_* variables
         # 1. A keyless sign-up; then act with the new account's own key.
         signup = partner.nol.account_signup(name="Acme Plumbing (portal customer 12345)")
         print(f"step 1: signed up account {signup['account']['id']} with key {signup.get('key_prefix')}… (store it: shown once)")
@@ -94,8 +88,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except phonecom.PhoneComError as e:
-        print(f"error: {e}", file=sys.stderr)
-        sys.exit(1)
+    sys.exit(main())  # a PhoneComError ends the script with its message and exit status 1

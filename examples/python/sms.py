@@ -6,7 +6,6 @@ one through the XML API, and see bad input refused before anything is sent.
 
 from __future__ import annotations
 
-import os
 import sys
 
 import phonecom
@@ -15,13 +14,8 @@ OFFICE = "+18585550100"  # a number of the account (the sandbox's "San Diego off
 CUSTOMER = "+16195550101"
 
 
-def client_from_environment() -> phonecom.Client:
-    path = os.environ.get("PHONECOM_CONFIG")
-    return phonecom.Client.from_file(path) if path else phonecom.Client.from_env()
-
-
 def main() -> int:
-    with client_from_environment() as client:
+    with phonecom.Client.from_env() as client:  # PHONECOM_CONFIG, then PHONECOM_* variables
         # 1. REST v4: `from` is a Python keyword, so the parameter is `from_`.
         sent = client.v4.create_account_sms(from_=OFFICE, to=CUSTOMER, text="Your table for 4 is ready.")
         print(f"step 1: sent SMS {sent['id']} from {sent['from']} to {CUSTOMER}: {sent['to'][0].get('status')}")
@@ -48,8 +42,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except phonecom.PhoneComError as e:
-        print(f"error: {e}", file=sys.stderr)
-        sys.exit(1)
+    sys.exit(main())  # a PhoneComError ends the script with its message and exit status 1

@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import struct
 import sys
 import wave
 from typing import Any, Dict
 
 import phonecom
-
-
-def client_from_environment() -> phonecom.Client:
-    path = os.environ.get("PHONECOM_CONFIG")
-    return phonecom.Client.from_file(path) if path else phonecom.Client.from_env()
 
 
 def greeting_wav() -> bytes:
@@ -35,7 +29,7 @@ def greeting_wav() -> bytes:
 
 
 def main() -> int:
-    with client_from_environment() as client:
+    with phonecom.Client.from_env() as client:  # PHONECOM_CONFIG, then PHONECOM_* variables
         v1 = client.v1
         # 1-2. The routes each key leads to: ring an extension.
         routes: Dict[str, str] = {}
@@ -72,8 +66,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except phonecom.PhoneComError as e:
-        print(f"error: {e}", file=sys.stderr)
-        sys.exit(1)
+    sys.exit(main())  # a PhoneComError ends the script with its message and exit status 1

@@ -9,7 +9,6 @@ Every XML request carries a ``clTRID``, so a mutation the library retries acts o
 
 from __future__ import annotations
 
-import os
 import sys
 
 import phonecom
@@ -18,13 +17,8 @@ OWNER = "+16195550101"  # the owner's mobile
 OFFICE = "+16195550102"  # the office phone
 
 
-def client_from_environment() -> phonecom.Client:
-    path = os.environ.get("PHONECOM_CONFIG")
-    return phonecom.Client.from_file(path) if path else phonecom.Client.from_env()
-
-
 def main() -> int:
-    with client_from_environment() as client:
+    with phonecom.Client.from_env() as client:  # PHONECOM_CONFIG, then PHONECOM_* variables
         xml = client.xml
         # 1. Search: local numbers in California whose digits match 1858*******.
         found = xml.get_phone_number_inventory(countryCode=1, type="local", state="CA", pattern="1858*******", quantity=5)
@@ -66,8 +60,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except phonecom.PhoneComError as e:
-        print(f"error: {e}", file=sys.stderr)
-        sys.exit(1)
+    sys.exit(main())  # a PhoneComError ends the script with its message and exit status 1

@@ -36,7 +36,7 @@ def test_a_sync_walk_reports_each_page_before_its_rows(client: phonecom.Client) 
         assert seen[-1].rows >= rows, "reported before the page's rows are handed out"
     assert rows == total
     assert seen == expected(total, 500)
-    assert seen[-1] == (len(seen), total, total)
+    assert tuple(seen[-1]) == (len(seen), total, total)
     assert seen[-1].fraction == 1.0
     assert str(seen[0]) == f"1 page, 500 of {total} rows ({500 * 100 // total}%)"
 
@@ -70,11 +70,19 @@ def test_a_callback_that_raises_ends_the_walk_with_its_exception(client: phoneco
     assert rows == 100, "page 2's rows were never handed out"
 
 
+def test_an_on_progress_that_cannot_be_called_is_refused_before_any_request(client: phonecom.Client, sandbox: Sandbox) -> None:
+    before = len(sandbox.requests())
+    with pytest.raises(phonecom.ValidationError) as e:
+        client.v4.list_available_phone_numbers.pages(on_progress="yes")  # type: ignore[arg-type]
+    assert e.value.fields[0].field == "on_progress" and "callable" in e.value.fields[0].message
+    assert len(sandbox.requests()) == before
+
+
 def test_a_failed_page_is_not_reported(client: phonecom.Client, sandbox: Sandbox) -> None:
     seen: List[Progress] = []
     walk = client.v4.list_available_phone_numbers.pages(limit=100, on_progress=seen.append)
     next(walk)
-    sandbox.fault("status=404", method="GET", path="/v4/phone-numbers/available")
+    sandbox.queue_fault(status=404, method="GET", path="/v4/phone-numbers/available")
     with pytest.raises(phonecom.NotFoundError):
         next(walk)
     assert seen == [Progress(1, 100, seen[0].total)]

@@ -26,7 +26,7 @@ from typing import (
 
 from . import _async, _native, _naming
 from ._errors import FieldError, ValidationError
-from ._paging import AsyncProgressCallback, ProgressCallback, report_async, reporting
+from ._paging import AsyncProgressCallback, ProgressCallback, check_callback, report_async, reporting
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
 
@@ -156,6 +156,7 @@ class Operation(_OperationBase):
     def pages(self, *, on_progress: Optional[ProgressCallback] = None, **params: Any) -> Iterator[Dict[str, Any]]:
         """The list page by page: ``{"items", "total", "offset", "limit", "request_id"}``.
         ``on_progress(Progress)`` is called after each page, before it is returned."""
+        check_callback(self.name, on_progress)
         return reporting(self._client._native_client().pages(self.name, self._params(params)), on_progress)
 
 
@@ -177,6 +178,7 @@ class AsyncOperation(_OperationBase):
     async def pages(self, *, on_progress: Optional[AsyncProgressCallback] = None, **params: Any) -> AsyncIterator[Dict[str, Any]]:
         """The list page by page, each fetched on the library's threads; ``on_progress(Progress)`` is
         called on the event loop after each page, before it is returned."""
+        check_callback(self.name, on_progress)
         client = self._client
         walker = client._native_client().pages(self.name, self._params(params))  # fetches nothing yet
         while True:

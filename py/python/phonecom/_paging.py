@@ -15,6 +15,7 @@ import inspect
 from typing import Any, Awaitable, Callable, Dict, Iterator, NamedTuple, Optional, Union
 
 from . import _native
+from ._errors import FieldError, ValidationError
 
 __all__ = ["Progress", "ProgressCallback", "AsyncProgressCallback"]
 
@@ -51,6 +52,13 @@ ProgressCallback = Callable[[Progress], object]
 AsyncProgressCallback = Callable[[Progress], Union[None, Awaitable[None]]]
 """``on_progress=`` of an async walk: a function or a coroutine function (awaited), called on the
 event loop after each page, before its rows."""
+
+
+def check_callback(operation: str, on_progress: object) -> None:
+    """Refuse an ``on_progress`` that cannot be called, naming the field, before any page is fetched."""
+    if on_progress is not None and not callable(on_progress):
+        rule = f"must be a callable taking a phonecom.Progress (got {type(on_progress).__name__})"
+        raise ValidationError(f"[validation] {operation}: `on_progress` {rule}", operation=operation, fields=[FieldError("on_progress", rule)])
 
 
 def _progress(walker: _native.Pages) -> Progress:
