@@ -83,7 +83,7 @@ test('a throwing callback ends the walk; a failed page is not reported; a bad op
   const seen = [];
   const walk = client.pages('v4.list-available-phone-numbers', { limit: 100 }, { onProgress: (p) => seen.push(p) });
   await walk.next();
-  await sb.fault('status=404', { method: 'GET', path: '/v4/phone-numbers/available' });
+  await sb.queueFault('status=404', { method: 'GET', path: '/v4/phone-numbers/available' });
   await assert.rejects(walk.next(), NotFoundError);
   assert.deepEqual(seen.map((p) => p.pages), [1]);
 
