@@ -73,6 +73,16 @@ export interface RecordedRequest {
   [key: string]: unknown;
 }
 
+export interface RequestFilter {
+  /** Only those after this `seq` (the last one you saw). */
+  since?: number;
+  family?: SandboxFamily;
+  /** `503`, `'5xx'`, or `'error'` (400 and up, or no answer). */
+  status?: number | string;
+  /** The newest N. */
+  limit?: number;
+}
+
 export interface SandboxClock {
   /** Unix seconds on the sandbox clock. */
   now: number;
@@ -163,8 +173,8 @@ export declare class Sandbox {
   queueFault(spec: string, match?: FaultMatch): Promise<QueuedFault>;
   faults(): Promise<QueuedFault[]>;
   clearFaults(): Promise<void>;
-  /** Recorded requests, oldest first; `since`: only those after that `seq`. */
-  requests(since?: number | { since?: number }): Promise<RecordedRequest[]>;
+  /** Recorded requests, oldest first: after a `seq`, of a family, of a status (`503`, `'5xx'`, `'error'`), the newest `limit`. */
+  requests(filter?: number | RequestFilter): Promise<RecordedRequest[]>;
   clearRequests(): Promise<void>;
   clock(): Promise<SandboxClock>;
   /** Move the clock by `seconds` (negative: back). */
@@ -174,6 +184,8 @@ export declare class Sandbox {
   rateLimit(): Promise<RateLimitSettings>;
   /** Change the given settings (the rest stay); restarts the counters. */
   setRateLimit(settings: Partial<RateLimitSettings>): Promise<RateLimitSettings>;
+  /** The dashboard's state, secrets masked: the overview, or one section (`v4` takes `{q, category}`). */
+  state(section?: 'v4' | 'xml' | 'callcontrol' | 'v1' | 'nol', filters?: { q?: string; category?: string }): Promise<Record<string, any>>;
   /** Everything back to the seeded start. */
   reset(): Promise<void>;
   /** Place a call-control call on your handler at `url` and follow its commands. */

@@ -209,13 +209,15 @@ class Sandbox {
   }
 
   /**
-   * The requests the sandbox received (secrets masked), oldest first; `since`: only those after
-   * that `seq` (a number, or `{since}`).
+   * The requests the sandbox received (secrets masked), oldest first. `requests(seq)` or
+   * `requests({since, family, status, limit})`: only those after that `seq`, only that family's
+   * (`v4`, `oauth`, `xml`, `v1`, `nol`), only that status (`503`, `'5xx'`, or `'error'`: 400 and
+   * up, or no answer), the newest `limit` of those.
    */
-  async requests(since) {
-    const after = since !== null && typeof since === 'object' ? since.since : since;
-    const query = after !== undefined && after !== null ? `?since=${Number(after)}` : '';
-    return (await this.admin('GET', `/requests${query}`)).requests;
+  async requests(filter) {
+    const { since, family, status, limit } = filter !== null && typeof filter === 'object' ? filter : { since: filter };
+    if (family !== undefined) familyPath(family);
+    return (await this.admin('GET', `/requests${query({ since, family, status, limit })}`)).requests;
   }
 
   /** Forget the recorded requests. */
@@ -251,6 +253,16 @@ class Sandbox {
     return rateFromWire(await this.admin('POST', '/rate-limit', wire));
   }
 
+  /**
+   * What the dashboard shows, secrets masked: the overview (config, base URLs, clock, counts per
+   * resource, queued faults, rate limits), or one `section` (`v4`, `xml`, `callcontrol`, `v1`,
+   * `nol`); `v4` takes `{q, category}` to filter the inventory.
+   */
+  async state(section, filters = {}) {
+    const route = section === undefined ? '/state' : `/state/${encodeURIComponent(section)}`;
+    return this.admin('GET', route + query(filters));
+  }
+
   /** Everything back to the seeded start: every family's state, faults, requests, clock and limits. */
   async reset() {
     await this.admin('POST', '/reset');
@@ -283,6 +295,12 @@ class Sandbox {
   async clearCalls() {
     await this.admin('DELETE', '/callcontrol/calls');
   }
+}
+
+/** `?a=1&b=2` of the defined entries of `params` ('' when none). */
+function query(params) {
+  const given = Object.entries(params).filter(([, v]) => v !== undefined && v !== null);
+  return given.length ? `?${new URLSearchParams(given.map(([k, v]) => [k, String(v)]))}` : '';
 }
 
 function clockFromWire(w) {

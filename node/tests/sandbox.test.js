@@ -238,6 +238,35 @@ test('requests since a seq, and clearing them', async () => {
   assert.deepEqual(await sb.requests(), []);
 });
 
+test('requests filtered by family, status and limit', async (t) => {
+  if (!('last_seq' in (await sb.admin('GET', '/requests')))) return t.skip('this sandbox has no request filters (they came with the dashboard)');
+  const client = oneShot();
+  await client.v4.getAccount();
+  await sb.queueFault({ status: 503, family: 'xml' });
+  await assert.rejects(client.xml.getCallList({ startTime: 0, endTime: 1 }), ServerError);
+  await client.v4.listAccounts();
+  assert.deepEqual((await sb.requests({ family: 'v4' })).map((r) => r.path), [`/v4/accounts/${sb.config.v4.account_id}`, '/v4/accounts']);
+  for (const status of [503, '5xx', 'error']) assert.deepEqual((await sb.requests({ status })).map((r) => r.status), [503], String(status));
+  assert.deepEqual((await sb.requests({ limit: 1 })).map((r) => r.path), ['/v4/accounts']);
+  await assert.rejects(sb.requests({ family: 'v5' }), /family: must be one of/);
+});
+
+test('state shows what the dashboard shows', async (t) => {
+  let overview;
+  try {
+    overview = await sb.state();
+  } catch (e) {
+    if (e.status === 404) return t.skip('this sandbox has no state views (they came with the dashboard)');
+    throw e;
+  }
+  assert.equal(overview.seed, (await sb.health()).seed);
+  assert.ok(!JSON.stringify(overview).includes(sb.config.v4.token), 'secrets are masked');
+  await new Client(sb.config).v4.createAccountSubaccount({ username: 'seen-in-state', password: 'Passw0rd!Passw0rd' });
+  assert.ok(JSON.stringify(await sb.state('v4')).includes('seen-in-state'));
+  assert.equal(typeof (await sb.state('v4', { q: '858' })), 'object');
+  await rejectsWith(sb.state('nowhere'), (e) => assert.equal(e.status, 404));
+});
+
 // -- the clock ----------------------------------------------------------------------------------
 
 test('the clock moves and resets', async () => {

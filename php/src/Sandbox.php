@@ -328,10 +328,16 @@ final class Sandbox
      * 'path', 'query', 'headers', 'body', 'fault' (applied, or null) and 'status'.
      *
      * @param ?int $since only those after this 'seq' (the last one you saw)
+     * @param ?string $family only that family's: 'v4', 'oauth', 'xml', 'v1', 'nol'
+     * @param int|string|null $status only that status: 503, '5xx', or 'error' (400 and up, or no answer)
+     * @param ?int $limit the newest N of those
      */
-    public function requests(?int $since = null): array
+    public function requests(?int $since = null, ?string $family = null, int|string|null $status = null, ?int $limit = null): array
     {
-        return $this->admin('GET', '/requests' . ($since !== null ? "?since=$since" : ''))['requests'];
+        if ($family !== null && !isset(self::FAMILY_PATHS[$family])) {
+            throw new \InvalidArgumentException('family: must be one of ' . implode(', ', array_keys(self::FAMILY_PATHS)) . ", got $family");
+        }
+        return $this->admin('GET', '/requests' . self::query(['since' => $since, 'family' => $family, 'status' => $status, 'limit' => $limit]))['requests'];
     }
 
     /** Forget the recorded requests. */
@@ -373,6 +379,17 @@ final class Sandbox
     {
         $settings = ['enabled' => $enabled, 'per_endpoint' => $perEndpoint, 'window_s' => $windowSeconds, 'total' => $total, 'total_window_s' => $totalWindowSeconds];
         return $this->admin('POST', '/rate-limit', array_filter($settings, fn($v) => $v !== null));
+    }
+
+    /**
+     * What the dashboard shows, secrets masked: the overview (config, base URLs, clock, counts per
+     * resource, queued faults, rate limits), or one $section ('v4', 'xml', 'callcontrol', 'v1',
+     * 'nol'); 'v4' takes ['q' => ..., 'category' => ...] to filter the inventory.
+     */
+    public function state(?string $section = null, array $filters = []): array
+    {
+        $route = $section === null ? '/state' : '/state/' . rawurlencode($section);
+        return $this->admin('GET', $route . self::query($filters));
     }
 
     /** Everything back to the seeded start: every family's state, faults, requests, clock and limits. */
@@ -432,6 +449,13 @@ final class Sandbox
     public function clearCalls(): void
     {
         $this->admin('DELETE', '/callcontrol/calls');
+    }
+
+    /** '?a=1&b=2' of the non-null entries ('' when none). */
+    private static function query(array $params): string
+    {
+        $given = array_filter($params, fn($v) => $v !== null);
+        return $given ? '?' . http_build_query($given) : '';
     }
 
     private static function origin(string $url): string

@@ -207,6 +207,41 @@ def test_requests_since_and_clear(sandbox: Sandbox) -> None:
     assert sandbox.requests() == []
 
 
+def test_requests_filtered_by_family_status_and_limit(sandbox: Sandbox) -> None:
+    if "last_seq" not in sandbox.admin("GET", "/requests"):
+        pytest.skip("this sandbox has no request filters (they came with the dashboard)")
+    client = one_shot_client(sandbox)
+    client.v4.get_account()
+    sandbox.queue_fault(status=503, family="xml")
+    with pytest.raises(phonecom.ServerError):
+        client.xml.get_call_list(startTime=0, endTime=1)
+    client.v4.list_accounts()
+    assert [r["path"] for r in sandbox.requests(family="v4")] == [f"/v4/accounts/{sandbox.config['v4']['account_id']}", "/v4/accounts"]
+    assert [r["status"] for r in sandbox.requests(status=503)] == [503]
+    assert [r["status"] for r in sandbox.requests(status="5xx")] == [503]
+    assert [r["status"] for r in sandbox.requests(status="error")] == [503]
+    assert [r["path"] for r in sandbox.requests(limit=1)] == ["/v4/accounts"]
+    with pytest.raises(ValueError, match="family: must be one of"):
+        sandbox.requests(family="v5")
+
+
+def test_state_shows_what_the_dashboard_shows(sandbox: Sandbox) -> None:
+    try:
+        overview = sandbox.state()
+    except SandboxError as e:
+        if e.status != 404:
+            raise
+        pytest.skip("this sandbox has no state views (they came with the dashboard)")
+    assert overview["seed"] == sandbox.health()["seed"]
+    assert sandbox.config["v4"]["token"] not in str(overview), "secrets are masked"
+    phonecom.Client(sandbox.config).v4.create_account_subaccount(username="seen-in-state", password="Passw0rd!Passw0rd")
+    assert "seen-in-state" in str(sandbox.state("v4"))
+    assert isinstance(sandbox.state("v4", q="858"), dict)
+    with pytest.raises(SandboxError) as e:
+        sandbox.state("nowhere")
+    assert e.value.status == 404
+
+
 # -- the clock ------------------------------------------------------------------------------------
 
 

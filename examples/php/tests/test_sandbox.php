@@ -185,6 +185,44 @@ test('sandbox: requests since a seq, and clearing them', function () {
     check($sb->requests() === [], 'cleared');
 });
 
+test('sandbox: requests filtered by family, status and limit', function () {
+    $sb = own_sandbox();
+    if (!array_key_exists('last_seq', $sb->admin('GET', '/requests'))) {
+        throw new Skip('this sandbox has no request filters (they came with the dashboard)');
+    }
+    $pc = one_shot($sb);
+    $pc->call('v4.get-account');
+    $sb->queueFault(status: 503, family: 'xml');
+    expect(\PhoneCom\ServerException::class, fn () => $pc->call('xml.getCallList', ['startTime' => 0, 'endTime' => 1]));
+    $pc->call('v4.list-accounts');
+    $account = $sb->config()['v4']['account_id'];
+    check(array_column($sb->requests(family: 'v4'), 'path') === ["/v4/accounts/$account", '/v4/accounts'], 'v4 only');
+    foreach ([503, '5xx', 'error'] as $status) {
+        check(array_column($sb->requests(status: $status), 'status') === [503], "status $status");
+    }
+    check(array_column($sb->requests(limit: 1), 'path') === ['/v4/accounts'], 'the newest one');
+    expect(\InvalidArgumentException::class, fn () => $sb->requests(family: 'v5'));
+});
+
+test('sandbox: state shows what the dashboard shows', function () {
+    $sb = own_sandbox();
+    try {
+        $overview = $sb->state();
+    } catch (SandboxException $e) {
+        if ($e->httpStatus === 404) {
+            throw new Skip('this sandbox has no state views (they came with the dashboard)');
+        }
+        throw $e;
+    }
+    check($overview['seed'] === $sb->health()['seed'], 'the seed');
+    check(!str_contains(json_encode($overview), $sb->config()['v4']['token']), 'secrets are masked');
+    one_shot($sb)->call('v4.create-account-subaccount', ['username' => 'seen-in-state', 'password' => 'Passw0rd!Passw0rd']);
+    check(str_contains(json_encode($sb->state('v4')), 'seen-in-state'), 'the new subaccount is in the v4 state');
+    check(is_array($sb->state('v4', ['q' => '858'])), 'filtered');
+    $e = sandbox_error(fn () => $sb->state('nowhere'));
+    check($e?->httpStatus === 404, '404 for an unknown section');
+});
+
 test('sandbox: the clock moves and resets', function () {
     $sb = own_sandbox();
     $start = $sb->clock();

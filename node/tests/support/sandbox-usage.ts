@@ -12,12 +12,14 @@ export async function readme(): Promise<number[]> {
     await sandbox.queueFault('status=429;retry_after=2', { family: 'v4', times: 2 });
     await client.v4.getAccount();
     const seen: RecordedRequest[] = await sandbox.requests(fault.id);
+    const failed: RecordedRequest[] = await sandbox.requests({ family: 'v4', status: '5xx', limit: 5 });
+    const overview: Record<string, unknown> = await sandbox.state('v4', { q: '858' });
     const clock: SandboxClock = await sandbox.advanceClock(60);
     const limits: RateLimitSettings = await sandbox.setRateLimit({ enabled: true, perEndpoint: 2 });
     const call: CallTranscript = await sandbox.driveCall('http://127.0.0.1:8080/', { digits: ['1'], forwardResults: ['busy'] });
     const other = await attach(sandbox.url, { timeoutMs: 1000 });
     await other.reset();
-    return [clock.offsetSeconds, limits.perEndpoint, call.duration, FAMILY_PATHS.xml.length, ...seen.map((r) => r.status ?? 0)];
+    return [clock.offsetSeconds, limits.perEndpoint, call.duration, FAMILY_PATHS.xml.length, ...seen.map((r) => r.status ?? 0), failed.length, Object.keys(overview).length];
   } catch (e) {
     if (e instanceof SandboxError) console.error(e.sandboxMessage, e.status);
     throw e;

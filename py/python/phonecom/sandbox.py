@@ -34,7 +34,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Dict, Iterator, List, Literal, NoReturn, Optional, Sequence, Type
+from typing import Any, Dict, Iterator, List, Literal, NoReturn, Optional, Sequence, Type, Union
 
 from ._sandbox_process import SandboxProcess
 from ._sandbox_types import CallTranscript, Clock, Health, QueuedFault, RateLimit, RecordedRequest
@@ -278,11 +278,24 @@ class Sandbox:
         """Drop every queued fault."""
         self.admin("DELETE", "/faults")
 
-    def requests(self, since: Optional[int] = None) -> List[RecordedRequest]:
-        """The requests the sandbox received (secrets masked), oldest first; ``since``: only those
-        after that ``seq`` (the last one you saw)."""
-        query = f"?since={int(since)}" if since is not None else ""
-        result: List[RecordedRequest] = self.admin("GET", "/requests" + query)["requests"]
+    def requests(
+        self,
+        since: Optional[int] = None,
+        *,
+        family: Optional[str] = None,
+        status: Union[int, str, None] = None,
+        limit: Optional[int] = None,
+    ) -> List[RecordedRequest]:
+        """The requests the sandbox received (secrets masked), oldest first.
+
+        ``since``: only those after that ``seq`` (the last one you saw); ``family``: only that
+        family's (``v4``, ``oauth``, ``xml``, ``v1``, ``nol``); ``status``: ``503``, ``"5xx"`` or
+        ``"error"`` (400 and up, or no answer); ``limit``: the newest N of those.
+        """
+        if family is not None and family not in FAMILY_PATHS:
+            raise ValueError(f"family: must be one of {', '.join(FAMILY_PATHS)}, got {family!r}")
+        query = {"since": since, "family": family, "status": status, "limit": limit}
+        result: List[RecordedRequest] = self.admin("GET", "/requests" + _query(query))["requests"]
         return result
 
     def clear_requests(self) -> None:
@@ -321,6 +334,15 @@ class Sandbox:
         """Change the given rate-limit settings (the rest stay) and restart the counters; returns them all."""
         given = {"enabled": enabled, "per_endpoint": per_endpoint, "window_s": window_s, "total": total, "total_window_s": total_window_s}
         result: RateLimit = self.admin("POST", "/rate-limit", {k: v for k, v in given.items() if v is not None})
+        return result
+
+    def state(self, section: Optional[str] = None, **filters: str) -> Dict[str, Any]:
+        """What the dashboard shows, secrets masked: the overview (config, base URLs, clock, counts
+        per resource, queued faults, rate limits), or one ``section`` (``v4``, ``xml``,
+        ``callcontrol``, ``v1``, ``nol``); ``v4`` takes ``q=`` and ``category=`` to filter the
+        inventory."""
+        route = "/state" + ("/" + urllib.parse.quote(section, safe="") if section is not None else "")
+        result: Dict[str, Any] = self.admin("GET", route + _query(filters))
         return result
 
     def reset(self) -> None:
@@ -385,6 +407,11 @@ class Sandbox:
     def clear_calls(self) -> None:
         """Forget the call-control transcripts."""
         self.admin("DELETE", "/callcontrol/calls")
+
+
+def _query(params: Dict[str, Any]) -> str:
+    given = {k: str(v) for k, v in params.items() if v is not None}
+    return "?" + urllib.parse.urlencode(given) if given else ""
 
 
 def _whole(name: str, value: int) -> int:
