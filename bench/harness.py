@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -219,6 +220,8 @@ def main() -> None:
     p.add_argument("--calls", type=int, default=2000, help="v4 calls per client and round")
     p.add_argument("--only", default="", help="run only clients whose name contains this")
     args = p.parse_args()
+    # A terminated run still stops its nginx (the `finally` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     rounds, calls = (1, 20) if args.smoke else (args.rounds, args.calls)
     work, www = args.work, os.path.join(args.work, "www")
     os.makedirs(www, exist_ok=True)

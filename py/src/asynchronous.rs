@@ -146,8 +146,8 @@ pub fn call_async(
 /// Fetch the next page of `pages` on `lane`; `done(page, error)` receives the page dict, or
 /// `None` at the end, or the `PhoneComError`.
 #[pyfunction]
-pub fn next_page_async(lane: &Lane, pages: &NativePages, done: Py<PyAny>) {
-    let (fetch, operation) = (pages.fetcher(), pages.operation().to_string());
+pub fn next_page_async(py: Python<'_>, lane: &Lane, pages: &NativePages, done: Py<PyAny>) {
+    let (fetch, operation) = (pages.fetcher(py), pages.operation().to_string());
     lane.submit(Box::new(move || {
         let outcome = catch(fetch).map(|next| match next {
             None => Ok(None),

@@ -122,6 +122,7 @@ impl NativeClient {
         deadline: Option<f64>,
         max_attempts: Option<u32>,
     ) -> PyResult<impl FnOnce() -> phonecom::Result<phonecom::Response> + Send + 'static> {
+        crate::log::refresh_gate(py);
         let params = params_of(py, name, params)?;
         let opts = CallOptions {
             timeout: seconds(py, "timeout", timeout)?,
@@ -331,7 +332,8 @@ pub(crate) type PageResult = Option<Result<phonecom::Page, phonecom::Error>>;
 
 impl NativePages {
     /// The work of fetching the next page (run it off the interpreter).
-    pub(crate) fn fetcher(&self) -> impl FnOnce() -> PageResult + Send + 'static {
+    pub(crate) fn fetcher(&self, py: Python<'_>) -> impl FnOnce() -> PageResult + Send + 'static {
+        crate::log::refresh_gate(py);
         let (inner, panic) = (self.inner.clone(), self.panic_for_test);
         move || {
             let mut pages = inner.lock().unwrap_or_else(PoisonError::into_inner);
@@ -369,7 +371,7 @@ impl NativePages {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .take();
-            let task = pending.unwrap_or_else(|| Task::start(py, self.fetcher()));
+            let task = pending.unwrap_or_else(|| Task::start(py, self.fetcher(py)));
             let next = match task.wait(py) {
                 Ok(Ok(next)) => next,
                 Ok(Err(panic)) => return Err(internal(py, &panic, &self.operation)),

@@ -106,6 +106,7 @@
 //! digits first (`1-800-FLOWERS` -> `18003569377`) for an exact-digit search.
 
 mod api;
+mod call_rows;
 mod calls;
 mod catalog;
 pub mod models;

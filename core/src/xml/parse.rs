@@ -214,12 +214,12 @@ fn find<'a, 'i>(root: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     })
 }
 
-fn elements<'a, 'i>(n: Node<'a, 'i>) -> impl Iterator<Item = Node<'a, 'i>> {
+pub(super) fn elements<'a, 'i>(n: Node<'a, 'i>) -> impl Iterator<Item = Node<'a, 'i>> {
     n.children().filter(Node::is_element)
 }
 
 /// The element's own text, trimmed; `None` when empty.
-fn leaf_text(n: Node) -> Option<String> {
+pub(super) fn leaf_text(n: Node) -> Option<String> {
     let t: String = n
         .children()
         .filter(|c| c.is_text())
@@ -335,8 +335,11 @@ fn data_of(action: &str, rd: Option<Node>, msg: Option<&str>) -> Decoded<Value> 
         "getPhoneNumberList" => to_value(&Rows {
             items: list(rd, &["phoneNumberList"], "phoneNumber", listed_number)?,
         }),
-        "getCallList" => to_value(&Rows {
-            items: list(rd, &["callList"], "call", call_record)?,
+        "getCallList" => json!({
+            "items": list_nodes(rd, &["callList"], "call")?
+                .into_iter()
+                .map(|n| super::call_rows::call_row(n).map_or_else(|| generic_call_row(n), Ok))
+                .collect::<Decoded<Vec<Value>>>()?,
         }),
         "getVoiceList" => to_value(&Rows {
             items: list(rd, &["voice-list", "voiceList"], "voice", voice)?,
@@ -407,20 +410,33 @@ fn list<T>(
     row: &str,
     f: fn(Map<String, Value>) -> Decoded<T>,
 ) -> Decoded<Vec<T>> {
+    list_nodes(rd, containers, row)?
+        .into_iter()
+        .map(|n| f(row_object(n)))
+        .collect()
+}
+
+/// The row elements of a documented list (see [`list`]).
+fn list_nodes<'a, 'i>(
+    rd: Option<Node<'a, 'i>>,
+    containers: &[&str],
+    row: &str,
+) -> Decoded<Vec<Node<'a, 'i>>> {
     let Some(rd) = rd else {
         return Ok(Vec::new());
     };
-    let nodes: Vec<Node> = match elements(rd).find(|c| containers.iter().any(|n| name_is(*c, n))) {
-        Some(container) => elements(container).collect(),
-        None if elements(rd).all(|c| name_is(c, row)) => elements(rd).collect(),
-        None => {
-            return Err(format!(
-                "XML API <resultData> has no <{}> list; the raw body is kept",
-                containers[0]
-            ))
-        }
-    };
-    nodes.into_iter().map(|n| f(row_object(n))).collect()
+    Ok(
+        match elements(rd).find(|c| containers.iter().any(|n| name_is(*c, n))) {
+            Some(container) => elements(container).collect(),
+            None if elements(rd).all(|c| name_is(c, row)) => elements(rd).collect(),
+            None => {
+                return Err(format!(
+                    "XML API <resultData> has no <{}> list; the raw body is kept",
+                    containers[0]
+                ))
+            }
+        },
+    )
 }
 
 /// The rows of a list whose container the document does not name: the children of the single
@@ -488,6 +504,12 @@ fn take_time(m: &mut Map<String, Value>, key: &str) -> Decoded<(Option<i64>, Opt
         }
         None => (None, None),
     })
+}
+
+/// A `getCallList` row through the generic mapping and [`CallRecord`] (the rows
+/// [`call_row`](super::call_rows::call_row) leaves to it).
+pub(super) fn generic_call_row(n: Node) -> Decoded<Value> {
+    call_record(row_object(n)).map(|r| to_value(&r))
 }
 
 fn call_record(mut m: Map<String, Value>) -> Decoded<CallRecord> {
