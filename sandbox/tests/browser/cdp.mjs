@@ -152,6 +152,11 @@ export class Browser {
   async close() {
     this.proc.kill('SIGTERM');
     await new Promise((r) => (this.proc.exitCode !== null ? r() : this.proc.on('exit', r)));
-    rmSync(this.profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile for a moment.
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    } catch (e) {
+      console.error(`left ${this.profile} behind: ${e.message}`);
+    }
   }
 }
