@@ -175,9 +175,13 @@ async function main() {
     assert.equal((await submit('form-rate', `f.enabled.checked = false;`, 200)).enabled, false);
 
     step('every tab renders; a screenshot of each');
+    const expected = { xml: 'sandbox (1000001)', v1: 'contacts', nol: 'key_prefix', callcontrol: call.uniqueID };
     for (const tab of TABS) {
       await show(tab);
       await noSecrets(tab);
+      if (expected[tab]) {
+        assert.ok(await page.eval(`document.getElementById('tab-${tab}').textContent.includes(${JSON.stringify(expected[tab])})`), `${tab} shows ${expected[tab]}`);
+      }
       await page.screenshot(join(out, `${tab}.png`));
     }
     if (docs) {
