@@ -95,6 +95,12 @@ export class Page {
     }
   }
 
+  /** Lets `origin` read and write the clipboard (headless Chromium asks no one). */
+  async allowClipboard(origin) {
+    await this.s.send('Browser.grantPermissions', { origin, permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] });
+    await this.s.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  }
+
   /** A new viewport size (CSS pixels). */
   async resize(size) {
     this.size = size;

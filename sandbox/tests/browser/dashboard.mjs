@@ -121,6 +121,11 @@ async function main() {
     assert.match(config, /"token": "\*\*\*"/);
     assert.ok(config.includes(sb.config.v4.base_url));
     await noSecrets('overview');
+    await page.allowClipboard(base);
+    await page.eval(`document.getElementById('copy-config').click()`);
+    await page.waitFor(`document.getElementById('copy-config').textContent.startsWith('Copied')`, 'the copy button');
+    const copied = JSON.parse(await page.eval('navigator.clipboard.readText()'));
+    assert.deepEqual(copied, sb.config, 'the button copies the real config');
 
     step('a subaccount created through the client appears on the v4 tab');
     const username = `browser-${process.pid}`;
