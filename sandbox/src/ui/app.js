@@ -66,6 +66,13 @@ function table(rows, cols) {
     }))))));
 }
 
+// Numbers held by reservePhoneNumber (`{e164: {by, expires}}`), with their expiry.
+function holds(map) {
+  return table(Object.entries(map || {}).map(([number, hold]) => ({
+    number, reserved_by: hold.by, expires: new Date(hold.expires * 1000).toISOString(),
+  })), ['number', 'reserved_by', 'expires']);
+}
+
 function kv(obj) {
   return h('dl', { class: 'kv' }, Object.entries(obj).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, cellText(v))]));
 }
@@ -137,14 +144,27 @@ const render = {
       table(s.accounts.map((a) => ({ id: a.id, username: a.username, name: a.name, parent: a.parent,
         email: a.contact && a.contact.primary_email, country: a.contact && a.contact.address && a.contact.address.country }))),
       ...section(s.resources, 1),
-      h('h3', {}, 'numbers held by the XML API'), s.held_numbers && s.held_numbers.length ? table(s.held_numbers) : h('div', { class: 'empty' }, 'none'));
+      h('h3', {}, 'numbers held by the XML API'), holds(s.held_numbers));
     document.getElementById('v4-inventory').replaceChildren(
       h('p', { class: 'muted' }, `${inv.matched} of ${inv.available} available numbers match; the first ${rows.length} are shown.`),
       table(rows, ['phone_number', 'formatted', 'price', 'category', 'city', 'province', 'country']));
   },
   async xml(el) {
     const { json: s } = await api('GET', '/_sandbox/state/xml');
-    el.replaceChildren(...section(s));
+    const recipients = (list) => (list || []).map((r) => Object.values(r).join(' ')).join('; ');
+    const accounts = s.accounts.map((a) => h('div', { class: 'card' },
+      h('h2', {}, `${a.username} (${a.id})`, a.parent ? ` subaccount of ${a.parent}` : '', a.cancelled ? ' cancelled' : ''),
+      kv({ ...(a.profile || {}), 'call log entries': a.call_count }),
+      h('h3', {}, `numbers (${a.numbers.length})`), table(a.numbers),
+      h('h3', {}, 'extensions and notifications'),
+      table(Object.entries(a.extensions || {}).map(([extension, n]) => ({ extension, ...n }))),
+      h('h3', {}, `SMS outbox (${a.sms.length}, newest first)`), table([...a.sms].reverse()),
+      h('h3', {}, `ChatCalls (${a.chatcalls.length}, newest first)`),
+      table([...a.chatcalls].reverse().map((c) => ({ ...c, recipients: recipients(c.recipients) })))));
+    el.replaceChildren(
+      h('h2', {}, 'reservations'), holds(s.reservations),
+      ...accounts,
+      kv({ 'clTRID answers kept for repeats': s.stored_cltrids }));
   },
   async callcontrol(el) {
     const { json: s } = await api('GET', '/_sandbox/state/callcontrol');

@@ -95,6 +95,12 @@ export class Page {
     }
   }
 
+  /** Lets `origin` read and write the clipboard (headless Chromium asks no one). */
+  async allowClipboard(origin) {
+    await this.s.send('Browser.grantPermissions', { origin, permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] });
+    await this.s.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  }
+
   /** A new viewport size (CSS pixels). */
   async resize(size) {
     this.size = size;
@@ -152,6 +158,11 @@ export class Browser {
   async close() {
     this.proc.kill('SIGTERM');
     await new Promise((r) => (this.proc.exitCode !== null ? r() : this.proc.on('exit', r)));
-    rmSync(this.profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile for a moment.
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    } catch (e) {
+      console.error(`left ${this.profile} behind: ${e.message}`);
+    }
   }
 }

@@ -121,6 +121,11 @@ async function main() {
     assert.match(config, /"token": "\*\*\*"/);
     assert.ok(config.includes(sb.config.v4.base_url));
     await noSecrets('overview');
+    await page.allowClipboard(base);
+    await page.eval(`document.getElementById('copy-config').click()`);
+    await page.waitFor(`document.getElementById('copy-config').textContent.startsWith('Copied')`, 'the copy button');
+    const copied = JSON.parse(await page.eval('navigator.clipboard.readText()'));
+    assert.deepEqual(copied, sb.config, 'the button copies the real config');
 
     step('a subaccount created through the client appears on the v4 tab');
     const username = `browser-${process.pid}`;
@@ -175,9 +180,13 @@ async function main() {
     assert.equal((await submit('form-rate', `f.enabled.checked = false;`, 200)).enabled, false);
 
     step('every tab renders; a screenshot of each');
+    const expected = { xml: 'sandbox (1000001)', v1: 'contacts', nol: 'key_prefix', callcontrol: call.uniqueID };
     for (const tab of TABS) {
       await show(tab);
       await noSecrets(tab);
+      if (expected[tab]) {
+        assert.ok(await page.eval(`document.getElementById('tab-${tab}').textContent.includes(${JSON.stringify(expected[tab])})`), `${tab} shows ${expected[tab]}`);
+      }
       await page.screenshot(join(out, `${tab}.png`));
     }
     if (docs) {

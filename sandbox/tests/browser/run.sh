@@ -42,6 +42,10 @@ if [ -z "$sandbox" ]; then
   sandbox=$TARGET_DIR/release/phonecom-sandbox
 fi
 
+if [ -n "$(find sandbox/src -newer "$sandbox" -print -quit)" ]; then
+  echo "--> browser: note: $sandbox is older than sandbox/src (set PHONECOM_SANDBOX_BIN to a fresh build)"
+fi
+
 # Node 22 has WebSocket built in; Node 20.10+ behind a flag; older ones lack it.
 node_flags=()
 if node --experimental-websocket -e '' 2>/dev/null; then node_flags=(--experimental-websocket --no-warnings); fi
