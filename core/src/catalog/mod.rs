@@ -125,6 +125,11 @@ pub struct Param {
     /// Allowed field names (filters, sort).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
+    /// Filter fields the specification types as a bare boolean instead of an `op:value`
+    /// condition (v4 `list-account-voicemail`'s `filters[is_new]`): given as `true`/`false`,
+    /// sent as `filters[is_new]=true`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boolean_fields: Vec<String>,
     /// Largest allowed value (integers), length (strings) or size in bytes (files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
@@ -158,6 +163,7 @@ impl Param {
             required,
             doc: Some(doc.into()),
             fields: vec![],
+            boolean_fields: vec![],
             max: None,
             min: None,
             allowed: vec![],
