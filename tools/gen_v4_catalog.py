@@ -40,6 +40,9 @@ ENUMS = {
     ("create-oauth-authorization", "response_type"): ["code", "token"],
 }
 REQUIRED = {("create-oauth-access-token", "grant_type")}
+# Object fields that are contacts, which core checks (core/src/types/contact.rs) and whose request
+# shape is core's `ContactInput` schema (the swagger's ContactResponse requires nothing).
+CONTACT_FIELDS = {"contact", "billing_contact"}
 # Fields that carry a phone number and must be E.164.
 E164_FIELDS = {"phone_number", "from", "to", "caller_phone_number", "callee_phone_number"}
 
@@ -121,6 +124,9 @@ def body_params(p, D, op_id):
         entry = {"name": name, "in": "body", "type": t, "required": name in required}
         if t == "string" and name in YN_FLAGS:
             entry["type"], entry["format"], note = "boolean", "yn", YN_NOTE
+        if name in CONTACT_FIELDS and op_id == "create-account-subaccount":
+            # Checked by core's contact rules (core/src/types/contact.rs): typed by its schema.
+            entry["schema"] = "ContactInput"
         if name in E164_FIELDS and op_id in ("create-account-sms", "create-account-phone-number", "create-account-call"):
             # The swagger types phone_number as object; real clients send an E.164 string.
             entry["type"] = "string"

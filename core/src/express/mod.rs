@@ -390,6 +390,7 @@ pub fn find_subaccount(client: &Client, username: &str) -> Result<Option<Account
 pub(crate) fn operations() -> Vec<Operation> {
     let p = |name: &str, ty: ParamType, required: bool, doc: &str| Param {
         secret: matches!(name, "password" | "card_token"),
+        schema: matches!(name, "contact" | "billing_contact").then(|| "ContactInput".into()),
         ..Param::new(name, Location::Local, ty, required, doc)
     };
     vec![Operation {
