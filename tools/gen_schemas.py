@@ -48,6 +48,34 @@ def convert(s):
     return out
 
 
+# Keys Phone.com always sends although the swagger lists no `required` (it lists one for a few
+# schemas only): the bindings make them non-optional (TypeScript `--strict`, Python TypedDict), so
+# `n.phone_number` needs no undefined check. Every v4 list envelope (items beside total/offset/
+# limit) always has those four keys. The sandbox sends them too, and py/tests/test_typed_results.py
+# checks its answers against the required keys.
+ALWAYS_SENT = {
+    "v4": {
+        # Also under `fields=brief` (the summary object keeps these two).
+        "AvailableNumbersFull": ["phone_number", "formatted"],
+    },
+}
+LIST_ENVELOPE = ("items", "total", "offset", "limit")
+
+
+def always_sent(family, name, schema):
+    """The schema with the keys the upstream always sends added to its `required`."""
+    props = schema.get("properties") or {}
+    keys = list(ALWAYS_SENT.get(family, {}).get(name, []))
+    if family == "v4" and all(k in props for k in LIST_ENVELOPE) and props["items"].get("type") == "array":
+        keys += LIST_ENVELOPE
+    if keys:
+        missing = [k for k in keys if k not in props]
+        if missing:
+            raise SystemExit(f"gen_schemas: {name} has no {missing}")
+        schema["required"] = list(dict.fromkeys(list(schema.get("required", [])) + keys))
+    return schema
+
+
 NOL_PREFIX = "/api/v1/account"
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -74,7 +102,7 @@ def main(family, path):
                     o = item.get(method)
                     if o and inline_response(o):
                         source[response_name(o["operationId"])] = inline_response(o)
-    schemas = {name: convert(d) for name, d in sorted(source.items())}
+    schemas = {name: always_sent(family, name, convert(d)) for name, d in sorted(source.items())}
     json.dump({"family": family, "source": path.rsplit("/", 1)[-1], "schemas": schemas}, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

@@ -14,9 +14,23 @@ import sys
 # Prices are whole USD (the spec README and the tests filter with `lt:149`).
 FILTER_OPS_NOTE = "op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty"
 
-# Flags the swagger types as "string" but Phone.com takes as JSON booleans (the spec README says so
-# for POST /phone-numbers' block_*; the other flags follow the same convention in the v4 docs).
-FLAG_RE = re.compile(r"^(block_.*|is_new|include_in_directory|enable_.*|allow_extension_dial|randomized|is_temparary|caller_private|callee_private)$")
+# Flags the swagger types as "string" but Phone.com takes as JSON booleans: the spec README says so
+# for POST /phone-numbers' block_*, and for the others the swagger's own response schemas type the
+# same fields as boolean (what Phone.com reads back is what it takes). They stay JSON booleans on
+# the wire, and their doc says why (FLAG_NOTE).
+FLAG_RE = re.compile(r"^(block_.*|is_new|include_in_directory|enable_.*|allow_extension_dial|caller_private|callee_private)$")
+FLAG_NOTE = ("A JSON boolean: the swagger types this request field as a string, but its response schemas "
+             "type the same field as boolean ({where}) and Phone.com takes JSON booleans, so true/false is sent.")
+FLAG_NOTE_NO_RESPONSE = ("A JSON boolean: the swagger types this request field as a string and names no values; "
+                         "Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent.")
+# Media flags whose swagger description names the wire values itself ("'Y', 'N'. ..."): a boolean
+# or "Y"/"N" is accepted and "Y"/"N" is sent, as the description says (format `yn`).
+YN_FLAGS = {"is_temparary", "randomized"}
+YN_NOTE = "Give true/false or \"Y\"/\"N\"; sent as \"Y\"/\"N\", the values this description names."
+# Filters the swagger types as a bare boolean (`filters[is_new]` of list-account-voicemail, type
+# boolean), unlike every other filter (an array of `op:value` strings): given as true/false and
+# sent as `filters[is_new]=true`.
+BOOLEAN_FILTERS_NOTE = "; {fields}: a bare true/false (the swagger types it as a boolean, not op:value)"
 # Values the swagger names only in descriptions: CreateOauthParams.grant_type ("authorization_code,
 # client_credentials, password or refresh_token") and the authorization endpoint's response_type
 # ("'token' for Implicit Grant; 'code' for Authorization Code Grant"). grant_type is required: no
@@ -26,6 +40,9 @@ ENUMS = {
     ("create-oauth-authorization", "response_type"): ["code", "token"],
 }
 REQUIRED = {("create-oauth-access-token", "grant_type")}
+# Object fields that are contacts, which core checks (core/src/types/contact.rs) and whose request
+# shape is core's `ContactInput` schema (the swagger's ContactResponse requires nothing).
+CONTACT_FIELDS = {"contact", "billing_contact"}
 # Fields that carry a phone number and must be E.164.
 E164_FIELDS = {"phone_number", "from", "to", "caller_phone_number", "callee_phone_number"}
 
@@ -54,13 +71,15 @@ def scalar(t):
 
 
 def convert(route, method, o, P, D):
-    params, filters, sorts = [], [], []
+    params, filters, sorts, boolean_filters = [], [], [], []
     for raw in o.get("parameters", []):
         p = resolve(raw, P)
         name, loc = p["name"], p["in"]
         m = re.match(r"^(filters|sort)\[(.+)\]$", name)
         if m:
             (filters if m.group(1) == "filters" else sorts).append(m.group(2))
+            if m.group(1) == "filters" and p.get("type") == "boolean":
+                boolean_filters.append(m.group(2))
             continue
         if loc == "body":
             params += body_params(p, D, o["operationId"])
@@ -74,7 +93,11 @@ def convert(route, method, o, P, D):
             entry["doc"] = p["description"]
         params.append(entry)
     if filters:
-        params.append({"name": "filters", "in": "query", "type": "filters", "required": False, "fields": filters, "doc": FILTER_OPS_NOTE})
+        entry = {"name": "filters", "in": "query", "type": "filters", "required": False, "fields": filters, "doc": FILTER_OPS_NOTE}
+        if boolean_filters:
+            entry["boolean_fields"] = boolean_filters
+            entry["doc"] += BOOLEAN_FILTERS_NOTE.format(fields=", ".join(boolean_filters))
+        params.append(entry)
     if sorts:
         params.append({"name": "sort", "in": "query", "type": "sort", "required": False, "fields": sorts, "doc": "field: asc|desc"})
     ok = next((r for c, r in o.get("responses", {}).items() if c.startswith("2")), {})
@@ -94,9 +117,16 @@ def body_params(p, D, op_id):
     out = []
     for name, prop in d.get("properties", {}).items():
         t = "object" if "$ref" in prop else scalar(prop.get("type"))
+        note = None
         if t == "string" and FLAG_RE.match(name):
-            t = "boolean"
+            where = sorted(k for k, dd in D.items() if (dd.get("properties") or {}).get(name, {}).get("type") == "boolean")
+            t, note = "boolean", FLAG_NOTE.format(where=", ".join(where)) if where else FLAG_NOTE_NO_RESPONSE
         entry = {"name": name, "in": "body", "type": t, "required": name in required}
+        if t == "string" and name in YN_FLAGS:
+            entry["type"], entry["format"], note = "boolean", "yn", YN_NOTE
+        if name in CONTACT_FIELDS and op_id == "create-account-subaccount":
+            # Checked by core's contact rules (core/src/types/contact.rs): typed by its schema.
+            entry["schema"] = "ContactInput"
         if name in E164_FIELDS and op_id in ("create-account-sms", "create-account-phone-number", "create-account-call"):
             # The swagger types phone_number as object; real clients send an E.164 string.
             entry["type"] = "string"
@@ -111,6 +141,8 @@ def body_params(p, D, op_id):
             entry["secret"] = True
         if prop.get("description"):
             entry["doc"] = prop["description"]
+        if note:
+            entry["doc"] = (entry.get("doc", "").rstrip(".") + ". " if entry.get("doc") else "") + note
         out.append(entry)
     return out
 

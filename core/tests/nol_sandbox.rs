@@ -825,6 +825,89 @@ fn signing_info_and_its_secret() {
     assert_eq!(e.fields()[0].field, "enabled");
 }
 
+/// The guide's personal-vs-business table: business-only fields on a personal listing are refused
+/// by the library before sending (generic call, typed call and onboarding plan alike), and by the
+/// sandbox when the kind was staged earlier (the library cannot know it then); a logo on a personal
+/// listing likewise.
+#[test]
+fn personal_listings_refuse_business_only_fields() {
+    let env = common::start();
+    let (jo, _) = signup(&env, "Jo");
+    bind(&jo, "+14155550142");
+    env.clear_requests();
+    let e = jo
+        .call(
+            "nol.putAccountListing",
+            json!({"e164": "+14155550142", "kind": "personal", "name": "Jo",
+                   "dba": "Jo's", "legal_name": "Jo LLC", "ein": "12-3456789",
+                   "website": "https://jo.example", "address": "1 Main St"}),
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+    let fields: Vec<&str> = e.fields().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, phonecom::nol::BUSINESS_ONLY_FIELDS);
+    assert!(e.to_string().contains("business-only"), "{e}");
+    assert!(
+        !e.to_string().contains("12-3456789"),
+        "the tax id is not echoed: {e}"
+    );
+    let personal = ListingProfile {
+        kind: Some(ListingKind::Personal),
+        name: Some("Jo".into()),
+        website: Some("https://jo.example".into()),
+        ..ListingProfile::default()
+    };
+    let e = jo
+        .nol()
+        .stage_listing("+14155550142", &personal)
+        .unwrap_err();
+    assert_eq!(e.fields()[0].field, "website", "{e}");
+    let onboarding = jo.nol().onboarding("+14155550142").unwrap();
+    let mut plan = OnboardingPlan::new(ListingProfile {
+        website: None,
+        ..personal.clone()
+    });
+    plan.verify_phone = false;
+    plan.logo = Some(PNG.to_vec());
+    let e = onboarding
+        .run(&plan, |_| unreachable!(), |_| unreachable!())
+        .unwrap_err();
+    assert_eq!(e.fields()[0].field, "logo", "{e}");
+    assert!(env.requests().is_empty(), "nothing was sent");
+
+    // Staged personal first: the library cannot know the stored kind, the sandbox refuses.
+    jo.nol()
+        .stage_listing(
+            "+14155550142",
+            &ListingProfile {
+                website: None,
+                ..personal
+            },
+        )
+        .unwrap();
+    let e = jo
+        .call(
+            "nol.putAccountListing",
+            json!({"e164": "+14155550142", "dba": "Jo's"}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.status()),
+        (ErrorKind::Validation, Some(400)),
+        "{e}"
+    );
+    assert!(e.to_string().contains("`dba`"), "{e}");
+    let e = jo.nol().upload_logo("+14155550142", PNG).unwrap_err();
+    assert_eq!(e.status(), Some(400), "{e}");
+    assert!(e.to_string().contains("personal"), "{e}");
+    // Clearing a field with null is allowed on a personal listing.
+    jo.call(
+        "nol.putAccountListing",
+        json!({"e164": "+14155550142", "kind": "personal", "dba": null}),
+    )
+    .unwrap();
+}
+
 #[test]
 fn logo_and_document_refusals_before_sending() {
     let env = common::start();

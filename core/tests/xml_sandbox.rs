@@ -1383,3 +1383,39 @@ fn chat_call_status_is_typed_per_recipient() {
         .unwrap();
     assert_eq!(generic["data"], serde_json::to_value(&done.data).unwrap());
 }
+
+/// `getPhoneNumberInventory` pages count from 1, in the library and in the sandbox alike: page 1
+/// is the first `quantity` numbers (what no page gives), page 2 the next ones; page 0 is refused
+/// before anything is sent.
+#[test]
+fn inventory_pages_count_from_one() {
+    let env = common::start();
+    let xml = env.client.xml();
+    let page = |n: Option<u32>| -> Vec<String> {
+        let q = InventoryQuery::new(1).prefix("858").quantity(4);
+        let q = match n {
+            Some(n) => q.page(n),
+            None => q,
+        };
+        xml.inventory(&q)
+            .unwrap()
+            .into_items()
+            .into_iter()
+            .map(|n| n.phone_number.unwrap())
+            .collect()
+    };
+    let first = page(None);
+    assert_eq!(first.len(), 4);
+    assert_eq!(page(Some(1)), first, "page 1 is the first page");
+    let second = page(Some(2));
+    assert_eq!(second.len(), 4);
+    assert!(first.last() < second.first(), "page 2 follows page 1");
+    env.clear_requests();
+    let e = xml
+        .inventory(&InventoryQuery::new(1).quantity(4).page(0))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+    assert_eq!(e.fields()[0].field, "page", "{e}");
+    assert!(e.to_string().contains("at least 1"), "{e}");
+    assert!(env.requests().is_empty(), "refused before sending");
+}

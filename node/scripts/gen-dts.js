@@ -60,11 +60,19 @@ function paramType(p) {
     case 'array':
       return 'unknown[]';
     case 'object':
-      return 'object';
+      // An object with a catalog schema (a contact) is that schema's interface: its required
+      // keys are required.
+      return p.schema || 'object';
     case 'file':
       return 'FileParam';
-    case 'filters':
-      return `Filters<${fields()}>`;
+    case 'filters': {
+      // A filter the specification types as a bare boolean (v4 voicemail's is_new) takes one.
+      const flags = p.boolean_fields || [];
+      if (!flags.length) return `Filters<${fields()}>`;
+      const rest = (p.fields || []).filter((f) => !flags.includes(f));
+      const bools = flags.map((f) => `${key(f)}?: boolean`).join('; ');
+      return `Filters<${rest.length ? literalUnion(rest) : 'never'}> & { ${bools} }`;
+    }
     case 'sort':
       return `Sort<${fields()}>`;
     default:

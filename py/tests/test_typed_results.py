@@ -91,7 +91,13 @@ def test_known_results_have_the_documented_fields() -> None:
     assert _result("v4.get-account") == _result("v4.get-account", asynchronous=True) == "AccountFull"
     account = typing.get_type_hints(types.AccountFull)
     assert account["id"] is int and account["name"] is str
-    assert account["contact"] is types.Contact
+    assert account["contact"] is types.ContactAccount
+    # Requests take a contact with its required keys (phonecom.types.Contact is that shape).
+    assert types.Contact is types.ContactInput
+    assert types.ContactInput.__required_keys__ == {"name", "address", "phone", "primary_email"}
+    assert types.AddressInput.__required_keys__ == {"line_1", "city", "country"}
+    # Keys Phone.com always sends are required in results (so no None check is needed).
+    assert {"phone_number", "formatted"} <= types.AvailableNumbersFull.__required_keys__
     # "Otherwise it is NULL": a field whose doc says it may be null is Optional.
     assert account["master_account"] == Optional[types.AccountSummary]
     assert types.Account is types.AccountFull and not types.AccountFull.__required_keys__
@@ -217,7 +223,7 @@ def test_type_checker_uses_the_result_types(tmp_path: Path) -> None:
         "sender: str = sms['from']\n"
         "to: List[Recipient] = sms['to']\n"
         "rows: List[XmlCallRecord] = c.xml.get_call_list(startTime=0, endTime=1)['data']['items']\n"
-        "done = c.express.signup(partner='p', user_id='1', contact={'name': 'n'})\n"
+        "done = c.express.signup(partner='p', user_id='1', contact={'name': 'n', 'address': {'line_1': '1 St', 'city': 'Paris', 'country': 'FR'}, 'phone': '+33142000000', 'primary_email': 'n@example.com'})\n"
         "pw: Optional[str] = done['password']\n"
         "email: Optional[str] = c.nol.get_account()['account']['email']\n"
     )
@@ -230,7 +236,7 @@ def test_type_checker_uses_the_result_types(tmp_path: Path) -> None:
         "c.v4.get_account()['master_account']['name']\n"
         "for num in c.v4.list_available_phone_numbers.iter():\n"
         "    p: int = num['price']\n"
-        "pw: str = c.express.signup(partner='p', user_id='1', contact={'name': 'n'})['password']\n"
+        "pw: str = c.express.signup(partner='p', user_id='1', contact={'name': 'n', 'address': {'line_1': '1 St', 'city': 'Paris', 'country': 'FR'}, 'phone': '+33142000000', 'primary_email': 'n@example.com'})['password']\n"
     )
     good = _mypy(ok)
     assert good.returncode == 0, good.stdout

@@ -43,8 +43,10 @@ WALKS = {
         "full (500 rows) is split in two. ``limit`` is the page size (default 100).",
     ),
 }
-# Object parameters that are contacts.
-CONTACT_PARAMS = {"contact", "billing_contact"}
+# The request type of an object parameter whose catalog entry names no `schema`.
+OBJECT_PARAM = "Mapping[str, Any]"
+# Options every call() form takes (seconds, as Client.call documents).
+CALL_OPTIONS = "*, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None"
 
 
 def _naming() -> Any:
@@ -60,7 +62,9 @@ def load_catalog() -> Dict[str, Any]:
     return doc
 
 
-def param_type(family: str, p: Mapping[str, Any]) -> str:
+def param_type(family: str, p: Mapping[str, Any], schema_names: Optional[Mapping[str, str]] = None) -> str:
+    """The Python type of a catalog parameter; an object parameter with a `schema` is that
+    schema's TypedDict (its required keys required), given the schema -> Python name map."""
     t = p["type"]
     if t == "string":
         allowed = p.get("enum") or []
@@ -74,12 +78,16 @@ def param_type(family: str, p: Mapping[str, Any]) -> str:
     if t == "array":
         return "Sequence[Any]"
     if t == "object":
-        return "Contact" if p["name"] in CONTACT_PARAMS else "Mapping[str, Any]"
+        schema = p.get("schema")
+        return (schema_names or {}).get(schema, OBJECT_PARAM) if schema else OBJECT_PARAM
     if t == "file":
         return "FileParam"
     # Keys stay `str` (Mapping is invariant in its key type, so Literal keys would refuse a
     # plain dict variable); the allowed fields are listed in the docstring.
     if t == "filters":
+        # A filter the specification types as a bare boolean (v4 voicemail's is_new) takes a bool.
+        if p.get("boolean_fields"):
+            return "Mapping[str, Union[str, bool, Sequence[str]]]"
         return "Mapping[str, Union[str, Sequence[str]]]"
     if t == "sort":
         return "Mapping[str, str]"
@@ -134,7 +142,7 @@ def op_doc(op: Mapping[str, Any], naming: Any) -> str:
     return "\n".join(lines)
 
 
-def signature(op: Mapping[str, Any], naming: Any) -> str:
+def signature(op: Mapping[str, Any], naming: Any, schema_names: Optional[Mapping[str, str]] = None) -> str:
     required: List[str] = []
     optional: List[str] = []
     seen = set()
@@ -145,7 +153,7 @@ def signature(op: Mapping[str, Any], naming: Any) -> str:
         if name in seen:
             continue
         seen.add(name)
-        ty = param_type(op["family"], p)
+        ty = param_type(op["family"], p, schema_names)
         # A parameter the configuration fills when left out (v4 `account_id`) is optional.
         if p.get("required") and not p.get("prefilled"):
             required.append(f"{name}: {ty}")
@@ -159,6 +167,41 @@ def class_name(prefix: str, path: Tuple[str, ...]) -> str:
     return prefix + "_".join(path)
 
 
+def params_typed_dict(op: Mapping[str, Any], name: str, schema_names: Mapping[str, str]) -> Tuple[str, bool]:
+    """(the functional TypedDict of `op`'s parameters as ``call()`` takes them, whether any key is
+    required): keys by their catalog name, the required ones (not prefilled) ``Required``."""
+    entries: List[str] = []
+    seen: Set[str] = set()
+    any_required = False
+    for p in op["params"]:
+        if p["name"] in seen:
+            continue
+        seen.add(p["name"])
+        ty = param_type(op["family"], p, schema_names)
+        if p.get("required") and not p.get("prefilled"):
+            ty, any_required = f"Required[{ty}]", True
+        entries.append(f"{json.dumps(p['name'])}: {ty}")
+    return f"{name} = TypedDict({json.dumps(name)}, {{{', '.join(entries)}}}, total=False)", any_required
+
+
+def call_overloads(ops: Mapping[str, Any], results: Mapping[str, Tuple[str, Optional[str]]], naming: Any, asynchronous: bool) -> List[str]:
+    """``call``/``call_with_response`` of a client: one overload per operation (its name as a
+    ``Literal``, its parameters' TypedDict, its result type), then the ``str`` form for a name in a
+    variable. ``phonecom.mypy_plugin`` makes a literal name that is no operation an error (and
+    keeps a known literal name from falling back to the ``str`` form)."""
+    aw = "async def" if asynchronous else "def"
+    out: List[str] = []
+    for method, wrap in (("call", "{}"), ("call_with_response", "Response")):
+        for name in sorted(ops):
+            typed = class_name("_P_", naming.path(name))
+            params = f"params: {typed}" if ops[name]["_required"] else f"params: Optional[{typed}] = None"
+            result = results[name][0] if wrap == "{}" else "Response"
+            out += ["    @overload", f"    {aw} {method}(self, name: Literal[{json.dumps(name)}], {params}, {CALL_OPTIONS}) -> {result}: ..."]
+        result = "Any" if wrap == "{}" else "Response"
+        out += ["    @overload", f"    {aw} {method}(self, name: str, params: Optional[Mapping[str, Any]] = None, {CALL_OPTIONS}) -> {result}: ..."]
+    return out
+
+
 # ---- Result schemas -> TypedDicts (phonecom/_schemas.py) ----
 
 # Public names of phonecom.types that are the same shape as a catalog schema: kept as aliases so
@@ -170,7 +213,7 @@ ALIASES = {
     "Sms": "SmsFull",
     "Call": "CallFull",
     "CallLog": "CallLogFull",
-    "Contact": "ContactAccount",
+    "Contact": "ContactInput",
 }
 # Schemas whose name is taken in Python by one of the public names above.
 RENAMES = {"Account": "NolAccount"}
@@ -443,10 +486,17 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
     types = SchemaTypes(doc.get("schemas") or {})
     ops = {op["name"]: op for op in doc["operations"]}
     results = {name: returns(op, types) for name, op in ops.items()}
+    param_types = [param_type(op["family"], p, types.names) for op in ops.values() for p in op["params"]]
     used = sorted(
-        {w for r in results.values() for t in r if t for w in re.findall(r"[A-Za-z_]\w*", t)}
+        {w for t in [t for r in results.values() for t in r if t] + param_types for w in re.findall(r"[A-Za-z_]\w*", t)}
         & (set(types.names.values()) | types.typed_dicts)
     )
+    schema_names = dict(types.names)
+    params_defs: List[str] = []
+    for name in sorted(ops):
+        text, required = params_typed_dict(ops[name], class_name("_P_", naming.path(name)), schema_names)
+        params_defs.append(text)
+        ops[name] = {**ops[name], "_required": required}
     tree: Dict[str, Any] = {}
     for name in sorted(ops):
         node = tree
@@ -463,7 +513,9 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         "# Generated by py/tools/gen_stubs.py from the core's catalog. Do not edit: rerun the script.",
         f"# {len(ops)} operations.",
         "import os",
-        "from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Mapping, Optional, Sequence, Union",
+        "from typing import Any, AsyncIterator, Dict, Iterator, List, Literal, Mapping, Optional, Sequence, TypedDict, Union, overload",
+        "",
+        "from typing_extensions import Required",
         "",
         "from ._paging import AsyncProgressCallback, ProgressCallback",
         "from .types import (",
@@ -473,6 +525,9 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         '__all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]',
         "",
         "def catalog() -> List[Dict[str, Any]]: ...",
+        "",
+        "# The parameters of each operation as call() takes them (keys by their catalog name).",
+        *params_defs,
         "",
         "class Response:",
         "    data: Any",
@@ -510,7 +565,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         op = ops[name]
         path = naming.path(name)
         result, item = results[name]
-        sig = signature(op, naming)
+        sig = signature(op, naming, schema_names)
         ds = docstring(op_doc(op, naming), "        ")
         for asynchronous in (False, True):
             cls = class_name("_AsyncOp_" if asynchronous else "_Op_", path)
@@ -577,8 +632,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
             f"    def from_env(cls,{bound} **overrides: Any) -> {cls}: ...",
             "    @classmethod",
             f'    def from_file(cls, path: Union[str, "os.PathLike[str]"],{bound} **overrides: Any) -> {cls}: ...',
-            f"    {aw} call(self, name: str, params: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> Any: ...",
-            f"    {aw} call_with_response(self, name: str, params: Optional[Mapping[str, Any]] = None, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> Response: ...",
+            *call_overloads(ops, results, naming, asynchronous),
             f"    def with_options(self, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> {cls}: ...",
             f"    def with_v4_token(self, token: str, account_id: Optional[int] = None) -> {cls}: ...",
             f"    def with_nol_key(self, key: str) -> {cls}: ...",

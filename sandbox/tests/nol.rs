@@ -465,6 +465,52 @@ fn checkout_completes_on_the_first_poll_and_personal_listings() {
     );
 }
 
+/// The onboarding guide's table: a personal listing has no business profile (name, url, tax id,
+/// address, logo). A PUT that would leave one on a personal listing is a 400 naming the fields;
+/// clearing them (null) while switching to personal is fine; a logo upload is refused.
+#[test]
+fn personal_listings_refuse_business_only_fields() {
+    let sb = Sandbox::start().unwrap();
+    let n = Nol::new(&sb).signup();
+    let path = "/listings/+14155550144";
+    assert_eq!(n.bind("+14155550144").status, 200);
+    for field in ["dba", "legal_name", "ein", "website", "address"] {
+        let value = if field == "website" {
+            "https://jo.example"
+        } else {
+            "x"
+        };
+        let r = n.call("PUT", path, Some(json!({"kind": "personal", field: value})));
+        let (status, _) = err(&r);
+        assert_eq!(status, 400, "{field}");
+        let text = String::from_utf8_lossy(&r.body).to_string();
+        assert!(text.contains(&format!("`{field}`")), "{text}");
+    }
+    // Staged as business, then switched to personal: the staged business fields are in the way
+    // until they are cleared in the same PUT.
+    n.ok(
+        "PUT",
+        path,
+        Some(json!({"kind": "business", "dba": "Jo's", "website": "https://jo.example"})),
+    );
+    let r = n.call("PUT", path, Some(json!({"kind": "personal"})));
+    assert_eq!(err(&r).0, 400);
+    let text = String::from_utf8_lossy(&r.body).to_string();
+    assert!(
+        text.contains("`dba`") && text.contains("`website`"),
+        "{text}"
+    );
+    let staged = n.ok(
+        "PUT",
+        path,
+        Some(json!({"kind": "personal", "dba": null, "website": null, "name": "Jo"})),
+    );
+    assert_eq!(staged["kind"], "personal");
+    let logo = n.upload(&format!("{path}/logo"), "image/png", PNG);
+    assert_eq!(logo.status, 400, "{}", String::from_utf8_lossy(&logo.body));
+    assert!(String::from_utf8_lossy(&logo.body).contains("personal"));
+}
+
 #[test]
 fn one_free_number_and_claims() {
     let sb = Sandbox::start().unwrap();

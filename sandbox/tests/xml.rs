@@ -614,6 +614,22 @@ fn search_lists_and_inventory() {
     assert_eq!((page1.len(), page2.len()), (5, 5));
     assert!(page1.iter().chain(&page2).all(|n| n.starts_with("+1858")));
     assert!(page1.last() < page2.first());
+    // Pages count from 1, as the library numbers them: page 1 is what no page gives.
+    let page1_named = inventory(
+        &x,
+        &[
+            ("countryCode", "1"),
+            ("prefix", "858"),
+            ("quantity", "5"),
+            ("page", "1"),
+        ],
+    );
+    assert_eq!(page1_named, page1);
+    x.post(
+        "getPhoneNumberInventory",
+        &[("countryCode", "1"), ("quantity", "5"), ("page", "0")],
+    )
+    .expect_error("page");
     let ny = inventory(&x, &[("countryCode", "1"), ("prefix", "212")]);
     assert!(
         ny.iter().any(|n| n.starts_with("+1646")),

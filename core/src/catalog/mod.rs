@@ -125,6 +125,11 @@ pub struct Param {
     /// Allowed field names (filters, sort).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
+    /// Filter fields the specification types as a bare boolean instead of an `op:value`
+    /// condition (v4 `list-account-voicemail`'s `filters[is_new]`): given as `true`/`false`,
+    /// sent as `filters[is_new]=true`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boolean_fields: Vec<String>,
     /// Largest allowed value (integers), length (strings) or size in bytes (files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
@@ -140,6 +145,10 @@ pub struct Param {
     /// Whether the value is a secret (masked in logs and recorded requests).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub secret: bool,
+    /// For an object parameter: the catalog schema its fields follow (`ContactInput`); the
+    /// bindings' types make the keys that schema requires required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
 }
 
 impl Param {
@@ -158,11 +167,13 @@ impl Param {
             required,
             doc: Some(doc.into()),
             fields: vec![],
+            boolean_fields: vec![],
             max: None,
             min: None,
             allowed: vec![],
             format: None,
             secret: false,
+            schema: None,
         }
     }
 }
@@ -327,6 +338,7 @@ fn all_schemas() -> Vec<(String, Value)> {
         .into_iter()
         .chain(crate::oauth::schemas())
         .chain(crate::express::schemas())
+        .chain(crate::types::contact::schemas())
         .chain(crate::xml::schemas())
         .chain(crate::nol::schemas())
         .collect()
@@ -369,5 +381,40 @@ mod tests {
             names.len(),
             "two families define a schema of the same name"
         );
+    }
+
+    #[test]
+    fn object_parameter_schemas_exist_and_contacts_have_one() {
+        let catalog = super::catalog();
+        let mut contacts = 0;
+        for op in catalog.iter() {
+            for p in &op.params {
+                if let Some(schema) = &p.schema {
+                    assert_eq!(p.ty, super::ParamType::Object, "{}.{}", op.name, p.name);
+                    assert!(
+                        catalog.schema(schema).is_some(),
+                        "{}.{}: {schema}",
+                        op.name,
+                        p.name
+                    );
+                }
+                let contact_of_signup =
+                    matches!(
+                        op.name.as_str(),
+                        "v4.create-account-subaccount" | "express.signup"
+                    ) && matches!(p.name.as_str(), "contact" | "billing_contact");
+                if contact_of_signup {
+                    assert_eq!(
+                        p.schema.as_deref(),
+                        Some("ContactInput"),
+                        "{}.{}",
+                        op.name,
+                        p.name
+                    );
+                    contacts += 1;
+                }
+            }
+        }
+        assert_eq!(contacts, 4, "contact and billing_contact of two operations");
     }
 }

@@ -188,12 +188,15 @@ fn check_value(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldErro
             Value::String(s) => quoted_number(s).ok_or_else(wrong)?,
             _ => return Err(wrong()),
         },
-        ParamType::Boolean => match v {
-            Value::Bool(_) => v.clone(),
-            // A REST v1 flag may come in its wire form.
-            Value::String(s) if p.format == Some(Format::Yn) => {
-                Value::Bool(crate::types::yn::parse_str(s).map_err(|r| err(name, r))?)
+        ParamType::Boolean => match (v, p.format) {
+            // A Y/N flag (REST v1 flags, v4 media's `is_temparary`/`randomized`) is taken as a
+            // boolean or in its wire form, and travels in its wire form.
+            (Value::Bool(b), Some(Format::Yn)) => Value::from(crate::types::yn::to_wire(*b)),
+            (Value::String(s), Some(Format::Yn)) => {
+                let b = crate::types::yn::parse_str(s).map_err(|r| err(name, r))?;
+                Value::from(crate::types::yn::to_wire(b))
             }
+            (Value::Bool(_), _) => v.clone(),
             _ => return Err(wrong()),
         },
         ParamType::Array => {
@@ -454,6 +457,16 @@ fn check_filters(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldEr
             ));
             continue;
         }
+        if p.boolean_fields.iter().any(|f| f == field) {
+            match cond {
+                Value::Bool(_) => {}
+                _ => problems.extend(err(
+                    &path,
+                    "must be true or false (a bare boolean here, not an op:value condition)",
+                )),
+            }
+            continue;
+        }
         let conds: Vec<&Value> = match cond {
             Value::Array(a) if !a.is_empty() => a.iter().collect(),
             Value::Array(_) => {
@@ -704,7 +717,7 @@ mod tests {
             json!({"allow_extension_dial": "Y", "digits": digits}),
         )
         .unwrap();
-        assert_eq!(ok["allow_extension_dial"], true);
+        assert_eq!(ok["allow_extension_dial"], "Y", "a Y/N flag travels as Y/N");
         assert_eq!(ok["digits"][0]["digit"], "1");
         let e = check(
             "v1.menus.create",

@@ -1,6 +1,6 @@
 //! Express Sign-Up, server side: user names, passwords, contact checks, and the composed
-//! "sign up this portal user" flow (create subaccount -> user token) that never creates two
-//! subaccounts for one user.
+//! "sign up this portal user" flow (create subaccount -> card on file, with Phone.com billing ->
+//! user token) that never creates two subaccounts for one user nor adds its card twice.
 //!
 //! ```no_run
 //! use phonecom::{Client, Config};
@@ -30,6 +30,7 @@ use crate::types::Contact;
 use crate::v4::{Account, CreateSubaccountParams};
 use serde_json::{json, Map, Value};
 
+mod card;
 mod pending;
 pub(crate) use pending::PendingSignups;
 
@@ -164,6 +165,10 @@ pub struct SignupRequest {
     pub billing_contact: Option<Contact>,
     /// Password handling.
     pub password: PasswordMode,
+    /// Phone.com billing: the credit-card token the card entry form issued ("you may also need
+    /// to provide billing_contact and credit-card token", the guide says). The flow adds it as
+    /// the new subaccount's primary payment method, at most once.
+    pub card_token: Option<Secret>,
 }
 
 impl SignupRequest {
@@ -175,6 +180,7 @@ impl SignupRequest {
             contact,
             billing_contact: None,
             password: PasswordMode::Generate,
+            card_token: None,
         }
     }
 }
@@ -190,12 +196,16 @@ pub struct Signup {
     pub password: Option<Secret>,
     /// The user's token for the Express front-end library.
     pub token: UserToken,
+    /// The subaccount's payment method (the Payment Method Full Object) when a card token was
+    /// given: the one this sign-up added, or the card an earlier attempt of it left on file.
+    pub payment_method: Option<Value>,
     /// Whether the subaccount was found by user name instead of created by this call: the create
     /// call's outcome was unknown, or an earlier sign-up of this user created it and got no token.
     pub recovered: bool,
 }
 
-/// Sign a portal user up: create the subaccount, then get the user's token.
+/// Sign a portal user up: create the subaccount, put the card on file (when
+/// [`SignupRequest::card_token`] is given), then get the user's token.
 ///
 /// Safe to repeat for the same user, whatever went wrong before:
 /// - A create call whose outcome is unknown (connection cut, timeout, 5xx) is never simply sent
@@ -206,6 +216,9 @@ pub struct Signup {
 ///   [`PasswordMode::Given`] and [`PasswordMode::PartnerToken`] always can; with
 ///   [`PasswordMode::Generate`] the client remembers the password of an unfinished sign-up, so a
 ///   retry on the same client resumes. Otherwise the answer is a `conflict` error that says so.
+/// - The card is added only to a subaccount that has no card on file, and a payment-method call
+///   whose outcome is unknown is followed by a look at the subaccount's cards, never by a blind
+///   second send: a retry never adds the card twice.
 ///
 /// For a portal that must survive a restart between the two steps, generate the password first
 /// ([`generate_password`]), store it, and pass it as [`PasswordMode::Given`].
@@ -241,7 +254,8 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
     };
     // Every error of the flow is masked with the user's password, like the generic call's are,
     // without the client remembering it after the flow (one client signs many users up).
-    let secret = [account_password.expose().to_string()];
+    let mut secret = vec![account_password.expose().to_string()];
+    secret.extend(req.card_token.as_ref().map(|t| t.expose().to_string()));
     let generated = matches!(req.password, PasswordMode::Generate);
     let params = CreateSubaccountParams {
         username: username.clone(),
@@ -251,7 +265,15 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
     };
     let mask = |e: Error| e.map_text(|t| client.redact_with(t, &secret));
     let (account, recovered) = create_once(client, &params, known).map_err(mask)?;
-    let token = match oauth::user_token(client, &username, token_password.as_ref()) {
+    let payment_method = req
+        .card_token
+        .as_ref()
+        .map(|card| card::add_once(client, account.id, card));
+    let token = match payment_method
+        .clone()
+        .transpose()
+        .and_then(|_| oauth::user_token(client, &username, token_password.as_ref()))
+    {
         Ok(token) => token,
         Err(e) => {
             let mut note = String::new();
@@ -272,6 +294,7 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
         password: returned_password,
         token,
         recovered,
+        payment_method: payment_method.transpose().map_err(mask)?,
     })
 }
 
@@ -366,15 +389,16 @@ pub fn find_subaccount(client: &Client, username: &str) -> Result<Option<Account
 
 pub(crate) fn operations() -> Vec<Operation> {
     let p = |name: &str, ty: ParamType, required: bool, doc: &str| Param {
-        secret: name == "password",
+        secret: matches!(name, "password" | "card_token"),
+        schema: matches!(name, "contact" | "billing_contact").then(|| "ContactInput".into()),
         ..Param::new(name, Location::Local, ty, required, doc)
     };
     vec![Operation {
         name: SIGNUP_OP.into(),
         family: "express".into(),
         method: "FLOW".into(),
-        path: "v4.create-account-subaccount -> oauth.user-token".into(),
-        doc: "Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token".into(),
+        path: "v4.create-account-subaccount -> v4.create-account-payment-method -> oauth.user-token".into(),
+        doc: "Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token".into(),
         tag: Some("express".into()),
         returns: Some("Signup".into()),
         pageable: false,
@@ -386,6 +410,7 @@ pub(crate) fn operations() -> Vec<Operation> {
             p("billing_contact", ParamType::Object, false, "Billing contact (Phone.com billing)"),
             p("password", ParamType::String, false, "The password to set (store it first: then signing the user up again always finishes); omitted: a generated one, returned once (a retry on the same client resumes with it)"),
             p("use_partner_token", ParamType::Boolean, false, "Do not keep passwords: the token call uses the partner token"),
+            p("card_token", ParamType::String, false, "Phone.com billing: the credit-card token of the card entry form, added as the subaccount's primary payment method (once, even when the sign-up is retried)"),
         ],
     }]
 }
@@ -402,7 +427,8 @@ pub(crate) fn schemas() -> Vec<(String, Value)> {
                 "username": {"type": "string", "doc": "Its user name, <partner>-<user_id>"},
                 "password": {"type": "string", "doc": "The generated password (only when the library generated it): store it"},
                 "token": {"ref": "UserToken", "doc": "The user's token for the Express front-end library"},
-                "recovered": {"type": "boolean", "doc": "Whether the subaccount was found by user name instead of created now (an unknown create outcome, or an earlier sign-up of this user that got no token)"}
+                "recovered": {"type": "boolean", "doc": "Whether the subaccount was found by user name instead of created now (an unknown create outcome, or an earlier sign-up of this user that got no token)"},
+                "payment_method": {"ref": "PaymentFull", "nullable": true, "doc": "The subaccount's card on file when card_token was given (added now or by an earlier attempt), else null"}
             },
             "required": ["account", "username", "token", "recovered"]
         }),
@@ -455,6 +481,10 @@ pub(crate) fn run_flow(
             contact,
             billing_contact,
             password,
+            card_token: params
+                .get("card_token")
+                .and_then(Value::as_str)
+                .map(Secret::new),
         },
     )?;
     Ok(json!({
@@ -463,6 +493,7 @@ pub(crate) fn run_flow(
         "password": done.password.as_ref().map(Secret::expose),
         "token": done.token.raw,
         "recovered": done.recovered,
+        "payment_method": done.payment_method,
     }))
 }
 

@@ -25,6 +25,7 @@
 
 mod api;
 mod errors;
+mod listing_rules;
 pub mod models;
 mod onboarding;
 mod upload;
@@ -32,6 +33,7 @@ pub(crate) mod wire;
 
 pub use api::Nol;
 pub use errors::{kind_of_code, ERROR_CODES};
+pub use listing_rules::{check_listing_fields, BUSINESS_ONLY_FIELDS};
 pub use models::*;
 pub use onboarding::{Onboarding, OnboardingPlan, OtpChannel, Poll, Verified};
 pub use upload::{

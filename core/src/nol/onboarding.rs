@@ -237,9 +237,21 @@ impl<'a> Onboarding<'a> {
         otp_code: impl FnOnce(&OtpStarted) -> Result<String>,
         open_checkout: impl FnOnce(&Checkout) -> Result<()>,
     ) -> Result<Verified> {
+        // Refuse what numbers.online would refuse before anything is sent: a bad logo, a logo or
+        // business-only fields on a personal listing.
         if let Some(logo) = &plan.logo {
-            // Refuse a bad logo before anything is sent.
             super::upload::check_logo(logo, None)?;
+            if plan.profile.kind == Some(ListingKind::Personal) {
+                return Err(Error::validation(
+                    "nol.uploadListingLogo",
+                    "logo",
+                    super::listing_rules::PERSONAL_RULE,
+                ));
+            }
+        }
+        if let Ok(serde_json::Value::Object(body)) = serde_json::to_value(&plan.profile) {
+            super::listing_rules::check_listing_fields(&body)
+                .map_err(|f| crate::v4::api_field_errors("nol.putAccountListing", f))?;
         }
         if plan.verify_phone {
             let sent = self.start_otp(plan.channel)?;

@@ -44,6 +44,8 @@ impl Wire for NolWire {
         op: &Operation,
         params: &Map<String, Value>,
     ) -> Result<HttpRequest> {
+        super::listing_rules::check_listing_fields(params)
+            .map_err(|f| crate::v4::api_field_errors(&op.name, f))?;
         let cfg = &client.config().nol;
         let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
         if !KEYLESS.contains(&op.name.as_str()) {

@@ -136,6 +136,49 @@ impl Contact {
     }
 }
 
+/// The request shapes of [`Contact`] and [`Address`] as catalog schemas (`ContactInput`,
+/// `AddressInput`): the keys [`Contact::validate`] requires are `required`, so the Python and
+/// TypeScript types of every contact parameter refuse a contact without them. The test
+/// `input_schemas_require_what_validate_requires` keeps the two in step.
+pub(crate) fn schemas() -> Vec<(String, serde_json::Value)> {
+    let text = |doc: &str| serde_json::json!({"type": "string", "doc": doc});
+    vec![
+        (
+            "ContactInput".into(),
+            serde_json::json!({
+                "type": "object",
+                "doc": "A contact as requests take it (account contact, billing contact, Express Sign-Up contact)",
+                "properties": {
+                    "name": text("Full name"),
+                    "company": text("Company"),
+                    "address": {"ref": "AddressInput", "doc": "Postal address"},
+                    "phone": text("Phone, E.164 (+15555550001)"),
+                    "fax": text("Fax"),
+                    "primary_email": text("Primary email address"),
+                    "alternate_email": text("Alternate email address"),
+                },
+                "required": ["name", "address", "phone", "primary_email"],
+            }),
+        ),
+        (
+            "AddressInput".into(),
+            serde_json::json!({
+                "type": "object",
+                "doc": "A postal address as requests take it",
+                "properties": {
+                    "line_1": text("Street address"),
+                    "line_2": text("Second line"),
+                    "city": text("City"),
+                    "province": text("State or province (required when the country is US or CA)"),
+                    "postal_code": text("Postal code"),
+                    "country": text("ISO 3166 alpha-2 country code, upper case (US)"),
+                },
+                "required": ["line_1", "city", "country"],
+            }),
+        ),
+    ]
+}
+
 /// Whether `s` looks like an email address (`name@domain.tld`, no spaces).
 pub(crate) fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
@@ -168,6 +211,61 @@ mod tests {
         ] {
             assert!(fields.contains(&f), "{f} missing from {fields:?}");
         }
+    }
+
+    #[test]
+    fn input_schemas_require_what_validate_requires() {
+        let schemas: std::collections::BTreeMap<String, serde_json::Value> =
+            schemas().into_iter().collect();
+        let required = |name: &str| -> Vec<String> {
+            serde_json::from_value(schemas[name]["required"].clone()).unwrap()
+        };
+        let minimal = serde_json::json!({
+            "name": "A", "phone": "+33142000000", "primary_email": "a@b.fr",
+            "address": {"line_1": "1 St", "city": "Paris", "country": "FR"},
+        });
+        let parse =
+            |v: &serde_json::Value| -> Contact { serde_json::from_value(v.clone()).unwrap() };
+        assert!(
+            parse(&minimal).validate("contact").is_ok(),
+            "the required keys suffice"
+        );
+        for key in required("ContactInput") {
+            let mut c = minimal.clone();
+            c.as_object_mut().unwrap().remove(&key);
+            let errs = parse(&c).validate("contact").unwrap_err();
+            assert!(
+                errs.iter()
+                    .any(|e| e.field.starts_with(&format!("contact.{key}"))),
+                "{key}"
+            );
+        }
+        for key in required("AddressInput") {
+            let mut c = minimal.clone();
+            c["address"].as_object_mut().unwrap().remove(&key);
+            let errs = parse(&c).validate("contact").unwrap_err();
+            assert_eq!(errs[0].field, format!("contact.address.{key}"));
+        }
+        let keys = |name: &str| -> Vec<String> {
+            schemas[name]["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect()
+        };
+        let mut fields: Vec<String> = serde_json::to_value(Contact::default())
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        fields.extend(["company", "fax", "alternate_email"].map(String::from));
+        fields.sort();
+        let mut props = keys("ContactInput");
+        props.sort();
+        assert_eq!(props, fields, "every Contact field is in the schema");
     }
 
     #[test]

@@ -231,7 +231,9 @@ impl InventoryQuery {
     pub fn quantity(self, quantity: u32) -> InventoryQuery {
         self.set("quantity", quantity)
     }
-    /// Skip to this page of `quantity` results.
+    /// Return this page of `quantity` results, counted from 1 (the XML API's numbering: page 1
+    /// is the first `quantity` numbers, the same as leaving the page out; page 2 the next ones).
+    /// Page 0 is refused before sending.
     pub fn page(self, page: u32) -> InventoryQuery {
         self.set("page", page)
     }

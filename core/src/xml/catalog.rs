@@ -212,7 +212,7 @@ pub(crate) fn operations() -> Vec<Operation> {
             s("prefix", "Restrict to this area code").fmt(Format::Digits),
             s("pattern", "Pattern: digits, letters A-Z and * (e.g. 1800FLOWERS, 1212*******)").fmt(Format::NumberPattern),
             int("quantity", "Results to return (at most 500)").min(1).max(500),
-            int("page", "Page of results to skip to (needs quantity)").min(0),
+            int("page", "Page of `quantity` results to return, counted from 1: page 1 is the first `quantity` numbers (as when page is left out), page 2 the next (needs quantity)").min(1),
         ]),
         op("getPhoneNumberPortingEligibility", numbers, "Whether a number can be ported in (Yes or No)", "XmlPortingEligibility", vec![phone_digits()]),
         op("addPhoneNumber", numbers, "Add a number from inventory to the account", "XmlReply", vec![phone_digits()]),

@@ -180,6 +180,12 @@ export declare const errors: {
 /** The stable codes by kind: `CODES.rate_limited === 'PHONECOM_RATE_LIMITED'`. */
 export declare const CODES: { readonly [K in ErrorKind]: `PHONECOM_${Uppercase<K>}` };
 
+/**
+ * A name `call` takes besides the literal operation names: any `string` held in a variable, but
+ * no other literal (a misspelt `'v4.get-acount'` becomes `never`, so it does not compile).
+ */
+export type AnyName<S extends string> = string extends S ? S : never;
+
 /** The arguments of an operation: `params` may be omitted when nothing is required. */
 export type CallArgs<N extends OperationName> = {} extends Operations[N]['params']
   ? [params?: Operations[N]['params'], options?: CallOptions]
@@ -242,12 +248,16 @@ export declare class Client {
   static fromEnv(options?: ClientOptions): Client;
   /** The User-Agent sent on every request. */
   readonly userAgent: string;
-  /** Call any catalog operation by its canonical name. */
+  /**
+   * Call any catalog operation by its canonical name. A written-out name is checked: it must be
+   * an operation (`'v4.get-acount'` does not compile) and picks that operation's parameters and
+   * result; a name in a `string` variable takes any object and gives `unknown`.
+   */
   call<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<Operations[N]['result']>;
-  call(name: string, params?: object, options?: CallOptions): Promise<unknown>;
+  call<S extends string>(name: AnyName<S>, params?: object, options?: CallOptions): Promise<unknown>;
   /** Like `call`, with the status, request id and attempts. */
   callWith<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<CallResponse<Operations[N]['result']>>;
-  callWith(name: string, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
+  callWith<S extends string>(name: AnyName<S>, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
   /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
   /** Every row of a pageable list, across pages (`xml.getCallList`: every call of `{startTime, endTime}`). */

@@ -15,6 +15,7 @@ __all__ = [
     "AccountPhone",
     "AccountSummary",
     "Address",
+    "AddressInput",
     "AddressListContacts",
     "ApiKeyView",
     "ApplicationFull",
@@ -34,6 +35,7 @@ __all__ = [
     "Contact",
     "ContactAccount",
     "ContactFull",
+    "ContactInput",
     "ContactResponse",
     "ContactSummary",
     "Country",
@@ -340,6 +342,26 @@ class Address(_AddressRequired, total=False):
     postal_code: str
 
 
+class _AddressInputRequired(TypedDict):
+    # Street address
+    line_1: str
+    # City
+    city: str
+    # ISO 3166 alpha-2 country code, upper case (US)
+    country: str
+
+
+class AddressInput(_AddressInputRequired, total=False):
+    """A postal address as requests take it"""
+
+    # Second line
+    line_2: str
+    # State or province (required when the country is US or CA)
+    province: str
+    # Postal code
+    postal_code: str
+
+
 class AddressListContacts(TypedDict, total=False):
     """The ``AddressListContacts`` schema."""
 
@@ -399,14 +421,17 @@ class ApplicationSummary(TypedDict, total=False):
     name: str
 
 
-class AvailableNumbersFull(TypedDict, total=False):
-    """The Full Available Phone Number Object includes the properties in the Summary Object, along with
-    the following:"""
-
+class _AvailableNumbersFullRequired(TypedDict):
     # Phone number, in E.164 format
     phone_number: str
     # Human-readable formatted version of the phone number
     formatted: str
+
+
+class AvailableNumbersFull(_AvailableNumbersFullRequired, total=False):
+    """The Full Available Phone Number Object includes the properties in the Summary Object, along with
+    the following:"""
+
     # The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here.
     # Please contact our sales department if you are interested in these numbers.
     price: Union[int, str]
@@ -640,6 +665,28 @@ class ContactFull(TypedDict, total=False):
     created_at: int
     # Integer UNIX timestamp when the contact was created. Read-only.
     updated_at: int
+
+
+class _ContactInputRequired(TypedDict):
+    # Full name
+    name: str
+    # Postal address
+    address: AddressInput
+    # Phone, E.164 (+15555550001)
+    phone: str
+    # Primary email address
+    primary_email: str
+
+
+class ContactInput(_ContactInputRequired, total=False):
+    """A contact as requests take it (account contact, billing contact, Express Sign-Up contact)"""
+
+    # Company
+    company: str
+    # Fax
+    fax: str
+    # Alternate email address
+    alternate_email: str
 
 
 class ContactResponse(TypedDict, total=False):
@@ -1479,186 +1526,230 @@ class Line(TypedDict, total=False):
     extension: ExtensionSummary
 
 
-class ListAccounts(TypedDict, total=False):
-    """The ``ListAccounts`` schema."""
-
-    filters: FilterIdArray
-    sort: SortId
+class _ListAccountsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[AccountFull]
 
 
-class ListApplications(TypedDict, total=False):
-    """The ``ListApplications`` schema."""
+class ListAccounts(_ListAccountsRequired, total=False):
+    """The ``ListAccounts`` schema."""
 
-    filters: FilterIdNameArray
-    sort: SortIdName
+    filters: FilterIdArray
+    sort: SortId
+
+
+class _ListApplicationsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[ApplicationFull]
 
 
-class ListAvailableNumbers(TypedDict, total=False):
-    """The ``ListAvailableNumbers`` schema."""
+class ListApplications(_ListApplicationsRequired, total=False):
+    """The ``ListApplications`` schema."""
 
-    filters: FilterListAvailableNumbers
-    sort: SortListAvailableNumbers
+    filters: FilterIdNameArray
+    sort: SortIdName
+
+
+class _ListAvailableNumbersRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[AvailableNumbersFull]
 
 
-class ListCallLogs(TypedDict, total=False):
-    """The ``ListCallLogs`` schema."""
+class ListAvailableNumbers(_ListAvailableNumbersRequired, total=False):
+    """The ``ListAvailableNumbers`` schema."""
 
-    filters: FilterCallLogs
-    sort: SortCallLogs
+    filters: FilterListAvailableNumbers
+    sort: SortListAvailableNumbers
+
+
+class _ListCallLogsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[CallLogFull]
 
 
-class ListCallerIds(TypedDict, total=False):
-    """The ``ListCallerIds`` schema."""
+class ListCallLogs(_ListCallLogsRequired, total=False):
+    """The ``ListCallLogs`` schema."""
 
-    filters: FilterNameNumberArray
-    sort: SortNameNumber
+    filters: FilterCallLogs
+    sort: SortCallLogs
+
+
+class _ListCallerIdsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[CallerIdFull]
 
 
-class ListContacts(TypedDict, total=False):
-    """The ``ListContacts`` schema."""
+class ListCallerIds(_ListCallerIdsRequired, total=False):
+    """The ``ListCallerIds`` schema."""
 
-    filters: FilterIdGroupIdUpdatedAtArray
-    sort: SortIdUpdatedAt
+    filters: FilterNameNumberArray
+    sort: SortNameNumber
+
+
+class _ListContactsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[ContactFull]
 
 
-class ListDevices(TypedDict, total=False):
-    """The ``ListDevices`` schema."""
+class ListContacts(_ListContactsRequired, total=False):
+    """The ``ListContacts`` schema."""
 
-    filters: FilterIdNameArray
-    sort: SortIdName
+    filters: FilterIdGroupIdUpdatedAtArray
+    sort: SortIdUpdatedAt
+
+
+class _ListDevicesRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[DeviceFull]
 
 
-class ListExpressServiceCodes(TypedDict, total=False):
-    """The ``ListExpressServiceCodes`` schema."""
+class ListDevices(_ListDevicesRequired, total=False):
+    """The ``ListDevices`` schema."""
 
-    filters: FilterIdArray
-    sort: List[SortId]
+    filters: FilterIdNameArray
+    sort: SortIdName
+
+
+class _ListExpressServiceCodesRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[ExpressServiceCodeFull]
 
 
-class ListExtensions(TypedDict, total=False):
-    """The ``ListExtensions`` schema."""
+class ListExpressServiceCodes(_ListExpressServiceCodesRequired, total=False):
+    """The ``ListExpressServiceCodes`` schema."""
 
-    filters: FilterIdExtensionNameArray
-    sort: SortIdExtensionName
+    filters: FilterIdArray
+    sort: List[SortId]
+
+
+class _ListExtensionsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[ExtensionFull]
 
 
-class ListGroups(TypedDict, total=False):
-    """The ``ListGroups`` schema."""
+class ListExtensions(_ListExtensionsRequired, total=False):
+    """The ``ListExtensions`` schema."""
 
-    filters: FilterIdNameArray
-    sort: SortIdName
+    filters: FilterIdExtensionNameArray
+    sort: SortIdExtensionName
+
+
+class _ListGroupsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[GroupFull]
 
 
-class ListListeners(TypedDict, total=False):
-    """The ``ListListeners`` schema."""
+class ListGroups(_ListGroupsRequired, total=False):
+    """The ``ListGroups`` schema."""
 
-    filters: FilterIdArray
-    sort: SortId
+    filters: FilterIdNameArray
+    sort: SortIdName
+
+
+class _ListListenersRequired(TypedDict):
     total: int
     limit: int
     offset: int
     items: List[ListenerFull]
 
 
-class ListMedia(TypedDict, total=False):
-    """The ``ListMedia`` schema."""
+class ListListeners(_ListListenersRequired, total=False):
+    """The ``ListListeners`` schema."""
 
-    filters: FilterIdNameArray
-    sort: SortIdName
+    filters: FilterIdArray
+    sort: SortId
+
+
+class _ListMediaRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[MediaSummary]
 
 
-class ListMenus(TypedDict, total=False):
-    """The ``ListMenus`` schema."""
+class ListMedia(_ListMediaRequired, total=False):
+    """The ``ListMedia`` schema."""
 
     filters: FilterIdNameArray
     sort: SortIdName
+
+
+class _ListMenusRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[MenuFull]
 
 
-class ListOauthClients(TypedDict, total=False):
-    """The ``ListOauthClients`` schema."""
+class ListMenus(_ListMenusRequired, total=False):
+    """The ``ListMenus`` schema."""
 
-    filters: FilterIdArray
-    sort: SortId
+    filters: FilterIdNameArray
+    sort: SortIdName
+
+
+class _ListOauthClientsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[OauthClientFull]
 
 
-class ListOauthClientsRedirectUris(TypedDict, total=False):
-    """The ``ListOauthClientsRedirectUris`` schema."""
+class ListOauthClients(_ListOauthClientsRequired, total=False):
+    """The ``ListOauthClients`` schema."""
 
     filters: FilterIdArray
+    sort: SortId
+
+
+class _ListOauthClientsRedirectUrisRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[OauthClientRedirectUriFull]
 
 
-class ListPaymentMethods(TypedDict, total=False):
-    """The ``ListPaymentMethods`` schema."""
+class ListOauthClientsRedirectUris(_ListOauthClientsRedirectUrisRequired, total=False):
+    """The ``ListOauthClientsRedirectUris`` schema."""
 
     filters: FilterIdArray
-    sort: SortId
+
+
+class _ListPaymentMethodsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[PaymentFull]
 
 
-class ListPhoneNumbers(TypedDict, total=False):
-    """The ``ListPhoneNumbers`` schema."""
+class ListPaymentMethods(_ListPaymentMethodsRequired, total=False):
+    """The ``ListPaymentMethods`` schema."""
 
-    filters: FilterIdNamePhoneNumberArray
-    sort: SortIdNamePhoneNumber
+    filters: FilterIdArray
+    sort: SortId
+
+
+class _ListPhoneNumbersRequired(TypedDict):
     total: int
     offset: int
     limit: int
@@ -1666,93 +1757,124 @@ class ListPhoneNumbers(TypedDict, total=False):
     items: List[PhoneNumberFull]
 
 
-class ListPhoneNumbersRegions(TypedDict, total=False):
-    """The ``ListPhoneNumbersRegions`` schema."""
+class ListPhoneNumbers(_ListPhoneNumbersRequired, total=False):
+    """The ``ListPhoneNumbers`` schema."""
 
-    group_by: List[str]
-    filters: FilterListPhoneNumbersRegions
-    sort: SortListPhoneNumbersRegions
+    filters: FilterIdNamePhoneNumberArray
+    sort: SortIdNamePhoneNumber
+
+
+class _ListPhoneNumbersRegionsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[PhoneNumbersRegionFull]
 
 
-class ListPricings(TypedDict, total=False):
-    """The ``ListPricings`` schema."""
+class ListPhoneNumbersRegions(_ListPhoneNumbersRegionsRequired, total=False):
+    """The ``ListPhoneNumbersRegions`` schema."""
 
-    filters: FilterIdArray
-    sort: SortId
+    group_by: List[str]
+    filters: FilterListPhoneNumbersRegions
+    sort: SortListPhoneNumbersRegions
+
+
+class _ListPricingsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[PricingFull]
 
 
-class ListQueues(TypedDict, total=False):
-    """The ``ListQueues`` schema."""
+class ListPricings(_ListPricingsRequired, total=False):
+    """The ``ListPricings`` schema."""
 
-    filters: FilterIdNameArray
-    sort: SortIdName
+    filters: FilterIdArray
+    sort: SortId
+
+
+class _ListQueuesRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[QueueFull]
 
 
-class ListRoutes(TypedDict, total=False):
-    """The ``ListRoutes`` schema."""
+class ListQueues(_ListQueuesRequired, total=False):
+    """The ``ListQueues`` schema."""
 
     filters: FilterIdNameArray
     sort: SortIdName
+
+
+class _ListRoutesRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[RouteFull]
 
 
-class ListSchedules(TypedDict, total=False):
-    """The ``ListSchedules`` schema."""
+class ListRoutes(_ListRoutesRequired, total=False):
+    """The ``ListRoutes`` schema."""
 
     filters: FilterIdNameArray
     sort: SortIdName
+
+
+class _ListSchedulesRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[ScheduleFull]
 
 
-class ListSms(TypedDict, total=False):
-    """The ``ListSms`` schema."""
+class ListSchedules(_ListSchedulesRequired, total=False):
+    """The ``ListSchedules`` schema."""
 
-    filters: FilterIdDirectionFrom
-    sort: SortIdCreatedAt
+    filters: FilterIdNameArray
+    sort: SortIdName
+
+
+class _ListSmsRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[SmsFull]
 
 
-class ListTrunks(TypedDict, total=False):
-    """The ``ListTrunks`` schema."""
+class ListSms(_ListSmsRequired, total=False):
+    """The ``ListSms`` schema."""
 
-    filters: FilterIdNameArray
-    sort: SortIdName
+    filters: FilterIdDirectionFrom
+    sort: SortIdCreatedAt
+
+
+class _ListTrunksRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[TrunkFull]
 
 
-class ListVoicemail(TypedDict, total=False):
-    """The ``ListVoicemail`` schema."""
+class ListTrunks(_ListTrunksRequired, total=False):
+    """The ``ListTrunks`` schema."""
 
-    filters: FilterVoicemailArray
-    sort: SortIdCreatedAt
+    filters: FilterIdNameArray
+    sort: SortIdName
+
+
+class _ListVoicemailRequired(TypedDict):
     total: int
     offset: int
     limit: int
     items: List[VoicemailFull]
+
+
+class ListVoicemail(_ListVoicemailRequired, total=False):
+    """The ``ListVoicemail`` schema."""
+
+    filters: FilterVoicemailArray
+    sort: SortIdCreatedAt
 
 
 class ListenerFull(TypedDict, total=False):
@@ -2974,6 +3096,9 @@ class Signup(_SignupRequired, total=False):
 
     # The generated password (only when the library generated it): store it
     password: Optional[str]
+    # The subaccount's card on file when card_token was given (added now or by an earlier
+    # attempt), else null
+    payment_method: Optional[PaymentFull]
 
 
 class SipAuthentication(TypedDict, total=False):
@@ -3672,6 +3797,6 @@ Account = AccountFull
 AvailablePhoneNumber = AvailableNumbersFull
 Call = CallFull
 CallLog = CallLogFull
-Contact = ContactAccount
+Contact = ContactInput
 PhoneNumber = PhoneNumberFull
 Sms = SmsFull

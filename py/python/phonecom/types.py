@@ -7,8 +7,9 @@ named after their path, e.g. ``XmlCallListData``), generated into ``phonecom._sc
 ``py/tools/gen_stubs.py``. A key the schema requires is required; any other key may be missing
 (``total=False``), and the dicts may hold more keys than these. The older names stay as aliases:
 ``Account`` (``AccountFull``), ``AvailablePhoneNumber`` (``AvailableNumbersFull``),
-``PhoneNumber``, ``Sms``, ``Call``, ``CallLog`` (the ``...Full`` schemas) and ``Contact``
-(``ContactAccount``).
+``PhoneNumber``, ``Sms``, ``Call``, ``CallLog`` (the ``...Full`` schemas). ``Contact`` is
+``ContactInput``, the contact requests take (``name``, ``address``, ``phone`` and
+``primary_email`` required; a result's contact is ``ContactAccount``).
 
 >>> from phonecom.types import AvailablePhoneNumber
 >>> def area_codes(numbers: "list[AvailablePhoneNumber]") -> "set[str]":

@@ -31,7 +31,19 @@ const TEXT_FIELDS: &[&str] = &[
     "role",
 ];
 
+/// Profile fields a personal listing does not have (the onboarding guide's table: name, url, tax
+/// id, address and logo are "not applicable" to personal; it publishes no profile).
+pub const BUSINESS_ONLY: &[&str] = &["dba", "legal_name", "ein", "website", "address"];
+
 const DAY: i64 = 86_400;
+
+/// The 400 for business-only fields on a personal listing, naming them.
+fn personal_refuses(fields: &[&str]) -> Response {
+    bad_request(&format!(
+        "A personal listing has no business profile: remove {} (send null to clear a staged value), or stage kind \"business\".",
+        fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+    ))
+}
 
 fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -236,12 +248,34 @@ pub fn put(cx: &mut Cx) -> Reply {
     }
     let vid = cx.w.uuid();
     let l = cx.w.listing_mut(&e164);
-    if let Some(k) = kind {
-        if l.verified && k != l.kind {
+    if let Some(k) = &kind {
+        if l.verified && *k != l.kind {
             return Err(bad_request(
                 "`kind` cannot change once the number is verified.",
             ));
         }
+    }
+    // The kind and profile this PUT would leave: a personal listing keeps no business field.
+    let kind_after = kind.clone().unwrap_or_else(|| l.kind.clone());
+    if kind_after == "personal" {
+        let kept: Vec<&str> = BUSINESS_ONLY
+            .iter()
+            .copied()
+            .filter(|f| match changes.get(*f) {
+                Some(v) => !v.is_null(),
+                None => l.profile.contains_key(*f),
+            })
+            .collect();
+        if !kept.is_empty() {
+            return Err(personal_refuses(&kept));
+        }
+        if l.logo.is_some() {
+            return Err(bad_request(
+                "A personal listing has no logo: stage kind \"business\" to keep the uploaded logo.",
+            ));
+        }
+    }
+    if let Some(k) = kind {
         l.kind = k;
     }
     for (k, v) in changes {

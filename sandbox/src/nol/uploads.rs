@@ -118,6 +118,11 @@ fn store(cx: &mut Cx, e164: &str, logo: bool, content_type: &str) -> String {
 /// `POST /listings/{e164}/logo` (raw bytes).
 pub fn logo(cx: &mut Cx) -> Reply {
     let e164 = bound(cx)?;
+    if cx.w.listing_mut(&e164).kind == "personal" {
+        return Err(bad_request(
+            "A personal listing has no logo (the public profile is business-only): stage kind \"business\" first.",
+        ));
+    }
     let ct = check(
         cx,
         &["image/png", "image/jpeg", "image/webp"],

@@ -54,6 +54,15 @@ fn build(b: &Body, id: &Value, tts: bool, old: Option<&Value>) -> Result<Value, 
     m.insert("origin".into(), json!(if tts { "tts" } else { "upload" }));
     if tts {
         util::opt_str(b, "tts_text")?;
+        // The swagger types these as strings whose description names the values 'Y' and 'N'.
+        for flag in ["is_temparary", "randomized"] {
+            if b.get(flag).is_some_and(|v| v != "Y" && v != "N") {
+                return Err(errors::invalid_field(
+                    flag,
+                    &format!("'{flag}' must be 'Y' or 'N'"),
+                ));
+            }
+        }
     } else {
         let file = b
             .get("file")

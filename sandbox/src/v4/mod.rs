@@ -13,6 +13,7 @@ pub mod listing;
 mod media;
 mod misc;
 mod numbers;
+mod payments;
 pub mod quirks;
 pub mod routes;
 mod sms;
@@ -159,6 +160,7 @@ fn dispatch(cx: &mut Cx) -> Reply {
         Res::ExpressCodes => misc::express_codes(cx),
         Res::Voicemail => misc::voicemail(cx),
         Res::MediaUpload | Res::Media => media::handle(cx),
+        Res::PaymentMethods => payments::handle(cx),
         Res::Generic => generic::handle(cx),
     }
 }

@@ -24,6 +24,8 @@ pub enum Res {
     MediaUpload,
     Media,
     Voicemail,
+    /// Payment methods (a create needs a card token; the rest is plain CRUD).
+    PaymentMethods,
     /// Plain in-memory CRUD.
     Generic,
 }
@@ -218,12 +220,12 @@ pub static ROUTES: &[Route] = &[
     r(
         "GET POST",
         "/accounts/{account_id}/payment-methods",
-        Res::Generic,
+        Res::PaymentMethods,
     ),
     r(
         "GET PATCH DELETE",
         "/accounts/{account_id}/payment-methods/{pm_id}",
-        Res::Generic,
+        Res::PaymentMethods,
     ),
     r(
         "GET POST",
