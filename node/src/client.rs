@@ -27,7 +27,7 @@ pub struct NativeCallOptions {
 }
 
 impl NativeCallOptions {
-    fn to_core(self, operation: &str) -> napi::Result<CallOptions> {
+    fn into_core(self, operation: &str) -> napi::Result<CallOptions> {
         let ms = |v: Option<f64>, field: &str| -> napi::Result<Option<Duration>> {
             match v {
                 None => Ok(None),
@@ -286,7 +286,7 @@ fn arguments(
     options: Option<NativeCallOptions>,
 ) -> napi::Result<(CallOptions, serde_json::Value)> {
     guard(name, || {
-        let opts = options.unwrap_or_default().to_core(name)?;
+        let opts = options.unwrap_or_default().into_core(name)?;
         Ok((opts, parse(name, "params", params_json)?))
     })
 }

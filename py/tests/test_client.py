@@ -45,7 +45,7 @@ def test_bad_config_is_a_validation_error(tmp_path: Path) -> None:
 
 def test_no_config_means_the_defaults_and_none_is_refused() -> None:
     defaults = phonecom.Client()
-    assert repr(defaults) == "<phonecom.Client v4=https://api.phone.com/v4 account_id=None>"
+    assert repr(defaults).startswith("<phonecom.Client v4=https://api.phone.com/v4 (no credentials) oauth=")
     for make in (phonecom.Client, phonecom.AsyncClient):
         with pytest.raises(phonecom.ValidationError) as info:
             make(None)  # type: ignore[arg-type]
