@@ -5,25 +5,38 @@
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** Per-call overrides of the client's settings. */
+/** Per-call overrides of the client's settings (durations in milliseconds). */
 export interface CallOptions {
-  /** Per-attempt timeout in milliseconds. */
+  /** Time one attempt may take, in milliseconds. */
+  attemptTimeoutMs?: number;
+  /** @deprecated The old name of `attemptTimeoutMs`. */
   timeoutMs?: number;
-  /** Deadline of the whole call, retries included, in milliseconds. */
+  /** Deadline of the whole call, retries and waits included, in milliseconds. */
   deadlineMs?: number;
   /** Attempts in total (1 disables retries). */
   maxAttempts?: number;
+  /**
+   * Extra request headers (e.g. `{'Idempotency-Key': 'order-4471'}`): no CR/LF; not Authorization,
+   * Host, Content-Length, User-Agent (set `app_info` in the config) or other headers the library sets.
+   */
+  headers?: Record<string, string>;
 }
 
-/** A successful call with its metadata (`client.callWith`). */
+/** A successful call with its metadata and raw exchange (`client.callWith`, `client.lastResponse`). */
 export interface CallResponse<R> {
-  data: R;
+  readonly data: R;
   /** HTTP status. */
-  status: number;
+  readonly status: number;
   /** The upstream's request id when it sent one, else the library's. */
-  requestId: string;
+  readonly requestId: string;
   /** Attempts made. */
-  attempts: number;
+  readonly attempts: number;
+  /** Response headers: names lower-cased, repeated values joined with `, `, credentials masked (`Bearer ***`). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The response body as received, as text (at most 1 MiB). */
+  readonly body: string;
+  /** Whether `body` was cut at 1 MiB (`data` is always decoded from the whole body). */
+  readonly bodyTruncated: boolean;
 }
 
 /** One page of a list. */
@@ -36,28 +49,6 @@ export interface Page<I> {
   /** Page size used. */
   limit: number;
   requestId: string;
-}
-
-/** Where a list walk stands after its latest page. */
-export interface Progress {
-  /** Pages fetched so far. */
-  readonly pages: number;
-  /** Rows fetched so far, over all those pages. */
-  readonly rows: number;
-  /**
-   * Rows the whole walk yields when the upstream says (its `total` less the starting `offset`);
-   * `null` for lists with no total (`xml.getCallList`'s time windows).
-   */
-  readonly total: number | null;
-}
-
-/** Options of a list walk. */
-export interface WalkOptions {
-  /**
-   * Called after each page, before its rows are yielded (awaited when it returns a promise); a
-   * throw ends the walk with that error: `{onProgress: (p) => console.log(p.rows, 'of', p.total)}`.
-   */
-  onProgress?: (progress: Progress) => void | Promise<void>;
 }
 
 /** A file parameter: a path the library reads, or the content in base64. */
@@ -80,12 +71,17 @@ export interface Config {
   xml?: { base_url?: string; username?: string; password?: string; method?: 'POST' | 'GET' };
   v1?: { base_url?: string; api_key?: string; password?: string };
   nol?: { base_url?: string; api_key?: string; auth?: 'bearer' | 'x-api-key' };
-  timeouts?: { connect_ms?: number; overall_ms?: number };
+  /** Milliseconds: `connect_ms` to connect, `attempt_ms` for one attempt (`overall_ms` is its old name). */
+  timeouts?: { connect_ms?: number; attempt_ms?: number; /** @deprecated Use `attempt_ms`. */ overall_ms?: number };
   retry?: { max_attempts?: number; base_delay_ms?: number; max_delay_ms?: number; deadline_ms?: number };
   /** Proxy URL; otherwise HTTPS_PROXY / HTTP_PROXY / ALL_PROXY with NO_PROXY. */
   proxy?: string;
   /** Allow plain http:// to hosts other than loopback. */
   allow_insecure_http?: boolean;
+  /** Your application, added to the User-Agent: `AcmePortal/2.1.0 (+https://acme.example)`. */
+  app_info?: { name: string; version?: string; url?: string };
+  /** Add headers and bodies (masked, cut at 4 KiB) to the `onLog` request and response events. */
+  debug_log?: boolean;
 }
 
 /** The stable error kinds. */
@@ -184,12 +180,6 @@ export declare const errors: {
 /** The stable codes by kind: `CODES.rate_limited === 'PHONECOM_RATE_LIMITED'`. */
 export declare const CODES: { readonly [K in ErrorKind]: `PHONECOM_${Uppercase<K>}` };
 
-/**
- * A name `call` takes besides the literal operation names: any `string` held in a variable, but
- * no other literal (a misspelt `'v4.get-acount'` becomes `never`, so it does not compile).
- */
-export type AnyName<S extends string> = string extends S ? S : never;
-
 /** The arguments of an operation: `params` may be omitted when nothing is required. */
 export type CallArgs<N extends OperationName> = {} extends Operations[N]['params']
   ? [params?: Operations[N]['params'], options?: CallOptions]
@@ -197,8 +187,8 @@ export type CallArgs<N extends OperationName> = {} extends Operations[N]['params
 
 /** The arguments of a list walk. */
 export type PageArgs<N extends OperationName> = {} extends Operations[N]['params']
-  ? [params?: Operations[N]['params'], options?: WalkOptions]
-  : [params: Operations[N]['params'], options?: WalkOptions];
+  ? [params?: Operations[N]['params']]
+  : [params: Operations[N]['params']];
 
 /** One operation as a method: `await client.v4.getAccount()`. */
 export interface Method<N extends OperationName> {
@@ -228,6 +218,12 @@ export interface LogEvent {
   status: number | null;
   elapsed_ms: number;
   message: string | null;
+  /** With `debug_log`: the request's or response's headers, credentials masked; `{}` otherwise. */
+  headers: Record<string, string>;
+  /** With `debug_log`: the body, secrets masked, cut at 4 KiB; `null` otherwise. */
+  body: string | null;
+  /** Whether `body` was cut. */
+  body_truncated: boolean;
 }
 
 /** Client options. */
@@ -248,20 +244,20 @@ export declare class Client {
    * often a configuration lookup that found nothing).
    */
   constructor(config?: Config | string, options?: ClientOptions);
-  /** A client from the `PHONECOM_*` environment variables. */
+  /** A client from `PHONECOM_CONFIG` (a JSON config file, or its text) under the other `PHONECOM_*` variables. */
   static fromEnv(options?: ClientOptions): Client;
+  /** A client from a JSON configuration file (e.g. the sandbox's config line saved to a file). */
+  static fromFile(path: string | URL, options?: ClientOptions): Client;
+  /** The latest successful call's response on this client object; `null` before the first. */
+  readonly lastResponse: CallResponse<unknown> | null;
   /** The User-Agent sent on every request. */
   readonly userAgent: string;
-  /**
-   * Call any catalog operation by its canonical name. A written-out name is checked: it must be
-   * an operation (`'v4.get-acount'` does not compile) and picks that operation's parameters and
-   * result; a name in a `string` variable takes any object and gives `unknown`.
-   */
+  /** Call any catalog operation by its canonical name. */
   call<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<Operations[N]['result']>;
-  call<S extends string>(name: AnyName<S>, params?: object, options?: CallOptions): Promise<unknown>;
-  /** Like `call`, with the status, request id and attempts. */
+  call(name: string, params?: object, options?: CallOptions): Promise<unknown>;
+  /** Like `call`, with the status, request id, attempts, and the response's headers and body. */
   callWith<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<CallResponse<Operations[N]['result']>>;
-  callWith<S extends string>(name: AnyName<S>, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
+  callWith(name: string, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
   /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
   /** Every row of a pageable list, across pages (`xml.getCallList`: every call of `{startTime, endTime}`). */
@@ -523,22 +519,6 @@ export interface Address {
   country: string;
 }
 
-/** A postal address as requests take it */
-export interface AddressInput {
-  /** Street address */
-  line_1: string;
-  /** Second line */
-  line_2?: string | null;
-  /** City */
-  city: string;
-  /** State or province (required when the country is US or CA) */
-  province?: string | null;
-  /** Postal code */
-  postal_code?: string | null;
-  /** ISO 3166 alpha-2 country code, upper case (US) */
-  country: string;
-}
-
 export interface AddressListContacts {
   /** Address type, one of: home or business. Default is home. */
   type?: string | null;
@@ -593,9 +573,9 @@ export interface ApplicationSummary {
 /** The Full Available Phone Number Object includes the properties in the Summary Object, along with the following: */
 export interface AvailableNumbersFull {
   /** Phone number, in E.164 format */
-  phone_number: string;
+  phone_number?: string | null;
   /** Human-readable formatted version of the phone number */
-  formatted: string;
+  formatted?: string | null;
   /** The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here. Please contact our sales department if you are interested in these numbers. */
   price?: number | null;
   /** Whether the number is toll-free */
@@ -797,24 +777,6 @@ export interface ContactFull {
   created_at?: number | null;
   /** Integer UNIX timestamp when the contact was created. Read-only. */
   updated_at?: number | null;
-}
-
-/** A contact as requests take it (account contact, billing contact, Express Sign-Up contact) */
-export interface ContactInput {
-  /** Full name */
-  name: string;
-  /** Company */
-  company?: string | null;
-  /** Postal address */
-  address: AddressInput;
-  /** Phone, E.164 (+15555550001) */
-  phone: string;
-  /** Fax */
-  fax?: string | null;
-  /** Primary email address */
-  primary_email: string;
-  /** Alternate email address */
-  alternate_email?: string | null;
 }
 
 export interface ContactResponse {
@@ -1467,227 +1429,227 @@ export interface Line {
 export interface ListAccounts {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: AccountFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: AccountFull[] | null;
 }
 
 export interface ListApplications {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: ApplicationFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: ApplicationFull[] | null;
 }
 
 export interface ListAvailableNumbers {
   filters?: FilterListAvailableNumbers | null;
   sort?: SortListAvailableNumbers | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: AvailableNumbersFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: AvailableNumbersFull[] | null;
 }
 
 export interface ListCallLogs {
   filters?: FilterCallLogs | null;
   sort?: SortCallLogs | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: CallLogFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: CallLogFull[] | null;
 }
 
 export interface ListCallerIds {
   filters?: FilterNameNumberArray | null;
   sort?: SortNameNumber | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: CallerIdFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: CallerIdFull[] | null;
 }
 
 export interface ListContacts {
   filters?: FilterIdGroupIdUpdatedAtArray | null;
   sort?: SortIdUpdatedAt | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: ContactFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: ContactFull[] | null;
 }
 
 export interface ListDevices {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: DeviceFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: DeviceFull[] | null;
 }
 
 export interface ListExpressServiceCodes {
   filters?: FilterIdArray | null;
   sort?: SortId[] | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: ExpressServiceCodeFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: ExpressServiceCodeFull[] | null;
 }
 
 export interface ListExtensions {
   filters?: FilterIdExtensionNameArray | null;
   sort?: SortIdExtensionName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: ExtensionFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: ExtensionFull[] | null;
 }
 
 export interface ListGroups {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: GroupFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: GroupFull[] | null;
 }
 
 export interface ListListeners {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total: number;
-  limit: number;
-  offset: number;
-  items: ListenerFull[];
+  total?: number | null;
+  limit?: number | null;
+  offset?: number | null;
+  items?: ListenerFull[] | null;
 }
 
 export interface ListMedia {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: MediaSummary[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: MediaSummary[] | null;
 }
 
 export interface ListMenus {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: MenuFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: MenuFull[] | null;
 }
 
 export interface ListOauthClients {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: OauthClientFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: OauthClientFull[] | null;
 }
 
 export interface ListOauthClientsRedirectUris {
   filters?: FilterIdArray | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: OauthClientRedirectUriFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: OauthClientRedirectUriFull[] | null;
 }
 
 export interface ListPaymentMethods {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: PaymentFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: PaymentFull[] | null;
 }
 
 export interface ListPhoneNumbers {
   filters?: FilterIdNamePhoneNumberArray | null;
   sort?: SortIdNamePhoneNumber | null;
-  total: number;
-  offset: number;
-  limit: number;
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
   /** Array of Contact Phone Number Objects. See below for details. */
-  items: PhoneNumberFull[];
+  items?: PhoneNumberFull[] | null;
 }
 
 export interface ListPhoneNumbersRegions {
   group_by?: string[] | null;
   filters?: FilterListPhoneNumbersRegions | null;
   sort?: SortListPhoneNumbersRegions | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: PhoneNumbersRegionFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: PhoneNumbersRegionFull[] | null;
 }
 
 export interface ListPricings {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: PricingFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: PricingFull[] | null;
 }
 
 export interface ListQueues {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: QueueFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: QueueFull[] | null;
 }
 
 export interface ListRoutes {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: RouteFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: RouteFull[] | null;
 }
 
 export interface ListSchedules {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: ScheduleFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: ScheduleFull[] | null;
 }
 
 export interface ListSms {
   filters?: FilterIdDirectionFrom | null;
   sort?: SortIdCreatedAt | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: SmsFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: SmsFull[] | null;
 }
 
 export interface ListTrunks {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: TrunkFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: TrunkFull[] | null;
 }
 
 export interface ListVoicemail {
   filters?: FilterVoicemailArray | null;
   sort?: SortIdCreatedAt | null;
-  total: number;
-  offset: number;
-  limit: number;
-  items: VoicemailFull[];
+  total?: number | null;
+  offset?: number | null;
+  limit?: number | null;
+  items?: VoicemailFull[] | null;
 }
 
 /** The Listener Object is used to represent a listener. Here are the properties: */
@@ -2607,8 +2569,6 @@ export interface Signup {
   token: UserToken;
   /** Whether the subaccount was found by user name instead of created now (an unknown create outcome, or an earlier sign-up of this user that got no token) */
   recovered: boolean;
-  /** The subaccount's card on file when card_token was given (added now or by an earlier attempt), else null */
-  payment_method?: PaymentFull | null;
 }
 
 /** A SIP Authentication Properties Object. See below for details. Read-only. */
@@ -3141,22 +3101,20 @@ export interface XmlVoiceList {
 
 // Parameters of each operation.
 
-/** Parameters of `express.signup`: Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token */
+/** Parameters of `express.signup`: Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token */
 export interface ExpressSignupParams {
   /** Partner name: the user name's prefix */
   partner: string;
   /** The portal's id of the user */
   user_id: string;
   /** The user's contact (name, address, phone, primary_email) */
-  contact: ContactInput;
+  contact: object;
   /** Billing contact (Phone.com billing) */
-  billing_contact?: ContactInput;
+  billing_contact?: object;
   /** The password to set (store it first: then signing the user up again always finishes); omitted: a generated one, returned once (a retry on the same client resumes with it). Secret: never logged. */
   password?: string;
   /** Do not keep passwords: the token call uses the partner token */
   use_partner_token?: boolean;
-  /** Phone.com billing: the credit-card token of the card entry form, added as the subaccount's primary payment method (once, even when the sign-up is retried). Secret: never logged. */
-  card_token?: string;
 }
 
 /** Parameters of `nol.accountPhonePatch`: Enroll / revoke call-provenance (resource form) */
@@ -3780,7 +3738,7 @@ export interface V4CreateAccountCallParams {
   caller_extension?: number;
   /** Caller caller ID in E.164 format */
   caller_caller_id?: string;
-  /** Flag to set caller ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
+  /** Flag to set caller ID to private */
   caller_private?: boolean;
   /** Callee phone number in E.164 format. E.164. */
   callee_phone_number?: string;
@@ -3788,7 +3746,7 @@ export interface V4CreateAccountCallParams {
   callee_extension?: number;
   /** Callee caller ID in E.164 format */
   callee_caller_id?: string;
-  /** Flag to set callee ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
+  /** Flag to set callee ID to private */
   callee_private?: boolean;
 }
 
@@ -3814,7 +3772,7 @@ export interface V4CreateAccountExtensionParams {
   usage_type?: string;
   /** Extension number (auto-generated if empty) */
   extension?: number;
-  /** Include in dial-by-name directory. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Include in dial-by-name directory */
   include_in_directory?: boolean;
   /** Name (auto-generated if empty) */
   name?: string;
@@ -3826,9 +3784,9 @@ export interface V4CreateAccountExtensionParams {
   name_greeting?: object;
   /** Local area code */
   local_area_code?: string;
-  /** Enable outgoing calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Enable outgoing calls */
   enable_outbound_calls?: boolean;
-  /** Enable Call Waiting. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Enable Call Waiting */
   enable_call_waiting?: boolean;
 }
 
@@ -3844,7 +3802,7 @@ export interface V4CreateAccountExtensionCallParams {
   caller_extension?: number;
   /** Caller caller ID in E.164 format */
   caller_caller_id?: string;
-  /** Flag to set caller ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
+  /** Flag to set caller ID to private */
   caller_private?: boolean;
   /** Callee phone number in E.164 format. E.164. */
   callee_phone_number?: string;
@@ -3852,7 +3810,7 @@ export interface V4CreateAccountExtensionCallParams {
   callee_extension?: number;
   /** Callee caller ID in E.164 format */
   callee_caller_id?: string;
-  /** Flag to set callee ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
+  /** Flag to set callee ID to private */
   callee_private?: boolean;
 }
 
@@ -3982,7 +3940,7 @@ export interface V4CreateAccountMediaTtsParams {
   tts_voice?: string;
   /** Text used for text-to-speech conversion, maximum 800 characters */
   tts_text?: string;
-  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
+  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. */
   is_temparary?: boolean;
   /** If is_temporary is 'Y', media will be deleted after the specified time in seconds */
   expiration_date?: number;
@@ -3990,7 +3948,7 @@ export interface V4CreateAccountMediaTtsParams {
   duration?: number;
   /** Notes about the media object */
   notes?: string;
-  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
+  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning */
   randomized?: boolean;
 }
 
@@ -4001,7 +3959,6 @@ export interface V4CreateAccountMenuParams {
   name?: string;
   greeting?: object;
   keypress_error?: object;
-  /** A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (MenuFull) and Phone.com takes JSON booleans, so true/false is sent. */
   allow_extension_dial?: boolean;
   keypress_wait_time?: number;
   timeout_handler?: object;
@@ -4042,9 +3999,9 @@ export interface V4CreateAccountPhoneNumberParams {
   route?: object;
   /** Phone Name */
   name?: string;
-  /** Block incoming calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Block incoming calls */
   block_incoming?: boolean;
-  /** Block anonymous calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Block anonymous calls */
   block_anonymous?: boolean;
   caller_id?: object;
   sms_forwarding?: object;
@@ -4094,9 +4051,9 @@ export interface V4CreateAccountSubaccountParams {
   /** Sub account password. Secret: never logged. */
   password: string;
   /** Contact Object. See below for details. */
-  contact?: ContactInput;
+  contact?: object;
   /** Contact Object for billing purposes. See below for details. */
-  billing_contact?: ContactInput;
+  billing_contact?: object;
 }
 
 /** Parameters of `v4.create-account-subaccount-pricing`: Add a pricing plan to a subaccount. */
@@ -4942,8 +4899,8 @@ export interface V4ListAccountVoicemailParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty; is_new: a bare true/false (the swagger types it as a boolean, not op:value) */
-  filters?: Filters<"id" | "from" | "to" | "created_at" | "extension"> & { is_new?: boolean };
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
+  filters?: Filters<"id" | "from" | "to" | "is_new" | "created_at" | "extension">;
   /** field: asc|desc */
   sort?: Sort<"id" | "created_at">;
 }
@@ -5000,7 +4957,7 @@ export interface V4PatchAccountExtensionSmsParams {
   extension_id: number;
   /** SMS ID */
   sms_id: string;
-  /** Status of SMS. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (SmsFull, VoicemailFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Status of SMS */
   is_new?: boolean;
 }
 
@@ -5020,7 +4977,7 @@ export interface V4PatchAccountSmsParams {
   account_id?: number;
   /** SMS ID */
   sms_id: string;
-  /** Status of SMS. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (SmsFull, VoicemailFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Status of SMS */
   is_new?: boolean;
 }
 
@@ -5030,7 +4987,7 @@ export interface V4PatchAccountVoicemailParams {
   account_id?: number;
   /** Voicemail ID */
   voicemail_id: string;
-  /** Status of voicemail. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (SmsFull, VoicemailFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Status of voicemail */
   is_new?: boolean;
 }
 
@@ -5063,17 +5020,17 @@ export interface V4ReplaceAccountExtensionParams {
   name?: string;
   /** Timezone */
   timezone?: string;
-  /** Include in dial-by-name directory. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Include in dial-by-name directory */
   include_in_directory?: boolean;
   /** Extension number (required) */
   extension?: number;
-  /** Enable outgoing calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Enable outgoing calls */
   enable_outbound_calls?: boolean;
   /** Extension type */
   usage_type?: string;
   /** Contact name */
   full_name?: string;
-  /** Enable Call Waiting. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Enable Call Waiting */
   enable_call_waiting?: boolean;
   /** Caller ID */
   caller_id?: string;
@@ -5195,7 +5152,7 @@ export interface V4ReplaceAccountMediaTtsParams {
   tts_voice?: string;
   /** Text used for text-to-speech conversion, maximum 800 characters */
   tts_text?: string;
-  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
+  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. */
   is_temparary?: boolean;
   /** If is_temporary is 'Y', media will be deleted after the specified time in seconds */
   expiration_date?: number;
@@ -5203,7 +5160,7 @@ export interface V4ReplaceAccountMediaTtsParams {
   duration?: number;
   /** Notes about the media object */
   notes?: string;
-  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
+  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning */
   randomized?: boolean;
 }
 
@@ -5216,7 +5173,6 @@ export interface V4ReplaceAccountMenuParams {
   name?: string;
   greeting?: object;
   keypress_error?: object;
-  /** A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (MenuFull) and Phone.com takes JSON booleans, so true/false is sent. */
   allow_extension_dial?: boolean;
   keypress_wait_time?: number;
   timeout_handler?: object;
@@ -5233,9 +5189,9 @@ export interface V4ReplaceAccountPhoneNumberParams {
   route?: object;
   /** Phone Name */
   name?: string;
-  /** Block incoming calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Block incoming calls */
   block_incoming?: boolean;
-  /** Block anonymous calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
+  /** Block anonymous calls */
   block_anonymous?: boolean;
   caller_id?: object;
   sms_forwarding?: object;
@@ -5402,7 +5358,7 @@ export interface XmlGetPhoneNumberInventoryParams {
   pattern?: string;
   /** Results to return (at most 500). value: 1..500. */
   quantity?: number;
-  /** Page of `quantity` results to return, counted from 1: page 1 is the first `quantity` numbers (as when page is left out), page 2 the next (needs quantity). value: 1... */
+  /** Page of results to skip to (needs quantity). value: 0... */
   page?: number;
   /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
   clTRID?: string;
@@ -5666,7 +5622,7 @@ export interface XmlUpdateExtensionNotificationParams {
 
 /** Every operation by canonical name: its parameters, result and (for lists) row type. */
 export interface Operations {
-  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token (FLOW v4.create-account-subaccount -> v4.create-account-payment-method -> oauth.user-token) */
+  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token (FLOW v4.create-account-subaccount -> oauth.user-token) */
   "express.signup": { params: ExpressSignupParams; result: Signup; item: never };
   /** Enroll / revoke call-provenance (resource form) (PATCH /api/v1/account/phones/{e164}) */
   "nol.accountPhonePatch": { params: NolAccountPhonePatchParams; result: NolAccountPhonePatchResponse; item: never };
@@ -6115,7 +6071,7 @@ export type PageableOperationName = "v1.batch.list" | "v1.calls.list" | "v1.cont
 // The typed namespaces: client.<family>.<camelCaseName>.
 
 export interface ExpressNamespace {
-  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token (`express.signup`, FLOW v4.create-account-subaccount -> v4.create-account-payment-method -> oauth.user-token) */
+  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token (`express.signup`, FLOW v4.create-account-subaccount -> oauth.user-token) */
   readonly signup: Method<"express.signup">;
 }
 

@@ -13,7 +13,7 @@
 //! _native.call_async(lane, native_client, "v4.get-account", None, done)   # done(result, error)
 //! ```
 
-use crate::client::{page_dict, response_dict, NativeClient, NativePages};
+use crate::client::{page_dict, response_pair, NativeClient, NativePages};
 use crate::errors::{internal, IntoPyResult};
 use phonecom::boundary::{catch, Panic};
 use pyo3::exceptions::PyValueError;
@@ -116,10 +116,10 @@ fn deliver<T>(
     });
 }
 
-/// Start a call on `lane`; `done(result, error)` receives `{"data", "status", "request_id",
-/// "attempts"}` or the `PhoneComError`. Bad parameters and options raise here, before anything runs.
+/// Start a call on `lane`; `done(result, error)` receives `(data, response)` (as the blocking
+/// `Client.call` returns) or the `PhoneComError`. Bad parameters and options raise here, before anything runs.
 #[pyfunction]
-#[pyo3(signature = (lane, client, name, params, done, timeout=None, deadline=None, max_attempts=None))]
+#[pyo3(signature = (lane, client, name, params, done, attempt_timeout=None, deadline=None, max_attempts=None, headers=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn call_async(
     py: Python<'_>,
@@ -128,16 +128,18 @@ pub fn call_async(
     name: &str,
     params: Option<&Bound<'_, PyAny>>,
     done: Py<PyAny>,
-    timeout: Option<f64>,
+    attempt_timeout: Option<f64>,
     deadline: Option<f64>,
     max_attempts: Option<u32>,
+    headers: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
-    let work = client.prepare_call(py, name, params, timeout, deadline, max_attempts)?;
+    let work =
+        client.prepare_call(py, name, params, attempt_timeout, deadline, max_attempts, headers)?;
     let operation = name.to_string();
     lane.submit(Box::new(move || {
         let outcome = catch(work);
         deliver(done, &operation, outcome, |py, resp| {
-            Ok(response_dict(py, resp)?.into_any().unbind())
+            Ok(response_pair(py, resp)?.into_any().unbind())
         });
     }));
     Ok(())

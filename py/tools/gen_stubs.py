@@ -46,7 +46,7 @@ WALKS = {
 # The request type of an object parameter whose catalog entry names no `schema`.
 OBJECT_PARAM = "Mapping[str, Any]"
 # Options every call() form takes (seconds, as Client.call documents).
-CALL_OPTIONS = "*, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None"
+CALL_OPTIONS = "*, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None"
 
 
 def _naming() -> Any:
@@ -531,10 +531,18 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         "",
         "class Response:",
         "    data: Any",
-        "    status: int",
-        "    request_id: str",
-        "    attempts: int",
-        "    def __init__(self, data: Any, status: int, request_id: str, attempts: int) -> None: ...",
+        "    @property",
+        "    def status(self) -> int: ...",
+        "    @property",
+        "    def request_id(self) -> str: ...",
+        "    @property",
+        "    def attempts(self) -> int: ...",
+        "    @property",
+        "    def headers(self) -> Dict[str, str]: ...",
+        "    @property",
+        "    def body(self) -> str: ...",
+        "    @property",
+        "    def body_truncated(self) -> bool: ...",
         "",
         "class _OperationInfo:",
         "    name: str",
@@ -633,7 +641,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
             "    @classmethod",
             f'    def from_file(cls, path: Union[str, "os.PathLike[str]"],{bound} **overrides: Any) -> {cls}: ...',
             *call_overloads(ops, results, naming, asynchronous),
-            f"    def with_options(self, *, timeout: Optional[float] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None) -> {cls}: ...",
+            f"    def with_options(self, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> {cls}: ...",
             f"    def with_v4_token(self, token: str, account_id: Optional[int] = None) -> {cls}: ...",
             f"    def with_nol_key(self, key: str) -> {cls}: ...",
             "    @property",
@@ -641,6 +649,8 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
             "    def redact(self, text: str) -> str: ...",
             "    @property",
             "    def closed(self) -> bool: ...",
+            "    @property",
+            "    def last_response(self) -> Optional[Response]: ...",
         ]
         if asynchronous:
             out += [

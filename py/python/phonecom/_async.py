@@ -11,7 +11,7 @@ background (a request on the wire cannot be unsent; the call's deadline bounds i
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from . import _native
 
@@ -53,9 +53,9 @@ async def _run(start: Callable[[Callable[[Any, Any], None]], None]) -> Any:
     return await fut
 
 
-async def call(lane: Any, native: Any, name: str, params: Optional[Mapping[str, Any]], options: Dict[str, Any]) -> Dict[str, Any]:
-    """``{"data", "status", "request_id", "attempts"}`` of one call, run on ``lane``."""
-    result: Dict[str, Any] = await _run(lambda done: _native.call_async(lane, native, name, params, done, **options))
+async def call(lane: Any, native: Any, name: str, params: Optional[Mapping[str, Any]], options: Dict[str, Any]) -> Tuple[Any, Any]:
+    """``(data, native response)`` of one call, run on ``lane`` (what the blocking call returns)."""
+    result: Tuple[Any, Any] = await _run(lambda done: _native.call_async(lane, native, name, params, done, **options))
     return result
 
 
