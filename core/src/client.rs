@@ -320,7 +320,7 @@ impl Client {
         opts: &CallOptions,
     ) -> Result<Response> {
         let mask = self.call_mask(op, &params);
-        check_options(op, opts)?;
+        opts.check(&op.name)?;
         self.run_op(op, params, opts, &mask)
             .map_err(|e| e.map_text(mask))
     }
@@ -464,20 +464,6 @@ fn secret_params(op: &Operation, params: &Map<String, Value>) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-/// Per-call timeouts of 0 would fail the call before it starts: refuse them by name.
-fn check_options(op: &Operation, opts: &CallOptions) -> Result<()> {
-    for (field, d) in [("timeout", opts.timeout), ("deadline", opts.deadline)] {
-        if d.is_some_and(|d| d.is_zero()) {
-            return Err(Error::validation(
-                &op.name,
-                field,
-                "must be above 0 ms (0 would fail the call)",
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Whether a call failed for want of configuration: a missing credential, or a missing

@@ -30,12 +30,14 @@
 //! | `PHONECOM_XML_BASE_URL`, `PHONECOM_XML_USERNAME`, `PHONECOM_XML_PASSWORD`, `PHONECOM_XML_METHOD` | XML API (`POST` default, or `GET`) |
 //! | `PHONECOM_V1_BASE_URL`, `PHONECOM_V1_API_KEY`, `PHONECOM_V1_PASSWORD` | REST v1 |
 //! | `PHONECOM_NOL_BASE_URL`, `PHONECOM_NOL_API_KEY`, `PHONECOM_NOL_AUTH` | numbers.online (`bearer` default, or `x-api-key`) |
-//! | `PHONECOM_CONNECT_TIMEOUT_MS`, `PHONECOM_TIMEOUT_MS` | connect / per-attempt timeouts |
+//! | `PHONECOM_CONNECT_TIMEOUT_MS`, `PHONECOM_ATTEMPT_TIMEOUT_MS` | connect / per-attempt timeouts (`PHONECOM_TIMEOUT_MS`, the old name of the second, still works) |
 //! | `PHONECOM_MAX_ATTEMPTS`, `PHONECOM_DEADLINE_MS` | retries and the total deadline of one call |
 //! | `PHONECOM_PROXY` | proxy URL; otherwise `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` with `NO_PROXY` |
 //! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
+//! | `PHONECOM_APP_NAME`, `PHONECOM_APP_VERSION`, `PHONECOM_APP_URL` | your application, added to the User-Agent (`app_info`) |
 //! | `PHONECOM_DEBUG_LOG` | `1` to add headers and bodies (masked, cut) to the log hook's request and response events |
 
+pub use crate::app_info::AppInfo;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 use serde::de::{Deserializer, Error as _};
@@ -174,14 +176,18 @@ pub struct NolConfig {
     pub auth: NolAuth,
 }
 
-/// Timeouts of one HTTP attempt.
+/// Timeouts of one HTTP attempt (the whole call's limit is [`RetryConfig::deadline_ms`]).
+///
+/// `attempt_ms` was called `overall_ms` before; a document that still says `overall_ms` is
+/// read as `attempt_ms` (the name misled: it bounds one attempt, not the whole call).
 #[derive(Clone, Copy, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Timeouts {
-    /// Connect timeout in milliseconds (default 10 000).
+    /// Time to connect (DNS, TCP and TLS), in milliseconds (default 10 000).
     pub connect_ms: u64,
-    /// Whole-attempt timeout in milliseconds (default 30 000).
-    pub overall_ms: u64,
+    /// Time one attempt may take, from connecting to the end of the response body, in
+    /// milliseconds (default 30 000).
+    pub attempt_ms: u64,
 }
 
 /// Retry policy: which failures are retried is fixed (connection errors, 408, 409, 429, 5xx,
@@ -227,6 +233,8 @@ pub struct Config {
     /// Log hook events of requests and responses also carry their headers and bodies (masked,
     /// cut at 4 KiB): a debug log of every exchange. Off by default.
     pub debug_log: bool,
+    /// Your application, added to the User-Agent (`{"name", "version", "url"}`).
+    pub app_info: Option<AppInfo>,
 }
 
 impl std::fmt::Debug for Config {
@@ -243,6 +251,7 @@ impl std::fmt::Debug for Config {
             .field("proxy", &self.proxy.as_deref().map(crate::proxy::shown))
             .field("allow_insecure_http", &self.allow_insecure_http)
             .field("debug_log", &self.debug_log)
+            .field("app_info", &self.app_info)
             .finish()
     }
 }
@@ -330,7 +339,7 @@ impl Default for Timeouts {
     fn default() -> Self {
         Timeouts {
             connect_ms: 10_000,
-            overall_ms: 30_000,
+            attempt_ms: 30_000,
         }
     }
 }
@@ -367,6 +376,7 @@ impl Config {
             proxy: None,
             allow_insecure_http: false,
             debug_log: false,
+            app_info: None,
         }
     }
 }
@@ -399,7 +409,8 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
     ("PHONECOM_NOL_API_KEY", "/nol/api_key", false),
     ("PHONECOM_NOL_AUTH", "/nol/auth", false),
     ("PHONECOM_CONNECT_TIMEOUT_MS", "/timeouts/connect_ms", true),
-    ("PHONECOM_TIMEOUT_MS", "/timeouts/overall_ms", true),
+    ("PHONECOM_TIMEOUT_MS", "/timeouts/attempt_ms", true),
+    ("PHONECOM_ATTEMPT_TIMEOUT_MS", "/timeouts/attempt_ms", true),
     ("PHONECOM_MAX_ATTEMPTS", "/retry/max_attempts", true),
     ("PHONECOM_DEADLINE_MS", "/retry/deadline_ms", true),
     ("PHONECOM_PROXY", "/proxy", false),
@@ -409,6 +420,9 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
         false,
     ),
     ("PHONECOM_DEBUG_LOG", "/debug_log", false),
+    ("PHONECOM_APP_NAME", "/app_info/name", false),
+    ("PHONECOM_APP_VERSION", "/app_info/version", false),
+    ("PHONECOM_APP_URL", "/app_info/url", false),
 ];
 
 impl Config {
@@ -420,10 +434,11 @@ impl Config {
     }
 
     /// Build from an already parsed JSON document.
-    pub fn from_value(value: Value) -> Result<Config> {
+    pub fn from_value(mut value: Value) -> Result<Config> {
         if !value.is_object() {
             return Err(config_error("config must be a JSON object".into()));
         }
+        rename_old_keys(&mut value);
         let mut cfg: Config =
             serde_json::from_value(value).map_err(|e| config_error(format!("config: {e}")))?;
         cfg.apply_environment_defaults();
@@ -449,9 +464,9 @@ impl Config {
     ///
     /// ```
     /// let mut doc = phonecom::Config::env_document().unwrap();
-    /// doc["timeouts"] = serde_json::json!({"overall_ms": 5000});
+    /// doc["timeouts"] = serde_json::json!({"attempt_ms": 5000});
     /// let cfg = phonecom::Config::from_value(doc).unwrap();
-    /// assert_eq!(cfg.timeouts.overall_ms, 5000);
+    /// assert_eq!(cfg.timeouts.attempt_ms, 5000);
     /// ```
     pub fn env_document() -> Result<Value> {
         Config::lookup_document(|k| std::env::var(k).ok())
@@ -507,7 +522,7 @@ impl Config {
         }
         for (field, ms) in [
             ("timeouts.connect_ms", self.timeouts.connect_ms),
-            ("timeouts.overall_ms", self.timeouts.overall_ms),
+            ("timeouts.attempt_ms", self.timeouts.attempt_ms),
             ("retry.deadline_ms", self.retry.deadline_ms),
         ] {
             if ms == 0 {
@@ -519,6 +534,9 @@ impl Config {
         }
         if let Some(proxy) = &self.proxy {
             crate::proxy::parse(proxy).map_err(|rule| field_error("proxy", rule))?;
+        }
+        if let Some(app) = &self.app_info {
+            app.validate()?;
         }
         self.check_header_credentials(None)?;
         let min = crate::secret::MIN_SECRET_LEN;
@@ -625,7 +643,17 @@ impl Config {
     }
     /// Per-attempt timeout.
     pub fn attempt_timeout(&self) -> Duration {
-        Duration::from_millis(self.timeouts.overall_ms)
+        Duration::from_millis(self.timeouts.attempt_ms)
+    }
+}
+
+/// Keys renamed since they were published, read under their new name: `timeouts.overall_ms` is
+/// `timeouts.attempt_ms` (a document that has both keeps `attempt_ms`).
+pub(crate) fn rename_old_keys(doc: &mut Value) {
+    if let Some(timeouts) = doc.get_mut("timeouts").and_then(Value::as_object_mut) {
+        if let Some(old) = timeouts.remove("overall_ms") {
+            timeouts.entry("attempt_ms").or_insert(old);
+        }
     }
 }
 
@@ -813,6 +841,20 @@ mod tests {
     }
 
     #[test]
+    fn the_old_name_of_the_attempt_timeout_is_still_read() {
+        let c = Config::from_json(r#"{"timeouts":{"overall_ms":1234}}"#).unwrap();
+        assert_eq!(c.timeouts.attempt_ms, 1234);
+        let both = r#"{"timeouts":{"overall_ms":1,"attempt_ms":2500}}"#;
+        assert_eq!(Config::from_json(both).unwrap().timeouts.attempt_ms, 2500);
+        let e = Config::from_json(r#"{"timeouts":{"overall_ms":0}}"#).unwrap_err();
+        assert!(e.to_string().contains("timeouts.attempt_ms"), "{e}");
+        let env = Config::from_lookup(|k| {
+            (k == "PHONECOM_ATTEMPT_TIMEOUT_MS").then(|| "700".to_string())
+        });
+        assert_eq!(env.unwrap().timeouts.attempt_ms, 700);
+    }
+
+    #[test]
     fn dev_environment_switches_the_xml_host() {
         let c = Config::from_json(r#"{"environment":"dev"}"#).unwrap();
         assert_eq!(c.xml.base_url, XML_DEV_BASE_URL);
@@ -844,7 +886,7 @@ mod tests {
         assert_eq!(c.v4.account_id, Some(42));
         assert_eq!(c.xml.method, XmlMethod::Get);
         assert_eq!(c.nol.auth, NolAuth::XApiKey);
-        assert_eq!(c.timeouts.overall_ms, 1500);
+        assert_eq!(c.timeouts.attempt_ms, 1500);
         let bad =
             Config::from_lookup(|k| (k == "PHONECOM_V4_ACCOUNT_ID").then(|| "abc".to_string()));
         assert!(bad

@@ -46,9 +46,11 @@ pub(crate) fn base_document(lookup: &dyn Fn(&str) -> Option<String>) -> Result<V
             ),
         )
     })?;
+    let mut doc = doc;
     if !doc.is_object() {
         return Err(file_error(&source, "must hold a JSON object"));
     }
+    crate::config::rename_old_keys(&mut doc);
     // Catch unknown keys and wrong types here, where the file can be named; the merged
     // document is validated as a whole later.
     serde_json::from_value::<crate::Config>(doc.clone()).map_err(|e| {
@@ -152,7 +154,7 @@ mod tests {
         assert_eq!(c.v4.token.as_ref().unwrap().expose(), "file-token-1");
         assert_eq!(c.v4.account_id, Some(7));
         assert_eq!(c.v4.base_url, "http://127.0.0.1:9/v4");
-        assert_eq!(c.timeouts.overall_ms, 1234);
+        assert_eq!(c.timeouts.attempt_ms, 1234);
 
         let c = from_vars(&[
             (CONFIG_VAR, &file.path()),
@@ -163,7 +165,7 @@ mod tests {
         assert_eq!(c.v4.token.as_ref().unwrap().expose(), "env-token-2");
         assert_eq!(c.v4.account_id, Some(7), "fields no variable sets stay");
         assert_eq!(c.v4.base_url, "http://127.0.0.1:9/v4");
-        assert_eq!(c.timeouts.overall_ms, 999);
+        assert_eq!(c.timeouts.attempt_ms, 999);
     }
 
     #[test]

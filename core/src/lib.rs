@@ -20,7 +20,10 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+mod app_info;
+mod attempt_error;
 pub mod boundary;
+mod call_options;
 pub mod callcontrol;
 pub mod catalog;
 mod client;
@@ -48,6 +51,7 @@ pub mod v4;
 pub mod wire;
 pub mod xml;
 
+pub use call_options::CallOptions;
 pub use catalog::catalog;
 pub use client::{Client, ClientBuilder, Response};
 pub use config::Config;
@@ -55,7 +59,6 @@ pub use error::{Error, ErrorKind, FieldError, Result};
 pub use log::{LogEvent, LogEventKind, LogHook};
 pub use pages::{Items, Page, Pages};
 pub use secret::{credential_rule, is_secret_name, Redactor, Secret};
-pub use transport::CallOptions;
 
 /// The library's version (from Cargo.toml).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

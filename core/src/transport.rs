@@ -2,13 +2,15 @@
 //! request ids, retries and the log hook. Families build an [`HttpRequest`] and decode the
 //! [`HttpResponse`]; nothing else in the crate touches the network.
 
+use crate::attempt_error::{classify, Attempt, AttemptFailure, AttemptLimit};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogEventKind, LogHook};
 use crate::resolve::CachingResolver;
 use crate::retry;
-use std::io::ErrorKind as IoKind;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+pub use crate::call_options::CallOptions;
 
 /// Largest response body the library reads (32 MiB).
 const MAX_BODY: u64 = 32 * 1024 * 1024;
@@ -90,17 +92,6 @@ impl HttpResponse {
     }
 }
 
-/// Per-call overrides of the client's settings.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct CallOptions {
-    /// Per-attempt timeout.
-    pub timeout: Option<Duration>,
-    /// Deadline of the whole call, retries included.
-    pub deadline: Option<Duration>,
-    /// Attempts in total (1 disables retries).
-    pub max_attempts: Option<u32>,
-}
-
 /// The transport shared by every clone of a client.
 pub(crate) struct Transport {
     agent: ureq::Agent,
@@ -117,13 +108,6 @@ pub(crate) type Mask<'a> = &'a dyn Fn(&str) -> String;
 /// The headers and body of a request or response, for a debug log event.
 type Seen<'a> = (&'a [(String, String)], &'a [u8]);
 
-/// How one attempt failed before a response arrived.
-struct AttemptFailure {
-    error: Error,
-    /// The request surely did not reach the server (no connection was made).
-    not_sent: bool,
-}
-
 impl Transport {
     pub(crate) fn new(config: &Config, binding: &str, log: Option<LogHook>) -> Result<Transport> {
         let proxy = crate::proxy::select(config.proxy.as_deref(), |k| std::env::var(k).ok())?;
@@ -131,12 +115,16 @@ impl Transport {
             .as_ref()
             .and_then(|p| p.password())
             .map(str::to_string);
-        let user_agent = format!(
+        let mut user_agent = format!(
             "libphonecom/{} ({binding}; {} {})",
             crate::VERSION,
             std::env::consts::OS,
             std::env::consts::ARCH
         );
+        if let Some(app) = &config.app_info {
+            user_agent.push(' ');
+            user_agent.push_str(&app.user_agent_suffix());
+        }
         let agent_config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_connect(Some(config.connect_timeout()))
@@ -184,12 +172,15 @@ impl Transport {
         let started = Instant::now();
         let policy = self.config.retry;
         let max_attempts = opts.max_attempts.unwrap_or(policy.max_attempts).max(1);
-        let deadline = started
-            + opts
-                .deadline
-                .unwrap_or(Duration::from_millis(policy.deadline_ms));
-        let per_attempt = opts.timeout.unwrap_or(self.config.attempt_timeout());
+        let deadline_length = opts
+            .deadline
+            .unwrap_or(Duration::from_millis(policy.deadline_ms));
+        let deadline = started + deadline_length;
+        let per_attempt = opts
+            .attempt_timeout
+            .unwrap_or(self.config.attempt_timeout());
         let request_id = format!("req_{}", crate::random::hex(10));
+        let host_port = crate::attempt_error::host_port(&req.url);
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -200,10 +191,7 @@ impl Transport {
                     mask,
                     Error::new(
                         ErrorKind::Timeout,
-                        format!(
-                            "deadline of {} ms passed before attempt {attempt}",
-                            deadline.duration_since(started).as_millis()
-                        ),
+                        crate::attempt_error::deadline_before_attempt(deadline_length, attempt),
                     )
                     .with_retryable(true),
                     operation,
@@ -215,7 +203,7 @@ impl Transport {
             }
             let sent_headers = self
                 .debug_log()
-                .then(|| self.sent_headers(req, &request_id));
+                .then(|| self.sent_headers(req, &request_id, &opts.headers));
             self.emit(
                 mask,
                 LogEventKind::Request,
@@ -229,7 +217,24 @@ impl Transport {
                 sent_headers.as_deref().map(|h| (h, request_body(req))),
             );
             let sent_at = Instant::now();
-            let outcome = self.send_once(req, &request_id, per_attempt.min(remaining));
+            let limit = if remaining < per_attempt {
+                AttemptLimit::Deadline(deadline_length)
+            } else {
+                AttemptLimit::PerAttempt(per_attempt)
+            };
+            let context = Attempt {
+                host_port: &host_port,
+                number: attempt,
+                connect: self.config.connect_timeout(),
+                limit,
+            };
+            let outcome = self.send_once(
+                req,
+                &request_id,
+                &opts.headers,
+                per_attempt.min(remaining),
+                &context,
+            );
             match outcome {
                 Ok(mut resp) => {
                     resp.attempts = attempt;
@@ -373,12 +378,18 @@ impl Transport {
     }
 
     /// The headers an attempt of `req` sends, as a debug log shows them (before masking).
-    fn sent_headers(&self, req: &HttpRequest, request_id: &str) -> Vec<(String, String)> {
+    fn sent_headers(
+        &self,
+        req: &HttpRequest,
+        request_id: &str,
+        extra: &[(String, String)],
+    ) -> Vec<(String, String)> {
         let mut headers = vec![
             ("User-Agent".to_string(), self.user_agent.clone()),
             ("X-Request-Id".to_string(), request_id.to_string()),
         ];
         headers.extend(req.headers.iter().cloned());
+        headers.extend(extra.iter().cloned());
         if let Some((content_type, _)) = &req.body {
             headers.push(("Content-Type".to_string(), content_type.clone()));
         }
@@ -434,17 +445,21 @@ impl Transport {
         }
     }
 
+    /// One attempt: `extra` are the call's own headers (checked by [`CallOptions::check`]),
+    /// `timeout` bounds the attempt, `attempt` words its failure.
     fn send_once(
         &self,
         req: &HttpRequest,
         request_id: &str,
+        extra: &[(String, String)],
         timeout: Duration,
+        attempt: &Attempt<'_>,
     ) -> std::result::Result<HttpResponse, AttemptFailure> {
         let mut builder = ureq::http::Request::builder()
             .method(req.method.as_str())
             .uri(req.url.as_str())
             .header("X-Request-Id", request_id);
-        for (k, v) in &req.headers {
+        for (k, v) in req.headers.iter().chain(extra) {
             builder = builder.header(k.as_str(), v.as_str());
         }
         let body = match &req.body {
@@ -471,7 +486,7 @@ impl Transport {
                 .timeout_global(Some(timeout))
                 .build()
         };
-        let mut response = self.agent.run(request).map_err(classify)?;
+        let mut response = self.agent.run(request).map_err(|e| classify(e, attempt))?;
         let status = response.status().as_u16();
         let headers: Vec<(String, String)> = response
             .headers()
@@ -492,7 +507,7 @@ impl Transport {
                 // The exchange broke off (a reset, or fewer bytes than announced): a transport
                 // failure, which an idempotent request may repeat. Only a complete body that
                 // cannot be read as the family's format is a `decode` error.
-                let mut f = classify(e);
+                let mut f = classify(e, attempt);
                 if f.error.kind() == ErrorKind::Transport {
                     f.error = Error::new(
                         ErrorKind::Transport,
@@ -533,94 +548,20 @@ fn path_of(url: &str) -> &str {
     path.split('?').next().unwrap_or(path)
 }
 
-/// Map a ureq error to ours, noting whether the request surely never left.
-fn classify(e: ureq::Error) -> AttemptFailure {
-    use ureq::Error as U;
-    let (kind, not_sent, message) = match &e {
-        U::HostNotFound => (ErrorKind::Transport, true, "host not found".to_string()),
-        U::ConnectionFailed => (ErrorKind::Transport, true, "connection failed".to_string()),
-        U::Timeout(t) => {
-            let connect = matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve);
-            (ErrorKind::Timeout, connect, format!("timed out ({t})"))
-        }
-        U::Io(io) => match io.kind() {
-            IoKind::ConnectionRefused | IoKind::AddrNotAvailable => (
-                ErrorKind::Transport,
-                true,
-                format!("connection refused ({io})"),
-            ),
-            IoKind::TimedOut | IoKind::WouldBlock => {
-                (ErrorKind::Timeout, false, format!("timed out ({io})"))
-            }
-            IoKind::ConnectionReset
-            | IoKind::ConnectionAborted
-            | IoKind::BrokenPipe
-            | IoKind::UnexpectedEof => (
-                ErrorKind::Transport,
-                false,
-                format!("connection closed by the server ({io})"),
-            ),
-            _ => (ErrorKind::Transport, false, format!("I/O error ({io})")),
-        },
-        U::Protocol(p) if refused_before_sending(p) => (
-            ErrorKind::Validation,
-            true,
-            format!("cannot send the request ({p})"),
-        ),
-        U::Protocol(p) => (
-            ErrorKind::Transport,
-            false,
-            format!("HTTP protocol error ({p})"),
-        ),
-        U::BodyExceedsLimit(n) => (
-            ErrorKind::Decode,
-            false,
-            format!("response body larger than {n} bytes"),
-        ),
-        U::Tls(t) => (ErrorKind::Transport, true, format!("TLS error ({t})")),
-        U::Rustls(r) => (ErrorKind::Transport, true, format!("TLS error ({r})")),
-        U::InvalidProxyUrl => (ErrorKind::Validation, true, "invalid proxy URL".to_string()),
-        U::BadUri(u) => (ErrorKind::Validation, true, format!("bad URL ({u})")),
-        // Refused while the request head was being checked, before a byte was written.
-        U::Http(h) => (
-            ErrorKind::Validation,
-            true,
-            format!("cannot build the request ({h})"),
-        ),
-        other => (ErrorKind::Transport, false, other.to_string()),
-    };
-    AttemptFailure {
-        error: Error::new(kind, message).with_retryable(kind != ErrorKind::Validation),
-        not_sent,
-    }
-}
-
-/// ureq-proto errors raised while checking the request head, before anything is written (an
-/// Authorization header that is not ASCII, two Host headers...). ureq does not re-export
-/// ureq-proto's error type, so its variant is read from the Debug name.
-fn refused_before_sending(e: &impl std::fmt::Debug) -> bool {
-    const BEFORE_SENDING: &[&str] = &[
-        "BadHeader",
-        "BadHostHeader",
-        "BadAuthorizationHeader",
-        "TooManyHostHeaders",
-        "TooManyContentLengthHeaders",
-        "BadContentLengthHeader",
-        "ConflictingBodyHeaders",
-        "MethodVersionMismatch",
-        "UnsupportedVersion",
-        "BodyNotAllowed",
-    ];
-    let debug = format!("{e:?}");
-    let variant = debug.split(['(', ' ', '{']).next().unwrap_or("");
-    BEFORE_SENDING.contains(&variant)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::{Read, Write};
     use std::net::TcpListener;
+
+    fn test_attempt() -> Attempt<'static> {
+        Attempt {
+            host_port: "127.0.0.1:9",
+            number: 1,
+            connect: Duration::from_secs(2),
+            limit: AttemptLimit::PerAttempt(Duration::from_secs(5)),
+        }
+    }
 
     /// A connection reset after the head and part of the body is a transport failure that may
     /// be retried, not a `decode` error. The server closes with the request body unread, so the
@@ -650,7 +591,13 @@ mod tests {
             idempotent: true,
         };
         let failure = transport
-            .send_once(&req, "req_test", Duration::from_secs(5))
+            .send_once(
+                &req,
+                "req_test",
+                &[],
+                Duration::from_secs(5),
+                &test_attempt(),
+            )
             .unwrap_err();
         server.join().unwrap();
         assert_eq!(
@@ -677,7 +624,13 @@ mod tests {
             idempotent: false,
         };
         let failure = transport
-            .send_once(&req, "req_test", Duration::from_secs(2))
+            .send_once(
+                &req,
+                "req_test",
+                &[],
+                Duration::from_secs(2),
+                &test_attempt(),
+            )
             .unwrap_err();
         assert!(failure.not_sent, "{}", failure.error);
         assert_eq!(failure.error.kind(), ErrorKind::Validation);

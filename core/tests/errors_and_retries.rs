@@ -294,7 +294,7 @@ fn faults_on_an_idempotent_get_count_attempts() {
 
 #[test]
 fn latency_beyond_the_timeout_is_a_timeout() {
-    let env = common::start_with(|c| c["timeouts"]["overall_ms"] = json!(300));
+    let env = common::start_with(|c| c["timeouts"]["attempt_ms"] = json!(300));
     let path = sms_path(&env);
     env.fault("GET", &path, "latency=1500", 3);
     let e = env

@@ -528,7 +528,7 @@ fn settings_that_would_fail_every_call_are_refused_by_name() {
     let env = common::start();
     for (pointer, value, field) in [
         ("/retry/deadline_ms", json!(0), "retry.deadline_ms"),
-        ("/timeouts/overall_ms", json!(0), "timeouts.overall_ms"),
+        ("/timeouts/attempt_ms", json!(0), "timeouts.attempt_ms"),
         ("/timeouts/connect_ms", json!(0), "timeouts.connect_ms"),
         ("/retry/max_attempts", json!(0), "retry.max_attempts"),
         ("/v4/token", json!("abc"), "v4.token"),
@@ -568,10 +568,10 @@ fn settings_that_would_fail_every_call_are_refused_by_name() {
         ),
         (
             CallOptions {
-                timeout: Some(Duration::ZERO),
+                attempt_timeout: Some(Duration::ZERO),
                 ..CallOptions::default()
             },
-            "timeout",
+            "attempt_timeout",
         ),
     ] {
         let e = env

@@ -23,7 +23,7 @@ pub fn start_with(adjust: impl FnOnce(&mut Value)) -> Env {
     let mut config = sandbox.config();
     config["retry"] =
         json!({"max_attempts": 3, "base_delay_ms": 5, "max_delay_ms": 50, "deadline_ms": 20000});
-    config["timeouts"] = json!({"connect_ms": 2000, "overall_ms": 5000});
+    config["timeouts"] = json!({"connect_ms": 2000, "attempt_ms": 5000});
     adjust(&mut config);
     let client = Client::new(Config::from_value(config.clone()).expect("sandbox config parses"))
         .expect("client builds");
