@@ -451,16 +451,19 @@ phonecom_status phonecom_call(const phonecom_client *client,
 
 /**
  * `phonecom_call` with per-call options: `options_json` is a JSON object (or `"null"` / `"{}"`
- * for none) overriding the client's settings for this call only:
- * `{"timeout_ms": 5000, "deadline_ms": 20000, "max_attempts": 1}` (each attempt, the whole
- * call with its retries, attempts in total: the units and meanings of the configuration's
- * `timeouts.overall_ms`, `retry.deadline_ms` and `retry.max_attempts`).
+ * for none) overriding the client's settings for this call only, in the units of the
+ * configuration document: `{"attempt_timeout_ms": 5000, "deadline_ms": 20000,
+ * "max_attempts": 1, "headers": {"Idempotency-Key": "order-4471"}}`. `attempt_timeout_ms`
+ * bounds each attempt (the config's `timeouts.attempt_ms`), `deadline_ms` the whole call with
+ * its retries and waits (`retry.deadline_ms`), `max_attempts` (1 to 100; 1 disables retries)
+ * the attempts; `headers` are extra request headers sent on every attempt (HTTP token names,
+ * values without CR/LF, at most 32, none the library sets itself: `Authorization`,
+ * `User-Agent` (use the config's `app_info`), `Content-Type`, ...).
  *
  * On `PHONECOM_OK`, `*result_json` holds the decoded response body as JSON; the caller frees
  * it with `phonecom_string_free`. A bad option fails with `PHONECOM_ERR_VALIDATION` before
- * anything is sent, the error's field naming the option (`timeout_ms`, ...) and the rule (an
- * unknown key, a value that is not an integer in range, a zero timeout or deadline,
- * `max_attempts` 0). Other failures as `phonecom_call`.
+ * anything is sent, the error's field naming the option (`attempt_timeout_ms`,
+ * `headers.X-Name`, ...) and the rule. Other failures as `phonecom_call`.
  *
  * Thread safety: any number of threads may call this on one client at once.
  *

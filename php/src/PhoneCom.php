@@ -113,9 +113,11 @@ final class PhoneCom
 
     /**
      * call() with per-call options, in the units of the configuration document:
-     * ['timeout_ms' => 2000 (each attempt), 'deadline_ms' => 20000 (the whole call, retries
-     * included), 'max_attempts' => 1 (1: no retry)]. A bad option throws a ValidationException
-     * naming it, before anything is sent.
+     * ['attempt_timeout_ms' => 2000 (each attempt), 'deadline_ms' => 20000 (the whole call,
+     * retries and waits included), 'max_attempts' => 1 (1 to 100; 1: no retry), 'headers' =>
+     * ['Idempotency-Key' => 'order-4471'] (extra request headers; not those the library sets,
+     * such as Authorization or User-Agent: name your app with the config's app_info)]. A bad
+     * option throws a ValidationException naming it, before anything is sent.
      */
     public function callWith(string $name, array|object $params = [], array $options = []): mixed
     {
