@@ -418,6 +418,19 @@ phonecom_status phonecom_client_with_nol_key(const phonecom_client *client,
 phonecom_status phonecom_client_user_agent(const phonecom_client *client, char **out);
 
 /**
+ * What the client is configured to talk to, without any secret (for a binding's `repr` or
+ * `var_dump`, or a program's startup log): `{"v4": "<base URL>", "account_id": <the default
+ * v4 account, or null>, "oauth": "<base URL>", "xml": "...", "v1": "...", "nol": "..."}`.
+ *
+ * On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+ * Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).
+ *
+ * # Safety
+ * `client` is NULL or a live client; `out` is NULL or writable.
+ */
+phonecom_status phonecom_client_describe_json(const phonecom_client *client, char **out);
+
+/**
  * Free a client (its connection pool closes when the last client sharing it and the last
  * pager made from them are freed). NULL is accepted and ignored.
  *

@@ -331,6 +331,35 @@ pub unsafe extern "C" fn phonecom_client_user_agent(
     })
 }
 
+/// What the client is configured to talk to, without any secret (for a binding's `repr` or
+/// `var_dump`, or a program's startup log): `{"v4": "<base URL>", "account_id": <the default
+/// v4 account, or null>, "oauth": "<base URL>", "xml": "...", "v1": "...", "nol": "..."}`.
+///
+/// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+/// Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).
+///
+/// # Safety
+/// `client` is NULL or a live client; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_client_describe_json(
+    client: *const phonecom_client,
+    out: *mut *mut c_char,
+) -> phonecom_status {
+    ffi::boundary("phonecom_client_describe_json", || {
+        let client = ffi::ref_arg(client, "client")?;
+        let out = ffi::out_arg(out, "out")?;
+        let c = client.client.config();
+        out.write_json(&serde_json::json!({
+            "v4": c.v4.base_url,
+            "account_id": c.v4.account_id,
+            "oauth": c.oauth.base_url,
+            "xml": c.xml.base_url,
+            "v1": c.v1.base_url,
+            "nol": c.nol.base_url,
+        }))
+    })
+}
+
 /// Free a client (its connection pool closes when the last client sharing it and the last
 /// pager made from them are freed). NULL is accepted and ignored.
 ///

@@ -181,6 +181,24 @@ final class PhoneCom
         }
     }
 
+    /**
+     * What this client talks to, without any secret: ['v4' => base URL, 'account_id' => the
+     * default v4 account or null, 'oauth' => ..., 'xml' => ..., 'v1' => ..., 'nol' => ...].
+     */
+    public function describe(): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_client_describe_json($this->client, $out));
+    }
+
+    /**
+     * What var_dump() and print_r() show: the families' base URLs, the default account and the
+     * User-Agent; never a token, key or password.
+     */
+    public function __debugInfo(): array
+    {
+        return ['families' => $this->describe(), 'userAgent' => $this->userAgent()];
+    }
+
     /** The User-Agent this client sends. */
     public function userAgent(): string
     {

@@ -97,3 +97,23 @@ test('exchange: fromEnv reads the JSON file PHONECOM_CONFIG names', function () 
         @unlink($path);
     }
 });
+
+test('exchange: var_dump and print_r show families and hosts, never a secret', function () {
+    $config = sandbox_config();
+    $pc = client();
+    $user = $pc->withV4Token('user-token-Zq81-secret', 77);
+    foreach ([[$pc, $config['v4']['token'], $config['v4']['account_id']], [$user, 'user-token-Zq81-secret', 77]] as [$client, $secret, $account]) {
+        ob_start();
+        var_dump($client);
+        $dump = ob_get_clean() . print_r($client, true);
+        check(str_contains($dump, $config['v4']['base_url']) && str_contains($dump, $config['nol']['base_url']), "hosts shown: $dump");
+        check(str_contains($dump, '["account_id"]=>' . "\n" . '    int(' . $account . ')'), "the account: $dump");
+        check(str_contains($dump, 'libphonecom/'), 'the User-Agent');
+        check(!str_contains($dump, $secret) && !str_contains($dump, 'CData'), "no secret, no handle: $dump");
+        foreach (['xml' => 'password', 'v1' => 'api_key', 'nol' => 'api_key'] as $family => $key) {
+            $value = $config[$family][$key] ?? null;
+            check(!is_string($value) || !str_contains($dump, $value), "$family.$key hidden");
+        }
+    }
+    check($pc->describe()['v4'] === $config['v4']['base_url'], 'describe() gives the same');
+});

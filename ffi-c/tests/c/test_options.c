@@ -294,7 +294,37 @@ static void app_info_and_extra_headers_go_out(void) {
     free(config);
 }
 
+/* phonecom_client_describe_json: the families' base URLs and the account, never a credential. */
+static void describe_shows_hosts_not_secrets(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *client = h_client(NULL);
+    phonecom_client *user = NULL;
+    CHECK_STATUS(phonecom_client_with_v4_token(client, "user-token-Zq81-secret", 77, &user), PHONECOM_OK);
+    char *v4 = h_get(h_config(), "/v4/base_url");
+    char *nol = h_get(h_config(), "/nol/base_url");
+    char *token = h_get(h_config(), "/v4/token");
+    char *partner = NULL, *described = NULL;
+    CHECK_STATUS(phonecom_client_describe_json(client, &partner), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_describe_json(user, &described), PHONECOM_OK);
+    CHECK(partner && v4 && h_get_is(partner, "/v4", v4) && nol && h_get_is(partner, "/nol", nol));
+    CHECK(partner && h_get_int(partner, "/account_id") == h_account_id());
+    CHECK(described && h_get_int(described, "/account_id") == 77);
+    CHECK(partner && token && !strstr(partner, token));
+    CHECK(described && !strstr(described, "user-token-Zq81-secret"));
+    char *out = SENTINEL;
+    CHECK_STATUS(phonecom_client_describe_json(NULL, &out), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK(out == SENTINEL);
+    phonecom_string_free(partner);
+    phonecom_string_free(described);
+    free(v4);
+    free(nol);
+    free(token);
+    phonecom_client_free(user);
+    phonecom_client_free(client);
+}
+
 void suite_options(void) {
+    h_run("options: describe_json shows the hosts, never a secret", describe_shows_hosts_not_secrets);
     h_run("options: app_info and extra headers go out with the request", app_info_and_extra_headers_go_out);
     h_run("options: per-call options override the client for one call", options_override_the_client_for_one_call);
     h_run("options: a bad option names its field, nothing written", bad_options_name_the_field);
