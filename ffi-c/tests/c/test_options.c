@@ -196,18 +196,24 @@ static void on_debug_log(void *user_data, const char *event_json) {
     free(kind);
 }
 
+/* A client from `config` whose log events go to `log`. */
+static phonecom_client *debug_logged_client(const char *config, struct debug_log *log) {
+    phonecom_client_builder *builder = NULL;
+    phonecom_client *client = NULL;
+    CHECK_STATUS(phonecom_client_builder_from_json(config, &builder), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_builder_set_log(builder, on_debug_log, log), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_builder_build(builder, &client), PHONECOM_OK);
+    phonecom_client_builder_free(builder);
+    return client;
+}
+
 /* "debug_log": true in the config: the log callback's events carry headers and bodies, masked. */
 static void debug_log_reaches_the_log_callback(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
     char *token = h_get(h_config(), "/v4/token");
     struct debug_log log = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, false, token ? token : "?"};
     char *config = h_config_with("\"debug_log\": true");
-    phonecom_client_builder *builder = NULL;
-    phonecom_client *client = NULL;
-    CHECK_STATUS(phonecom_client_builder_from_json(config, &builder), PHONECOM_OK);
-    CHECK_STATUS(phonecom_client_builder_set_log(builder, on_debug_log, &log), PHONECOM_OK);
-    CHECK_STATUS(phonecom_client_builder_build(builder, &client), PHONECOM_OK);
-    phonecom_client_builder_free(builder);
+    phonecom_client *client = debug_logged_client(config, &log);
     char *out = NULL;
     CHECK_STATUS(phonecom_call(client, "v4.list-account-phone-numbers", "{\"limit\": 5}", &out), PHONECOM_OK);
     phonecom_string_free(out);
@@ -259,6 +265,22 @@ static void from_env_reads_phonecom_config(void) {
     CHECK(message && strstr(message, "PHONECOM_CONFIG") && strstr(message, path));
     free(message);
 
+    /* Nothing configured at all: the first call says so and names the variables. */
+    unsetenv("PHONECOM_CONFIG");
+    client = NULL;
+    CHECK_STATUS(phonecom_client_new_from_env(&client), PHONECOM_OK);
+    char *result = SENTINEL;
+    CHECK_STATUS(phonecom_call(client, "v4.get-account", "{}", &result), PHONECOM_ERR_AUTHENTICATION);
+    CHECK(result == SENTINEL);
+    message = h_take(phonecom_last_error_message());
+    CHECK(message && strstr(message, "no credentials were configured") && strstr(message, "PHONECOM_CONFIG") &&
+          strstr(message, "PHONECOM_V4_TOKEN"));
+    char *attempts = h_last_field("/attempts");
+    CHECK_STR(attempts, "0");
+    free(attempts);
+    free(message);
+    phonecom_client_free(client);
+
     if (saved) setenv("PHONECOM_CONFIG", saved, 1);
     else unsetenv("PHONECOM_CONFIG");
     free(saved);
@@ -270,12 +292,7 @@ static void app_info_and_extra_headers_go_out(void) {
     struct debug_log log = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, false, "(none)"};
     char *config = h_config_with("\"debug_log\": true, \"app_info\": {\"name\": \"AcmePortal\", "
                                  "\"version\": \"2.1.0\", \"url\": \"https://portal.acme.example\"}");
-    phonecom_client_builder *builder = NULL;
-    phonecom_client *client = NULL;
-    CHECK_STATUS(phonecom_client_builder_from_json(config, &builder), PHONECOM_OK);
-    CHECK_STATUS(phonecom_client_builder_set_log(builder, on_debug_log, &log), PHONECOM_OK);
-    CHECK_STATUS(phonecom_client_builder_build(builder, &client), PHONECOM_OK);
-    phonecom_client_builder_free(builder);
+    phonecom_client *client = debug_logged_client(config, &log);
     char *agent = NULL;
     CHECK_STATUS(phonecom_client_user_agent(client, &agent), PHONECOM_OK);
     const char *suffix = ") AcmePortal/2.1.0 (+https://portal.acme.example)";
