@@ -170,7 +170,10 @@ typedef struct phonecom_pager phonecom_pager;
 /**
  * Receives one log event: `user_data` as given to `phonecom_client_builder_set_log`, and the
  * event as a JSON object `{kind: "request"|"response"|"retry"|"failure", operation, method,
- * url, attempt, request_id, status, elapsed_ms, message}`, every secret already masked.
+ * url, attempt, request_id, status, elapsed_ms, message, headers, body, body_truncated}`,
+ * every secret already masked. `headers` (`{}`) and `body` (null) are filled only when the
+ * configuration sets `"debug_log": true` (or `PHONECOM_DEBUG_LOG=1`): the request's or
+ * response's headers, credentials masked, and its body, masked and cut at 4 KiB.
  *
  * Ownership: `event_json` belongs to the library and is valid only until the callback returns;
  * copy what you keep. `user_data` must stay valid until every client and pager that keeps the
@@ -299,12 +302,19 @@ void phonecom_last_error_clear(void);
 phonecom_status phonecom_client_new_from_json(const char *config_json, phonecom_client **out);
 
 /**
- * Make a client from the `PHONECOM_*` environment variables (`PHONECOM_V4_TOKEN`,
- * `PHONECOM_V4_ACCOUNT_ID`, `PHONECOM_V4_BASE_URL`, `PHONECOM_TIMEOUT_MS`, ...; the full table
- * is in the README and the core's `config` module).
+ * Make a client from the environment: the JSON configuration file `PHONECOM_CONFIG` names
+ * (e.g. the sandbox's config line saved as `sandbox.json`), under the `PHONECOM_*` variables
+ * (`PHONECOM_V4_TOKEN`, `PHONECOM_V4_ACCOUNT_ID`, `PHONECOM_V4_BASE_URL`,
+ * `PHONECOM_ATTEMPT_TIMEOUT_MS`, ...; the full table is in the README and the core's `config`
+ * module), each of which overrides the file's field. With nothing configured at all the
+ * client is still made, and its first call that needs a credential fails with
+ * `PHONECOM_ERR_AUTHENTICATION` saying that no credentials were configured and naming the
+ * variables.
  *
  * On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`.
- * Fails with `PHONECOM_ERR_VALIDATION` when a variable holds a bad value.
+ * Fails with `PHONECOM_ERR_VALIDATION` when a variable holds a bad value or the
+ * `PHONECOM_CONFIG` file cannot be read or is not a valid configuration (the error names
+ * `PHONECOM_CONFIG` and the path, never the file's values).
  *
  * # Safety
  * `out` is NULL or writable.
@@ -450,6 +460,19 @@ phonecom_status phonecom_client_with_nol_key(const phonecom_client *client,
 phonecom_status phonecom_client_user_agent(const phonecom_client *client, char **out);
 
 /**
+ * What the client is configured to talk to, without any secret (for a binding's `repr` or
+ * `var_dump`, or a program's startup log): `{"v4": "<base URL>", "account_id": <the default
+ * v4 account, or null>, "oauth": "<base URL>", "xml": "...", "v1": "...", "nol": "..."}`.
+ *
+ * On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+ * Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).
+ *
+ * # Safety
+ * `client` is NULL or a live client; `out` is NULL or writable.
+ */
+phonecom_status phonecom_client_describe_json(const phonecom_client *client, char **out);
+
+/**
  * Free a client (its connection pool closes when the last client sharing it and the last
  * pager made from them are freed). NULL is accepted and ignored.
  *
@@ -483,16 +506,19 @@ phonecom_status phonecom_call(const phonecom_client *client,
 
 /**
  * `phonecom_call` with per-call options: `options_json` is a JSON object (or `"null"` / `"{}"`
- * for none) overriding the client's settings for this call only:
- * `{"timeout_ms": 5000, "deadline_ms": 20000, "max_attempts": 1}` (each attempt, the whole
- * call with its retries, attempts in total: the units and meanings of the configuration's
- * `timeouts.overall_ms`, `retry.deadline_ms` and `retry.max_attempts`).
+ * for none) overriding the client's settings for this call only, in the units of the
+ * configuration document: `{"attempt_timeout_ms": 5000, "deadline_ms": 20000,
+ * "max_attempts": 1, "headers": {"Idempotency-Key": "order-4471"}}`. `attempt_timeout_ms`
+ * bounds each attempt (the config's `timeouts.attempt_ms`), `deadline_ms` the whole call with
+ * its retries and waits (`retry.deadline_ms`), `max_attempts` (1 to 100; 1 disables retries)
+ * the attempts; `headers` are extra request headers sent on every attempt (HTTP token names,
+ * values without CR/LF, at most 32, none the library sets itself: `Authorization`,
+ * `User-Agent` (use the config's `app_info`), `Content-Type`, ...).
  *
  * On `PHONECOM_OK`, `*result_json` holds the decoded response body as JSON; the caller frees
  * it with `phonecom_string_free`. A bad option fails with `PHONECOM_ERR_VALIDATION` before
- * anything is sent, the error's field naming the option (`timeout_ms`, ...) and the rule (an
- * unknown key, a value that is not an integer in range, a zero timeout or deadline,
- * `max_attempts` 0). Other failures as `phonecom_call`.
+ * anything is sent, the error's field naming the option (`attempt_timeout_ms`,
+ * `headers.X-Name`, ...) and the rule. Other failures as `phonecom_call`.
  *
  * Thread safety: any number of threads may call this on one client at once.
  *

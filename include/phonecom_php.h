@@ -90,6 +90,8 @@ phonecom_status phonecom_client_with_nol_key(const phonecom_client *client,
 
 phonecom_status phonecom_client_user_agent(const phonecom_client *client, char **out);
 
+phonecom_status phonecom_client_describe_json(const phonecom_client *client, char **out);
+
 void phonecom_client_free(phonecom_client *client);
 
 phonecom_status phonecom_call(const phonecom_client *client,

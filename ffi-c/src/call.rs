@@ -3,10 +3,9 @@
 
 use crate::client::phonecom_client;
 use crate::ffi;
-use crate::options::call_options;
 use crate::status::phonecom_status;
 use phonecom_core::exchange::header_object;
-use phonecom_core::{Error, ErrorKind, Response};
+use phonecom_core::{CallOptions, Error, ErrorKind, Response};
 use serde_json::{json, Value};
 use std::ffi::c_char;
 
@@ -43,16 +42,19 @@ pub unsafe extern "C" fn phonecom_call(
 }
 
 /// `phonecom_call` with per-call options: `options_json` is a JSON object (or `"null"` / `"{}"`
-/// for none) overriding the client's settings for this call only:
-/// `{"timeout_ms": 5000, "deadline_ms": 20000, "max_attempts": 1}` (each attempt, the whole
-/// call with its retries, attempts in total: the units and meanings of the configuration's
-/// `timeouts.overall_ms`, `retry.deadline_ms` and `retry.max_attempts`).
+/// for none) overriding the client's settings for this call only, in the units of the
+/// configuration document: `{"attempt_timeout_ms": 5000, "deadline_ms": 20000,
+/// "max_attempts": 1, "headers": {"Idempotency-Key": "order-4471"}}`. `attempt_timeout_ms`
+/// bounds each attempt (the config's `timeouts.attempt_ms`), `deadline_ms` the whole call with
+/// its retries and waits (`retry.deadline_ms`), `max_attempts` (1 to 100; 1 disables retries)
+/// the attempts; `headers` are extra request headers sent on every attempt (HTTP token names,
+/// values without CR/LF, at most 32, none the library sets itself: `Authorization`,
+/// `User-Agent` (use the config's `app_info`), `Content-Type`, ...).
 ///
 /// On `PHONECOM_OK`, `*result_json` holds the decoded response body as JSON; the caller frees
 /// it with `phonecom_string_free`. A bad option fails with `PHONECOM_ERR_VALIDATION` before
-/// anything is sent, the error's field naming the option (`timeout_ms`, ...) and the rule (an
-/// unknown key, a value that is not an integer in range, a zero timeout or deadline,
-/// `max_attempts` 0). Other failures as `phonecom_call`.
+/// anything is sent, the error's field naming the option (`attempt_timeout_ms`,
+/// `headers.X-Name`, ...) and the rule. Other failures as `phonecom_call`.
 ///
 /// Thread safety: any number of threads may call this on one client at once.
 ///
@@ -114,6 +116,14 @@ pub unsafe extern "C" fn phonecom_call_with_response(
         let opts = call_options(name, &options)?;
         let response = client.client.call_with(name, params, &opts)?;
         out.write_json(&response_to_json(response))
+    })
+}
+
+/// The core's options from JSON, its errors naming the operation they were given to.
+fn call_options(name: &str, options: &Value) -> Result<CallOptions, Error> {
+    CallOptions::from_json(options).map_err(|e| match e.fields().first() {
+        Some(f) => Error::validation(name, &f.field, &f.message),
+        None => e,
     })
 }
 

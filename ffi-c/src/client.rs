@@ -37,7 +37,10 @@ pub struct phonecom_client_builder {
 
 /// Receives one log event: `user_data` as given to `phonecom_client_builder_set_log`, and the
 /// event as a JSON object `{kind: "request"|"response"|"retry"|"failure", operation, method,
-/// url, attempt, request_id, status, elapsed_ms, message}`, every secret already masked.
+/// url, attempt, request_id, status, elapsed_ms, message, headers, body, body_truncated}`,
+/// every secret already masked. `headers` (`{}`) and `body` (null) are filled only when the
+/// configuration sets `"debug_log": true` (or `PHONECOM_DEBUG_LOG=1`): the request's or
+/// response's headers, credentials masked, and its body, masked and cut at 4 KiB.
 ///
 /// Ownership: `event_json` belongs to the library and is valid only until the callback returns;
 /// copy what you keep. `user_data` must stay valid until every client and pager that keeps the
@@ -97,12 +100,19 @@ pub unsafe extern "C" fn phonecom_client_new_from_json(
     })
 }
 
-/// Make a client from the `PHONECOM_*` environment variables (`PHONECOM_V4_TOKEN`,
-/// `PHONECOM_V4_ACCOUNT_ID`, `PHONECOM_V4_BASE_URL`, `PHONECOM_TIMEOUT_MS`, ...; the full table
-/// is in the README and the core's `config` module).
+/// Make a client from the environment: the JSON configuration file `PHONECOM_CONFIG` names
+/// (e.g. the sandbox's config line saved as `sandbox.json`), under the `PHONECOM_*` variables
+/// (`PHONECOM_V4_TOKEN`, `PHONECOM_V4_ACCOUNT_ID`, `PHONECOM_V4_BASE_URL`,
+/// `PHONECOM_ATTEMPT_TIMEOUT_MS`, ...; the full table is in the README and the core's `config`
+/// module), each of which overrides the file's field. With nothing configured at all the
+/// client is still made, and its first call that needs a credential fails with
+/// `PHONECOM_ERR_AUTHENTICATION` saying that no credentials were configured and naming the
+/// variables.
 ///
 /// On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`.
-/// Fails with `PHONECOM_ERR_VALIDATION` when a variable holds a bad value.
+/// Fails with `PHONECOM_ERR_VALIDATION` when a variable holds a bad value or the
+/// `PHONECOM_CONFIG` file cannot be read or is not a valid configuration (the error names
+/// `PHONECOM_CONFIG` and the path, never the file's values).
 ///
 /// # Safety
 /// `out` is NULL or writable.
@@ -328,6 +338,35 @@ pub unsafe extern "C" fn phonecom_client_user_agent(
         let client = ffi::ref_arg(client, "client")?;
         let out = ffi::out_arg(out, "out")?;
         out.write_string(client.client.user_agent().to_string())
+    })
+}
+
+/// What the client is configured to talk to, without any secret (for a binding's `repr` or
+/// `var_dump`, or a program's startup log): `{"v4": "<base URL>", "account_id": <the default
+/// v4 account, or null>, "oauth": "<base URL>", "xml": "...", "v1": "...", "nol": "..."}`.
+///
+/// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+/// Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).
+///
+/// # Safety
+/// `client` is NULL or a live client; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_client_describe_json(
+    client: *const phonecom_client,
+    out: *mut *mut c_char,
+) -> phonecom_status {
+    ffi::boundary("phonecom_client_describe_json", || {
+        let client = ffi::ref_arg(client, "client")?;
+        let out = ffi::out_arg(out, "out")?;
+        let c = client.client.config();
+        out.write_json(&serde_json::json!({
+            "v4": c.v4.base_url,
+            "account_id": c.v4.account_id,
+            "oauth": c.oauth.base_url,
+            "xml": c.xml.base_url,
+            "v1": c.v1.base_url,
+            "nol": c.nol.base_url,
+        }))
     })
 }
 

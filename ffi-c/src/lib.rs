@@ -19,7 +19,7 @@
 //!
 //! Layout: [`ffi`] holds every unsafe conversion and the panic boundary; [`status`] the status
 //! enum; [`error`] the thread's last error; [`client`] the client handle and builder; [`call`]
-//! the generic call (with per-call options, `options`) and the catalog; [`pager`] list walking; [`helpers`] the local helpers
+//! the generic call (with per-call options) and the catalog; [`pager`] list walking; [`helpers`] the local helpers
 //! (Express Sign-Up, E.164, vanity, JSON pointer); [`callcontrol`] call-control requests and
 //! commands; [`testing`] a test-only entry point (a deliberate panic).
 #![warn(missing_docs)]
@@ -33,8 +33,6 @@ pub mod error;
 pub mod client;
 
 pub mod call;
-
-mod options;
 
 pub mod pager;
 

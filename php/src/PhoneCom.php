@@ -113,9 +113,11 @@ final class PhoneCom
 
     /**
      * call() with per-call options, in the units of the configuration document:
-     * ['timeout_ms' => 2000 (each attempt), 'deadline_ms' => 20000 (the whole call, retries
-     * included), 'max_attempts' => 1 (1: no retry)]. A bad option throws a ValidationException
-     * naming it, before anything is sent.
+     * ['attempt_timeout_ms' => 2000 (each attempt), 'deadline_ms' => 20000 (the whole call,
+     * retries and waits included), 'max_attempts' => 1 (1 to 100; 1: no retry), 'headers' =>
+     * ['Idempotency-Key' => 'order-4471'] (extra request headers; not those the library sets,
+     * such as Authorization or User-Agent: name your app with the config's app_info)]. A bad
+     * option throws a ValidationException naming it, before anything is sent.
      */
     public function callWith(string $name, array|object $params = [], array $options = []): mixed
     {
@@ -197,6 +199,24 @@ final class PhoneCom
         foreach ($this->pages($name, $params, $onProgress) as $page) {
             yield from $page['items'];
         }
+    }
+
+    /**
+     * What this client talks to, without any secret: ['v4' => base URL, 'account_id' => the
+     * default v4 account or null, 'oauth' => ..., 'xml' => ..., 'v1' => ..., 'nol' => ...].
+     */
+    public function describe(): array
+    {
+        return Library::outJson(fn ($out) => Library::ffi()->phonecom_client_describe_json($this->client, $out));
+    }
+
+    /**
+     * What var_dump() and print_r() show: the families' base URLs, the default account and the
+     * User-Agent; never a token, key or password.
+     */
+    public function __debugInfo(): array
+    {
+        return ['families' => $this->describe(), 'userAgent' => $this->userAgent()];
     }
 
     /** The User-Agent this client sends. */

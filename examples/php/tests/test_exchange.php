@@ -11,7 +11,7 @@ test('exchange: callWith options override the client for one call', function () 
     $e = expect(\PhoneCom\ServerException::class, fn () => $pc->callWith('v4.list-account-sms', [], ['max_attempts' => 1]));
     check($e?->attempts === 1, 'one attempt: ' . $e?->attempts);
     fault('GET', sms_path(), 'latency=1500', 1);
-    expect(\PhoneCom\TimeoutException::class, fn () => $pc->callWith('v4.list-account-sms', [], ['timeout_ms' => 300, 'max_attempts' => 1]));
+    expect(\PhoneCom\TimeoutException::class, fn () => $pc->callWith('v4.list-account-sms', [], ['attempt_timeout_ms' => 300, 'max_attempts' => 1]));
     fault('GET', sms_path(), 'status=503', 1);
     check(is_array($pc->callWith('v4.list-account-sms', [], [])['items'] ?? null), 'no options: the client retries past a 503');
 });
@@ -19,13 +19,15 @@ test('exchange: callWith options override the client for one call', function () 
 test('exchange: a bad option names its field, before sending', function () {
     $pc = client();
     foreach ([
-        [['timeout' => 5], 'timeout', 'timeout_ms, deadline_ms, max_attempts'],
-        [['deadline_ms' => '20s'], 'deadline_ms', 'must be an integer'],
-        [['max_attempts' => 0], 'max_attempts', 'at least 1'],
-        [['timeout_ms' => 0], 'timeout', 'above 0 ms'],
+        [['timeout' => 5], 'timeout', 'attempt_timeout_ms, deadline_ms, max_attempts, headers'],
+        [['deadline_ms' => '20s'], 'deadline_ms', 'positive integer of milliseconds'],
+        [['max_attempts' => 0], 'max_attempts', 'from 1 to 100'],
+        [['attempt_timeout_ms' => 0], 'attempt_timeout_ms', 'positive integer'],
+        [['headers' => ['User-Agent' => 'mine/1']], 'headers.User-Agent', 'headers.User-Agent'],
+        [['headers' => ['X-Trace' => "a\r\nX-Injected: 1"]], 'headers.X-Trace', 'headers.X-Trace'],
     ] as [$options, $field, $says]) {
         $e = expect(\PhoneCom\ValidationException::class, fn () => $pc->callWith('v4.get-account', [], $options));
-        check(($e?->fields[0]['field'] ?? null) === $field && $e->attempts === 0, "$field named: " . json_encode($e?->fields));
+        check(($e?->fields[0]['field'] ?? null) === $field && $e->attempts === 0 && $e->operation === 'v4.get-account', "$field named: " . json_encode($e?->error));
         check(str_contains((string)$e?->getMessage(), $says), "says $says: " . $e?->getMessage());
     }
 });
@@ -69,6 +71,17 @@ test('exchange: debug_log gives the log callback masked headers and bodies', fun
     check(!str_contains(json_encode($events), sandbox_config()['v4']['token']), 'the token never shows');
 });
 
+test('exchange: app_info and extra headers go out with the request', function () {
+    $events = [];
+    $app = ['name' => 'AcmePortal', 'version' => '2.1.0', 'url' => 'https://portal.acme.example'];
+    $pc = client(['debug_log' => true, 'app_info' => $app], function (array $event) use (&$events) { $events[] = $event; });
+    check(preg_match('#^libphonecom/\S+ \(php; [^)]+\) AcmePortal/2\.1\.0 \(\+https://portal\.acme\.example\)$#', $pc->userAgent()) === 1, 'User-Agent: ' . $pc->userAgent());
+    $pc->callWith('v4.get-account', [], ['headers' => ['X-Partner-Trace' => 'trace-77']]);
+    $request = current(array_filter($events, fn ($e) => $e['kind'] === 'request'));
+    check(($request['headers']['x-partner-trace'] ?? null) === 'trace-77', 'the extra header is sent: ' . json_encode($request['headers'] ?? null));
+    check(($request['headers']['user-agent'] ?? null) === $pc->userAgent(), 'the User-Agent is sent');
+});
+
 test('exchange: fromEnv reads the JSON file PHONECOM_CONFIG names', function () {
     $path = tempnam(sys_get_temp_dir(), 'phonecom-config-');
     file_put_contents($path, json_encode(sandbox_config()));
@@ -83,4 +96,24 @@ test('exchange: fromEnv reads the JSON file PHONECOM_CONFIG names', function () 
         putenv($before === false ? 'PHONECOM_CONFIG' : "PHONECOM_CONFIG=$before");
         @unlink($path);
     }
+});
+
+test('exchange: var_dump and print_r show families and hosts, never a secret', function () {
+    $config = sandbox_config();
+    $pc = client();
+    $user = $pc->withV4Token('user-token-Zq81-secret', 77);
+    foreach ([[$pc, $config['v4']['token'], $config['v4']['account_id']], [$user, 'user-token-Zq81-secret', 77]] as [$client, $secret, $account]) {
+        ob_start();
+        var_dump($client);
+        $dump = ob_get_clean() . print_r($client, true);
+        check(str_contains($dump, $config['v4']['base_url']) && str_contains($dump, $config['nol']['base_url']), "hosts shown: $dump");
+        check(str_contains($dump, '["account_id"]=>' . "\n" . '    int(' . $account . ')'), "the account: $dump");
+        check(str_contains($dump, 'libphonecom/'), 'the User-Agent');
+        check(!str_contains($dump, $secret) && !str_contains($dump, 'CData'), "no secret, no handle: $dump");
+        foreach (['xml' => 'password', 'v1' => 'api_key', 'nol' => 'api_key'] as $family => $key) {
+            $value = $config[$family][$key] ?? null;
+            check(!is_string($value) || !str_contains($dump, $value), "$family.$key hidden");
+        }
+    }
+    check($pc->describe()['v4'] === $config['v4']['base_url'], 'describe() gives the same');
 });

@@ -35,15 +35,15 @@ static void options_override_the_client_for_one_call(void) {
     CHECK_STR(attempts, "1");
     free(attempts);
 
-    /* timeout_ms 300: an answer 1.5 s late times out on every attempt. */
+    /* attempt_timeout_ms 300: an answer 1.5 s late times out on every attempt. */
     h_fault("GET", sms_path, "latency=1500", 1);
     CHECK_STATUS(phonecom_call_with(client, "v4.list-account-sms", "{}",
-                                    "{\"timeout_ms\": 300, \"max_attempts\": 1}", &out),
+                                    "{\"attempt_timeout_ms\": 300, \"max_attempts\": 1}", &out),
                  PHONECOM_ERR_TIMEOUT);
     CHECK(out == SENTINEL);
 
     /* "null", "{}" and null members: the client's own settings (its retries get past a 503). */
-    const char *none[] = {"null", "{}", "{\"timeout_ms\": null, \"max_attempts\": null}"};
+    const char *none[] = {"null", "{}", "{\"attempt_timeout_ms\": null, \"max_attempts\": null, \"headers\": {}}"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         h_fault("GET", sms_path, "status=503", 1);
         out = NULL;
@@ -66,12 +66,17 @@ static void bad_options_name_the_field(void) {
         const char *field; /* NULL: no field (boundary misuse) */
         const char *says;
     } cases[] = {
-        {"{\"timeout\": 5}", PHONECOM_ERR_VALIDATION, "timeout", "timeout_ms, deadline_ms, max_attempts"},
-        {"{\"deadline_ms\": \"20s\"}", PHONECOM_ERR_VALIDATION, "deadline_ms", "must be an integer"},
-        {"{\"timeout_ms\": -1}", PHONECOM_ERR_VALIDATION, "timeout_ms", "(got -1)"},
-        {"{\"max_attempts\": 0}", PHONECOM_ERR_VALIDATION, "max_attempts", "at least 1"},
-        {"{\"timeout_ms\": 0}", PHONECOM_ERR_VALIDATION, "timeout", "above 0 ms"},
-        {"[1000]", PHONECOM_ERR_VALIDATION, "options_json", "JSON object or null"},
+        {"{\"timeout\": 5}", PHONECOM_ERR_VALIDATION, "timeout", "attempt_timeout_ms, deadline_ms, max_attempts, headers"},
+        {"{\"deadline_ms\": \"20s\"}", PHONECOM_ERR_VALIDATION, "deadline_ms", "positive integer of milliseconds"},
+        {"{\"attempt_timeout_ms\": -1}", PHONECOM_ERR_VALIDATION, "attempt_timeout_ms", "positive integer"},
+        {"{\"attempt_timeout_ms\": 0}", PHONECOM_ERR_VALIDATION, "attempt_timeout_ms", "positive integer"},
+        {"{\"max_attempts\": 0}", PHONECOM_ERR_VALIDATION, "max_attempts", "from 1 to 100"},
+        {"{\"headers\": {\"Authorization\": \"Bearer stolen-1234\"}}", PHONECOM_ERR_VALIDATION,
+         "headers.Authorization", "headers.Authorization"},
+        {"{\"headers\": {\"X-Trace\": \"a\\r\\nX-Injected: 1\"}}", PHONECOM_ERR_VALIDATION, "headers.X-Trace",
+         "headers.X-Trace"},
+        {"{\"headers\": [\"X-Trace: 1\"]}", PHONECOM_ERR_VALIDATION, "headers", "object of header names"},
+        {"[1000]", PHONECOM_ERR_VALIDATION, "options", "must be a JSON object"},
         {"{timeout_ms: 1}", PHONECOM_ERR_INVALID_JSON, NULL, "`options_json` is not valid JSON"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -92,6 +97,9 @@ static void bad_options_name_the_field(void) {
             char *attempts = h_last_field("/attempts");
             CHECK_STR(attempts, "0");
             free(attempts);
+            char *operation = h_last_field("/operation");
+            CHECK_STR(operation, "v4.get-account");
+            free(operation);
         }
         free(message);
     }
@@ -188,18 +196,24 @@ static void on_debug_log(void *user_data, const char *event_json) {
     free(kind);
 }
 
+/* A client from `config` whose log events go to `log`. */
+static phonecom_client *debug_logged_client(const char *config, struct debug_log *log) {
+    phonecom_client_builder *builder = NULL;
+    phonecom_client *client = NULL;
+    CHECK_STATUS(phonecom_client_builder_from_json(config, &builder), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_builder_set_log(builder, on_debug_log, log), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_builder_build(builder, &client), PHONECOM_OK);
+    phonecom_client_builder_free(builder);
+    return client;
+}
+
 /* "debug_log": true in the config: the log callback's events carry headers and bodies, masked. */
 static void debug_log_reaches_the_log_callback(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
     char *token = h_get(h_config(), "/v4/token");
     struct debug_log log = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, false, token ? token : "?"};
     char *config = h_config_with("\"debug_log\": true");
-    phonecom_client_builder *builder = NULL;
-    phonecom_client *client = NULL;
-    CHECK_STATUS(phonecom_client_builder_from_json(config, &builder), PHONECOM_OK);
-    CHECK_STATUS(phonecom_client_builder_set_log(builder, on_debug_log, &log), PHONECOM_OK);
-    CHECK_STATUS(phonecom_client_builder_build(builder, &client), PHONECOM_OK);
-    phonecom_client_builder_free(builder);
+    phonecom_client *client = debug_logged_client(config, &log);
     char *out = NULL;
     CHECK_STATUS(phonecom_call(client, "v4.list-account-phone-numbers", "{\"limit\": 5}", &out), PHONECOM_OK);
     phonecom_string_free(out);
@@ -251,12 +265,84 @@ static void from_env_reads_phonecom_config(void) {
     CHECK(message && strstr(message, "PHONECOM_CONFIG") && strstr(message, path));
     free(message);
 
+    /* Nothing configured at all: the first call says so and names the variables. */
+    unsetenv("PHONECOM_CONFIG");
+    client = NULL;
+    CHECK_STATUS(phonecom_client_new_from_env(&client), PHONECOM_OK);
+    char *result = SENTINEL;
+    CHECK_STATUS(phonecom_call(client, "v4.get-account", "{}", &result), PHONECOM_ERR_AUTHENTICATION);
+    CHECK(result == SENTINEL);
+    message = h_take(phonecom_last_error_message());
+    CHECK(message && strstr(message, "no credentials were configured") && strstr(message, "PHONECOM_CONFIG") &&
+          strstr(message, "PHONECOM_V4_TOKEN"));
+    char *attempts = h_last_field("/attempts");
+    CHECK_STR(attempts, "0");
+    free(attempts);
+    free(message);
+    phonecom_client_free(client);
+
     if (saved) setenv("PHONECOM_CONFIG", saved, 1);
     else unsetenv("PHONECOM_CONFIG");
     free(saved);
 }
 
+/* app_info in the configuration and a call's extra headers, as the debug log sees them sent. */
+static void app_info_and_extra_headers_go_out(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    struct debug_log log = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, false, "(none)"};
+    char *config = h_config_with("\"debug_log\": true, \"app_info\": {\"name\": \"AcmePortal\", "
+                                 "\"version\": \"2.1.0\", \"url\": \"https://portal.acme.example\"}");
+    phonecom_client *client = debug_logged_client(config, &log);
+    char *agent = NULL;
+    CHECK_STATUS(phonecom_client_user_agent(client, &agent), PHONECOM_OK);
+    const char *suffix = ") AcmePortal/2.1.0 (+https://portal.acme.example)";
+    CHECK(agent && strlen(agent) > strlen(suffix) && strcmp(agent + strlen(agent) - strlen(suffix), suffix) == 0);
+    char *out = NULL;
+    CHECK_STATUS(phonecom_call_with(client, "v4.get-account", "{}",
+                                    "{\"headers\": {\"X-Partner-Trace\": \"trace-77\"}}", &out),
+                 PHONECOM_OK);
+    phonecom_string_free(out);
+    CHECK(log.request && h_get_is(log.request, "/headers/x-partner-trace", "trace-77"));
+    CHECK(log.request && agent && h_get_is(log.request, "/headers/user-agent", agent));
+    phonecom_string_free(agent);
+    free(log.request);
+    free(log.response);
+    phonecom_client_free(client);
+    free(config);
+}
+
+/* phonecom_client_describe_json: the families' base URLs and the account, never a credential. */
+static void describe_shows_hosts_not_secrets(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *client = h_client(NULL);
+    phonecom_client *user = NULL;
+    CHECK_STATUS(phonecom_client_with_v4_token(client, "user-token-Zq81-secret", 77, &user), PHONECOM_OK);
+    char *v4 = h_get(h_config(), "/v4/base_url");
+    char *nol = h_get(h_config(), "/nol/base_url");
+    char *token = h_get(h_config(), "/v4/token");
+    char *partner = NULL, *described = NULL;
+    CHECK_STATUS(phonecom_client_describe_json(client, &partner), PHONECOM_OK);
+    CHECK_STATUS(phonecom_client_describe_json(user, &described), PHONECOM_OK);
+    CHECK(partner && v4 && h_get_is(partner, "/v4", v4) && nol && h_get_is(partner, "/nol", nol));
+    CHECK(partner && h_get_int(partner, "/account_id") == h_account_id());
+    CHECK(described && h_get_int(described, "/account_id") == 77);
+    CHECK(partner && token && !strstr(partner, token));
+    CHECK(described && !strstr(described, "user-token-Zq81-secret"));
+    char *out = SENTINEL;
+    CHECK_STATUS(phonecom_client_describe_json(NULL, &out), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK(out == SENTINEL);
+    phonecom_string_free(partner);
+    phonecom_string_free(described);
+    free(v4);
+    free(nol);
+    free(token);
+    phonecom_client_free(user);
+    phonecom_client_free(client);
+}
+
 void suite_options(void) {
+    h_run("options: describe_json shows the hosts, never a secret", describe_shows_hosts_not_secrets);
+    h_run("options: app_info and extra headers go out with the request", app_info_and_extra_headers_go_out);
     h_run("options: per-call options override the client for one call", options_override_the_client_for_one_call);
     h_run("options: a bad option names its field, nothing written", bad_options_name_the_field);
     h_run("options: the response carries status, request id and attempts", the_response_carries_status_request_id_and_attempts);
