@@ -51,6 +51,28 @@ export interface Page<I> {
   requestId: string;
 }
 
+/** Where a list walk stands after its latest page. */
+export interface Progress {
+  /** Pages fetched so far. */
+  readonly pages: number;
+  /** Rows fetched so far, over all those pages. */
+  readonly rows: number;
+  /**
+   * Rows the whole walk yields when the upstream says (its `total` less the starting `offset`);
+   * `null` for lists with no total (`xml.getCallList`'s time windows).
+   */
+  readonly total: number | null;
+}
+
+/** Options of a list walk. */
+export interface WalkOptions {
+  /**
+   * Called after each page, before its rows are yielded (awaited when it returns a promise); a
+   * throw ends the walk with that error: `{onProgress: (p) => console.log(p.rows, 'of', p.total)}`.
+   */
+  onProgress?: (progress: Progress) => void | Promise<void>;
+}
+
 /** A file parameter: a path the library reads, or the content in base64. */
 export type FileParam =
   | { path: string; filename?: string; content_type?: string }
@@ -180,6 +202,12 @@ export declare const errors: {
 /** The stable codes by kind: `CODES.rate_limited === 'PHONECOM_RATE_LIMITED'`. */
 export declare const CODES: { readonly [K in ErrorKind]: `PHONECOM_${Uppercase<K>}` };
 
+/**
+ * A name `call` takes besides the literal operation names: any `string` held in a variable, but
+ * no other literal (a misspelt `'v4.get-acount'` becomes `never`, so it does not compile).
+ */
+export type AnyName<S extends string> = string extends S ? S : never;
+
 /** The arguments of an operation: `params` may be omitted when nothing is required. */
 export type CallArgs<N extends OperationName> = {} extends Operations[N]['params']
   ? [params?: Operations[N]['params'], options?: CallOptions]
@@ -187,8 +215,8 @@ export type CallArgs<N extends OperationName> = {} extends Operations[N]['params
 
 /** The arguments of a list walk. */
 export type PageArgs<N extends OperationName> = {} extends Operations[N]['params']
-  ? [params?: Operations[N]['params']]
-  : [params: Operations[N]['params']];
+  ? [params?: Operations[N]['params'], options?: WalkOptions]
+  : [params: Operations[N]['params'], options?: WalkOptions];
 
 /** One operation as a method: `await client.v4.getAccount()`. */
 export interface Method<N extends OperationName> {
@@ -252,12 +280,16 @@ export declare class Client {
   readonly lastResponse: CallResponse<unknown> | null;
   /** The User-Agent sent on every request. */
   readonly userAgent: string;
-  /** Call any catalog operation by its canonical name. */
+  /**
+   * Call any catalog operation by its canonical name. A written-out name is checked: it must be
+   * an operation (`'v4.get-acount'` does not compile) and picks that operation's parameters and
+   * result; a name in a `string` variable takes any object and gives `unknown`.
+   */
   call<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<Operations[N]['result']>;
-  call(name: string, params?: object, options?: CallOptions): Promise<unknown>;
+  call<S extends string>(name: AnyName<S>, params?: object, options?: CallOptions): Promise<unknown>;
   /** Like `call`, with the status, request id, attempts, and the response's headers and body. */
   callWith<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<CallResponse<Operations[N]['result']>>;
-  callWith(name: string, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
+  callWith<S extends string>(name: AnyName<S>, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
   /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
   pages<N extends PageableOperationName>(name: N, ...args: PageArgs<N>): AsyncGenerator<Page<Operations[N]['item']>, void, undefined>;
   /** Every row of a pageable list, across pages (`xml.getCallList`: every call of `{startTime, endTime}`). */
@@ -519,6 +551,22 @@ export interface Address {
   country: string;
 }
 
+/** A postal address as requests take it */
+export interface AddressInput {
+  /** Street address */
+  line_1: string;
+  /** Second line */
+  line_2?: string | null;
+  /** City */
+  city: string;
+  /** State or province (required when the country is US or CA) */
+  province?: string | null;
+  /** Postal code */
+  postal_code?: string | null;
+  /** ISO 3166 alpha-2 country code, upper case (US) */
+  country: string;
+}
+
 export interface AddressListContacts {
   /** Address type, one of: home or business. Default is home. */
   type?: string | null;
@@ -573,9 +621,9 @@ export interface ApplicationSummary {
 /** The Full Available Phone Number Object includes the properties in the Summary Object, along with the following: */
 export interface AvailableNumbersFull {
   /** Phone number, in E.164 format */
-  phone_number?: string | null;
+  phone_number: string;
   /** Human-readable formatted version of the phone number */
-  formatted?: string | null;
+  formatted: string;
   /** The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here. Please contact our sales department if you are interested in these numbers. */
   price?: number | null;
   /** Whether the number is toll-free */
@@ -777,6 +825,24 @@ export interface ContactFull {
   created_at?: number | null;
   /** Integer UNIX timestamp when the contact was created. Read-only. */
   updated_at?: number | null;
+}
+
+/** A contact as requests take it (account contact, billing contact, Express Sign-Up contact) */
+export interface ContactInput {
+  /** Full name */
+  name: string;
+  /** Company */
+  company?: string | null;
+  /** Postal address */
+  address: AddressInput;
+  /** Phone, E.164 (+15555550001) */
+  phone: string;
+  /** Fax */
+  fax?: string | null;
+  /** Primary email address */
+  primary_email: string;
+  /** Alternate email address */
+  alternate_email?: string | null;
 }
 
 export interface ContactResponse {
@@ -1429,227 +1495,227 @@ export interface Line {
 export interface ListAccounts {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: AccountFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: AccountFull[];
 }
 
 export interface ListApplications {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: ApplicationFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: ApplicationFull[];
 }
 
 export interface ListAvailableNumbers {
   filters?: FilterListAvailableNumbers | null;
   sort?: SortListAvailableNumbers | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: AvailableNumbersFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: AvailableNumbersFull[];
 }
 
 export interface ListCallLogs {
   filters?: FilterCallLogs | null;
   sort?: SortCallLogs | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: CallLogFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: CallLogFull[];
 }
 
 export interface ListCallerIds {
   filters?: FilterNameNumberArray | null;
   sort?: SortNameNumber | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: CallerIdFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: CallerIdFull[];
 }
 
 export interface ListContacts {
   filters?: FilterIdGroupIdUpdatedAtArray | null;
   sort?: SortIdUpdatedAt | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: ContactFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: ContactFull[];
 }
 
 export interface ListDevices {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: DeviceFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: DeviceFull[];
 }
 
 export interface ListExpressServiceCodes {
   filters?: FilterIdArray | null;
   sort?: SortId[] | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: ExpressServiceCodeFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: ExpressServiceCodeFull[];
 }
 
 export interface ListExtensions {
   filters?: FilterIdExtensionNameArray | null;
   sort?: SortIdExtensionName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: ExtensionFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: ExtensionFull[];
 }
 
 export interface ListGroups {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: GroupFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: GroupFull[];
 }
 
 export interface ListListeners {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total?: number | null;
-  limit?: number | null;
-  offset?: number | null;
-  items?: ListenerFull[] | null;
+  total: number;
+  limit: number;
+  offset: number;
+  items: ListenerFull[];
 }
 
 export interface ListMedia {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: MediaSummary[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: MediaSummary[];
 }
 
 export interface ListMenus {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: MenuFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: MenuFull[];
 }
 
 export interface ListOauthClients {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: OauthClientFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: OauthClientFull[];
 }
 
 export interface ListOauthClientsRedirectUris {
   filters?: FilterIdArray | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: OauthClientRedirectUriFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: OauthClientRedirectUriFull[];
 }
 
 export interface ListPaymentMethods {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: PaymentFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: PaymentFull[];
 }
 
 export interface ListPhoneNumbers {
   filters?: FilterIdNamePhoneNumberArray | null;
   sort?: SortIdNamePhoneNumber | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
+  total: number;
+  offset: number;
+  limit: number;
   /** Array of Contact Phone Number Objects. See below for details. */
-  items?: PhoneNumberFull[] | null;
+  items: PhoneNumberFull[];
 }
 
 export interface ListPhoneNumbersRegions {
   group_by?: string[] | null;
   filters?: FilterListPhoneNumbersRegions | null;
   sort?: SortListPhoneNumbersRegions | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: PhoneNumbersRegionFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: PhoneNumbersRegionFull[];
 }
 
 export interface ListPricings {
   filters?: FilterIdArray | null;
   sort?: SortId | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: PricingFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: PricingFull[];
 }
 
 export interface ListQueues {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: QueueFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: QueueFull[];
 }
 
 export interface ListRoutes {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: RouteFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: RouteFull[];
 }
 
 export interface ListSchedules {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: ScheduleFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: ScheduleFull[];
 }
 
 export interface ListSms {
   filters?: FilterIdDirectionFrom | null;
   sort?: SortIdCreatedAt | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: SmsFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: SmsFull[];
 }
 
 export interface ListTrunks {
   filters?: FilterIdNameArray | null;
   sort?: SortIdName | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: TrunkFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: TrunkFull[];
 }
 
 export interface ListVoicemail {
   filters?: FilterVoicemailArray | null;
   sort?: SortIdCreatedAt | null;
-  total?: number | null;
-  offset?: number | null;
-  limit?: number | null;
-  items?: VoicemailFull[] | null;
+  total: number;
+  offset: number;
+  limit: number;
+  items: VoicemailFull[];
 }
 
 /** The Listener Object is used to represent a listener. Here are the properties: */
@@ -2569,6 +2635,8 @@ export interface Signup {
   token: UserToken;
   /** Whether the subaccount was found by user name instead of created now (an unknown create outcome, or an earlier sign-up of this user that got no token) */
   recovered: boolean;
+  /** The subaccount's card on file when card_token was given (added now or by an earlier attempt), else null */
+  payment_method?: PaymentFull | null;
 }
 
 /** A SIP Authentication Properties Object. See below for details. Read-only. */
@@ -3101,20 +3169,22 @@ export interface XmlVoiceList {
 
 // Parameters of each operation.
 
-/** Parameters of `express.signup`: Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token */
+/** Parameters of `express.signup`: Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token */
 export interface ExpressSignupParams {
   /** Partner name: the user name's prefix */
   partner: string;
   /** The portal's id of the user */
   user_id: string;
   /** The user's contact (name, address, phone, primary_email) */
-  contact: object;
+  contact: ContactInput;
   /** Billing contact (Phone.com billing) */
-  billing_contact?: object;
+  billing_contact?: ContactInput;
   /** The password to set (store it first: then signing the user up again always finishes); omitted: a generated one, returned once (a retry on the same client resumes with it). Secret: never logged. */
   password?: string;
   /** Do not keep passwords: the token call uses the partner token */
   use_partner_token?: boolean;
+  /** Phone.com billing: the credit-card token of the card entry form, added as the subaccount's primary payment method (once, even when the sign-up is retried). Secret: never logged. */
+  card_token?: string;
 }
 
 /** Parameters of `nol.accountPhonePatch`: Enroll / revoke call-provenance (resource form) */
@@ -3738,7 +3808,7 @@ export interface V4CreateAccountCallParams {
   caller_extension?: number;
   /** Caller caller ID in E.164 format */
   caller_caller_id?: string;
-  /** Flag to set caller ID to private */
+  /** Flag to set caller ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
   caller_private?: boolean;
   /** Callee phone number in E.164 format. E.164. */
   callee_phone_number?: string;
@@ -3746,7 +3816,7 @@ export interface V4CreateAccountCallParams {
   callee_extension?: number;
   /** Callee caller ID in E.164 format */
   callee_caller_id?: string;
-  /** Flag to set callee ID to private */
+  /** Flag to set callee ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
   callee_private?: boolean;
 }
 
@@ -3772,7 +3842,7 @@ export interface V4CreateAccountExtensionParams {
   usage_type?: string;
   /** Extension number (auto-generated if empty) */
   extension?: number;
-  /** Include in dial-by-name directory */
+  /** Include in dial-by-name directory. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
   include_in_directory?: boolean;
   /** Name (auto-generated if empty) */
   name?: string;
@@ -3784,9 +3854,9 @@ export interface V4CreateAccountExtensionParams {
   name_greeting?: object;
   /** Local area code */
   local_area_code?: string;
-  /** Enable outgoing calls */
+  /** Enable outgoing calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
   enable_outbound_calls?: boolean;
-  /** Enable Call Waiting */
+  /** Enable Call Waiting. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
   enable_call_waiting?: boolean;
 }
 
@@ -3802,7 +3872,7 @@ export interface V4CreateAccountExtensionCallParams {
   caller_extension?: number;
   /** Caller caller ID in E.164 format */
   caller_caller_id?: string;
-  /** Flag to set caller ID to private */
+  /** Flag to set caller ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
   caller_private?: boolean;
   /** Callee phone number in E.164 format. E.164. */
   callee_phone_number?: string;
@@ -3810,7 +3880,7 @@ export interface V4CreateAccountExtensionCallParams {
   callee_extension?: number;
   /** Callee caller ID in E.164 format */
   callee_caller_id?: string;
-  /** Flag to set callee ID to private */
+  /** Flag to set callee ID to private. A JSON boolean: the swagger types this request field as a string and names no values; Phone.com's flags are JSON booleans (its response schemas type them so), so true/false is sent. */
   callee_private?: boolean;
 }
 
@@ -3940,7 +4010,7 @@ export interface V4CreateAccountMediaTtsParams {
   tts_voice?: string;
   /** Text used for text-to-speech conversion, maximum 800 characters */
   tts_text?: string;
-  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. */
+  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
   is_temparary?: boolean;
   /** If is_temporary is 'Y', media will be deleted after the specified time in seconds */
   expiration_date?: number;
@@ -3948,7 +4018,7 @@ export interface V4CreateAccountMediaTtsParams {
   duration?: number;
   /** Notes about the media object */
   notes?: string;
-  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning */
+  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
   randomized?: boolean;
 }
 
@@ -3959,6 +4029,7 @@ export interface V4CreateAccountMenuParams {
   name?: string;
   greeting?: object;
   keypress_error?: object;
+  /** A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (MenuFull) and Phone.com takes JSON booleans, so true/false is sent. */
   allow_extension_dial?: boolean;
   keypress_wait_time?: number;
   timeout_handler?: object;
@@ -3999,9 +4070,9 @@ export interface V4CreateAccountPhoneNumberParams {
   route?: object;
   /** Phone Name */
   name?: string;
-  /** Block incoming calls */
+  /** Block incoming calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
   block_incoming?: boolean;
-  /** Block anonymous calls */
+  /** Block anonymous calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
   block_anonymous?: boolean;
   caller_id?: object;
   sms_forwarding?: object;
@@ -4051,9 +4122,9 @@ export interface V4CreateAccountSubaccountParams {
   /** Sub account password. Secret: never logged. */
   password: string;
   /** Contact Object. See below for details. */
-  contact?: object;
+  contact?: ContactInput;
   /** Contact Object for billing purposes. See below for details. */
-  billing_contact?: object;
+  billing_contact?: ContactInput;
 }
 
 /** Parameters of `v4.create-account-subaccount-pricing`: Add a pricing plan to a subaccount. */
@@ -4899,8 +4970,8 @@ export interface V4ListAccountVoicemailParams {
   offset?: number;
   /** Field set */
   fields?: string;
-  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty */
-  filters?: Filters<"id" | "from" | "to" | "is_new" | "created_at" | "extension">;
+  /** op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty; is_new: a bare true/false (the swagger types it as a boolean, not op:value) */
+  filters?: Filters<"id" | "from" | "to" | "created_at" | "extension"> & { is_new?: boolean };
   /** field: asc|desc */
   sort?: Sort<"id" | "created_at">;
 }
@@ -4957,7 +5028,7 @@ export interface V4PatchAccountExtensionSmsParams {
   extension_id: number;
   /** SMS ID */
   sms_id: string;
-  /** Status of SMS */
+  /** Status of SMS. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (SmsFull, VoicemailFull) and Phone.com takes JSON booleans, so true/false is sent. */
   is_new?: boolean;
 }
 
@@ -4977,7 +5048,7 @@ export interface V4PatchAccountSmsParams {
   account_id?: number;
   /** SMS ID */
   sms_id: string;
-  /** Status of SMS */
+  /** Status of SMS. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (SmsFull, VoicemailFull) and Phone.com takes JSON booleans, so true/false is sent. */
   is_new?: boolean;
 }
 
@@ -4987,7 +5058,7 @@ export interface V4PatchAccountVoicemailParams {
   account_id?: number;
   /** Voicemail ID */
   voicemail_id: string;
-  /** Status of voicemail */
+  /** Status of voicemail. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (SmsFull, VoicemailFull) and Phone.com takes JSON booleans, so true/false is sent. */
   is_new?: boolean;
 }
 
@@ -5020,17 +5091,17 @@ export interface V4ReplaceAccountExtensionParams {
   name?: string;
   /** Timezone */
   timezone?: string;
-  /** Include in dial-by-name directory */
+  /** Include in dial-by-name directory. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
   include_in_directory?: boolean;
   /** Extension number (required) */
   extension?: number;
-  /** Enable outgoing calls */
+  /** Enable outgoing calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
   enable_outbound_calls?: boolean;
   /** Extension type */
   usage_type?: string;
   /** Contact name */
   full_name?: string;
-  /** Enable Call Waiting */
+  /** Enable Call Waiting. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (ExtensionFull) and Phone.com takes JSON booleans, so true/false is sent. */
   enable_call_waiting?: boolean;
   /** Caller ID */
   caller_id?: string;
@@ -5152,7 +5223,7 @@ export interface V4ReplaceAccountMediaTtsParams {
   tts_voice?: string;
   /** Text used for text-to-speech conversion, maximum 800 characters */
   tts_text?: string;
-  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. */
+  /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
   is_temparary?: boolean;
   /** If is_temporary is 'Y', media will be deleted after the specified time in seconds */
   expiration_date?: number;
@@ -5160,7 +5231,7 @@ export interface V4ReplaceAccountMediaTtsParams {
   duration?: number;
   /** Notes about the media object */
   notes?: string;
-  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning */
+  /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
   randomized?: boolean;
 }
 
@@ -5173,6 +5244,7 @@ export interface V4ReplaceAccountMenuParams {
   name?: string;
   greeting?: object;
   keypress_error?: object;
+  /** A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (MenuFull) and Phone.com takes JSON booleans, so true/false is sent. */
   allow_extension_dial?: boolean;
   keypress_wait_time?: number;
   timeout_handler?: object;
@@ -5189,9 +5261,9 @@ export interface V4ReplaceAccountPhoneNumberParams {
   route?: object;
   /** Phone Name */
   name?: string;
-  /** Block incoming calls */
+  /** Block incoming calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
   block_incoming?: boolean;
-  /** Block anonymous calls */
+  /** Block anonymous calls. A JSON boolean: the swagger types this request field as a string, but its response schemas type the same field as boolean (PhoneNumberFull) and Phone.com takes JSON booleans, so true/false is sent. */
   block_anonymous?: boolean;
   caller_id?: object;
   sms_forwarding?: object;
@@ -5358,7 +5430,7 @@ export interface XmlGetPhoneNumberInventoryParams {
   pattern?: string;
   /** Results to return (at most 500). value: 1..500. */
   quantity?: number;
-  /** Page of results to skip to (needs quantity). value: 0... */
+  /** Page of `quantity` results to return, counted from 1: page 1 is the first `quantity` numbers (as when page is left out), page 2 the next (needs quantity). value: 1... */
   page?: number;
   /** Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless). length: 1... */
   clTRID?: string;
@@ -5622,7 +5694,7 @@ export interface XmlUpdateExtensionNotificationParams {
 
 /** Every operation by canonical name: its parameters, result and (for lists) row type. */
 export interface Operations {
-  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token (FLOW v4.create-account-subaccount -> oauth.user-token) */
+  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token (FLOW v4.create-account-subaccount -> v4.create-account-payment-method -> oauth.user-token) */
   "express.signup": { params: ExpressSignupParams; result: Signup; item: never };
   /** Enroll / revoke call-provenance (resource form) (PATCH /api/v1/account/phones/{e164}) */
   "nol.accountPhonePatch": { params: NolAccountPhonePatchParams; result: NolAccountPhonePatchResponse; item: never };
@@ -6071,7 +6143,7 @@ export type PageableOperationName = "v1.batch.list" | "v1.calls.list" | "v1.cont
 // The typed namespaces: client.<family>.<camelCaseName>.
 
 export interface ExpressNamespace {
-  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice) and get the user's token (`express.signup`, FLOW v4.create-account-subaccount -> oauth.user-token) */
+  /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token (`express.signup`, FLOW v4.create-account-subaccount -> v4.create-account-payment-method -> oauth.user-token) */
   readonly signup: Method<"express.signup">;
 }
 
