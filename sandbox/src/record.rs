@@ -168,7 +168,6 @@ fn masked_body(content_type: &str, body: &[u8]) -> Value {
     if body.len() > RECORDED_BODY_MAX {
         return Value::String(format!("<{} bytes>", body.len()));
     }
-    let full_ct = content_type;
     let ct = content_type
         .split(';')
         .next()
@@ -189,7 +188,7 @@ fn masked_body(content_type: &str, body: &[u8]) -> Value {
     } else if let Ok(v) = serde_json::from_slice::<Value>(body) {
         v
     } else if ct == "multipart/form-data" {
-        match multipart::parse(full_ct, body) {
+        match multipart::parse(content_type, body) {
             Ok(parts) => Value::Object(multipart::to_fields(&parts)),
             Err(_) => Value::String(format!("<{} bytes>", body.len())),
         }
@@ -396,6 +395,40 @@ mod tests {
         assert_eq!(
             body_value(&req("audio/wav", "RIFF....")),
             json!("<8 bytes>")
+        );
+    }
+
+    #[test]
+    fn responses_are_masked_json_and_xml_alike() {
+        let xml = crate::http::Response::bytes(
+            200,
+            "text/xml; charset=UTF-8",
+            b"<r><password>p1</password><user>u</user><password>p2</password></r>".to_vec(),
+        );
+        let v = response_value(&xml);
+        assert_eq!(
+            v["body"],
+            "<r><password>***</password><user>u</user><password>***</password></r>"
+        );
+        assert_eq!(v["headers"]["content-type"], "text/xml; charset=UTF-8");
+        let mut log = RequestLog::with_secrets(vec!["sbx_secret".into()]);
+        let seq = log.record(
+            &req("application/json", r#"{"note":"sbx_secret"}"#),
+            None,
+            Some("v4"),
+        );
+        let echoed =
+            crate::http::Response::json(400, &json!({"@error": {"@message": "got sbx_secret"}}));
+        let e = log.finish(seq, Some(400), 3, Some(&echoed)).unwrap();
+        assert_eq!(e["body"]["note"], "***");
+        assert_eq!(e["response"]["body"]["@error"]["@message"], "got ***");
+        assert_eq!(
+            (e["family"].as_str(), e["ms"].as_u64()),
+            (Some("v4"), Some(3))
+        );
+        assert!(
+            log.finish(seq + 1, None, 0, None).is_none(),
+            "no such entry"
         );
     }
 

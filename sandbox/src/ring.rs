@@ -134,6 +134,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn growing_an_entry_counts_against_the_budget() {
+        let mut r = Ring::new(10, 10);
+        for i in 0..3 {
+            r.push(i, 3);
+        }
+        assert!(r.grow(|&x| x == 2, |_| 4), "the newest grows by 4 bytes");
+        assert_eq!(r.bytes(), 10, "13 bytes: the oldest went");
+        assert_eq!(r.iter().copied().collect::<Vec<_>>(), [1, 2]);
+        assert!(!r.grow(|&x| x == 9, |_| 1));
+        assert!(r.grow(
+            |&x| x == 2,
+            |x| {
+                *x = 20;
+                0
+            }
+        ));
+        assert_eq!(r.iter().copied().collect::<Vec<_>>(), [1, 20]);
+    }
+
+    #[test]
     fn bounds_hold_whatever_is_pushed() {
         let mut v = Vec::new();
         for i in 0..100 {
