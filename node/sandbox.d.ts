@@ -70,6 +70,11 @@ export interface RecordedRequest {
   fault: string | null;
   /** The status answered (null when the connection was closed instead). */
   status: number | null;
+  /** With the dashboard's sandbox: when (UTC), the family, the time to answer and the (masked) response. */
+  time?: string;
+  family?: string | null;
+  ms?: number | null;
+  response?: { status: number; headers: Record<string, string>; body: unknown } | null;
   [key: string]: unknown;
 }
 

@@ -245,7 +245,10 @@ test('requests filtered by family, status and limit', async (t) => {
   await sb.queueFault({ status: 503, family: 'xml' });
   await assert.rejects(client.xml.getCallList({ startTime: 0, endTime: 1 }), ServerError);
   await client.v4.listAccounts();
-  assert.deepEqual((await sb.requests({ family: 'v4' })).map((r) => r.path), [`/v4/accounts/${sb.config.v4.account_id}`, '/v4/accounts']);
+  const v4 = await sb.requests({ family: 'v4' });
+  assert.deepEqual(v4.map((r) => r.path), [`/v4/accounts/${sb.config.v4.account_id}`, '/v4/accounts']);
+  assert.deepEqual(v4.map((r) => r.family), ['v4', 'v4']);
+  assert.equal(v4.at(-1).response.status, 200);
   for (const status of [503, '5xx', 'error']) assert.deepEqual((await sb.requests({ status })).map((r) => r.status), [503], String(status));
   assert.deepEqual((await sb.requests({ limit: 1 })).map((r) => r.path), ['/v4/accounts']);
   await assert.rejects(sb.requests({ family: 'v5' }), /family: must be one of/);

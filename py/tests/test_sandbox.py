@@ -216,7 +216,10 @@ def test_requests_filtered_by_family_status_and_limit(sandbox: Sandbox) -> None:
     with pytest.raises(phonecom.ServerError):
         client.xml.get_call_list(startTime=0, endTime=1)
     client.v4.list_accounts()
-    assert [r["path"] for r in sandbox.requests(family="v4")] == [f"/v4/accounts/{sandbox.config['v4']['account_id']}", "/v4/accounts"]
+    v4 = sandbox.requests(family="v4")
+    assert [r["path"] for r in v4] == [f"/v4/accounts/{sandbox.config['v4']['account_id']}", "/v4/accounts"]
+    assert [r.get("family") for r in v4] == ["v4", "v4"]
+    assert (v4[-1].get("response") or {}).get("status") == 200, "the response is recorded"
     assert [r["status"] for r in sandbox.requests(status=503)] == [503]
     assert [r["status"] for r in sandbox.requests(status="5xx")] == [503]
     assert [r["status"] for r in sandbox.requests(status="error")] == [503]

@@ -19,7 +19,7 @@ export async function readme(): Promise<number[]> {
     const call: CallTranscript = await sandbox.driveCall('http://127.0.0.1:8080/', { digits: ['1'], forwardResults: ['busy'] });
     const other = await attach(sandbox.url, { timeoutMs: 1000 });
     await other.reset();
-    return [clock.offsetSeconds, limits.perEndpoint, call.duration, FAMILY_PATHS.xml.length, ...seen.map((r) => r.status ?? 0), failed.length, Object.keys(overview).length];
+    return [clock.offsetSeconds, limits.perEndpoint, call.duration, FAMILY_PATHS.xml.length, ...seen.map((r) => r.status ?? 0), failed.length, Object.keys(overview).length, ...failed.map((r) => (r.ms ?? 0) + (r.response?.status ?? 0))];
   } catch (e) {
     if (e instanceof SandboxError) console.error(e.sandboxMessage, e.status);
     throw e;

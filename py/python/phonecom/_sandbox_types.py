@@ -25,9 +25,7 @@ class QueuedFault(TypedDict):
     remaining: int
 
 
-class RecordedRequest(TypedDict):
-    """One request the sandbox received, secrets masked (``***``)."""
-
+class _RecordedRequestBase(TypedDict):
     seq: int
     method: str
     path: str
@@ -36,6 +34,18 @@ class RecordedRequest(TypedDict):
     body: Any
     fault: Optional[str]
     status: Optional[int]
+
+
+class RecordedRequest(_RecordedRequestBase, total=False):
+    """One request the sandbox received, secrets masked (``***``): ``status`` is what it answered
+    (``None`` when it closed the connection instead) and ``fault`` the fault applied. A sandbox with
+    the dashboard also gives ``time`` (UTC), ``family``, ``ms`` (time to answer) and ``response``
+    (``status``, ``headers``, ``body``, masked)."""
+
+    time: str
+    family: Optional[str]
+    ms: Optional[int]
+    response: Optional[Dict[str, Any]]
 
 
 class Clock(TypedDict):
