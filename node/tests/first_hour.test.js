@@ -132,15 +132,15 @@ test('debug_log adds masked headers and bodies to onLog events', async () => {
 
 test('durations are milliseconds and a timeout names the limit that fired', async () => {
   const client = new Client({ ...sb.config, timeouts: { connect_ms: 2000, attempt_ms: 300 }, retry: { max_attempts: 1 } });
-  await sb.fault('latency=1500', { path: '/v4/accounts' });
+  await sb.queueFault('latency=1500', { path: '/v4/accounts' });
   await assert.rejects(client.v4.getAccount(), (e) => e instanceof TimeoutError && /the 300 ms per-attempt timeout elapsed/.test(e.message));
   const perCall = new Client(sb.config);
-  await sb.fault('latency=1500', { path: '/v4/accounts' });
+  await sb.queueFault('latency=1500', { path: '/v4/accounts' });
   await assert.rejects(
     perCall.v4.getAccount({}, { deadlineMs: 400, maxAttempts: 1 }),
     (e) => e instanceof TimeoutError && /the 400 ms deadline for the whole call elapsed/.test(e.message),
   );
-  await sb.fault('latency=1500', { path: '/v4/accounts' });
+  await sb.queueFault('latency=1500', { path: '/v4/accounts' });
   await assert.rejects(perCall.v4.getAccount({}, { attemptTimeoutMs: 250, maxAttempts: 1 }), /the 250 ms per-attempt timeout/);
 });
 

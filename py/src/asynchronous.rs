@@ -133,8 +133,15 @@ pub fn call_async(
     max_attempts: Option<u32>,
     headers: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
-    let work =
-        client.prepare_call(py, name, params, attempt_timeout, deadline, max_attempts, headers)?;
+    let work = client.prepare_call(
+        py,
+        name,
+        params,
+        attempt_timeout,
+        deadline,
+        max_attempts,
+        headers,
+    )?;
     let operation = name.to_string();
     lane.submit(Box::new(move || {
         let outcome = catch(work);

@@ -239,8 +239,15 @@ impl NativeClient {
         headers: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         guard(py, name, || {
-            let work =
-                self.prepare_call(py, name, params, attempt_timeout, deadline, max_attempts, headers)?;
+            let work = self.prepare_call(
+                py,
+                name,
+                params,
+                attempt_timeout,
+                deadline,
+                max_attempts,
+                headers,
+            )?;
             let resp = finish(py, name, Task::start(py, work))?;
             response_pair(py, resp)
         })

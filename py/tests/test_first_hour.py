@@ -117,15 +117,15 @@ def test_debug_log_shows_headers_and_bodies_masked(
 
 def test_durations_are_seconds_and_a_timeout_names_its_limit(config: Dict[str, Any], sandbox: Sandbox) -> None:
     client = phonecom.Client(config, timeouts={"connect": 2.0, "per_attempt": 0.3}, deadline=30.0, retry={"max_attempts": 1})
-    sandbox.fault("latency=1500", path="/v4/accounts", times=1)
+    sandbox.queue_fault("latency=1500", path="/v4/accounts", times=1)
     with pytest.raises(phonecom.TimeoutError, match="the 300 ms per-attempt timeout elapsed"):
         client.v4.get_account()
     # Per call, the same names.
     client = phonecom.Client(config)
-    sandbox.fault("latency=1500", path="/v4/accounts", times=1)
+    sandbox.queue_fault("latency=1500", path="/v4/accounts", times=1)
     with pytest.raises(phonecom.TimeoutError, match="the 400 ms deadline for the whole call elapsed"):
         client.call("v4.get-account", deadline=0.4, max_attempts=1)
-    sandbox.fault("latency=1500", path="/v4/accounts", times=1)
+    sandbox.queue_fault("latency=1500", path="/v4/accounts", times=1)
     with pytest.raises(phonecom.TimeoutError, match="the 250 ms per-attempt"):
         client.with_options(timeouts={"per_attempt": 0.25}, max_attempts=1).v4.get_account()
 

@@ -28,7 +28,7 @@ def test_level_changes_apply_from_the_next_call(client: phonecom.Client, sandbox
     caplog.clear()
     # INFO: the retry is logged, the requests and responses are not.
     caplog.set_level(logging.INFO, logger="phonecom")
-    sandbox.fault("status=503", path="/v4/accounts", times=1)
+    sandbox.queue_fault("status=503", path="/v4/accounts", times=1)
     client.v4.get_account()
     assert _kinds(caplog) == ["retry"]
 
