@@ -3559,9 +3559,9 @@ export interface V1MediaCreateParams {
   /** The audio: .mp3 (audio/mpeg), .ulaw (audio/x-ulaw) or .wav (audio/wav, audio/x-wav), 20 MB at most; sent as multipart/form-data part `file` (the document does not say how the bytes travel; chosen) */
   file?: FileParam;
   /** Whether it is hold music */
-  is_hold_music?: boolean;
+  is_hold_music?: boolean | 'Y' | 'N';
   /** Whether it is temporary */
-  is_temporary?: boolean;
+  is_temporary?: boolean | 'Y' | 'N';
   /** Notes */
   notes?: string;
   /** How it was made, e.g. "tts" (text to speech) */
@@ -3599,9 +3599,9 @@ export interface V1MediaUpdateParams {
   /** Replacement audio (optional): The audio: .mp3 (audio/mpeg), .ulaw (audio/x-ulaw) or .wav (audio/wav, audio/x-wav), 20 MB at most; sent as multipart/form-data part `file` (the document does not say how the bytes travel; chosen) */
   file?: FileParam;
   /** Whether it is hold music */
-  is_hold_music?: boolean;
+  is_hold_music?: boolean | 'Y' | 'N';
   /** Whether it is temporary */
-  is_temporary?: boolean;
+  is_temporary?: boolean | 'Y' | 'N';
   /** Notes */
   notes?: string;
   /** How it was made, e.g. "tts" (text to speech) */
@@ -3621,7 +3621,7 @@ export interface V1MenusCreateParams {
   /** Message played on an invalid entry (a /media resource_id) */
   invalid_entry_recording?: string;
   /** Let callers dial an extension directly */
-  allow_extension_dial?: boolean;
+  allow_extension_dial?: boolean | 'Y' | 'N';
   /** Menu level, an integer */
   level?: number;
   /** Wait time, an integer (digits only). value: 0... */
@@ -3659,7 +3659,7 @@ export interface V1MenusUpdateParams {
   /** Message played on an invalid entry (a /media resource_id) */
   invalid_entry_recording?: string;
   /** Let callers dial an extension directly */
-  allow_extension_dial?: boolean;
+  allow_extension_dial?: boolean | 'Y' | 'N';
   /** Menu level, an integer */
   level?: number;
   /** Wait time, an integer (digits only). value: 0... */
@@ -4011,7 +4011,7 @@ export interface V4CreateAccountMediaTtsParams {
   /** Text used for text-to-speech conversion, maximum 800 characters */
   tts_text?: string;
   /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
-  is_temparary?: boolean;
+  is_temparary?: boolean | 'Y' | 'N';
   /** If is_temporary is 'Y', media will be deleted after the specified time in seconds */
   expiration_date?: number;
   /** Length of media in seconds */
@@ -4019,7 +4019,7 @@ export interface V4CreateAccountMediaTtsParams {
   /** Notes about the media object */
   notes?: string;
   /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
-  randomized?: boolean;
+  randomized?: boolean | 'Y' | 'N';
 }
 
 /** Parameters of `v4.create-account-menu`: Create an individual menu. */
@@ -5224,7 +5224,7 @@ export interface V4ReplaceAccountMediaTtsParams {
   /** Text used for text-to-speech conversion, maximum 800 characters */
   tts_text?: string;
   /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
-  is_temparary?: boolean;
+  is_temparary?: boolean | 'Y' | 'N';
   /** If is_temporary is 'Y', media will be deleted after the specified time in seconds */
   expiration_date?: number;
   /** Length of media in seconds */
@@ -5232,7 +5232,7 @@ export interface V4ReplaceAccountMediaTtsParams {
   /** Notes about the media object */
   notes?: string;
   /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning. Give true/false or "Y"/"N"; sent as "Y"/"N", the values this description names. */
-  randomized?: boolean;
+  randomized?: boolean | 'Y' | 'N';
 }
 
 /** Parameters of `v4.replace-account-menu`: Replace an individual menu. */

@@ -56,7 +56,8 @@ function paramType(p) {
     case 'number':
       return 'number';
     case 'boolean':
-      return 'boolean';
+      // A Y/N flag (v1 flags, v4 media's is_temparary) is also taken in its wire form.
+      return p.format === 'yn' ? "boolean | 'Y' | 'N'" : 'boolean';
     case 'array':
       return 'unknown[]';
     case 'object':

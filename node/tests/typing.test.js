@@ -39,6 +39,7 @@ export async function flows(): Promise<string> {
   const again = await client.call('express.signup', { partner: 'acme', user_id: '2', contact, card_token: 'tok' });
   await client.call('v4.list-account-voicemail', { filters: { is_new: true, from: 'eq:+15555550001' } });
   await client.call('v4.create-account-media-tts', { name: 'Hi', tts_text: 'Hi', is_temparary: true });
+  await client.v4.createAccountMediaTts({ name: 'Hi', tts_text: 'Hi', randomized: 'N' });
   return [id, total, phone, String(any), withMeta.status, done.username, again.recovered].join(' ');
 }
 `;
@@ -51,6 +52,7 @@ const FAILS = [
   ["client.callWith('xml.getNumberList')", 'TS2769'],
   ['client.v4.getAcount()', 'getAcount'],
   ["client.call('v4.list-account-voicemail', { filters: { is_new: 'eq:true' } })", 'TS2769'],
+  ["client.v4.createAccountMediaTts({ name: 'Hi', tts_text: 'Hi', randomized: 'yes' })", 'TS2322'],
   ["client.v4.listAvailablePhoneNumbers().then((l) => { const c: string = l.items[0].city; return c; })", 'TS2322'],
 ];
 

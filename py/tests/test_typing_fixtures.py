@@ -39,6 +39,7 @@ def flows(client: phonecom.Client, name: str) -> str:
     again = client.call("express.signup", {"partner": "acme", "user_id": "2", "contact": CONTACT})
     client.call("v4.list-account-voicemail", {"filters": {"is_new": True}})
     client.call("v4.create-account-media-tts", {"name": "Hi", "tts_text": "Hi", "is_temparary": True})
+    client.v4.create_account_media_tts(name="Hi", tts_text="Hi", randomized="N")
     return f"{number_id} {phone} {untyped} {response.status} {done['username']} {again['recovered']}"
 
 
@@ -56,6 +57,7 @@ FAILS = [
     ('client.call_with_response("xml.getNumberList")', "is not a phonecom operation"),
     ('client.v4.get_acount()', "get_acount"),
     ('n: int = client.call("v4.get-account")["name"]', "assignment"),
+    ('client.v4.create_account_media_tts(name="Hi", tts_text="Hi", randomized="yes")', "randomized"),
 ]
 
 PY = Path(__file__).resolve().parents[1]

@@ -74,7 +74,8 @@ def param_type(family: str, p: Mapping[str, Any], schema_names: Optional[Mapping
     if t == "number":
         return "float"
     if t == "boolean":
-        return "bool"
+        # A Y/N flag (v1 flags, v4 media's is_temparary) is also taken in its wire form.
+        return 'Union[bool, Literal["Y", "N"]]' if p.get("format") == "yn" else "bool"
     if t == "array":
         return "Sequence[Any]"
     if t == "object":

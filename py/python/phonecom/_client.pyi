@@ -145,16 +145,16 @@ _P_v1_extensions_delete = TypedDict("_P_v1_extensions_delete", {"resource_id": R
 _P_v1_extensions_get = TypedDict("_P_v1_extensions_get", {"resource_id": Required[str]}, total=False)
 _P_v1_extensions_list = TypedDict("_P_v1_extensions_list", {"query": Mapping[str, Any]}, total=False)
 _P_v1_extensions_update = TypedDict("_P_v1_extensions_update", {"resource_id": Required[str], "body": Required[Mapping[str, Any]]}, total=False)
-_P_v1_media_create = TypedDict("_P_v1_media_create", {"name": str, "file": FileParam, "is_hold_music": bool, "is_temporary": bool, "notes": str, "origin": str, "tts_text": str, "tts_voice": str}, total=False)
+_P_v1_media_create = TypedDict("_P_v1_media_create", {"name": str, "file": FileParam, "is_hold_music": Union[bool, Literal["Y", "N"]], "is_temporary": Union[bool, Literal["Y", "N"]], "notes": str, "origin": str, "tts_text": str, "tts_voice": str}, total=False)
 _P_v1_media_delete = TypedDict("_P_v1_media_delete", {"resource_id": Required[str]}, total=False)
 _P_v1_media_get = TypedDict("_P_v1_media_get", {"resource_id": Required[str]}, total=False)
 _P_v1_media_list = TypedDict("_P_v1_media_list", {"query": Mapping[str, Any]}, total=False)
-_P_v1_media_update = TypedDict("_P_v1_media_update", {"resource_id": Required[str], "name": str, "file": FileParam, "is_hold_music": bool, "is_temporary": bool, "notes": str, "origin": str, "tts_text": str, "tts_voice": str}, total=False)
-_P_v1_menus_create = TypedDict("_P_v1_menus_create", {"name": str, "outgoing_recording": str, "invalid_entry_recording": str, "allow_extension_dial": bool, "level": int, "wait_time": int, "digits": Required[Sequence[Any]]}, total=False)
+_P_v1_media_update = TypedDict("_P_v1_media_update", {"resource_id": Required[str], "name": str, "file": FileParam, "is_hold_music": Union[bool, Literal["Y", "N"]], "is_temporary": Union[bool, Literal["Y", "N"]], "notes": str, "origin": str, "tts_text": str, "tts_voice": str}, total=False)
+_P_v1_menus_create = TypedDict("_P_v1_menus_create", {"name": str, "outgoing_recording": str, "invalid_entry_recording": str, "allow_extension_dial": Union[bool, Literal["Y", "N"]], "level": int, "wait_time": int, "digits": Required[Sequence[Any]]}, total=False)
 _P_v1_menus_delete = TypedDict("_P_v1_menus_delete", {"resource_id": Required[str]}, total=False)
 _P_v1_menus_get = TypedDict("_P_v1_menus_get", {"resource_id": Required[str]}, total=False)
 _P_v1_menus_list = TypedDict("_P_v1_menus_list", {"query": Mapping[str, Any]}, total=False)
-_P_v1_menus_update = TypedDict("_P_v1_menus_update", {"resource_id": Required[str], "name": str, "outgoing_recording": str, "invalid_entry_recording": str, "allow_extension_dial": bool, "level": int, "wait_time": int, "digits": Required[Sequence[Any]]}, total=False)
+_P_v1_menus_update = TypedDict("_P_v1_menus_update", {"resource_id": Required[str], "name": str, "outgoing_recording": str, "invalid_entry_recording": str, "allow_extension_dial": Union[bool, Literal["Y", "N"]], "level": int, "wait_time": int, "digits": Required[Sequence[Any]]}, total=False)
 _P_v1_queues_create = TypedDict("_P_v1_queues_create", {"body": Required[Mapping[str, Any]]}, total=False)
 _P_v1_queues_delete = TypedDict("_P_v1_queues_delete", {"resource_id": Required[str]}, total=False)
 _P_v1_queues_get = TypedDict("_P_v1_queues_get", {"resource_id": Required[str]}, total=False)
@@ -185,7 +185,7 @@ _P_v4_create_account_extension_sms = TypedDict("_P_v4_create_account_extension_s
 _P_v4_create_account_integration_event_subscription = TypedDict("_P_v4_create_account_integration_event_subscription", {"account_id": int, "event_type": Required[str], "callback_url": Required[str], "secret": str}, total=False)
 _P_v4_create_account_listener = TypedDict("_P_v4_create_account_listener", {"account_id": int, "type": str, "event_type": str, "callbacks": Sequence[Any]}, total=False)
 _P_v4_create_account_media_files = TypedDict("_P_v4_create_account_media_files", {"account_id": int, "json": str, "file": FileParam}, total=False)
-_P_v4_create_account_media_tts = TypedDict("_P_v4_create_account_media_tts", {"account_id": int, "name": str, "origin": str, "type": str, "tts_voice": str, "tts_text": str, "is_temparary": bool, "expiration_date": int, "duration": int, "notes": str, "randomized": bool}, total=False)
+_P_v4_create_account_media_tts = TypedDict("_P_v4_create_account_media_tts", {"account_id": int, "name": str, "origin": str, "type": str, "tts_voice": str, "tts_text": str, "is_temparary": Union[bool, Literal["Y", "N"]], "expiration_date": int, "duration": int, "notes": str, "randomized": Union[bool, Literal["Y", "N"]]}, total=False)
 _P_v4_create_account_menu = TypedDict("_P_v4_create_account_menu", {"account_id": int, "name": str, "greeting": Mapping[str, Any], "keypress_error": Mapping[str, Any], "allow_extension_dial": bool, "keypress_wait_time": int, "timeout_handler": Mapping[str, Any], "options": Sequence[Any]}, total=False)
 _P_v4_create_account_oauth_clients_redirect_uri = TypedDict("_P_v4_create_account_oauth_clients_redirect_uri", {"account_id": int, "client_id": Required[int], "redirect_uri": str}, total=False)
 _P_v4_create_account_payment_method = TypedDict("_P_v4_create_account_payment_method", {"account_id": int, "nickname": str, "status": str, "type": str, "cc_token": str}, total=False)
@@ -281,7 +281,7 @@ _P_v4_replace_account_extension_contact_group = TypedDict("_P_v4_replace_account
 _P_v4_replace_account_extension_listener = TypedDict("_P_v4_replace_account_extension_listener", {"account_id": int, "extension_id": Required[int], "listener_id": Required[int], "type": str, "event_type": str, "callbacks": Sequence[Any]}, total=False)
 _P_v4_replace_account_listener = TypedDict("_P_v4_replace_account_listener", {"account_id": int, "listener_id": Required[int], "type": str, "event_type": str, "callbacks": Sequence[Any]}, total=False)
 _P_v4_replace_account_media_files = TypedDict("_P_v4_replace_account_media_files", {"account_id": int, "media_id": Required[int], "json": str, "file": FileParam}, total=False)
-_P_v4_replace_account_media_tts = TypedDict("_P_v4_replace_account_media_tts", {"account_id": int, "media_id": Required[int], "name": str, "origin": str, "type": str, "tts_voice": str, "tts_text": str, "is_temparary": bool, "expiration_date": int, "duration": int, "notes": str, "randomized": bool}, total=False)
+_P_v4_replace_account_media_tts = TypedDict("_P_v4_replace_account_media_tts", {"account_id": int, "media_id": Required[int], "name": str, "origin": str, "type": str, "tts_voice": str, "tts_text": str, "is_temparary": Union[bool, Literal["Y", "N"]], "expiration_date": int, "duration": int, "notes": str, "randomized": Union[bool, Literal["Y", "N"]]}, total=False)
 _P_v4_replace_account_menu = TypedDict("_P_v4_replace_account_menu", {"account_id": int, "menu_id": Required[int], "name": str, "greeting": Mapping[str, Any], "keypress_error": Mapping[str, Any], "allow_extension_dial": bool, "keypress_wait_time": int, "timeout_handler": Mapping[str, Any], "options": Sequence[Any]}, total=False)
 _P_v4_replace_account_phone_number = TypedDict("_P_v4_replace_account_phone_number", {"account_id": int, "number_id": Required[int], "route": Mapping[str, Any], "name": str, "block_incoming": bool, "block_anonymous": bool, "caller_id": Mapping[str, Any], "sms_forwarding": Mapping[str, Any], "pool_item": Mapping[str, Any], "call_notifications": Mapping[str, Any]}, total=False)
 _P_v4_replace_account_queue = TypedDict("_P_v4_replace_account_queue", {"account_id": int, "queue_id": Required[int], "name": str, "greeting": Mapping[str, Any], "hold_music": Mapping[str, Any], "max_hold_time": int, "caller_id_type": str, "ring_time": int, "members": Sequence[Any]}, total=False)
@@ -1423,7 +1423,7 @@ class _AsyncOp_v1_extensions_update(_OperationInfo):
         ...
 
 class _Op_v1_media_create(_OperationInfo):
-    def __call__(self, *, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[bool] = ..., is_temporary: Optional[bool] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
+    def __call__(self, *, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[Union[bool, Literal["Y", "N"]]] = ..., is_temporary: Optional[Union[bool, Literal["Y", "N"]]] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
         """Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech.
 
         ``v1.media.create``: POST /media
@@ -1439,7 +1439,7 @@ class _Op_v1_media_create(_OperationInfo):
         ...
 
 class _AsyncOp_v1_media_create(_OperationInfo):
-    async def __call__(self, *, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[bool] = ..., is_temporary: Optional[bool] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
+    async def __call__(self, *, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[Union[bool, Literal["Y", "N"]]] = ..., is_temporary: Optional[Union[bool, Literal["Y", "N"]]] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
         """Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech.
 
         ``v1.media.create``: POST /media
@@ -1521,7 +1521,7 @@ class _AsyncOp_v1_media_list(_OperationInfo):
         ...
 
 class _Op_v1_media_update(_OperationInfo):
-    def __call__(self, *, resource_id: str, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[bool] = ..., is_temporary: Optional[bool] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
+    def __call__(self, *, resource_id: str, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[Union[bool, Literal["Y", "N"]]] = ..., is_temporary: Optional[Union[bool, Literal["Y", "N"]]] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
         """Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen).
 
         ``v1.media.update``: PUT /media/{resource_id}
@@ -1538,7 +1538,7 @@ class _Op_v1_media_update(_OperationInfo):
         ...
 
 class _AsyncOp_v1_media_update(_OperationInfo):
-    async def __call__(self, *, resource_id: str, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[bool] = ..., is_temporary: Optional[bool] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
+    async def __call__(self, *, resource_id: str, name: Optional[str] = ..., file: Optional[FileParam] = ..., is_hold_music: Optional[Union[bool, Literal["Y", "N"]]] = ..., is_temporary: Optional[Union[bool, Literal["Y", "N"]]] = ..., notes: Optional[str] = ..., origin: Optional[str] = ..., tts_text: Optional[str] = ..., tts_voice: Optional[str] = ...) -> Any:
         """Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen).
 
         ``v1.media.update``: PUT /media/{resource_id}
@@ -1555,7 +1555,7 @@ class _AsyncOp_v1_media_update(_OperationInfo):
         ...
 
 class _Op_v1_menus_create(_OperationInfo):
-    def __call__(self, *, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[bool] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
+    def __call__(self, *, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[Union[bool, Literal["Y", "N"]]] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
         """Create a menu (the document's POST /menus schema is enforced before sending).
 
         ``v1.menus.create``: POST /menus
@@ -1570,7 +1570,7 @@ class _Op_v1_menus_create(_OperationInfo):
         ...
 
 class _AsyncOp_v1_menus_create(_OperationInfo):
-    async def __call__(self, *, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[bool] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
+    async def __call__(self, *, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[Union[bool, Literal["Y", "N"]]] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
         """Create a menu (the document's POST /menus schema is enforced before sending).
 
         ``v1.menus.create``: POST /menus
@@ -1651,7 +1651,7 @@ class _AsyncOp_v1_menus_list(_OperationInfo):
         ...
 
 class _Op_v1_menus_update(_OperationInfo):
-    def __call__(self, *, resource_id: str, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[bool] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
+    def __call__(self, *, resource_id: str, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[Union[bool, Literal["Y", "N"]]] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
         """Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen).
 
         ``v1.menus.update``: PUT /menus/{resource_id}
@@ -1667,7 +1667,7 @@ class _Op_v1_menus_update(_OperationInfo):
         ...
 
 class _AsyncOp_v1_menus_update(_OperationInfo):
-    async def __call__(self, *, resource_id: str, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[bool] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
+    async def __call__(self, *, resource_id: str, digits: Sequence[Any], name: Optional[str] = ..., outgoing_recording: Optional[str] = ..., invalid_entry_recording: Optional[str] = ..., allow_extension_dial: Optional[Union[bool, Literal["Y", "N"]]] = ..., level: Optional[int] = ..., wait_time: Optional[int] = ...) -> Any:
         """Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen).
 
         ``v1.menus.update``: PUT /menus/{resource_id}
@@ -2417,7 +2417,7 @@ class _AsyncOp_v4_create_account_media_files(_OperationInfo):
         ...
 
 class _Op_v4_create_account_media_tts(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
+    def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[Union[bool, Literal["Y", "N"]]] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[Union[bool, Literal["Y", "N"]]] = ...) -> MediaFull:
         """Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB).
 
         ``v4.create-account-media-tts``: POST /accounts/{account_id}/media/tts
@@ -2436,7 +2436,7 @@ class _Op_v4_create_account_media_tts(_OperationInfo):
         ...
 
 class _AsyncOp_v4_create_account_media_tts(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
+    async def __call__(self, *, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[Union[bool, Literal["Y", "N"]]] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[Union[bool, Literal["Y", "N"]]] = ...) -> MediaFull:
         """Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB).
 
         ``v4.create-account-media-tts``: POST /accounts/{account_id}/media/tts
@@ -5099,7 +5099,7 @@ class _AsyncOp_v4_replace_account_media_files(_OperationInfo):
         ...
 
 class _Op_v4_replace_account_media_tts(_OperationInfo):
-    def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
+    def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[Union[bool, Literal["Y", "N"]]] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[Union[bool, Literal["Y", "N"]]] = ...) -> MediaFull:
         """Update a media object to your account.
 
         ``v4.replace-account-media-tts``: PUT /accounts/{account_id}/media/tts/{media_id}
@@ -5119,7 +5119,7 @@ class _Op_v4_replace_account_media_tts(_OperationInfo):
         ...
 
 class _AsyncOp_v4_replace_account_media_tts(_OperationInfo):
-    async def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[bool] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[bool] = ...) -> MediaFull:
+    async def __call__(self, *, media_id: int, account_id: Optional[int] = ..., name: Optional[str] = ..., origin: Optional[str] = ..., type: Optional[str] = ..., tts_voice: Optional[str] = ..., tts_text: Optional[str] = ..., is_temparary: Optional[Union[bool, Literal["Y", "N"]]] = ..., expiration_date: Optional[int] = ..., duration: Optional[int] = ..., notes: Optional[str] = ..., randomized: Optional[Union[bool, Literal["Y", "N"]]] = ...) -> MediaFull:
         """Update a media object to your account.
 
         ``v4.replace-account-media-tts``: PUT /accounts/{account_id}/media/tts/{media_id}
