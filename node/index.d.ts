@@ -146,7 +146,9 @@ export declare class PhoneComError extends Error {
   readonly upstreamMessage: string | null;
   /** Field errors (the upstream's, or the library's validation). */
   readonly fields: FieldError[];
-  /** Seconds the upstream asked to wait. */
+  /** Milliseconds the upstream asked to wait. */
+  readonly retryAfterMs: number | null;
+  /** @deprecated Seconds the upstream asked to wait (as the Retry-After header counts): use `retryAfterMs`. */
   readonly retryAfter: number | null;
   readonly requestId: string | null;
   /** Whether trying again later could succeed. */

@@ -46,7 +46,9 @@ class PhoneComError extends Error {
     this.upstreamCode = detail.upstream_code ?? null;
     this.upstreamMessage = detail.upstream_message ?? null;
     this.fields = Array.isArray(detail.fields) ? detail.fields.map((f) => ({ field: f.field, message: f.message })) : [];
-    /** Seconds the upstream asked to wait, or null. */
+    /** Milliseconds the upstream asked to wait, or null (durations are milliseconds in Node). */
+    this.retryAfterMs = typeof detail.retry_after === 'number' ? Math.round(detail.retry_after * 1000) : null;
+    /** The same wait in seconds, as the Retry-After header counts (kept for existing code). */
     this.retryAfter = detail.retry_after ?? null;
     this.requestId = detail.request_id ?? null;
     this.retryable = Boolean(detail.retryable);
@@ -66,6 +68,7 @@ class PhoneComError extends Error {
       upstreamCode: this.upstreamCode,
       upstreamMessage: this.upstreamMessage,
       fields: this.fields,
+      retryAfterMs: this.retryAfterMs,
       retryAfter: this.retryAfter,
       requestId: this.requestId,
       retryable: this.retryable,

@@ -126,7 +126,7 @@ test('conflict', async () => {
 test('rate limited, with retry-after', async () => {
   await sb.queueFault('status=429;retry_after=2', { method: 'GET' });
   await assert.rejects(client.v4.getAccount({}, ONCE), (e) =>
-    check(e, phonecom.RateLimitedError, 'rate_limited', { status: 429, retryAfter: 2, retryable: true, attempts: 1 }),
+    check(e, phonecom.RateLimitedError, 'rate_limited', { status: 429, retryAfterMs: 2000, retryAfter: 2, retryable: true, attempts: 1 }),
   );
 });
 
@@ -183,9 +183,10 @@ test('every kind has a class, and errors serialise with their fields', () => {
   const e = new phonecom.RateLimitedError({ kind: 'rate_limited', message: 'slow down', retry_after: 1.5, status: 429 });
   assert.deepEqual(
     Object.keys(e.toJSON()),
-    ['name', 'code', 'kind', 'message', 'family', 'operation', 'status', 'upstreamCode', 'upstreamMessage', 'fields', 'retryAfter', 'requestId', 'retryable', 'rawBody', 'attempts'],
+    ['name', 'code', 'kind', 'message', 'family', 'operation', 'status', 'upstreamCode', 'upstreamMessage', 'fields', 'retryAfterMs', 'retryAfter', 'requestId', 'retryable', 'rawBody', 'attempts'],
   );
   assert.equal(e.toJSON().retryAfter, 1.5);
+  assert.equal(e.retryAfterMs, 1500);
 });
 
 test('onLog sees every attempt, masked, on the main thread', async () => {
