@@ -16,6 +16,7 @@ mod errors;
 mod functions;
 mod interrupt;
 mod log;
+mod shutdown;
 
 use pyo3::prelude::*;
 
@@ -29,5 +30,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     functions::register(m)?;
     callcontrol::register(m)?;
     asynchronous::register(m)?;
+    shutdown::register(m)?;
     Ok(())
 }
