@@ -166,6 +166,9 @@ def test_a_script_that_exits_right_after_its_async_calls_exits_cleanly(config: D
     runs = 12
     sandbox.fault("latency=100", path="/v4/accounts", times=16 * runs)
     env = dict(os.environ, SANDBOX_CONFIG=json.dumps(config))
-    for _ in range(runs):
-        run = subprocess.run([sys.executable, "-c", _EXIT_RIGHT_AFTER], env=env, capture_output=True, text=True, timeout=60)
-        assert run.returncode == 0, f"exit status {run.returncode}: {run.stderr[-2000:]}"
+    try:
+        for _ in range(runs):
+            run = subprocess.run([sys.executable, "-c", _EXIT_RIGHT_AFTER], env=env, capture_output=True, text=True, timeout=60)
+            assert run.returncode == 0, f"exit status {run.returncode}: {run.stderr[-2000:]}"
+    finally:
+        sandbox.admin("DELETE", "/_sandbox/faults")  # none left for the next tests, even on failure
