@@ -92,15 +92,17 @@ fn drain(state: &Mutex<LaneState>, mut job: Job) {
     }
 }
 
-/// Hand `outcome` to `done(result, error)` with the interpreter attached (dropped when it is
-/// shutting down). `convert` builds the result; an error or panic becomes the exception object.
+/// Hand `outcome` to `done(result, error)` with the interpreter attached (dropped when Python is
+/// exiting, see [`crate::shutdown`]). `convert` builds the result; an error or panic becomes the exception object.
 fn deliver<T>(
     done: Py<PyAny>,
     operation: &str,
     outcome: Result<Result<T, phonecom::Error>, Panic>,
     convert: impl FnOnce(Python<'_>, T) -> PyResult<Py<PyAny>>,
 ) {
-    Python::try_attach(|py| {
+    let mut done = Some(done);
+    crate::shutdown::attach(|py| {
+        let Some(done) = done.take() else { return };
         let result = match outcome {
             Ok(r) => r.py_err(py).and_then(|v| convert(py, v)),
             Err(panic) => Err(internal(py, &panic, operation)),
@@ -113,7 +115,10 @@ fn deliver<T>(
             // The callback only schedules the future's resolution; report what broke it.
             e.write_unraisable(py, None);
         }
+        drop(done);
     });
+    // Python is exiting and nobody waits: let the callback go without touching the interpreter.
+    std::mem::forget(done);
 }
 
 /// Start a call on `lane`; `done(result, error)` receives `(data, response)` (as the blocking

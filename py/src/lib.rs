@@ -16,6 +16,7 @@ mod errors;
 mod functions;
 mod interrupt;
 mod log;
+mod shutdown;
 
 use pyo3::prelude::*;
 
@@ -30,5 +31,6 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     functions::register(m)?;
     callcontrol::register(m)?;
     asynchronous::register(m)?;
+    shutdown::register(m)?;
     Ok(())
 }

@@ -48,7 +48,7 @@ pub fn forward(event: &LogEvent) {
     if !wanted(event) {
         return;
     }
-    Python::try_attach(|py| {
+    crate::shutdown::attach(|py| {
         let emit = || -> PyResult<()> {
             let f = EMIT.import(py, "phonecom._logging", "_emit")?;
             f.call1((to_py(py, &event.to_json())?,))?;

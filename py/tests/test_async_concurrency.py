@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, Iterator, List
@@ -17,6 +20,7 @@ from typing import Any, Dict, Iterator, List
 import pytest
 
 import phonecom
+from conftest import Sandbox
 
 LIST = json.dumps({"filters": {}, "sort": {}, "total": 0, "offset": 0, "limit": 25, "items": []}).encode()
 
@@ -142,3 +146,29 @@ def test_a_cancelled_call_leaves_the_loop_and_client_usable(gated: Dict[str, Any
         assert (await client.v4.list_available_phone_numbers(limit=25))["items"] == []
 
     asyncio.run(main())
+
+
+_EXIT_RIGHT_AFTER = r"""
+import asyncio, json, os, phonecom
+
+async def main():
+    client = phonecom.AsyncClient(json.loads(os.environ["SANDBOX_CONFIG"]))
+    await asyncio.gather(*(client.v4.get_account() for _ in range(16)))
+
+asyncio.run(main())
+"""
+
+
+def test_a_script_that_exits_right_after_its_async_calls_exits_cleanly(config: Dict[str, Any], sandbox: Sandbox) -> None:
+    # The library threads resolving the futures may still be inside Python when the main thread
+    # finishes; the interpreter then ended them mid-unwind and the process crashed (SIGSEGV), in
+    # over half the runs when the answers arrive together (the latency fault). All runs exit 0.
+    runs = 12
+    sandbox.fault("latency=100", path="/v4/accounts", times=16 * runs)
+    env = dict(os.environ, SANDBOX_CONFIG=json.dumps(config))
+    try:
+        for _ in range(runs):
+            run = subprocess.run([sys.executable, "-c", _EXIT_RIGHT_AFTER], env=env, capture_output=True, text=True, timeout=60)
+            assert run.returncode == 0, f"exit status {run.returncode}: {run.stderr[-2000:]}"
+    finally:
+        sandbox.admin("DELETE", "/_sandbox/faults")  # none left for the next tests, even on failure
