@@ -56,7 +56,8 @@ pub struct CallOptions {
     /// 4096 bytes; at most 32 headers; and none of the headers the library sets itself
     /// (`Authorization`, `Proxy-Authorization`, `X-API-Key`, `Host`, `Content-Length`,
     /// `Transfer-Encoding`, `Connection`, `User-Agent` (set `app_info` in the configuration
-    /// instead), `Content-Type`, `X-Request-Id`).
+    /// instead), `Content-Type`, `X-Request-Id`). A composed flow (`express.*`) refuses extra
+    /// headers: it makes several requests of its own.
     pub headers: Vec<(String, String)>,
 }
 

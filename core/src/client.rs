@@ -352,6 +352,14 @@ impl Client {
         mask: &dyn Fn(&str) -> String,
     ) -> Result<Response> {
         if op.family == "express" {
+            if !opts.headers.is_empty() {
+                // Not dropped silently: a composed flow makes several requests of its own.
+                return Err(Error::validation(
+                    &op.name,
+                    "headers",
+                    "cannot be added to a composed flow (it makes several requests of its own); call its steps to send extra headers",
+                ));
+            }
             let data = crate::express::run_flow(self, op, &params)?;
             return Ok(Response::composed(data));
         }

@@ -141,6 +141,27 @@ fn a_bad_extra_header_is_refused_before_sending() {
 }
 
 #[test]
+fn extra_headers_on_a_composed_flow_are_refused_not_dropped() {
+    let env = common::start();
+    env.clear_requests();
+    let opts = CallOptions {
+        headers: vec![("X-Partner-Trace".into(), "trace-77".into())],
+        ..CallOptions::default()
+    };
+    let e = env
+        .client
+        .call_with(
+            "express.signup",
+            json!({"partner": "acme", "user_id": "777", "contact": common::contact()}),
+            &opts,
+        )
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+    assert_eq!(e.fields()[0].field, "headers", "{e}");
+    assert!(env.requests().is_empty(), "nothing was sent");
+}
+
+#[test]
 fn bad_app_info_is_refused_by_name() {
     let e = Config::from_value(json!({"app_info": {"name": "Acme\r\nX-Injected: 1"}})).unwrap_err();
     assert_eq!(e.fields()[0].field, "app_info.name", "{e}");
