@@ -5,25 +5,38 @@
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** Per-call overrides of the client's settings. */
+/** Per-call overrides of the client's settings (durations in milliseconds). */
 export interface CallOptions {
-  /** Per-attempt timeout in milliseconds. */
+  /** Time one attempt may take, in milliseconds. */
+  attemptTimeoutMs?: number;
+  /** @deprecated The old name of `attemptTimeoutMs`. */
   timeoutMs?: number;
-  /** Deadline of the whole call, retries included, in milliseconds. */
+  /** Deadline of the whole call, retries and waits included, in milliseconds. */
   deadlineMs?: number;
   /** Attempts in total (1 disables retries). */
   maxAttempts?: number;
+  /**
+   * Extra request headers (e.g. `{'Idempotency-Key': 'order-4471'}`): no CR/LF; not Authorization,
+   * Host, Content-Length, User-Agent (set `app_info` in the config) or other headers the library sets.
+   */
+  headers?: Record<string, string>;
 }
 
-/** A successful call with its metadata (`client.callWith`). */
+/** A successful call with its metadata and raw exchange (`client.callWith`, `client.lastResponse`). */
 export interface CallResponse<R> {
-  data: R;
+  readonly data: R;
   /** HTTP status. */
-  status: number;
+  readonly status: number;
   /** The upstream's request id when it sent one, else the library's. */
-  requestId: string;
+  readonly requestId: string;
   /** Attempts made. */
-  attempts: number;
+  readonly attempts: number;
+  /** Response headers: names lower-cased, repeated values joined with `, `, credentials masked (`Bearer ***`). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The response body as received, as text (at most 1 MiB). */
+  readonly body: string;
+  /** Whether `body` was cut at 1 MiB (`data` is always decoded from the whole body). */
+  readonly bodyTruncated: boolean;
 }
 
 /** One page of a list. */
@@ -58,12 +71,17 @@ export interface Config {
   xml?: { base_url?: string; username?: string; password?: string; method?: 'POST' | 'GET' };
   v1?: { base_url?: string; api_key?: string; password?: string };
   nol?: { base_url?: string; api_key?: string; auth?: 'bearer' | 'x-api-key' };
-  timeouts?: { connect_ms?: number; overall_ms?: number };
+  /** Milliseconds: `connect_ms` to connect, `attempt_ms` for one attempt (`overall_ms` is its old name). */
+  timeouts?: { connect_ms?: number; attempt_ms?: number; /** @deprecated Use `attempt_ms`. */ overall_ms?: number };
   retry?: { max_attempts?: number; base_delay_ms?: number; max_delay_ms?: number; deadline_ms?: number };
   /** Proxy URL; otherwise HTTPS_PROXY / HTTP_PROXY / ALL_PROXY with NO_PROXY. */
   proxy?: string;
   /** Allow plain http:// to hosts other than loopback. */
   allow_insecure_http?: boolean;
+  /** Your application, added to the User-Agent: `AcmePortal/2.1.0 (+https://acme.example)`. */
+  app_info?: { name: string; version?: string; url?: string };
+  /** Add headers and bodies (masked, cut at 4 KiB) to the `onLog` request and response events. */
+  debug_log?: boolean;
 }
 
 /** The stable error kinds. */
@@ -200,6 +218,12 @@ export interface LogEvent {
   status: number | null;
   elapsed_ms: number;
   message: string | null;
+  /** With `debug_log`: the request's or response's headers, credentials masked; `{}` otherwise. */
+  headers: Record<string, string>;
+  /** With `debug_log`: the body, secrets masked, cut at 4 KiB; `null` otherwise. */
+  body: string | null;
+  /** Whether `body` was cut. */
+  body_truncated: boolean;
 }
 
 /** Client options. */
@@ -220,14 +244,18 @@ export declare class Client {
    * often a configuration lookup that found nothing).
    */
   constructor(config?: Config | string, options?: ClientOptions);
-  /** A client from the `PHONECOM_*` environment variables. */
+  /** A client from `PHONECOM_CONFIG` (a JSON config file, or its text) under the other `PHONECOM_*` variables. */
   static fromEnv(options?: ClientOptions): Client;
+  /** A client from a JSON configuration file (e.g. the sandbox's config line saved to a file). */
+  static fromFile(path: string | URL, options?: ClientOptions): Client;
+  /** The latest successful call's response on this client object; `null` before the first. */
+  readonly lastResponse: CallResponse<unknown> | null;
   /** The User-Agent sent on every request. */
   readonly userAgent: string;
   /** Call any catalog operation by its canonical name. */
   call<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<Operations[N]['result']>;
   call(name: string, params?: object, options?: CallOptions): Promise<unknown>;
-  /** Like `call`, with the status, request id and attempts. */
+  /** Like `call`, with the status, request id, attempts, and the response's headers and body. */
   callWith<N extends OperationName>(name: N, ...args: CallArgs<N>): Promise<CallResponse<Operations[N]['result']>>;
   callWith(name: string, params?: object, options?: CallOptions): Promise<CallResponse<unknown>>;
   /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */

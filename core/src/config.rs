@@ -637,6 +637,29 @@ impl Config {
         out
     }
 
+    /// Each family's base URL and whether its credentials are set, never a secret: what the
+    /// bindings' `repr(client)` / `util.inspect(client)` show.
+    ///
+    /// ```
+    /// let c = phonecom::Config::from_json(r#"{"v4": {"token": "tok_secret_1", "account_id": 7}}"#).unwrap();
+    /// let s = c.summary();
+    /// assert_eq!(s["v4"]["base_url"], "https://api.phone.com/v4");
+    /// assert_eq!((s["v4"]["credentials"].as_bool(), s["v4"]["account_id"].as_u64()), (Some(true), Some(7)));
+    /// assert_eq!(s["xml"]["credentials"], false);
+    /// assert!(!s.to_string().contains("tok_secret_1"));
+    /// ```
+    pub fn summary(&self) -> Value {
+        let set = |s: &Option<Secret>| s.as_ref().is_some_and(|s| !s.is_empty());
+        let xml_login = self.xml.username.as_deref().is_some_and(|u| !u.is_empty());
+        serde_json::json!({
+            "v4": {"base_url": self.v4.base_url, "credentials": set(&self.v4.token), "account_id": self.v4.account_id},
+            "oauth": {"base_url": self.oauth.base_url},
+            "xml": {"base_url": self.xml.base_url, "credentials": xml_login && set(&self.xml.password)},
+            "v1": {"base_url": self.v1.base_url, "credentials": set(&self.v1.api_key) && set(&self.v1.password)},
+            "nol": {"base_url": self.nol.base_url, "credentials": set(&self.nol.api_key)},
+        })
+    }
+
     /// Connect timeout.
     pub fn connect_timeout(&self) -> Duration {
         Duration::from_millis(self.timeouts.connect_ms)

@@ -21,7 +21,10 @@
  * portal user who picked it (one pick per user; the XML API allows an account 10 holds at once).
  * The purchase at the end of sign-up buys it onto the user's subaccount (v4) and releases the hold.
  *
- * Run it against the sandbox (which prints its config line, then keeps serving):
+ * First install its dependencies, once, in this folder (`phonecom` from ../../node, or the npm
+ * package from dist/):
+ *   cd examples/node && npm install
+ * Then run it against the sandbox (which prints its config line, then keeps serving):
  *   phonecom-sandbox > /tmp/sandbox.json &
  *   PHONECOM_CONFIG=/tmp/sandbox.json node portal.js     (a config file, or its JSON text; or PHONECOM_* variables)
  * It prints one line, {"listening":"http://127.0.0.1:PORT"}; PORT=0 (default) picks a free port.

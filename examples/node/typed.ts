@@ -85,7 +85,7 @@ export async function v1Menu(client: Client): Promise<string> {
 /** A call with the library's errors handled by kind. */
 export async function accountName(client: Client): Promise<string> {
   try {
-    const account = await client.v4.getAccount({}, { timeoutMs: 5000 });
+    const account = await client.v4.getAccount({}, { attemptTimeoutMs: 5000 });
     return account.name ?? '(unnamed)';
   } catch (e) {
     if (e instanceof RateLimitedError) return `rate limited; retry in ${e.retryAfter ?? 1} s`;

@@ -1,25 +1,50 @@
 'use strict';
 // The Client: the generic `call`, the typed namespaces built from the catalog, and paging.
 
+const fs = require('node:fs');
+const util = require('node:util');
 const native = require('./native');
 const { fromNative, sync, validation } = require('./errors');
 const { TREES, FAMILIES, isOperation, operation } = require('./catalog');
 const { paramsJson, toJson } = require('./json');
+const { namespaceProxy } = require('./suggest');
 const paging = require('./paging');
 
 const NATIVE = Symbol('phonecom.native');
 const NAMESPACES = Symbol('phonecom.namespaces');
-const OPTION_KEYS = new Set(['timeoutMs', 'deadlineMs', 'maxAttempts']);
+const LAST = Symbol('phonecom.lastResponse');
+const NUMBER_OPTIONS = new Set(['attemptTimeoutMs', 'deadlineMs', 'maxAttempts']);
+const OPTION_KEYS = [...NUMBER_OPTIONS, 'headers'];
+let warnedTimeoutMs = false;
 
-/** Per-call options for the native layer; unknown keys and non-numbers are refused. */
+/**
+ * Per-call options for the native layer: durations in milliseconds (`attemptTimeoutMs`,
+ * `deadlineMs`), `maxAttempts`, `headers` (extra request headers, checked by the core). The old
+ * `timeoutMs` still works, with a one-time DeprecationWarning. Unknown keys and wrong types are
+ * refused.
+ */
 function callOptions(name, options) {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object') throw validation(name, 'options', 'must be an object');
   const out = {};
-  for (const [k, v] of Object.entries(options)) {
+  for (let [k, v] of Object.entries(options)) {
     if (v === undefined) continue;
-    if (!OPTION_KEYS.has(k)) {
-      throw validation(name, `options.${k}`, `is not an option (known: ${[...OPTION_KEYS].join(', ')})`);
+    if (k === 'timeoutMs') {
+      if (!warnedTimeoutMs) {
+        warnedTimeoutMs = true;
+        process.emitWarning(
+          'phonecom: the call option timeoutMs is deprecated: use attemptTimeoutMs (it bounds each attempt; deadlineMs bounds the whole call)',
+          'DeprecationWarning',
+        );
+      }
+      k = 'attemptTimeoutMs';
+    }
+    if (k === 'headers') {
+      out.headers = headerOptions(name, v);
+      continue;
+    }
+    if (!NUMBER_OPTIONS.has(k)) {
+      throw validation(name, `options.${k}`, `is not an option (known: ${OPTION_KEYS.join(', ')})`);
     }
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       throw validation(name, `options.${k}`, 'must be a finite number');
@@ -27,6 +52,43 @@ function callOptions(name, options) {
     out[k] = v;
   }
   return out;
+}
+
+/** `options.headers`: an object of strings (the core checks names and values). */
+function headerOptions(name, headers) {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw validation(name, 'options.headers', 'must be an object of header names to strings');
+  }
+  for (const [k, v] of Object.entries(headers)) {
+    if (typeof v !== 'string') throw validation(name, `headers.${k}`, 'must be a string');
+  }
+  return headers;
+}
+
+/**
+ * A call's response: `data`, `status`, `requestId`, `attempts`, and the raw exchange, `headers`
+ * (names lower-cased, credentials masked) and `body` (text as received, at most 1 MiB;
+ * `bodyTruncated` when cut), read from the native response only when asked for.
+ */
+function response(nativeResponse) {
+  const data = JSON.parse(nativeResponse.data);
+  let headers;
+  return Object.freeze({
+    data,
+    status: nativeResponse.status,
+    requestId: nativeResponse.requestId,
+    attempts: nativeResponse.attempts,
+    get headers() {
+      if (headers === undefined) headers = Object.freeze(JSON.parse(nativeResponse.headersJson));
+      return headers;
+    },
+    get body() {
+      return nativeResponse.body;
+    },
+    get bodyTruncated() {
+      return nativeResponse.bodyTruncated;
+    },
+  });
 }
 
 /** The native log callback for `options.onLog`: events arrive as JSON text on the main thread. */
@@ -92,11 +154,50 @@ class Client {
         : sync(() => new native.NativeClient(configJson(config), logCallback(options)));
     Object.defineProperty(this, NATIVE, { value: nativeClient });
     Object.defineProperty(this, NAMESPACES, { value: new Map() });
+    Object.defineProperty(this, LAST, { value: null, writable: true });
   }
 
-  /** A client from the `PHONECOM_*` environment variables (`options` as for the constructor). */
+  /**
+   * A client from `PHONECOM_CONFIG` (a JSON config file, or its text) and the other
+   * `PHONECOM_*` variables over it (`options` as for the constructor). With nothing configured,
+   * the first call that needs credentials rejects with an AuthenticationError saying so and
+   * naming the variables.
+   */
   static fromEnv(options) {
     return new Client(sync(() => native.NativeClient.fromEnv(logCallback(options))));
+  }
+
+  /**
+   * A client from a JSON configuration file (e.g. the sandbox's config line saved to a file);
+   * `options` as for the constructor. A file that cannot be read or is not JSON throws a
+   * ValidationError naming the path.
+   */
+  static fromFile(path, options) {
+    if (typeof path !== 'string' && !(path instanceof URL)) {
+      throw validation('Client.fromFile', 'path', 'must be a string or a file: URL');
+    }
+    let text;
+    try {
+      text = fs.readFileSync(path, 'utf8');
+    } catch (e) {
+      throw validation('Client.fromFile', 'path', `cannot read config file ${path} (${e.code || e.message})`);
+    }
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      throw validation('Client.fromFile', 'path', `config file ${path} is not valid JSON (${e.message})`);
+    }
+    return new Client(text, options);
+  }
+
+  /**
+   * The latest successful call's response on this client object (as Twilio's
+   * `httpClient.lastResponse`): `{data, status, requestId, attempts, headers, body,
+   * bodyTruncated}`; `null` before the first. With calls in flight at once it is whichever
+   * finished last: `callWith` pairs a response with its call.
+   */
+  get lastResponse() {
+    return this[LAST];
   }
 
   /** The User-Agent sent on every request. */
@@ -104,27 +205,29 @@ class Client {
     return this[NATIVE].userAgent;
   }
 
-  /** Call any catalog operation by its canonical name; resolves to the decoded result. */
+  /**
+   * Call any catalog operation by its canonical name; resolves to the decoded result. `options`:
+   * `{attemptTimeoutMs, deadlineMs, maxAttempts, headers}` (milliseconds; `headers` extra request
+   * headers: no CR/LF, not Authorization, Host, Content-Length or User-Agent (set `app_info` in
+   * the config for that)).
+   */
   async call(name, params, options) {
-    const text = await this[NATIVE].call(String(name), paramsJson(name, params), callOptions(name, options)).catch(
+    return (await this.callWith(name, params, options)).data;
+  }
+
+  /**
+   * Like `call`, resolving to `{data, status, requestId, attempts, headers, body, bodyTruncated}`:
+   * the response's headers (masked) and raw body too.
+   */
+  async callWith(name, params, options) {
+    const raw = await this[NATIVE].call(String(name), paramsJson(name, params), callOptions(name, options)).catch(
       (e) => {
         throw fromNative(e);
       },
     );
-    return JSON.parse(text);
-  }
-
-  /** Like `call`, resolving to `{data, status, requestId, attempts}`. */
-  async callWith(name, params, options) {
-    const text = await this[NATIVE].callWith(
-      String(name),
-      paramsJson(name, params),
-      callOptions(name, options),
-    ).catch((e) => {
-      throw fromNative(e);
-    });
-    const r = JSON.parse(text);
-    return { data: r.data, status: r.status, requestId: r.request_id, attempts: r.attempts };
+    const r = response(raw);
+    this[LAST] = r;
+    return r;
   }
 
   /** Every page of a pageable list (`limit` is the page size, `offset` the first row). */
@@ -163,6 +266,21 @@ class Client {
   redact(text) {
     return this[NATIVE].redact(String(text));
   }
+
+  /**
+   * `util.inspect(client)` / `console.log(client)`: each family's host, the default account, and
+   * which families have no credentials; never a secret (the core's summary holds none).
+   */
+  [util.inspect.custom](depth, opts, inspect = util.inspect) {
+    const families = {};
+    for (const [family, info] of Object.entries(JSON.parse(this[NATIVE].summary()))) {
+      const notes = [];
+      if (info.account_id !== undefined && info.account_id !== null) notes.push(`account ${info.account_id}`);
+      if (info.credentials === false) notes.push('no credentials');
+      families[family] = notes.length ? `${info.base_url} (${notes.join(', ')})` : info.base_url;
+    }
+    return `Client ${inspect(families, opts)}`;
+  }
 }
 
 /** One operation as a function of this client, with `.iterate` and `.pages` for lists. */
@@ -178,12 +296,12 @@ function method(client, op) {
   return Object.freeze(fn);
 }
 
-function bind(client, tree) {
+function bind(client, tree, path) {
   const ns = {};
   for (const [key, node] of Object.entries(tree)) {
-    ns[key] = isOperation(node) ? method(client, node) : bind(client, node);
+    ns[key] = isOperation(node) ? method(client, node) : bind(client, node, [...path, key]);
   }
-  return Object.freeze(ns);
+  return namespaceProxy(Object.freeze(ns), path);
 }
 
 // One getter per family of the catalog (`client.v4`, `client.xml`, ...); families that land in
@@ -198,7 +316,7 @@ for (const family of FAMILIES) {
     get() {
       let ns = this[NAMESPACES].get(family);
       if (!ns) {
-        ns = bind(this, TREES.get(family));
+        ns = bind(this, TREES.get(family), [family]);
         this[NAMESPACES].set(family, ns);
       }
       return ns;

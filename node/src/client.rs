@@ -8,23 +8,26 @@ use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::Status;
 use napi_derive::napi;
 use phonecom::{CallOptions, Client, Config, LogEvent, Secret};
-use serde_json::json;
+use std::collections::HashMap;
 use std::time::Duration;
 
-/// Per-call overrides (milliseconds; `maxAttempts` 1 disables retries).
+/// Per-call overrides (milliseconds; `maxAttempts` 1 disables retries; `headers` extra request
+/// headers, checked by the core).
 #[napi(object)]
 #[derive(Default)]
 pub struct NativeCallOptions {
-    /// Per-attempt timeout.
-    pub timeout_ms: Option<f64>,
+    /// Time one attempt may take.
+    pub attempt_timeout_ms: Option<f64>,
     /// Deadline of the whole call, retries included.
     pub deadline_ms: Option<f64>,
     /// Attempts in total.
     pub max_attempts: Option<f64>,
+    /// Extra request headers.
+    pub headers: Option<HashMap<String, String>>,
 }
 
 impl NativeCallOptions {
-    fn to_core(&self, operation: &str) -> napi::Result<CallOptions> {
+    fn into_core(self, operation: &str) -> napi::Result<CallOptions> {
         let ms = |v: Option<f64>, field: &str| -> napi::Result<Option<Duration>> {
             match v {
                 None => Ok(None),
@@ -48,9 +51,10 @@ impl NativeCallOptions {
             }
         };
         Ok(CallOptions {
-            timeout: ms(self.timeout_ms, "timeoutMs")?,
+            attempt_timeout: ms(self.attempt_timeout_ms, "attemptTimeoutMs")?,
             deadline: ms(self.deadline_ms, "deadlineMs")?,
             max_attempts,
+            headers: self.headers.unwrap_or_default().into_iter().collect(),
         })
     }
 }
@@ -128,44 +132,30 @@ impl NativeClient {
         guard("userAgent", || Ok(self.inner.user_agent().to_string()))
     }
 
-    /// Call any catalog operation; resolves to the result as JSON text.
+    /// Call any catalog operation; resolves to a [`NativeResponse`] (the result as JSON text,
+    /// the metadata, and the raw exchange, handed to JavaScript only when read).
     #[napi]
     pub async fn call(
         &self,
         name: String,
         params_json: String,
         options: Option<NativeCallOptions>,
-    ) -> napi::Result<String> {
+    ) -> napi::Result<NativeResponse> {
         let (opts, params) = arguments(&name, &params_json, options)?;
         let (client, panic) = (self.inner.clone(), self.panic_for_test);
         run(name.clone(), move || {
-            let resp = tested(panic, client.call_with(&name, params, &opts))?;
-            Ok(resp.data.to_string())
+            let mut resp = tested(panic, client.call_with(&name, params, &opts))?;
+            let data = std::mem::take(&mut resp.data).to_string();
+            Ok(NativeResponse { data, inner: resp })
         })
         .await
     }
 
-    /// Like `call`, with the response's metadata: `{data, status, request_id, attempts}`.
+    /// Each family's base URL and whether its credentials are set, never a secret, as JSON
+    /// text (for `util.inspect(client)`): the core's `Config::summary`.
     #[napi]
-    pub async fn call_with(
-        &self,
-        name: String,
-        params_json: String,
-        options: Option<NativeCallOptions>,
-    ) -> napi::Result<String> {
-        let (opts, params) = arguments(&name, &params_json, options)?;
-        let (client, panic) = (self.inner.clone(), self.panic_for_test);
-        run(name.clone(), move || {
-            let resp = tested(panic, client.call_with(&name, params, &opts))?;
-            Ok(json!({
-                "data": resp.data,
-                "status": resp.status,
-                "request_id": resp.request_id,
-                "attempts": resp.attempts,
-            })
-            .to_string())
-        })
-        .await
+    pub fn summary(&self) -> napi::Result<String> {
+        guard("summary", || Ok(self.inner.config().summary().to_string()))
     }
 
     /// A lazy walk over a pageable list; checks the arguments now, fetches nothing yet.
@@ -241,6 +231,54 @@ impl NativeClient {
     }
 }
 
+/// A call's result, metadata and raw exchange.
+#[napi]
+pub struct NativeResponse {
+    data: String,
+    inner: phonecom::Response,
+}
+
+#[napi]
+impl NativeResponse {
+    /// The decoded result as JSON text.
+    #[napi(getter)]
+    pub fn data(&self) -> String {
+        self.data.clone()
+    }
+    /// HTTP status.
+    #[napi(getter)]
+    pub fn status(&self) -> u32 {
+        u32::from(self.inner.status)
+    }
+    /// The request id.
+    #[napi(getter)]
+    pub fn request_id(&self) -> String {
+        self.inner.request_id.clone()
+    }
+    /// Attempts made.
+    #[napi(getter)]
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+    /// The response body as text (at most 1 MiB).
+    #[napi(getter)]
+    pub fn body(&self) -> String {
+        self.inner.body.clone()
+    }
+    /// Whether `body` was cut at its bound.
+    #[napi(getter)]
+    pub fn body_truncated(&self) -> bool {
+        self.inner.body_truncated
+    }
+    /// The headers as a JSON object (names lower-cased, repeated values joined, credentials
+    /// masked), as text.
+    #[napi(getter)]
+    pub fn headers_json(&self) -> String {
+        serde_json::Value::Object(phonecom::exchange::header_object(&self.inner.headers))
+            .to_string()
+    }
+}
+
 /// A call's options and parameters, checked behind the panic boundary.
 fn arguments(
     name: &str,
@@ -248,7 +286,7 @@ fn arguments(
     options: Option<NativeCallOptions>,
 ) -> napi::Result<(CallOptions, serde_json::Value)> {
     guard(name, || {
-        let opts = options.unwrap_or_default().to_core(name)?;
+        let opts = options.unwrap_or_default().into_core(name)?;
         Ok((opts, parse(name, "params", params_json)?))
     })
 }

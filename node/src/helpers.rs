@@ -12,6 +12,16 @@ pub fn catalog_json() -> napi::Result<String> {
     guard("catalog", || Ok(phonecom::catalog().to_json().to_string()))
 }
 
+/// Catalog names close to `name`, best first (the core's ranking, for "did you mean").
+#[napi]
+pub fn suggest(name: String) -> Vec<String> {
+    phonecom::catalog()
+        .suggest(&name)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
 /// The library's version.
 #[napi]
 pub fn version() -> String {

@@ -153,7 +153,7 @@ test('transport: the connection is cut, or nothing listens', async () => {
 test('timeout: the per-call timeout', async () => {
   await sb.fault('latency=3000', { method: 'GET' });
   const t0 = Date.now();
-  await assert.rejects(client.v4.getAccount({}, { timeoutMs: 300, maxAttempts: 1 }), (e) => check(e, phonecom.TimeoutError, 'timeout'));
+  await assert.rejects(client.v4.getAccount({}, { attemptTimeoutMs: 300, maxAttempts: 1 }), (e) => check(e, phonecom.TimeoutError, 'timeout'));
   assert.ok(Date.now() - t0 < 2500, 'the timeout, not the latency, ended the call');
 });
 

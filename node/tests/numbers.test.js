@@ -74,7 +74,7 @@ test('bad input is refused before sending, naming the field and the rule', async
   await assert.rejects(client.call('v4.no-such-operation'), (e) => e instanceof ValidationError && /unknown operation/.test(e.message));
   await assert.rejects(client.call('v4.get-account', [1, 2]), (e) => e instanceof ValidationError && e.fields[0].field === 'params');
   await assert.rejects(client.call('v4.get-account', { n: 10n }), (e) => e instanceof ValidationError && /JSON/.test(e.message));
-  await assert.rejects(client.v4.getAccount({}, { timeoutMs: 'soon' }), (e) => e instanceof ValidationError && e.fields[0].field === 'options.timeoutMs');
+  await assert.rejects(client.v4.getAccount({}, { attemptTimeoutMs: 'soon' }), (e) => e instanceof ValidationError && e.fields[0].field === 'options.attemptTimeoutMs');
   await assert.rejects(client.v4.getAccount({}, { retries: 3 }), (e) => e instanceof ValidationError && e.fields[0].field === 'options.retries');
   assert.equal((await sb.requests()).length, before, 'nothing was sent');
 });

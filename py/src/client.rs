@@ -103,6 +103,20 @@ fn seconds(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Durati
     }
 }
 
+/// A call's extra headers (a dict of str to str), checked as the core checks `CallOptions`.
+fn headers_of(
+    py: Python<'_>,
+    name: &str,
+    headers: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<(String, String)>> {
+    let Some(h) = headers else {
+        return Ok(Vec::new());
+    };
+    let doc = serde_json::json!({ "headers": to_json(h, name, "headers").py_err(py)? });
+    let opts = CallOptions::from_json(&doc).py_err(py)?;
+    Ok(opts.headers)
+}
+
 fn params_of(py: Python<'_>, name: &str, params: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
     match params {
         None => Ok(Value::Null),
@@ -169,35 +183,36 @@ impl NativeClient {
         })
     }
 
-    /// Call any catalog operation; returns `{"data", "status", "request_id", "attempts"}`.
-    #[pyo3(signature = (name, params=None, timeout=None, deadline=None, max_attempts=None))]
+    /// Call any catalog operation (`attempt_timeout` and `deadline` in seconds, `headers` a
+    /// dict of extra request headers); returns `(data, response)`, the response's headers and
+    /// body converted only when read ([`NativeResponse`]).
+    #[pyo3(signature = (name, params=None, attempt_timeout=None, deadline=None, max_attempts=None, headers=None))]
+    #[allow(clippy::too_many_arguments)]
     fn call<'py>(
         &self,
         py: Python<'py>,
         name: &str,
         params: Option<&Bound<'py, PyAny>>,
-        timeout: Option<f64>,
+        attempt_timeout: Option<f64>,
         deadline: Option<f64>,
         max_attempts: Option<u32>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+        headers: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<(Bound<'py, PyAny>, NativeResponse)> {
         guard(py, name, || {
             let params = params_of(py, name, params)?;
             let opts = CallOptions {
-                timeout: seconds(py, "timeout", timeout)?,
+                attempt_timeout: seconds(py, "attempt_timeout", attempt_timeout)?,
                 deadline: seconds(py, "deadline", deadline)?,
                 max_attempts,
+                headers: headers_of(py, name, headers)?,
             };
             let (client, op, panic) = (self.inner.clone(), name.to_string(), self.panic_for_test);
             let task = Task::start(py, move || {
                 tested(panic, client.call_with(&op, params, &opts))
             });
-            let resp = finish(py, name, task)?;
-            let out = PyDict::new(py);
-            out.set_item("data", to_py(py, &resp.data)?)?;
-            out.set_item("status", resp.status)?;
-            out.set_item("request_id", resp.request_id)?;
-            out.set_item("attempts", resp.attempts)?;
-            Ok(out)
+            let mut resp = finish(py, name, task)?;
+            let data = to_py(py, &std::mem::take(&mut resp.data))?;
+            Ok((data, NativeResponse { inner: resp }))
         })
     }
 
@@ -266,19 +281,10 @@ impl NativeClient {
         guard(py, "user_agent", || Ok(self.inner.user_agent().to_string()))
     }
 
-    /// Base URLs and the default v4 account, without any secret (for `repr`).
-    fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        guard(py, "describe", || {
-            let c = self.inner.config();
-            let d = PyDict::new(py);
-            d.set_item("v4", &c.v4.base_url)?;
-            d.set_item("account_id", c.v4.account_id)?;
-            d.set_item("oauth", &c.oauth.base_url)?;
-            d.set_item("xml", &c.xml.base_url)?;
-            d.set_item("v1", &c.v1.base_url)?;
-            d.set_item("nol", &c.nol.base_url)?;
-            Ok(d)
-        })
+    /// Each family's base URL and whether its credentials are set, never a secret (for
+    /// `repr`): the core's `Config::summary`.
+    fn describe<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, "describe", || to_py(py, &self.inner.config().summary()))
     }
 
     /// Test-only, not part of the API: this client (same pool), panicking inside the library
@@ -289,6 +295,55 @@ impl NativeClient {
             inner: self.inner.clone(),
             panic_for_test: true,
         }
+    }
+}
+
+/// The metadata and raw exchange of a call (`phonecom.Response` wraps it): the headers and body
+/// are handed to Python only when read, so a call that never looks at them does not pay for them.
+#[pyclass(module = "phonecom._native", name = "Response", frozen)]
+pub struct NativeResponse {
+    inner: phonecom::Response,
+}
+
+#[pymethods]
+impl NativeResponse {
+    /// HTTP status.
+    #[getter]
+    fn status(&self) -> u16 {
+        self.inner.status
+    }
+
+    /// The request id.
+    #[getter]
+    fn request_id(&self) -> &str {
+        &self.inner.request_id
+    }
+
+    /// Attempts made.
+    #[getter]
+    fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
+    /// The response body as text (at most 1 MiB).
+    #[getter]
+    fn body(&self) -> &str {
+        &self.inner.body
+    }
+
+    /// Whether `body` was cut at its bound.
+    #[getter]
+    fn body_truncated(&self) -> bool {
+        self.inner.body_truncated
+    }
+
+    /// Headers as a dict: names lower-cased, a repeated header's values joined with `, `,
+    /// credentials masked.
+    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, "Response.headers", || {
+            let map = phonecom::exchange::header_object(&self.inner.headers);
+            to_py(py, &Value::Object(map))
+        })
     }
 }
 

@@ -16,6 +16,18 @@ fn catalog_json(py: Python<'_>) -> PyResult<String> {
     })
 }
 
+/// Catalog names close to `name`, best first (the core's ranking, for "did you mean").
+#[pyfunction]
+fn suggest(py: Python<'_>, name: &str) -> PyResult<Vec<String>> {
+    guard(py, "suggest", || {
+        Ok(phonecom::catalog()
+            .suggest(name)
+            .into_iter()
+            .map(str::to_string)
+            .collect())
+    })
+}
+
 /// Every error kind's stable name (`validation`, `rate_limited`, ...).
 #[pyfunction]
 fn error_kinds(py: Python<'_>) -> PyResult<Vec<&'static str>> {
@@ -148,6 +160,7 @@ fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
     m.add_function(wrap_pyfunction!(error_kinds, m)?)?;
+    m.add_function(wrap_pyfunction!(suggest, m)?)?;
     m.add_function(wrap_pyfunction!(express_username, m)?)?;
     m.add_function(wrap_pyfunction!(express_generate_password, m)?)?;
     m.add_function(wrap_pyfunction!(express_validate_contact, m)?)?;

@@ -25,6 +25,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", phonecom::VERSION)?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<client::NativePages>()?;
+    m.add_class::<client::NativeResponse>()?;
     functions::register(m)?;
     callcontrol::register(m)?;
     Ok(())

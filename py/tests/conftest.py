@@ -99,7 +99,7 @@ def config(sandbox: Sandbox) -> Dict[str, Any]:
 @pytest.fixture
 def client(config: Dict[str, Any]) -> Iterator[phonecom.Client]:
     # Short backoff so retry tests stay fast.
-    with phonecom.Client(config, retry={"base_delay_ms": 10, "max_delay_ms": 50}) as c:
+    with phonecom.Client(config, retry={"base_delay": 0.01, "max_delay": 0.05}) as c:
         yield c
 
 

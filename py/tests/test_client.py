@@ -18,7 +18,7 @@ def test_constructors_and_overrides(config: Dict[str, Any], config_file: Path, m
     assert phonecom.Client(config).v4.get_account()["id"] == account
     assert phonecom.Client(json.dumps(config)).call("v4.get-account")["id"] == account
     assert phonecom.Client.from_file(config_file).v4.get_account()["id"] == account
-    assert phonecom.Client.from_file(str(config_file), timeouts={"overall_ms": 5000}).v4.ping() is not None
+    assert phonecom.Client.from_file(str(config_file), timeouts={"per_attempt": 5.0}).v4.ping() is not None
     for key, value in [
         ("PHONECOM_V4_BASE_URL", config["v4"]["base_url"]),
         ("PHONECOM_V4_TOKEN", config["v4"]["token"]),
@@ -45,7 +45,7 @@ def test_bad_config_is_a_validation_error(tmp_path: Path) -> None:
 
 def test_no_config_means_the_defaults_and_none_is_refused() -> None:
     defaults = phonecom.Client()
-    assert repr(defaults) == "<phonecom.Client v4=https://api.phone.com/v4 account_id=None>"
+    assert repr(defaults).startswith("<phonecom.Client v4=https://api.phone.com/v4 (no credentials) oauth=")
     for make in (phonecom.Client, phonecom.AsyncClient):
         with pytest.raises(phonecom.ValidationError) as info:
             make(None)  # type: ignore[arg-type]
@@ -123,7 +123,7 @@ def test_per_call_options(client: phonecom.Client, sandbox: Sandbox) -> None:
         client.with_options(max_attempts=1).v4.get_account()
     assert e.value.attempts == 1 and e.value.status == 503
     with pytest.raises(phonecom.ValidationError, match="timeout"):
-        client.call("v4.ping", timeout=-1)
+        client.call("v4.ping", timeouts={"per_attempt": -1})
 
 
 def test_values_without_json_form_are_refused(client: phonecom.Client) -> None:

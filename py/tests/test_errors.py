@@ -137,7 +137,7 @@ def test_transport(config: Dict[str, Any]) -> None:
 
 def test_timeout(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
     sandbox.fault("latency=1500", path="/v4/accounts", times=1)
-    err = _expect(phonecom.TimeoutError, lambda: client.call("v4.get-account", timeout=0.3, max_attempts=1), config)
+    err = _expect(phonecom.TimeoutError, lambda: client.call("v4.get-account", timeouts={"per_attempt": 0.3}, max_attempts=1), config)
     assert isinstance(err, TimeoutError)
 
 

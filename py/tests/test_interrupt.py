@@ -27,7 +27,7 @@ import json, os, sys, time
 import phonecom
 
 config = json.loads(os.environ["SANDBOX_CONFIG"])
-client = phonecom.Client(config, retry={"base_delay_ms": 10, "max_delay_ms": 50})
+client = phonecom.Client(config, retry={"base_delay": 0.01, "max_delay": 0.05})
 contact = json.loads(os.environ["CONTACT"])
 
 def say(event, **fields):

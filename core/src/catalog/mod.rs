@@ -306,9 +306,13 @@ impl Catalog {
         })
     }
 
-    /// Names close to `name` (for "unknown operation" errors), best first: see
-    /// [`suggest::closest`].
-    pub(crate) fn suggest(&self, name: &str) -> Vec<&str> {
+    /// Names close to `name` (for "unknown operation" errors and the bindings' "did you mean"
+    /// on a mistyped attribute), best first, the named family's first, at most 5.
+    ///
+    /// ```
+    /// assert_eq!(phonecom::catalog().suggest("v4.get_acount")[0], "v4.get-account");
+    /// ```
+    pub fn suggest(&self, name: &str) -> Vec<&str> {
         suggest::closest(name, self.ops.keys().map(String::as_str))
     }
 }

@@ -12,7 +12,6 @@ import asyncio
 import json
 import os
 import threading
-from dataclasses import dataclass
 from typing import (
     Any,
     AsyncIterator,
@@ -25,7 +24,7 @@ from typing import (
     Union,
 )
 
-from . import _native, _naming
+from . import _native, _naming, _options
 from ._errors import FieldError, ValidationError
 
 __all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]
@@ -76,18 +75,62 @@ def catalog() -> List[Dict[str, Any]]:
     return [dict(op) for op in _Catalog.get().operations.values()]
 
 
-@dataclass(frozen=True)
 class Response:
-    """A successful call with its metadata."""
+    """A successful call with its metadata and the raw exchange (as Stripe's ``last_response``):
+    what :meth:`Client.call_with_response` returns and :attr:`Client.last_response` keeps.
+
+    >>> r = client.call_with_response("v4.get-account")        # doctest: +SKIP
+    >>> r.status, r.headers.get("ratelimit-remaining"), r.body[:40]  # doctest: +SKIP
+
+    ``headers`` and ``body`` are those of the response that ended the call (its last attempt's);
+    the composed ``express`` flows make several requests and have neither (both empty).
+    """
+
+    __slots__ = ("data", "_native", "_headers")
 
     data: Any
     """The decoded result (dicts, lists, str, int, float, bool, None)."""
-    status: int
-    """HTTP status."""
-    request_id: str
-    """The request id (the upstream's when it sent one, else the library's)."""
-    attempts: int
-    """Attempts made."""
+
+    def __init__(self, data: Any, native: Any) -> None:
+        self.data = data
+        self._native = native
+        self._headers: Optional[Dict[str, str]] = None
+
+    @property
+    def status(self) -> int:
+        """HTTP status."""
+        return int(self._native.status)
+
+    @property
+    def request_id(self) -> str:
+        """The request id (the upstream's when it sent one, else the library's)."""
+        return str(self._native.request_id)
+
+    @property
+    def attempts(self) -> int:
+        """Attempts made."""
+        return int(self._native.attempts)
+
+    @property
+    def headers(self) -> Dict[str, str]:
+        """Response headers: names lower-cased, a repeated header's values joined with ``, ``,
+        credentials masked (``authorization: Bearer ***``, ``set-cookie: ***``)."""
+        if self._headers is None:
+            self._headers = dict(self._native.headers())
+        return self._headers
+
+    @property
+    def body(self) -> str:
+        """The response body as received, as text (at most 1 MiB; see :attr:`body_truncated`)."""
+        return str(self._native.body)
+
+    @property
+    def body_truncated(self) -> bool:
+        """Whether :attr:`body` was cut at 1 MiB (:attr:`data` is always decoded from the whole body)."""
+        return bool(self._native.body_truncated)
+
+    def __repr__(self) -> str:
+        return f"<phonecom.Response status={self.status} request_id={self.request_id} attempts={self.attempts}>"
 
 
 def _doc_of(op: Mapping[str, Any]) -> str:
@@ -195,10 +238,7 @@ class Namespace:
             raise AttributeError(attr)
         child = self._node.get(attr)
         if child is None:
-            where = ".".join(self._path)
-            raise AttributeError(
-                f"phonecom: `{where}` has no operation `{attr}` (see dir(client.{where}) or phonecom.catalog())"
-            )
+            raise AttributeError(_unknown_attribute(self._path, attr))
         obj = self._client._child(self._path + (attr,), child)
         object.__setattr__(self, attr, obj)
         return obj
@@ -210,7 +250,31 @@ class Namespace:
         return f"<phonecom namespace {'.'.join(self._path)}: {len(self._node)} entries>"
 
 
-_OPTION_NAMES = ("timeout", "deadline", "max_attempts")
+def _unknown_attribute(path: Tuple[str, ...], attr: str) -> str:
+    """The message for a mistyped operation: the core's "did you mean" (same ranking as an
+    unknown name given to ``call``), as Python attribute paths."""
+    where = ".".join(path)
+    hints = [
+        "client." + ".".join(_naming.path(name))
+        for name in _native.suggest(f"{where}.{attr}")
+    ]
+    hint = f"; did you mean {', '.join(hints)}?" if hints else ""
+    return f"phonecom: `{where}` has no operation `{attr}`{hint} (see dir(client.{where}) or phonecom.catalog())"
+
+
+def _describe(summary: Mapping[str, Any]) -> str:
+    """Families and hosts for ``repr``: ``v4=https://api.phone.com/v4 (account 1234)``;
+    ``(no credentials)`` where none are set. Never a secret: the core's summary holds none."""
+    parts = []
+    for family, info in summary.items():
+        notes = []
+        if info.get("account_id") is not None:
+            notes.append(f"account {info['account_id']}")
+        if info.get("credentials") is False:
+            notes.append("no credentials")
+        tail = f" ({', '.join(notes)})" if notes else ""
+        parts.append(f"{family}={info['base_url']}{tail}")
+    return " ".join(parts)
 
 
 class _NoConfig:
@@ -234,6 +298,11 @@ def _config_is_none() -> ValidationError:
     return ValidationError(f"[validation] `config` {rule}", fields=[FieldError("config", rule)])
 
 
+def _overrides(overrides: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
+    """Keyword overrides of a configuration, durations converted from seconds (None for none)."""
+    return _options.config_document(overrides) if overrides else None
+
+
 class _ClientBase:
     """What Client and AsyncClient share: construction, options, namespaces."""
 
@@ -242,23 +311,29 @@ class _ClientBase:
     def __init__(self, config: Union[None, str, Mapping[str, Any], _NoConfig] = _NO_CONFIG, **overrides: Any) -> None:
         if config is None:
             raise _config_is_none()
-        document = None if isinstance(config, _NoConfig) else config
-        self._init(_native.Client.from_value(document, overrides or None), {})
+        document: Any = None if isinstance(config, _NoConfig) else config
+        if isinstance(document, Mapping):
+            document = _options.config_document(document)
+        self._init(_native.Client.from_value(document, _overrides(overrides)), {})
 
     def _init(self, native: Any, options: Dict[str, Any]) -> None:
         self._native: Any = native
         self._options = options
         self._closed = False
+        self._last_response: Optional[Response] = None
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Any:
-        """A client from the ``PHONECOM_*`` environment variables, with ``overrides`` merged in."""
-        return cls._wrap(_native.Client.from_env(overrides or None), {})
+        """A client from ``PHONECOM_CONFIG`` (a JSON config file, or its text) and the other
+        ``PHONECOM_*`` environment variables over it, with ``overrides`` merged in. With nothing
+        configured, the first call that needs credentials raises :class:`AuthenticationError`
+        saying so and naming the variables."""
+        return cls._wrap(_native.Client.from_env(_overrides(overrides)), {})
 
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"], **overrides: Any) -> Any:
         """A client from a JSON configuration file (e.g. the sandbox's config line), with ``overrides`` merged in."""
-        return cls._wrap(_native.Client.from_file(os.fspath(path), overrides or None), {})
+        return cls._wrap(_native.Client.from_file(os.fspath(path), _overrides(overrides)), {})
 
     @classmethod
     def _wrap(cls, native: Any, options: Dict[str, Any]) -> Any:
@@ -294,16 +369,19 @@ class _ClientBase:
     def with_options(
         self,
         *,
-        timeout: Optional[float] = None,
+        timeouts: Optional[Mapping[str, float]] = None,
         deadline: Optional[float] = None,
         max_attempts: Optional[int] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        timeout: Optional[float] = None,
     ) -> Any:
-        """The same client (same connection pool) with per-call defaults: ``timeout`` per attempt and
-        ``deadline`` for the whole call, in seconds; ``max_attempts`` (1 disables retries)."""
+        """The same client (same connection pool) with per-call defaults, in seconds:
+        ``timeouts={"per_attempt": 5.0}`` bounds each attempt and ``deadline`` the whole call;
+        ``max_attempts`` (1 disables retries); ``headers`` extra request headers. ``timeout`` is
+        the deprecated spelling of ``timeouts={"per_attempt": ...}``."""
         opts = dict(self._options)
-        for k, v in (("timeout", timeout), ("deadline", deadline), ("max_attempts", max_attempts)):
-            if v is not None:
-                opts[k] = v
+        given = {"timeouts": timeouts, "deadline": deadline, "max_attempts": max_attempts, "headers": headers, "timeout": timeout}
+        opts.update(_options.call_options(given))
         return type(self)._wrap(self._native_client(), opts)
 
     def with_v4_token(self, token: str, account_id: Optional[int] = None) -> Any:
@@ -332,20 +410,27 @@ class _ClientBase:
         """Whether :meth:`close` was called."""
         return self._closed
 
-    def _call(self, name: str, params: Optional[Mapping[str, Any]], options: Mapping[str, Any]) -> Dict[str, Any]:
+    @property
+    def last_response(self) -> Optional[Response]:
+        """The :class:`Response` of this client object's latest successful call (as Stripe's
+        ``last_response``), with its headers and raw body; ``None`` before the first. Clients
+        derived with ``with_options``/``with_v4_token`` keep their own. Shared across threads, it
+        is whichever call finished last: use :meth:`call_with_response` to pair a response with
+        its call."""
+        return self._last_response
+
+    def _call(self, name: str, params: Optional[Mapping[str, Any]], options: Mapping[str, Any]) -> Response:
         opts = dict(self._options)
-        opts.update({k: v for k, v in options.items() if v is not None})
-        unknown = set(opts) - set(_OPTION_NAMES)
-        if unknown:
-            raise TypeError(f"unknown call options: {', '.join(sorted(unknown))}")
-        result: Dict[str, Any] = self._native_client().call(name, params, **opts)
-        return result
+        opts.update(_options.call_options(options))
+        data, native = self._native_client().call(name, params, **opts)
+        response = Response(data, native)
+        self._last_response = response
+        return response
 
     def __repr__(self) -> str:
         if self._closed:
             return f"<phonecom.{type(self).__name__} (closed)>"
-        d = self._native.describe()
-        return f"<phonecom.{type(self).__name__} v4={d['v4']} account_id={d['account_id']}>"
+        return f"<phonecom.{type(self).__name__} {_describe(self._native.describe())}>"
 
     def __reduce__(self) -> Any:
         raise TypeError(f"a phonecom.{type(self).__name__} holds a connection pool and cannot be pickled")
@@ -359,8 +444,12 @@ class Client(_ClientBase):
     ...     numbers = client.v4.list_available_phone_numbers(filters={"npa": "eq:858"}, limit=5)
 
     ``config`` is a dict or a JSON string shaped like the sandbox's config line (``v4``,
-    ``oauth``, ``xml``, ``v1``, ``nol``, ``timeouts``, ``retry``, ``proxy``...); keyword
-    ``overrides`` are merged into it (dicts key by key). Left out, the defaults apply (production
+    ``oauth``, ``xml``, ``v1``, ``nol``, ``timeouts``, ``retry``, ``proxy``, ``app_info``,
+    ``debug_log``...); keyword ``overrides`` are merged into it (dicts key by key). Durations are
+    seconds: ``timeouts={"connect": 2.0, "per_attempt": 5.0}``, ``deadline=30.0``;
+    ``app_info={"name": "AcmePortal", "version": "2.1", "url": "https://acme.example"}`` is
+    added to the User-Agent; ``debug_log=True`` adds masked headers and bodies to the
+    ``phonecom`` logger's request and response records. Left out, the defaults apply (production
     hosts, no credentials); ``Client(None)`` is refused with :class:`ValidationError`, since a
     ``None`` there is most often a configuration lookup that found nothing. Every network call
     releases the GIL, and Ctrl-C interrupts a call made on the main thread (the request already
@@ -374,26 +463,38 @@ class Client(_ClientBase):
         name: str,
         params: Optional[Mapping[str, Any]] = None,
         *,
-        timeout: Optional[float] = None,
+        timeouts: Optional[Mapping[str, float]] = None,
         deadline: Optional[float] = None,
         max_attempts: Optional[int] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        timeout: Optional[float] = None,
     ) -> Any:
         """Call any catalog operation by its canonical name (``"v4.get-account"``) with a dict of
-        parameters; returns the decoded result. Raises a :class:`phonecom.PhoneComError` subclass."""
-        return self._call(name, params, {"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts})["data"]
+        parameters; returns the decoded result. Raises a :class:`phonecom.PhoneComError` subclass.
+
+        Options, durations in seconds: ``timeouts={"per_attempt": 5.0}`` bounds each attempt,
+        ``deadline=30.0`` the whole call (retries and waits included), ``max_attempts`` (1 disables
+        retries), ``headers`` extra request headers (no CR/LF; not ``Authorization``, ``Host``,
+        ``Content-Length``, ``User-Agent``: set ``app_info`` in the config for that). ``timeout`` is
+        the deprecated spelling of ``timeouts={"per_attempt": ...}``."""
+        opts = {"timeouts": timeouts, "deadline": deadline, "max_attempts": max_attempts, "headers": headers, "timeout": timeout}
+        return self._call(name, params, opts).data
 
     def call_with_response(
         self,
         name: str,
         params: Optional[Mapping[str, Any]] = None,
         *,
-        timeout: Optional[float] = None,
+        timeouts: Optional[Mapping[str, float]] = None,
         deadline: Optional[float] = None,
         max_attempts: Optional[int] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        timeout: Optional[float] = None,
     ) -> Response:
-        """Like :meth:`call`, returning a :class:`Response` with the status, request id and attempts."""
-        r = self._call(name, params, {"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts})
-        return Response(r["data"], r["status"], r["request_id"], r["attempts"])
+        """Like :meth:`call`, returning a :class:`Response`: the data, status, request id, attempts,
+        and the response's headers (masked) and raw body."""
+        opts = {"timeouts": timeouts, "deadline": deadline, "max_attempts": max_attempts, "headers": headers, "timeout": timeout}
+        return self._call(name, params, opts)
 
     def close(self) -> None:
         """Stop using this client (its connections close once no other client shares the pool)."""
@@ -423,28 +524,31 @@ class AsyncClient(_ClientBase):
         name: str,
         params: Optional[Mapping[str, Any]] = None,
         *,
-        timeout: Optional[float] = None,
+        timeouts: Optional[Mapping[str, float]] = None,
         deadline: Optional[float] = None,
         max_attempts: Optional[int] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        timeout: Optional[float] = None,
     ) -> Any:
         """Call any catalog operation by its canonical name; see :meth:`Client.call`."""
-        opts = {"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts}
+        opts = {"timeouts": timeouts, "deadline": deadline, "max_attempts": max_attempts, "headers": headers, "timeout": timeout}
         r = await asyncio.to_thread(self._call, name, params, opts)
-        return r["data"]
+        return r.data
 
     async def call_with_response(
         self,
         name: str,
         params: Optional[Mapping[str, Any]] = None,
         *,
-        timeout: Optional[float] = None,
+        timeouts: Optional[Mapping[str, float]] = None,
         deadline: Optional[float] = None,
         max_attempts: Optional[int] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        timeout: Optional[float] = None,
     ) -> Response:
         """Like :meth:`call`, returning a :class:`Response`."""
-        opts = {"timeout": timeout, "deadline": deadline, "max_attempts": max_attempts}
-        r = await asyncio.to_thread(self._call, name, params, opts)
-        return Response(r["data"], r["status"], r["request_id"], r["attempts"])
+        opts = {"timeouts": timeouts, "deadline": deadline, "max_attempts": max_attempts, "headers": headers, "timeout": timeout}
+        return await asyncio.to_thread(self._call, name, params, opts)
 
     async def aclose(self) -> None:
         """Stop using this client."""

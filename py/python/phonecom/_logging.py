@@ -3,7 +3,10 @@
 Logger ``phonecom``: each attempt's request and response at DEBUG, retries and failed calls at
 INFO. Secrets are masked by the core before an event reaches Python. The event's fields are also
 attached to the record as ``record.phonecom`` (a dict: kind, operation, method, url, attempt,
-request_id, status, elapsed_ms, message).
+request_id, status, elapsed_ms, message, headers, body, body_truncated).
+
+With ``debug_log=True`` in the client's configuration (or ``PHONECOM_DEBUG_LOG=1``), request and
+response records also show the headers and the body, secrets masked and the body cut at 4 KiB.
 """
 
 from __future__ import annotations
@@ -35,4 +38,10 @@ def _emit(event: Mapping[str, Any]) -> None:
         text = f"response {op}: HTTP {event.get('status')} in {event.get('elapsed_ms')} ms {tail}"
     else:
         text = f"{kind} {op}: {event.get('message') or ''} {tail}"
+    headers = event.get("headers") or {}
+    if headers:
+        text += "\n  " + "\n  ".join(f"{k}: {v}" for k, v in headers.items())
+    body = event.get("body")
+    if body:
+        text += f"\n  body: {body}" + (" [cut]" if event.get("body_truncated") else "")
     logger.log(level, "%s", text, extra={"phonecom": dict(event)})
