@@ -461,8 +461,10 @@ phonecom_status phonecom_client_user_agent(const phonecom_client *client, char *
 
 /**
  * What the client is configured to talk to, without any secret (for a binding's `repr` or
- * `var_dump`, or a program's startup log): `{"v4": "<base URL>", "account_id": <the default
- * v4 account, or null>, "oauth": "<base URL>", "xml": "...", "v1": "...", "nol": "..."}`.
+ * `var_dump`, or a program's startup log; the core's `Config::summary`, as Python's `repr` and
+ * Node's `util.inspect` show it): `{"v4": {"base_url", "credentials": true|false,
+ * "account_id"}, "oauth": {"base_url"}, "xml": {"base_url", "credentials"}, "v1": {...},
+ * "nol": {...}}`, where `credentials` says whether a credential is configured, never what it is.
  *
  * On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
  * Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).

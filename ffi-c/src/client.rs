@@ -342,8 +342,10 @@ pub unsafe extern "C" fn phonecom_client_user_agent(
 }
 
 /// What the client is configured to talk to, without any secret (for a binding's `repr` or
-/// `var_dump`, or a program's startup log): `{"v4": "<base URL>", "account_id": <the default
-/// v4 account, or null>, "oauth": "<base URL>", "xml": "...", "v1": "...", "nol": "..."}`.
+/// `var_dump`, or a program's startup log; the core's `Config::summary`, as Python's `repr` and
+/// Node's `util.inspect` show it): `{"v4": {"base_url", "credentials": true|false,
+/// "account_id"}, "oauth": {"base_url"}, "xml": {"base_url", "credentials"}, "v1": {...},
+/// "nol": {...}}`, where `credentials` says whether a credential is configured, never what it is.
 ///
 /// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
 /// Fails only with `PHONECOM_ERR_NULL_ARGUMENT` (`client` or `out` is NULL).
@@ -358,15 +360,7 @@ pub unsafe extern "C" fn phonecom_client_describe_json(
     ffi::boundary("phonecom_client_describe_json", || {
         let client = ffi::ref_arg(client, "client")?;
         let out = ffi::out_arg(out, "out")?;
-        let c = client.client.config();
-        out.write_json(&serde_json::json!({
-            "v4": c.v4.base_url,
-            "account_id": c.v4.account_id,
-            "oauth": c.oauth.base_url,
-            "xml": c.xml.base_url,
-            "v1": c.v1.base_url,
-            "nol": c.nol.base_url,
-        }))
+        out.write_json(&client.client.config().summary())
     })
 }
 

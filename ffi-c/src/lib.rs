@@ -17,7 +17,7 @@
 //! phonecom_client_free(client);
 //! ```
 //!
-//! Layout: [`ffi`] holds every unsafe conversion and the panic boundary; [`status`] the status
+//! Layout: `ffi` (private) holds every unsafe conversion and the panic boundary; [`status`] the status
 //! enum; [`error`] the thread's last error; [`client`] the client handle and builder; [`call`]
 //! the generic call (with per-call options) and the catalog; [`pager`] list walking; [`helpers`] the local helpers
 //! (Express Sign-Up, E.164, vanity, JSON pointer); [`callcontrol`] call-control requests and

@@ -202,8 +202,9 @@ final class PhoneCom
     }
 
     /**
-     * What this client talks to, without any secret: ['v4' => base URL, 'account_id' => the
-     * default v4 account or null, 'oauth' => ..., 'xml' => ..., 'v1' => ..., 'nol' => ...].
+     * What this client talks to, without any secret: ['v4' => ['base_url' => ..., 'credentials'
+     * => true|false, 'account_id' => ...], 'oauth' => ['base_url' => ...], 'xml' => [...],
+     * 'v1' => [...], 'nol' => [...]] (`credentials` says whether one is configured, never what).
      */
     public function describe(): array
     {

@@ -107,7 +107,7 @@ test('exchange: var_dump and print_r show families and hosts, never a secret', f
         var_dump($client);
         $dump = ob_get_clean() . print_r($client, true);
         check(str_contains($dump, $config['v4']['base_url']) && str_contains($dump, $config['nol']['base_url']), "hosts shown: $dump");
-        check(str_contains($dump, '["account_id"]=>' . "\n" . '    int(' . $account . ')'), "the account: $dump");
+        check(str_contains($dump, '["account_id"]=>' . "\n" . '      int(' . $account . ')'), "the account: $dump");
         check(str_contains($dump, 'libphonecom/'), 'the User-Agent');
         check(!str_contains($dump, $secret) && !str_contains($dump, 'CData'), "no secret, no handle: $dump");
         foreach (['xml' => 'password', 'v1' => 'api_key', 'nol' => 'api_key'] as $family => $key) {
@@ -115,5 +115,5 @@ test('exchange: var_dump and print_r show families and hosts, never a secret', f
             check(!is_string($value) || !str_contains($dump, $value), "$family.$key hidden");
         }
     }
-    check($pc->describe()['v4'] === $config['v4']['base_url'], 'describe() gives the same');
+    check($pc->describe()['v4']['base_url'] === $config['v4']['base_url'] && $pc->describe()['v4']['credentials'] === true, 'describe() gives the same');
 });

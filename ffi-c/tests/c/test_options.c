@@ -323,9 +323,10 @@ static void describe_shows_hosts_not_secrets(void) {
     char *partner = NULL, *described = NULL;
     CHECK_STATUS(phonecom_client_describe_json(client, &partner), PHONECOM_OK);
     CHECK_STATUS(phonecom_client_describe_json(user, &described), PHONECOM_OK);
-    CHECK(partner && v4 && h_get_is(partner, "/v4", v4) && nol && h_get_is(partner, "/nol", nol));
-    CHECK(partner && h_get_int(partner, "/account_id") == h_account_id());
-    CHECK(described && h_get_int(described, "/account_id") == 77);
+    CHECK(partner && v4 && h_get_is(partner, "/v4/base_url", v4) && nol && h_get_is(partner, "/nol/base_url", nol));
+    CHECK(partner && h_get_int(partner, "/v4/account_id") == h_account_id());
+    CHECK(partner && h_get_is(partner, "/v4/credentials", "true"));
+    CHECK(described && h_get_int(described, "/v4/account_id") == 77);
     CHECK(partner && token && !strstr(partner, token));
     CHECK(described && !strstr(described, "user-token-Zq81-secret"));
     char *out = SENTINEL;
