@@ -118,7 +118,10 @@ pub fn first_sentence(doc: &str) -> String {
 /// `phonecom_X_free`, a returned `const char *` is static.
 pub fn memory(f: &Function) -> String {
     if f.signature.starts_with("typedef") {
-        return "`event_json` is the library's, valid during the call only".into();
+        // A callback: what the library passes it (its last parameter) is lent for the call.
+        let last = f.signature.trim_end_matches(')').rsplit(',').next().unwrap_or("");
+        let name = last.rsplit(['*', ' ']).next().unwrap_or(last).trim();
+        return format!("`{name}` is the library's, valid during the call only");
     }
     let (head, params) = f.signature.split_once('(').expect("a function");
     let mut notes = Vec::new();
