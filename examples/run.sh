@@ -36,7 +36,8 @@ SANDBOX_BIN="$TARGET_DIR/debug/phonecom-sandbox"
 start_sandbox() {
   rm -f "$WORK/sandbox.in" "$WORK/sandbox.out"
   mkfifo "$WORK/sandbox.in"
-  "$SANDBOX_BIN" --exit-on-eof <"$WORK/sandbox.in" >"$WORK/sandbox.out" &
+  # Its console (one line per request) goes to a file, shown when an example fails.
+  "$SANDBOX_BIN" --exit-on-eof <"$WORK/sandbox.in" >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
   SANDBOX_PID=$!
   exec {SANDBOX_STDIN}>"$WORK/sandbox.in"
   local tries=0
@@ -70,6 +71,8 @@ run() {
     FAILED+=("$label")
     printf 'FAIL %s (exit %s; the last line must be "done"):\n' "$label" "$status"
     sed 's/^/     /' "$log"
+    echo "     the sandbox's console:"
+    sed 's/^/       /' "$WORK/sandbox.err"
   fi
 }
 

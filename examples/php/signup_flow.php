@@ -47,7 +47,7 @@ try {
     ]);
     echo "step 3: {$page['total']} numbers in NPA 858 under \$149.00; the cheapest:\n";
     foreach ($page['items'] as $n) {
-        printf("        %s %-14s \$%s\n", $n['phone_number'], $n['city'] ?? '', $n['price']);
+        printf("        %s %-14s %s\n", $n['phone_number'], $n['city'] ?? '', priceText($n['price'] ?? null));
     }
     if (!$page['items']) {
         throw new RuntimeException('no number in NPA 858 under $149.00');
@@ -59,4 +59,18 @@ try {
 } catch (PhoneComException $e) {
     fwrite(STDERR, "error: {$e->getMessage()}\n");
     exit(1);
+}
+
+/** A v4 price as a person reads it: the one-time price in whole US dollars, where 0 means no
+ *  one-time price (printed bare, "$0" looked like a price that failed to parse) and
+ *  "REQUEST_QUOTE" a price given on request. */
+function priceText(mixed $price): string
+{
+    if ($price === 0) {
+        return 'free (no one-time price)';
+    }
+    if ($price === 'REQUEST_QUOTE') {
+        return 'price on request';
+    }
+    return "\$$price.00 one-time";
 }

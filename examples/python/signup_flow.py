@@ -22,6 +22,17 @@ import phonecom
 from phonecom.types import Contact
 
 
+def price_text(price: object) -> str:
+    """A v4 price as a person reads it: the one-time price in whole US dollars, where 0 means no
+    one-time price (printed bare, "$0" looked like a price that failed to parse) and
+    "REQUEST_QUOTE" a price given on request."""
+    if price == 0:
+        return "free (no one-time price)"
+    if price == "REQUEST_QUOTE":
+        return "price on request"
+    return f"${price}.00 one-time"
+
+
 def client_from_environment() -> phonecom.Client:
     path = os.environ.get("PHONECOM_CONFIG")
     return phonecom.Client.from_file(path) if path else phonecom.Client.from_env()
@@ -56,7 +67,7 @@ def main() -> int:
         )
         print(f"step 3: {page.get('total', len(page['items']))} numbers in NPA 858 under $149; the cheapest:")
         for n in page["items"]:
-            print(f"        {n['phone_number']} {n.get('city', ''):<14} ${n['price']}")
+            print(f"        {n['phone_number']} {n.get('city', ''):<14} {price_text(n.get('price'))}")
         if not page["items"]:
             print("no number in NPA 858 under $149", file=sys.stderr)
             return 1
