@@ -58,7 +58,7 @@ def load_average() -> str:
 def fixtures(release: str, www: str) -> None:
     """The response bytes: a v4 list of 24 available numbers and a 500-row getCallList, as the
     sandbox (the release binary) answers them."""
-    sb = subprocess.Popen([os.path.join(release, "phonecom-sandbox"), "--exit-on-eof"],
+    sb = subprocess.Popen([os.path.join(release, "phonecom-sandbox"), "--exit-on-eof", "--quiet"],
                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         cfg = json.loads(sb.stdout.readline())  # type: ignore[union-attr]
@@ -187,7 +187,7 @@ def clients(python: str, node_pkg: str) -> List[Client]:
 def async_pass(python: str, release: str, work: str, latency_ms: int, calls: int) -> float:
     """Seconds the Python AsyncClient takes for ``calls`` calls at once against the sandbox,
     each answer delayed ``latency_ms`` by a queued latency fault."""
-    sb = subprocess.Popen([os.path.join(release, "phonecom-sandbox"), "--exit-on-eof",
+    sb = subprocess.Popen([os.path.join(release, "phonecom-sandbox"), "--exit-on-eof", "--quiet",
                            "--max-workers", str(calls + 8)],
                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
