@@ -100,7 +100,7 @@ def test_max_concurrency_bounds_calls_in_flight_and_every_call_completes(gated: 
     async def main() -> int:
         client = phonecom.AsyncClient(gated["config"], max_concurrency=8)
         # Clients derived from it share the bound.
-        derived = client.with_options(timeout=20).with_v4_token("tok_other_user", 8)
+        derived = client.with_options(timeouts={"per_attempt": 20.0}).with_v4_token("tok_other_user", 8)
         assert derived.max_concurrency == 8
         results = await asyncio.gather(_calls(client, 20), _calls(derived, 20))
         return sum(len(r) for r in results)
@@ -164,11 +164,11 @@ def test_a_script_that_exits_right_after_its_async_calls_exits_cleanly(config: D
     # finishes; the interpreter then ended them mid-unwind and the process crashed (SIGSEGV), in
     # over half the runs when the answers arrive together (the latency fault). All runs exit 0.
     runs = 12
-    sandbox.fault("latency=100", path="/v4/accounts", times=16 * runs)
+    sandbox.queue_fault("latency=100", path="/v4/accounts", times=16 * runs)
     env = dict(os.environ, SANDBOX_CONFIG=json.dumps(config))
     try:
         for _ in range(runs):
             run = subprocess.run([sys.executable, "-c", _EXIT_RIGHT_AFTER], env=env, capture_output=True, text=True, timeout=60)
             assert run.returncode == 0, f"exit status {run.returncode}: {run.stderr[-2000:]}"
     finally:
-        sandbox.admin("DELETE", "/_sandbox/faults")  # none left for the next tests, even on failure
+        sandbox.clear_faults()  # none left for the next tests, even on failure

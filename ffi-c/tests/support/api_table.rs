@@ -119,7 +119,12 @@ pub fn first_sentence(doc: &str) -> String {
 pub fn memory(f: &Function) -> String {
     if f.signature.starts_with("typedef") {
         // A callback: what the library passes it (its last parameter) is lent for the call.
-        let last = f.signature.trim_end_matches(')').rsplit(',').next().unwrap_or("");
+        let last = f
+            .signature
+            .trim_end_matches(')')
+            .rsplit(',')
+            .next()
+            .unwrap_or("");
         let name = last.rsplit(['*', ' ']).next().unwrap_or(last).trim();
         return format!("`{name}` is the library's, valid during the call only");
     }
