@@ -3,6 +3,7 @@
 //! [`HttpResponse`]; nothing else in the crate touches the network.
 
 use crate::attempt_error::{classify, Attempt, AttemptFailure, AttemptLimit};
+use crate::budget::Pass;
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogEventKind, LogHook};
@@ -158,13 +159,16 @@ impl Transport {
     }
 
     /// Send `req`, retrying as the policy allows, until a response arrives or the call fails.
-    /// `mask` masks the call's secrets in its error and in every log event.
+    /// `mask` masks the call's secrets in its error and in every log event. `pace`, the call's
+    /// rate budget, gives every attempt its slot (waiting within the deadline) and hears every
+    /// response's rate-limit answer.
     pub(crate) fn execute(
         &self,
         req: &HttpRequest,
         operation: &str,
         opts: &CallOptions,
         mask: Mask<'_>,
+        pace: Option<&Pass<'_>>,
     ) -> Result<HttpResponse> {
         let started = Instant::now();
         let policy = self.config.retry;
@@ -181,6 +185,9 @@ impl Transport {
         let mut attempt = 0;
         loop {
             attempt += 1;
+            if let Some(Err(e)) = pace.map(|p| p.acquire(deadline)) {
+                return Err(self.fail(mask, e, operation, &request_id, attempt - 1, req, started));
+            }
             let now = Instant::now();
             let remaining = deadline.saturating_duration_since(now);
             if remaining.is_zero() {
@@ -235,6 +242,9 @@ impl Transport {
             match outcome {
                 Ok(mut resp) => {
                     resp.attempts = attempt;
+                    if let Some(pace) = pace {
+                        pace.observe(&resp);
+                    }
                     let elapsed = sent_at.elapsed().as_millis() as u64;
                     self.emit(
                         mask,
