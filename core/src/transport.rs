@@ -185,9 +185,13 @@ impl Transport {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            if let Some(Err(e)) = pace.map(|p| p.acquire(deadline)) {
-                return Err(self.fail(mask, e, operation, &request_id, attempt - 1, req, started));
-            }
+            let waited = match pace.map(|p| p.acquire(deadline)).transpose() {
+                Ok(waited) => waited.filter(|w| !w.is_zero()),
+                Err(e) => {
+                    let attempts = attempt - 1;
+                    return Err(self.fail(mask, e, operation, &request_id, attempts, req, started));
+                }
+            };
             let now = Instant::now();
             let remaining = deadline.saturating_duration_since(now);
             if remaining.is_zero() {
@@ -217,7 +221,7 @@ impl Transport {
                 &request_id,
                 None,
                 0,
-                None,
+                waited.map(|w| format!("waited {} ms for the rate budget", w.as_millis())),
                 sent_headers.as_deref().map(|h| (h, request_body(req))),
             );
             let sent_at = Instant::now();

@@ -80,6 +80,24 @@ fn threads_of_one_client_are_paced_and_never_get_a_429() {
 }
 
 #[test]
+fn a_call_that_waited_for_its_slot_says_so_in_its_request_event() {
+    let env = limited(1, 1, "memory", 1);
+    let mut config = env.config.clone();
+    config["budget"] = json!({"v4": {"per_endpoint": 1, "window_s": 1}});
+    let (client, events) = common::logged_client(config);
+    client.call("v4.get-account", Value::Null).unwrap();
+    client.call("v4.get-account", Value::Null).unwrap();
+    let events = events.lock().unwrap();
+    let waits: Vec<_> = events
+        .iter()
+        .filter(|e| e.contains("waited ") && e.contains(" ms for the rate budget"))
+        .collect();
+    assert_eq!(waits.len(), 1, "only the second call waited: {events:#?}");
+    assert!(waits[0].contains("kind: Request"), "{waits:#?}");
+    assert_eq!(statuses(&env, &account_path(&env)), [200, 200]);
+}
+
+#[test]
 fn without_the_budget_the_same_burst_gets_429s() {
     let env = limited(5, 30, "off", 1);
     let mut refused = 0;

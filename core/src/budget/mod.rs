@@ -17,7 +17,8 @@
 //! would be the free floor of 10 lookups a minute, throttling every paid account), nor for the
 //! XML API and REST v1, which publish none. Set them in `budget.nol` etc. when yours are known.
 //!
-//! A call that finds no slot waits for one when the slot comes before its deadline; otherwise it
+//! A call that finds no slot waits for one when the slot comes before its deadline (its request
+//! log event then says `waited N ms for the rate budget`); otherwise it
 //! fails at once with a `rate_limited` error that says it was the local budget and the wait it
 //! would have needed, and sends nothing. A response that still says "slow down" (a 429 with
 //! `Retry-After`, v4's `@rateLimit` body, or `RateLimit-Remaining: 0` with `RateLimit-Reset`,
@@ -100,7 +101,7 @@ impl Budget {
     /// let config = serde_json::from_str(r#"{"v4": {"per_endpoint": 2}}"#).unwrap();
     /// let budget = Budget::new(&config).unwrap();
     /// let pass = budget.pass("v4", "tok_partner", "GET /accounts/{account_id}").unwrap();
-    /// pass.acquire(Instant::now()).unwrap();
+    /// assert_eq!(pass.acquire(Instant::now()).unwrap(), Duration::ZERO); // no wait
     /// pass.acquire(Instant::now()).unwrap();
     /// let e = pass.acquire(Instant::now() + Duration::from_millis(10)).unwrap_err();
     /// assert_eq!(e.kind(), phonecom::ErrorKind::RateLimited);
@@ -148,18 +149,21 @@ pub struct Pass<'a> {
 }
 
 impl Pass<'_> {
-    /// Take a slot, waiting for it when it comes before `deadline`; otherwise a `rate_limited`
-    /// error naming the local budget and the wait it would have needed (nothing may be sent).
-    pub fn acquire(&self, deadline: Instant) -> Result<()> {
+    /// Take a slot, waiting for it when it comes before `deadline` (returns the time waited);
+    /// otherwise a `rate_limited` error naming the local budget and the wait it would have
+    /// needed (nothing may be sent).
+    pub fn acquire(&self, deadline: Instant) -> Result<Duration> {
+        let mut slept: Option<Instant> = None;
         loop {
             let refusal = match self.store.take(&self.rules) {
-                Ok(()) => return Ok(()),
+                Ok(()) => return Ok(slept.map_or(Duration::ZERO, |t| t.elapsed())),
                 Err(r) => r,
             };
             let left = deadline.saturating_duration_since(Instant::now());
             if refusal.wait > left {
                 return Err(self.refused(refusal, left));
             }
+            slept.get_or_insert_with(Instant::now);
             std::thread::sleep(refusal.wait);
         }
     }
