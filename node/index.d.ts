@@ -104,6 +104,26 @@ export interface Config {
   app_info?: { name: string; version?: string; url?: string };
   /** Add headers and bodies (masked, cut at 4 KiB) to the `onLog` request and response events. */
   debug_log?: boolean;
+  /**
+   * The client-side rate budget: `store` is `memory` (the default: one budget per client, shared
+   * by its calls in flight) or `off`; each family's limits (v4 defaults to Phone.com's published
+   * 30 per endpoint per 30 s and 120 per 60 s; the others to none).
+   */
+  budget?: {
+    store?: 'memory' | 'off';
+    v4?: BudgetLimits;
+    nol?: BudgetLimits;
+    xml?: BudgetLimits;
+    v1?: BudgetLimits;
+  };
+}
+
+/** One family's rate limits, per account: calls per endpoint per `window_s` seconds, and calls in total per `total_window_s` (0 switches a limit off). */
+export interface BudgetLimits {
+  per_endpoint?: number;
+  window_s?: number;
+  total?: number;
+  total_window_s?: number;
 }
 
 /** The stable error kinds. */

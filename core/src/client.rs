@@ -13,6 +13,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+use crate::budget::Budget;
 use crate::catalog::{self, validate_params, Operation};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
@@ -145,6 +146,8 @@ struct Inner {
     secrets: Arc<SecretSet>,
     /// Generated passwords of unfinished sign-ups (shared with derived clients).
     pending_signups: Arc<crate::express::PendingSignups>,
+    /// The rate budget (shared with derived clients: one account's calls are paced together).
+    budget: Arc<Budget>,
 }
 
 impl std::fmt::Debug for Client {
@@ -188,12 +191,14 @@ impl ClientBuilder {
         // The proxy may come from the environment (HTTPS_PROXY) rather than the config.
         values.extend(transport.proxy_password().map(str::to_string));
         let secrets = SecretSet::new(values.iter().map(String::as_str), None);
+        let budget = Arc::new(Budget::new(&self.config.budget)?);
         Ok(Client {
             inner: Arc::new(Inner {
                 config: self.config,
                 transport: Arc::new(transport),
                 secrets: Arc::new(secrets),
                 pending_signups: Arc::default(),
+                budget,
             }),
         })
     }
@@ -291,6 +296,7 @@ impl Client {
                 transport: self.inner.transport.clone(),
                 secrets: Arc::new(secrets),
                 pending_signups: self.inner.pending_signups.clone(),
+                budget: self.inner.budget.clone(),
             }),
         }
     }
@@ -364,7 +370,13 @@ impl Client {
             return Ok(Response::composed(data));
         }
         let (wire, req) = self.build_request(op, params)?;
-        let resp = self.inner.transport.execute(&req, &op.name, opts, mask)?;
+        let endpoint = format!("{} {}", op.method, op.path);
+        let credential = self.inner.config.budget_principal(&op.family);
+        let pace = self.inner.budget.pass(&op.family, credential, &endpoint);
+        let resp = self
+            .inner
+            .transport
+            .execute(&req, &op.name, opts, mask, pace.as_ref())?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
             let id = e.request_id().is_none().then(|| resp.request_id.clone());

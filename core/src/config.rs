@@ -37,8 +37,10 @@
 //! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
 //! | `PHONECOM_APP_NAME`, `PHONECOM_APP_VERSION`, `PHONECOM_APP_URL` | your application, added to the User-Agent (`app_info`) |
 //! | `PHONECOM_DEBUG_LOG` | `1` to add headers and bodies (masked, cut) to the log hook's request and response events |
+//! | `PHONECOM_BUDGET_STORE` | where the rate budget is kept: `memory` (default) or `off` ([`crate::budget`]) |
 
 pub use crate::app_info::AppInfo;
+pub use crate::budget::BudgetConfig;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 use serde::de::{Deserializer, Error as _};
@@ -244,6 +246,8 @@ pub struct Config {
     pub debug_log: bool,
     /// Your application, added to the User-Agent (`{"name", "version", "url"}`).
     pub app_info: Option<AppInfo>,
+    /// The client-side rate budget: its store and each family's limits ([`crate::budget`]).
+    pub budget: BudgetConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -262,6 +266,7 @@ impl std::fmt::Debug for Config {
             .field("allow_insecure_http", &self.allow_insecure_http)
             .field("debug_log", &self.debug_log)
             .field("app_info", &self.app_info)
+            .field("budget", &self.budget)
             .finish()
     }
 }
@@ -388,6 +393,7 @@ impl Config {
             allow_insecure_http: false,
             debug_log: false,
             app_info: None,
+            budget: BudgetConfig::default(),
         }
     }
 }
@@ -435,6 +441,7 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
     ("PHONECOM_APP_NAME", "/app_info/name", false),
     ("PHONECOM_APP_VERSION", "/app_info/version", false),
     ("PHONECOM_APP_URL", "/app_info/url", false),
+    ("PHONECOM_BUDGET_STORE", "/budget/store", false),
 ];
 
 impl Config {
@@ -556,6 +563,7 @@ impl Config {
         if let Some(app) = &self.app_info {
             app.validate()?;
         }
+        self.budget.validate()?;
         self.check_header_credentials(None)?;
         let min = crate::secret::MIN_SECRET_LEN;
         for (field, len) in self.credential_lengths() {
@@ -676,6 +684,22 @@ impl Config {
             "v1": {"base_url": self.v1.base_url, "credentials": set(&self.v1.api_key) && set(&self.v1.password)},
             "nol": {"base_url": self.nol.base_url, "credentials": set(&self.nol.api_key)},
         })
+    }
+
+    /// What identifies the account of `family`'s calls to the rate budget: its credential (the
+    /// budget keeps only a hash of it); empty for a family without one.
+    pub(crate) fn budget_principal(&self, family: &str) -> &str {
+        fn secret(s: &Option<Secret>) -> &str {
+            s.as_ref().map_or("", |s| s.expose())
+        }
+        match family {
+            "v4" => secret(&self.v4.token),
+            "nol" => secret(&self.nol.api_key),
+            "v1" => secret(&self.v1.api_key),
+            "xml" => self.xml.username.as_deref().unwrap_or(""),
+            "oauth" => &self.oauth.client_id,
+            _ => "",
+        }
     }
 
     /// Connect timeout.

@@ -23,6 +23,7 @@
 mod app_info;
 mod attempt_error;
 pub mod boundary;
+pub mod budget;
 mod call_options;
 pub mod callcontrol;
 pub mod catalog;

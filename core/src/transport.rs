@@ -3,6 +3,7 @@
 //! [`HttpResponse`]; nothing else in the crate touches the network.
 
 use crate::attempt_error::{classify, Attempt, AttemptFailure, AttemptLimit};
+use crate::budget::Pass;
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogEventKind, LogHook};
@@ -158,13 +159,16 @@ impl Transport {
     }
 
     /// Send `req`, retrying as the policy allows, until a response arrives or the call fails.
-    /// `mask` masks the call's secrets in its error and in every log event.
+    /// `mask` masks the call's secrets in its error and in every log event. `pace`, the call's
+    /// rate budget, gives every attempt its slot (waiting within the deadline) and hears every
+    /// response's rate-limit answer.
     pub(crate) fn execute(
         &self,
         req: &HttpRequest,
         operation: &str,
         opts: &CallOptions,
         mask: Mask<'_>,
+        pace: Option<&Pass<'_>>,
     ) -> Result<HttpResponse> {
         let started = Instant::now();
         let policy = self.config.retry;
@@ -181,6 +185,13 @@ impl Transport {
         let mut attempt = 0;
         loop {
             attempt += 1;
+            let waited = match pace.map(|p| p.acquire(deadline)).transpose() {
+                Ok(waited) => waited.filter(|w| !w.is_zero()),
+                Err(e) => {
+                    let attempts = attempt - 1;
+                    return Err(self.fail(mask, e, operation, &request_id, attempts, req, started));
+                }
+            };
             let now = Instant::now();
             let remaining = deadline.saturating_duration_since(now);
             if remaining.is_zero() {
@@ -210,7 +221,7 @@ impl Transport {
                 &request_id,
                 None,
                 0,
-                None,
+                waited.map(|w| format!("waited {} ms for the rate budget", w.as_millis())),
                 sent_headers.as_deref().map(|h| (h, request_body(req))),
             );
             let sent_at = Instant::now();
@@ -235,6 +246,9 @@ impl Transport {
             match outcome {
                 Ok(mut resp) => {
                     resp.attempts = attempt;
+                    if let Some(pace) = pace {
+                        pace.observe(&resp);
+                    }
                     let elapsed = sent_at.elapsed().as_millis() as u64;
                     self.emit(
                         mask,

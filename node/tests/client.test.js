@@ -6,7 +6,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const util = require('node:util');
 const { spawnSync } = require('node:child_process');
-const { Client, ValidationError } = require('phonecom');
+const { Client, RateLimitedError, ValidationError } = require('phonecom');
 const { startSandbox } = require('./support/sandbox');
 
 let sb;
@@ -32,6 +32,26 @@ test('new Client() takes the defaults; new Client(null) is refused, naming confi
     (e) => e instanceof ValidationError && e.fields[0].field === 'config' && /is null: .*new Client\(\) with no argument/.test(e.message),
   );
   assert.throws(() => new Client(null, { onLog: () => {} }), ValidationError);
+});
+
+test('a budget config paces calls; a bad one is refused naming the field', async () => {
+  // The sandbox's config line turns the budget off (it limits nothing); this one allows 1 call.
+  const budget = { store: 'memory', v4: { per_endpoint: 1, window_s: 30 } };
+  const c = new Client({ ...sb.config, budget });
+  assert.equal((await c.v4.getAccount()).id, sb.config.v4.account_id);
+  await assert.rejects(
+    c.v4.getAccount({}, { deadlineMs: 500 }),
+    (e) => e instanceof RateLimitedError && /local rate budget/.test(e.message) && e.status == null,
+  );
+  for (const [bad, field] of [
+    [{ v4: { window_s: 0 } }, 'budget.v4.window_s'],
+    [{ store: 'redis://127.0.0.1:6379/0' }, 'budget.store'],
+  ]) {
+    assert.throws(
+      () => new Client({ ...sb.config, budget: bad }),
+      (e) => e instanceof ValidationError && e.fields[0].field === field,
+    );
+  }
 });
 
 test('Client.fromEnv reads the PHONECOM_* variables', () => {

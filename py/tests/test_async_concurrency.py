@@ -69,7 +69,12 @@ def gated() -> Iterator[Dict[str, Any]]:
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
-    config = {"v4": {"base_url": f"http://127.0.0.1:{port}/v4", "token": "tok_async_test", "account_id": 7}}
+    # This stand-in limits nothing: the rate budget (30 calls per endpoint per 30 s by default)
+    # would hold 34 of the 64 calls this test needs in flight at once.
+    config = {
+        "v4": {"base_url": f"http://127.0.0.1:{port}/v4", "token": "tok_async_test", "account_id": 7},
+        "budget": {"store": "off"},
+    }
     yield {"config": config, "gate": gate}
     server.shutdown()
     server.server_close()

@@ -43,6 +43,22 @@ def test_bad_config_is_a_validation_error(tmp_path: Path) -> None:
         phonecom.Client(v4={"base_url": "http://example.com/v4"})  # plain http off loopback
 
 
+def test_a_budget_config_paces_calls_and_a_bad_one_is_refused_naming_the_field(config: Dict[str, Any]) -> None:
+    # The sandbox's config line turns the budget off (it limits nothing); this one allows 1 call.
+    c = phonecom.Client(config, budget={"store": "memory", "v4": {"per_endpoint": 1, "window_s": 30}})
+    assert c.v4.get_account()["id"] == config["v4"]["account_id"]
+    with pytest.raises(phonecom.RateLimitError) as limited:
+        c.call("v4.get-account", deadline=0.5)
+    assert "local rate budget" in str(limited.value) and limited.value.status is None
+    for budget, field in [
+        ({"v4": {"window_s": 0}}, "budget.v4.window_s"),
+        ({"store": "redis://127.0.0.1:6379/0"}, "budget.store"),
+    ]:
+        with pytest.raises(phonecom.ValidationError) as info:
+            phonecom.Client(config, budget=budget)
+        assert [f.field for f in info.value.fields] == [field]
+
+
 def test_no_config_means_the_defaults_and_none_is_refused() -> None:
     defaults = phonecom.Client()
     assert repr(defaults).startswith("<phonecom.Client v4=https://api.phone.com/v4 (no credentials) oauth=")

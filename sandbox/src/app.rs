@@ -58,9 +58,21 @@ impl App {
         }
     }
 
-    /// The client config line.
+    /// The client config line. Its `budget` mirrors the sandbox's rate limiting as it is now:
+    /// off while the sandbox limits nothing (the default: tests and demos run at full speed),
+    /// the same v4 limits while it enforces them.
     pub fn config(&self) -> serde_json::Value {
-        self.shared.creds.config(&self.base_url)
+        let mut config = self.shared.creds.config(&self.base_url);
+        let rate = lock(&self.shared.limiter).config().clone();
+        config["budget"] = if rate.enabled {
+            serde_json::json!({"v4": {
+                "per_endpoint": rate.per_endpoint, "window_s": rate.window_s,
+                "total": rate.total, "total_window_s": rate.total_window_s,
+            }})
+        } else {
+            serde_json::json!({"store": "off"})
+        };
+        config
     }
 
     /// Resets all state to the seeded start.

@@ -464,8 +464,11 @@ class Client(_ClientBase):
 
     ``config`` is a dict or a JSON string shaped like the sandbox's config line (``v4``,
     ``oauth``, ``xml``, ``v1``, ``nol``, ``timeouts``, ``retry``, ``proxy``, ``app_info``,
-    ``debug_log``...); keyword ``overrides`` are merged into it (dicts key by key). Durations are
-    seconds: ``timeouts={"connect": 2.0, "per_attempt": 5.0}``, ``deadline=30.0``;
+    ``debug_log``, ``budget``...); keyword ``overrides`` are merged into it (dicts key by key).
+    ``budget={"v4": {"per_endpoint": 30, "window_s": 30}}`` sets the client-side rate budget's
+    limits (``{"store": "off"}`` turns it off; the sandbox's config line does, while the sandbox
+    limits nothing). Durations are seconds: ``timeouts={"connect": 2.0, "per_attempt": 5.0}``,
+    ``deadline=30.0``;
     ``app_info={"name": "AcmePortal", "version": "2.1", "url": "https://acme.example"}`` is
     added to the User-Agent; ``debug_log=True`` adds masked headers and bodies to the
     ``phonecom`` logger's request and response records. Left out, the defaults apply (production
