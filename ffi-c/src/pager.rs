@@ -1,10 +1,10 @@
 //! The pager handle: walks a list operation page by page, so no row is lost and no page is
 //! fetched before it is asked for.
 //!
-//! The handle holds a [`Walker`]: anything that yields pages as JSON. Every pageable catalog
+//! The handle holds a `Walker`: anything that yields pages as JSON. Every pageable catalog
 //! entry walks with the core's [`phonecom_core::Pages`] (`limit`/`offset` lists, and the
 //! XML API's `xml.getCallList` by time windows); a walker of another shape plugs in by
-//! implementing [`Walker`] and adding one arm to [`walker_for`].
+//! implementing `Walker` and adding one arm to `walker_for`.
 
 use crate::client::phonecom_client;
 use crate::error::Failure;
