@@ -26,6 +26,9 @@ OVERRIDES = {
     # "disabled: Only `true` is accepted (one-way revocation)."
     ("updateAccountKey", "disabled"): {"enum": ["true"]},
 }
+# POST/PATCH operations that set a state, so that sending one twice changes nothing more than
+# sending it once (catalog `idempotent`; GET, PUT and DELETE are idempotent by method).
+SETS_A_STATE = {"updateAccount", "accountPhonePatch", "setTenantStatus", "setSigning"}
 # "send an empty string to clear it": the email format, widened to take the empty string.
 FORMAT_OVERRIDES = {("updateAccount", "email"): "email_or_empty"}
 
@@ -145,6 +148,9 @@ def convert(route, method, o, shared, spec):
     # A component schema by its name; an inline one by the name tools/gen_schemas.py gives it.
     ref = schema.get("$ref", "").split("/")[-1] or (response_name(op_id) if inline_response(o) else None)
     return {
+        # No `security` (the file has no global one): sent without the key.
+        "auth": "required" if o.get("security", spec.get("security")) else "none",
+        "idempotent": method.upper() in ("GET", "HEAD", "PUT", "DELETE") or op_id in SETS_A_STATE,
         "name": "nol." + op_id,
         "family": "nol",
         "method": method.upper(),

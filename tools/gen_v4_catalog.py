@@ -47,6 +47,31 @@ CONTACT_FIELDS = {"contact", "billing_contact"}
 E164_FIELDS = {"phone_number", "from", "to", "caller_phone_number", "callee_phone_number"}
 
 
+# Operations that work without a Bearer token although the swagger gives every operation one:
+# `ping` answers anyone, and the token grant authenticates with the client id and secret (or the
+# grant's own code) in its body. The token is still sent when configured (catalog `auth`).
+NO_TOKEN_NEEDED = {"ping", "create-oauth-access-token"}
+# Parameters the client fills from its configuration when a call leaves them out (catalog
+# `prefilled`: the configuration key).
+PREFILLED = {"account_id": "v4.account_id"}
+# The list envelope: a pageable list's rows are its `items` (catalog `paging.rows`).
+LIST_ROWS = ["items"]
+
+
+def finish(op):
+    """The facts every entry carries besides the swagger's: auth, idempotency (by method: no v4
+    POST or PATCH is safe to repeat), prefilled parameters, and how a list pages."""
+    op_id = op["name"].split(".", 1)[1]
+    op["auth"] = "optional" if op_id in NO_TOKEN_NEEDED else "required"
+    op["idempotent"] = op["method"] in ("GET", "HEAD", "PUT", "DELETE")
+    for p in op["params"]:
+        if p["name"] in PREFILLED and p["in"] == "path":
+            p["prefilled"] = PREFILLED[p["name"]]
+    if op.get("pageable"):
+        op["paging"] = {"kind": "offset", "rows": LIST_ROWS}
+    return op
+
+
 def main(path):
     s = json.load(open(path))
     P, D = s["parameters"], s["definitions"]
@@ -55,6 +80,7 @@ def main(path):
         for method, o in methods.items():
             ops.append(convert(route, method.upper(), o, P, D))
     ops += extension_aliases(ops) + events_api()
+    ops = [finish(o) for o in ops]
     ops.sort(key=lambda o: o["name"])
     json.dump({"family": "v4", "source": "phonecom-v4.swagger.json", "operations": ops}, sys.stdout, indent=1)
     sys.stdout.write("\n")

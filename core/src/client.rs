@@ -14,10 +14,11 @@
 //! ```
 
 use crate::budget::Budget;
-use crate::catalog::{self, validate_params, Operation};
+use crate::catalog::{validate_params, Operation};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogHook};
+use crate::registry::{self, Flow, Runs};
 use crate::secret::{Secret, SecretSet};
 use crate::transport::{CallOptions, HttpRequest, HttpResponse, Transport};
 use serde_json::{Map, Value};
@@ -88,7 +89,7 @@ impl std::fmt::Debug for Response {
 
 /// How a family turns validated parameters into a request and a response into a result.
 pub(crate) trait Wire: Sync {
-    /// Fill parameters the configuration provides (e.g. v4 `account_id`).
+    /// Normalise parameters before they are checked (the XML API's `clTRID` and number forms).
     fn prefill(&self, _client: &Client, _op: &Operation, _params: &mut Map<String, Value>) {}
     /// Build the HTTP request.
     fn build(
@@ -99,38 +100,14 @@ pub(crate) trait Wire: Sync {
     ) -> Result<HttpRequest>;
     /// Decode the response: the result on success, the family's error otherwise.
     fn decode(&self, client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value>;
-    /// Parameters [`Wire::prefill`] fills when a call omits them, with the configuration key
-    /// they come from (published in the catalog JSON so bindings can make them optional).
-    fn prefilled(&self) -> &'static [(&'static str, &'static str)] {
-        &[]
-    }
 }
 
-/// The parameters of `family` that the client fills from its configuration.
-pub(crate) fn prefilled_params(family: &str) -> &'static [(&'static str, &'static str)] {
-    wire_of(family).map(|w| w.prefilled()).unwrap_or(&[])
-}
-
-/// The wire of `op`'s family; refused for a family without one (the composed `express` flows).
-pub(crate) fn wire_for(op: &Operation) -> Result<&'static dyn Wire> {
-    wire_of(&op.family).ok_or_else(|| {
-        Error::new(
-            ErrorKind::Validation,
-            format!("family `{}` has no wire implementation", op.family),
-        )
-    })
-}
-
-/// The wire of each HTTP family. Adding a family is one line here.
-fn wire_of(family: &str) -> Option<&'static dyn Wire> {
-    match family {
-        "v4" => Some(&crate::v4::wire::V4Wire),
-        "oauth" => Some(&crate::oauth::OauthWire),
-        "xml" => Some(&crate::xml::wire::XmlWire),
-        "v1" => Some(&crate::v1::wire::V1Wire),
-        "nol" => Some(&crate::nol::wire::NolWire),
-        _ => None,
-    }
+/// A call checked and ready to run: one HTTP request, or a composed flow's checked parameters.
+pub(crate) enum Prepared {
+    /// The request, and the wire that decodes its response.
+    Request(&'static dyn Wire, HttpRequest),
+    /// The flow, and its parameters.
+    Flow(Flow, Map<String, Value>),
 }
 
 /// A thread-safe client for every family. Cloning is cheap and shares the connection pool.
@@ -339,14 +316,12 @@ impl Client {
         params: &Map<String, Value>,
     ) -> impl Fn(&str) -> String + 'a {
         let call_secrets = secret_params(op, params);
-        let xml = op.family == "xml";
+        let pairs = registry::entry(op.family).masked_pairs;
         move |s: &str| {
             let masked = self.redact_with(s, &call_secrets);
-            if xml {
-                crate::secret::mask_pairs_named(&masked, "username")
-            } else {
-                masked
-            }
+            pairs.iter().fold(masked, |text, name| {
+                crate::secret::mask_pairs_named(&text, name)
+            })
         }
     }
 
@@ -357,22 +332,24 @@ impl Client {
         opts: &CallOptions,
         mask: &dyn Fn(&str) -> String,
     ) -> Result<Response> {
-        if op.family == "express" {
-            if !opts.headers.is_empty() {
-                // Not dropped silently: a composed flow makes several requests of its own.
-                return Err(Error::validation(
-                    &op.name,
-                    "headers",
-                    "cannot be added to a composed flow (it makes several requests of its own); call its steps to send extra headers",
-                ));
+        let (wire, req) = match self.prepare(op, params)? {
+            Prepared::Request(wire, req) => (wire, req),
+            Prepared::Flow(flow, params) => {
+                if !opts.headers.is_empty() {
+                    // Not dropped silently: a composed flow makes several requests of its own.
+                    return Err(Error::validation(
+                        &op.name,
+                        "headers",
+                        "cannot be added to a composed flow (it makes several requests of its own); call its steps to send extra headers",
+                    ));
+                }
+                return flow(self, op, &params).map(Response::composed);
             }
-            let data = crate::express::run_flow(self, op, &params)?;
-            return Ok(Response::composed(data));
-        }
-        let (wire, req) = self.build_request(op, params)?;
+        };
         let endpoint = format!("{} {}", op.method, op.path);
-        let credential = self.inner.config.budget_principal(&op.family);
-        let pace = self.inner.budget.pass(&op.family, credential, &endpoint);
+        let family = op.family.as_str();
+        let credential = self.inner.config.budget_principal(family);
+        let pace = self.inner.budget.pass(family, credential, &endpoint);
         let resp = self
             .inner
             .transport
@@ -383,7 +360,7 @@ impl Client {
             unrepeated_verdict(e, op, &req, resp.status)
                 .with_request_id(id)
                 .with_attempts(resp.attempts)
-                .with_family(&op.family)
+                .with_family(op.family.as_str())
         })?;
         let headers = crate::exchange::mask_headers(&resp.headers, mask);
         let (body, body_truncated) =
@@ -399,30 +376,35 @@ impl Client {
         })
     }
 
-    /// Everything a call of `op` does before sending: the family's credentials checked, the
-    /// parameters prefilled from the configuration and validated, the request built (with the
-    /// family's own rules). Returns the family's wire, which decodes the response.
-    pub(crate) fn build_request(
+    /// Everything a call of `op` does before sending, the same for every family: the family's
+    /// credentials checked, the parameters the catalog marks `prefilled` filled from the
+    /// configuration, the parameters validated, and for an HTTP family the request built (with
+    /// the family's own rules).
+    pub(crate) fn prepare(
         &self,
         op: &Operation,
         mut params: Map<String, Value>,
-    ) -> Result<(&'static dyn Wire, HttpRequest)> {
-        let wire = wire_for(op)?;
+    ) -> Result<Prepared> {
         let config = &self.inner.config;
-        let req = (|| {
-            config.check_header_credentials(Some(&op.family))?;
-            wire.prefill(self, op, &mut params);
-            let params = validate_params(op, &params)?;
-            wire.build(self, op, &params)
+        (|| {
+            config.check_header_credentials(Some(op.family.as_str()))?;
+            prefill_from_config(config, op, &mut params);
+            match registry::entry(op.family).runs {
+                Runs::Wire(wire) => {
+                    wire.prefill(self, op, &mut params);
+                    let params = validate_params(op, &params)?;
+                    Ok(Prepared::Request(wire, wire.build(self, op, &params)?))
+                }
+                Runs::Flow(flow) => Ok(Prepared::Flow(flow, validate_params(op, &params)?)),
+            }
         })()
         .map_err(|e| {
-            if config.has_credentials() || !needs_configuration(&e, wire) {
+            if config.has_credentials() || !needs_configuration(&e, op) {
                 e
             } else {
                 crate::config_file::no_credentials(&e)
             }
-        })?;
-        Ok((wire, req))
+        })
     }
 
     /// Mask every secret this client knows in `text`, and the values of secret-named pairs and
@@ -488,16 +470,38 @@ fn secret_params(op: &Operation, params: &Map<String, Value>) -> Vec<String> {
 
 /// Whether a call failed for want of configuration: a missing credential, or a missing
 /// parameter the configuration would have filled (v4 `account_id`).
-fn needs_configuration(e: &Error, wire: &dyn Wire) -> bool {
+fn needs_configuration(e: &Error, op: &Operation) -> bool {
     e.kind() == ErrorKind::Authentication
         || e.fields()
             .iter()
-            .any(|f| wire.prefilled().iter().any(|(name, _)| f.field == *name))
+            .any(|f| op.param(&f.field).is_some_and(|p| p.prefilled.is_some()))
+}
+
+/// Fill the parameters the catalog marks `prefilled` that the call left out, from the
+/// configuration key each names.
+fn prefill_from_config(config: &Config, op: &Operation, params: &mut Map<String, Value>) {
+    for p in &op.params {
+        if let Some(key) = &p.prefilled {
+            if !params.contains_key(&p.name) {
+                if let Some(value) = configured_value(config, key) {
+                    params.insert(p.name.clone(), value);
+                }
+            }
+        }
+    }
+}
+
+/// The configured value of a catalog `prefilled` key (`"v4.account_id"`); None when unset.
+fn configured_value(config: &Config, key: &str) -> Option<Value> {
+    match key {
+        "v4.account_id" => config.v4.account_id.map(Value::from),
+        _ => None,
+    }
 }
 
 /// The catalog entry called `name`, or a clear error with suggestions.
 pub(crate) fn lookup(name: &str) -> Result<&'static Operation> {
-    let catalog = catalog::catalog();
+    let catalog = crate::catalog();
     catalog.get(name).ok_or_else(|| {
         let hints = catalog.suggest(name);
         let hint = if hints.is_empty() {
@@ -543,6 +547,28 @@ fn json_type(v: &Value) -> &'static str {
 #[cfg(test)]
 mod binding_tests {
     use super::*;
+
+    #[test]
+    fn every_prefilled_key_names_a_configuration_value() {
+        let config = Config::from_json(r#"{"v4": {"account_id": 1234}}"#).unwrap();
+        let mut keys = 0;
+        for op in crate::catalog().iter() {
+            for p in op.params.iter().filter(|p| p.prefilled.is_some()) {
+                let key = p.prefilled.as_deref().unwrap_or_default();
+                assert!(
+                    configured_value(&config, key).is_some(),
+                    "{}.{}: {key}",
+                    op.name,
+                    p.name
+                );
+                keys += 1;
+            }
+        }
+        assert!(
+            keys > 50,
+            "v4's account_id parameters are prefilled ({keys})"
+        );
+    }
 
     #[test]
     fn binding_names_that_would_break_the_user_agent_are_refused() {

@@ -13,9 +13,9 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
-use crate::catalog::validate_params;
-use crate::client::{lookup, params_object, wire_for, Client};
+use crate::client::{lookup, params_object, Client};
 use crate::error::Result;
+use crate::registry::wire_for;
 use crate::transport::HttpResponse;
 use serde_json::{Map, Value};
 
@@ -29,12 +29,7 @@ pub fn check_call(client: &Client, name: &str, params: Value) -> Result<()> {
     let op = lookup(name).map_err(|e| e.with_operation(name))?;
     let params = params_object(name, params)?;
     let mask = client.call_mask(op, &params);
-    let checked = if op.family == "express" {
-        validate_params(op, &params).map(drop)
-    } else {
-        client.build_request(op, params).map(drop)
-    };
-    checked.map_err(|e| {
+    client.prepare(op, params).map(drop).map_err(|e| {
         e.map_text(&mask)
             .with_operation(name)
             .map_text(|s| client.redact(s))

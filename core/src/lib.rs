@@ -42,6 +42,7 @@ pub mod pages;
 pub mod progress;
 mod proxy;
 pub(crate) mod random;
+mod registry;
 mod resolve;
 pub mod retry;
 mod secret;
@@ -54,13 +55,13 @@ pub mod wire;
 pub mod xml;
 
 pub use call_options::CallOptions;
-pub use catalog::catalog;
 pub use client::{Client, ClientBuilder, Response};
 pub use config::Config;
 pub use error::{Error, ErrorKind, FieldError, Result};
 pub use log::{LogEvent, LogEventKind, LogHook};
 pub use pages::{Items, Page, Pages};
 pub use progress::Progress;
+pub use registry::catalog;
 pub use secret::{credential_rule, is_secret_name, Redactor, Secret};
 
 /// The library's version (from Cargo.toml).

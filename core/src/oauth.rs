@@ -10,7 +10,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
-use crate::catalog::{Location, Operation, Param, ParamType};
+use crate::catalog::{Auth, Family, Location, Operation, Param, ParamType};
 use crate::client::{Client, Wire};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
@@ -56,13 +56,17 @@ pub(crate) fn operations() -> Vec<Operation> {
     };
     vec![Operation {
         name: USER_TOKEN_OP.into(),
-        family: "oauth".into(),
+        family: Family::Oauth,
         method: "POST".into(),
         path: "/client/{client_id}/authorization".into(),
         doc: "Get an access token for a portal user (Express Sign-Up guide); password defaults to the partner's v4 token".into(),
         tag: Some("express".into()),
         returns: Some("UserToken".into()),
         pageable: false,
+        paging: None,
+        auth: Auth::Required,
+        // Issuing a token twice does no harm.
+        idempotent: true,
         origin: Some("Express Sign-Up guide".into()),
         params: vec![
             p("username", ParamType::String, true, "The subaccount's user name", false),
@@ -100,7 +104,7 @@ impl Wire for OauthWire {
     fn build(
         &self,
         client: &Client,
-        _op: &Operation,
+        op: &Operation,
         params: &Map<String, Value>,
     ) -> Result<HttpRequest> {
         let cfg = client.config();
@@ -141,8 +145,7 @@ impl Wire for OauthWire {
                 "application/json".into(),
                 serde_json::to_vec(&body).expect("JSON serialises"),
             )),
-            // Issuing a token twice does no harm.
-            idempotent: true,
+            idempotent: op.idempotent,
         })
     }
 

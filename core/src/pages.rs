@@ -21,7 +21,7 @@
 //! # }
 //! ```
 
-use crate::catalog::Operation;
+use crate::catalog::{Operation, PagingKind};
 use crate::client::{lookup, Client};
 use crate::error::{Error, ErrorKind, Result};
 use crate::progress::{Progress, ProgressFn};
@@ -153,56 +153,73 @@ impl Pages {
                 })?,
             None => DEFAULT_PAGE,
         };
-        let source = if op.name == "xml.getCallList" {
-            let mut bound = |field: &str| -> Result<i64> {
-                let v = params.remove(field).ok_or_else(|| {
-                    Error::validation(
-                        name,
-                        field,
-                        "is required to walk the call list (Unix epoch seconds)",
-                    )
-                })?;
-                v.as_i64()
-                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-                    .ok_or_else(|| Error::validation(name, field, "must be Unix epoch seconds"))
-            };
-            let (start, end) = (bound("startTime")?, bound("endTime")?);
-            if let Some(extra) = params.keys().next() {
-                return Err(Error::validation(
-                    name,
-                    extra,
-                    "is not a parameter of the call-list walk (startTime, endTime, limit)",
-                ));
-            }
-            Source::CallWindows {
-                calls: Box::new(crate::xml::Calls::new(client, start, end)?),
-                offset: 0,
-                limit,
-                pending: None,
-            }
-        } else if op.family == "v1" && op.pageable {
-            Source::V1(Box::new(crate::v1::list::Walk::new(
-                client, op, params, limit,
-            )?))
-        } else if op.params.iter().any(|p| p.name == "offset") {
-            let offset = match params.remove("offset") {
-                Some(v) => v.as_u64().ok_or_else(|| {
-                    Error::validation(name, "offset", "must be a non-negative integer")
-                })?,
-                None => 0,
-            };
-            Source::Offset {
-                client: client.clone(),
-                params,
-                offset,
-                limit,
-            }
-        } else {
+        let Some(paging) = &op.paging else {
             return Err(Error::new(
                 ErrorKind::Validation,
                 format!("`{name}` is not a pageable list (it has no limit/offset)"),
             )
             .with_operation(name));
+        };
+        let source = match paging.kind {
+            PagingKind::TimeWindows => {
+                let mut bound = |field: &str| -> Result<i64> {
+                    let v = params.remove(field).ok_or_else(|| {
+                        Error::validation(
+                            name,
+                            field,
+                            "is required to walk the call list (Unix epoch seconds)",
+                        )
+                    })?;
+                    v.as_i64()
+                        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+                        .ok_or_else(|| Error::validation(name, field, "must be Unix epoch seconds"))
+                };
+                // The walk's own parameters: the range's bounds (required, in that order), then limit.
+                let walk: Vec<&str> = paging.walk.iter().map(|p| p.name.as_str()).collect();
+                let bounds: Vec<&str> = paging
+                    .walk
+                    .iter()
+                    .filter(|p| p.required)
+                    .map(|p| p.name.as_str())
+                    .collect();
+                let (start, end) = match bounds[..] {
+                [start, end] => (bound(start)?, bound(end)?),
+                _ => return Err(Error::new(ErrorKind::Validation, format!("`{name}`: a time-window walk needs a start and an end parameter in the catalog"))),
+            };
+                if let Some(extra) = params.keys().next() {
+                    return Err(Error::validation(
+                        name,
+                        extra,
+                        &format!(
+                            "is not a parameter of the time-window walk ({})",
+                            walk.join(", ")
+                        ),
+                    ));
+                }
+                Source::CallWindows {
+                    calls: Box::new(crate::xml::Calls::new(client, start, end)?),
+                    offset: 0,
+                    limit,
+                    pending: None,
+                }
+            }
+            PagingKind::V1 => Source::V1(Box::new(crate::v1::list::Walk::new(
+                client, op, params, limit,
+            )?)),
+            PagingKind::Offset => {
+                let offset = match params.remove("offset") {
+                    Some(v) => v.as_u64().ok_or_else(|| {
+                        Error::validation(name, "offset", "must be a non-negative integer")
+                    })?,
+                    None => 0,
+                };
+                Source::Offset {
+                    client: client.clone(),
+                    params,
+                    offset,
+                    limit,
+                }
+            }
         };
         Ok(Pages {
             op,
@@ -314,17 +331,13 @@ fn next_offset_page(
     params.insert("offset".into(), (*offset).into());
     params.insert("limit".into(), limit.into());
     let resp = client.call_op(op, params, &CallOptions::default())?;
-    let items = resp
-        .data
-        .get("items")
-        .and_then(Value::as_array)
-        .cloned()
-        .ok_or_else(|| {
-            Error::decode(
-                "list response has no `items` array",
-                resp.data.to_string().as_bytes(),
-            )
-        })?;
+    let at: &[String] = op.paging.as_ref().map_or(&[], |p| &p.rows);
+    let items = rows_at(&resp.data, at).cloned().ok_or_else(|| {
+        Error::decode(
+            format!("list response has no `{}` array", at.join(".")),
+            resp.data.to_string().as_bytes(),
+        )
+    })?;
     let total = resp.data.get("total").and_then(Value::as_u64);
     // A server may cap the page size below what was asked; its envelope says what it used.
     let served_limit = resp
@@ -350,6 +363,13 @@ fn next_offset_page(
         None => n == 0 || n < served_limit,
     };
     Ok((page, last, status))
+}
+
+/// The rows of one call's result: the array at the catalog's `paging.rows` path.
+fn rows_at<'a>(data: &'a Value, path: &[String]) -> Option<&'a Vec<Value>> {
+    path.iter()
+        .try_fold(data, |v, key| v.get(key.as_str()))?
+        .as_array()
 }
 
 /// Up to `limit` calls of the window walk; `true` when the range is exhausted.

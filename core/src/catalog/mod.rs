@@ -11,13 +11,16 @@
 //! assert!(op.param("username").unwrap().required);
 //! ```
 
+mod family;
+mod paging;
 mod suggest;
 mod validate;
 
+pub use family::Family;
+pub use paging::{Paging, PagingKind};
 pub(crate) use validate::validate_params;
 pub use validate::FILTER_OPERATORS;
 
-use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -149,6 +152,10 @@ pub struct Param {
     /// bindings' types make the keys that schema requires required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The configuration key the client fills this parameter from when a call omits it
+    /// (`"v4.account_id"`), so generated signatures make it optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefilled: Option<String>,
 }
 
 impl Param {
@@ -174,8 +181,22 @@ impl Param {
             format: None,
             secret: false,
             schema: None,
+            prefilled: None,
         }
     }
+}
+
+/// Whether a call sends the family's credential (v4 token, numbers.online key, XML API user).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Auth {
+    /// Sent; the call is refused before sending when it is not configured.
+    #[default]
+    Required,
+    /// Sent when configured; the call works without it (v4 `ping`, the token grant).
+    Optional,
+    /// Never sent (numbers.online's `accountSignup`, which issues the first key).
+    None,
 }
 
 /// One operation of the catalog.
@@ -184,7 +205,7 @@ pub struct Operation {
     /// Canonical name: `v4.<operationId>`, `xml.<action>`, `v1.<service>.<verb>`, `nol.<operationId>`, `oauth.<...>`, `express.<...>`.
     pub name: String,
     /// Family: `v4`, `oauth`, `express`, `xml`, `v1`, `nol`.
-    pub family: String,
+    pub family: Family,
     /// HTTP method (`FLOW` for composed flows that make several calls).
     pub method: String,
     /// Path template relative to the family's base URL (or the XML action).
@@ -197,9 +218,20 @@ pub struct Operation {
     /// Name of the upstream response schema, when documented.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returns: Option<String>,
-    /// Whether the operation returns a pageable list (`limit`/`offset` and `items`).
+    /// Whether the operation returns a pageable list: `paging` says how it is walked (the
+    /// catalog tests keep the two in step).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pageable: bool,
+    /// How the list is walked and where its rows are (pageable operations only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paging: Option<Paging>,
+    /// Whether the family's credential is sent.
+    #[serde(default)]
+    pub auth: Auth,
+    /// Whether sending the request twice does no more than sending it once, so the transport
+    /// may repeat it after a failure: GET, HEAD, PUT and DELETE, and the POSTs and PATCHes
+    /// that set a state or carry what makes a repeat harmless (the XML API's `clTRID`).
+    pub idempotent: bool,
     /// Where the entry comes from when it is not the family's own specification.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
@@ -212,9 +244,15 @@ impl Operation {
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name == name)
     }
-    /// Whether sending it twice cannot do harm (GET, HEAD, PUT, DELETE).
+    /// Whether sending it twice cannot do harm (the catalog's `idempotent`).
     pub fn is_idempotent(&self) -> bool {
-        matches!(self.method.as_str(), "GET" | "HEAD" | "PUT" | "DELETE")
+        self.idempotent
+    }
+
+    /// Whether an HTTP method is idempotent by itself (GET, HEAD, PUT, DELETE): the default of
+    /// `idempotent` for an operation with no reason to differ.
+    pub fn method_is_idempotent(method: &str) -> bool {
+        matches!(method, "GET" | "HEAD" | "PUT" | "DELETE")
     }
 }
 
@@ -227,19 +265,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    fn build() -> Catalog {
-        let mut ops = BTreeMap::new();
-        for op in crate::v4::operations()
+    /// A catalog of `operations` and result `schemas` (the family registry builds the one
+    /// [`catalog()`](crate::catalog()) from every family's).
+    pub(crate) fn new(
+        operations: impl IntoIterator<Item = Operation>,
+        schemas: impl IntoIterator<Item = (String, Value)>,
+    ) -> Catalog {
+        let ops = operations
             .into_iter()
-            .chain(crate::oauth::operations())
-            .chain(crate::express::operations())
-            .chain(crate::xml::operations())
-            .chain(crate::v1::operations())
-            .chain(crate::nol::operations())
-        {
-            ops.insert(op.name.clone(), op);
-        }
-        let schemas = all_schemas()
+            .map(|op| (op.name.clone(), op))
+            .collect();
+        let schemas = schemas
             .into_iter()
             .map(|(name, schema)| (name, schema.to_string()))
             .collect();
@@ -282,33 +318,19 @@ impl Catalog {
         self.ops.is_empty()
     }
 
-    /// Operations of one family.
+    /// Operations of one family (by its name, `"v4"`).
     pub fn family<'a>(&'a self, family: &'a str) -> impl Iterator<Item = &'a Operation> + 'a {
         self.ops.values().filter(move |o| o.family == family)
     }
 
-    /// The whole catalog as JSON: `{"version", "operations": [...], "schemas": {...}}`.
-    ///
-    /// A parameter the client fills from its configuration when the call omits it (v4
-    /// `account_id`) carries `"prefilled": "<config key>"`, so generated signatures can make it
-    /// optional.
+    /// The whole catalog as JSON: `{"version", "operations": [...], "schemas": {...}}`, each
+    /// operation as [`Operation`] serialises (the C ABI's `phonecom_operation_json` is one of
+    /// these entries).
     pub fn to_json(&self) -> Value {
         let operations: Vec<Value> = self
             .ops
             .values()
-            .map(|op| {
-                let mut v = serde_json::to_value(op).expect("operations serialise");
-                let prefilled = crate::client::prefilled_params(&op.family);
-                if let Some(params) = v.get_mut("params").and_then(Value::as_array_mut) {
-                    for p in params.iter_mut() {
-                        let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
-                        if let Some((_, source)) = prefilled.iter().find(|(n, _)| *n == name) {
-                            p["prefilled"] = Value::from(*source);
-                        }
-                    }
-                }
-                v
-            })
+            .map(|op| serde_json::to_value(op).expect("operations serialise"))
             .collect();
         serde_json::json!({
             "version": crate::VERSION,
@@ -326,26 +348,6 @@ impl Catalog {
     pub fn suggest(&self, name: &str) -> Vec<&str> {
         suggest::closest(name, self.ops.keys().map(String::as_str))
     }
-}
-
-static CATALOG: Lazy<Catalog> = Lazy::new(Catalog::build);
-
-/// The catalog of every operation the library knows.
-pub fn catalog() -> &'static Catalog {
-    &CATALOG
-}
-
-/// Every family's result schemas. Names are global: the catalog tests check that no two
-/// families define the same one.
-fn all_schemas() -> Vec<(String, Value)> {
-    crate::v4::schemas()
-        .into_iter()
-        .chain(crate::oauth::schemas())
-        .chain(crate::express::schemas())
-        .chain(crate::types::contact::schemas())
-        .chain(crate::xml::schemas())
-        .chain(crate::nol::schemas())
-        .collect()
 }
 
 /// Parse a committed schema document (`{"schemas": {...}}`) shipped inside the crate.
@@ -375,21 +377,8 @@ pub(crate) fn parse_embedded(doc: &str) -> Vec<Operation> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn no_schema_name_is_defined_twice() {
-        let mut names: Vec<String> = super::all_schemas().into_iter().map(|(n, _)| n).collect();
-        let all = names.len();
-        names.sort();
-        names.dedup();
-        assert_eq!(
-            all,
-            names.len(),
-            "two families define a schema of the same name"
-        );
-    }
-
-    #[test]
     fn object_parameter_schemas_exist_and_contacts_have_one() {
-        let catalog = super::catalog();
+        let catalog = crate::catalog();
         let mut contacts = 0;
         for op in catalog.iter() {
             for p in &op.params {

@@ -20,7 +20,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
-use crate::catalog::{Location, Operation, Param, ParamType};
+use crate::catalog::{Auth, Family, Location, Operation, Param, ParamType};
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::oauth::{self, UserToken};
@@ -395,13 +395,19 @@ pub(crate) fn operations() -> Vec<Operation> {
     };
     vec![Operation {
         name: SIGNUP_OP.into(),
-        family: "express".into(),
+        family: Family::Express,
         method: "FLOW".into(),
         path: "v4.create-account-subaccount -> v4.create-account-payment-method -> oauth.user-token".into(),
         doc: "Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token".into(),
         tag: Some("express".into()),
         returns: Some("Signup".into()),
         pageable: false,
+        paging: None,
+        // Its steps send the v4 token and the oauth client's credentials.
+        auth: Auth::Required,
+        // Signing a user up again finishes the first sign-up: never two subaccounts, never
+        // the card twice.
+        idempotent: true,
         origin: Some("Express Sign-Up guide".into()),
         params: vec![
             p("partner", ParamType::String, true, "Partner name: the user name's prefix"),
@@ -441,7 +447,6 @@ pub(crate) fn run_flow(
     op: &Operation,
     params: &Map<String, Value>,
 ) -> Result<Value> {
-    let params = crate::catalog::validate_params(op, params)?;
     let text = |k: &str| {
         params
             .get(k)

@@ -3,7 +3,7 @@
 
 use super::errors::error_from_response;
 use super::upload::{check_document, check_logo};
-use crate::catalog::{Location, Operation};
+use crate::catalog::{Auth, Location, Operation};
 use crate::client::{Client, Wire};
 use crate::config::NolAuth;
 use crate::error::{Error, ErrorKind, Result};
@@ -14,22 +14,13 @@ use serde_json::{Map, Value};
 
 pub(crate) struct NolWire;
 
-/// Operations that need no key (the OpenAPI file gives them no `security`).
-pub(crate) const KEYLESS: &[&str] = &["nol.accountSignup"];
-
-/// Whether the operation is sent without the `nol_...` key.
+/// Whether the operation is sent without the `nol_...` key (its catalog `auth` is `none`: the
+/// OpenAPI file gives it no `security`).
 pub fn is_keyless(operation: &str) -> bool {
-    KEYLESS.contains(&operation)
+    crate::catalog()
+        .get(operation)
+        .is_some_and(|op| op.auth == Auth::None)
 }
-
-/// POST/PATCH operations that set a state, so that sending one twice changes nothing more than
-/// sending it once (GET, PUT and DELETE are idempotent by method).
-pub(crate) const IDEMPOTENT: &[&str] = &[
-    "nol.updateAccount",
-    "nol.accountPhonePatch",
-    "nol.setTenantStatus",
-    "nol.setSigning",
-];
 
 /// Fields of a result that hold a key shown only in that response.
 const SHOWN_ONCE: &str = "api_key";
@@ -48,7 +39,7 @@ impl Wire for NolWire {
             .map_err(|f| crate::v4::api_field_errors(&op.name, f))?;
         let cfg = &client.config().nol;
         let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
-        if !KEYLESS.contains(&op.name.as_str()) {
+        if op.auth != Auth::None {
             let key = cfg.api_key.as_ref().filter(|k| !k.is_empty()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::Authentication,
@@ -70,7 +61,7 @@ impl Wire for NolWire {
             url,
             headers,
             body: encode_body(op, params)?,
-            idempotent: op.is_idempotent() || IDEMPOTENT.contains(&op.name.as_str()),
+            idempotent: op.idempotent,
         })
     }
 

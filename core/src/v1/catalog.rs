@@ -22,7 +22,9 @@
 //! Phone numbers and UUID references inside `body` are checked (and numbers normalised) by the
 //! per-service map in `wire.rs` before sending, as declared fields are.
 
-use crate::catalog::{Format, Location, Operation, Param, ParamType};
+use crate::catalog::{
+    Auth, Family, Format, Location, Operation, Paging, PagingKind, Param, ParamType,
+};
 
 /// Largest request body (media file or JSON object) REST v1 accepts: the document's "20 MB",
 /// read as 20,000,000 bytes (the stricter reading: refusing locally beats an upload the
@@ -424,15 +426,18 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
     };
     Operation {
         name: format!("v1.{}.{verb_name}", svc.name),
-        family: "v1".into(),
+        family: Family::V1,
         method: method.into(),
         path,
         doc,
         tag: Some(svc.name.into()),
         // The document names no response schemas; the typed models are in `v1::models`.
         returns: None,
-        // Lists are walked by `limit`/`offset` query arguments (see `list.rs`).
         pageable: verb == List,
+        // Lists are walked by `limit`/`offset` query arguments (see `list.rs`).
+        paging: (verb == List).then(|| Paging::new(PagingKind::V1, &["items"])),
+        auth: Auth::Required,
+        idempotent: Operation::method_is_idempotent(method),
         origin: None,
         params,
     }

@@ -1,7 +1,7 @@
 //! v4 on the wire: Bearer auth, path/query/JSON/multipart encoding, the list envelope, and the
 //! `{"@error": {...}}` / OAuth-style error bodies.
 
-use crate::catalog::{Location, Operation, ParamType};
+use crate::catalog::{Auth, Location, Operation, ParamType};
 use crate::client::{Client, Wire};
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::retry;
@@ -13,18 +13,6 @@ use std::time::Duration;
 pub(crate) struct V4Wire;
 
 impl Wire for V4Wire {
-    fn prefill(&self, client: &Client, op: &Operation, params: &mut Map<String, Value>) {
-        if let Some(id) = client.config().v4.account_id {
-            if op.param("account_id").is_some() && !params.contains_key("account_id") {
-                params.insert("account_id".into(), Value::from(id));
-            }
-        }
-    }
-
-    fn prefilled(&self) -> &'static [(&'static str, &'static str)] {
-        &[("account_id", "v4.account_id")]
-    }
-
     fn build(
         &self,
         client: &Client,
@@ -37,7 +25,7 @@ impl Wire for V4Wire {
             Some(t) if !t.is_empty() => {
                 headers.push(("Authorization".into(), format!("Bearer {}", t.expose())))
             }
-            _ if op.name == "v4.ping" || op.name == "v4.create-oauth-access-token" => {}
+            _ if op.auth != Auth::Required => {}
             _ => {
                 return Err(Error::new(
                     ErrorKind::Authentication,

@@ -6,7 +6,9 @@
 //! `username`, `password` and `action` are supplied by the library from the configuration;
 //! `clTRID` may be given by the caller and is generated when not.
 
-use crate::catalog::{Format, Location, Operation, Param, ParamType};
+use crate::catalog::{
+    Auth, Family, Format, Location, Operation, Paging, PagingKind, Param, ParamType,
+};
 
 /// The client transaction id every action accepts.
 pub(crate) const CLTRID: &str = "clTRID";
@@ -83,18 +85,50 @@ fn op(action: &str, tag: &str, doc: &str, returns: &str, params: Vec<P>) -> Oper
         .min(1)
         .0,
     );
+    let paging = (action == "getCallList").then(call_windows);
     Operation {
         name: format!("xml.{action}"),
-        family: "xml".into(),
+        family: Family::Xml,
         method: "POST".into(),
         path: action.into(),
         doc: doc.into(),
         tag: Some(tag.into()),
         returns: Some(returns.into()),
-        // getCallList is walked window by window by `Client::pages` (see `xml::Calls`).
-        pageable: action == "getCallList",
+        pageable: paging.is_some(),
+        paging,
+        auth: Auth::Required,
+        // Every request carries a clTRID (the caller's or a generated one), sent unchanged on
+        // every attempt: the project's retry policy treats it as the request's idempotency key.
+        idempotent: true,
         origin: Some("XML API 0.99.9".into()),
         params,
+    }
+}
+
+/// `getCallList` returns at most 500 rows: `Client::pages` walks a time range window by window
+/// (see `xml::Calls`), yielding each call of `data.items` once.
+fn call_windows() -> Paging {
+    let bound =
+        |name: &str, doc: &str| Param::new(name, Location::Local, ParamType::Integer, true, doc);
+    let limit = Param {
+        min: Some(1),
+        max: Some(500),
+        ..Param::new(
+            "limit",
+            Location::Local,
+            ParamType::Integer,
+            false,
+            "Rows per page (default 100)",
+        )
+    };
+    Paging {
+        walk: vec![
+            bound("startTime", "Start of the range, Unix epoch seconds (included)"),
+            bound("endTime", "End of the range, Unix epoch seconds (included)"),
+            limit,
+        ],
+        doc: Some("Every call from `startTime` to `endTime` (Unix epoch seconds, both included), each once, oldest window first: the range is fetched window by window, and a window that comes back full (500 rows) is split in two. `limit` is the page size (default 100).".into()),
+        ..Paging::new(PagingKind::TimeWindows, &["data", "items"])
     }
 }
 

@@ -70,7 +70,7 @@ impl Wire for XmlWire {
             body,
             // Every request carries a clTRID (the caller's or a generated one), sent unchanged on
             // every attempt: the project's retry policy treats it as the request's idempotency key.
-            idempotent: true,
+            idempotent: op.idempotent,
         })
     }
 
