@@ -20,6 +20,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+mod agent;
 mod app_info;
 mod attempt_error;
 pub mod boundary;
@@ -45,7 +46,9 @@ pub(crate) mod random;
 mod resolve;
 pub mod retry;
 mod secret;
+pub mod shared_clients;
 pub(crate) mod text;
+pub mod tls;
 mod transport;
 pub mod types;
 pub mod v1;
