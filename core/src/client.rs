@@ -13,13 +13,13 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
-use crate::budget::Budget;
 use crate::catalog::{validate_params, Operation};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogHook};
 use crate::registry::{self, Flow, Runs};
 use crate::secret::{Secret, SecretSet};
+use crate::shared_clients::Shared;
 use crate::transport::{CallOptions, HttpRequest, HttpResponse, Transport};
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -121,10 +121,10 @@ struct Inner {
     transport: Arc<Transport>,
     /// This client's secrets, layered over those of the client it was derived from.
     secrets: Arc<SecretSet>,
-    /// Generated passwords of unfinished sign-ups (shared with derived clients).
-    pending_signups: Arc<crate::express::PendingSignups>,
-    /// The rate budget (shared with derived clients: one account's calls are paced together).
-    budget: Arc<Budget>,
+    /// The connection pool, rate budget (one account's calls are paced together) and unfinished
+    /// sign-ups, shared with derived clients and with the other clients of this configuration
+    /// in this process ([`crate::shared_clients`]).
+    shared: Arc<Shared>,
 }
 
 impl std::fmt::Debug for Client {
@@ -159,23 +159,23 @@ impl ClientBuilder {
         self.log = Some(hook);
         self
     }
-    /// Build the client (validates the configuration, creates the connection pool).
+    /// Build the client (validates the configuration; takes the connection pool, budget and
+    /// sign-up store of this configuration in this process, see [`crate::shared_clients`]).
     pub fn build(self) -> Result<Client> {
         self.config.validate()?;
         check_binding(&self.binding)?;
-        let transport = Transport::new(&self.config, &self.binding, self.log)?;
+        let shared = Shared::for_config(&self.config, &self.binding)?;
+        let transport = Transport::new(&self.config, shared.clone(), self.log);
         let mut values = self.config.secret_values();
         // The proxy may come from the environment (HTTPS_PROXY) rather than the config.
-        values.extend(transport.proxy_password().map(str::to_string));
+        values.extend(shared.proxy_password().map(str::to_string));
         let secrets = SecretSet::new(values.iter().map(String::as_str), None);
-        let budget = Arc::new(Budget::new(&self.config.budget)?);
         Ok(Client {
             inner: Arc::new(Inner {
                 config: self.config,
                 transport: Arc::new(transport),
                 secrets: Arc::new(secrets),
-                pending_signups: Arc::default(),
-                budget,
+                shared,
             }),
         })
     }
@@ -272,8 +272,7 @@ impl Client {
                 config,
                 transport: self.inner.transport.clone(),
                 secrets: Arc::new(secrets),
-                pending_signups: self.inner.pending_signups.clone(),
-                budget: self.inner.budget.clone(),
+                shared: self.inner.shared.clone(),
             }),
         }
     }
@@ -349,7 +348,8 @@ impl Client {
         let endpoint = format!("{} {}", op.method, op.path);
         let family = op.family.as_str();
         let credential = self.inner.config.budget_principal(family);
-        let pace = self.inner.budget.pass(family, credential, &endpoint);
+        let here = self.inner.shared.here()?;
+        let pace = here.budget.pass(family, credential, &endpoint);
         let resp = self
             .inner
             .transport
@@ -426,8 +426,8 @@ impl Client {
     }
 
     /// Generated passwords of sign-ups that created a subaccount but got no token yet.
-    pub(crate) fn pending_signups(&self) -> &crate::express::PendingSignups {
-        &self.inner.pending_signups
+    pub(crate) fn pending_signups(&self) -> Result<Arc<crate::express::PendingSignups>> {
+        Ok(self.inner.shared.here()?.pending_signups)
     }
 
     /// How many secrets this client holds itself, not counting those of the client it was

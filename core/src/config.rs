@@ -34,6 +34,8 @@
 //! | `PHONECOM_MAX_ATTEMPTS`, `PHONECOM_DEADLINE_MS` | retries and the total deadline of one call |
 //! | `PHONECOM_POOL_SIZE` | keep-alive connections kept per client (default 16, 1 to 1024) |
 //! | `PHONECOM_PROXY` | proxy URL; otherwise `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` with `NO_PROXY` |
+//! | `PHONECOM_TLS_CA_FILE` | PEM file of the CA certificates to trust instead of the built-in roots ([`crate::tls`]) |
+//! | `PHONECOM_SHARE_ACROSS_CLIENTS` | `0` to give each client its own connection pool, budget and sign-up store ([`Config::share_across_clients`]) |
 //! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
 //! | `PHONECOM_APP_NAME`, `PHONECOM_APP_VERSION`, `PHONECOM_APP_URL` | your application, added to the User-Agent (`app_info`) |
 //! | `PHONECOM_DEBUG_LOG` | `1` to add headers and bodies (masked, cut) to the log hook's request and response events |
@@ -43,6 +45,7 @@ pub use crate::app_info::AppInfo;
 pub use crate::budget::BudgetConfig;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
+pub use crate::tls::TlsConfig;
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -248,6 +251,14 @@ pub struct Config {
     pub app_info: Option<AppInfo>,
     /// The client-side rate budget: its store and each family's limits ([`crate::budget`]).
     pub budget: BudgetConfig,
+    /// The certificate authorities to trust (`{"ca_file": "/etc/corp/ca.pem"}`; default the
+    /// built-in roots; see [`crate::tls`]).
+    pub tls: TlsConfig,
+    /// Clients built in one process from the same configuration share one connection pool, rate
+    /// budget and store of unfinished sign-ups (default `true`): a PHP-FPM worker, which builds a
+    /// client per request, keeps its connections warm across requests. `false` gives the client
+    /// its own (see [`crate::shared_clients`]).
+    pub share_across_clients: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -267,6 +278,8 @@ impl std::fmt::Debug for Config {
             .field("debug_log", &self.debug_log)
             .field("app_info", &self.app_info)
             .field("budget", &self.budget)
+            .field("tls", &self.tls)
+            .field("share_across_clients", &self.share_across_clients)
             .finish()
     }
 }
@@ -394,6 +407,8 @@ impl Config {
             debug_log: false,
             app_info: None,
             budget: BudgetConfig::default(),
+            tls: TlsConfig::default(),
+            share_across_clients: true,
         }
     }
 }
@@ -442,6 +457,12 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
     ("PHONECOM_APP_VERSION", "/app_info/version", false),
     ("PHONECOM_APP_URL", "/app_info/url", false),
     ("PHONECOM_BUDGET_STORE", "/budget/store", false),
+    ("PHONECOM_TLS_CA_FILE", "/tls/ca_file", false),
+    (
+        "PHONECOM_SHARE_ACROSS_CLIENTS",
+        "/share_across_clients",
+        false,
+    ),
 ];
 
 impl Config {
@@ -504,6 +525,8 @@ impl Config {
                     })?)
                 } else if *pointer == "/allow_insecure_http" || *pointer == "/debug_log" {
                     Value::Bool(matches!(raw.as_str(), "1" | "true" | "yes"))
+                } else if *pointer == "/share_across_clients" {
+                    Value::Bool(!matches!(raw.as_str(), "0" | "false" | "no"))
                 } else if *pointer == "/environment" || *pointer == "/nol/auth" {
                     Value::String(raw.to_ascii_lowercase())
                 } else if *pointer == "/xml/method" {

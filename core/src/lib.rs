@@ -20,6 +20,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+mod agent;
 mod app_info;
 mod attempt_error;
 pub mod boundary;
@@ -46,7 +47,9 @@ mod registry;
 mod resolve;
 pub mod retry;
 mod secret;
+pub mod shared_clients;
 pub(crate) mod text;
+pub mod tls;
 mod transport;
 pub mod types;
 pub mod v1;

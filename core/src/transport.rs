@@ -7,8 +7,9 @@ use crate::budget::Pass;
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use crate::log::{LogEvent, LogEventKind, LogHook};
-use crate::resolve::CachingResolver;
 use crate::retry;
+use crate::shared_clients::Shared;
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 pub use crate::call_options::CallOptions;
@@ -91,12 +92,10 @@ impl HttpResponse {
 
 /// The transport shared by every clone of a client.
 pub(crate) struct Transport {
-    agent: ureq::Agent,
+    /// The pool, made in the process that uses it ([`crate::shared_clients`]).
+    shared: Arc<Shared>,
     config: Config,
-    user_agent: String,
     log: Option<LogHook>,
-    /// The selected proxy's password (configured or from the environment), to be masked.
-    proxy_password: Option<String>,
 }
 
 /// Masks one call's secrets in a text (the client's secrets and the call's secret parameters).
@@ -106,56 +105,19 @@ pub(crate) type Mask<'a> = &'a dyn Fn(&str) -> String;
 type Seen<'a> = (&'a [(String, String)], &'a [u8]);
 
 impl Transport {
-    pub(crate) fn new(config: &Config, binding: &str, log: Option<LogHook>) -> Result<Transport> {
-        let proxy = crate::proxy::select(config.proxy.as_deref(), |k| std::env::var(k).ok())?;
-        let proxy_password = proxy
-            .as_ref()
-            .and_then(|p| p.password())
-            .map(str::to_string);
-        let mut user_agent = format!(
-            "libphonecom/{} ({binding}; {} {})",
-            crate::VERSION,
-            std::env::consts::OS,
-            std::env::consts::ARCH
-        );
-        if let Some(app) = &config.app_info {
-            user_agent.push(' ');
-            user_agent.push_str(&app.user_agent_suffix());
-        }
-        let agent_config = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_connect(Some(config.connect_timeout()))
-            .timeout_global(Some(config.attempt_timeout()))
-            .max_redirects(0)
-            .user_agent(user_agent.as_str())
-            // Both limits, or ureq's overall default of 10 idle connections closes the rest: up
-            // to `pool_size` calls in flight reuse connections instead of opening new ones.
-            .max_idle_connections(config.pool_size)
-            .max_idle_connections_per_host(config.pool_size)
-            .proxy(proxy)
-            .build();
-        let agent = ureq::Agent::with_parts(
-            agent_config,
-            ureq::unversioned::transport::DefaultConnector::new(),
-            CachingResolver::default(),
-        );
-        Ok(Transport {
-            agent,
+    /// The transport of a client of `config`, sending through `shared`'s pool (see
+    /// [`crate::agent`] for how the agent is made).
+    pub(crate) fn new(config: &Config, shared: Arc<Shared>, log: Option<LogHook>) -> Transport {
+        Transport {
+            shared,
             config: config.clone(),
-            user_agent,
             log,
-            proxy_password,
-        })
+        }
     }
 
     /// The User-Agent sent on every request.
     pub(crate) fn user_agent(&self) -> &str {
-        &self.user_agent
-    }
-
-    /// The password of the proxy in use, if it has one.
-    pub(crate) fn proxy_password(&self) -> Option<&str> {
-        self.proxy_password.as_deref()
+        self.shared.user_agent()
     }
 
     /// Send `req`, retrying as the policy allows, until a response arrives or the call fails.
@@ -396,7 +358,7 @@ impl Transport {
         extra: &[(String, String)],
     ) -> Vec<(String, String)> {
         let mut headers = vec![
-            ("User-Agent".to_string(), self.user_agent.clone()),
+            ("User-Agent".to_string(), self.user_agent().to_string()),
             ("X-Request-Id".to_string(), request_id.to_string()),
         ];
         headers.extend(req.headers.iter().cloned());
@@ -487,17 +449,26 @@ impl Transport {
             ),
             not_sent: true,
         })?;
+        // This process's pool (a new one in the child after a fork).
+        let agent = self
+            .shared
+            .here()
+            .map_err(|error| AttemptFailure {
+                error,
+                not_sent: true,
+            })?
+            .agent;
         // A per-request config copies the agent's whole config: only pay for it when this attempt's
         // timeout differs from the agent's (a per-call override, or a deadline closing in).
         let request = if timeout == self.config.attempt_timeout() {
             request
         } else {
-            self.agent
+            agent
                 .configure_request(request)
                 .timeout_global(Some(timeout))
                 .build()
         };
-        let mut response = self.agent.run(request).map_err(|e| classify(e, attempt))?;
+        let mut response = agent.run(request).map_err(|e| classify(e, attempt))?;
         let status = response.status().as_u16();
         let headers: Vec<(String, String)> = response
             .headers()
@@ -593,7 +564,9 @@ mod tests {
             std::thread::sleep(Duration::from_millis(200));
             drop(conn);
         });
-        let transport = Transport::new(&Config::default(), "rust", None).unwrap();
+        let config = Config::default();
+        let shared = Shared::for_config(&config, "rust").unwrap();
+        let transport = Transport::new(&config, shared, None);
         let req = HttpRequest {
             method: "POST".into(),
             url: format!("http://127.0.0.1:{port}/v4/x"),
@@ -626,7 +599,9 @@ mod tests {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         listener.set_nonblocking(true).unwrap();
-        let transport = Transport::new(&Config::default(), "rust", None).unwrap();
+        let config = Config::default();
+        let shared = Shared::for_config(&config, "rust").unwrap();
+        let transport = Transport::new(&config, shared, None);
         let req = HttpRequest {
             method: "POST".into(),
             url: format!("http://127.0.0.1:{port}/v4/accounts"),

@@ -5,9 +5,7 @@
 //! Threads are counted by interposing `pthread_create` in this test binary: a resolver thread
 //! lives only microseconds, so entries of /proc/self/task before and after a call never show it.
 //! The count is per creating thread, so the in-process sandbox's own workers are not counted.
-//! Connections are counted from the kernel's socket table (/proc/net/tcp, tcp6): each distinct
-//! client port talking to the sandbox's port is one TCP connection, closed ones included (they
-//! stay listed in TIME_WAIT).
+//! Connections are counted from the kernel's socket table ([`common::client_ports`]).
 
 #![cfg(all(target_os = "linux", target_env = "gnu"))]
 
@@ -15,7 +13,6 @@ mod common;
 
 use serde_json::json;
 use std::cell::Cell;
-use std::collections::HashSet;
 use std::ffi::{c_char, c_int, c_void};
 
 thread_local! {
@@ -57,40 +54,6 @@ fn created_here() -> usize {
     CREATED_HERE.with(Cell::get)
 }
 
-/// Client ports of every TCP connection (any state) to or from `port` on this machine.
-fn client_ports(port: u16) -> HashSet<u16> {
-    let mut ports = HashSet::new();
-    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        let text = std::fs::read_to_string(table).unwrap_or_default();
-        for line in text.lines().skip(1) {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let port_of = |addr: &str| {
-                addr.rsplit(':')
-                    .next()
-                    .and_then(|p| u16::from_str_radix(p, 16).ok())
-            };
-            let (Some(local), Some(remote)) = (
-                fields.get(1).and_then(|a| port_of(a)),
-                fields.get(2).and_then(|a| port_of(a)),
-            ) else {
-                continue;
-            };
-            if local == port && remote != 0 {
-                ports.insert(remote);
-            } else if remote == port {
-                ports.insert(local);
-            }
-        }
-    }
-    ports
-}
-
-fn sandbox_port(env: &common::Env) -> u16 {
-    let url = env.sandbox.base_url();
-    let port = url.rsplit(':').next().unwrap().trim_end_matches('/');
-    port.parse().expect("sandbox URL ends with a port")
-}
-
 #[test]
 fn calls_on_a_warm_client_create_no_threads() {
     let env = common::start();
@@ -112,8 +75,8 @@ fn calls_on_a_warm_client_create_no_threads() {
 
 /// TCP connections `env`'s client opens for about 1,000 calls made `in_flight` at a time.
 fn connections_for_1000_calls(env: &common::Env, in_flight: usize) -> usize {
-    let port = sandbox_port(env);
-    let earlier = client_ports(port);
+    let port = common::sandbox_port(env);
+    let earlier = common::client_ports(port);
     let per_worker = 1000 / in_flight + 1;
     std::thread::scope(|s| {
         for _ in 0..in_flight {
@@ -124,7 +87,7 @@ fn connections_for_1000_calls(env: &common::Env, in_flight: usize) -> usize {
             });
         }
     });
-    let opened = client_ports(port).difference(&earlier).count();
+    let opened = common::client_ports(port).difference(&earlier).count();
     eprintln!(
         "connections opened by {} calls at {in_flight} in flight: {opened}",
         in_flight * per_worker

@@ -238,7 +238,7 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
     if !problems.is_empty() {
         return Err(crate::v4::api_field_errors(SIGNUP_OP, problems));
     }
-    let pending = client.pending_signups();
+    let pending = client.pending_signups()?;
     // Whether the password the subaccount would have is known here (so an existing subaccount of
     // this user name can be taken over), and the passwords of each step.
     let (known, account_password, returned_password, token_password) = match &req.password {

@@ -5,6 +5,7 @@
 use phonecom::{Client, Config};
 use phonecom_sandbox::Sandbox;
 use serde_json::{json, Value};
+use std::collections::HashSet;
 
 pub struct Env {
     pub sandbox: Sandbox,
@@ -131,4 +132,40 @@ pub fn logged_client(config: Value) -> (Client, std::sync::Arc<std::sync::Mutex<
         .build()
         .unwrap();
     (client, events)
+}
+
+/// Client ports of every TCP connection (any state) to or from `port` on this machine, from the
+/// kernel's socket table (/proc/net/tcp, tcp6): each distinct client port talking to the
+/// sandbox's port is one TCP connection, closed ones included (they stay listed in TIME_WAIT).
+pub fn client_ports(port: u16) -> HashSet<u16> {
+    let mut ports = HashSet::new();
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let text = std::fs::read_to_string(table).unwrap_or_default();
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let port_of = |addr: &str| {
+                addr.rsplit(':')
+                    .next()
+                    .and_then(|p| u16::from_str_radix(p, 16).ok())
+            };
+            let (Some(local), Some(remote)) = (
+                fields.get(1).and_then(|a| port_of(a)),
+                fields.get(2).and_then(|a| port_of(a)),
+            ) else {
+                continue;
+            };
+            if local == port && remote != 0 {
+                ports.insert(remote);
+            } else if remote == port {
+                ports.insert(local);
+            }
+        }
+    }
+    ports
+}
+
+pub fn sandbox_port(env: &Env) -> u16 {
+    let url = env.sandbox.base_url();
+    let port = url.rsplit(':').next().unwrap().trim_end_matches('/');
+    port.parse().expect("sandbox URL ends with a port")
 }
