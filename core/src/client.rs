@@ -17,6 +17,7 @@ use crate::budget::Budget;
 use crate::catalog::{self, validate_params, Operation};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
+use crate::exchange::{CallMask, LazyHeaders};
 use crate::log::{LogEvent, LogHook};
 use crate::secret::{Secret, SecretSet};
 use crate::transport::{CallOptions, HttpRequest, HttpResponse, Transport};
@@ -37,9 +38,8 @@ pub struct Response {
     pub request_id: String,
     /// Attempts made.
     pub attempts: u32,
-    /// Response headers in the order received, names lower-cased, masked the way log events are
-    /// (`authorization`, `set-cookie`, `x-api-key` as `***`; the client's secrets as `***`).
-    pub headers: Vec<(String, String)>,
+    /// Response headers (read with [`Response::headers`]), masked when first read.
+    headers: LazyHeaders,
     /// The response body as received, as text (bytes that are not UTF-8 become U+FFFD), at most
     /// [`RESPONSE_BODY_LIMIT`](crate::exchange::RESPONSE_BODY_LIMIT) bytes.
     pub body: String,
@@ -48,9 +48,16 @@ pub struct Response {
 }
 
 impl Response {
+    /// Response headers in the order received, names lower-cased, masked the way log events are
+    /// (`authorization`, `set-cookie`, `x-api-key` as `***`; the client's secrets as `***`).
+    /// Masked on the first read (a call whose headers nobody reads never pays for it).
+    pub fn headers(&self) -> &[(String, String)] {
+        self.headers.get()
+    }
+
     /// The first header called `name` (case-insensitive), e.g. `resp.header("RateLimit-Remaining")`.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
+        self.headers()
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
@@ -63,7 +70,7 @@ impl Response {
             status: 200,
             request_id: String::new(),
             attempts: 1,
-            headers: Vec::new(),
+            headers: LazyHeaders::default(),
             body: String::new(),
             body_truncated: false,
         }
@@ -78,7 +85,7 @@ impl std::fmt::Debug for Response {
             .field("status", &self.status)
             .field("request_id", &self.request_id)
             .field("attempts", &self.attempts)
-            .field("headers", &self.headers)
+            .field("headers", &self.headers())
             .field("body", &crate::secret::mask_named(&self.body))
             .field("body_truncated", &self.body_truncated)
             .field("data", &crate::secret::mask_named(&self.data.to_string()))
@@ -325,10 +332,10 @@ impl Client {
         params: Map<String, Value>,
         opts: &CallOptions,
     ) -> Result<Response> {
-        let mask = self.call_mask(op, &params);
+        let mask = self.call_masker(op, &params);
         opts.check(&op.name)?;
         self.run_op(op, params, opts, &mask)
-            .map_err(|e| e.map_text(mask))
+            .map_err(|e| e.map_text(|s| mask.apply(s)))
     }
 
     /// How a call of `op` with `params` masks its errors and log events: this client's secrets,
@@ -338,16 +345,14 @@ impl Client {
         op: &Operation,
         params: &Map<String, Value>,
     ) -> impl Fn(&str) -> String + 'a {
-        let call_secrets = secret_params(op, params);
+        let mask = self.call_masker(op, params);
+        move |s: &str| mask.apply(s)
+    }
+
+    /// [`Client::call_mask`] as a value a [`Response`] keeps to mask its headers when read.
+    fn call_masker(&self, op: &Operation, params: &Map<String, Value>) -> CallMask {
         let xml = op.family == "xml";
-        move |s: &str| {
-            let masked = self.redact_with(s, &call_secrets);
-            if xml {
-                crate::secret::mask_pairs_named(&masked, "username")
-            } else {
-                masked
-            }
-        }
+        CallMask::new(self.inner.secrets.clone(), secret_params(op, params), xml)
     }
 
     fn run_op(
@@ -355,7 +360,7 @@ impl Client {
         op: &Operation,
         params: Map<String, Value>,
         opts: &CallOptions,
-        mask: &dyn Fn(&str) -> String,
+        mask: &CallMask,
     ) -> Result<Response> {
         if op.family == "express" {
             if !opts.headers.is_empty() {
@@ -373,10 +378,13 @@ impl Client {
         let endpoint = format!("{} {}", op.method, op.path);
         let credential = self.inner.config.budget_principal(&op.family);
         let pace = self.inner.budget.pass(&op.family, credential, &endpoint);
-        let resp = self
-            .inner
-            .transport
-            .execute(&req, &op.name, opts, mask, pace.as_ref())?;
+        let resp = self.inner.transport.execute(
+            &req,
+            &op.name,
+            opts,
+            &|s: &str| mask.apply(s),
+            pace.as_ref(),
+        )?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
             let id = e.request_id().is_none().then(|| resp.request_id.clone());
@@ -385,7 +393,7 @@ impl Client {
                 .with_attempts(resp.attempts)
                 .with_family(&op.family)
         })?;
-        let headers = crate::exchange::mask_headers(&resp.headers, mask);
+        let headers = LazyHeaders::new(resp.headers, mask.clone());
         let (body, body_truncated) =
             crate::exchange::body_text(resp.body, crate::exchange::RESPONSE_BODY_LIMIT);
         Ok(Response {
