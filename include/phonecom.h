@@ -168,6 +168,16 @@ typedef struct phonecom_client_builder phonecom_client_builder;
 typedef struct phonecom_pager phonecom_pager;
 
 /**
+ * A finished call's exchange, kept so that its headers and body cross the boundary only when
+ * asked for (`phonecom_response_json`): a binding's plain call returns the result alone and
+ * still offers the last response on demand, as PHP's `lastResponse()` does.
+ *
+ * Ownership: made by `phonecom_call_with_exchange`, freed by `phonecom_response_free`.
+ * Immutable: any number of threads may read one at once.
+ */
+typedef struct phonecom_response phonecom_response;
+
+/**
  * Receives one log event: `user_data` as given to `phonecom_client_builder_set_log`, and the
  * event as a JSON object `{kind: "request"|"response"|"retry"|"failure", operation, method,
  * url, attempt, request_id, status, elapsed_ms, message, headers, body, body_truncated}`,
@@ -559,6 +569,49 @@ phonecom_status phonecom_call_with_response(const phonecom_client *client,
                                             const char *params_json,
                                             const char *options_json,
                                             char **response_json);
+
+/**
+ * `phonecom_call_with`, also handing out the call's exchange as a handle: on `PHONECOM_OK`,
+ * `*result_json` holds the decoded result as JSON (freed with `phonecom_string_free`) and
+ * `*response` a new handle (freed with `phonecom_response_free`) whose
+ * `phonecom_response_json` gives the status, request id, attempts, headers and raw body. The
+ * headers are masked and the body copied only when that is asked for, so a caller that rarely
+ * looks at them pays almost nothing for keeping them. Failures as `phonecom_call_with`; on
+ * failure neither out-parameter is written.
+ *
+ * Thread safety: any number of threads may call this on one client at once.
+ *
+ * # Safety
+ * `client` is NULL or a live client; `name`, `params_json` and `options_json` are NULL or
+ * NUL-terminated strings; `result_json` and `response` are NULL or writable.
+ */
+phonecom_status phonecom_call_with_exchange(const phonecom_client *client,
+                                            const char *name,
+                                            const char *params_json,
+                                            const char *options_json,
+                                            char **result_json,
+                                            phonecom_response **response);
+
+/**
+ * The exchange of `response` as a JSON object: `{"status": <HTTP status>, "request_id":
+ * "...", "attempts": <n>, "headers": {...}, "body": "<raw body>", "body_truncated": false}`,
+ * each member as in `phonecom_call_with_response` (the result itself is the `result_json` the
+ * call gave).
+ *
+ * On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+ *
+ * # Safety
+ * `response` is NULL or a live response; `out` is NULL or writable.
+ */
+phonecom_status phonecom_response_json(const phonecom_response *response, char **out);
+
+/**
+ * Free a response handle. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `response` is NULL or a live response, not used after this call.
+ */
+void phonecom_response_free(phonecom_response *response);
 
 /**
  * The whole catalog as JSON: `{"version": "...", "operations": [{name, family, method, path,

@@ -33,6 +33,8 @@ typedef struct phonecom_client_builder phonecom_client_builder;
 
 typedef struct phonecom_pager phonecom_pager;
 
+typedef struct phonecom_response phonecom_response;
+
 typedef void (*phonecom_log_callback)(void *user_data, const char *event_json);
 
 typedef struct {
@@ -110,6 +112,17 @@ phonecom_status phonecom_call_with_response(const phonecom_client *client,
                                             const char *params_json,
                                             const char *options_json,
                                             char **response_json);
+
+phonecom_status phonecom_call_with_exchange(const phonecom_client *client,
+                                            const char *name,
+                                            const char *params_json,
+                                            const char *options_json,
+                                            char **result_json,
+                                            phonecom_response **response);
+
+phonecom_status phonecom_response_json(const phonecom_response *response, char **out);
+
+void phonecom_response_free(phonecom_response *response);
 
 phonecom_status phonecom_catalog_json(char **out);
 

@@ -16,6 +16,7 @@
 use crate::catalog::{validate_params, Operation};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
+use crate::exchange::{CallMask, LazyHeaders};
 use crate::log::{LogEvent, LogHook};
 use crate::registry::{self, Flow, Runs};
 use crate::secret::{Secret, SecretSet};
@@ -38,9 +39,8 @@ pub struct Response {
     pub request_id: String,
     /// Attempts made.
     pub attempts: u32,
-    /// Response headers in the order received, names lower-cased, masked the way log events are
-    /// (`authorization`, `set-cookie`, `x-api-key` as `***`; the client's secrets as `***`).
-    pub headers: Vec<(String, String)>,
+    /// Response headers (read with [`Response::headers`]), masked when first read.
+    headers: LazyHeaders,
     /// The response body as received, as text (bytes that are not UTF-8 become U+FFFD), at most
     /// [`RESPONSE_BODY_LIMIT`](crate::exchange::RESPONSE_BODY_LIMIT) bytes.
     pub body: String,
@@ -49,9 +49,16 @@ pub struct Response {
 }
 
 impl Response {
+    /// Response headers in the order received, names lower-cased, masked the way log events are
+    /// (`authorization`, `set-cookie`, `x-api-key` as `***`; the client's secrets as `***`).
+    /// Masked on the first read (a call whose headers nobody reads never pays for it).
+    pub fn headers(&self) -> &[(String, String)] {
+        self.headers.get()
+    }
+
     /// The first header called `name` (case-insensitive), e.g. `resp.header("RateLimit-Remaining")`.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
+        self.headers()
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
@@ -64,7 +71,7 @@ impl Response {
             status: 200,
             request_id: String::new(),
             attempts: 1,
-            headers: Vec::new(),
+            headers: LazyHeaders::default(),
             body: String::new(),
             body_truncated: false,
         }
@@ -79,7 +86,7 @@ impl std::fmt::Debug for Response {
             .field("status", &self.status)
             .field("request_id", &self.request_id)
             .field("attempts", &self.attempts)
-            .field("headers", &self.headers)
+            .field("headers", &self.headers())
             .field("body", &crate::secret::mask_named(&self.body))
             .field("body_truncated", &self.body_truncated)
             .field("data", &crate::secret::mask_named(&self.data.to_string()))
@@ -301,10 +308,10 @@ impl Client {
         params: Map<String, Value>,
         opts: &CallOptions,
     ) -> Result<Response> {
-        let mask = self.call_mask(op, &params);
+        let mask = self.call_masker(op, &params);
         opts.check(&op.name)?;
         self.run_op(op, params, opts, &mask)
-            .map_err(|e| e.map_text(mask))
+            .map_err(|e| e.map_text(|s| mask.apply(s)))
     }
 
     /// How a call of `op` with `params` masks its errors and log events: this client's secrets,
@@ -314,14 +321,14 @@ impl Client {
         op: &Operation,
         params: &Map<String, Value>,
     ) -> impl Fn(&str) -> String + 'a {
-        let call_secrets = secret_params(op, params);
+        let mask = self.call_masker(op, params);
+        move |s: &str| mask.apply(s)
+    }
+
+    /// [`Client::call_mask`] as a value a [`Response`] keeps to mask its headers when read.
+    fn call_masker(&self, op: &Operation, params: &Map<String, Value>) -> CallMask {
         let pairs = registry::entry(op.family).masked_pairs;
-        move |s: &str| {
-            let masked = self.redact_with(s, &call_secrets);
-            pairs.iter().fold(masked, |text, name| {
-                crate::secret::mask_pairs_named(&text, name)
-            })
-        }
+        CallMask::new(self.inner.secrets.clone(), secret_params(op, params), pairs)
     }
 
     fn run_op(
@@ -329,7 +336,7 @@ impl Client {
         op: &Operation,
         params: Map<String, Value>,
         opts: &CallOptions,
-        mask: &dyn Fn(&str) -> String,
+        mask: &CallMask,
     ) -> Result<Response> {
         let (wire, req) = match self.prepare(op, params)? {
             Prepared::Request(wire, req) => (wire, req),
@@ -350,10 +357,13 @@ impl Client {
         let credential = self.inner.config.budget_principal(family);
         let here = self.inner.shared.here()?;
         let pace = here.budget.pass(family, credential, &endpoint);
-        let resp = self
-            .inner
-            .transport
-            .execute(&req, &op.name, opts, mask, pace.as_ref())?;
+        let resp = self.inner.transport.execute(
+            &req,
+            &op.name,
+            opts,
+            &|s: &str| mask.apply(s),
+            pace.as_ref(),
+        )?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
             let id = e.request_id().is_none().then(|| resp.request_id.clone());
@@ -362,7 +372,7 @@ impl Client {
                 .with_attempts(resp.attempts)
                 .with_family(op.family.as_str())
         })?;
-        let headers = crate::exchange::mask_headers(&resp.headers, mask);
+        let headers = LazyHeaders::new(resp.headers, mask.clone());
         let (body, body_truncated) =
             crate::exchange::body_text(resp.body, crate::exchange::RESPONSE_BODY_LIMIT);
         Ok(Response {

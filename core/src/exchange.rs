@@ -12,8 +12,9 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
-use crate::secret::is_secret_name;
+use crate::secret::{is_secret_name, mask_pairs_named, SecretSet};
 use serde_json::{Map, Value};
+use std::sync::{Arc, OnceLock};
 
 /// Most bytes of a response body a [`Response`](crate::Response) keeps as text (1 MiB); a
 /// longer body is cut there and `body_truncated` is set (the decoded `data` is always whole).
@@ -21,6 +22,70 @@ pub const RESPONSE_BODY_LIMIT: usize = 1 << 20;
 
 /// Most bytes of a body a debug [`LogEvent`](crate::LogEvent) carries (4 KiB).
 pub const LOG_BODY_LIMIT: usize = 4 << 10;
+
+/// How one call masks what it hands out (errors, log events, the response's headers): the
+/// client's secrets (with those it learns later), the call's own secret parameters, and the
+/// `name=value` pairs its family names secret (the XML API's `username=`). Owned, so a
+/// [`Response`](crate::Response) can mask its headers when they are read rather than on every call.
+#[derive(Clone)]
+pub(crate) struct CallMask {
+    secrets: Arc<SecretSet>,
+    extra: Vec<String>,
+    pairs: &'static [&'static str],
+}
+
+impl CallMask {
+    /// Masking with `secrets`, the call's secret parameter values `extra`, and the values of the
+    /// family's secret `pairs` (its registry entry's `masked_pairs`).
+    pub(crate) fn new(
+        secrets: Arc<SecretSet>,
+        extra: Vec<String>,
+        pairs: &'static [&'static str],
+    ) -> CallMask {
+        CallMask {
+            secrets,
+            extra,
+            pairs,
+        }
+    }
+
+    /// `text` with everything this call knows as secret masked.
+    pub(crate) fn apply(&self, text: &str) -> String {
+        let masked = self.secrets.redact(text, &self.extra);
+        self.pairs
+            .iter()
+            .fold(masked, |text, name| mask_pairs_named(&text, name))
+    }
+}
+
+/// A response's headers as received, masked (by [`mask_headers`]) the first time they are read
+/// and kept so from then on. A plain [`Client::call`](crate::Client::call) never reads them, so
+/// it never pays for masking; nothing unmasked is ever handed out.
+#[derive(Clone, Default)]
+pub(crate) struct LazyHeaders {
+    raw: Vec<(String, String)>,
+    mask: Option<CallMask>,
+    masked: OnceLock<Vec<(String, String)>>,
+}
+
+impl LazyHeaders {
+    /// `raw`, to be masked with `mask` when first read.
+    pub(crate) fn new(raw: Vec<(String, String)>, mask: CallMask) -> LazyHeaders {
+        LazyHeaders {
+            raw,
+            mask: Some(mask),
+            masked: OnceLock::new(),
+        }
+    }
+
+    /// The headers, names lower-cased, masked.
+    pub(crate) fn get(&self) -> &[(String, String)] {
+        self.masked.get_or_init(|| match &self.mask {
+            Some(mask) => mask_headers(&self.raw, &|s: &str| mask.apply(s)),
+            None => Vec::new(),
+        })
+    }
+}
 
 /// Whether a header's value is a credential or session state, masked whole.
 fn is_secret_header(name: &str) -> bool {
@@ -131,6 +196,41 @@ mod tests {
                 ("ratelimit-remaining", "41"),
             ])
         );
+    }
+
+    #[test]
+    fn lazy_headers_are_masked_when_read_with_the_secrets_known_then() {
+        let secrets = Arc::new(SecretSet::new(["tok_live_9f8e_0123"], None));
+        let headers = LazyHeaders::new(
+            pairs(&[
+                ("Set-Cookie", "session=abc"),
+                ("X-Echo", "tok_live_9f8e_0123 and key_learned_later_77"),
+                (
+                    "Location",
+                    "https://x.example/cb?password=hunter22&state=ok",
+                ),
+            ]),
+            CallMask::new(secrets.clone(), vec!["hunter22".into()], false),
+        );
+        // A secret the client learns after the call (a token in its body) is masked too.
+        secrets.learn("key_learned_later_77");
+        let copy = headers.clone();
+        assert_eq!(
+            headers.get(),
+            pairs(&[
+                ("set-cookie", "***"),
+                ("x-echo", "*** and ***"),
+                ("location", "https://x.example/cb?password=***&state=ok"),
+            ])
+        );
+        assert_eq!(copy.get(), headers.get());
+        assert!(LazyHeaders::default().get().is_empty());
+    }
+
+    #[test]
+    fn an_xml_call_mask_hides_username_pairs() {
+        let mask = CallMask::new(Arc::new(SecretSet::new([], None)), Vec::new(), true);
+        assert_eq!(mask.apply("a?username=alice&x=1"), "a?username=***&x=1");
     }
 
     #[test]

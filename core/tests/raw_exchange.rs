@@ -19,12 +19,12 @@ fn a_response_carries_its_headers_and_raw_body() {
         resp.header("Content-Type")
             .is_some_and(|v| v.starts_with("application/json")),
         "{:?}",
-        resp.headers
+        resp.headers()
     );
     // The request id the upstream sent is both the response's id and one of its headers.
     assert_eq!(resp.header("x-request-id"), Some(resp.request_id.as_str()));
     assert!(resp
-        .headers
+        .headers()
         .iter()
         .all(|(k, _)| *k == k.to_ascii_lowercase()));
     // The body is the text received: it decodes to the same data.
@@ -43,7 +43,7 @@ fn the_headers_are_those_of_the_attempt_that_ended_the_call() {
         .call_with("v4.get-account", json!({}), &CallOptions::default())
         .unwrap();
     assert_eq!((resp.status, resp.attempts), (200, 2));
-    assert!(resp.header("retry-after").is_none(), "{:?}", resp.headers);
+    assert!(resp.header("retry-after").is_none(), "{:?}", resp.headers());
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn a_secret_in_a_response_header_is_masked() {
     let token = token.split("access_token=").nth(1).unwrap();
     let token = token.split('&').next().unwrap();
     assert!(token.len() > 8);
-    assert!(!format!("{:?}", resp.headers).contains(token));
+    assert!(!format!("{:?}", resp.headers()).contains(token));
 }
 
 #[test]

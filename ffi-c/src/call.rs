@@ -6,7 +6,7 @@ use crate::ffi;
 use crate::status::phonecom_status;
 use phonecom_core::exchange::header_object;
 use phonecom_core::{CallOptions, Error, ErrorKind, Response};
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 use std::ffi::c_char;
 
 /// Call any catalog operation by its canonical name (`"v4.list-available-phone-numbers"`,
@@ -119,6 +119,84 @@ pub unsafe extern "C" fn phonecom_call_with_response(
     })
 }
 
+/// A finished call's exchange, kept so that its headers and body cross the boundary only when
+/// asked for (`phonecom_response_json`): a binding's plain call returns the result alone and
+/// still offers the last response on demand, as PHP's `lastResponse()` does.
+///
+/// Ownership: made by `phonecom_call_with_exchange`, freed by `phonecom_response_free`.
+/// Immutable: any number of threads may read one at once.
+pub struct phonecom_response {
+    response: Response,
+}
+
+/// `phonecom_call_with`, also handing out the call's exchange as a handle: on `PHONECOM_OK`,
+/// `*result_json` holds the decoded result as JSON (freed with `phonecom_string_free`) and
+/// `*response` a new handle (freed with `phonecom_response_free`) whose
+/// `phonecom_response_json` gives the status, request id, attempts, headers and raw body. The
+/// headers are masked and the body copied only when that is asked for, so a caller that rarely
+/// looks at them pays almost nothing for keeping them. Failures as `phonecom_call_with`; on
+/// failure neither out-parameter is written.
+///
+/// Thread safety: any number of threads may call this on one client at once.
+///
+/// # Safety
+/// `client` is NULL or a live client; `name`, `params_json` and `options_json` are NULL or
+/// NUL-terminated strings; `result_json` and `response` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_call_with_exchange(
+    client: *const phonecom_client,
+    name: *const c_char,
+    params_json: *const c_char,
+    options_json: *const c_char,
+    result_json: *mut *mut c_char,
+    response: *mut *mut phonecom_response,
+) -> phonecom_status {
+    ffi::boundary("phonecom_call_with_exchange", || {
+        let client = ffi::ref_arg(client, "client")?;
+        let name = ffi::str_arg(name, "name")?;
+        let params = ffi::json_arg(params_json, "params_json")?;
+        let options = ffi::json_arg(options_json, "options_json")?;
+        let out = ffi::out_arg(result_json, "result_json")?;
+        let handle = ffi::out_arg(response, "response")?;
+        let opts = call_options(name, &options)?;
+        let mut response = client.client.call_with(name, params, &opts)?;
+        let data = std::mem::take(&mut response.data);
+        let text = ffi::into_c_string(data.to_string())?;
+        handle.write_handle(phonecom_response { response })?;
+        out.write(text)
+    })
+}
+
+/// The exchange of `response` as a JSON object: `{"status": <HTTP status>, "request_id":
+/// "...", "attempts": <n>, "headers": {...}, "body": "<raw body>", "body_truncated": false}`,
+/// each member as in `phonecom_call_with_response` (the result itself is the `result_json` the
+/// call gave).
+///
+/// On `PHONECOM_OK`, `*out` holds a new string the caller frees with `phonecom_string_free`.
+///
+/// # Safety
+/// `response` is NULL or a live response; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_response_json(
+    response: *const phonecom_response,
+    out: *mut *mut c_char,
+) -> phonecom_status {
+    ffi::boundary("phonecom_response_json", || {
+        let response = ffi::ref_arg(response, "response")?;
+        let out = ffi::out_arg(out, "out")?;
+        out.write_json(&Value::Object(exchange_json(&response.response)))
+    })
+}
+
+/// Free a response handle. NULL is accepted and ignored.
+///
+/// # Safety
+/// `response` is NULL or a live response, not used after this call.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_response_free(response: *mut phonecom_response) {
+    ffi::boundary_value((), || ffi::free_handle(response))
+}
+
 /// The core's options from JSON, its errors naming the operation they were given to.
 fn call_options(name: &str, options: &Value) -> Result<CallOptions, Error> {
     CallOptions::from_json(options).map_err(|e| match e.fields().first() {
@@ -128,16 +206,24 @@ fn call_options(name: &str, options: &Value) -> Result<CallOptions, Error> {
 }
 
 /// A response as the JSON `phonecom_call_with_response` returns.
-fn response_to_json(response: Response) -> Value {
-    json!({
-        "data": response.data,
-        "status": response.status,
-        "request_id": response.request_id,
-        "attempts": response.attempts,
-        "headers": header_object(&response.headers),
-        "body": response.body,
-        "body_truncated": response.body_truncated,
-    })
+fn response_to_json(mut response: Response) -> Value {
+    let mut object = Map::new();
+    object.insert("data".into(), std::mem::take(&mut response.data));
+    object.extend(exchange_json(&response));
+    Value::Object(object)
+}
+
+/// Everything of a response but its result, as `phonecom_response_json` returns it.
+fn exchange_json(response: &Response) -> Map<String, Value> {
+    let headers = header_object(response.headers());
+    let mut object = Map::new();
+    object.insert("status".into(), response.status.into());
+    object.insert("request_id".into(), response.request_id.as_str().into());
+    object.insert("attempts".into(), response.attempts.into());
+    object.insert("headers".into(), Value::Object(headers));
+    object.insert("body".into(), response.body.as_str().into());
+    object.insert("body_truncated".into(), response.body_truncated.into());
+    object
 }
 
 /// The whole catalog as JSON: `{"version": "...", "operations": [{name, family, method, path,

@@ -70,8 +70,7 @@ function headerOptions(name, headers) {
  * (names lower-cased, credentials masked) and `body` (text as received, at most 1 MiB;
  * `bodyTruncated` when cut), read from the native response only when asked for.
  */
-function response(nativeResponse) {
-  const data = JSON.parse(nativeResponse.data);
+function response(data, nativeResponse) {
   let headers;
   return Object.freeze({
     data,
@@ -89,6 +88,19 @@ function response(nativeResponse) {
       return nativeResponse.bodyTruncated;
     },
   });
+}
+
+/**
+ * Make `raw` (a native response with `data` decoded) the client's latest. The exchange of a
+ * plain call's response that nobody asked for is freed as soon as another call replaces it
+ * (V8 cannot see that native memory, so it would not hurry to collect it); one handed out
+ * (`callWith`, a read of `lastResponse`) is kept, its size reported to V8.
+ */
+function record(client, data, raw, response) {
+  const previous = client[LAST];
+  if (previous !== null && previous.response === undefined) previous.raw.release();
+  if (response !== undefined) raw.keep();
+  client[LAST] = { data, raw, response };
 }
 
 /** The native log callback for `options.onLog`: events arrive as JSON text on the main thread. */
@@ -197,7 +209,13 @@ class Client {
    * finished last: `callWith` pairs a response with its call.
    */
   get lastResponse() {
-    return this[LAST];
+    const last = this[LAST];
+    if (last === null) return null;
+    if (last.response === undefined) {
+      last.raw.keep();
+      last.response = response(last.data, last.raw);
+    }
+    return last.response;
   }
 
   /** The User-Agent sent on every request. */
@@ -212,7 +230,10 @@ class Client {
    * the config for that)).
    */
   async call(name, params, options) {
-    return (await this.callWith(name, params, options)).data;
+    const raw = await nativeCall(this, name, params, options);
+    const data = JSON.parse(raw.takeData());
+    record(this, data, raw, undefined);
+    return data;
   }
 
   /**
@@ -220,13 +241,10 @@ class Client {
    * the response's headers (masked) and raw body too.
    */
   async callWith(name, params, options) {
-    const raw = await this[NATIVE].call(String(name), paramsJson(name, params), callOptions(name, options)).catch(
-      (e) => {
-        throw fromNative(e);
-      },
-    );
-    const r = response(raw);
-    this[LAST] = r;
+    const raw = await nativeCall(this, name, params, options);
+    const data = JSON.parse(raw.takeData());
+    const r = response(data, raw);
+    record(this, data, raw, r);
     return r;
   }
 
@@ -285,6 +303,13 @@ class Client {
     }
     return `Client ${inspect(families, opts)}`;
   }
+}
+
+/** The native call: resolves to a native response, rejects with a PhoneComError. */
+function nativeCall(client, name, params, options) {
+  return client[NATIVE].call(String(name), paramsJson(name, params), callOptions(name, options)).catch((e) => {
+    throw fromNative(e);
+  });
 }
 
 /** One operation as a function of this client, with `.iterate` and `.pages` for lists. */

@@ -6,7 +6,8 @@
 //! idle threads go after 10 s.
 
 use crate::errors::{internal, to_js};
-use napi::bindgen_prelude::spawn_blocking;
+use napi::bindgen_prelude::{spawn_blocking, Object, ToNapiValue};
+use napi::Env;
 
 /// Run `work` (a step of `operation`) on the blocking pool, behind the panic boundary; its
 /// `phonecom::Error`, or a panic, becomes the native error the JS layer turns into a
@@ -25,4 +26,26 @@ where
             "phonecom: the worker thread of this call failed: {join}"
         ))),
     }
+}
+
+/// `work` (a step of `operation`) on the blocking pool, settling the promise this returns
+/// straight from the worker: two thread hops a call (to the pool and back to the event loop),
+/// where an `async fn` over [`run`] takes four (through a Tokio worker each way). Errors and
+/// panics become native errors as in [`run`].
+pub(crate) fn promise<'env, T, F>(
+    env: &'env Env,
+    operation: String,
+    work: F,
+) -> napi::Result<Object<'env>>
+where
+    T: ToNapiValue + Send + 'static,
+    F: FnOnce() -> phonecom::Result<T> + Send + 'static,
+{
+    let (deferred, promise) = env.create_deferred()?;
+    spawn_blocking(move || match phonecom::boundary::catch(work) {
+        Ok(Ok(value)) => deferred.resolve(move |_| Ok(value)),
+        Ok(Err(e)) => deferred.reject(to_js(&e)),
+        Err(panic) => deferred.reject(internal(&panic, &operation)),
+    });
+    Ok(promise)
 }

@@ -1,11 +1,11 @@
 //! `NativeClient`: one `phonecom::Client` (thread-safe, one connection pool) per JS `Client`.
 
-use crate::blocking::run;
+use crate::blocking::promise;
 use crate::errors::{guard, invalid, parse, to_js};
 use crate::pages::NativePages;
-use napi::bindgen_prelude::Unknown;
+use napi::bindgen_prelude::{Object, ObjectFinalize, Unknown};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
-use napi::Status;
+use napi::{Env, Status};
 use napi_derive::napi;
 use phonecom::{CallOptions, Client, Config, LogEvent, Secret};
 use std::collections::HashMap;
@@ -134,21 +134,20 @@ impl NativeClient {
 
     /// Call any catalog operation; resolves to a [`NativeResponse`] (the result as JSON text,
     /// the metadata, and the raw exchange, handed to JavaScript only when read).
-    #[napi]
-    pub async fn call(
+    #[napi(ts_return_type = "Promise<NativeResponse>")]
+    pub fn call<'env>(
         &self,
+        env: &'env Env,
         name: String,
         params_json: String,
         options: Option<NativeCallOptions>,
-    ) -> napi::Result<NativeResponse> {
+    ) -> napi::Result<Object<'env>> {
         let (opts, params) = arguments(&name, &params_json, options)?;
         let (client, panic) = (self.inner.clone(), self.panic_for_test);
-        run(name.clone(), move || {
-            let mut resp = tested(panic, client.call_with(&name, params, &opts))?;
-            let data = std::mem::take(&mut resp.data).to_string();
-            Ok(NativeResponse { data, inner: resp })
+        promise(env, name.clone(), move || {
+            let resp = tested(panic, client.call_with(&name, params, &opts))?;
+            Ok(NativeResponse::new(resp))
         })
-        .await
     }
 
     /// Each family's base URL and whether its credentials are set, never a secret, as JSON
@@ -232,51 +231,117 @@ impl NativeClient {
 }
 
 /// A call's result, metadata and raw exchange.
-#[napi]
+///
+/// The exchange (headers and body, a few KiB) is native memory V8 cannot see, so it would not
+/// hurry to collect responses nobody holds: the JS layer calls [`NativeResponse::release`] on
+/// a plain call's response once another call replaced it as `lastResponse` unread, and
+/// [`NativeResponse::keep`] on one it hands out (`callWith`, `lastResponse`), which tells V8
+/// the size it holds until it is collected.
+#[napi(custom_finalize)]
 pub struct NativeResponse {
     data: String,
-    inner: phonecom::Response,
+    status: u16,
+    request_id: String,
+    attempts: u32,
+    exchange: Option<phonecom::Response>,
+    /// Bytes reported to V8 by `keep` (given back when collected).
+    reported: i64,
+}
+
+impl NativeResponse {
+    fn new(mut resp: phonecom::Response) -> NativeResponse {
+        NativeResponse {
+            data: std::mem::take(&mut resp.data).to_string(),
+            status: resp.status,
+            request_id: std::mem::take(&mut resp.request_id),
+            attempts: resp.attempts,
+            exchange: Some(resp),
+            reported: 0,
+        }
+    }
+
+    /// The exchange, unless released.
+    fn exchange(&self) -> napi::Result<&phonecom::Response> {
+        self.exchange.as_ref().ok_or_else(|| {
+            napi::Error::from_reason("phonecom: this response's headers and body were released")
+        })
+    }
+}
+
+impl ObjectFinalize for NativeResponse {
+    fn finalize(self, env: Env) -> napi::Result<()> {
+        if self.reported > 0 {
+            env.adjust_external_memory(-self.reported)?;
+        }
+        Ok(())
+    }
 }
 
 #[napi]
 impl NativeResponse {
-    /// The decoded result as JSON text.
-    #[napi(getter)]
-    pub fn data(&self) -> String {
-        self.data.clone()
+    /// The decoded result as JSON text, handed over once (later reads get an empty string).
+    #[napi]
+    pub fn take_data(&mut self) -> String {
+        std::mem::take(&mut self.data)
     }
     /// HTTP status.
     #[napi(getter)]
     pub fn status(&self) -> u32 {
-        u32::from(self.inner.status)
+        u32::from(self.status)
     }
     /// The request id.
     #[napi(getter)]
     pub fn request_id(&self) -> String {
-        self.inner.request_id.clone()
+        self.request_id.clone()
     }
     /// Attempts made.
     #[napi(getter)]
     pub fn attempts(&self) -> u32 {
-        self.inner.attempts
+        self.attempts
     }
     /// The response body as text (at most 1 MiB).
     #[napi(getter)]
-    pub fn body(&self) -> String {
-        self.inner.body.clone()
+    pub fn body(&self) -> napi::Result<String> {
+        Ok(self.exchange()?.body.clone())
     }
     /// Whether `body` was cut at its bound.
     #[napi(getter)]
-    pub fn body_truncated(&self) -> bool {
-        self.inner.body_truncated
+    pub fn body_truncated(&self) -> napi::Result<bool> {
+        Ok(self.exchange()?.body_truncated)
     }
     /// The headers as a JSON object (names lower-cased, repeated values joined, credentials
     /// masked), as text.
     #[napi(getter)]
-    pub fn headers_json(&self) -> String {
-        serde_json::Value::Object(phonecom::exchange::header_object(&self.inner.headers))
-            .to_string()
+    pub fn headers_json(&self) -> napi::Result<String> {
+        let headers = phonecom::exchange::header_object(self.exchange()?.headers());
+        Ok(serde_json::Value::Object(headers).to_string())
     }
+    /// This response is handed out: tell V8 the native memory it holds (once), so that it is
+    /// collected in time once dropped.
+    #[napi]
+    pub fn keep(&mut self, env: &Env) -> napi::Result<()> {
+        if self.reported == 0 {
+            if let Some(exchange) = &self.exchange {
+                let size = exchange_size(exchange);
+                env.adjust_external_memory(size)?;
+                self.reported = size;
+            }
+        }
+        Ok(())
+    }
+    /// Nobody will read this response's headers or body: free them now.
+    #[napi]
+    pub fn release(&mut self) {
+        if self.reported == 0 {
+            self.exchange = None;
+        }
+    }
+}
+
+/// The bytes a response's exchange holds, roughly: its body, and 1 KiB for the headers (an
+/// estimate, so that reporting them never costs their masking).
+fn exchange_size(exchange: &phonecom::Response) -> i64 {
+    i64::try_from(exchange.body.capacity() + 1024).unwrap_or(i64::MAX)
 }
 
 /// A call's options and parameters, checked behind the panic boundary.

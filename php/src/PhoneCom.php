@@ -26,8 +26,12 @@ final class PhoneCom
     private CData $client;
     /** The log callback, kept alive as long as the client. */
     private ?\Closure $logCallback;
-    /** The exchange of the last successful call. */
+    /** The exchange of the last successful call, once built (see lastResponse()). */
     private ?Response $lastResponse = null;
+    /** A plain call's exchange, as a phonecom_response handle: read only if lastResponse() asks. */
+    private ?CData $lastExchange = null;
+    /** The result of the call $lastExchange belongs to. */
+    private mixed $lastData = null;
 
     private function __construct(CData $client, ?\Closure $logCallback)
     {
@@ -37,6 +41,7 @@ final class PhoneCom
 
     public function __destruct()
     {
+        $this->forgetExchange();
         Library::ffi()->phonecom_client_free($this->client);
     }
 
@@ -108,7 +113,7 @@ final class PhoneCom
      */
     public function call(string $name, array|object $params = []): mixed
     {
-        return $this->callWithResponse($name, $params)->data;
+        return $this->callKeepingExchange($name, $params, '{}');
     }
 
     /**
@@ -121,7 +126,47 @@ final class PhoneCom
      */
     public function callWith(string $name, array|object $params = [], array $options = []): mixed
     {
-        return $this->callWithResponse($name, $params, $options)->data;
+        return $this->callKeepingExchange($name, $params, Library::encode($options));
+    }
+
+    /**
+     * A call whose result alone crosses FFI: its headers and body stay in the library behind a
+     * phonecom_response handle until lastResponse() asks for them (most callers never do).
+     */
+    private function callKeepingExchange(string $name, array|object $params, string $options): mixed
+    {
+        $ffi = Library::ffi();
+        $out = $ffi->new('char*');
+        $exchange = $ffi->new('phonecom_response*');
+        Library::check($ffi->phonecom_call_with_exchange(
+            $this->client,
+            $name,
+            Library::encode($params),
+            $options,
+            FFI::addr($out),
+            FFI::addr($exchange),
+        ));
+        try {
+            $data = json_decode(Library::take($out), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+        } catch (\Throwable $e) {
+            $ffi->phonecom_response_free($exchange);
+            throw $e;
+        }
+        $this->forgetExchange();
+        $this->lastResponse = null;
+        $this->lastExchange = $exchange;
+        $this->lastData = $data;
+        return $data;
+    }
+
+    /** Free the handle of a plain call's exchange, if one is kept. */
+    private function forgetExchange(): void
+    {
+        if ($this->lastExchange !== null) {
+            Library::ffi()->phonecom_response_free($this->lastExchange);
+            $this->lastExchange = null;
+            $this->lastData = null;
+        }
     }
 
     /**
@@ -135,6 +180,7 @@ final class PhoneCom
         $response = Library::outJson(
             fn ($out) => Library::ffi()->phonecom_call_with_response($this->client, $name, $json, $opts, $out)
         );
+        $this->forgetExchange();
         return $this->lastResponse = Response::fromArray($response);
     }
 
@@ -145,6 +191,13 @@ final class PhoneCom
      */
     public function lastResponse(): ?Response
     {
+        if ($this->lastExchange !== null) {
+            $exchange = Library::outJson(
+                fn ($out) => Library::ffi()->phonecom_response_json($this->lastExchange, $out)
+            );
+            $this->lastResponse = Response::fromArray(['data' => $this->lastData] + $exchange);
+            $this->forgetExchange();
+        }
         return $this->lastResponse;
     }
 

@@ -378,7 +378,7 @@ impl NativeResponse {
     /// credentials masked.
     fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, "Response.headers", || {
-            let map = phonecom::exchange::header_object(&self.inner.headers);
+            let map = phonecom::exchange::header_object(self.inner.headers());
             to_py(py, &Value::Object(map))
         })
     }

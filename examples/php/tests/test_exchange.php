@@ -49,6 +49,29 @@ test('exchange: callWithResponse and lastResponse give status, request id, heade
     check($pc->lastResponse() === $last, 'a failed call leaves it');
 });
 
+test('exchange: after call() and callWith(), lastResponse() fetches the headers and body only when asked', function () {
+    $pc = client();
+    fault('GET', sms_path(), 'status=503', 1);
+    $data = $pc->callWith('v4.list-account-sms', ['limit' => 2], ['max_attempts' => 3]);
+    $r = $pc->lastResponse();
+    check($r !== null && $r->data === $data && $r->status === 200 && $r->attempts === 2, 'status and attempts of callWith()');
+    check($r->header('x-request-id') === $r->requestId && json_decode($r->body, true) == $data, 'headers and body of callWith()');
+    check($pc->lastResponse() === $r, 'the same Response on every read');
+    $pc->call('v4.get-account');
+    $pc->call('v4.list-account-sms', ['limit' => 1]);
+    $last = $pc->lastResponse();
+    check($last !== $r && $last->data['limit'] === 1 && json_decode($last->body, true)['limit'] === 1, 'the latest call wins');
+    check($r->data === $data && $r->header('x-request-id') === $r->requestId, 'a Response read earlier stays whole');
+    // A plain call's header secrets are masked when read, as callWithResponse() masks them.
+    $found = $pc->call('v4.create-oauth-authorization', [
+        'client_id' => sandbox_config()['oauth']['client_id'], 'response_type' => 'token',
+        'scope' => 'account-owner', 'redirect_uri' => 'https://express.phone.com',
+    ]);
+    preg_match('/access_token=([^&]+)/', (string)$found['location'], $m);
+    $location = (string)$pc->lastResponse()->header('Location');
+    check(str_contains($location, 'access_token=***') && !str_contains($location, $m[1] ?? 'none'), "Location masked: $location");
+});
+
 test('exchange: a token the upstream sends in a header is masked', function () {
     $pc = client();
     $r = $pc->callWithResponse('v4.create-oauth-authorization', [

@@ -144,6 +144,61 @@ static void the_response_carries_status_request_id_and_attempts(void) {
     phonecom_client_free(client);
 }
 
+/* phonecom_call_with_exchange: the result as JSON text now, the exchange behind a handle that
+ * gives the same status, request id, attempts, headers and body as phonecom_call_with_response
+ * when asked; on failure neither out-parameter is written. */
+static void the_exchange_handle_gives_the_response_on_demand(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    phonecom_client *client = h_client(NULL);
+    paths();
+    h_fault("GET", sms_path, "status=503", 1);
+    char *result = NULL;
+    phonecom_response *exchange = NULL;
+    CHECK_STATUS(phonecom_call_with_exchange(client, "v4.list-account-sms", "{\"limit\": 2}", "null", &result,
+                                             &exchange),
+                 PHONECOM_OK);
+    CHECK(result != NULL && exchange != NULL);
+    CHECK(result && h_get_int(result, "/limit") == 2);
+    char *response = NULL;
+    CHECK_STATUS(phonecom_response_json(exchange, &response), PHONECOM_OK);
+    if (response) {
+        CHECK(h_get_int(response, "/status") == 200);
+        CHECK(h_get_int(response, "/attempts") == 2);
+        char *id = h_get(response, "/request_id");
+        char *header_id = h_get(response, "/headers/x-request-id");
+        CHECK(id && header_id && strlen(id) > 4 && strcmp(id, header_id) == 0);
+        free(header_id);
+        free(id);
+        char *body = h_get(response, "/body");
+        CHECK(body && strstr(body, "\"limit\":2") && strstr(body, "\"items\""));
+        free(body);
+        CHECK(h_get_is(response, "/body_truncated", "false"));
+        CHECK(h_get(response, "/data") == NULL); /* the result is result_json, not repeated */
+        phonecom_string_free(response);
+    }
+    /* Twice is fine: the handle is not consumed. */
+    response = NULL;
+    CHECK_STATUS(phonecom_response_json(exchange, &response), PHONECOM_OK);
+    phonecom_string_free(response);
+    phonecom_response_free(exchange);
+    phonecom_string_free(result);
+    phonecom_response_free(NULL);
+
+    /* Failures write nothing. */
+    char *out = SENTINEL;
+    phonecom_response *untouched = (phonecom_response *)(uintptr_t)0x5a5a;
+    CHECK_STATUS(phonecom_call_with_exchange(client, "v4.get-account-extension", "{\"extension_id\": 424242}",
+                                             "null", &out, &untouched),
+                 PHONECOM_ERR_NOT_FOUND);
+    CHECK(out == SENTINEL && untouched == (phonecom_response *)(uintptr_t)0x5a5a);
+    CHECK_STATUS(phonecom_call_with_exchange(client, "v4.get-account", "{}", "null", &out, NULL),
+                 PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK(out == SENTINEL);
+    CHECK_STATUS(phonecom_response_json(NULL, &out), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK(out == SENTINEL);
+    phonecom_client_free(client);
+}
+
 /* A token the upstream puts in a response header (the OAuth 302's Location) is masked there. */
 static void response_headers_mask_secrets(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
@@ -347,6 +402,7 @@ void suite_options(void) {
     h_run("options: per-call options override the client for one call", options_override_the_client_for_one_call);
     h_run("options: a bad option names its field, nothing written", bad_options_name_the_field);
     h_run("options: the response carries status, request id and attempts", the_response_carries_status_request_id_and_attempts);
+    h_run("options: the exchange handle gives the response on demand", the_exchange_handle_gives_the_response_on_demand);
     h_run("options: response headers mask the secrets the upstream sends", response_headers_mask_secrets);
     h_run("options: debug_log gives the log callback masked headers and bodies", debug_log_reaches_the_log_callback);
     h_run("options: new_from_env reads the file PHONECOM_CONFIG names", from_env_reads_phonecom_config);
