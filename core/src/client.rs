@@ -186,18 +186,19 @@ impl ClientBuilder {
     pub fn build(self) -> Result<Client> {
         self.config.validate()?;
         check_binding(&self.binding)?;
+        let budget = Budget::from_config(&self.config.budget, self.log.clone())?;
+        let pending_signups = crate::express::PendingSignups::from_config(&self.config)?;
         let transport = Transport::new(&self.config, &self.binding, self.log)?;
         let mut values = self.config.secret_values();
         // The proxy may come from the environment (HTTPS_PROXY) rather than the config.
         values.extend(transport.proxy_password().map(str::to_string));
         let secrets = SecretSet::new(values.iter().map(String::as_str), None);
-        let budget = Arc::new(Budget::new(&self.config.budget)?);
         Ok(Client {
             inner: Arc::new(Inner {
                 config: self.config,
                 transport: Arc::new(transport),
                 secrets: Arc::new(secrets),
-                pending_signups: Arc::default(),
+                pending_signups,
                 budget,
             }),
         })

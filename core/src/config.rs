@@ -37,10 +37,11 @@
 //! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
 //! | `PHONECOM_APP_NAME`, `PHONECOM_APP_VERSION`, `PHONECOM_APP_URL` | your application, added to the User-Agent (`app_info`) |
 //! | `PHONECOM_DEBUG_LOG` | `1` to add headers and bodies (masked, cut) to the log hook's request and response events |
-//! | `PHONECOM_BUDGET_STORE` | where the rate budget is kept: `memory` (default) or `off` ([`crate::budget`]) |
+//! | `PHONECOM_BUDGET_STORE` | where the rate budget is kept: `memory` (default), `off` or `redis://host:port/db` ([`crate::budget`]) |
+//! | `PHONECOM_STATE_KEY` | 32 bytes in base64 encrypting unfinished sign-ups in a Redis store ([`StateConfig`]) |
 
 pub use crate::app_info::AppInfo;
-pub use crate::budget::BudgetConfig;
+pub use crate::budget::{BudgetConfig, StateConfig};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 use serde::de::{Deserializer, Error as _};
@@ -248,6 +249,9 @@ pub struct Config {
     pub app_info: Option<AppInfo>,
     /// The client-side rate budget: its store and each family's limits ([`crate::budget`]).
     pub budget: BudgetConfig,
+    /// The key encrypting what a Redis `budget.store` keeps for unfinished sign-ups
+    /// ([`StateConfig`]); required with a Redis store.
+    pub state: StateConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -267,6 +271,7 @@ impl std::fmt::Debug for Config {
             .field("debug_log", &self.debug_log)
             .field("app_info", &self.app_info)
             .field("budget", &self.budget)
+            .field("state", &self.state)
             .finish()
     }
 }
@@ -394,11 +399,14 @@ impl Config {
             debug_log: false,
             app_info: None,
             budget: BudgetConfig::default(),
+            state: StateConfig::default(),
         }
     }
 }
 
-fn opt_secret<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Secret>, D::Error> {
+pub(crate) fn opt_secret<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Secret>, D::Error> {
     match Option::<Value>::deserialize(d)? {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(Secret::new(s))),
@@ -442,6 +450,7 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
     ("PHONECOM_APP_VERSION", "/app_info/version", false),
     ("PHONECOM_APP_URL", "/app_info/url", false),
     ("PHONECOM_BUDGET_STORE", "/budget/store", false),
+    ("PHONECOM_STATE_KEY", "/state/key", false),
 ];
 
 impl Config {
@@ -564,6 +573,7 @@ impl Config {
             app.validate()?;
         }
         self.budget.validate()?;
+        self.state.validate(&self.budget)?;
         self.check_header_credentials(None)?;
         let min = crate::secret::MIN_SECRET_LEN;
         for (field, len) in self.credential_lengths() {
@@ -647,6 +657,7 @@ impl Config {
                 self.v1.api_key.as_ref(),
                 self.v1.password.as_ref(),
                 self.nol.api_key.as_ref(),
+                self.state.key.as_ref(),
             ]
             .into_iter()
             .flatten()
@@ -659,6 +670,9 @@ impl Config {
         }
         if let Some(proxy) = &self.proxy {
             out.extend(proxy_password(proxy));
+        }
+        if let Some(redis) = self.budget.redis_url() {
+            out.extend(proxy_password(redis));
         }
         out
     }
