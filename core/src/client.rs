@@ -357,13 +357,15 @@ impl Client {
         let credential = self.inner.config.budget_principal(family);
         let here = self.inner.shared.here()?;
         let pace = here.budget.pass(family, credential, &endpoint);
-        let resp = self.inner.transport.execute(
+        let sent = self.inner.transport.execute(
             &req,
             &op.name,
             opts,
             &|s: &str| mask.apply(s),
             pace.as_ref(),
-        )?;
+        );
+        self.inner.transport.relay(here.budget.take_notices());
+        let resp = sent?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
             let id = e.request_id().is_none().then(|| resp.request_id.clone());

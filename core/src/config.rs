@@ -39,10 +39,11 @@
 //! | `PHONECOM_ALLOW_INSECURE_HTTP` | `1` to allow plain `http://` to hosts other than loopback |
 //! | `PHONECOM_APP_NAME`, `PHONECOM_APP_VERSION`, `PHONECOM_APP_URL` | your application, added to the User-Agent (`app_info`) |
 //! | `PHONECOM_DEBUG_LOG` | `1` to add headers and bodies (masked, cut) to the log hook's request and response events |
-//! | `PHONECOM_BUDGET_STORE` | where the rate budget is kept: `memory` (default) or `off` ([`crate::budget`]) |
+//! | `PHONECOM_BUDGET_STORE` | where the rate budget is kept: `memory` (default), `off` or `redis://host:port/db` ([`crate::budget`]) |
+//! | `PHONECOM_STATE_KEY` | 32 bytes in base64 encrypting unfinished sign-ups in a Redis store ([`StateConfig`]) |
 
 pub use crate::app_info::AppInfo;
-pub use crate::budget::BudgetConfig;
+pub use crate::budget::{BudgetConfig, StateConfig};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 pub use crate::tls::TlsConfig;
@@ -259,6 +260,9 @@ pub struct Config {
     /// client per request, keeps its connections warm across requests. `false` gives the client
     /// its own (see [`crate::shared_clients`]).
     pub share_across_clients: bool,
+    /// The key encrypting what a Redis `budget.store` keeps for unfinished sign-ups
+    /// ([`StateConfig`]); required with a Redis store.
+    pub state: StateConfig,
 }
 
 impl std::fmt::Debug for Config {
@@ -280,6 +284,7 @@ impl std::fmt::Debug for Config {
             .field("budget", &self.budget)
             .field("tls", &self.tls)
             .field("share_across_clients", &self.share_across_clients)
+            .field("state", &self.state)
             .finish()
     }
 }
@@ -409,11 +414,14 @@ impl Config {
             budget: BudgetConfig::default(),
             tls: TlsConfig::default(),
             share_across_clients: true,
+            state: StateConfig::default(),
         }
     }
 }
 
-fn opt_secret<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Secret>, D::Error> {
+pub(crate) fn opt_secret<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Secret>, D::Error> {
     match Option::<Value>::deserialize(d)? {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(Secret::new(s))),
@@ -463,6 +471,7 @@ const ENV_VARS: &[(&str, &str, bool)] = &[
         "/share_across_clients",
         false,
     ),
+    ("PHONECOM_STATE_KEY", "/state/key", false),
 ];
 
 impl Config {
@@ -587,6 +596,7 @@ impl Config {
             app.validate()?;
         }
         self.budget.validate()?;
+        self.state.validate(&self.budget)?;
         self.check_header_credentials(None)?;
         let min = crate::secret::MIN_SECRET_LEN;
         for (field, len) in self.credential_lengths() {
@@ -670,6 +680,7 @@ impl Config {
                 self.v1.api_key.as_ref(),
                 self.v1.password.as_ref(),
                 self.nol.api_key.as_ref(),
+                self.state.key.as_ref(),
             ]
             .into_iter()
             .flatten()
@@ -682,6 +693,9 @@ impl Config {
         }
         if let Some(proxy) = &self.proxy {
             out.extend(proxy_password(proxy));
+        }
+        if let Some(redis) = self.budget.redis_url() {
+            out.extend(proxy_password(redis));
         }
         out
     }

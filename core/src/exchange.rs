@@ -210,7 +210,7 @@ mod tests {
                     "https://x.example/cb?password=hunter22&state=ok",
                 ),
             ]),
-            CallMask::new(secrets.clone(), vec!["hunter22".into()], false),
+            CallMask::new(secrets.clone(), vec!["hunter22".into()], &[]),
         );
         // A secret the client learns after the call (a token in its body) is masked too.
         secrets.learn("key_learned_later_77");
@@ -229,7 +229,11 @@ mod tests {
 
     #[test]
     fn an_xml_call_mask_hides_username_pairs() {
-        let mask = CallMask::new(Arc::new(SecretSet::new([], None)), Vec::new(), true);
+        let mask = CallMask::new(
+            Arc::new(SecretSet::new([], None)),
+            Vec::new(),
+            &["username"],
+        );
         assert_eq!(mask.apply("a?username=alice&x=1"), "a?username=***&x=1");
     }
 

@@ -26,6 +26,12 @@ pub enum LogEventKind {
     Retry,
     /// The call failed for good.
     Failure,
+    /// Something outside one call went wrong and the library works around it (the rate
+    /// budget's Redis does not answer: calls go on with an in-process budget). Sent once, not
+    /// per call.
+    Warning,
+    /// What a warning announced is over (the rate budget's Redis answers again).
+    Notice,
 }
 
 impl LogEventKind {
@@ -36,6 +42,8 @@ impl LogEventKind {
             LogEventKind::Response => "response",
             LogEventKind::Retry => "retry",
             LogEventKind::Failure => "failure",
+            LogEventKind::Warning => "warning",
+            LogEventKind::Notice => "notice",
         }
     }
 }

@@ -38,7 +38,7 @@
 //!   client its own pool, budget and store, as before.
 
 use crate::agent::AgentRecipe;
-use crate::budget::{Budget, BudgetConfig};
+use crate::budget::{Budget, BudgetConfig, StateConfig};
 use crate::config::Config;
 use crate::error::Result;
 use crate::express::PendingSignups;
@@ -54,6 +54,9 @@ pub const MAX_CONFIGURATIONS: usize = 64;
 pub(crate) struct Shared {
     recipe: AgentRecipe,
     budget: BudgetConfig,
+    /// Kept to open the sign-up store again after a `fork()` (its key is a [`Secret`]
+    /// (crate::secret::Secret): masked in `Debug`, never logged).
+    state: StateConfig,
     here: Mutex<Option<ProcessState>>,
 }
 
@@ -77,9 +80,14 @@ impl Shared {
         let recipe = AgentRecipe::new(config, binding)?;
         let make = || -> Result<Arc<Shared>> {
             let shared = Shared {
-                here: Mutex::new(Some(ProcessState::new(&recipe, &config.budget)?)),
+                here: Mutex::new(Some(ProcessState::new(
+                    &recipe,
+                    &config.budget,
+                    &config.state,
+                )?)),
                 recipe: recipe.clone(),
                 budget: config.budget.clone(),
+                state: config.state.clone(),
             };
             Ok(Arc::new(shared))
         };
@@ -107,7 +115,7 @@ impl Shared {
         match here.as_ref() {
             Some(state) if state.pid == pid => Ok(state.clone()),
             _ => {
-                let fresh = ProcessState::new_in(&self.recipe, &self.budget, pid)?;
+                let fresh = ProcessState::new_in(&self.recipe, &self.budget, &self.state, pid)?;
                 // The inherited state is dropped here: that closes only this process's copies of
                 // its sockets.
                 *here = Some(fresh.clone());
@@ -128,16 +136,21 @@ impl Shared {
 }
 
 impl ProcessState {
-    fn new(recipe: &AgentRecipe, budget: &BudgetConfig) -> Result<ProcessState> {
-        ProcessState::new_in(recipe, budget, std::process::id())
+    fn new(recipe: &AgentRecipe, budget: &BudgetConfig, state: &StateConfig) -> Result<Self> {
+        ProcessState::new_in(recipe, budget, state, std::process::id())
     }
 
-    fn new_in(recipe: &AgentRecipe, budget: &BudgetConfig, pid: u32) -> Result<ProcessState> {
+    fn new_in(
+        recipe: &AgentRecipe,
+        budget: &BudgetConfig,
+        state: &StateConfig,
+        pid: u32,
+    ) -> Result<ProcessState> {
         Ok(ProcessState {
             pid,
             agent: recipe.agent(),
             budget: Arc::new(Budget::new(budget)?),
-            pending_signups: Arc::default(),
+            pending_signups: PendingSignups::from_config(budget, state)?,
         })
     }
 }

@@ -369,6 +369,16 @@ impl Transport {
         headers
     }
 
+    /// Hand events made outside a request (the rate budget's store falling back or returning)
+    /// to this client's log hook, if it has one.
+    pub(crate) fn relay(&self, events: Vec<LogEvent>) {
+        let Some(hook) = &self.log else { return };
+        for event in events {
+            // A panicking hook must not take the call down with it.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(&event)));
+        }
+    }
+
     /// Send one event to the hook, if there is one. `seen` (headers and body) is added to the
     /// event, masked and cut, when `debug_log` is set.
     #[allow(clippy::too_many_arguments)]

@@ -36,7 +36,8 @@ pub struct phonecom_client_builder {
 }
 
 /// Receives one log event: `user_data` as given to `phonecom_client_builder_set_log`, and the
-/// event as a JSON object `{kind: "request"|"response"|"retry"|"failure", operation, method,
+/// event as a JSON object `{kind: "request"|"response"|"retry"|"failure"|"warning"|"notice",
+/// operation, method,
 /// url, attempt, request_id, status, elapsed_ms, message, headers, body, body_truncated}`,
 /// every secret already masked. `headers` (`{}`) and `body` (null) are filled only when the
 /// configuration sets `"debug_log": true` (or `PHONECOM_DEBUG_LOG=1`): the request's or

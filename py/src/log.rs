@@ -36,6 +36,8 @@ fn wanted(event: &LogEvent) -> bool {
     let bit = match event.kind {
         LogEventKind::Request | LogEventKind::Response => DEBUG,
         LogEventKind::Retry | LogEventKind::Failure => INFO,
+        // Once per outage of the budget's Redis: always handed to `_emit`, which asks `logging`.
+        LogEventKind::Warning | LogEventKind::Notice => return true,
     };
     GATE.load(Ordering::Relaxed) & bit != 0
 }

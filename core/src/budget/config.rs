@@ -8,7 +8,11 @@
 //! assert_eq!(v4.per_endpoint.map(|l| l.calls), Some(5));
 //! assert_eq!(v4.total.map(|l| l.calls), Some(120)); // the published default is kept
 //! assert!(cfg.budget.limits("xml").is_empty()); // none by default
-//! let e = Config::from_json(r#"{"budget": {"store": "redis://127.0.0.1:6379/0"}}"#).unwrap_err();
+//! // One budget for every process naming this Redis (see `state.key` for why it is needed).
+//! let shared = r#"{"budget": {"store": "redis://127.0.0.1:6379/0"},
+//!                  "state": {"key": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}}"#;
+//! assert!(Config::from_json(shared).is_ok());
+//! let e = Config::from_json(r#"{"budget": {"store": "memcached://x"}}"#).unwrap_err();
 //! assert!(e.to_string().contains("budget.store"));
 //! ```
 
@@ -28,15 +32,19 @@ pub enum StoreKind {
     Memory,
     /// No pacing: every call is sent at once (a 429 is still retried after `Retry-After`).
     Off,
+    /// One budget for every process and machine naming the same Redis (`redis://host:port/db`),
+    /// with the in-process one as its fallback.
+    Redis,
 }
 
 /// The `budget` section. Limits left out keep their defaults: Phone.com's published v4 limits
 /// (30 calls per endpoint per 30 s, 120 in total per 60 s, per account), none for
 /// numbers.online, the XML API and REST v1. A limit of 0 switches that limit off.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct BudgetConfig {
-    /// `"memory"` (the default) or `"off"`; `PHONECOM_BUDGET_STORE` sets it.
+    /// `"memory"` (the default), `"off"` or `"redis://[user:password@]host[:port][/db]"`;
+    /// `PHONECOM_BUDGET_STORE` sets it.
     pub store: Option<String>,
     /// REST v4, per account (the credential's account).
     pub v4: BudgetLimits,
@@ -110,12 +118,22 @@ impl BudgetConfig {
         match self.store.as_deref().map(str::trim) {
             None | Some("memory") => Ok(StoreKind::Memory),
             Some("off") => Ok(StoreKind::Off),
-            Some(s) if s.starts_with("redis://") || s.starts_with("rediss://") => Err(invalid(
+            Some(s) if s.starts_with("rediss://") => Err(invalid(
                 "budget.store",
-                "names a Redis store, which is not available in this build of libphonecom: use \"memory\" (the default, one budget per client) or \"off\"",
+                "names Redis over TLS (rediss://), which this build does not speak: use redis:// on a private network or through a TLS tunnel",
             )),
-            Some(_) => Err(invalid("budget.store", "must be \"memory\" or \"off\"")),
+            Some(s) if s.starts_with("redis://") => Ok(StoreKind::Redis),
+            Some(_) => Err(invalid(
+                "budget.store",
+                "must be \"memory\", \"off\" or a Redis URL (redis://host:port/db)",
+            )),
         }
+    }
+
+    /// The Redis URL of a Redis store.
+    pub fn redis_url(&self) -> Option<&str> {
+        let url = self.store.as_deref()?.trim();
+        url.starts_with("redis://").then_some(url)
     }
 
     /// The limits of `family` after defaults (none for a family without any, e.g. `oauth`).
@@ -151,6 +169,9 @@ impl BudgetConfig {
     /// Refuse a store this build does not have and limits out of range, naming the field.
     pub fn validate(&self) -> Result<()> {
         self.store_kind()?;
+        if let Some(url) = self.redis_url() {
+            super::RedisLink::open(url).map_err(|rule| invalid("budget.store", &rule))?;
+        }
         for (family, l) in [
             ("v4", self.v4),
             ("nol", self.nol),
@@ -178,6 +199,20 @@ impl BudgetConfig {
             }
         }
         Ok(())
+    }
+}
+
+impl std::fmt::Debug for BudgetConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A Redis URL may carry a password.
+        let store = self.store.as_deref().map(super::redis_link::shown);
+        f.debug_struct("BudgetConfig")
+            .field("store", &store)
+            .field("v4", &self.v4)
+            .field("nol", &self.nol)
+            .field("xml", &self.xml)
+            .field("v1", &self.v1)
+            .finish()
     }
 }
 
@@ -230,7 +265,8 @@ mod tests {
     #[test]
     fn bad_values_are_refused_naming_the_field() {
         for (json, field) in [
-            (r#"{"store": "redis://localhost:6379/0"}"#, "budget.store"),
+            (r#"{"store": "rediss://localhost:6379/0"}"#, "budget.store"),
+            (r#"{"store": "redis://localhost:port/0"}"#, "budget.store"),
             (r#"{"store": "disk"}"#, "budget.store"),
             (r#"{"v4": {"window_s": 0}}"#, "budget.v4.window_s"),
             (
@@ -246,8 +282,13 @@ mod tests {
             assert_eq!(e.fields()[0].field, field, "{json}");
             assert!(e.to_string().contains(field), "{e}");
         }
-        let e = parse(r#"{"store": "redis://x"}"#).validate().unwrap_err();
-        assert!(e.to_string().contains("not available in this build"), "{e}");
+        let e = parse(r#"{"store": "rediss://x"}"#).validate().unwrap_err();
+        assert!(e.to_string().contains("TLS"), "{e}");
+        let redis = parse(r#"{"store": "redis://:pw_secret@10.1.2.3:6379/1"}"#);
+        assert_eq!(redis.store_kind().unwrap(), StoreKind::Redis);
+        redis.validate().unwrap();
+        let shown = format!("{redis:?}");
+        assert!(shown.contains("redis://***@10.1.2.3:6379/1") && !shown.contains("pw_secret"));
         assert_eq!(
             parse(r#"{"store": "off"}"#).store_kind().unwrap(),
             StoreKind::Off

@@ -36,25 +36,51 @@
 //! # Stores
 //!
 //! The counts live behind [`BudgetStore`], two calls (`take` every rule's slot at once or none,
-//! `hold` a key): `"memory"` ([`MemoryStore`], one budget per client and the clients derived from
-//! it) is the only store of this build; `"off"` sends every call at once. A store shared by
-//! several processes (Redis) plugs in as another `BudgetStore`: its keys are already namespaced
-//! (`family:account-hash:endpoint`), its `take` is one atomic server-side script with the server's
-//! clock, and [`Budget`] falls back to a `MemoryStore` when it does not answer in time.
+//! `hold` a key):
+//!
+//! - `"memory"` ([`MemoryStore`], the default): one budget per client and the clients derived
+//!   from it, shared by their threads;
+//! - `"redis://host:port/db"` ([`RedisStore`] behind [`Shared`]): one budget for every process
+//!   and machine naming that Redis (a PHP-FPM pool, a portal on several machines). `take` is one
+//!   atomic server-side script with the server's clock (one round trip); keys are
+//!   `phonecom:budget:{family}:{account-hash}:...`, the account a SHA-256 of the credential.
+//!   When Redis does not answer within 100 ms, calls go on with an in-process budget and the
+//!   log hook hears one warning (see [`Shared`]); a 429 holds the shared state, so every
+//!   process slows down. A Redis store also keeps unfinished sign-ups, encrypted under
+//!   `state.key` ([`StateConfig`]);
+//! - `"off"` sends every call at once.
+//!
+//! ```
+//! use phonecom::{Client, Config};
+//! let config = Config::from_json(r#"{
+//!     "budget": {"store": "redis://127.0.0.1:6379/0"},
+//!     "state": {"key": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}
+//! }"#)?;
+//! let client = Client::new(config)?; // connects on its first call, not before
+//! # Ok::<(), phonecom::Error>(())
+//! ```
 
 mod config;
 mod memory;
+mod redis;
+mod redis_link;
+mod shared;
+mod state;
 mod store;
 
 pub use config::{
     BudgetConfig, BudgetLimits, EffectiveLimits, Limit, StoreKind, MAX_CALLS, MAX_WINDOW_S,
 };
 pub use memory::MemoryStore;
+pub use redis::{RedisStore, KEY_PREFIX};
+pub use redis_link::{RedisLink, CONNECT_TIMEOUT, IO_TIMEOUT};
+pub use shared::{Shared, FIRST_RETRY, LAST_RETRY};
+pub use state::{StateConfig, STATE_KEY_LEN};
 pub use store::{BudgetStore, Refusal, Rule};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::transport::HttpResponse;
-use std::hash::{Hash, Hasher};
+use sha2::{Digest, Sha256};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -80,16 +106,33 @@ impl std::fmt::Debug for Budget {
 
 impl Budget {
     /// The budget `config` describes (refused, naming the field, as [`BudgetConfig::validate`]).
+    /// Nothing connects before the first call, and a process forked after it opens its own
+    /// connections.
     pub fn new(config: &BudgetConfig) -> Result<Budget> {
         config.validate()?;
         let store: Option<Arc<dyn BudgetStore>> = match config.store_kind()? {
             StoreKind::Memory => Some(Arc::new(MemoryStore::new())),
             StoreKind::Off => None,
+            StoreKind::Redis => {
+                let url = config.redis_url().unwrap_or_default();
+                let link = RedisLink::open(url)
+                    .map_err(|rule| Error::validation("", "budget.store", &rule))?;
+                Some(Arc::new(Shared::new(RedisStore::new(link))))
+            }
         };
         Ok(Budget {
             config: config.clone(),
             store,
         })
+    }
+
+    /// What the store has to say since the last call asked (a Redis store falling back or
+    /// returning), for the running call's client to hand to its log hook.
+    pub(crate) fn take_notices(&self) -> Vec<crate::log::LogEvent> {
+        self.store
+            .as_ref()
+            .map(|store| store.take_notices())
+            .unwrap_or_default()
     }
 
     /// The rules one call of `family` with `credential` to `endpoint` (`"GET /path/{template}"`)
@@ -115,7 +158,8 @@ impl Budget {
     ) -> Option<Pass<'a>> {
         let store = self.store.as_deref()?;
         let limits = self.config.limits(family);
-        let account = format!("{family}:{:016x}", hash_of(credential));
+        // The hash in braces: Redis Cluster keeps a call's keys on one slot.
+        let account = format!("{family}:{{{}}}", account_hash(credential));
         let with_margin = |l: Option<Limit>| l.map(|l| (l.calls, l.window + TRANSIT_MARGIN));
         let rules = [
             Rule {
@@ -242,11 +286,22 @@ fn hold_of(resp: &HttpResponse) -> Option<Duration> {
     exhausted.then(|| seconds("ratelimit-reset")).flatten()
 }
 
-/// A credential as the account part of a key (the secret itself is never kept).
-fn hash_of(credential: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    credential.hash(&mut h);
-    h.finish()
+/// A credential as the account part of a key: the first 16 bytes of its SHA-256, in hex. The
+/// secret itself is never kept, and every process computes the same hash (a shared store's
+/// keys must agree across processes and machines).
+pub fn account_hash(credential: &str) -> String {
+    hex(&Sha256::digest(credential.as_bytes())[..16])
+}
+
+/// `bytes` in lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }
 
 /// A poisoned lock still guards consistent counts (no code panics while holding it).
@@ -345,6 +400,23 @@ mod tests {
             .unwrap()
             .acquire(at)
             .unwrap();
+    }
+
+    #[test]
+    fn the_account_hash_is_stable_and_hides_the_credential() {
+        // SHA-256("tok_1"), the same in every process and on every machine.
+        let h = account_hash("tok_1");
+        assert_eq!(h.len(), 32);
+        assert_eq!(h, account_hash("tok_1"));
+        assert_ne!(h, account_hash("tok_2"));
+        assert_eq!(
+            account_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223" // the published SHA-256 test vector, cut
+        );
+        let b = budget("{}");
+        let pass = b.pass("v4", "tok_1", "GET /x").unwrap();
+        assert_eq!(pass.rules[0].key, format!("v4:{{{h}}}:GET /x"));
+        assert_eq!(pass.rules[1].key, format!("v4:{{{h}}}"));
     }
 
     #[test]

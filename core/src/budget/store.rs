@@ -1,5 +1,6 @@
 //! The interface between a budget and the place its counts live.
 
+use crate::log::LogEvent;
 use std::time::Duration;
 
 /// One rule of a call: at most `calls` sends of `key` in any `window` (no limit when `None`),
@@ -38,4 +39,11 @@ pub trait BudgetStore: Send + Sync {
 
     /// Allow no send of `key` for `wait` from now (a longer hold already in place is kept).
     fn hold(&self, key: &str, wait: Duration);
+
+    /// What the store has to say since it was last asked (a shared store falling back to the
+    /// in-process one, or returning): the client whose call is running hands these to its own
+    /// log hook, since one store serves every client of a configuration.
+    fn take_notices(&self) -> Vec<LogEvent> {
+        Vec::new()
+    }
 }

@@ -32,6 +32,7 @@ use serde_json::{json, Map, Value};
 
 mod card;
 mod pending;
+mod pending_redis;
 pub(crate) use pending::PendingSignups;
 
 /// Longest user name the helpers produce.
@@ -279,8 +280,13 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
             let mut note = String::new();
             if generated {
                 pending.remember(&username, &account_password);
+                let who = if pending.is_shared() {
+                    "from any process sharing this Redis store (within 24 h)"
+                } else {
+                    "on this client"
+                };
                 note = format!(
-                    " (subaccount {username} exists: signing this user up again on this client resumes with the password it was created with)"
+                    " (subaccount {username} exists: signing this user up again {who} resumes with the password it was created with)"
                 );
             }
             let message = format!("{}{note}", e.message());

@@ -1,15 +1,24 @@
 //! Generated passwords of sign-ups that created a subaccount but did not finish (the user's token
-//! call failed), kept by the client so that signing the same user up again resumes with the same
-//! password instead of locking the user out: Phone.com has no call that resets a subaccount's
-//! password, so a generated password that is never handed back makes the subaccount unusable.
+//! call failed), kept so that signing the same user up again resumes with the same password
+//! instead of locking the user out: Phone.com has no call that resets a subaccount's password, so
+//! a generated password that is never handed back makes the subaccount unusable.
 //!
-//! The store lives only as long as the client. A portal that must survive a restart between the
-//! two steps generates the password itself, stores it, and passes it
-//! ([`PasswordMode::Given`](super::PasswordMode::Given)).
+//! Where they are kept:
+//! - with `budget.store` naming Redis: in that Redis, encrypted under `state.key`, for 24 h
+//!   ([`RedisSignups`](super::pending_redis::RedisSignups)), so any process sharing it (the
+//!   next PHP-FPM request, another machine) resumes the sign-up; also in this client, so a
+//!   Redis that stops answering loses nothing this process started;
+//! - otherwise only in the client (and the clients derived from it), for as long as it lives.
+//!
+//! A portal that must survive a restart without Redis generates the password itself, stores it,
+//! and passes it ([`PasswordMode::Given`](super::PasswordMode::Given)).
 
+use super::pending_redis::RedisSignups;
+use crate::budget::{BudgetConfig, RedisLink, StateConfig};
+use crate::error::{Error, Result};
 use crate::secret::Secret;
 use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// How many unfinished sign-ups a client remembers (the oldest is forgotten first).
 const CAPACITY: usize = 256;
@@ -18,11 +27,39 @@ const CAPACITY: usize = 256;
 #[derive(Default)]
 pub(crate) struct PendingSignups {
     entries: Mutex<VecDeque<(String, Secret)>>,
+    redis: Option<RedisSignups>,
 }
 
 impl PendingSignups {
-    /// The password an unfinished sign-up of `username` generated, if this client remembers one.
+    /// The store clients with these `budget` and `state` sections use (what the shared-clients
+    /// registry makes in each process): in Redis with a Redis `budget.store` (connecting on first
+    /// use), in memory otherwise. A validated config has a `state.key` for a Redis store; one
+    /// without is refused here too, naming the field.
+    pub(crate) fn from_config(
+        budget: &BudgetConfig,
+        state: &StateConfig,
+    ) -> Result<Arc<PendingSignups>> {
+        let Some(url) = budget.redis_url() else {
+            return Ok(Arc::default());
+        };
+        state.validate(budget)?;
+        let key = match state.key_bytes() {
+            Some(Ok(key)) => key,
+            _ => return Err(Error::validation("", "state.key", "is required")),
+        };
+        let link =
+            RedisLink::open(url).map_err(|rule| Error::validation("", "budget.store", &rule))?;
+        Ok(Arc::new(PendingSignups {
+            entries: Mutex::default(),
+            redis: Some(RedisSignups::new(link, key)),
+        }))
+    }
+
+    /// The password an unfinished sign-up of `username` generated, if one is kept (Redis first).
     pub(crate) fn get(&self, username: &str) -> Option<Secret> {
+        if let Some(Ok(Some(p))) = self.redis.as_ref().map(|r| r.get(username)) {
+            return Some(p);
+        }
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries
             .iter()
@@ -32,6 +69,10 @@ impl PendingSignups {
 
     /// Remember `password` for `username` (replacing an older entry).
     pub(crate) fn remember(&self, username: &str, password: &Secret) {
+        if let Some(r) = &self.redis {
+            // A Redis that does not answer leaves the copy below: this process still resumes.
+            let _ = r.put(username, password);
+        }
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries.retain(|(u, _)| u != username);
         if entries.len() == CAPACITY {
@@ -42,11 +83,19 @@ impl PendingSignups {
 
     /// The sign-up of `username` finished: forget its password.
     pub(crate) fn forget(&self, username: &str) {
+        if let Some(r) = &self.redis {
+            let _ = r.delete(username);
+        }
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries.retain(|(u, _)| u != username);
     }
 
-    /// How many unfinished sign-ups are remembered.
+    /// Whether other processes see these sign-ups (a Redis store).
+    pub(crate) fn is_shared(&self) -> bool {
+        self.redis.is_some()
+    }
+
+    /// How many unfinished sign-ups this client remembers itself.
     pub(crate) fn len(&self) -> usize {
         self.entries.lock().unwrap_or_else(|p| p.into_inner()).len()
     }
@@ -54,13 +103,18 @@ impl PendingSignups {
 
 impl std::fmt::Debug for PendingSignups {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PendingSignups({} unfinished)", self.len())
+        write!(f, "PendingSignups({} unfinished", self.len())?;
+        match &self.redis {
+            Some(r) => write!(f, ", {r:?})"),
+            None => f.write_str(")"),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
 
     #[test]
     fn remembers_replaces_forgets_and_is_bounded() {
@@ -78,5 +132,24 @@ mod tests {
         assert!(p.get("acme-0").is_none(), "the oldest is forgotten first");
         assert!(p.get(&format!("acme-{}", CAPACITY + 9)).is_some());
         assert!(!format!("{p:?}").contains("password"));
+    }
+
+    #[test]
+    fn a_redis_store_that_does_not_answer_still_resumes_in_this_process() {
+        let config = Config::from_json(
+            r#"{"budget": {"store": "redis://127.0.0.1:1/0"},
+                "state": {"key": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}}"#,
+        )
+        .unwrap();
+        let p = PendingSignups::from_config(&config.budget, &config.state).unwrap();
+        p.remember("acme-9", &Secret::new("kept-password-9"));
+        assert_eq!(p.get("acme-9").unwrap().expose(), "kept-password-9");
+        let shown = format!("{p:?}");
+        assert!(
+            shown.contains("redis://127.0.0.1:1/0") && !shown.contains("kept"),
+            "{shown}"
+        );
+        p.forget("acme-9");
+        assert!(p.get("acme-9").is_none());
     }
 }

@@ -1,7 +1,8 @@
 """Request/response events of the core, sent to the standard ``logging`` module.
 
 Logger ``phonecom``: each attempt's request and response at DEBUG, retries and failed calls at
-INFO. Secrets are masked by the core before an event reaches Python. The event's fields are also
+INFO; the rate budget's Redis not answering (calls go on with an in-process budget) at WARNING,
+once, and its return at INFO. Secrets are masked by the core before an event reaches Python. The event's fields are also
 attached to the record as ``record.phonecom`` (a dict: kind, operation, method, url, attempt,
 request_id, status, elapsed_ms, message, headers, body, body_truncated).
 
@@ -21,6 +22,8 @@ _LEVELS = {
     "response": logging.DEBUG,
     "retry": logging.INFO,
     "failure": logging.INFO,
+    "warning": logging.WARNING,
+    "notice": logging.INFO,
 }
 
 
