@@ -66,6 +66,20 @@ pub fn decode_response(
     })
 }
 
+/// [`xml::decode_response`](crate::xml::decode_response) by the full parser alone (roxmltree),
+/// never the one-pass decoder of `getCallList` replies: the reference the one-pass decoder must
+/// agree with.
+pub fn xml_decode_tree(action: &str, body: &[u8]) -> Result<Value> {
+    crate::xml::decode_response_tree(action, body)
+}
+
+/// The one-pass decoder of `getCallList` replies alone: the result JSON, or `None` when it
+/// leaves the body to the full parser (an error status, an element the document does not name,
+/// XML outside its subset).
+pub fn xml_decode_call_list_one_pass(body: &[u8]) -> Option<Value> {
+    crate::xml::decode_call_list_one_pass(body)
+}
+
 /// The XML API's masking of `name=value` pairs named `name` (`username`), as its calls apply it.
 pub fn mask_pairs_named(text: &str, name: &str) -> String {
     crate::secret::mask_pairs_named(text, name)

@@ -106,12 +106,14 @@
 //! digits first (`1-800-FLOWERS` -> `18003569377`) for an exact-digit search.
 
 mod api;
+mod call_list;
 mod call_rows;
 mod calls;
 mod catalog;
 pub mod models;
 mod parse;
 mod rules;
+mod scan;
 mod schemas;
 pub(crate) mod wire;
 
@@ -121,6 +123,7 @@ pub use api::{
 };
 pub use calls::{Calls, CALL_LIST_CAP};
 pub use models::*;
+pub(crate) use parse::{decode_call_list_one_pass, decode_response_tree};
 pub use parse::{decode_response, kind_of_message};
 pub use wire::new_cltrid;
 

@@ -3,17 +3,28 @@
 use super::{client, operation, show, split_first_line};
 
 /// `ACTION\nBODY`: [`phonecom::xml::decode_response`] of the XML API action named on the first
-/// line (an unknown name picks one), with the rest as the body.
+/// line (an unknown name picks one), with the rest as the body. It must give exactly what the
+/// full parser alone gives (`getCallList` replies are read in one pass over the text; a
+/// difference is a finding, like a panic), for the named action and for `getCallList`.
 pub fn xml_response(data: &[u8]) {
     let (name, body) = split_first_line(data);
     let op = operation(&format!("xml.{name}"), |op| op.family == "xml");
-    match phonecom::xml::decode_response(&op.path, body) {
-        Ok(v) => {
-            let _ = v.to_string();
-        }
-        Err(e) => {
-            show(&e);
-            let _ = phonecom::xml::kind_of_message(e.message());
+    for action in [op.path.as_str(), "getCallList"] {
+        let decoded = phonecom::xml::decode_response(action, body);
+        let tree = phonecom::fuzzing::xml_decode_tree(action, body);
+        assert_eq!(
+            format!("{decoded:?}"),
+            format!("{tree:?}"),
+            "the one-pass decoder and the full parser disagree on {action}"
+        );
+        match decoded {
+            Ok(v) => {
+                let _ = v.to_string();
+            }
+            Err(e) => {
+                show(&e);
+                let _ = phonecom::xml::kind_of_message(e.message());
+            }
         }
     }
 }
