@@ -168,7 +168,7 @@ fn leaf<'a>(s: &mut Scanner<'a>, name: &str, empty: bool) -> Option<Option<Cow<'
         return Some(None);
     }
     let mut all = Cow::Borrowed("");
-    loop {
+    while !s.close(name) {
         let piece = match s.next()? {
             Token::Text(t) => t,
             // A carriage return between pieces of text would be read as a line feed.
@@ -248,7 +248,7 @@ fn call(
     let mut found: [Option<Option<Cow<str>>>; ELEMENTS.len()] = Default::default();
     let mut gmt = None;
     if !empty {
-        loop {
+        while !s.close("call") {
             match s.next()? {
                 Token::Space(_) => {}
                 Token::Open { name, attr, empty } => {

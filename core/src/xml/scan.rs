@@ -150,6 +150,20 @@ impl<'a> Scanner<'a> {
         self.src.get(start..self.pos)
     }
 
+    /// Consume `</name>` when the input continues with exactly that (the common closing tag,
+    /// checked without scanning a name); otherwise leave the input to [`Scanner::next`].
+    pub(super) fn close(&mut self, name: &str) -> bool {
+        let b = self.bytes().get(self.pos..).unwrap_or_default();
+        let found = b.len() > name.len() + 2
+            && b.starts_with(b"</")
+            && b.get(2..2 + name.len()) == Some(name.as_bytes())
+            && b.get(2 + name.len()) == Some(&b'>');
+        if found {
+            self.pos += name.len() + 3;
+        }
+        found
+    }
+
     /// The next token, or `None` when the input leaves the subset.
     pub(super) fn next(&mut self) -> Option<Token<'a>> {
         match self.peek() {
@@ -358,6 +372,19 @@ mod tests {
                 Token::Eof,
             ]
         );
+    }
+
+    #[test]
+    fn close_takes_exactly_the_closing_tag() {
+        let mut s = Scanner::new("</ab></a></a ></a>").unwrap();
+        assert!(!s.close("a"));
+        assert_eq!(s.next(), Some(Token::Close("ab")));
+        assert!(s.close("a"));
+        assert!(!s.close("a"));
+        assert_eq!(s.next(), Some(Token::Close("a")));
+        assert!(s.close("a"));
+        assert!(!s.close("a"));
+        assert_eq!(s.next(), Some(Token::Eof));
     }
 
     #[test]
