@@ -33,7 +33,7 @@ def worker(port: int, count: int, out: List[Dict[str, Any]], lock: threading.Loc
         except ValueError:
             answer = {}
         with lock:
-            out.append({"ms": elapsed, "status": resp.status, "answer": answer, "text": body[:300].decode(errors="replace")})
+            out.append({"ms": elapsed, "status": resp.status, "answer": answer, "text": body[:2000].decode(errors="replace")})
     conn.close()
 
 

@@ -7,9 +7,11 @@
 #
 #   bench/fpm/run.sh             1,000 portal requests for each of four setups (release build)
 #   bench/fpm/run.sh --check     200 requests, counts only, no timings (scripts/test.sh): fails
-#                                unless the preloaded, shared setup answers every request from a
-#                                preloaded library through both workers on at most 4 upstream
-#                                connections, and the old setup shows one connection per request
+#                                unless the shared setups (preloaded, and FFI::cdef per request)
+#                                answer every request through both workers on at most 4 upstream
+#                                connections, every preloaded answer says so, the old setup shows
+#                                one connection per request, and FFI refused to unpreloaded code
+#                                (FPM's default) fails naming ffi.preload
 #   bench/fpm/run.sh --requests N
 #
 # The setups: how the library is loaded (FFI::cdef in every request with ffi.enable=true, as
@@ -156,12 +158,14 @@ catch_workers_output = yes
 EOF
 php "$ROOT/php/write-ffi-header.php" "$WORK/phonecom.h" >/dev/null
 
-# run_setup NAME LOADING SHARE: start FPM for the setup, send the requests, print a table row,
-# and keep the figures in $WORK/NAME.json.
+# run_setup NAME LOADING SHARE [REQUESTS]: start FPM for the setup, send the requests, print a
+# table row, and keep the figures in $WORK/NAME.json. LOADING is cdef, preload, or restricted
+# (FPM's default ffi.enable=preload with nothing preloaded: every page fails, saying what to do).
 run_setup() {
-  local name=$1 loading=$2 share=$3 ini=()
+  local name=$1 loading=$2 share=$3 count=${4:-$requests} ini=()
   case $loading in
     cdef) ini=(-d ffi.enable=true) ;;
+    restricted) ini=(-d ffi.enable=preload) ;;
     preload) ini=(-d ffi.enable=preload -d "ffi.preload=$WORK/phonecom.h" -d opcache.enable=1
                   -d "opcache.preload=$ROOT/php/preload.php" -d opcache.preload_user=root) ;;
   esac
@@ -175,7 +179,7 @@ EOF
   wait_for php-fpm test -S "$WORK/fpm.sock"
   local offset
   offset=$(stat -c %s "$WORK/upstream.log")
-  python3 bench/fpm/drive.py --port "$FRONT" --requests "$requests" --concurrency 2 >"$WORK/drive.json"
+  python3 bench/fpm/drive.py --port "$FRONT" --requests "$count" --concurrency 2 >"$WORK/drive.json"
   kill "$FPM_PID"; wait "$FPM_PID" 2>/dev/null || true; FPM_PID=
   tail -c +"$((offset + 1))" "$WORK/upstream.log" >"$WORK/$name.log"
   python3 - "$name" "$WORK/drive.json" "$WORK/$name.log" "$WORK/$name.json" <<'PY'
@@ -200,7 +204,9 @@ echo "| setup | requests | failed | upstream TLS connections | of them resumed |
 echo "|---|---|---|---|---|---|---|---|---|"
 if [ "$check" = 1 ]; then
   run_setup before cdef false
+  run_setup cdef-shared cdef true
   run_setup after preload true
+  run_setup restricted restricted true 2
 else
   run_setup before cdef false
   run_setup cdef-shared cdef true
@@ -210,20 +216,26 @@ fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "$check" = 1 ]; then
+  echo "(the restricted setup's failures are expected: its check is that they name ffi.preload)"
   python3 - "$WORK" "$requests" <<'PY'
 import json, sys
 work, requests = sys.argv[1], int(sys.argv[2])
 before = json.load(open(f"{work}/before.json"))
 after = json.load(open(f"{work}/after.json"))
+cdef_shared = json.load(open(f"{work}/cdef-shared.json"))
 problems = []
-for name, d in (("before", before), ("after", after)):
+for name, d in (("before", before), ("after", after), ("cdef-shared", cdef_shared)):
     if d["failed"] or d["upstream_requests"] != requests:
         problems.append(f"{name}: {d['failed']} failed answers, {d['upstream_requests']} upstream requests for {requests}")
 if before["connections"] < requests * 0.9:
     problems.append(f"before: {before['connections']} connections for {requests} requests; one each expected "
                     "(is the upstream log counting connections?)")
-if after["connections"] > 4:
-    problems.append(f"after: {after['connections']} upstream connections for {requests} requests through 2 workers (at most 4)")
+for name, d in (("after", after), ("cdef-shared", cdef_shared)):
+    if d["connections"] > 4:
+        problems.append(f"{name}: {d['connections']} upstream connections for {requests} requests through 2 workers (at most 4)")
+restricted = json.load(open(f"{work}/restricted.json"))
+if restricted["failed"] != 2 or "ffi.preload=" not in (restricted["first_failure"] or ""):
+    problems.append(f"restricted: FFI refused without preloading should fail naming ffi.preload, got {restricted}")
 if after["preloaded"] != requests or len(after["pids"]) != 2:
     problems.append(f"after: {after['preloaded']} of {requests} answers from a preloaded library, workers {after['pids']}")
 if problems:
