@@ -56,6 +56,9 @@ for suite in ffi-c/tests/run.sh py/tests/run.sh node/tests/run.sh; do
   fi
 done
 
+step "bench/fpm/run.sh --check (php-fpm workers keep their TLS upstream connections across requests: counts only)"
+bench/fpm/run.sh --check
+
 step "sandbox/tests/browser/run.sh (the dashboard in headless Chromium; screenshots in target/browser-test/)"
 sandbox/tests/browser/run.sh
 

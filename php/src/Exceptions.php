@@ -149,6 +149,10 @@ class HeaderNotFoundException extends LoaderException {}
         InternalException::class, LoaderException::class, LibraryNotFoundException::class,
         HeaderNotFoundException::class,
     ] as $class) {
-        class_alias($class, __NAMESPACE__ . '\\PhoneCom\\' . substr($class, strlen(__NAMESPACE__) + 1));
+        $alias = __NAMESPACE__ . '\\PhoneCom\\' . substr($class, strlen(__NAMESPACE__) + 1);
+        // Already there when opcache.preload ran this file (php/preload.php): preloaded aliases stay.
+        if (!class_exists($alias, false)) {
+            class_alias($class, $alias);
+        }
     }
 })();

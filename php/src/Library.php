@@ -1,7 +1,10 @@
 <?php
 /**
- * libphonecom through PHP's FFI (found and opened by Loader, once per process), and its statuses
- * turned into exceptions.
+ * libphonecom through PHP's FFI, and its statuses turned into exceptions.
+ *
+ * The library comes from the FFI scope the opcache.preload script declared (Loader::preload(),
+ * php/preload.php: once per PHP-FPM worker, kept across requests), else from FFI::cdef on first
+ * use in the request (Loader::open()).
  */
 
 declare(strict_types=1);
@@ -14,15 +17,27 @@ use FFI\CData;
 final class Library
 {
     private static ?FFI $ffi = null;
+    private static bool $preloaded = false;
 
     /**
-     * Load the library once; later calls return the same FFI instance. Throws a
+     * Load the library once; later calls return the same FFI instance. With neither argument, the
+     * preloaded library when there is one (see Loader::preload()). Throws a
      * LibraryNotFoundException or HeaderNotFoundException (both LoaderException) that lists every
      * place tried and why each failed (see Loader).
      */
     public static function load(?string $library = null, ?string $header = null): FFI
     {
+        if (self::$ffi === null && $library === null && $header === null) {
+            self::$ffi = Loader::preloaded();
+            self::$preloaded = self::$ffi !== null;
+        }
         return self::$ffi ??= Loader::open($library, $header);
+    }
+
+    /** Whether the library in use was preloaded (opcache.preload), rather than opened by this request. */
+    public static function isPreloaded(): bool
+    {
+        return self::$preloaded;
     }
 
     /** The loaded FFI instance (loads with the defaults on first use). */

@@ -9,6 +9,13 @@
  * $PHONECOM_LIB when set (and then only that), else "libphonecom.so" on the system loader's
  * path (the Debian package installs it there), else the bundled lib/libphonecom.so.
  *
+ * Preloading (PHP-FPM): the library is loaded once into the FFI scope SCOPE in the FPM master,
+ * before it forks its workers, by `ffi.preload` naming the header scopedHeader() writes
+ * (php/write-ffi-header.php), or by preload() from the opcache.preload script (php/preload.php)
+ * when the master does not run as root. Every request then takes it with preloaded()
+ * (FFI::scope), never parsing the header or opening the library again, and the library, with the
+ * connection pools it keeps, stays loaded for the worker's life. See php/README.md.
+ *
  *     try {
  *         $ffi = PhoneCom\Loader::open();
  *     } catch (PhoneCom\LoaderException $e) {
@@ -27,12 +34,77 @@ final class Loader
 {
     public const LIB_VAR = 'PHONECOM_LIB';
     public const HEADER_VAR = 'PHONECOM_PHP_HEADER';
+    /** The FFI scope preload() declares and preloaded() takes. */
+    public const SCOPE = 'PHONECOM';
 
     /** FFI over the library, declared by the header ($library/$header override the search). */
     public static function open(?string $library = null, ?string $header = null): FFI
     {
         [$headerPath, $declarations] = self::readHeader($header);
-        return self::openLibrary($declarations, $headerPath, $library);
+        return self::openLibrary($declarations, $headerPath, $library)[0];
+    }
+
+    /**
+     * The library preloaded into this process (by preload(), or by an `ffi.preload` header from
+     * scopedHeader()), or null when nothing was preloaded.
+     */
+    public static function preloaded(): ?FFI
+    {
+        try {
+            return FFI::scope(self::SCOPE);
+        } catch (\FFI\Exception) {
+            return null;
+        }
+    }
+
+    /**
+     * Load the library into the FFI scope SCOPE for the life of the process, unless `ffi.preload`
+     * already did: call it from the opcache.preload script (php/preload.php does). Finds the
+     * header and the library as open() does, and throws the same LoaderExceptions. PHP refuses
+     * FFI::load() while preloading as opcache.preload_user (a master running as root, as
+     * Debian's php-fpm does): then use `ffi.preload` (the exception says how).
+     */
+    public static function preload(?string $library = null, ?string $header = null): void
+    {
+        if (self::preloaded() !== null) {
+            return;
+        }
+        $scoped = self::scopedHeader($library, $header);
+        $file = tempnam(sys_get_temp_dir(), 'phonecom-ffi-');
+        if ($file === false || file_put_contents($file, $scoped) === false) {
+            throw new HeaderNotFoundException(
+                'libphonecom: could not write the scoped header for FFI::load() to ' . sys_get_temp_dir()
+                . '; use ffi.preload with a header from Loader::scopedHeader() instead',
+                []
+            );
+        }
+        try {
+            FFI::load($file);
+        } catch (\FFI\Exception $e) {
+            throw new LibraryNotFoundException(
+                'libphonecom: FFI::load() cannot preload the library here (' . $e->getMessage() . '). Write the '
+                . 'scoped header once (php ' . realpath(__DIR__ . '/../write-ffi-header.php') . ' /etc/php/phonecom.h) '
+                . 'and name it in php.ini: ffi.preload=/etc/php/phonecom.h',
+                [$file => $e->getMessage()]
+            );
+        } finally {
+            @unlink($file);
+        }
+    }
+
+    /**
+     * The header with the FFI_SCOPE and FFI_LIB lines FFI::load() and the `ffi.preload` setting
+     * read, naming the library found as open() finds it:
+     *
+     *     php php/write-ffi-header.php /etc/php/phonecom.h     ; php.ini: ffi.preload=/etc/php/phonecom.h
+     */
+    public static function scopedHeader(?string $library = null, ?string $header = null): string
+    {
+        [$headerPath, $declarations] = self::readHeader($header);
+        $found = self::openLibrary($declarations, $headerPath, $library)[1];
+        $path = str_contains($found, '/') ? (realpath($found) ?: $found) : $found;
+        return '#define FFI_SCOPE "' . self::SCOPE . "\"\n#define FFI_LIB \"" . addcslashes($path, '"\\') . "\"\n"
+            . $declarations;
     }
 
     /** @return array{string, string} the header's path and text */
@@ -71,7 +143,8 @@ final class Loader
         );
     }
 
-    private static function openLibrary(string $declarations, string $headerPath, ?string $library): FFI
+    /** @return array{FFI, string} the FFI and the library candidate that loaded */
+    private static function openLibrary(string $declarations, string $headerPath, ?string $library): array
     {
         $env = self::env(self::LIB_VAR);
         $candidates = match (true) {
@@ -85,7 +158,7 @@ final class Loader
         $tried = [];
         foreach ($candidates as $candidate => $source) {
             try {
-                return FFI::cdef($declarations, $candidate);
+                return [FFI::cdef($declarations, $candidate), $candidate];
             } catch (\FFI\ParserException $e) {
                 throw new HeaderNotFoundException(
                     "libphonecom: the PHP header $headerPath is not a header FFI can read ({$e->getMessage()}); "
@@ -93,6 +166,9 @@ final class Loader
                     [$headerPath => $e->getMessage()]
                 );
             } catch (\FFI\Exception $e) {
+                if (str_contains($e->getMessage(), 'restricted by "ffi.enable"')) {
+                    throw new LibraryNotFoundException(self::restricted(), [$candidate => $e->getMessage()]);
+                }
                 if (str_starts_with($e->getMessage(), 'Failed resolving')) {
                     throw new LibraryNotFoundException(self::mismatch($candidate, $headerPath, $e->getMessage()), [
                         $candidate => $e->getMessage(),
@@ -111,6 +187,16 @@ final class Loader
             'libphonecom: the library was not found. Tried: ' . self::listed($tried) . ". $fix.",
             $tried
         );
+    }
+
+    /** What to do when FFI may only be used by preloaded code (`ffi.enable=preload`, PHP-FPM's default). */
+    private static function restricted(): string
+    {
+        return 'libphonecom: PHP\'s FFI is restricted to preloaded code here (ffi.enable=' . ini_get('ffi.enable')
+            . ') and the library was not preloaded. Preload it once per worker: write the scoped header (php '
+            . realpath(__DIR__ . '/../write-ffi-header.php') . ' /etc/php/phonecom.h) and name it in php.ini '
+            . '(ffi.preload=/etc/php/phonecom.h); see the PHP-FPM section of the PHP README. Or allow FFI '
+            . 'everywhere with ffi.enable=true.';
     }
 
     /** Why a library candidate did not load, as far as PHP can tell (FFI hides dlerror()). */
