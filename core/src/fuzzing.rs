@@ -14,7 +14,7 @@
 //! ```
 
 use crate::catalog::validate_params;
-use crate::client::{lookup, params_object, wire_for, Client};
+use crate::client::{decorated, lookup, params_object, wire_for, Client};
 use crate::error::Result;
 use crate::transport::HttpResponse;
 use serde_json::{Map, Value};
@@ -34,11 +34,7 @@ pub fn check_call(client: &Client, name: &str, params: Value) -> Result<()> {
     } else {
         client.build_request(op, params).map(drop)
     };
-    checked.map_err(|e| {
-        e.map_text(&mask)
-            .with_operation(name)
-            .map_text(|s| client.redact(s))
-    })
+    checked.map_err(|e| decorated(e, op, &mask))
 }
 
 /// What a call of `name` makes of a response (`status`, `headers`, `body`): the family's
@@ -53,7 +49,7 @@ pub fn decode_response(
 ) -> Result<Value> {
     let op = lookup(name).map_err(|e| e.with_operation(name))?;
     let wire = wire_for(op)?;
-    let resp = HttpResponse {
+    let mut resp = HttpResponse {
         status,
         headers: headers
             .into_iter()
@@ -62,13 +58,12 @@ pub fn decode_response(
         body,
         request_id: "req_fuzz".into(),
         attempts: 1,
+        body_retry_after: None,
     };
+    resp.read_body_wait(&|body, now| wire.retry_after_from_body(body, now));
     let mask = client.call_mask(op, &Map::new());
-    wire.decode(client, op, &resp).map_err(|e| {
-        e.map_text(&mask)
-            .with_operation(name)
-            .map_text(|s| client.redact(s))
-    })
+    wire.decode(client, op, &resp)
+        .map_err(|e| decorated(e, op, &mask))
 }
 
 /// The XML API's masking of `name=value` pairs named `name` (`username`), as its calls apply it.

@@ -35,6 +35,7 @@ pub mod exchange;
 pub mod express;
 #[doc(hidden)]
 pub mod fuzzing;
+mod json_response;
 mod log;
 pub mod nol;
 pub mod oauth;

@@ -96,11 +96,11 @@ impl V4<'_> {
     pub fn create_subaccount(&self, params: &CreateSubaccountParams) -> Result<Account> {
         if let Some(c) = &params.contact {
             c.validate("contact")
-                .map_err(|f| api_field_errors("v4.create-account-subaccount", f))?;
+                .map_err(|f| Error::invalid_fields("v4.create-account-subaccount", f))?;
         }
         if let Some(c) = &params.billing_contact {
             c.validate("billing_contact")
-                .map_err(|f| api_field_errors("v4.create-account-subaccount", f))?;
+                .map_err(|f| Error::invalid_fields("v4.create-account-subaccount", f))?;
         }
         self.call("v4.create-account-subaccount", params_of(params))
     }
@@ -200,15 +200,4 @@ impl V4<'_> {
     pub fn iter_listeners(&self, query: &ListQuery) -> Result<Items<Listener>> {
         self.items("v4.list-account-listeners", Map::new(), query)
     }
-}
-
-pub(crate) fn api_field_errors(operation: &str, fields: Vec<crate::error::FieldError>) -> Error {
-    let summary = fields
-        .iter()
-        .map(|f| format!("`{}` {}", f.field, f.message))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Error::new(ErrorKind::Validation, summary)
-        .with_operation(operation)
-        .with_fields(fields)
 }
