@@ -48,6 +48,7 @@ pub mod retry;
 mod secret;
 pub(crate) mod text;
 mod transport;
+mod typed;
 pub mod types;
 pub mod v1;
 pub mod v4;
