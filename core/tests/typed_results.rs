@@ -41,13 +41,18 @@ fn answering(body: serde_json::Value) -> Stub {
 fn v4_nol_and_v1_shape_mismatches_read_alike() {
     let stub = answering(json!({"id": "not a number", "keys": "not a list"}));
     let c = client(&stub);
-    assert_shape_error(&c.v4().extension(7).unwrap_err(), "v4.get-account-extension");
+    assert_shape_error(
+        &c.v4().extension(7).unwrap_err(),
+        "v4.get-account-extension",
+    );
     assert_shape_error(&c.nol().keys().unwrap_err(), "nol.listAccountKeys");
 
     let stub = answering(json!({"response": {"data": "not an sms"}}));
     let c = client(&stub);
     assert_shape_error(
-        &c.v1().sms("3f2a5c1e-8d7b-4a6f-9e0c-1b2d3c4e5f60").unwrap_err(),
+        &c.v1()
+            .sms("3f2a5c1e-8d7b-4a6f-9e0c-1b2d3c4e5f60")
+            .unwrap_err(),
         "v1.sms.get",
     );
 }

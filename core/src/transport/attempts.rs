@@ -295,7 +295,10 @@ impl<'a> Run<'a> {
     fn sent_headers(&self) -> Vec<(String, String)> {
         let req = self.req;
         let mut headers = vec![
-            ("User-Agent".to_string(), self.transport.user_agent.clone()),
+            (
+                "User-Agent".to_string(),
+                self.transport.user_agent().to_string(),
+            ),
             ("X-Request-Id".to_string(), self.request_id.clone()),
         ];
         headers.extend(req.headers.iter().cloned());
