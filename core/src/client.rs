@@ -21,7 +21,7 @@ use crate::log::{LogEvent, LogHook};
 use crate::registry::{self, Flow, Runs};
 use crate::secret::{Secret, SecretSet};
 use crate::shared_clients::Shared;
-use crate::transport::{CallOptions, HttpRequest, HttpResponse, Transport};
+use crate::transport::{Call, CallOptions, HttpRequest, HttpResponse, Transport};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
@@ -107,6 +107,12 @@ pub(crate) trait Wire: Sync {
     ) -> Result<HttpRequest>;
     /// Decode the response: the result on success, the family's error otherwise.
     fn decode(&self, client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value>;
+    /// The wait the body of a 429 names, for a response without a `Retry-After` header (v4's
+    /// `@error.@rateLimit`); `now_unix` reads HTTP dates. The transport calls it for every 429
+    /// of this family and knows no body format itself.
+    fn retry_after_from_body(&self, _body: &[u8], _now_unix: u64) -> Option<std::time::Duration> {
+        None
+    }
 }
 
 /// A call checked and ready to run: one HTTP request, or a composed flow's checked parameters.
@@ -296,12 +302,11 @@ impl Client {
         let op = lookup(name).map_err(|e| e.with_operation(name))?;
         let params = params_object(name, params)?;
         self.call_op(op, params, opts)
-            .map_err(|e| e.with_operation(name).map_text(|s| self.redact(s)))
     }
 
-    /// Run `op`. Its errors are masked with this client's secrets and the string values of the
-    /// parameters the catalog marks `secret` (a per-call password an upstream may echo); those
-    /// are not remembered after the call.
+    /// Run `op`: every call does, [`Client::call_with`]'s and the library's own (pages, flows).
+    /// Its errors leave through [`decorated`], the one place they get the operation's name and
+    /// the call's masking.
     pub(crate) fn call_op(
         &self,
         op: &Operation,
@@ -309,9 +314,9 @@ impl Client {
         opts: &CallOptions,
     ) -> Result<Response> {
         let mask = self.call_masker(op, &params);
-        opts.check(&op.name)?;
-        self.run_op(op, params, opts, &mask)
-            .map_err(|e| e.map_text(|s| mask.apply(s)))
+        opts.check(&op.name)
+            .and_then(|()| self.run_op(op, params, opts, &mask))
+            .map_err(|e| decorated(e, op, &|s: &str| mask.apply(s)))
     }
 
     /// How a call of `op` with `params` masks its errors and log events: this client's secrets,
@@ -357,19 +362,21 @@ impl Client {
         let credential = self.inner.config.budget_principal(family);
         let here = self.inner.shared.here()?;
         let pace = here.budget.pass(family, credential, &endpoint);
-        let sent = self.inner.transport.execute(
-            &req,
-            &op.name,
+        let call = Call {
+            operation: &op.name,
+            endpoint: &endpoint,
             opts,
-            &|s: &str| mask.apply(s),
-            pace.as_ref(),
-        );
+            mask: &|s: &str| mask.apply(s),
+            pace: pace.as_ref(),
+            body_wait: &|body, now| wire.retry_after_from_body(body, now),
+        };
+        let sent = self.inner.transport.execute(&req, &call);
         self.inner.transport.relay(here.budget.take_notices());
         let resp = sent?;
         let data = wire.decode(self, op, &resp).map_err(|e| {
             // Keep an upstream transaction id the family found in the body (XML `svTRID`).
             let id = e.request_id().is_none().then(|| resp.request_id.clone());
-            unrepeated_verdict(e, op, &req, resp.status)
+            unrepeated_verdict(e, &req, resp.status, &endpoint)
                 .with_request_id(id)
                 .with_attempts(resp.attempts)
                 .with_family(op.family.as_str())
@@ -450,20 +457,20 @@ impl Client {
     }
 }
 
+/// How every error of a call of `op` leaves the client: naming the operation (unless a step of
+/// a composed flow named its own), with the call's secrets masked (see [`Client::call_mask`]).
+pub(crate) fn decorated(e: Error, op: &Operation, mask: &dyn Fn(&str) -> String) -> Error {
+    e.with_operation(&op.name).map_text(mask)
+}
+
 /// A retryable status on a request the transport may not repeat (a POST that got 500 or 409,
-/// in any family) was not retried and its outcome is unknown: say so, and do not call the error
-/// retryable, so that no caller repeats a side effect on the strength of the flag.
-fn unrepeated_verdict(e: Error, op: &Operation, req: &HttpRequest, status: u16) -> Error {
-    if !e.is_retryable() || req.idempotent || crate::retry::status_proves_not_processed(status) {
+/// in any family) was not retried and its outcome is unknown: say so (see
+/// [`retry::not_repeated`](crate::retry::not_repeated)).
+fn unrepeated_verdict(e: Error, req: &HttpRequest, status: u16, endpoint: &str) -> Error {
+    if !e.is_retryable() || crate::retry::may_repeat_after(req.idempotent, status) {
         return e;
     }
-    let message = format!(
-        "{} (not retried: {} {} is not idempotent and may have been processed)",
-        e.message(),
-        op.method,
-        op.path
-    );
-    e.with_message(message).with_retryable(false)
+    crate::retry::not_repeated(e, endpoint)
 }
 
 /// The string values of `params` whose catalog entry is marked `secret`.

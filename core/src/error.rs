@@ -145,12 +145,21 @@ impl Error {
 
     /// Bad input for `operation`: names the field and the rule.
     pub fn validation(operation: &str, field: &str, rule: &str) -> Error {
-        Error::new(ErrorKind::Validation, format!("`{field}` {rule}"))
-            .with_operation(operation)
-            .with_fields(vec![FieldError {
+        Error::invalid_fields(
+            operation,
+            vec![FieldError {
                 field: field.to_string(),
                 message: rule.to_string(),
-            }])
+            }],
+        )
+    }
+
+    /// Bad input for `operation`, every problem at once: the message lists each field with its
+    /// rule (`` `to` must be E.164; `text` is required ``), and [`Error::fields`] holds them.
+    pub(crate) fn invalid_fields(operation: &str, fields: Vec<FieldError>) -> Error {
+        Error::new(ErrorKind::Validation, fields_summary(&fields))
+            .with_operation(operation)
+            .with_fields(fields)
     }
 
     /// A response that could not be understood; keeps a bounded prefix of the raw body.
@@ -417,6 +426,15 @@ fn map_object(o: Map<String, Value>, f: &impl Fn(&str) -> String) -> Map<String,
         .collect()
 }
 
+/// Field errors as one line: `` `field` rule `` for each, joined with `; `.
+pub(crate) fn fields_summary(fields: &[FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("`{}` {}", f.field, f.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Shorthand used across the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -451,6 +469,37 @@ mod tests {
         assert_eq!(e.doc_url(), Some("https://docs.example.com/***"));
         assert_eq!(e.details()["key ***"], "value ***");
         assert_eq!(e.details()["nested"]["inner ***"][0], "deep ***");
+    }
+
+    #[test]
+    fn invalid_fields_lists_every_field_with_its_rule() {
+        let e = Error::invalid_fields(
+            "xml.createAccount",
+            vec![
+                FieldError {
+                    field: "state".into(),
+                    message: "is required when country is US or CA".into(),
+                },
+                FieldError {
+                    field: "zip".into(),
+                    message: "is required when country is US".into(),
+                },
+            ],
+        );
+        assert_eq!(e.kind(), ErrorKind::Validation);
+        assert_eq!(
+            e.message(),
+            "`state` is required when country is US or CA; `zip` is required when country is US"
+        );
+        assert_eq!(
+            (e.operation(), e.family()),
+            (Some("xml.createAccount"), Some("xml"))
+        );
+        assert_eq!(e.fields().len(), 2);
+        // One field reads exactly as `Error::validation` words it.
+        let one = Error::validation("v4.create-account-sms", "to", "must be E.164");
+        assert_eq!(one.message(), "`to` must be E.164");
+        assert_eq!(one.fields()[0].field, "to");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
-use crate::client::{lookup, params_object, Client};
+use crate::client::{decorated, lookup, params_object, Client};
 use crate::error::Result;
 use crate::registry::wire_for;
 use crate::transport::HttpResponse;
@@ -29,11 +29,8 @@ pub fn check_call(client: &Client, name: &str, params: Value) -> Result<()> {
     let op = lookup(name).map_err(|e| e.with_operation(name))?;
     let params = params_object(name, params)?;
     let mask = client.call_mask(op, &params);
-    client.prepare(op, params).map(drop).map_err(|e| {
-        e.map_text(&mask)
-            .with_operation(name)
-            .map_text(|s| client.redact(s))
-    })
+    let checked = client.prepare(op, params).map(drop);
+    checked.map_err(|e| decorated(e, op, &mask))
 }
 
 /// What a call of `name` makes of a response (`status`, `headers`, `body`): the family's
@@ -48,7 +45,7 @@ pub fn decode_response(
 ) -> Result<Value> {
     let op = lookup(name).map_err(|e| e.with_operation(name))?;
     let wire = wire_for(op)?;
-    let resp = HttpResponse {
+    let mut resp = HttpResponse {
         status,
         headers: headers
             .into_iter()
@@ -57,13 +54,12 @@ pub fn decode_response(
         body,
         request_id: "req_fuzz".into(),
         attempts: 1,
+        body_retry_after: None,
     };
+    resp.read_body_wait(&|body, now| wire.retry_after_from_body(body, now));
     let mask = client.call_mask(op, &Map::new());
-    wire.decode(client, op, &resp).map_err(|e| {
-        e.map_text(&mask)
-            .with_operation(name)
-            .map_text(|s| client.redact(s))
-    })
+    wire.decode(client, op, &resp)
+        .map_err(|e| decorated(e, op, &mask))
 }
 
 /// [`xml::decode_response`](crate::xml::decode_response) by the full parser alone (roxmltree),

@@ -36,6 +36,7 @@ pub mod exchange;
 pub mod express;
 #[doc(hidden)]
 pub mod fuzzing;
+mod json_response;
 mod log;
 pub mod nol;
 pub mod oauth;
@@ -51,6 +52,7 @@ pub mod shared_clients;
 pub(crate) mod text;
 pub mod tls;
 mod transport;
+mod typed;
 pub mod types;
 pub mod v1;
 pub mod v4;

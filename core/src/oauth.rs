@@ -17,6 +17,7 @@ use crate::secret::Secret;
 use crate::transport::{HttpRequest, HttpResponse};
 use crate::wire::{encode_pairs, percent_encode};
 use serde_json::{json, Map, Value};
+use std::time::Duration;
 
 /// A user's access token.
 #[derive(Clone)]
@@ -150,11 +151,16 @@ impl Wire for OauthWire {
     }
 
     fn decode(&self, client: &Client, _op: &Operation, resp: &HttpResponse) -> Result<Value> {
-        let v = crate::v4::wire::decode_json(resp)?;
+        let v = crate::json_response::decode_json(resp)?;
         if let Some(t) = v.get("access_token").and_then(Value::as_str) {
             client.learn_secret(t);
         }
         Ok(v)
+    }
+
+    /// The token host answers a 429 as v4 does (`@error.@rateLimit`).
+    fn retry_after_from_body(&self, body: &[u8], now_unix: u64) -> Option<Duration> {
+        crate::json_response::body_retry_after(body, now_unix)
     }
 }
 

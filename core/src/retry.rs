@@ -7,7 +7,8 @@
 //! wait goes past the call's deadline.
 
 use crate::config::RetryConfig;
-use std::time::Duration;
+use crate::error::Error;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Statuses worth another attempt.
 pub fn is_retryable_status(status: u16) -> bool {
@@ -18,6 +19,32 @@ pub fn is_retryable_status(status: u16) -> bool {
 /// non-idempotent request can be sent again.
 pub fn status_proves_not_processed(status: u16) -> bool {
     matches!(status, 408 | 429 | 503)
+}
+
+/// Whether a request that got `status` may be sent again: it is idempotent, or the status proves
+/// the server did not act on it.
+pub fn may_repeat_after(idempotent: bool, status: u16) -> bool {
+    idempotent || status_proves_not_processed(status)
+}
+
+/// `error`, worth a retry, of a request that was not repeated because it is not idempotent and
+/// may have been processed (`endpoint` names it, `POST /accounts/{account_id}/sms`): the message
+/// says so, and the error is not retryable, so that no caller repeats a side effect on the
+/// strength of the flag.
+pub(crate) fn not_repeated(error: Error, endpoint: &str) -> Error {
+    let message = format!(
+        "{} (not retried: {endpoint} is not idempotent and may have been processed)",
+        error.message()
+    );
+    error.with_message(message).with_retryable(false)
+}
+
+/// Seconds since the Unix epoch, for reading `Retry-After` dates (0 if the clock is before it).
+pub(crate) fn now_unix() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 /// The wait before attempt `attempt + 1` (attempt counts from 1): exponential with "equal
@@ -90,6 +117,23 @@ fn days_from_civil(y: u64, m: u64, d: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_not_repeated_says_why_and_is_not_retryable() {
+        let e = Error::new(crate::ErrorKind::Server, "Internal error")
+            .with_status(500)
+            .with_retryable(true);
+        let e = not_repeated(e, "POST /accounts/{account_id}/sms");
+        assert_eq!(
+            e.message(),
+            "Internal error (not retried: POST /accounts/{account_id}/sms is not idempotent and may have been processed)"
+        );
+        assert!(!e.is_retryable());
+        assert_eq!(e.status(), Some(500), "the other fields are kept");
+        assert!(may_repeat_after(true, 500));
+        assert!(may_repeat_after(false, 429));
+        assert!(!may_repeat_after(false, 500));
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

@@ -1,18 +1,23 @@
 //! The one HTTP transport: a single ureq agent (keep-alive pool), timeouts, proxy, user agent,
 //! request ids, retries and the log hook. Families build an [`HttpRequest`] and decode the
-//! [`HttpResponse`]; nothing else in the crate touches the network.
+//! [`HttpResponse`]; nothing else in the crate touches the network. The transport knows HTTP,
+//! not families: what a family's bodies say reaches it through the [`Call`] the family layer
+//! hands over (e.g. the wait a 429 body names). The attempts of one call, with their retries,
+//! pacing and log events, are in [`attempts`].
 
-use crate::attempt_error::{classify, Attempt, AttemptFailure, AttemptLimit};
-use crate::budget::Pass;
+use crate::attempt_error::{classify, Attempt, AttemptFailure};
 use crate::config::Config;
-use crate::error::{Error, ErrorKind, Result};
-use crate::log::{LogEvent, LogEventKind, LogHook};
+use crate::error::{Error, ErrorKind};
+use crate::log::{LogEvent, LogHook};
 use crate::retry;
 use crate::shared_clients::Shared;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
+
+mod attempts;
 
 pub use crate::call_options::CallOptions;
+pub(crate) use attempts::Call;
 
 /// Largest response body the library reads (32 MiB).
 const MAX_BODY: u64 = 32 * 1024 * 1024;
@@ -45,6 +50,8 @@ pub struct HttpResponse {
     pub request_id: String,
     /// Attempts made, this one included.
     pub attempts: u32,
+    /// For a 429, the wait its body names as the family reads it (see [`Call::body_wait`]).
+    pub body_retry_after: Option<Duration>,
 }
 
 impl HttpResponse {
@@ -56,20 +63,22 @@ impl HttpResponse {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `Retry-After`, when present and parseable; for a 429 without the header, the wait its
-    /// body names (v4 `@error.@rateLimit`).
+    /// `Retry-After`, when present and parseable; else, for a 429, the wait its body names as
+    /// the family reads it ([`HttpResponse::body_retry_after`]).
     pub fn retry_after(&self) -> Option<Duration> {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
         self.header("retry-after")
-            .and_then(|v| retry::parse_retry_after(v, now))
-            .or_else(|| {
-                (self.status == 429)
-                    .then(|| crate::v4::wire::body_retry_after(&self.body, now))
-                    .flatten()
-            })
+            .and_then(|v| retry::parse_retry_after(v, retry::now_unix()))
+            .or(self.body_retry_after)
+    }
+
+    /// Read the wait the body of a 429 names with the family's `body_wait` (v4's
+    /// `@error.@rateLimit`, numbers.online's `retry_after_seconds`); other statuses have none.
+    pub(crate) fn read_body_wait(&mut self, body_wait: attempts::BodyWait<'_>) {
+        self.body_retry_after = if self.status == 429 {
+            body_wait(&self.body, retry::now_unix())
+        } else {
+            None
+        };
     }
 }
 
@@ -86,6 +95,7 @@ impl HttpResponse {
             body: body.as_bytes().to_vec(),
             request_id: "req_test".into(),
             attempts: 1,
+            body_retry_after: None,
         }
     }
 }
@@ -100,9 +110,6 @@ pub(crate) struct Transport {
 
 /// Masks one call's secrets in a text (the client's secrets and the call's secret parameters).
 pub(crate) type Mask<'a> = &'a dyn Fn(&str) -> String;
-
-/// The headers and body of a request or response, for a debug log event.
-type Seen<'a> = (&'a [(String, String)], &'a [u8]);
 
 impl Transport {
     /// The transport of a client of `config`, sending through `shared`'s pool (see
@@ -120,309 +127,11 @@ impl Transport {
         self.shared.user_agent()
     }
 
-    /// Send `req`, retrying as the policy allows, until a response arrives or the call fails.
-    /// `mask` masks the call's secrets in its error and in every log event. `pace`, the call's
-    /// rate budget, gives every attempt its slot (waiting within the deadline) and hears every
-    /// response's rate-limit answer.
-    pub(crate) fn execute(
-        &self,
-        req: &HttpRequest,
-        operation: &str,
-        opts: &CallOptions,
-        mask: Mask<'_>,
-        pace: Option<&Pass<'_>>,
-    ) -> Result<HttpResponse> {
-        let started = Instant::now();
-        let policy = self.config.retry;
-        let max_attempts = opts.max_attempts.unwrap_or(policy.max_attempts).max(1);
-        let deadline_length = opts
-            .deadline
-            .unwrap_or(Duration::from_millis(policy.deadline_ms));
-        let deadline = started + deadline_length;
-        let per_attempt = opts
-            .attempt_timeout
-            .unwrap_or(self.config.attempt_timeout());
-        let request_id = format!("req_{}", crate::random::hex(10));
-        let host_port = crate::attempt_error::host_port(&req.url);
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let waited = match pace.map(|p| p.acquire(deadline)).transpose() {
-                Ok(waited) => waited.filter(|w| !w.is_zero()),
-                Err(e) => {
-                    let attempts = attempt - 1;
-                    return Err(self.fail(mask, e, operation, &request_id, attempts, req, started));
-                }
-            };
-            let now = Instant::now();
-            let remaining = deadline.saturating_duration_since(now);
-            if remaining.is_zero() {
-                return Err(self.fail(
-                    mask,
-                    Error::new(
-                        ErrorKind::Timeout,
-                        crate::attempt_error::deadline_before_attempt(deadline_length, attempt),
-                    )
-                    .with_retryable(true),
-                    operation,
-                    &request_id,
-                    attempt - 1,
-                    req,
-                    started,
-                ));
-            }
-            let sent_headers = self
-                .debug_log()
-                .then(|| self.sent_headers(req, &request_id, &opts.headers));
-            self.emit(
-                mask,
-                LogEventKind::Request,
-                operation,
-                req,
-                attempt,
-                &request_id,
-                None,
-                0,
-                waited.map(|w| format!("waited {} ms for the rate budget", w.as_millis())),
-                sent_headers.as_deref().map(|h| (h, request_body(req))),
-            );
-            let sent_at = Instant::now();
-            let limit = if remaining < per_attempt {
-                AttemptLimit::Deadline(deadline_length)
-            } else {
-                AttemptLimit::PerAttempt(per_attempt)
-            };
-            let context = Attempt {
-                host_port: &host_port,
-                number: attempt,
-                connect: self.config.connect_timeout(),
-                limit,
-            };
-            let outcome = self.send_once(
-                req,
-                &request_id,
-                &opts.headers,
-                per_attempt.min(remaining),
-                &context,
-            );
-            match outcome {
-                Ok(mut resp) => {
-                    resp.attempts = attempt;
-                    if let Some(pace) = pace {
-                        pace.observe(&resp);
-                    }
-                    let elapsed = sent_at.elapsed().as_millis() as u64;
-                    self.emit(
-                        mask,
-                        LogEventKind::Response,
-                        operation,
-                        req,
-                        attempt,
-                        &resp.request_id,
-                        Some(resp.status),
-                        elapsed,
-                        None,
-                        Some((resp.headers.as_slice(), resp.body.as_slice())),
-                    );
-                    let may_repeat =
-                        req.idempotent || retry::status_proves_not_processed(resp.status);
-                    if attempt < max_attempts
-                        && retry::is_retryable_status(resp.status)
-                        && may_repeat
-                    {
-                        let wait = resp
-                            .retry_after()
-                            .unwrap_or_else(|| retry::backoff(&policy, attempt));
-                        if Instant::now()
-                            .checked_add(wait)
-                            .is_some_and(|t| t < deadline)
-                        {
-                            let msg =
-                                format!("HTTP {}; waiting {} ms", resp.status, wait.as_millis());
-                            self.emit(
-                                mask,
-                                LogEventKind::Retry,
-                                operation,
-                                req,
-                                attempt,
-                                &resp.request_id,
-                                Some(resp.status),
-                                started.elapsed().as_millis() as u64,
-                                Some(msg),
-                                None,
-                            );
-                            std::thread::sleep(wait);
-                            continue;
-                        }
-                    }
-                    return Ok(resp);
-                }
-                Err(failure) => {
-                    let may_repeat = req.idempotent || failure.not_sent;
-                    let retryable = failure.error.kind() != ErrorKind::Validation;
-                    if attempt < max_attempts && may_repeat && retryable {
-                        let wait = retry::backoff(&policy, attempt);
-                        if Instant::now()
-                            .checked_add(wait)
-                            .is_some_and(|t| t < deadline)
-                        {
-                            let msg = format!(
-                                "{}; waiting {} ms",
-                                mask(failure.error.message()),
-                                wait.as_millis()
-                            );
-                            self.emit(
-                                mask,
-                                LogEventKind::Retry,
-                                operation,
-                                req,
-                                attempt,
-                                &request_id,
-                                None,
-                                started.elapsed().as_millis() as u64,
-                                Some(msg),
-                                None,
-                            );
-                            std::thread::sleep(wait);
-                            continue;
-                        }
-                    }
-                    let mut error = failure.error.with_retryable(retryable);
-                    if !may_repeat && retryable {
-                        error = Error::new(
-                            error.kind(),
-                            format!(
-                                "{} (not retried: {} {} is not idempotent and may have been processed)",
-                                error.message(),
-                                req.method,
-                                path_of(&req.url)
-                            ),
-                        )
-                        .with_retryable(false);
-                    }
-                    return Err(self.fail(
-                        mask,
-                        error,
-                        operation,
-                        &request_id,
-                        attempt,
-                        req,
-                        started,
-                    ));
-                }
-            }
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn fail(
-        &self,
-        mask: Mask<'_>,
-        error: Error,
-        operation: &str,
-        request_id: &str,
-        attempts: u32,
-        req: &HttpRequest,
-        started: Instant,
-    ) -> Error {
-        let error = error
-            .with_operation(operation)
-            .with_request_id(Some(request_id.to_string()))
-            .with_attempts(attempts)
-            .map_text(mask);
-        self.emit(
-            mask,
-            LogEventKind::Failure,
-            operation,
-            req,
-            attempts,
-            request_id,
-            None,
-            started.elapsed().as_millis() as u64,
-            Some(error.to_string()),
-            None,
-        );
-        error
-    }
-
-    /// Whether log events carry headers and bodies (someone listens and `debug_log` is set).
-    fn debug_log(&self) -> bool {
-        self.log.is_some() && self.config.debug_log
-    }
-
-    /// The headers an attempt of `req` sends, as a debug log shows them (before masking).
-    fn sent_headers(
-        &self,
-        req: &HttpRequest,
-        request_id: &str,
-        extra: &[(String, String)],
-    ) -> Vec<(String, String)> {
-        let mut headers = vec![
-            ("User-Agent".to_string(), self.user_agent().to_string()),
-            ("X-Request-Id".to_string(), request_id.to_string()),
-        ];
-        headers.extend(req.headers.iter().cloned());
-        headers.extend(extra.iter().cloned());
-        if let Some((content_type, _)) = &req.body {
-            headers.push(("Content-Type".to_string(), content_type.clone()));
-        }
-        headers
-    }
-
     /// Hand events made outside a request (the rate budget's store falling back or returning)
     /// to this client's log hook, if it has one.
     pub(crate) fn relay(&self, events: Vec<LogEvent>) {
         let Some(hook) = &self.log else { return };
         for event in events {
-            // A panicking hook must not take the call down with it.
-            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(&event)));
-        }
-    }
-
-    /// Send one event to the hook, if there is one. `seen` (headers and body) is added to the
-    /// event, masked and cut, when `debug_log` is set.
-    #[allow(clippy::too_many_arguments)]
-    fn emit(
-        &self,
-        mask: Mask<'_>,
-        kind: LogEventKind,
-        operation: &str,
-        req: &HttpRequest,
-        attempt: u32,
-        request_id: &str,
-        status: Option<u16>,
-        elapsed_ms: u64,
-        message: Option<String>,
-        seen: Option<Seen<'_>>,
-    ) {
-        if let Some(hook) = &self.log {
-            let (headers, body, body_truncated) = match seen.filter(|_| self.config.debug_log) {
-                Some((headers, body)) => {
-                    let (text, cut) = crate::exchange::log_body(body, mask);
-                    (
-                        crate::exchange::mask_headers(headers, mask),
-                        Some(text),
-                        cut,
-                    )
-                }
-                None => (Vec::new(), None, false),
-            };
-            let event = LogEvent {
-                kind,
-                operation: operation.to_string(),
-                method: req.method.clone(),
-                // Masked only when someone listens: most calls have no hook.
-                url: mask(&req.url),
-                attempt,
-                // An upstream's request id may echo anything it was sent.
-                request_id: mask(request_id),
-                status,
-                elapsed_ms,
-                message: message.map(|m| mask(&m)),
-                headers,
-                body,
-                body_truncated,
-            };
             // A panicking hook must not take the call down with it.
             let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| hook(&event)));
         }
@@ -525,24 +234,15 @@ impl Transport {
             body,
             request_id: upstream_id.unwrap_or_else(|| request_id.to_string()),
             attempts: 1,
+            body_retry_after: None,
         })
     }
-}
-
-/// The body `req` sends (empty without one).
-fn request_body(req: &HttpRequest) -> &[u8] {
-    req.body.as_ref().map_or(&[], |(_, bytes)| bytes.as_slice())
-}
-
-fn path_of(url: &str) -> &str {
-    let after = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = after.find('/').map_or("/", |i| &after[i..]);
-    path.split('?').next().unwrap_or(path)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attempt_error::AttemptLimit;
     use std::io::{Read, Write};
     use std::net::TcpListener;
 

@@ -1,5 +1,15 @@
-//! Small wire helpers shared by every family: percent-encoding, query strings, form bodies and
-//! multipart bodies.
+//! Small wire helpers shared by every family: percent-encoding, query strings, form bodies,
+//! multipart bodies and the text of JSON scalars.
+
+/// Text form of a scalar JSON value (strings without quotes).
+pub(crate) fn scalar_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
 
 /// Percent-encode everything but RFC 3986 unreserved characters (so `+` travels as `%2B`).
 pub fn percent_encode(s: &str) -> String {

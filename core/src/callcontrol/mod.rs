@@ -104,11 +104,7 @@ fn summarize(problems: Vec<FieldError>) -> (String, Vec<FieldError>) {
             more += 1;
         }
     }
-    let mut summary = kept
-        .iter()
-        .map(|f| format!("`{}` {}", f.field, f.message))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let mut summary = crate::error::fields_summary(&kept);
     if more > 0 {
         summary.push_str(&format!("; and {more} more"));
     }

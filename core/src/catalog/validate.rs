@@ -1,7 +1,7 @@
 //! Checking a call's parameters against its catalog entry, before anything is sent.
 
 use super::{Format, Location, Operation, Param, ParamType};
-use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::error::{Error, FieldError, Result};
 use serde_json::{Map, Value};
 
 /// The v4 filter operators (`filters[field]=op:value`).
@@ -74,14 +74,7 @@ pub(crate) fn validate_params(op: &Operation, params: &Map<String, Value>) -> Re
     if problems.is_empty() {
         return Ok(out);
     }
-    let summary = problems
-        .iter()
-        .map(|f| format!("`{}` {}", f.field, f.message))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Err(Error::new(ErrorKind::Validation, summary)
-        .with_operation(&op.name)
-        .with_fields(problems))
+    Err(Error::invalid_fields(&op.name, problems))
 }
 
 /// A secret parameter shorter than [`MIN_SECRET_LEN`](crate::secret::MIN_SECRET_LEN) could not
@@ -542,6 +535,7 @@ fn check_sort(p: &Param, v: &Value) -> std::result::Result<Value, Vec<FieldError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use serde_json::json;
 
     fn op(name: &str) -> &'static Operation {

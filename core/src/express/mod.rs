@@ -136,7 +136,7 @@ pub fn validate_contact(contact: &Value) -> Result<Contact> {
         )
     })?;
     c.validate("contact")
-        .map_err(|f| crate::v4::api_field_errors(SIGNUP_OP, f))?;
+        .map_err(|f| Error::invalid_fields(SIGNUP_OP, f))?;
     Ok(c)
 }
 
@@ -237,7 +237,7 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
         problems.append(&mut f);
     }
     if !problems.is_empty() {
-        return Err(crate::v4::api_field_errors(SIGNUP_OP, problems));
+        return Err(Error::invalid_fields(SIGNUP_OP, problems));
     }
     let pending = client.pending_signups()?;
     // Whether the password the subaccount would have is known here (so an existing subaccount of

@@ -3,9 +3,8 @@
 use super::models::*;
 use super::onboarding::Onboarding;
 use crate::client::Client;
-use crate::error::{Error, ErrorKind, Result};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use crate::error::Result;
+use crate::typed::params_of;
 use serde_json::{json, Map, Value};
 
 /// Typed access to numbers.online, from [`Client::nol`].
@@ -20,32 +19,6 @@ impl Client {
     }
 }
 
-fn typed<T: DeserializeOwned>(operation: &str, v: Value) -> Result<T> {
-    serde_json::from_value(v).map_err(|e| {
-        Error::new(
-            ErrorKind::Decode,
-            format!("response does not match the documented shape: {e}"),
-        )
-        .with_operation(operation)
-    })
-}
-
-fn field<T: DeserializeOwned>(operation: &str, mut v: Value, name: &str) -> Result<T> {
-    let inner = v.get_mut(name).map(Value::take).unwrap_or(Value::Null);
-    typed(operation, inner)
-}
-
-fn object(v: Value) -> Map<String, Value> {
-    match v {
-        Value::Object(m) => m,
-        _ => Map::new(),
-    }
-}
-
-fn params_of<T: Serialize>(body: &T) -> Map<String, Value> {
-    object(serde_json::to_value(body).unwrap_or(Value::Null))
-}
-
 /// Insert `v` under `k` when present.
 fn put(m: &mut Map<String, Value>, k: &str, v: Option<impl Into<Value>>) {
     if let Some(v) = v {
@@ -58,10 +31,6 @@ fn file(data: &[u8]) -> Value {
 }
 
 impl<'a> Nol<'a> {
-    fn call(&self, op: &str, params: Map<String, Value>) -> Result<Value> {
-        self.client.call(op, Value::Object(params))
-    }
-
     fn one(k: &str, v: impl Into<Value>) -> Map<String, Value> {
         let mut m = Map::new();
         m.insert(k.into(), v.into());
@@ -79,12 +48,12 @@ impl<'a> Nol<'a> {
         let mut p = Map::new();
         put(&mut p, "name", name);
         put(&mut p, "email", email);
-        typed("nol.accountSignup", self.call("nol.accountSignup", p)?)
+        self.client.call_typed("nol.accountSignup", p)
     }
 
     /// `nol.getAccount`: balance, usage, keys and tenants.
     pub fn account(&self) -> Result<AccountOverview> {
-        typed("nol.getAccount", self.call("nol.getAccount", Map::new())?)
+        self.client.call_typed("nol.getAccount", Map::new())
     }
 
     /// `nol.updateAccount`: name and/or reminder email (`Some("")` clears the email).
@@ -96,33 +65,26 @@ impl<'a> Nol<'a> {
         let mut p = Map::new();
         put(&mut p, "name", name);
         put(&mut p, "email", email);
-        typed("nol.updateAccount", self.call("nol.updateAccount", p)?)
+        self.client.call_typed("nol.updateAccount", p)
     }
 
     /// `nol.getAccountListing`: state, trust grade, live risk, listing and draft.
     pub fn listing(&self, e164: &str) -> Result<ListingStatus> {
-        typed(
-            "nol.getAccountListing",
-            self.call("nol.getAccountListing", Self::one("e164", e164))?,
-        )
+        self.client
+            .call_typed("nol.getAccountListing", Self::one("e164", e164))
     }
 
     /// `nol.putAccountListing`: stage (merge) a profile, or edit the live listing.
     pub fn stage_listing(&self, e164: &str, profile: &ListingProfile) -> Result<ProfileStaged> {
         let mut p = params_of(profile);
         p.insert("e164".into(), e164.into());
-        typed(
-            "nol.putAccountListing",
-            self.call("nol.putAccountListing", p)?,
-        )
+        self.client.call_typed("nol.putAccountListing", p)
     }
 
     /// `nol.verifyCheckout`: the payment link for the staged kind.
     pub fn verify_checkout(&self, e164: &str) -> Result<Checkout> {
-        typed(
-            "nol.verifyCheckout",
-            self.call("nol.verifyCheckout", Self::one("e164", e164))?,
-        )
+        self.client
+            .call_typed("nol.verifyCheckout", Self::one("e164", e164))
     }
 
     /// `nol.uploadListingLogo`: PNG, JPEG or WebP bytes, 512 KB at most (checked first).
@@ -130,10 +92,7 @@ impl<'a> Nol<'a> {
         super::upload::check_logo(image, None)?;
         let mut p = Self::one("e164", e164);
         p.insert("file".into(), file(image));
-        typed(
-            "nol.uploadListingLogo",
-            self.call("nol.uploadListingLogo", p)?,
-        )
+        self.client.call_typed("nol.uploadListingLogo", p)
     }
 
     /// `nol.uploadListingDocument`: PDF, PNG, JPEG or WebP bytes, 5 MB at most (checked first).
@@ -141,36 +100,27 @@ impl<'a> Nol<'a> {
         super::upload::check_document(document, None)?;
         let mut p = Self::one("e164", e164);
         p.insert("file".into(), file(document));
-        typed(
-            "nol.uploadListingDocument",
-            self.call("nol.uploadListingDocument", p)?,
-        )
+        self.client.call_typed("nol.uploadListingDocument", p)
     }
 
     /// `nol.getAccountListingReports` (`limit` at most 200, default 50).
     pub fn listing_reports(&self, e164: &str, limit: Option<u32>) -> Result<Reports> {
         let mut p = Self::one("e164", e164);
         put(&mut p, "limit", limit);
-        typed(
-            "nol.getAccountListingReports",
-            self.call("nol.getAccountListingReports", p)?,
-        )
+        self.client.call_typed("nol.getAccountListingReports", p)
     }
 
     /// `nol.accountTopup`: a checkout for 500 to 50,000 cents of prepaid credit.
     pub fn topup(&self, amount_cents: u32, promote_keys: Option<bool>) -> Result<TopupSession> {
         let mut p = Self::one("amount_cents", amount_cents);
         put(&mut p, "promote_keys", promote_keys);
-        typed("nol.accountTopup", self.call("nol.accountTopup", p)?)
+        self.client.call_typed("nol.accountTopup", p)
     }
 
     /// `nol.listAccountKeys`.
     pub fn keys(&self) -> Result<Vec<KeyView>> {
-        field(
-            "nol.listAccountKeys",
-            self.call("nol.listAccountKeys", Map::new())?,
-            "keys",
-        )
+        self.client
+            .call_typed_member("nol.listAccountKeys", Map::new(), "keys")
     }
 
     /// `nol.createAccountKey`: a new key (shown only in this result).
@@ -178,41 +128,29 @@ impl<'a> Nol<'a> {
         let mut p = Map::new();
         put(&mut p, "name", name);
         put(&mut p, "use_cases", use_cases.map(|u| u.to_vec()));
-        typed(
-            "nol.createAccountKey",
-            self.call("nol.createAccountKey", p)?,
-        )
+        self.client.call_typed("nol.createAccountKey", p)
     }
 
     /// `nol.getAccountKey`.
     pub fn key(&self, id: &str) -> Result<KeyView> {
-        field(
-            "nol.getAccountKey",
-            self.call("nol.getAccountKey", Self::one("id", id))?,
-            "key",
-        )
+        self.client
+            .call_typed_member("nol.getAccountKey", Self::one("id", id), "key")
     }
 
     /// `nol.updateAccountKey` with a new name.
     pub fn rename_key(&self, id: &str, name: &str) -> Result<KeyView> {
         let mut p = Self::one("id", id);
         p.insert("name".into(), name.into());
-        field(
-            "nol.updateAccountKey",
-            self.call("nol.updateAccountKey", p)?,
-            "key",
-        )
+        self.client
+            .call_typed_member("nol.updateAccountKey", p, "key")
     }
 
     /// `nol.updateAccountKey` with `disabled: true`: revoke the key, for good.
     pub fn disable_key(&self, id: &str) -> Result<KeyView> {
         let mut p = Self::one("id", id);
         p.insert("disabled".into(), true.into());
-        field(
-            "nol.updateAccountKey",
-            self.call("nol.updateAccountKey", p)?,
-            "key",
-        )
+        self.client
+            .call_typed_member("nol.updateAccountKey", p, "key")
     }
 
     /// `nol.rotateAccountKey`: new key material on the same record (shown only in this
@@ -220,29 +158,20 @@ impl<'a> Nol<'a> {
     pub fn rotate_key(&self, id: &str, grace_seconds: Option<u32>) -> Result<RotatedKey> {
         let mut p = Self::one("id", id);
         put(&mut p, "grace_seconds", grace_seconds);
-        typed(
-            "nol.rotateAccountKey",
-            self.call("nol.rotateAccountKey", p)?,
-        )
+        self.client.call_typed("nol.rotateAccountKey", p)
     }
 
     /// `nol.accountPhonesList`: the numbers bound to the account.
     pub fn phones(&self) -> Result<Vec<Phone>> {
-        field(
-            "nol.accountPhonesList",
-            self.call("nol.accountPhonesList", Map::new())?,
-            "phones",
-        )
+        self.client
+            .call_typed_member("nol.accountPhonesList", Map::new(), "phones")
     }
 
     /// `nol.accountPhonePatch`: enroll (`true`) or revoke (`false`) call provenance.
     pub fn set_precall_enrolled(&self, e164: &str, enrolled: bool) -> Result<PhonePatched> {
         let mut p = Self::one("e164", e164);
         p.insert("precall_enrolled".into(), enrolled.into());
-        typed(
-            "nol.accountPhonePatch",
-            self.call("nol.accountPhonePatch", p)?,
-        )
+        self.client.call_typed("nol.accountPhonePatch", p)
     }
 
     /// `nol.accountVerifyPhoneStart`: send a one-time code by `voice` (default) or `sms`.
@@ -253,45 +182,31 @@ impl<'a> Nol<'a> {
     ) -> Result<OtpStarted> {
         let mut p = Self::one("phone", phone);
         put(&mut p, "channel", channel);
-        typed(
-            "nol.accountVerifyPhoneStart",
-            self.call("nol.accountVerifyPhoneStart", p)?,
-        )
+        self.client.call_typed("nol.accountVerifyPhoneStart", p)
     }
 
     /// `nol.accountVerifyPhoneConfirm`: bind the number with the code it received.
     pub fn confirm_phone(&self, phone: &str, code: &str) -> Result<PhoneBound> {
         let mut p = Self::one("phone", phone);
         p.insert("code".into(), code.into());
-        typed(
-            "nol.accountVerifyPhoneConfirm",
-            self.call("nol.accountVerifyPhoneConfirm", p)?,
-        )
+        self.client.call_typed("nol.accountVerifyPhoneConfirm", p)
     }
 
     /// `nol.listTenants`.
     pub fn tenants(&self) -> Result<Vec<Tenant>> {
-        field(
-            "nol.listTenants",
-            self.call("nol.listTenants", Map::new())?,
-            "tenants",
-        )
+        self.client
+            .call_typed_member("nol.listTenants", Map::new(), "tenants")
     }
 
     /// `nol.createTenant` (name 1-120 characters).
     pub fn create_tenant(&self, name: &str) -> Result<TenantChanged> {
-        typed(
-            "nol.createTenant",
-            self.call("nol.createTenant", Self::one("name", name))?,
-        )
+        self.client
+            .call_typed("nol.createTenant", Self::one("name", name))
     }
 
     /// `nol.getTenant`.
     pub fn tenant(&self, id: &str) -> Result<TenantDetail> {
-        typed(
-            "nol.getTenant",
-            self.call("nol.getTenant", Self::one("id", id))?,
-        )
+        self.client.call_typed("nol.getTenant", Self::one("id", id))
     }
 
     /// `nol.setTenantStatus`.
@@ -301,22 +216,20 @@ impl<'a> Nol<'a> {
             "status".into(),
             serde_json::to_value(status).unwrap_or(Value::Null),
         );
-        typed("nol.setTenantStatus", self.call("nol.setTenantStatus", p)?)
+        self.client.call_typed("nol.setTenantStatus", p)
     }
 
     /// `nol.issueTenantKey`: a sub-key (shown only in this result).
     pub fn issue_tenant_key(&self, id: &str, name: Option<&str>) -> Result<TenantKeyIssued> {
         let mut p = Self::one("id", id);
         put(&mut p, "name", name);
-        typed("nol.issueTenantKey", self.call("nol.issueTenantKey", p)?)
+        self.client.call_typed("nol.issueTenantKey", p)
     }
 
     /// `nol.listTenantSuppressions`.
     pub fn tenant_suppressions(&self, id: &str) -> Result<Suppressions> {
-        typed(
-            "nol.listTenantSuppressions",
-            self.call("nol.listTenantSuppressions", Self::one("id", id))?,
-        )
+        self.client
+            .call_typed("nol.listTenantSuppressions", Self::one("id", id))
     }
 
     /// `nol.addTenantSuppression`.
@@ -329,32 +242,24 @@ impl<'a> Nol<'a> {
         let mut p = Self::one("id", id);
         p.insert("number".into(), number.into());
         put(&mut p, "label", label);
-        typed(
-            "nol.addTenantSuppression",
-            self.call("nol.addTenantSuppression", p)?,
-        )
+        self.client.call_typed("nol.addTenantSuppression", p)
     }
 
     /// `nol.removeTenantSuppression`.
     pub fn remove_tenant_suppression(&self, id: &str, number: &str) -> Result<SuppressionChanged> {
         let mut p = Self::one("id", id);
         p.insert("number".into(), number.into());
-        typed(
-            "nol.removeTenantSuppression",
-            self.call("nol.removeTenantSuppression", p)?,
-        )
+        self.client.call_typed("nol.removeTenantSuppression", p)
     }
 
     /// `nol.getSigning`.
     pub fn signing(&self) -> Result<Signing> {
-        typed("nol.getSigning", self.call("nol.getSigning", Map::new())?)
+        self.client.call_typed("nol.getSigning", Map::new())
     }
 
     /// `nol.setSigning`.
     pub fn set_signing(&self, enabled: bool) -> Result<Signing> {
-        typed(
-            "nol.setSigning",
-            self.call("nol.setSigning", Self::one("enabled", enabled))?,
-        )
+        self.client
+            .call_typed("nol.setSigning", Self::one("enabled", enabled))
     }
 }

@@ -85,6 +85,20 @@ pub fn kind_of_code(code: &str) -> Option<ErrorKind> {
         .map(|(_, _, k, _)| *k)
 }
 
+/// The wait a numbers.online error body names (`retry_after_seconds`, on a 429), capped at a
+/// day.
+pub(crate) fn body_retry_after(body: &[u8]) -> Option<Duration> {
+    let v: Value = serde_json::from_slice(body).ok()?;
+    seconds(v.get("retry_after_seconds")?.clone())
+}
+
+/// A number of seconds from a body (not negative, at most a day).
+fn seconds(v: Value) -> Option<Duration> {
+    v.as_f64()
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(|s| Duration::from_secs_f64(s.min(86_400.0)))
+}
+
 /// Map a numbers.online error response. The kind comes from `code` when it is a documented one,
 /// else from the status (older errors may omit `code`). The prose becomes the upstream message;
 /// `retry_after_seconds` (or the `Retry-After` header) the retry-after; every other field of the
@@ -117,11 +131,7 @@ pub(crate) fn error_from_response(resp: &HttpResponse) -> Error {
     };
     let prose = text(body.remove("error"));
     let code = text(body.remove("code"));
-    let after_body = body
-        .remove("retry_after_seconds")
-        .and_then(|v| v.as_f64())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(|s| Duration::from_secs_f64(s.min(86_400.0)));
+    let after_body = body.remove("retry_after_seconds").and_then(seconds);
     body.remove("success");
     let kind = code
         .as_deref()

@@ -251,7 +251,7 @@ impl<'a> Onboarding<'a> {
         }
         if let Ok(serde_json::Value::Object(body)) = serde_json::to_value(&plan.profile) {
             super::listing_rules::check_listing_fields(&body)
-                .map_err(|f| crate::v4::api_field_errors("nol.putAccountListing", f))?;
+                .map_err(|f| Error::invalid_fields("nol.putAccountListing", f))?;
         }
         if plan.verify_phone {
             let sent = self.start_otp(plan.channel)?;

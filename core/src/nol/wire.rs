@@ -8,9 +8,9 @@ use crate::client::{Client, Wire};
 use crate::config::NolAuth;
 use crate::error::{Error, ErrorKind, Result};
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::v4::wire::scalar_text;
-use crate::wire::{encode_pairs, percent_encode, FileParam};
+use crate::wire::{encode_pairs, percent_encode, scalar_text, FileParam};
 use serde_json::{Map, Value};
+use std::time::Duration;
 
 pub(crate) struct NolWire;
 
@@ -36,7 +36,7 @@ impl Wire for NolWire {
         params: &Map<String, Value>,
     ) -> Result<HttpRequest> {
         super::listing_rules::check_listing_fields(params)
-            .map_err(|f| crate::v4::api_field_errors(&op.name, f))?;
+            .map_err(|f| Error::invalid_fields(&op.name, f))?;
         let cfg = &client.config().nol;
         let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
         if op.auth != Auth::None {
@@ -88,6 +88,11 @@ impl Wire for NolWire {
             }
         }
         Ok(v)
+    }
+
+    /// A 429's `retry_after_seconds`.
+    fn retry_after_from_body(&self, body: &[u8], _now_unix: u64) -> Option<Duration> {
+        super::errors::body_retry_after(body)
     }
 }
 

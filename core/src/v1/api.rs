@@ -2,9 +2,9 @@
 
 use super::models::*;
 use crate::client::Client;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
+use crate::typed::params_of;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 /// Typed access to REST v1, from [`Client::v1`].
@@ -16,23 +16,6 @@ impl Client {
     /// Typed REST v1 methods.
     pub fn v1(&self) -> V1<'_> {
         V1 { client: self }
-    }
-}
-
-fn typed<T: DeserializeOwned>(operation: &str, v: Value) -> Result<T> {
-    serde_json::from_value(v).map_err(|e| {
-        Error::new(
-            ErrorKind::Decode,
-            format!("response does not match the documented shape: {e}"),
-        )
-        .with_operation(operation)
-    })
-}
-
-fn params_of<T: Serialize>(body: &T) -> Map<String, Value> {
-    match serde_json::to_value(body) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
     }
 }
 
@@ -103,15 +86,10 @@ impl V1<'_> {
     /// `v1.<service>.create` for the services whose fields go in `body` (calls, queues, routes,
     /// batch).
     pub fn create(&self, service: &str, body: Map<String, Value>) -> Result<ResourceRef> {
-        let op = format!("v1.{service}.create");
-        let v = self.call(
-            &op,
-            json!({"body": body})
-                .as_object()
-                .cloned()
-                .unwrap_or_default(),
-        )?;
-        typed(&op, v)
+        let mut params = Map::new();
+        params.insert("body".into(), Value::Object(body));
+        self.client
+            .call_typed(&format!("v1.{service}.create"), params)
     }
 
     /// `v1.<service>.delete`.
@@ -126,30 +104,25 @@ impl V1<'_> {
 
     /// `v1.menus.get`.
     pub fn menu(&self, resource_id: &str) -> Result<Menu> {
-        typed(
-            "v1.menus.get",
-            self.call("v1.menus.get", Self::id(resource_id))?,
-        )
+        self.client
+            .call_typed("v1.menus.get", Self::id(resource_id))
     }
 
     /// `v1.menus.create` (the document's schema is checked before sending).
     pub fn create_menu(&self, menu: &NewMenu) -> Result<ResourceRef> {
-        typed(
-            "v1.menus.create",
-            self.call("v1.menus.create", params_of(menu))?,
-        )
+        self.client.call_typed("v1.menus.create", params_of(menu))
     }
 
     /// `v1.menus.update`: replaces the menu whole.
     pub fn update_menu(&self, resource_id: &str, menu: &NewMenu) -> Result<ResourceRef> {
         let mut p = params_of(menu);
         p.extend(Self::id(resource_id));
-        typed("v1.menus.update", self.call("v1.menus.update", p)?)
+        self.client.call_typed("v1.menus.update", p)
     }
 
     /// `v1.sms.create`.
     pub fn send_sms(&self, sms: &SendSms) -> Result<ResourceRef> {
-        typed("v1.sms.create", self.call("v1.sms.create", params_of(sms))?)
+        self.client.call_typed("v1.sms.create", params_of(sms))
     }
 
     /// `v1.sms.list`.
@@ -159,10 +132,7 @@ impl V1<'_> {
 
     /// `v1.sms.get`.
     pub fn sms(&self, resource_id: &str) -> Result<Sms> {
-        typed(
-            "v1.sms.get",
-            self.call("v1.sms.get", Self::id(resource_id))?,
-        )
+        self.client.call_typed("v1.sms.get", Self::id(resource_id))
     }
 
     /// `v1.media.create` with an audio file (checked before sending).
@@ -189,7 +159,7 @@ impl V1<'_> {
         );
         opt(&mut p, "is_temporary", upload.is_temporary.map(Value::from));
         opt(&mut p, "notes", upload.notes.clone().map(Value::from));
-        typed("v1.media.create", self.call("v1.media.create", p)?)
+        self.client.call_typed("v1.media.create", p)
     }
 
     /// `v1.media.create` as text to speech.
@@ -206,7 +176,7 @@ impl V1<'_> {
         if let Some(v) = voice {
             p.insert("tts_voice".into(), v.into());
         }
-        typed("v1.media.create", self.call("v1.media.create", p)?)
+        self.client.call_typed("v1.media.create", p)
     }
 
     /// `v1.media.list`.
@@ -216,10 +186,8 @@ impl V1<'_> {
 
     /// `v1.media.get`.
     pub fn media(&self, resource_id: &str) -> Result<Media> {
-        typed(
-            "v1.media.get",
-            self.call("v1.media.get", Self::id(resource_id))?,
-        )
+        self.client
+            .call_typed("v1.media.get", Self::id(resource_id))
     }
 }
 

@@ -11,9 +11,8 @@ use crate::client::{Client, Wire};
 use crate::error::{Error, ErrorKind, Result};
 use crate::retry;
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::v4::wire::scalar_text;
 use crate::wire::{
-    base64_encode, encode_pairs, multipart, percent_encode, FileParam, MultipartPart,
+    base64_encode, encode_pairs, multipart, percent_encode, scalar_text, FileParam, MultipartPart,
 };
 use serde_json::{Map, Value};
 
@@ -118,7 +117,7 @@ fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(St
         let mut problems = check_body_fields(service, &mut b);
         problems.extend(check_dates("body", &b));
         if !problems.is_empty() {
-            return Err(crate::v4::api_field_errors(&op.name, problems));
+            return Err(Error::invalid_fields(&op.name, problems));
         }
         if let Value::Object(o) = b {
             fields.extend(o);

@@ -2,12 +2,11 @@
 
 use super::list::ListQuery;
 use super::models::*;
-use crate::client::{Client, Response};
-use crate::error::{Error, ErrorKind, Result};
+use crate::client::Client;
+use crate::error::{Error, Result};
 use crate::pages::{Items, Page, Pages};
-use crate::transport::CallOptions;
+use crate::typed::params_of;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// Typed access to v4, from [`Client::v4`].
@@ -22,35 +21,9 @@ impl Client {
     }
 }
 
-fn params_of<T: Serialize>(body: &T) -> Map<String, Value> {
-    match serde_json::to_value(body) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    }
-}
-
-/// Decode `resp.data` into `T`; a mismatch is a decode error that keeps the response's HTTP
-/// status, request id and attempts.
-fn typed<T: DeserializeOwned>(operation: &str, resp: Response) -> Result<T> {
-    serde_json::from_value(resp.data).map_err(|e| {
-        Error::new(
-            ErrorKind::Decode,
-            format!("response does not match the documented shape: {e}"),
-        )
-        .with_operation(operation)
-        .with_status(resp.status)
-        .with_request_id(Some(resp.request_id))
-        .with_attempts(resp.attempts)
-        .with_retryable(false)
-    })
-}
-
 impl V4<'_> {
     fn call<T: DeserializeOwned>(&self, op: &str, params: Map<String, Value>) -> Result<T> {
-        let resp = self
-            .client
-            .call_with(op, Value::Object(params), &CallOptions::default())?;
-        typed(op, resp)
+        self.client.call_typed(op, params)
     }
 
     fn page<T: DeserializeOwned>(
@@ -96,11 +69,11 @@ impl V4<'_> {
     pub fn create_subaccount(&self, params: &CreateSubaccountParams) -> Result<Account> {
         if let Some(c) = &params.contact {
             c.validate("contact")
-                .map_err(|f| api_field_errors("v4.create-account-subaccount", f))?;
+                .map_err(|f| Error::invalid_fields("v4.create-account-subaccount", f))?;
         }
         if let Some(c) = &params.billing_contact {
             c.validate("billing_contact")
-                .map_err(|f| api_field_errors("v4.create-account-subaccount", f))?;
+                .map_err(|f| Error::invalid_fields("v4.create-account-subaccount", f))?;
         }
         self.call("v4.create-account-subaccount", params_of(params))
     }
@@ -170,17 +143,12 @@ impl V4<'_> {
 
     /// `v4.list-account-express-srv-codes`.
     pub fn express_service_codes(&self) -> Result<Vec<ExpressServiceCode>> {
-        let mut resp = self.client.call_with(
+        let codes: Option<Vec<ExpressServiceCode>> = (self.client).call_typed_member(
             "v4.list-account-express-srv-codes",
-            Value::Null,
-            &CallOptions::default(),
+            Map::new(),
+            "items",
         )?;
-        resp.data = resp
-            .data
-            .get("items")
-            .cloned()
-            .unwrap_or(Value::Array(vec![]));
-        typed("v4.list-account-express-srv-codes", resp)
+        Ok(codes.unwrap_or_default())
     }
 
     /// `v4.get-account-express-srv-code`.
@@ -200,15 +168,4 @@ impl V4<'_> {
     pub fn iter_listeners(&self, query: &ListQuery) -> Result<Items<Listener>> {
         self.items("v4.list-account-listeners", Map::new(), query)
     }
-}
-
-pub(crate) fn api_field_errors(operation: &str, fields: Vec<crate::error::FieldError>) -> Error {
-    let summary = fields
-        .iter()
-        .map(|f| format!("`{}` {}", f.field, f.message))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Error::new(ErrorKind::Validation, summary)
-        .with_operation(operation)
-        .with_fields(fields)
 }

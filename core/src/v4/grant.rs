@@ -10,7 +10,7 @@
 //! The catalog limits `grant_type` to these four values; this adds the per-grant requirements
 //! (OAuth 2, RFC 6749 sections 4.1.3, 4.3.2, 4.4.2 and 6, over the swagger's CreateOauthParams).
 
-use crate::error::{FieldError, Result};
+use crate::error::{Error, FieldError, Result};
 use serde_json::{Map, Value};
 
 /// The operation whose body is checked.
@@ -47,7 +47,7 @@ pub(crate) fn check(params: &Map<String, Value>) -> Result<()> {
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(super::api_field_errors(TOKEN_OP, missing))
+        Err(Error::invalid_fields(TOKEN_OP, missing))
     }
 }
 

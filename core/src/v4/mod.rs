@@ -23,7 +23,6 @@ pub mod models;
 pub(crate) mod wire;
 
 pub use crate::pages::{Items, Page, Pages};
-pub(crate) use api::api_field_errors;
 pub use api::V4;
 pub use list::{Filter, ListQuery, SortDir};
 pub use models::*;

@@ -80,9 +80,7 @@ impl Calls {
             let mut params = Map::new();
             params.insert("startTime".into(), a.into());
             params.insert("endTime".into(), b.into());
-            let resp = client
-                .call_op(op, params, &CallOptions::default())
-                .map_err(|e| e.with_operation(OP).map_text(|t| client.redact(t)))?;
+            let resp = client.call_op(op, params, &CallOptions::default())?;
             let reply: Reply<Rows<CallRecord>> = serde_json::from_value(resp.data)
                 .map_err(|e| Error::new(ErrorKind::Decode, e.to_string()).with_operation(OP))?;
             Ok(reply.data.items)

@@ -10,7 +10,7 @@
 //! - `sendChatCall`: one `toName` per `toNumber`, none empty.
 
 use crate::catalog::Operation;
-use crate::error::{Error, ErrorKind, FieldError, Result};
+use crate::error::{Error, FieldError, Result};
 use serde_json::{Map, Value};
 
 fn has(params: &Map<String, Value>, name: &str) -> bool {
@@ -149,14 +149,7 @@ pub(crate) fn check(op: &Operation, params: &Map<String, Value>) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    let summary = problems
-        .iter()
-        .map(|f| format!("`{}` {}", f.field, f.message))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Err(Error::new(ErrorKind::Validation, summary)
-        .with_operation(&op.name)
-        .with_fields(problems))
+    Err(Error::invalid_fields(&op.name, problems))
 }
 
 fn is_us_zip(zip: &str) -> bool {
