@@ -182,12 +182,6 @@ pub unsafe extern "C" fn phonecom_operation_json(
                 ),
             )
         })?;
-        let value = serde_json::to_value(op).map_err(|e| {
-            Error::new(
-                ErrorKind::Decode,
-                format!("catalog entry cannot be serialised: {e}"),
-            )
-        })?;
-        out.write_json(&value)
+        out.write_json(&op.to_json())
     })
 }

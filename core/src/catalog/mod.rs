@@ -216,6 +216,22 @@ impl Operation {
     pub fn is_idempotent(&self) -> bool {
         matches!(self.method.as_str(), "GET" | "HEAD" | "PUT" | "DELETE")
     }
+
+    /// This entry as JSON, the shape of an element of [`Catalog::to_json`]'s `operations` (the
+    /// one serialiser of an entry: the C ABI's `phonecom_operation_json` uses it too).
+    pub fn to_json(&self) -> Value {
+        let mut v = serde_json::to_value(self).expect("operations serialise");
+        let prefilled = crate::client::prefilled_params(&self.family);
+        if let Some(params) = v.get_mut("params").and_then(Value::as_array_mut) {
+            for p in params.iter_mut() {
+                let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
+                if let Some((_, source)) = prefilled.iter().find(|(n, _)| *n == name) {
+                    p["prefilled"] = Value::from(*source);
+                }
+            }
+        }
+        v
+    }
 }
 
 /// All operations, by canonical name.
@@ -293,23 +309,7 @@ impl Catalog {
     /// `account_id`) carries `"prefilled": "<config key>"`, so generated signatures can make it
     /// optional.
     pub fn to_json(&self) -> Value {
-        let operations: Vec<Value> = self
-            .ops
-            .values()
-            .map(|op| {
-                let mut v = serde_json::to_value(op).expect("operations serialise");
-                let prefilled = crate::client::prefilled_params(&op.family);
-                if let Some(params) = v.get_mut("params").and_then(Value::as_array_mut) {
-                    for p in params.iter_mut() {
-                        let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
-                        if let Some((_, source)) = prefilled.iter().find(|(n, _)| *n == name) {
-                            p["prefilled"] = Value::from(*source);
-                        }
-                    }
-                }
-                v
-            })
-            .collect();
+        let operations: Vec<Value> = self.ops.values().map(Operation::to_json).collect();
         serde_json::json!({
             "version": crate::VERSION,
             "operations": operations,
