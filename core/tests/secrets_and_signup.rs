@@ -474,7 +474,8 @@ fn derived_clients_keep_their_own_secrets_and_drop_them() {
     for i in 0..2000 {
         let as_user = env
             .client
-            .with_v4_token(Secret::new(format!("{token}-{i}")), None);
+            .with_v4_token(Secret::new(format!("{token}-{i}")), None)
+            .unwrap();
         assert_eq!(as_user.redact(&format!("{token}-{i}")), "***");
         // The parent's secrets are masked by the derived client too.
         assert_eq!(as_user.redact(&env.token()), "***");
@@ -490,13 +491,14 @@ fn derived_clients_keep_their_own_secrets_and_drop_them() {
     );
 
     // A derived client's token stays masked in its errors over the wire.
-    let as_user = env.client.with_v4_token(Secret::new(token), None);
+    let as_user = env.client.with_v4_token(Secret::new(token), None).unwrap();
     let e = as_user.call("v4.get-account", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication);
     assert!(!shown(&e).contains(token));
     let keyed = env
         .client
-        .with_nol_key(Secret::new("nol_0123456789abcdef0123"));
+        .with_nol_key(Secret::new("nol_0123456789abcdef0123"))
+        .unwrap();
     let e = keyed.call("nol.getAccount", json!({})).unwrap_err();
     assert!(!shown(&e).contains("nol_0123456789abcdef0123"));
     assert_eq!(env.client.own_secret_count(), held);

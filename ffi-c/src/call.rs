@@ -5,7 +5,7 @@ use crate::client::phonecom_client;
 use crate::ffi;
 use crate::status::phonecom_status;
 use phonecom_core::exchange::header_object;
-use phonecom_core::{CallOptions, Error, ErrorKind, Response};
+use phonecom_core::{CallOptions, Error, Response};
 use serde_json::{json, Value};
 use std::ffi::c_char;
 
