@@ -240,16 +240,22 @@ static void debug_log_reaches_the_log_callback(void) {
     free(token);
 }
 
+/* Write the sandbox's config line to a new file named from `path` (a mkstemp template). */
+static bool write_sandbox_config(char *path) {
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return false;
+    const char *config = h_config();
+    CHECK(write(fd, config, strlen(config)) == (ssize_t)strlen(config));
+    close(fd);
+    return true;
+}
+
 /* phonecom_client_new_from_env reads the JSON file PHONECOM_CONFIG names (issue 14, item 2). */
 static void from_env_reads_phonecom_config(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
     char path[] = "/tmp/phonecom-config-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    if (fd < 0) return;
-    const char *config = h_config();
-    CHECK(write(fd, config, strlen(config)) == (ssize_t)strlen(config));
-    close(fd);
+    if (!write_sandbox_config(path)) return;
     const char *before = getenv("PHONECOM_CONFIG");
     char *saved = before ? strdup(before) : NULL;
 
@@ -299,12 +305,7 @@ static void from_env_reads_phonecom_config(void) {
 static void from_file_reads_a_config_file(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
     char path[] = "/tmp/phonecom-config-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    if (fd < 0) return;
-    const char *config = h_config();
-    CHECK(write(fd, config, strlen(config)) == (ssize_t)strlen(config));
-    close(fd);
+    if (!write_sandbox_config(path)) return;
 
     phonecom_client *client = NULL;
     CHECK_STATUS(phonecom_client_new_from_file(path, &client), PHONECOM_OK);
