@@ -333,6 +333,33 @@ phonecom_status phonecom_client_new_from_json(const char *config_json, phonecom_
 phonecom_status phonecom_client_new_from_env(phonecom_client **out);
 
 /**
+ * Make a client from a JSON configuration file (e.g. the sandbox's config line saved as
+ * `sandbox.json`); the file holds a document as `phonecom_client_new_from_json` takes.
+ *
+ * On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`.
+ * Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`path` or `out` is NULL),
+ * `PHONECOM_ERR_INVALID_UTF8` (`path`) or `PHONECOM_ERR_VALIDATION` when the file cannot be
+ * read, is not JSON or is not a valid configuration (the error names the path and the
+ * problem, never the file's values).
+ *
+ * # Safety
+ * `path` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+phonecom_status phonecom_client_new_from_file(const char *path, phonecom_client **out);
+
+/**
+ * Start a client builder from a JSON configuration file (see
+ * `phonecom_client_new_from_file`).
+ *
+ * On `PHONECOM_OK`, `*out` holds a new builder the caller frees with
+ * `phonecom_client_builder_free`.
+ *
+ * # Safety
+ * `path` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+phonecom_status phonecom_client_builder_from_file(const char *path, phonecom_client_builder **out);
+
+/**
  * Start a client builder from a JSON configuration document (see
  * `phonecom_client_new_from_json`).
  *

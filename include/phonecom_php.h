@@ -64,6 +64,10 @@ phonecom_status phonecom_client_new_from_json(const char *config_json, phonecom_
 
 phonecom_status phonecom_client_new_from_env(phonecom_client **out);
 
+phonecom_status phonecom_client_new_from_file(const char *path, phonecom_client **out);
+
+phonecom_status phonecom_client_builder_from_file(const char *path, phonecom_client_builder **out);
+
 phonecom_status phonecom_client_builder_from_json(const char *config_json,
                                                   phonecom_client_builder **out);
 

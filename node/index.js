@@ -18,12 +18,12 @@ const { Client } = require('./lib/client');
 const { express, numbers } = require('./lib/helpers');
 const callcontrol = require('./lib/callcontrol');
 
-module.exports = {
+module.exports = errors.defineDeprecated({
   Client,
   PhoneComError: errors.PhoneComError,
   ...errors.classes,
   /** Error classes by name, and `CODES` by kind (`CODES.rate_limited === 'PHONECOM_RATE_LIMITED'`). */
-  errors: Object.freeze({ ...errors.classes }),
+  errors: Object.freeze(errors.defineDeprecated({ ...errors.classes })),
   CODES: errors.CODES,
   /** The catalog: `{version, operations, schemas}` (frozen). */
   catalog: () => CATALOG,
@@ -34,4 +34,4 @@ module.exports = {
   callcontrol,
   /** The library's version. */
   version: native.version(),
-};
+});

@@ -6,7 +6,7 @@ export const {
   PhoneComError,
   ValidationError,
   AuthenticationError,
-  PermissionError,
+  PermissionDeniedError,
   NotFoundError,
   ConflictError,
   RateLimitedError,
@@ -24,5 +24,8 @@ export const {
   callcontrol,
   version,
 } = phonecom;
+
+// The old name (deprecated; the same class): `import { PermissionError }` keeps working.
+export const PermissionError = phonecom.PermissionDeniedError;
 
 export default phonecom;

@@ -4,8 +4,11 @@
 #   1. core/catalog/{v4,nol}.json and their .schemas.json, from the upstream specifications
 #      (only when the spec folder is present: SPEC_DIR, default ../shared/spec);
 #   2. include/phonecom.h and include/phonecom_php.h (cbindgen, through the header test);
-#   3. py/python/phonecom/_client.pyi (the Python stubs; installs ./py into py/.venv first);
-#   4. node/index.d.ts (builds the addon first).
+#   3. the error classes and fields of every binding and the README's error table, from
+#      core/src/error_table.rs (the generated parts of py/python/phonecom/_errors.py,
+#      node/lib/errors.js, php/src/Exceptions.php and README.md);
+#   4. py/python/phonecom/_client.pyi (the Python stubs; installs ./py into py/.venv first);
+#   5. node/index.d.ts (builds the addon first).
 #
 # Run it after any change to the catalog or to the C ABI, then commit what it rewrote. Each of
 # these files also has a test that fails while it is stale, so forgetting this shows up in CI.
@@ -49,6 +52,13 @@ if [ $CHECK -eq 1 ]; then
   cargo test -q -p phonecom-ffi --test header
 else
   cargo test -q -p phonecom-ffi --test header -- --ignored
+fi
+
+step "error classes and fields (core/src/error_table.rs)"
+if [ $CHECK -eq 1 ]; then
+  cargo test -q -p phonecom --test error_bindings
+else
+  cargo test -q -p phonecom --test error_bindings -- --ignored
 fi
 
 step "Python stubs"

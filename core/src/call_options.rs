@@ -17,6 +17,23 @@
 //! assert_eq!(same.attempt_timeout, opts.attempt_timeout);
 //! assert_eq!(same.headers, opts.headers);
 //! ```
+//!
+//! Every rule of the options lives here, once: a time limit is at least 1 ms and at most one day
+//! ([`TIME_LIMIT_RULE`]), attempts are 1 to [`MAX_ATTEMPTS`] ([`ATTEMPTS_RULE`]), and the extra
+//! headers follow [`CallOptions::headers`]. The bindings only convert their units and spellings:
+//! they hand the numbers their users gave to [`time_limit`] and [`attempts`] with the option's
+//! name in their language, so the same bad value gets the same rule in every language.
+//!
+//! ```
+//! use phonecom::call_options::{attempts, time_limit, TimeUnit};
+//! // Python counts seconds, Node, C and PHP milliseconds: the rule is the same.
+//! assert_eq!(time_limit("", "deadline", 2.5, TimeUnit::Seconds)?.as_millis(), 2500);
+//! let e = time_limit("v4.get-account", "deadlineMs", 0.0, TimeUnit::Millis).unwrap_err();
+//! assert_eq!(e.fields()[0].field, "deadlineMs");
+//! assert_eq!(e.fields()[0].message, phonecom::call_options::TIME_LIMIT_RULE);
+//! assert!(attempts("", "max_attempts", 101.0).is_err());
+//! # Ok::<(), phonecom::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 use serde_json::Value;
@@ -41,6 +58,57 @@ pub const MAX_EXTRA_HEADERS: usize = 32;
 
 /// Longest value of an extra header, in bytes.
 pub const MAX_HEADER_VALUE: usize = 4096;
+
+/// Most attempts one call may make (`max_attempts`).
+pub const MAX_ATTEMPTS: u32 = 100;
+
+/// Shortest per-call time limit (`attempt_timeout`, `deadline`).
+pub const MIN_TIME_LIMIT: Duration = Duration::from_millis(1);
+
+/// Longest per-call time limit: one day.
+pub const MAX_TIME_LIMIT: Duration = Duration::from_secs(86_400);
+
+/// The rule a per-call time limit follows, as every binding's error states it.
+pub const TIME_LIMIT_RULE: &str = "must be at least 1 ms and at most 1 day";
+
+/// The rule `max_attempts` follows, as every binding's error states it.
+pub const ATTEMPTS_RULE: &str = "must be an integer from 1 to 100 (1 disables retries)";
+
+/// The unit a binding counts time limits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    /// Seconds (Python).
+    Seconds,
+    /// Milliseconds (Node, C, PHP, the JSON form).
+    Millis,
+}
+
+/// A per-call time limit given as `amount` of `unit`, checked by [`TIME_LIMIT_RULE`]; the
+/// error names `field` (the option's name in the caller's language) and `operation` (may be
+/// empty). Never panics: NaN, infinities and negative numbers are refused like 0.
+pub fn time_limit(operation: &str, field: &str, amount: f64, unit: TimeUnit) -> Result<Duration> {
+    let secs = match unit {
+        TimeUnit::Seconds => amount,
+        TimeUnit::Millis => amount / 1000.0,
+    };
+    let in_range = secs.is_finite()
+        && secs >= MIN_TIME_LIMIT.as_secs_f64()
+        && secs <= MAX_TIME_LIMIT.as_secs_f64();
+    if in_range {
+        Ok(Duration::from_secs_f64(secs))
+    } else {
+        Err(Error::validation(operation, field, TIME_LIMIT_RULE))
+    }
+}
+
+/// `max_attempts` given as a number, checked by [`ATTEMPTS_RULE`]; the error names `field`.
+pub fn attempts(operation: &str, field: &str, count: f64) -> Result<u32> {
+    if count.fract() == 0.0 && (1.0..=f64::from(MAX_ATTEMPTS)).contains(&count) {
+        Ok(count as u32)
+    } else {
+        Err(Error::validation(operation, field, ATTEMPTS_RULE))
+    }
+}
 
 /// Per-call overrides of the client's settings. `Debug` shows the extra headers' names only.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -74,10 +142,9 @@ impl std::fmt::Debug for CallOptions {
 }
 
 impl CallOptions {
-    /// Options from a JSON object: `attempt_timeout_ms`, `deadline_ms` (positive integers),
-    /// `max_attempts` (1 to 100) and `headers` (an object of strings); null or `{}` for none.
-    /// Unknown keys and wrong types are refused naming the key (the values are checked as by
-    /// [`CallOptions::check`] when the call runs).
+    /// Options from a JSON object: `attempt_timeout_ms`, `deadline_ms` (milliseconds),
+    /// `max_attempts` and `headers` (an object of strings); null or `{}` for none. Unknown keys,
+    /// wrong types and values the rules refuse are errors naming the key.
     pub fn from_json(value: &Value) -> Result<CallOptions> {
         let mut opts = CallOptions::default();
         let map = match value {
@@ -92,10 +159,8 @@ impl CallOptions {
                 "max_attempts" => {
                     opts.max_attempts = match v {
                         Value::Null => None,
-                        _ => match v.as_u64().filter(|n| (1..=100).contains(n)) {
-                            Some(n) => Some(n as u32),
-                            None => return Err(invalid(key, "must be an integer from 1 to 100")),
-                        },
+                        Value::Number(n) => Some(attempts("", key, n.as_f64().unwrap_or(0.0))?),
+                        _ => return Err(invalid(key, ATTEMPTS_RULE)),
                     }
                 }
                 "headers" => opts.headers = header_pairs(v)?,
@@ -110,27 +175,23 @@ impl CallOptions {
         Ok(opts)
     }
 
-    /// Refuse, naming the field and the rule, limits of 0 (they would fail the call before it
-    /// starts) and extra headers the rules of [`CallOptions::headers`] do not allow.
+    /// Refuse, naming the field and the rule, time limits outside [`TIME_LIMIT_RULE`], attempts
+    /// outside [`ATTEMPTS_RULE`] and extra headers the rules of [`CallOptions::headers`] do not
+    /// allow. [`Client::call_with`](crate::Client::call_with) runs it before anything else.
     pub fn check(&self, operation: &str) -> Result<()> {
         for (field, d) in [
             ("attempt_timeout", self.attempt_timeout),
             ("deadline", self.deadline),
         ] {
-            if d.is_some_and(|d| d.is_zero()) {
-                return Err(Error::validation(
-                    operation,
-                    field,
-                    "must be above 0 ms (0 would fail the call)",
-                ));
+            if d.is_some_and(|d| !(MIN_TIME_LIMIT..=MAX_TIME_LIMIT).contains(&d)) {
+                return Err(Error::validation(operation, field, TIME_LIMIT_RULE));
             }
         }
-        if self.max_attempts == Some(0) {
-            return Err(Error::validation(
-                operation,
-                "max_attempts",
-                "must be at least 1",
-            ));
+        if self
+            .max_attempts
+            .is_some_and(|n| !(1..=MAX_ATTEMPTS).contains(&n))
+        {
+            return Err(Error::validation(operation, "max_attempts", ATTEMPTS_RULE));
         }
         if self.headers.len() > MAX_EXTRA_HEADERS {
             return Err(Error::validation(
@@ -198,10 +259,10 @@ fn header_field(name: &str) -> String {
 fn millis(key: &str, v: &Value) -> Result<Option<Duration>> {
     match v {
         Value::Null => Ok(None),
-        _ => match v.as_u64().filter(|n| *n > 0) {
-            Some(n) => Ok(Some(Duration::from_millis(n))),
-            None => Err(invalid(key, "must be a positive integer of milliseconds")),
-        },
+        Value::Number(n) => {
+            time_limit("", key, n.as_f64().unwrap_or(0.0), TimeUnit::Millis).map(Some)
+        }
+        _ => Err(invalid(key, "must be a number of milliseconds")),
     }
 }
 
@@ -289,6 +350,10 @@ mod tests {
             (json!({"deadline_ms": 0}), "deadline_ms"),
             (json!({"attempt_timeout_ms": -1}), "attempt_timeout_ms"),
             (json!({"max_attempts": 0}), "max_attempts"),
+            (json!({"max_attempts": 101}), "max_attempts"),
+            (json!({"max_attempts": "3"}), "max_attempts"),
+            (json!({"deadline_ms": 86_400_001}), "deadline_ms"),
+            (json!({"deadline_ms": "5"}), "deadline_ms"),
             (json!({"headers": {"X-A": 1}}), "headers.X-A"),
             (json!({"headers": ["X-A"]}), "headers"),
             (json!([1]), "options"),
@@ -296,6 +361,92 @@ mod tests {
             let e = CallOptions::from_json(&doc).unwrap_err();
             assert_eq!(e.fields()[0].field, field, "{e}");
         }
+    }
+
+    #[test]
+    fn limits_and_attempts_follow_one_rule_in_every_unit() {
+        for (amount, unit) in [
+            (0.0, TimeUnit::Millis),
+            (0.5, TimeUnit::Millis),
+            (-1.0, TimeUnit::Seconds),
+            (f64::NAN, TimeUnit::Seconds),
+            (f64::INFINITY, TimeUnit::Millis),
+            (86_400.001, TimeUnit::Seconds),
+            (1e300, TimeUnit::Seconds),
+        ] {
+            let e = time_limit("v4.get-account", "deadline", amount, unit).unwrap_err();
+            assert_eq!(e.fields()[0].message, TIME_LIMIT_RULE, "{amount} {unit:?}");
+            assert_eq!(e.operation(), Some("v4.get-account"));
+        }
+        assert_eq!(
+            time_limit("", "t", 1.0, TimeUnit::Millis).unwrap(),
+            Duration::from_millis(1)
+        );
+        assert_eq!(
+            time_limit("", "t", 86_400.0, TimeUnit::Seconds).unwrap(),
+            MAX_TIME_LIMIT
+        );
+        assert_eq!(
+            time_limit("", "t", 0.25, TimeUnit::Seconds).unwrap(),
+            Duration::from_millis(250)
+        );
+        for bad in [0.0, -1.0, 1.5, 101.0, f64::NAN, 1e20] {
+            let e = attempts("", "maxAttempts", bad).unwrap_err();
+            assert_eq!(e.fields()[0].field, "maxAttempts");
+            assert_eq!(e.fields()[0].message, ATTEMPTS_RULE);
+        }
+        assert_eq!(attempts("", "n", 100.0).unwrap(), 100);
+    }
+
+    #[test]
+    fn check_refuses_what_the_converters_refuse() {
+        for (opts, field, rule) in [
+            (
+                CallOptions {
+                    max_attempts: Some(0),
+                    ..CallOptions::default()
+                },
+                "max_attempts",
+                ATTEMPTS_RULE,
+            ),
+            (
+                CallOptions {
+                    max_attempts: Some(101),
+                    ..CallOptions::default()
+                },
+                "max_attempts",
+                ATTEMPTS_RULE,
+            ),
+            (
+                CallOptions {
+                    deadline: Some(Duration::ZERO),
+                    ..CallOptions::default()
+                },
+                "deadline",
+                TIME_LIMIT_RULE,
+            ),
+            (
+                CallOptions {
+                    attempt_timeout: Some(MAX_TIME_LIMIT + Duration::from_millis(1)),
+                    ..CallOptions::default()
+                },
+                "attempt_timeout",
+                TIME_LIMIT_RULE,
+            ),
+        ] {
+            let e = opts.check("v4.get-account").unwrap_err();
+            assert_eq!(
+                (e.fields()[0].field.as_str(), e.fields()[0].message.as_str()),
+                (field, rule)
+            );
+        }
+        let fine = CallOptions {
+            attempt_timeout: Some(MIN_TIME_LIMIT),
+            deadline: Some(MAX_TIME_LIMIT),
+            max_attempts: Some(MAX_ATTEMPTS),
+            headers: Vec::new(),
+        };
+        fine.check("v4.get-account").unwrap();
     }
 
     #[test]

@@ -194,6 +194,15 @@ impl ClientBuilder {
     }
 }
 
+/// Refuse a credential handed to a derived client that [`crate::credential_rule`] refuses,
+/// naming `field` (never the value).
+fn check_credential(operation: &str, field: &str, value: &Secret) -> Result<()> {
+    match crate::secret::credential_rule(value.expose()) {
+        Some(rule) => Err(Error::validation(operation, field, &rule)),
+        None => Ok(()),
+    }
+}
+
 /// The binding name goes into the User-Agent header: refuse what would make it invalid (a line
 /// break would otherwise fail every request) or unreadable.
 fn check_binding(name: &str) -> Result<()> {
@@ -229,6 +238,12 @@ impl Client {
         Client::new(Config::from_json(config)?)
     }
 
+    /// A client from a JSON configuration file (e.g. the sandbox's config line saved to a
+    /// file); see [`Config::from_file`].
+    pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<Client> {
+        Client::new(Config::from_file(path)?)
+    }
+
     /// A builder, to set the binding name or a log hook.
     pub fn builder(config: Config) -> ClientBuilder {
         ClientBuilder {
@@ -252,31 +267,50 @@ impl Client {
     /// [`oauth`](crate::oauth)), sharing this client's connection pool. `account_id` becomes
     /// the default account of the new client when given.
     ///
-    /// The token is masked in the new client's errors and logs (with every secret of this
-    /// client); it is kept by the new client only, and forgotten when that client is dropped, so
-    /// deriving a client per request does not grow this one. A token shorter than 4 characters
-    /// is masked only where it appears under a secret name (`access_token=...`,
-    /// `"access_token":"..."`): masking it everywhere would mangle text, and real tokens are far
-    /// longer (configured credentials that short are refused by [`Config::validate`]).
-    pub fn with_v4_token(&self, token: Secret, account_id: Option<u64>) -> Client {
+    /// The token is checked first ([`credential_rule`](crate::credential_rule)): an empty,
+    /// too-short (under 4 characters, it could not be masked) or non-visible-ASCII token is a
+    /// validation error naming `token`. It is masked in the new client's errors and logs (with
+    /// every secret of this client); it is kept by the new client only, and forgotten when that
+    /// client is dropped, so deriving a client per request does not grow this one.
+    ///
+    /// ```
+    /// use phonecom::{Client, Config, Secret};
+    /// let client = Client::new(Config::default())?;
+    /// let user = client.with_v4_token(Secret::new("user-token-abcdef"), Some(1_234_567))?;
+    /// assert_eq!(user.config().v4.account_id, Some(1_234_567));
+    /// let e = client.with_v4_token(Secret::new("ab"), None).unwrap_err();
+    /// assert_eq!(e.fields()[0].field, "token");
+    /// # Ok::<(), phonecom::Error>(())
+    /// ```
+    pub fn with_v4_token(&self, token: Secret, account_id: Option<u64>) -> Result<Client> {
+        check_credential("with_v4_token", "token", &token)?;
+        if account_id == Some(0) {
+            return Err(Error::validation(
+                "with_v4_token",
+                "account_id",
+                "must be a positive integer (leave it out to keep the configured account)",
+            ));
+        }
         let mut config = self.inner.config.clone();
         let secrets = SecretSet::new([token.expose()], Some(self.inner.secrets.clone()));
         config.v4.token = Some(token);
         if account_id.is_some() {
             config.v4.account_id = account_id;
         }
-        self.derive(config, secrets)
+        Ok(self.derive(config, secrets))
     }
 
     /// A client acting with another numbers.online key (e.g. the key a fresh
     /// [`signup`](crate::nol::Nol::signup) returned, or a tenant's), sharing this client's
-    /// connection pool. The key is masked in the new client's errors and logs, and kept by
-    /// that client only (see [`Client::with_v4_token`]).
-    pub fn with_nol_key(&self, key: Secret) -> Client {
+    /// connection pool. The key is checked as [`Client::with_v4_token`] checks a token (the
+    /// error names `key`), masked in the new client's errors and logs, and kept by that client
+    /// only.
+    pub fn with_nol_key(&self, key: Secret) -> Result<Client> {
+        check_credential("with_nol_key", "key", &key)?;
         let mut config = self.inner.config.clone();
         let secrets = SecretSet::new([key.expose()], Some(self.inner.secrets.clone()));
         config.nol.api_key = Some(key);
-        self.derive(config, secrets)
+        Ok(self.derive(config, secrets))
     }
 
     fn derive(&self, config: Config, secrets: SecretSet) -> Client {
@@ -604,5 +638,28 @@ mod binding_tests {
             .build()
             .unwrap();
         assert!(c.user_agent().contains("(php; "));
+    }
+
+    #[test]
+    fn derived_clients_refuse_credentials_that_could_not_be_masked_or_sent() {
+        let client = Client::new(Config::default()).unwrap();
+        for bad in ["", "   ", "abc", "tok en-1234", "t\u{e9}t\u{e9}-token-1234"] {
+            let e = client.with_v4_token(Secret::new(bad), None).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{bad:?}");
+            assert_eq!(e.fields()[0].field, "token", "{e}");
+            let e = client.with_nol_key(Secret::new(bad)).unwrap_err();
+            assert_eq!(e.fields()[0].field, "key", "{e}");
+        }
+        let e = client
+            .with_v4_token(Secret::new("user-token-abcdef"), Some(0))
+            .unwrap_err();
+        assert_eq!(e.fields()[0].field, "account_id", "{e}");
+        let user = client
+            .with_v4_token(Secret::new("user-token-abcdef"), Some(42))
+            .unwrap();
+        assert_eq!(user.config().v4.account_id, Some(42));
+        assert_eq!(user.redact("x user-token-abcdef"), "x ***");
+        let acme = client.with_nol_key(Secret::new("nol_live_8f2a")).unwrap();
+        assert!(acme.config().nol.api_key.is_some());
     }
 }

@@ -1,13 +1,31 @@
-//! `PHONECOM_CONFIG`: a JSON configuration file under the other `PHONECOM_*` variables, and the
+//! Configuration files and overrides: [`Config::from_file`](crate::Config::from_file) (every
+//! binding's `from_file`), [`merge_overrides`] (a binding's overrides over a document), and
+//! `PHONECOM_CONFIG`, a JSON configuration file under the other `PHONECOM_*` variables, with the
 //! error a call gives when nothing at all was configured.
 //!
 //! `PHONECOM_CONFIG=sandbox.json` reads that file as [`Config::from_json`](crate::Config::from_json)
 //! would; each `PHONECOM_*` variable that is set then overrides the same field. A value starting
 //! with `{` is taken as the JSON text itself. An unreadable or malformed file is an error naming
-//! `PHONECOM_CONFIG` and the path, never the file's values.
+//! `PHONECOM_CONFIG` (or, for `from_file`, "config file") and the path, never the file's values.
+//!
+//! ```
+//! use phonecom::config_file::merge_overrides;
+//! use serde_json::json;
+//! let path = std::env::temp_dir().join(format!("phonecom-doc-{}.json", std::process::id()));
+//! std::fs::write(&path, r#"{"v4": {"account_id": 7}, "timeouts": {"attempt_ms": 5000}}"#).unwrap();
+//! let mut doc = phonecom::config_file::read_file(&path)?;
+//! merge_overrides(&mut doc, json!({"timeouts": {"attempt_ms": 2000}, "v4": {"account_id": null}}));
+//! let config = phonecom::Config::from_value(doc)?;
+//! assert_eq!((config.timeouts.attempt_ms, config.v4.account_id), (2000, None));
+//! assert_eq!(phonecom::Config::from_file(&path)?.v4.account_id, Some(7));
+//! std::fs::remove_file(&path).unwrap();
+//! # Ok::<(), phonecom::Error>(())
+//! ```
 
+use crate::config::Config;
 use crate::error::{Error, ErrorKind, Result};
 use serde_json::{Map, Value};
+use std::path::Path;
 
 /// The variable naming a JSON configuration file.
 pub const CONFIG_VAR: &str = "PHONECOM_CONFIG";
@@ -28,17 +46,58 @@ pub(crate) fn base_document(lookup: &dyn Fn(&str) -> Option<String>) -> Result<V
     let Some(value) = lookup(CONFIG_VAR).filter(|v| !v.trim().is_empty()) else {
         return Ok(Value::Object(Map::new()));
     };
-    let (source, text) = if value.trim_start().starts_with('{') {
-        ("(inline JSON)".to_string(), value)
-    } else {
-        let source = format!("file `{value}`");
-        let text = std::fs::read_to_string(&value)
-            .map_err(|e| file_error(&source, &format!("could not be read ({})", io_reason(&e))))?;
-        (source, text)
-    };
-    let doc: Value = serde_json::from_str(&text).map_err(|e| {
+    if value.trim_start().starts_with('{') {
+        return parse_document(&format!("{CONFIG_VAR} (inline JSON)"), &value);
+    }
+    read_document(&format!("{CONFIG_VAR} file `{value}`"), Path::new(&value))
+}
+
+/// The configuration document in the JSON file at `path`, checked for unknown keys and wrong
+/// types (the whole configuration is validated when it is built). An unreadable or malformed
+/// file is a validation error naming the path and the problem, never the file's values.
+pub fn read_file(path: impl AsRef<Path>) -> Result<Value> {
+    let path = path.as_ref();
+    read_document(&format!("config file `{}`", path.display()), path)
+}
+
+/// Merge `overrides` onto `base`: objects merge key by key, anything else replaces, and `null`
+/// removes the key (back to its default). This is how every binding's overrides
+/// (`Client(config, timeouts=...)` in Python) apply over a document or a file.
+pub fn merge_overrides(base: &mut Value, overrides: Value) {
+    match (base, overrides) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                if v.is_null() {
+                    b.remove(&k);
+                } else if let Some(slot) = b.get_mut(&k) {
+                    merge_overrides(slot, v);
+                } else {
+                    b.insert(k, v);
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+impl Config {
+    /// The configuration in the JSON file at `path` (a document like the sandbox's config
+    /// line), as [`Config::from_json`] reads it; errors name the path, never the file's values.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Config> {
+        Config::from_value(read_file(path)?)
+    }
+}
+
+fn read_document(source: &str, path: &Path) -> Result<Value> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| file_error(source, &format!("could not be read ({})", io_reason(&e))))?;
+    parse_document(source, &text)
+}
+
+fn parse_document(source: &str, text: &str) -> Result<Value> {
+    let mut doc: Value = serde_json::from_str(text).map_err(|e| {
         file_error(
-            &source,
+            source,
             &format!(
                 "is not valid JSON (line {} column {})",
                 e.line(),
@@ -46,16 +105,15 @@ pub(crate) fn base_document(lookup: &dyn Fn(&str) -> Option<String>) -> Result<V
             ),
         )
     })?;
-    let mut doc = doc;
     if !doc.is_object() {
-        return Err(file_error(&source, "must hold a JSON object"));
+        return Err(file_error(source, "must hold a JSON object"));
     }
     crate::config::rename_old_keys(&mut doc);
     // Catch unknown keys and wrong types here, where the file can be named; the merged
     // document is validated as a whole later.
-    serde_json::from_value::<crate::Config>(doc.clone()).map_err(|e| {
+    serde_json::from_value::<Config>(doc.clone()).map_err(|e| {
         file_error(
-            &source,
+            source,
             &format!("is refused: {}", without_quoted_values(&e.to_string())),
         )
     })?;
@@ -76,11 +134,7 @@ pub(crate) fn no_credentials(problem: &Error) -> Error {
 }
 
 fn file_error(source: &str, problem: &str) -> Error {
-    Error::new(
-        ErrorKind::Validation,
-        format!("{CONFIG_VAR} {source} {problem}"),
-    )
-    .with_family("config")
+    Error::new(ErrorKind::Validation, format!("{source} {problem}")).with_family("config")
 }
 
 /// The reason of an I/O error without the OS's extra words.
@@ -230,6 +284,52 @@ mod tests {
             assert!(shown.contains(expected), "{name}: {shown}");
             assert!(!shown.contains("Leaky-Secret-9"), "{name}: {shown}");
         }
+    }
+
+    #[test]
+    fn from_file_reads_a_file_and_names_the_path_never_the_values() {
+        let file = TempFile::new(
+            "from-file",
+            r#"{"v4": {"token": "file-token-1", "account_id": 7}}"#,
+        );
+        let c = Config::from_file(file.path()).unwrap();
+        assert_eq!(c.v4.account_id, Some(7));
+        for (name, text, expected) in [
+            (
+                "ff-json",
+                r#"{"v4": {"token": "Leaky-Secret-9""#,
+                "not valid JSON",
+            ),
+            ("ff-typo", r#"{"v4": {"tokn": "Leaky-Secret-9"}}"#, "tokn"),
+            ("ff-array", r#"["Leaky-Secret-9"]"#, "JSON object"),
+        ] {
+            let bad = TempFile::new(name, text);
+            let shown = Config::from_file(bad.path()).unwrap_err().to_string();
+            assert!(
+                shown.contains(&format!("config file `{}`", bad.path())),
+                "{shown}"
+            );
+            assert!(shown.contains(expected), "{name}: {shown}");
+            assert!(!shown.contains("Leaky-Secret-9"), "{name}: {shown}");
+            assert!(!shown.contains(CONFIG_VAR), "{name}: {shown}");
+        }
+        let missing = std::env::temp_dir().join("phonecom-no-such-config-2.json");
+        let e = Config::from_file(&missing).unwrap_err();
+        assert!(e.to_string().contains("no such file"), "{e}");
+    }
+
+    #[test]
+    fn overrides_merge_key_by_key_and_null_removes() {
+        let mut doc =
+            serde_json::json!({"v4": {"token": "t-1234", "account_id": 7}, "pool_size": 4});
+        merge_overrides(
+            &mut doc,
+            serde_json::json!({"v4": {"account_id": null, "base_url": "http://127.0.0.1:9/v4"}, "pool_size": 8}),
+        );
+        assert_eq!(
+            doc,
+            serde_json::json!({"v4": {"token": "t-1234", "base_url": "http://127.0.0.1:9/v4"}, "pool_size": 8})
+        );
     }
 
     #[test]

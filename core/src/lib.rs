@@ -25,13 +25,14 @@ mod app_info;
 mod attempt_error;
 pub mod boundary;
 pub mod budget;
-mod call_options;
+pub mod call_options;
 pub mod callcontrol;
 pub mod catalog;
 mod client;
 pub mod config;
-mod config_file;
+pub mod config_file;
 mod error;
+pub mod error_table;
 pub mod exchange;
 pub mod express;
 #[doc(hidden)]

@@ -6,7 +6,7 @@
 //! let client = Client::new(Config::from_env()?)?;
 //! // Password mode: the subaccount's own password. Token mode: pass None to use the partner token.
 //! let token = phonecom::oauth::user_token(&client, "acme-12345", Some(&Secret::new("long-random-password")))?;
-//! let as_user = client.with_v4_token(token.access_token.clone(), token.account_id);
+//! let as_user = client.with_v4_token(token.access_token.clone(), token.account_id)?;
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 

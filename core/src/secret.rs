@@ -82,7 +82,8 @@ pub const MIN_SECRET_LEN: usize = 4;
 
 /// Why `value` cannot be a credential handed to a derived client (a token or key sent in a
 /// header), if it cannot: empty, shorter than 4 characters (it could not be masked), or not
-/// visible ASCII. The bindings refuse such a value before building the client, naming their field.
+/// visible ASCII. [`Client::with_v4_token`](crate::Client::with_v4_token) and
+/// [`Client::with_nol_key`](crate::Client::with_nol_key) refuse such a value, naming the field.
 ///
 /// ```
 /// assert!(phonecom::credential_rule("nol_live_8f2a").is_none());

@@ -149,7 +149,7 @@ fn a_prefilled_parameter_comes_from_the_configuration_and_says_so_when_missing()
 fn only_operations_the_catalog_calls_idempotent_are_repeated_after_a_500() {
     let env = common::start();
     let s = env.client.nol().signup(Some("Facts"), None).unwrap();
-    let client = env.client.with_nol_key(s.api_key.clone());
+    let client = env.client.with_nol_key(s.api_key.clone()).unwrap();
     // nol.updateAccount is a PATCH that sets a state: retried through one 500.
     env.fault("PATCH", "/api/v1/account", "status=500", 1);
     client

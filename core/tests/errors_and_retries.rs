@@ -29,7 +29,8 @@ fn error_shapes_map_to_kinds() {
 
     let bad = env
         .client
-        .with_v4_token(phonecom::Secret::new("not-a-valid-token"), None);
+        .with_v4_token(phonecom::Secret::new("not-a-valid-token"), None)
+        .unwrap();
     let e = bad.call("v4.get-account", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication);
     assert_eq!(

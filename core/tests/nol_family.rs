@@ -85,7 +85,7 @@ fn signup_is_keyless_and_says_the_key_is_shown_once() {
     // The new key is a secret from now on: masked in errors and logs.
     let typed: phonecom::nol::Signup = serde_json::from_value(raw).unwrap();
     assert!(!format!("{typed:?}").contains(NEW_KEY));
-    let acme = c.with_nol_key(typed.api_key.clone());
+    let acme = c.with_nol_key(typed.api_key.clone()).unwrap();
     let e = acme.call("nol.getAccount", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication);
     assert_eq!(e.upstream_code(), Some("invalid_key"));

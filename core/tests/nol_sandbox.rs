@@ -30,7 +30,10 @@ fn b64(data: &[u8]) -> String {
 /// A fresh account of its own: (its client, its key).
 fn signup(env: &Env, name: &str) -> (Client, Secret) {
     let s = env.client.nol().signup(Some(name), None).unwrap();
-    (env.client.with_nol_key(s.api_key.clone()), s.api_key)
+    (
+        env.client.with_nol_key(s.api_key.clone()).unwrap(),
+        s.api_key,
+    )
 }
 
 /// Bind `e164` to the account of `client` with the sandbox's dev OTP.
@@ -89,7 +92,7 @@ fn all_29_operations_through_the_generic_call() {
     assert!(key.starts_with("nol_") && key.len() == 44, "{key}");
     assert_eq!(s["key_prefix"], key[..12]);
     assert_eq!(s["api_key_notice"], phonecom::nol::KEY_NOTICE);
-    let acme = env.client.with_nol_key(Secret::new(key.clone()));
+    let acme = env.client.with_nol_key(Secret::new(key.clone())).unwrap();
     let mut c = Calls {
         client: &acme,
         done: c.done,
@@ -512,7 +515,8 @@ fn authentication_errors() {
     // Unknown key.
     let bogus = env
         .client
-        .with_nol_key(Secret::new("nol_0000000000000000000000000000000000000000"));
+        .with_nol_key(Secret::new("nol_0000000000000000000000000000000000000000"))
+        .unwrap();
     let e = bogus.nol().account().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication);
     assert_eq!(e.status(), Some(401));
@@ -661,7 +665,7 @@ fn use_cases_and_tenant_sub_keys() {
         .nol()
         .create_key(Some("lookups"), Some(&["lookup"]))
         .unwrap();
-    let narrow = env.client.with_nol_key(narrow.api_key);
+    let narrow = env.client.with_nol_key(narrow.api_key).unwrap();
     let e = narrow.nol().account().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Permission);
     assert_eq!(e.upstream_code(), Some("use_case_forbidden"));
@@ -681,7 +685,7 @@ fn use_cases_and_tenant_sub_keys() {
     assert_eq!(e.kind(), ErrorKind::Conflict, "tenant names are unique");
     let sub = acme.nol().issue_tenant_key(&t.id, Some("edge")).unwrap();
     assert_eq!(sub.tenant_id.as_deref(), Some(t.id.as_str()));
-    let sub_client = env.client.with_nol_key(sub.api_key.clone());
+    let sub_client = env.client.with_nol_key(sub.api_key.clone()).unwrap();
     let e = sub_client.nol().tenants().unwrap_err();
     assert_eq!(e.upstream_code(), Some("use_case_forbidden"));
     let detail = acme.nol().tenant(&t.id).unwrap();
@@ -729,20 +733,20 @@ fn keys_rotate_disable_and_limits() {
     let made = acme.nol().create_key(Some("worker"), None).unwrap();
     assert!(!format!("{made:?}").contains(made.api_key.expose()));
     let id = made.key.id.clone().unwrap();
-    let worker = env.client.with_nol_key(made.api_key.clone());
+    let worker = env.client.with_nol_key(made.api_key.clone()).unwrap();
     worker.nol().account().unwrap();
 
     // Rotation with a grace period: both keys work.
     let r = acme.nol().rotate_key(&id, Some(3600)).unwrap();
     assert!(r.old_key_expires_at.is_some());
-    let rotated = env.client.with_nol_key(r.api_key.clone());
+    let rotated = env.client.with_nol_key(r.api_key.clone()).unwrap();
     rotated.nol().account().unwrap();
     worker.nol().account().unwrap();
     // Rotation without grace: the old key stops at once.
     let r2 = acme.nol().rotate_key(&id, Some(0)).unwrap();
     let e = rotated.nol().account().unwrap_err();
     assert_eq!(e.upstream_code(), Some("invalid_key"));
-    let newest = env.client.with_nol_key(r2.api_key.clone());
+    let newest = env.client.with_nol_key(r2.api_key.clone()).unwrap();
     assert_eq!(
         newest.nol().key(&id).unwrap().name.as_deref(),
         Some("worker")
@@ -789,6 +793,7 @@ fn keys_rotate_disable_and_limits() {
     let e = env
         .client
         .with_nol_key(first_key)
+        .unwrap()
         .nol()
         .create_key(None, Some(&["lookup", "superpowers"]))
         .unwrap_err();
@@ -814,7 +819,13 @@ fn signing_info_and_its_secret() {
         .nol()
         .rotate_key(own.id.as_deref().unwrap(), None)
         .unwrap();
-    let again = env.client.with_nol_key(r.api_key).nol().signing().unwrap();
+    let again = env
+        .client
+        .with_nol_key(r.api_key)
+        .unwrap()
+        .nol()
+        .signing()
+        .unwrap();
     assert_eq!(again.signing_secret.as_ref(), Some(&secret));
     // The secret never reaches the log or an error.
     let log = env.requests();

@@ -38,7 +38,9 @@ fn secrets_never_appear_in_errors_debug_or_logs() {
             json!({"username": "x", "password": password, "contact": "not an object"}),
         )
         .unwrap_err();
-    let bad = client.with_v4_token(Secret::new("user-token-abcdef"), None);
+    let bad = client
+        .with_v4_token(Secret::new("user-token-abcdef"), None)
+        .unwrap();
     let e3 = bad.call("v4.get-account", json!({})).unwrap_err();
     for text in [
         e.to_string(),
@@ -86,7 +88,8 @@ fn signup_flow_creates_subaccount_and_user_token() {
     // The user's token works for the user's own account.
     let as_user = env
         .client
-        .with_v4_token(done.token.access_token.clone(), Some(done.account.id));
+        .with_v4_token(done.token.access_token.clone(), Some(done.account.id))
+        .unwrap();
     let me = as_user.v4().account().unwrap();
     assert_eq!(me.username.as_deref(), Some("acme-12345"));
 
@@ -156,7 +159,8 @@ fn signup_after_reset_after_processing_creates_one_subaccount() {
     // And the token still works: the password the first attempt set is the one used.
     let as_user = env
         .client
-        .with_v4_token(done.token.access_token.clone(), Some(done.account.id));
+        .with_v4_token(done.token.access_token.clone(), Some(done.account.id))
+        .unwrap();
     as_user.v4().account().unwrap();
 }
 
@@ -209,7 +213,8 @@ fn a_signup_whose_token_call_failed_resumes_instead_of_locking_the_user_out() {
     assert_eq!(subaccounts_named(&env, "acme-778"), 1);
     let as_user = env
         .client
-        .with_v4_token(done.token.access_token.clone(), Some(done.account.id));
+        .with_v4_token(done.token.access_token.clone(), Some(done.account.id))
+        .unwrap();
     as_user.v4().account().unwrap();
     // Finished: the client keeps nothing, and a fresh client cannot take the user over without
     // the password, so it answers `conflict` and says what to do, without the password.
@@ -469,7 +474,8 @@ fn derived_clients_keep_their_own_secrets_and_drop_them() {
     for i in 0..2000 {
         let as_user = env
             .client
-            .with_v4_token(Secret::new(format!("{token}-{i}")), None);
+            .with_v4_token(Secret::new(format!("{token}-{i}")), None)
+            .unwrap();
         assert_eq!(as_user.redact(&format!("{token}-{i}")), "***");
         // The parent's secrets are masked by the derived client too.
         assert_eq!(as_user.redact(&env.token()), "***");
@@ -485,13 +491,14 @@ fn derived_clients_keep_their_own_secrets_and_drop_them() {
     );
 
     // A derived client's token stays masked in its errors over the wire.
-    let as_user = env.client.with_v4_token(Secret::new(token), None);
+    let as_user = env.client.with_v4_token(Secret::new(token), None).unwrap();
     let e = as_user.call("v4.get-account", json!({})).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication);
     assert!(!shown(&e).contains(token));
     let keyed = env
         .client
-        .with_nol_key(Secret::new("nol_0123456789abcdef0123"));
+        .with_nol_key(Secret::new("nol_0123456789abcdef0123"))
+        .unwrap();
     let e = keyed.call("nol.getAccount", json!({})).unwrap_err();
     assert!(!shown(&e).contains("nol_0123456789abcdef0123"));
     assert_eq!(env.client.own_secret_count(), held);

@@ -5,7 +5,7 @@ use crate::client::phonecom_client;
 use crate::ffi;
 use crate::status::phonecom_status;
 use phonecom_core::exchange::header_object;
-use phonecom_core::{CallOptions, Error, ErrorKind, Response};
+use phonecom_core::{CallOptions, Error, Response};
 use serde_json::{Map, Value};
 use std::ffi::c_char;
 
@@ -268,12 +268,6 @@ pub unsafe extern "C" fn phonecom_operation_json(
                 ),
             )
         })?;
-        let value = serde_json::to_value(op).map_err(|e| {
-            Error::new(
-                ErrorKind::Decode,
-                format!("catalog entry cannot be serialised: {e}"),
-            )
-        })?;
-        out.write_json(&value)
+        out.write_json(&op.to_json())
     })
 }

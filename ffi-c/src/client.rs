@@ -4,7 +4,7 @@
 use crate::error::Failure;
 use crate::ffi::{self, LogSink};
 use crate::status::phonecom_status;
-use phonecom_core::{Client, Config, Error, LogEvent, Secret};
+use phonecom_core::{Client, Config, LogEvent, Secret};
 use std::ffi::{c_char, c_void};
 
 /// A client for every API family: one connection pool, credentials, timeouts and retries.
@@ -125,6 +125,50 @@ pub unsafe extern "C" fn phonecom_client_new_from_env(
         let out = ffi::out_arg(out, "out")?;
         let client = phonecom_client_builder::new(Config::from_env()?).build()?;
         out.write_handle(phonecom_client { client })
+    })
+}
+
+/// Make a client from a JSON configuration file (e.g. the sandbox's config line saved as
+/// `sandbox.json`); the file holds a document as `phonecom_client_new_from_json` takes.
+///
+/// On `PHONECOM_OK`, `*out` holds a new client the caller frees with `phonecom_client_free`.
+/// Fails with `PHONECOM_ERR_NULL_ARGUMENT` (`path` or `out` is NULL),
+/// `PHONECOM_ERR_INVALID_UTF8` (`path`) or `PHONECOM_ERR_VALIDATION` when the file cannot be
+/// read, is not JSON or is not a valid configuration (the error names the path and the
+/// problem, never the file's values).
+///
+/// # Safety
+/// `path` is NULL or a NUL-terminated string; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_client_new_from_file(
+    path: *const c_char,
+    out: *mut *mut phonecom_client,
+) -> phonecom_status {
+    ffi::boundary("phonecom_client_new_from_file", || {
+        let path = ffi::str_arg(path, "path")?;
+        let out = ffi::out_arg(out, "out")?;
+        let client = phonecom_client_builder::new(Config::from_file(path)?).build()?;
+        out.write_handle(phonecom_client { client })
+    })
+}
+
+/// Start a client builder from a JSON configuration file (see
+/// `phonecom_client_new_from_file`).
+///
+/// On `PHONECOM_OK`, `*out` holds a new builder the caller frees with
+/// `phonecom_client_builder_free`.
+///
+/// # Safety
+/// `path` is NULL or a NUL-terminated string; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn phonecom_client_builder_from_file(
+    path: *const c_char,
+    out: *mut *mut phonecom_client_builder,
+) -> phonecom_status {
+    ffi::boundary("phonecom_client_builder_from_file", || {
+        let path = ffi::str_arg(path, "path")?;
+        let out = ffi::out_arg(out, "out")?;
+        out.write_handle(phonecom_client_builder::new(Config::from_file(path)?))
     })
 }
 
@@ -276,11 +320,8 @@ pub unsafe extern "C" fn phonecom_client_with_v4_token(
         let client = ffi::ref_arg(client, "client")?;
         let token = ffi::str_arg(token, "token")?;
         let out = ffi::out_arg(out, "out")?;
-        if let Some(rule) = phonecom_core::credential_rule(token) {
-            return Err(Error::validation("phonecom_client_with_v4_token", "token", &rule).into());
-        }
         let account = (account_id != 0).then_some(account_id);
-        let client = client.client.with_v4_token(Secret::new(token), account);
+        let client = client.client.with_v4_token(Secret::new(token), account)?;
         out.write_handle(phonecom_client { client })
     })
 }
@@ -309,18 +350,9 @@ pub unsafe extern "C" fn phonecom_client_with_nol_key(
         let client = ffi::ref_arg(client, "client")?;
         let key = ffi::str_arg(key, "key")?;
         let out = ffi::out_arg(out, "out")?;
-        check_nol_key(key)?;
-        let client = client.client.with_nol_key(Secret::new(key));
+        let client = client.client.with_nol_key(Secret::new(key))?;
         out.write_handle(phonecom_client { client })
     })
-}
-
-/// Refuse what cannot be a numbers.online key (the core's rule, naming `key`).
-fn check_nol_key(key: &str) -> Result<(), Failure> {
-    match phonecom_core::credential_rule(key) {
-        Some(rule) => Err(Error::validation("phonecom_client_with_nol_key", "key", &rule).into()),
-        None => Ok(()),
-    }
 }
 
 /// The User-Agent the client sends, e.g. `libphonecom/0.1.0 (c; linux x86_64)`.

@@ -360,6 +360,21 @@ fn the_catalog_and_its_entries() {
         );
         let op: Value = serde_json::from_str(&take(out)).unwrap();
         assert_eq!(op["method"], "POST");
+        // One serialiser: an entry is exactly its element of the catalog (`prefilled` included).
+        let listed = catalog["operations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "v4.create-account-subaccount")
+            .unwrap();
+        assert_eq!(&op, listed);
+        let account = op["params"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "account_id")
+            .unwrap();
+        assert_eq!(account["prefilled"], "v4.account_id", "{account}");
         out = sentinel();
         assert_eq!(
             phonecom_operation_json(c("v4.nope").as_ptr(), &mut out),

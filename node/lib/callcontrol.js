@@ -16,10 +16,11 @@ const COMMANDS = Object.freeze(native.callcontrolCommands());
 /** The longest voice tag, in characters. */
 const VOICE_TAG_MAX = native.callcontrolVoiceTagMax();
 /**
- * The largest form body `handler` reads, in bytes (as Python's `callcontrol.MAX_BODY`; a request
- * is a few hundred bytes). A larger one is answered 413 without being buffered.
+ * The largest form body `handler` reads, in bytes (the core's limit, as Python's
+ * `callcontrol.MAX_BODY`; a request is a few hundred bytes). A larger one is answered 413
+ * without being buffered.
  */
-const MAX_BODY = 64 * 1024;
+const MAX_BODY = native.callcontrolMaxBody();
 
 /**
  * A request from Phone.com (its query string or form body, or a full URL) parsed and classified:
@@ -74,31 +75,40 @@ function answerLine(answer) {
   return render(answer);
 }
 
-/** A body over MAX_BODY: a ValidationError that the handler answers with 413. */
-function tooLarge(size) {
-  const err = validation('callcontrol.request', 'body', `must be at most ${MAX_BODY} bytes (got ${size})`);
-  return Object.assign(err, { httpStatus: 413 });
+/** An answer the core's HTTP policy decided (`{status, body}`), to send as is. */
+class Refusal {
+  constructor({ status, body }) {
+    this.status = status;
+    this.body = body;
+  }
 }
 
 /**
- * The request's body as text, at most MAX_BODY bytes: a larger one (by its Content-Length, or
- * as it arrives) rejects with `tooLarge` and the rest is read and dropped, never kept.
+ * The request's body as text, after the core's HTTP policy (core/src/callcontrol/http.rs, the
+ * same as Python's `Handler`): GET or POST (405), a form body (415), a whole Content-Length (400)
+ * of at most MAX_BODY bytes (413, by its Content-Length or as it arrives; the rest is read and
+ * dropped, never kept). A refusal rejects with a `Refusal`.
  */
 function readBody(req) {
   return new Promise((resolve, reject) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || typeof req.on !== 'function') return resolve('');
-    const declared = Number((req.headers && req.headers['content-length']) || 0);
+    const headers = req.headers || {};
+    const header = (name) => (headers[name] === undefined ? undefined : String(headers[name]));
+    const refused = sync(() => native.callcontrolAdmit(String(req.method || 'GET'), header('content-type'), header('content-length')));
+    if (refused) {
+      if (typeof req.resume === 'function') req.resume(); // drain, keeping none of it
+      return reject(new Refusal(refused));
+    }
+    if (String(req.method || 'GET').toUpperCase() === 'GET' || typeof req.on !== 'function') return resolve('');
     const refuse = (size) => {
       req.removeAllListeners('data');
       req.resume(); // drain what is still coming, keeping none of it
-      reject(tooLarge(size));
+      reject(new Refusal(native.callcontrolBodyTooLarge(size)));
     };
-    if (declared > MAX_BODY) return refuse(declared);
     const chunks = [];
     let size = 0;
     req.on('data', (c) => {
       size += c.length;
-      if (size > MAX_BODY) refuse(`${size} so far`);
+      if (size > MAX_BODY) refuse(size);
       else chunks.push(c);
     });
     req.on('error', reject);
@@ -112,9 +122,10 @@ function readBody(req) {
  * commandResult(call, previous), completed(call, duration), error(call, message)}` (only
  * `newCall` is required). A command is an object (`{command: 'play-and-get-digits', recording:
  * 'Main Menu', patterns: ['D']}`), a line, or nothing (empty answer). Every command is checked
- * before it is sent. A request that cannot be parsed answers 400 (413 for a body over
- * `MAX_BODY` bytes); a throw or a bad command answers 500 with the reason (Phone.com then
- * reports the error).
+ * before it is sent. The core's HTTP policy answers first: 405 (with `Allow: GET, POST`) for
+ * another method, 415 for a body that is not a form, 413 for one over `MAX_BODY` bytes. A
+ * request that cannot be parsed answers 400; a throw or a bad command answers 500 with the
+ * reason (Phone.com then reports the error).
  */
 function handler(answer) {
   const isFn = typeof answer === 'function';
@@ -134,13 +145,18 @@ function handler(answer) {
       .then(answerLine)
       .then(
         (line) => reply(res, 200, line),
-        (err) => reply(res, stage === 400 && err && err.httpStatus ? err.httpStatus : stage, err && err.message ? err.message : String(err)),
+        (err) => {
+          if (err instanceof Refusal) return reply(res, err.status, err.body);
+          return reply(res, stage, err && err.message ? err.message : String(err));
+        },
       );
   };
 }
 
 function reply(res, status, body) {
-  res.writeHead(status, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) });
+  const headers = { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) };
+  if (status === 405) headers.Allow = native.callcontrolAllow();
+  res.writeHead(status, headers);
   res.end(body);
 }
 

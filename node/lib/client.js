@@ -1,7 +1,7 @@
 'use strict';
 // The Client: the generic `call`, the typed namespaces built from the catalog, and paging.
 
-const fs = require('node:fs');
+const url = require('node:url');
 const util = require('node:util');
 const native = require('./native');
 const { fromNative, sync, validation } = require('./errors');
@@ -188,18 +188,8 @@ class Client {
     if (typeof path !== 'string' && !(path instanceof URL)) {
       throw validation('Client.fromFile', 'path', 'must be a string or a file: URL');
     }
-    let text;
-    try {
-      text = fs.readFileSync(path, 'utf8');
-    } catch (e) {
-      throw validation('Client.fromFile', 'path', `cannot read config file ${path} (${e.code || e.message})`);
-    }
-    try {
-      JSON.parse(text);
-    } catch (e) {
-      throw validation('Client.fromFile', 'path', `config file ${path} is not valid JSON (${e.message})`);
-    }
-    return new Client(text, options);
+    const file = path instanceof URL ? url.fileURLToPath(path) : path;
+    return new Client(sync(() => native.NativeClient.fromFile(file, logCallback(options))));
   }
 
   /**

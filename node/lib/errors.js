@@ -4,22 +4,50 @@
 /** The prefix of a native error message that carries the core's error as JSON (src/errors.rs). */
 const NATIVE_PREFIX = 'PHONECOM_ERROR_JSON:';
 
-/** Every kind, in the core's order, with its stable `code` and class name. */
+// KINDS (every kind with its class name, one naming scheme across Python, Node and PHP),
+// FIELDS (every field of the core's error JSON) and DEPRECATED (old class names) come from the
+// core's table; `internal` is not a kind of the core's errors but a bug inside the library (a
+// Rust panic, or a native failure the binding did not expect), caught at the boundary.
+// --- generated from core/src/error_table.rs by scripts/regen.sh: do not edit ---
+/** Every kind, in the core's order: [kind, class name, what it means]. */
 const KINDS = [
-  ['validation', 'ValidationError'],
-  ['authentication', 'AuthenticationError'],
-  ['permission', 'PermissionError'],
-  ['not_found', 'NotFoundError'],
-  ['conflict', 'ConflictError'],
-  ['rate_limited', 'RateLimitedError'],
-  ['server', 'ServerError'],
-  ['transport', 'TransportError'],
-  ['timeout', 'TimeoutError'],
-  ['decode', 'DecodeError'],
-  // Not a kind of the core's errors: a bug inside the library (a Rust panic, or a native failure
-  // the binding did not expect), caught at the boundary.
-  ['internal', 'InternalError'],
+  ["validation", "ValidationError", "Bad input, refused before sending (naming the field and the rule), or refused by the upstream (400/422)."],
+  ["authentication", "AuthenticationError", "Missing or wrong credentials (401)."],
+  ["permission", "PermissionDeniedError", "Valid credentials, but not allowed to do this (403, 402-style refusals)."],
+  ["not_found", "NotFoundError", "The resource does not exist (404, 410)."],
+  ["conflict", "ConflictError", "The request conflicts with the resource's state (409)."],
+  ["rate_limited", "RateLimitedError", "Too many requests (429, or the local rate budget); see retry_after."],
+  ["server", "ServerError", "The upstream failed (5xx)."],
+  ["transport", "TransportError", "The connection failed or was cut (DNS, refused, reset, TLS, a body cut short)."],
+  ["timeout", "TimeoutError", "A timeout, or the call's deadline expired."],
+  ["decode", "DecodeError", "A complete response could not be understood (malformed JSON or XML); see raw_body."],
+  ["internal", "InternalError", "A bug inside libphonecom (a Rust panic), caught at the binding's boundary; please report it."],
 ];
+
+/** Every field of the core's error JSON, in its order: [JSON key, property name]. */
+const FIELDS = [
+  ["kind", "kind"], // the stable category (`validation`, `rate_limited`, ...)
+  ["message", "message"], // the full one-line description
+  ["family", "family"], // the API family (`v4`, `oauth`, `express`, `xml`, `v1`, `nol`)
+  ["operation", "operation"], // the canonical operation name (`v4.create-account-subaccount`)
+  ["status", "status"], // the HTTP status of the failed response
+  ["upstream_code", "upstreamCode"], // the upstream's own error code
+  ["upstream_message", "upstreamMessage"], // the upstream's own message
+  ["fields", "fields"], // the rejected fields, each a field name and the rule it broke
+  ["retry_after", "retryAfter"], // seconds the upstream (or the local rate budget) asked to wait
+  ["request_id", "requestId"], // the request id of the failed exchange
+  ["retryable", "retryable"], // whether trying again later could succeed
+  ["raw_body", "rawBody"], // a bounded prefix of a response body that could not be understood
+  ["attempts", "attempts"], // how many times the request was sent (0 when refused before sending)
+  ["doc_url", "docUrl"], // a page that explains the error, when the upstream gave one
+  ["details", "details"], // further structured facts the upstream or the library gave (an object)
+];
+
+/** Old class names, still exported (deprecated): old name -> current name. */
+const DEPRECATED = {
+  PermissionError: "PermissionDeniedError",
+};
+// --- end of generated code ---
 
 /** `validation` -> `PHONECOM_VALIDATION`. */
 function codeOf(kind) {
@@ -54,27 +82,20 @@ class PhoneComError extends Error {
     this.retryable = Boolean(detail.retryable);
     this.rawBody = detail.raw_body ?? null;
     this.attempts = detail.attempts ?? 0;
+    /** A page that explains the error, when the upstream gave one. */
+    this.docUrl = detail.doc_url ?? null;
+    /** Further structured facts the upstream or the library gave (an object, `{}` when none). */
+    this.details = detail.details && typeof detail.details === 'object' ? { ...detail.details } : {};
   }
 
+  /** Every field (the core's, under their JavaScript names), with `name`, `code` and `retryAfterMs`. */
   toJSON() {
-    return {
-      name: this.name,
-      code: this.code,
-      kind: this.kind,
-      message: this.message,
-      family: this.family,
-      operation: this.operation,
-      status: this.status,
-      upstreamCode: this.upstreamCode,
-      upstreamMessage: this.upstreamMessage,
-      fields: this.fields,
-      retryAfterMs: this.retryAfterMs,
-      retryAfter: this.retryAfter,
-      requestId: this.requestId,
-      retryable: this.retryable,
-      rawBody: this.rawBody,
-      attempts: this.attempts,
-    };
+    const out = { name: this.name, code: this.code };
+    for (const [, prop] of FIELDS) {
+      if (prop === 'retryAfter') out.retryAfterMs = this.retryAfterMs;
+      out[prop] = this[prop];
+    }
+    return out;
   }
 }
 
@@ -87,6 +108,27 @@ for (const [kind, name] of KINDS) {
   cls.kind = kind;
   classes[name] = cls;
   byKind.set(kind, cls);
+}
+
+/**
+ * The old class names (`PermissionError`), on `target` as getters that warn once with a
+ * DeprecationWarning naming the new class; the class is the same, so `instanceof` works with both.
+ */
+function defineDeprecated(target) {
+  for (const [old, current] of Object.entries(DEPRECATED)) {
+    let warned = false;
+    Object.defineProperty(target, old, {
+      enumerable: false,
+      get() {
+        if (!warned) {
+          warned = true;
+          process.emitWarning(`phonecom: ${old} is deprecated: use ${current} (the same class)`, 'DeprecationWarning');
+        }
+        return classes[current];
+      },
+    });
+  }
+  return target;
 }
 
 /** Stable codes by kind: `CODES.rate_limited === 'PHONECOM_RATE_LIMITED'`. */
@@ -140,4 +182,4 @@ function sync(fn) {
   }
 }
 
-module.exports = { PhoneComError, classes, CODES, KINDS, fromDetail, fromNative, validation, sync, codeOf };
+module.exports = { PhoneComError, classes, CODES, KINDS, FIELDS, DEPRECATED, defineDeprecated, fromDetail, fromNative, validation, sync, codeOf };

@@ -56,3 +56,57 @@ pub fn callcontrol_commands() -> Vec<String> {
 pub fn callcontrol_voice_tag_max() -> u32 {
     VOICE_TAG_MAX as u32
 }
+
+/// An answer the core's HTTP policy gives before the handler runs.
+#[napi(object)]
+pub struct NativeRefusal {
+    /// 405, 413, 415 or 400.
+    pub status: u32,
+    /// One line naming the field and the rule.
+    pub body: String,
+}
+
+impl From<phonecom::callcontrol::Answer> for NativeRefusal {
+    fn from(a: phonecom::callcontrol::Answer) -> NativeRefusal {
+        NativeRefusal {
+            status: u32::from(a.status),
+            body: a.body,
+        }
+    }
+}
+
+/// The core's HTTP policy for a call-control request (`admit`): null to read it, or the
+/// answer to send at once.
+#[napi]
+pub fn callcontrol_admit(
+    method: String,
+    content_type: Option<String>,
+    content_length: Option<String>,
+) -> napi::Result<Option<NativeRefusal>> {
+    guard("callcontrol.admit", || {
+        let admitted = phonecom::callcontrol::admit(
+            &method,
+            content_type.as_deref(),
+            content_length.as_deref(),
+        );
+        Ok(admitted.err().map(NativeRefusal::from))
+    })
+}
+
+/// The core's answer to a body over `callcontrolMaxBody()` bytes (413).
+#[napi]
+pub fn callcontrol_body_too_large(size: f64) -> NativeRefusal {
+    phonecom::callcontrol::body_too_large(size.max(0.0) as u64).into()
+}
+
+/// The largest form body a handler reads, in bytes (the core's limit).
+#[napi]
+pub fn callcontrol_max_body() -> u32 {
+    phonecom::callcontrol::MAX_BODY as u32
+}
+
+/// The methods a call-control endpoint takes (`Allow` of a 405).
+#[napi]
+pub fn callcontrol_allow() -> String {
+    phonecom::callcontrol::ALLOW.to_string()
+}

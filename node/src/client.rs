@@ -7,9 +7,9 @@ use napi::bindgen_prelude::{Object, ObjectFinalize, Unknown};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::{Env, Status};
 use napi_derive::napi;
+use phonecom::call_options::{attempts, time_limit, TimeUnit};
 use phonecom::{CallOptions, Client, Config, LogEvent, Secret};
 use std::collections::HashMap;
-use std::time::Duration;
 
 /// Per-call overrides (milliseconds; `maxAttempts` 1 disables retries; `headers` extra request
 /// headers, checked by the core).
@@ -27,35 +27,30 @@ pub struct NativeCallOptions {
 }
 
 impl NativeCallOptions {
+    /// The core's options: milliseconds and counts checked by the core's rules, naming the
+    /// option as JavaScript spells it.
     fn into_core(self, operation: &str) -> napi::Result<CallOptions> {
-        let ms = |v: Option<f64>, field: &str| -> napi::Result<Option<Duration>> {
-            match v {
-                None => Ok(None),
-                Some(x) if x.is_finite() && x > 0.0 => Ok(Some(Duration::from_millis(x as u64))),
-                Some(_) => Err(invalid(
-                    operation,
-                    field,
-                    "must be a positive number of milliseconds",
-                )),
-            }
+        let ms = |v: Option<f64>, field: &str| {
+            v.map(|x| time_limit(operation, field, x, TimeUnit::Millis))
+                .transpose()
         };
-        let max_attempts = match self.max_attempts {
-            None => None,
-            Some(x) if x.fract() == 0.0 && (1.0..=100.0).contains(&x) => Some(x as u32),
-            Some(_) => {
-                return Err(invalid(
-                    operation,
-                    "maxAttempts",
-                    "must be an integer from 1 to 100",
-                ))
-            }
+        let core = || -> phonecom::Result<CallOptions> {
+            Ok(CallOptions {
+                attempt_timeout: ms(self.attempt_timeout_ms, "attemptTimeoutMs")?,
+                deadline: ms(self.deadline_ms, "deadlineMs")?,
+                max_attempts: self
+                    .max_attempts
+                    .map(|n| attempts(operation, "maxAttempts", n))
+                    .transpose()?,
+                headers: self
+                    .headers
+                    .clone()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect(),
+            })
         };
-        Ok(CallOptions {
-            attempt_timeout: ms(self.attempt_timeout_ms, "attemptTimeoutMs")?,
-            deadline: ms(self.deadline_ms, "deadlineMs")?,
-            max_attempts,
-            headers: self.headers.unwrap_or_default().into_iter().collect(),
-        })
+        core().map_err(|e| to_js(&e))
     }
 }
 
@@ -126,6 +121,15 @@ impl NativeClient {
         })
     }
 
+    /// A client from a JSON configuration file (the core reads and checks it; errors name the
+    /// path, never the file's values).
+    #[napi(factory)]
+    pub fn from_file(path: String, on_log: Option<LogCallback>) -> napi::Result<Self> {
+        guard("Client.fromFile", || {
+            build(Config::from_file(&path).map_err(|e| to_js(&e))?, on_log)
+        })
+    }
+
     /// The User-Agent sent on every request.
     #[napi(getter)]
     pub fn user_agent(&self) -> napi::Result<String> {
@@ -176,9 +180,6 @@ impl NativeClient {
         account_id: Option<f64>,
     ) -> napi::Result<NativeClient> {
         guard("withV4Token", || {
-            if let Some(rule) = phonecom::credential_rule(&token) {
-                return Err(invalid("withV4Token", "token", &rule));
-            }
             let account_id = match account_id {
                 None => None,
                 Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
@@ -192,9 +193,8 @@ impl NativeClient {
                     ))
                 }
             };
-            Ok(NativeClient::wrap(
-                self.inner.with_v4_token(Secret::new(token), account_id),
-            ))
+            let derived = self.inner.with_v4_token(Secret::new(token), account_id);
+            Ok(NativeClient::wrap(derived.map_err(|e| to_js(&e))?))
         })
     }
 
@@ -203,12 +203,8 @@ impl NativeClient {
     #[napi]
     pub fn with_nol_key(&self, key: String) -> napi::Result<NativeClient> {
         guard("withNolKey", || {
-            if let Some(rule) = phonecom::credential_rule(&key) {
-                return Err(invalid("withNolKey", "key", &rule));
-            }
-            Ok(NativeClient::wrap(
-                self.inner.with_nol_key(Secret::new(key)),
-            ))
+            let derived = self.inner.with_nol_key(Secret::new(key));
+            Ok(NativeClient::wrap(derived.map_err(|e| to_js(&e))?))
         })
     }
 

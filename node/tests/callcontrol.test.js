@@ -137,3 +137,33 @@ test('a body over MAX_BODY is answered 413 and never buffered', async () => {
   assert.equal(r.status, 200, r.body);
   assert.equal(r.body, 'play-and-get-digits,Main Menu,D');
 });
+
+/** One request to the handler; resolves to {status, headers, body}. */
+function send(method, { headers = {}, body = '' } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${hook}?uniqueID=m1&dialedNumber=18585602222`, { method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test("the core's HTTP policy answers other methods 405 and other content types 415, as Python's Handler", async () => {
+  const before = seen.length;
+  for (const method of ['PUT', 'DELETE', 'PATCH']) {
+    const r = await send(method);
+    assert.equal(r.status, 405, method);
+    assert.equal(r.headers.allow, 'GET, POST');
+    assert.match(r.body, /`method` must be GET or POST/);
+  }
+  const json = await send('POST', { headers: { 'content-type': 'application/json' }, body: '{"uniqueID": "m1"}' });
+  assert.equal(json.status, 415);
+  assert.match(json.body, /`Content-Type` must be a form body/);
+  assert.equal(seen.length, before, 'the handler was not called');
+  const get = await send('GET');
+  assert.equal(get.status, 200, get.body);
+});

@@ -109,7 +109,7 @@ test('permission: a user token on another account', async () => {
   });
   secrets.push([done.token.access_token], [done.password]);
   const asUser = client.withV4Token(done.token.access_token);
-  await assert.rejects(asUser.v4.listAccountSubaccounts(), (e) => check(e, phonecom.PermissionError, 'permission', { status: 403 }));
+  await assert.rejects(asUser.v4.listAccountSubaccounts(), (e) => check(e, phonecom.PermissionDeniedError, 'permission', { status: 403 }));
 });
 
 test('not found', async () => {
@@ -183,7 +183,7 @@ test('every kind has a class, and errors serialise with their fields', () => {
   const e = new phonecom.RateLimitedError({ kind: 'rate_limited', message: 'slow down', retry_after: 1.5, status: 429 });
   assert.deepEqual(
     Object.keys(e.toJSON()),
-    ['name', 'code', 'kind', 'message', 'family', 'operation', 'status', 'upstreamCode', 'upstreamMessage', 'fields', 'retryAfterMs', 'retryAfter', 'requestId', 'retryable', 'rawBody', 'attempts'],
+    ['name', 'code', 'kind', 'message', 'family', 'operation', 'status', 'upstreamCode', 'upstreamMessage', 'fields', 'retryAfterMs', 'retryAfter', 'requestId', 'retryable', 'rawBody', 'attempts', 'docUrl', 'details'],
   );
   assert.equal(e.toJSON().retryAfter, 1.5);
   assert.equal(e.retryAfterMs, 1500);

@@ -4,7 +4,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, ValidationError, NotFoundError, RateLimitedError, PermissionError } = require('phonecom');
+const { Client, ValidationError, NotFoundError, RateLimitedError, PermissionDeniedError } = require('phonecom');
 const { startSandbox } = require('./support/sandbox');
 
 let sb;
@@ -93,7 +93,7 @@ test('numbers.online: errors by code, with retry-after', async () => {
     else {
       await assert.rejects(confirm, (e) => {
         assert.equal(e.upstreamCode, 'paid_verification_required');
-        assert.ok(e instanceof PermissionError, String(e));
+        assert.ok(e instanceof PermissionDeniedError, String(e));
         return true;
       });
     }

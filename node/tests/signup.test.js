@@ -5,7 +5,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const util = require('node:util');
-const { Client, ConflictError, express, PermissionError, ValidationError } = require('phonecom');
+const { Client, ConflictError, express, PermissionDeniedError, ValidationError } = require('phonecom');
 const { startSandbox, contact } = require('./support/sandbox');
 
 let sb;
@@ -31,7 +31,7 @@ test('express.signup creates the subaccount and returns the user token', async (
   const own = await asUser.v4.getAccount();
   assert.equal(own.username, 'acme-12345');
   await assert.rejects(asUser.v4.getAccount({ account_id: sb.config.v4.account_id }), (e) => {
-    assert.ok(e instanceof PermissionError);
+    assert.ok(e instanceof PermissionDeniedError);
     assert.equal(e.status, 403);
     return true;
   });

@@ -1,7 +1,10 @@
 <?php
 /**
  * The exceptions of the PHP package: one class per error kind of libphonecom, each carrying the
- * structured fields of the library's error JSON.
+ * structured fields of the library's error JSON. The kind classes, their names (one scheme across
+ * PHP, Python and Node: `RateLimitedException`, `RateLimitedError`) and the field list are
+ * generated from the core's table (core/src/error_table.rs) by scripts/regen.sh; the old names
+ * (`PermissionException`) remain as aliases of the same classes.
  *
  *     use PhoneCom\PhoneCom;
  *
@@ -47,6 +50,10 @@ class PhoneComException extends \RuntimeException
     public readonly ?string $rawBody;
     /** How many times the request was sent (0 when refused before sending). */
     public readonly int $attempts;
+    /** A page that explains the error, when the upstream gave one. */
+    public readonly ?string $docUrl;
+    /** Further structured facts the upstream or the library gave (an array, [] when none). */
+    public readonly array $details;
     /** The whole error JSON, decoded. */
     public readonly array $error;
 
@@ -68,22 +75,14 @@ class PhoneComException extends \RuntimeException
         $this->retryable = (bool)($error['retryable'] ?? false);
         $this->rawBody = $error['raw_body'] ?? null;
         $this->attempts = (int)($error['attempts'] ?? 0);
+        $this->docUrl = $error['doc_url'] ?? null;
+        $this->details = is_array($error['details'] ?? null) ? $error['details'] : [];
     }
 
     /** The exception class for an error kind. */
     public static function classFor(string $kind): string
     {
-        return match ($kind) {
-            'validation' => ValidationException::class,
-            'authentication' => AuthenticationException::class,
-            'permission' => PermissionException::class,
-            'not_found' => NotFoundException::class,
-            'conflict' => ConflictException::class,
-            'rate_limited' => RateLimitedException::class,
-            'server' => ServerException::class,
-            'transport' => TransportException::class,
-            'timeout' => TimeoutException::class,
-            'decode' => DecodeException::class,
+        return ErrorTable::CLASSES[$kind] ?? match ($kind) {
             'null_argument', 'invalid_utf8', 'invalid_json', 'interior_nul' => UsageException::class,
             'panic' => InternalException::class,
             default => PhoneComException::class,
@@ -91,30 +90,76 @@ class PhoneComException extends \RuntimeException
     }
 }
 
-/** Bad input, refused before sending (naming the field and the rule) or by the upstream (400/422). */
+// --- generated from core/src/error_table.rs by scripts/regen.sh: do not edit ---
+/** Bad input, refused before sending (naming the field and the rule), or refused by the upstream (400/422). */
 class ValidationException extends PhoneComException {}
 /** Missing or wrong credentials (401). */
 class AuthenticationException extends PhoneComException {}
-/** Not allowed (402/403). */
-class PermissionException extends PhoneComException {}
-/** The resource does not exist (404/410). */
+/** Valid credentials, but not allowed to do this (403, 402-style refusals). */
+class PermissionDeniedException extends PhoneComException {}
+/** The resource does not exist (404, 410). */
 class NotFoundException extends PhoneComException {}
 /** The request conflicts with the resource's state (409). */
 class ConflictException extends PhoneComException {}
-/** Too many requests (429); see $retryAfter. */
+/** Too many requests (429, or the local rate budget); see retry_after. */
 class RateLimitedException extends PhoneComException {}
 /** The upstream failed (5xx). */
 class ServerException extends PhoneComException {}
-/** The connection failed or was cut. */
+/** The connection failed or was cut (DNS, refused, reset, TLS, a body cut short). */
 class TransportException extends PhoneComException {}
-/** A timeout or the call's deadline. */
+/** A timeout, or the call's deadline expired. */
 class TimeoutException extends PhoneComException {}
-/** The response could not be understood; see $rawBody. */
+/** A complete response could not be understood (malformed JSON or XML); see raw_body. */
 class DecodeException extends PhoneComException {}
+/** A bug inside libphonecom (a Rust panic), caught at the binding's boundary; please report it. */
+class InternalException extends PhoneComException {}
+
+/** The generated table: each kind's class, each error field's property, the old class names. */
+final class ErrorTable
+{
+    /** @var array<string, class-string<PhoneComException>> kind => class */
+    public const CLASSES = [
+        'validation' => ValidationException::class,
+        'authentication' => AuthenticationException::class,
+        'permission' => PermissionDeniedException::class,
+        'not_found' => NotFoundException::class,
+        'conflict' => ConflictException::class,
+        'rate_limited' => RateLimitedException::class,
+        'server' => ServerException::class,
+        'transport' => TransportException::class,
+        'timeout' => TimeoutException::class,
+        'decode' => DecodeException::class,
+        'internal' => InternalException::class,
+    ];
+
+    /** @var array<string, string> key of the error JSON => property */
+    public const FIELDS = [
+        'kind' => 'kind',
+        'message' => 'message',
+        'family' => 'family',
+        'operation' => 'operation',
+        'status' => 'httpStatus',
+        'upstream_code' => 'upstreamCode',
+        'upstream_message' => 'upstreamMessage',
+        'fields' => 'fields',
+        'retry_after' => 'retryAfter',
+        'request_id' => 'requestId',
+        'retryable' => 'retryable',
+        'raw_body' => 'rawBody',
+        'attempts' => 'attempts',
+        'doc_url' => 'docUrl',
+        'details' => 'details',
+    ];
+
+    /** @var array<string, class-string<PhoneComException>> old class name (deprecated) => class */
+    public const DEPRECATED = [
+        'PermissionException' => PermissionDeniedException::class,
+    ];
+}
+// --- end of generated code ---
+
 /** The C API was misused: NULL, invalid UTF-8 or invalid JSON handed to the library. */
 class UsageException extends PhoneComException {}
-/** An internal bug of the library, caught at its boundary. */
-class InternalException extends PhoneComException {}
 
 /**
  * libphonecom could not be loaded (see Loader): the message names the variable to set
@@ -141,18 +186,22 @@ class HeaderNotFoundException extends LoaderException {}
  * reachable under that name, and the documented catch works as written, with or without the import.
  */
 (static function (): void {
-    foreach ([
-        PhoneComException::class, ValidationException::class, AuthenticationException::class,
-        PermissionException::class, NotFoundException::class, ConflictException::class,
-        RateLimitedException::class, ServerException::class, TransportException::class,
-        TimeoutException::class, DecodeException::class, UsageException::class,
-        InternalException::class, LoaderException::class, LibraryNotFoundException::class,
-        HeaderNotFoundException::class,
-    ] as $class) {
-        $alias = __NAMESPACE__ . '\\PhoneCom\\' . substr($class, strlen(__NAMESPACE__) + 1);
-        // Already there when opcache.preload ran this file (php/preload.php): preloaded aliases stay.
-        if (!class_exists($alias, false)) {
-            class_alias($class, $alias);
+    $classes = [
+        PhoneComException::class, ...array_values(ErrorTable::CLASSES), UsageException::class,
+        LoaderException::class, LibraryNotFoundException::class, HeaderNotFoundException::class,
+    ];
+    // Already there when opcache.preload ran this file (php/preload.php): preloaded aliases stay.
+    $alias = static function (string $class, string $name): void {
+        if (!class_exists($name, false)) {
+            class_alias($class, $name);
         }
+    };
+    foreach ($classes as $class) {
+        $alias($class, __NAMESPACE__ . '\\PhoneCom\\' . substr($class, strlen(__NAMESPACE__) + 1));
+    }
+    // The old class names (deprecated): the same classes, so old catch blocks keep matching.
+    foreach (ErrorTable::DEPRECATED as $old => $class) {
+        $alias($class, __NAMESPACE__ . '\\' . $old);
+        $alias($class, __NAMESPACE__ . '\\PhoneCom\\' . $old);
     }
 })();

@@ -61,6 +61,16 @@ final class PhoneCom
         return self::build(fn ($out) => Library::ffi()->phonecom_client_builder_from_env($out), $log);
     }
 
+    /**
+     * A client from a JSON configuration file (e.g. the sandbox's config line saved to a file).
+     * The library reads and checks it: a file that cannot be read, is not JSON or is not a valid
+     * configuration throws a ValidationException naming the path, never the file's values.
+     */
+    public static function fromFile(string $path, ?callable $log = null): self
+    {
+        return self::build(fn ($out) => Library::ffi()->phonecom_client_builder_from_file($path, $out), $log);
+    }
+
     private static function build(callable $start, ?callable $log): self
     {
         $ffi = Library::ffi();

@@ -135,7 +135,7 @@ pub fn call_async(
     done: Py<PyAny>,
     attempt_timeout: Option<f64>,
     deadline: Option<f64>,
-    max_attempts: Option<u32>,
+    max_attempts: Option<f64>,
     headers: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
     let work = client.prepare_call(

@@ -67,6 +67,34 @@ fn callcontrol_parse_command<'py>(py: Python<'py>, line: &str) -> PyResult<Bound
     })
 }
 
+/// The core's HTTP policy for a request (`admit`): `None` to go on, or the `(status, body)` to
+/// answer at once (405, 413, 415, 400).
+#[pyfunction]
+#[pyo3(signature = (method, content_type=None, content_length=None))]
+fn callcontrol_admit(
+    py: Python<'_>,
+    method: &str,
+    content_type: Option<&str>,
+    content_length: Option<&str>,
+) -> PyResult<Option<(u16, String)>> {
+    guard(py, "callcontrol.admit", || {
+        Ok(
+            phonecom::callcontrol::admit(method, content_type, content_length)
+                .err()
+                .map(|a| (a.status, a.body)),
+        )
+    })
+}
+
+/// The core's answer to a body over `CALLCONTROL_MAX_BODY` bytes: `(413, body)`.
+#[pyfunction]
+fn callcontrol_body_too_large(py: Python<'_>, size: u64) -> PyResult<(u16, String)> {
+    guard(py, "callcontrol.body_too_large", || {
+        let a = phonecom::callcontrol::body_too_large(size);
+        Ok((a.status, a.body))
+    })
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CALLCONTROL_COMMANDS", COMMANDS.to_vec())?;
     m.add("CALLCONTROL_VOICE_TAG_MAX", VOICE_TAG_MAX)?;
@@ -80,5 +108,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(callcontrol_render, m)?)?;
     m.add_function(wrap_pyfunction!(callcontrol_check_line, m)?)?;
     m.add_function(wrap_pyfunction!(callcontrol_parse_command, m)?)?;
+    m.add("CALLCONTROL_MAX_BODY", phonecom::callcontrol::MAX_BODY)?;
+    m.add("CALLCONTROL_ALLOW", phonecom::callcontrol::ALLOW)?;
+    m.add_function(wrap_pyfunction!(callcontrol_admit, m)?)?;
+    m.add_function(wrap_pyfunction!(callcontrol_body_too_large, m)?)?;
     Ok(())
 }

@@ -6,6 +6,8 @@
 use crate::convert::{config_error, to_json, to_py};
 use crate::errors::{guard, internal, IntoPyResult};
 use crate::interrupt::Task;
+use phonecom::call_options::{attempts, time_limit, TimeUnit};
+use phonecom::config_file::merge_overrides;
 use phonecom::{CallOptions, Client, Config};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
@@ -40,25 +42,6 @@ fn tested<T>(panic_for_test: bool, result: T) -> T {
     result
 }
 
-/// Apply `overrides` onto `base`: objects merge key by key, anything else replaces, `None`
-/// removes the key (back to the default).
-fn merge(base: &mut Value, overrides: Value) {
-    match (base, overrides) {
-        (Value::Object(b), Value::Object(o)) => {
-            for (k, v) in o {
-                if v.is_null() {
-                    b.remove(&k);
-                } else if let Some(slot) = b.get_mut(&k) {
-                    merge(slot, v);
-                } else {
-                    b.insert(k, v);
-                }
-            }
-        }
-        (slot, v) => *slot = v,
-    }
-}
-
 fn build(
     py: Python<'_>,
     mut doc: Value,
@@ -66,7 +49,7 @@ fn build(
 ) -> PyResult<NativeClient> {
     if let Some(o) = overrides {
         let o = to_json(o, "", "config").py_err(py)?;
-        merge(&mut doc, o);
+        merge_overrides(&mut doc, o);
     }
     let config = Config::from_value(doc).py_err(py)?;
     let inner = Client::builder(config)
@@ -92,15 +75,11 @@ fn finish<T: Send + 'static>(
     }
 }
 
+/// A time limit in Python's seconds, checked by the core's rule, naming `name`.
 fn seconds(py: Python<'_>, name: &str, v: Option<f64>) -> PyResult<Option<Duration>> {
-    match v {
-        None => Ok(None),
-        Some(s) if s.is_finite() && s > 0.0 && s < 1e9 => Ok(Some(Duration::from_secs_f64(s))),
-        Some(_) => Err(crate::errors::to_pyerr(
-            py,
-            &phonecom::Error::validation("options", name, "must be a positive number of seconds"),
-        )),
-    }
+    v.map(|s| time_limit("", name, s, TimeUnit::Seconds))
+        .transpose()
+        .py_err(py)
 }
 
 /// A call's extra headers (a dict of str to str), checked as the core checks `CallOptions`.
@@ -137,7 +116,7 @@ impl NativeClient {
         params: Option<&Bound<'_, PyAny>>,
         attempt_timeout: Option<f64>,
         deadline: Option<f64>,
-        max_attempts: Option<u32>,
+        max_attempts: Option<f64>,
         headers: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<impl FnOnce() -> phonecom::Result<phonecom::Response> + Send + 'static> {
         crate::log::refresh_gate(py);
@@ -145,7 +124,10 @@ impl NativeClient {
         let opts = CallOptions {
             attempt_timeout: seconds(py, "attempt_timeout", attempt_timeout)?,
             deadline: seconds(py, "deadline", deadline)?,
-            max_attempts,
+            max_attempts: max_attempts
+                .map(|n| attempts("", "max_attempts", n))
+                .transpose()
+                .py_err(py)?,
             headers: headers_of(py, name, headers)?,
         };
         let (client, op, panic) = (self.inner.clone(), name.to_string(), self.panic_for_test);
@@ -208,17 +190,7 @@ impl NativeClient {
         overrides: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeClient> {
         guard(py, "Client.from_file", || {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| config_error(format!("config file {}: {e}", path.display())))
-                .py_err(py)?;
-            let doc = serde_json::from_str(&text)
-                .map_err(|e| {
-                    config_error(format!(
-                        "config file {} is not valid JSON: {e}",
-                        path.display()
-                    ))
-                })
-                .py_err(py)?;
+            let doc = phonecom::config_file::read_file(&path).py_err(py)?;
             build(py, doc, overrides)
         })
     }
@@ -235,7 +207,7 @@ impl NativeClient {
         params: Option<&Bound<'py, PyAny>>,
         attempt_timeout: Option<f64>,
         deadline: Option<f64>,
-        max_attempts: Option<u32>,
+        max_attempts: Option<f64>,
         headers: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         guard(py, name, || {
@@ -282,14 +254,10 @@ impl NativeClient {
         account_id: Option<u64>,
     ) -> PyResult<NativeClient> {
         guard(py, "with_v4_token", || {
-            if let Some(rule) = phonecom::credential_rule(&token) {
-                let e = phonecom::Error::validation("with_v4_token", "token", &rule);
-                return Err(crate::errors::to_pyerr(py, &e));
-            }
-            Ok(NativeClient::new(
-                self.inner
-                    .with_v4_token(phonecom::Secret::new(token), account_id),
-            ))
+            let derived = self
+                .inner
+                .with_v4_token(phonecom::Secret::new(token), account_id);
+            Ok(NativeClient::new(derived.py_err(py)?))
         })
     }
 
@@ -297,13 +265,8 @@ impl NativeClient {
     /// returned), sharing this pool; the key is masked in its errors and logs.
     fn with_nol_key(&self, py: Python<'_>, key: String) -> PyResult<NativeClient> {
         guard(py, "with_nol_key", || {
-            if let Some(rule) = phonecom::credential_rule(&key) {
-                let e = phonecom::Error::validation("with_nol_key", "key", &rule);
-                return Err(crate::errors::to_pyerr(py, &e));
-            }
-            Ok(NativeClient::new(
-                self.inner.with_nol_key(phonecom::Secret::new(key)),
-            ))
+            let derived = self.inner.with_nol_key(phonecom::Secret::new(key));
+            Ok(NativeClient::new(derived.py_err(py)?))
         })
     }
 

@@ -1,6 +1,7 @@
 //! Python values to JSON and back. A value that has no JSON form is refused with a validation
 //! error naming where it sits (`contact.address.city`), never silently turned into something else.
 
+use phonecom::wire::base64_encode;
 use phonecom::{Error, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::types::{
@@ -87,10 +88,10 @@ fn convert(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value, Fa
         return Ok(Value::Array(out));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(Value::String(base64(b.as_bytes())));
+        return Ok(Value::String(base64_encode(b.as_bytes())));
     }
     if let Ok(b) = obj.cast::<PyByteArray>() {
-        return Ok(Value::String(base64(&b.to_vec())));
+        return Ok(Value::String(base64_encode(&b.to_vec())));
     }
     // os.PathLike: a file parameter given as a path.
     if obj.hasattr("__fspath__").unwrap_or(false) {
@@ -160,28 +161,6 @@ fn key_of(k: &Bound<'_, PyAny>, path: &str) -> Result<String, Failure> {
         })
 }
 
-/// Standard base64 with padding (bytes travel as base64 text, e.g. `content_base64`).
-pub fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// Convert a JSON value to the matching Python object (dicts keep the upstream's key order).
 pub fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
@@ -217,22 +196,4 @@ pub fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
 /// A configuration error (bad config document, unreadable file).
 pub fn config_error(message: String) -> Error {
     Error::new(ErrorKind::Validation, message)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn base64_matches_rfc4648() {
-        for (raw, enc) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(super::base64(raw.as_bytes()), enc);
-        }
-    }
 }

@@ -36,6 +36,29 @@ fn error_kinds(py: Python<'_>) -> PyResult<Vec<&'static str>> {
     })
 }
 
+/// A per-call time limit in seconds, checked by the core's rule (`field` is the option's
+/// Python spelling, e.g. `timeouts.per_attempt`); returns it unchanged.
+#[pyfunction]
+fn call_time_limit(py: Python<'_>, field: &str, seconds: f64) -> PyResult<f64> {
+    guard(py, "call_time_limit", || {
+        let limit = phonecom::call_options::time_limit(
+            "",
+            field,
+            seconds,
+            phonecom::call_options::TimeUnit::Seconds,
+        );
+        limit.py_err(py).map(|_| seconds)
+    })
+}
+
+/// A call's `max_attempts`, checked by the core's rule.
+#[pyfunction]
+fn call_attempts(py: Python<'_>, field: &str, count: f64) -> PyResult<u32> {
+    guard(py, "call_attempts", || {
+        phonecom::call_options::attempts("", field, count).py_err(py)
+    })
+}
+
 /// Express Sign-Up user name `<partner>-<user_id>`.
 #[pyfunction]
 fn express_username(py: Python<'_>, partner: &str, user_id: &str) -> PyResult<String> {
@@ -161,6 +184,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
     m.add_function(wrap_pyfunction!(error_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(suggest, m)?)?;
+    m.add_function(wrap_pyfunction!(call_time_limit, m)?)?;
+    m.add_function(wrap_pyfunction!(call_attempts, m)?)?;
     m.add_function(wrap_pyfunction!(express_username, m)?)?;
     m.add_function(wrap_pyfunction!(express_generate_password, m)?)?;
     m.add_function(wrap_pyfunction!(express_validate_contact, m)?)?;

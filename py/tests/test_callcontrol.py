@@ -299,12 +299,19 @@ def test_form_bodies() -> None:
     )
     call = cc.request_from_environ(environ("key=k", method="POST", body=form))
     assert call.extra == {"key": "k"} and call.dialed_number == "+18585602222"
+    # The core's HTTP policy (core/src/callcontrol/http.rs), the same as Node's handler.
     status, body = desk.respond(environ("", method="POST", body=b'{"uniqueID": "c1"}', content_type="application/json"))
-    assert status == 400 and "Content-Type" in body
+    assert status == 415 and "`Content-Type` must be a form body" in body
     big = environ("", method="POST", content_type="application/x-www-form-urlencoded")
     big["CONTENT_LENGTH"] = str(cc.MAX_BODY + 1)
     status, body = desk.respond(big)
-    assert status == 400 and "Content-Length" in body
+    assert (status, body) == (413, f"[validation] callcontrol.request: `body` must be at most {cc.MAX_BODY} bytes (got {cc.MAX_BODY + 1})")
+    bad_length = environ("", method="POST", body=form)
+    bad_length["CONTENT_LENGTH"] = "12x"
+    assert desk.respond(bad_length)[0] == 400
+    status, headers, body_text = call_app(desk, big)
+    assert status == "413 Content Too Large" or status == "413 Request Entity Too Large"
+    assert cc.MAX_BODY == 64 * 1024
 
 
 def test_wsgi_app_decorator() -> None:

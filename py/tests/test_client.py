@@ -47,7 +47,7 @@ def test_a_budget_config_paces_calls_and_a_bad_one_is_refused_naming_the_field(c
     # The sandbox's config line turns the budget off (it limits nothing); this one allows 1 call.
     c = phonecom.Client(config, budget={"store": "memory", "v4": {"per_endpoint": 1, "window_s": 30}})
     assert c.v4.get_account()["id"] == config["v4"]["account_id"]
-    with pytest.raises(phonecom.RateLimitError) as limited:
+    with pytest.raises(phonecom.RateLimitedError) as limited:
         c.call("v4.get-account", deadline=0.5)
     assert "local rate budget" in str(limited.value) and limited.value.status is None
     for budget, field in [

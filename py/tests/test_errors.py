@@ -19,7 +19,7 @@ ALL = {
     "permission": phonecom.PermissionDeniedError,
     "not_found": phonecom.NotFoundError,
     "conflict": phonecom.ConflictError,
-    "rate_limited": phonecom.RateLimitError,
+    "rate_limited": phonecom.RateLimitedError,
     "server": phonecom.ServerError,
     "transport": phonecom.TransportError,
     "timeout": phonecom.TimeoutError,
@@ -115,7 +115,7 @@ def test_conflict(client: phonecom.Client, config: Dict[str, Any], sandbox: Sand
 
 def test_rate_limited(client: phonecom.Client, config: Dict[str, Any], sandbox: Sandbox) -> None:
     sandbox.queue_fault("status=429;retry_after=7", path="/v4/accounts", times=1)
-    err = _expect(phonecom.RateLimitError, lambda: client.with_options(max_attempts=1).v4.get_account(), config)
+    err = _expect(phonecom.RateLimitedError, lambda: client.with_options(max_attempts=1).v4.get_account(), config)
     assert err.status == 429 and err.retry_after == 7.0 and err.retryable
     assert "retry after 7.0s" in str(err)
 

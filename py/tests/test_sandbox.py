@@ -275,7 +275,7 @@ def test_rate_limits_switch_on_and_back(sandbox: Sandbox) -> None:
     client = one_shot_client(sandbox)
     client.v4.get_account()
     client.v4.get_account()
-    with pytest.raises(phonecom.RateLimitError) as e:
+    with pytest.raises(phonecom.RateLimitedError) as e:
         client.v4.get_account()
     assert e.value.status == 429
     assert sandbox.set_rate_limit(False)["enabled"] is False

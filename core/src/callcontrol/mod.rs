@@ -65,6 +65,7 @@
 //! answer, [`handle`] also parses the request and turns failures into a 400/500 [`Answer`].
 
 mod command;
+mod http;
 mod request;
 mod router;
 
@@ -112,5 +113,6 @@ fn summarize(problems: Vec<FieldError>) -> (String, Vec<FieldError>) {
 }
 
 pub use command::{render_json, Command, COMMANDS, VOICE_TAG_MAX};
+pub use http::{admit, body_too_large, handle_http, Admission, ALLOW, FORM_TYPE, MAX_BODY};
 pub use request::{CallRequest, Event};
 pub use router::{handle, route, Answer, CallHandler, CONTENT_TYPE};

@@ -254,6 +254,12 @@ impl Operation {
     pub fn method_is_idempotent(method: &str) -> bool {
         matches!(method, "GET" | "HEAD" | "PUT" | "DELETE")
     }
+
+    /// This entry as JSON, the shape of an element of [`Catalog::to_json`]'s `operations` (the
+    /// one serialiser of an entry: the C ABI's `phonecom_operation_json` uses it too).
+    pub fn to_json(&self) -> Value {
+        serde_json::to_value(self).expect("operations serialise")
+    }
 }
 
 /// All operations, by canonical name.
@@ -327,11 +333,7 @@ impl Catalog {
     /// operation as [`Operation`] serialises (the C ABI's `phonecom_operation_json` is one of
     /// these entries).
     pub fn to_json(&self) -> Value {
-        let operations: Vec<Value> = self
-            .ops
-            .values()
-            .map(|op| serde_json::to_value(op).expect("operations serialise"))
-            .collect();
+        let operations: Vec<Value> = self.ops.values().map(Operation::to_json).collect();
         serde_json::json!({
             "version": crate::VERSION,
             "operations": operations,

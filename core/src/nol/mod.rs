@@ -18,7 +18,7 @@
 //! let client = Client::new(Config::from_env()?)?;
 //! let signup = client.nol().signup(Some("Acme Telephony"), None)?;
 //! // Shown once: store signup.api_key now.
-//! let acme = client.with_nol_key(signup.api_key.clone());
+//! let acme = client.with_nol_key(signup.api_key.clone())?;
 //! println!("balance {:?}", acme.nol().account()?.account.balance());
 //! # Ok::<(), phonecom::Error>(())
 //! ```

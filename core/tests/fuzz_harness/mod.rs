@@ -88,6 +88,7 @@ fn client() -> Client {
         Client::new(config).expect("the fuzz client builds")
     })
     .with_v4_token(Secret::new("sbx_v4_fuzz_token"), None)
+    .unwrap()
 }
 
 /// The first line of `data` (without its line break) and the rest, as text.

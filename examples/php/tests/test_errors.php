@@ -29,7 +29,7 @@ test('errors: authentication', function () {
 test('errors: permission', function () {
     $pc = client();
     fault('GET', '/v4/accounts/' . account_id(), 'status=403', 1);
-    $e = expect(\PhoneCom\PermissionException::class, fn () => $pc->call('v4.get-account'));
+    $e = expect(\PhoneCom\PermissionDeniedException::class, fn () => $pc->call('v4.get-account'));
     check($e?->httpStatus === 403 && $e->retryable === false, '403, not retryable');
 });
 
@@ -103,4 +103,35 @@ test('errors: a panic inside the library is an InternalException, with nothing o
     $status = proc_close($child);
     check($status === 0 && $out === 'caught', "the child caught it: $status $out $err");
     check($err === '', "nothing on stderr: $err");
+});
+
+test('errors: one class per kind under the shared names, the old names as aliases', function () {
+    // The cross-language table (README "Errors"): kind => PHP class.
+    $expected = [
+        'validation' => 'ValidationException', 'authentication' => 'AuthenticationException',
+        'permission' => 'PermissionDeniedException', 'not_found' => 'NotFoundException',
+        'conflict' => 'ConflictException', 'rate_limited' => 'RateLimitedException',
+        'server' => 'ServerException', 'transport' => 'TransportException',
+        'timeout' => 'TimeoutException', 'decode' => 'DecodeException', 'internal' => 'InternalException',
+    ];
+    foreach ($expected as $kind => $name) {
+        check(\PhoneCom\PhoneComException::classFor($kind) === "PhoneCom\\$name", "$kind => $name");
+    }
+    check(count(\PhoneCom\ErrorTable::CLASSES) === count($expected), 'no other kind');
+    $e = new \PhoneCom\PermissionDeniedException(3, ['kind' => 'permission', 'message' => 'no']);
+    check($e instanceof \PhoneCom\PermissionException, 'the old name is the same class');
+    check($e instanceof \PhoneCom\PhoneCom\PermissionException, 'also under the PhoneCom\PhoneCom prefix');
+    foreach (\PhoneCom\ErrorTable::FIELDS as $key => $property) {
+        check(in_array($key, ['kind', 'message'], true) || property_exists($e, $property), "field $key is \$$property");
+    }
+});
+
+test('errors: an upstream doc URL and the details of a local refusal reach PHP', function () {
+    $wrong = client(['v1' => ['api_key' => 'v1-wrong-key-0123456789'], 'retry' => ['max_attempts' => 1]]);
+    $e = expect(\PhoneCom\AuthenticationException::class, fn () => $wrong->call('v1.menus.list'));
+    check(str_starts_with((string)$e?->docUrl, 'https://docs.phone.com/'), 'docUrl: ' . json_encode($e?->error));
+    $paced = client(['budget' => ['store' => 'memory', 'v4' => ['per_endpoint' => 1, 'window_s' => 30]]]);
+    $paced->call('v4.get-account');
+    $e = expect(\PhoneCom\RateLimitedException::class, fn () => $paced->callWith('v4.get-account', [], ['deadline_ms' => 500]));
+    check(($e?->details['source'] ?? null) === 'local_budget' && $e->details['wait_ms'] > 0, 'details: ' . json_encode($e?->details));
 });

@@ -20,9 +20,12 @@ test('exchange: a bad option names its field, before sending', function () {
     $pc = client();
     foreach ([
         [['timeout' => 5], 'timeout', 'attempt_timeout_ms, deadline_ms, max_attempts, headers'],
-        [['deadline_ms' => '20s'], 'deadline_ms', 'positive integer of milliseconds'],
-        [['max_attempts' => 0], 'max_attempts', 'from 1 to 100'],
-        [['attempt_timeout_ms' => 0], 'attempt_timeout_ms', 'positive integer'],
+        [['deadline_ms' => '20s'], 'deadline_ms', 'must be a number of milliseconds'],
+        // The core's rules, stated the same in every language (core/src/call_options.rs).
+        [['max_attempts' => 0], 'max_attempts', '`max_attempts` must be an integer from 1 to 100 (1 disables retries)'],
+        [['max_attempts' => 101], 'max_attempts', '`max_attempts` must be an integer from 1 to 100 (1 disables retries)'],
+        [['attempt_timeout_ms' => 0], 'attempt_timeout_ms', '`attempt_timeout_ms` must be at least 1 ms and at most 1 day'],
+        [['deadline_ms' => 86400001], 'deadline_ms', '`deadline_ms` must be at least 1 ms and at most 1 day'],
         [['headers' => ['User-Agent' => 'mine/1']], 'headers.User-Agent', 'headers.User-Agent'],
         [['headers' => ['X-Trace' => "a\r\nX-Injected: 1"]], 'headers.X-Trace', 'headers.X-Trace'],
     ] as [$options, $field, $says]) {
@@ -117,6 +120,29 @@ test('exchange: fromEnv reads the JSON file PHONECOM_CONFIG names', function () 
         check(str_contains((string)$e?->getMessage(), "PHONECOM_CONFIG file `$path`"), 'names the variable and the path: ' . $e?->getMessage());
     } finally {
         putenv($before === false ? 'PHONECOM_CONFIG' : "PHONECOM_CONFIG=$before");
+        @unlink($path);
+    }
+});
+
+test('exchange: fromFile reads a JSON config file; a bad one names the path, never a value', function () {
+    $path = tempnam(sys_get_temp_dir(), 'phonecom-config-');
+    try {
+        file_put_contents($path, json_encode(sandbox_config()));
+        check(PhoneCom::fromFile($path)->call('v4.get-account')['id'] === account_id(), 'the account of the file');
+        foreach ([
+            ['{"v4": {"tokn": "Leaky-Secret-9"}}', 'tokn'],
+            ['{"v4": {"token": "Leaky-Secret-9"', 'not valid JSON'],
+        ] as [$text, $says]) {
+            file_put_contents($path, $text);
+            $e = expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::fromFile($path));
+            $message = (string)$e?->getMessage();
+            check(str_contains($message, "config file `$path`") && str_contains($message, $says), $message);
+            check(!str_contains(json_encode($e?->error), 'Leaky-Secret-9'), 'no value: ' . $message);
+        }
+        unlink($path);
+        $e = expect(\PhoneCom\ValidationException::class, fn () => PhoneCom::fromFile($path));
+        check(str_contains((string)$e?->getMessage(), 'no such file'), (string)$e?->getMessage());
+    } finally {
         @unlink($path);
     }
 });

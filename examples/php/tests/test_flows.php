@@ -31,7 +31,7 @@ test('flow: sign-up, then search and buy a number as the user', function () {
     check($left['items'] === [], 'it left the inventory');
 
     // The user's token acts on the user's account only.
-    $e = expect(\PhoneCom\PermissionException::class, fn () => $user->call('v4.get-account', ['account_id' => account_id()]));
+    $e = expect(\PhoneCom\PermissionDeniedException::class, fn () => $user->call('v4.get-account', ['account_id' => account_id()]));
     check($e?->httpStatus === 403, '403');
     check(!str_contains(json_encode($e?->error), $token), 'user token masked');
     // The same portal user again: a conflict that says what to do, not created twice.

@@ -67,10 +67,18 @@ static void bad_options_name_the_field(void) {
         const char *says;
     } cases[] = {
         {"{\"timeout\": 5}", PHONECOM_ERR_VALIDATION, "timeout", "attempt_timeout_ms, deadline_ms, max_attempts, headers"},
-        {"{\"deadline_ms\": \"20s\"}", PHONECOM_ERR_VALIDATION, "deadline_ms", "positive integer of milliseconds"},
-        {"{\"attempt_timeout_ms\": -1}", PHONECOM_ERR_VALIDATION, "attempt_timeout_ms", "positive integer"},
-        {"{\"attempt_timeout_ms\": 0}", PHONECOM_ERR_VALIDATION, "attempt_timeout_ms", "positive integer"},
-        {"{\"max_attempts\": 0}", PHONECOM_ERR_VALIDATION, "max_attempts", "from 1 to 100"},
+        {"{\"deadline_ms\": \"20s\"}", PHONECOM_ERR_VALIDATION, "deadline_ms", "must be a number of milliseconds"},
+        /* The core's rules, stated the same in every language (see core/src/call_options.rs). */
+        {"{\"attempt_timeout_ms\": -1}", PHONECOM_ERR_VALIDATION, "attempt_timeout_ms",
+         "`attempt_timeout_ms` must be at least 1 ms and at most 1 day"},
+        {"{\"attempt_timeout_ms\": 0}", PHONECOM_ERR_VALIDATION, "attempt_timeout_ms",
+         "`attempt_timeout_ms` must be at least 1 ms and at most 1 day"},
+        {"{\"deadline_ms\": 86400001}", PHONECOM_ERR_VALIDATION, "deadline_ms",
+         "`deadline_ms` must be at least 1 ms and at most 1 day"},
+        {"{\"max_attempts\": 0}", PHONECOM_ERR_VALIDATION, "max_attempts",
+         "`max_attempts` must be an integer from 1 to 100 (1 disables retries)"},
+        {"{\"max_attempts\": 101}", PHONECOM_ERR_VALIDATION, "max_attempts",
+         "`max_attempts` must be an integer from 1 to 100 (1 disables retries)"},
         {"{\"headers\": {\"Authorization\": \"Bearer stolen-1234\"}}", PHONECOM_ERR_VALIDATION,
          "headers.Authorization", "headers.Authorization"},
         {"{\"headers\": {\"X-Trace\": \"a\\r\\nX-Injected: 1\"}}", PHONECOM_ERR_VALIDATION, "headers.X-Trace",
@@ -287,16 +295,22 @@ static void debug_log_reaches_the_log_callback(void) {
     free(token);
 }
 
+/* Write the sandbox's config line to a new file named from `path` (a mkstemp template). */
+static bool write_sandbox_config(char *path) {
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return false;
+    const char *config = h_config();
+    CHECK(write(fd, config, strlen(config)) == (ssize_t)strlen(config));
+    close(fd);
+    return true;
+}
+
 /* phonecom_client_new_from_env reads the JSON file PHONECOM_CONFIG names (issue 14, item 2). */
 static void from_env_reads_phonecom_config(void) {
     SKIP_UNLESS(h_config(), "no sandbox");
     char path[] = "/tmp/phonecom-config-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    if (fd < 0) return;
-    const char *config = h_config();
-    CHECK(write(fd, config, strlen(config)) == (ssize_t)strlen(config));
-    close(fd);
+    if (!write_sandbox_config(path)) return;
     const char *before = getenv("PHONECOM_CONFIG");
     char *saved = before ? strdup(before) : NULL;
 
@@ -339,6 +353,50 @@ static void from_env_reads_phonecom_config(void) {
     if (saved) setenv("PHONECOM_CONFIG", saved, 1);
     else unsetenv("PHONECOM_CONFIG");
     free(saved);
+}
+
+/* phonecom_client_new_from_file and _builder_from_file: the core reads and checks the file; a
+ * bad one names the path and the problem, never the file's values. */
+static void from_file_reads_a_config_file(void) {
+    SKIP_UNLESS(h_config(), "no sandbox");
+    char path[] = "/tmp/phonecom-config-XXXXXX";
+    if (!write_sandbox_config(path)) return;
+
+    phonecom_client *client = NULL;
+    CHECK_STATUS(phonecom_client_new_from_file(path, &client), PHONECOM_OK);
+    char *account = NULL;
+    if (client) {
+        CHECK_STATUS(phonecom_call(client, "v4.get-account", "{}", &account), PHONECOM_OK);
+        CHECK(account && h_get_int(account, "/id") == h_account_id());
+        phonecom_string_free(account);
+    }
+    phonecom_client_free(client);
+    phonecom_client_builder *builder = NULL;
+    CHECK_STATUS(phonecom_client_builder_from_file(path, &builder), PHONECOM_OK);
+    phonecom_client_builder_free(builder);
+
+    const char *typo = "{\"v4\": {\"tokn\": \"Leaky-Secret-9\"}}";
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs(typo, f);
+        fclose(f);
+    }
+    client = SENTINEL_CLIENT;
+    CHECK_STATUS(phonecom_client_new_from_file(path, &client), PHONECOM_ERR_VALIDATION);
+    CHECK(client == SENTINEL_CLIENT);
+    char *message = h_take(phonecom_last_error_message());
+    CHECK(message && strstr(message, "config file `") && strstr(message, path) && strstr(message, "tokn"));
+    CHECK(message && !strstr(message, "Leaky-Secret-9"));
+    free(message);
+
+    unlink(path);
+    CHECK_STATUS(phonecom_client_new_from_file(path, &client), PHONECOM_ERR_VALIDATION);
+    message = h_take(phonecom_last_error_message());
+    CHECK(message && strstr(message, "no such file"));
+    free(message);
+    CHECK_STATUS(phonecom_client_new_from_file(NULL, &client), PHONECOM_ERR_NULL_ARGUMENT);
+    CHECK(client == SENTINEL_CLIENT);
 }
 
 /* app_info in the configuration and a call's extra headers, as the debug log sees them sent. */
@@ -406,4 +464,5 @@ void suite_options(void) {
     h_run("options: response headers mask the secrets the upstream sends", response_headers_mask_secrets);
     h_run("options: debug_log gives the log callback masked headers and bodies", debug_log_reaches_the_log_callback);
     h_run("options: new_from_env reads the file PHONECOM_CONFIG names", from_env_reads_phonecom_config);
+    h_run("options: new_from_file reads a config file, a bad one named by its path", from_file_reads_a_config_file);
 }

@@ -173,6 +173,10 @@ export declare class PhoneComError extends Error {
   readonly rawBody: string | null;
   /** How many times the request was sent (0 when refused before sending). */
   readonly attempts: number;
+  /** A page that explains the error, when the upstream gave one. */
+  readonly docUrl: string | null;
+  /** Further structured facts the upstream or the library gave (`{}` when none). */
+  readonly details: { [key: string]: JsonValue };
   toJSON(): { [key: string]: JsonValue };
 }
 /** Bad input, refused before sending (or by the upstream, 400/422). */
@@ -180,7 +184,11 @@ export declare class ValidationError extends PhoneComError { readonly kind: 'val
 /** Missing or wrong credentials (401). */
 export declare class AuthenticationError extends PhoneComError { readonly kind: 'authentication'; readonly code: 'PHONECOM_AUTHENTICATION'; }
 /** Not allowed (403, 402-style refusals). */
-export declare class PermissionError extends PhoneComError { readonly kind: 'permission'; readonly code: 'PHONECOM_PERMISSION'; }
+export declare class PermissionDeniedError extends PhoneComError { readonly kind: 'permission'; readonly code: 'PHONECOM_PERMISSION'; }
+/** @deprecated The old name of `PermissionDeniedError` (the same class). */
+export declare const PermissionError: typeof PermissionDeniedError;
+/** @deprecated The old name of `PermissionDeniedError` (the same class). */
+export type PermissionError = PermissionDeniedError;
 /** The resource does not exist (404). */
 export declare class NotFoundError extends PhoneComError { readonly kind: 'not_found'; readonly code: 'PHONECOM_NOT_FOUND'; }
 /** The request conflicts with the resource's state (409). */
@@ -206,7 +214,9 @@ export declare const errors: {
   readonly PhoneComError: typeof PhoneComError;
   readonly ValidationError: typeof ValidationError;
   readonly AuthenticationError: typeof AuthenticationError;
-  readonly PermissionError: typeof PermissionError;
+  readonly PermissionDeniedError: typeof PermissionDeniedError;
+  /** @deprecated The old name of `PermissionDeniedError`. */
+  readonly PermissionError: typeof PermissionDeniedError;
   readonly NotFoundError: typeof NotFoundError;
   readonly ConflictError: typeof ConflictError;
   readonly RateLimitedError: typeof RateLimitedError;

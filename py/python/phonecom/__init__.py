@@ -20,7 +20,9 @@
 
 from __future__ import annotations
 
-from . import _native, callcontrol, express, numbers, sandbox, types
+from typing import Any
+
+from . import _errors, _native, callcontrol, express, numbers, sandbox, types
 from ._client import AsyncClient, AsyncOperation, Client, Namespace, Operation, Response, catalog
 from ._paging import AsyncProgressCallback, Progress, ProgressCallback
 from ._errors import (
@@ -32,7 +34,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     PhoneComError,
-    RateLimitError,
+    RateLimitedError,
     ServerError,
     TimeoutError,
     TransportError,
@@ -60,7 +62,7 @@ __all__ = [
     "PermissionDeniedError",
     "NotFoundError",
     "ConflictError",
-    "RateLimitError",
+    "RateLimitedError",
     "ServerError",
     "TransportError",
     "TimeoutError",
@@ -74,3 +76,8 @@ __all__ = [
     "sandbox",
     "types",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Old names of the exception classes (``phonecom.RateLimitError``), with a DeprecationWarning."""
+    return _errors._deprecated(name, stacklevel=3)

@@ -58,6 +58,33 @@ def seconds(field: str, value: Any) -> float:
     return float(value)
 
 
+def _as_float(value: Any) -> float:
+    """An int or float (not a bool) as a float (``inf`` past float's range); anything else NaN,
+    which the core's rules refuse."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return math.nan
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
+
+
+def call_seconds(field: str, value: Any) -> float:
+    """A per-call time limit in seconds, checked by the core's rule (at least 1 ms, at most 1 day)."""
+    from . import _native
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _invalid(field, "must be a number of seconds")
+    return float(_native.call_time_limit(field, _as_float(value)))
+
+
+def call_attempts(field: str, value: Any) -> int:
+    """A call's ``max_attempts``, checked by the core's rule (an integer from 1 to 100)."""
+    from . import _native
+
+    return int(_native.call_attempts(field, _as_float(value)))
+
+
 def _to_ms(field: str, value: Any) -> int:
     return max(1, round(seconds(field, value) * 1000))
 
@@ -111,14 +138,14 @@ def call_options(options: Mapping[str, Any]) -> Dict[str, Any]:
                 DeprecationWarning,
                 stacklevel=4,
             )
-            out["attempt_timeout"] = seconds("timeout", value)
+            out["attempt_timeout"] = call_seconds("timeout", value)
         elif key == "timeouts":
             if not isinstance(value, Mapping):
                 raise _invalid("timeouts", "must be a dict, e.g. {'per_attempt': 5.0}")
             for name, limit in value.items():
                 if name == "per_attempt":
                     if limit is not None:
-                        out["attempt_timeout"] = seconds("timeouts.per_attempt", limit)
+                        out["attempt_timeout"] = call_seconds("timeouts.per_attempt", limit)
                 elif name == "connect":
                     raise _invalid(
                         "timeouts.connect",
@@ -127,8 +154,10 @@ def call_options(options: Mapping[str, Any]) -> Dict[str, Any]:
                 else:
                     raise _invalid(f"timeouts.{name}", "is not a per-call timeout (known: per_attempt)")
         elif key == "deadline":
-            out["deadline"] = seconds("deadline", value)
-        elif key in ("max_attempts", "headers"):
+            out["deadline"] = call_seconds("deadline", value)
+        elif key == "max_attempts":
+            out[key] = call_attempts("max_attempts", value)
+        elif key == "headers":
             out[key] = value
         else:
             raise TypeError(f"unknown call option: {key} (known: timeouts, deadline, max_attempts, headers)")

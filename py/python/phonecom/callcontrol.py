@@ -36,6 +36,7 @@ mounted in a Flask/Django project).
 
 from __future__ import annotations
 
+import http
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union, cast
@@ -76,8 +77,8 @@ VOICE_TAG_MAX: int = _native.CALLCONTROL_VOICE_TAG_MAX
 """The longest voice tag, in characters."""
 CONTENT_TYPE: str = _native.CALLCONTROL_CONTENT_TYPE
 """The content type of every answer (``text/plain``)."""
-MAX_BODY = 64 * 1024
-"""The largest form body :func:`request_from_environ` reads (a request is a few hundred bytes)."""
+MAX_BODY: int = _native.CALLCONTROL_MAX_BODY
+"""The largest form body :func:`request_from_environ` reads (the core's limit; a request is a few hundred bytes)."""
 
 _log = logging.getLogger("phonecom.callcontrol")
 
@@ -222,28 +223,26 @@ def parse_request(text: str) -> CallRequest:
     return CallRequest._from_native(_native.callcontrol_parse_request(text))
 
 
-def _invalid_request(rule: str, field_name: str = "request") -> ValidationError:
-    op = "callcontrol.request"
-    return ValidationError(
-        f"[validation] {op}: call-control request: `{field_name}` {rule}",
-        operation=op,
-        fields=[FieldError(field_name, rule)],
+def _admit(environ: Mapping[str, Any]) -> None:
+    """The core's HTTP policy for call control (``core/src/callcontrol/http.rs``, the same in
+    every language): GET or POST (405), a form body (415), a whole Content-Length (400) of at
+    most :data:`MAX_BODY` bytes (413). A refusal raises ValidationError with the HTTP status
+    to answer as ``status``."""
+    refused = _native.callcontrol_admit(
+        str(environ.get("REQUEST_METHOD", "GET")),
+        str(environ.get("CONTENT_TYPE") or "") or None,
+        str(environ.get("CONTENT_LENGTH") or "") or None,
     )
+    if refused is not None:
+        status, text = refused
+        raise ValidationError(text, operation="callcontrol.request", status=status)
 
 
 def _form_body(environ: Mapping[str, Any]) -> str:
-    method = str(environ.get("REQUEST_METHOD", "GET")).upper()
-    if method != "POST":
+    _admit(environ)
+    if str(environ.get("REQUEST_METHOD", "GET")).upper() != "POST":
         return ""
-    ctype = str(environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
-    if ctype not in ("", "application/x-www-form-urlencoded"):
-        raise _invalid_request(f"must be a form body (application/x-www-form-urlencoded), not {ctype}", "Content-Type")
-    raw_length = str(environ.get("CONTENT_LENGTH") or "0").strip() or "0"
-    if not raw_length.isdigit():
-        raise _invalid_request("must be a whole number of bytes", "Content-Length")
-    length = int(raw_length)
-    if length > MAX_BODY:
-        raise _invalid_request(f"must be at most {MAX_BODY} bytes (got {length})", "Content-Length")
+    length = int(str(environ.get("CONTENT_LENGTH") or "0").strip() or "0")  # checked by the core
     stream = environ.get("wsgi.input")
     if length == 0 or stream is None:
         return ""
@@ -372,7 +371,7 @@ class Handler:
             call = request_from_environ(environ)
         except PhoneComError as e:
             _log.info("call-control request refused: %s", e)
-            return 400, str(e)
+            return e.status or 400, str(e)
         try:
             answer = self.answer(call)
             return 200, "" if answer is None or answer == "" else render(answer)
@@ -384,21 +383,13 @@ class Handler:
             return 500, f"call-control handler failed: {type(e).__name__}"
 
     def __call__(self, environ: Dict[str, Any], start_response: _StartResponse) -> Iterable[bytes]:
-        method = str(environ.get("REQUEST_METHOD", "GET")).upper()
-        if method not in ("GET", "POST"):
-            body = b"call control takes GET or POST"
-            start_response(
-                "405 Method Not Allowed",
-                [("Content-Type", CONTENT_TYPE), ("Content-Length", str(len(body))), ("Allow", "GET, POST")],
-            )
-            return [body]
         status, text = self.respond(environ)
         data = text.encode("utf-8")
-        start_response(_STATUS[status], [("Content-Type", CONTENT_TYPE), ("Content-Length", str(len(data)))])
+        headers = [("Content-Type", CONTENT_TYPE), ("Content-Length", str(len(data)))]
+        if status == 405:
+            headers.append(("Allow", _native.CALLCONTROL_ALLOW))
+        start_response(f"{status} {http.HTTPStatus(status).phrase}", headers)
         return [data]
-
-
-_STATUS = {200: "200 OK", 400: "400 Bad Request", 500: "500 Internal Server Error"}
 
 
 class _FunctionHandler(Handler):

@@ -16,7 +16,9 @@
 //! prints each call's requests and answers. With `--listen 0.0.0.0:8080` it only serves the
 //! endpoint, until it is killed (give Phone.com `http://your-host:8080/phonecom/calls`).
 
-use phonecom::callcontrol::{handle, CallHandler, CallRequest, Command};
+use phonecom::callcontrol::{
+    admit, handle_http, Admission, Answer, CallHandler, CallRequest, Command, ALLOW,
+};
 use phonecom::{Error, ErrorKind};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -215,7 +217,8 @@ fn print_transcript(t: &Value) -> Result<(), Error> {
 }
 
 /// Serves the endpoint: each connection is one request (GET with the fields in the query string,
-/// or POST with a form body), answered by `phonecom::callcontrol::handle`.
+/// or POST with a form body), answered by the core's HTTP policy (`admit`: 405, 413, 415) and
+/// `phonecom::callcontrol::handle_http`.
 fn serve(listener: TcpListener, handler: Arc<Attendant>) {
     for stream in listener.incoming().flatten() {
         let handler = handler.clone();
@@ -231,44 +234,59 @@ fn answer(stream: TcpStream, handler: &Attendant) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
     reader.read_line(&mut line)?;
-    let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-    let mut length = 0usize;
+    let mut words = line.split_whitespace();
+    let method = words.next().unwrap_or("").to_string();
+    let target = words.next().unwrap_or("/").to_string();
+    let (mut content_type, mut content_length) = (None, None);
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
         }
         if let Some((name, value)) = header.split_once(':') {
+            let value = Some(value.trim().to_string());
             if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().unwrap_or(0);
+                content_length = value;
+            } else if name.eq_ignore_ascii_case("content-type") {
+                content_type = value;
             }
         }
     }
-    let mut body = vec![0; length.min(64 * 1024)];
-    reader.read_exact(&mut body)?;
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
-    let body = String::from_utf8_lossy(&body);
-    let input = [query, body.as_ref()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("&");
-    let (status, content_type, text) = if path == "/phonecom/calls" {
-        let a = handle(handler, &input);
-        (a.status, a.content_type, a.body)
+    let a = if path != "/phonecom/calls" {
+        Answer {
+            status: 404,
+            content_type: "text/plain",
+            body: format!("no call-control endpoint at {path}"),
+        }
     } else {
-        (
-            404,
-            "text/plain",
-            format!("no call-control endpoint at {path}"),
-        )
+        match admit(&method, content_type.as_deref(), content_length.as_deref()) {
+            Err(refusal) => refusal,
+            Ok(admission) => {
+                let length = match admission {
+                    Admission::Body { length } => length.unwrap_or(0),
+                    Admission::NoBody => 0,
+                };
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body)?;
+                handle_http(handler, &method, content_type.as_deref(), query, &body)
+            }
+        }
+    };
+    let allow = if a.status == 405 {
+        format!("Allow: {ALLOW}\r\n")
+    } else {
+        String::new()
     };
     let mut stream = stream;
     write!(
         stream,
-        "HTTP/1.1 {status} {}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
-        if status == 200 { "OK" } else { "Error" },
-        text.len()
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{allow}Connection: close\r\n\r\n{}",
+        a.status,
+        if a.status == 200 { "OK" } else { "Error" },
+        a.content_type,
+        a.body.len(),
+        a.body
     )?;
     stream.flush()
 }

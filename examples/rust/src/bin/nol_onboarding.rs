@@ -31,7 +31,7 @@ fn run() -> Result<(), phonecom::Error> {
         signup.account.id,
         signup.key_prefix.as_deref().unwrap_or("nol_")
     );
-    let acme = client.with_nol_key(signup.api_key.clone());
+    let acme = client.with_nol_key(signup.api_key.clone())?;
     let onboarding = acme.nol().onboarding(NUMBER)?;
 
     let sent = onboarding.start_otp(OtpChannel::Sms)?;

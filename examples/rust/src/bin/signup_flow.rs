@@ -50,7 +50,7 @@ fn run() -> Result<(), phonecom::Error> {
         done.token.scope.as_deref().unwrap_or("-")
     );
 
-    let user = client.with_v4_token(done.token.access_token.clone(), Some(done.account.id));
+    let user = client.with_v4_token(done.token.access_token.clone(), Some(done.account.id))?;
     let query = ListQuery::new()
         .filter("npa", Filter::eq(858))
         .filter("price", Filter::lt(149))
