@@ -79,7 +79,7 @@ export type FileParam =
   | { content_base64: string; filename?: string; content_type?: string };
 
 /** v4 list filters: `{npa: 'eq:858', price: ['gte:100', 'lt:149']}` (ops: eq ne lt gt lte gte starts-with ends-with contains not-starts-with not-ends-with not-contains between:a,b not-between:a,b empty not-empty in:a,b not-in). */
-export type Filters<F extends string> = { [K in F]?: string | number | Array<string | number> };
+export type Filters<F extends string> = { [K in F]?: string | string[] };
 
 /** v4 list sorting: `{price: 'asc'}`. */
 export type Sort<F extends string> = { [K in F]?: 'asc' | 'desc' };
@@ -246,9 +246,9 @@ export type CallArgs<N extends OperationName> = {} extends Operations[N]['params
   : [params: Operations[N]['params'], options?: CallOptions];
 
 /** The arguments of a list walk. */
-export type PageArgs<N extends OperationName> = {} extends Operations[N]['params']
-  ? [params?: Operations[N]['params'], options?: WalkOptions]
-  : [params: Operations[N]['params'], options?: WalkOptions];
+export type PageArgs<N extends OperationName> = {} extends Operations[N]['walk']
+  ? [params?: Operations[N]['walk'], options?: WalkOptions]
+  : [params: Operations[N]['walk'], options?: WalkOptions];
 
 /** One operation as a method: `await client.v4.getAccount()`. */
 export interface Method<N extends OperationName> {
@@ -518,53 +518,39 @@ export declare const callcontrol: {
 
 // Result schemas (from the upstream specifications).
 
-/** A self-service API account. Balances are in microdollars (1e-6 USD): $0.004 = 4,000, a $5 top-up = 5,000,000. */
-export interface Account {
-  id?: string | null;
-  /** Optional renewal-reminder email (may be null). */
-  email?: string | null;
-  name?: string | null;
-  /** Remaining prepaid credit in microdollars. */
-  balance_micros?: number | null;
-  /** Same balance as a 2-decimal USD string. */
-  balance_usd?: string | null;
-  status?: "active" | "suspended" | null;
-  created_at?: string | null;
-}
-
 /** The Full Account Object includes all of the properties in the Account Summary Object, along with the following: */
 export interface AccountFull {
   /** Account ID. Sometimes referred to as "Voip ID" or "voip_id". */
-  id?: number | null;
+  id?: number;
   /** Name on the account. Read-only. */
-  name?: string | null;
+  name?: string;
   /** Account user name */
-  username?: string | null;
+  username?: string;
   /** Account password. For security reason, this is masked as "**" */
-  password?: string | null;
+  password?: string;
   /** If this account is a subaccount, this property shows the master account that it belongs to. Otherwise it is NULL. Read-only. Output is an Account Summary Object. */
   master_account?: AccountSummary | null;
   /** Contact Object. See below for details. */
-  contact?: ContactAccount | null;
+  contact?: ContactAccount;
   /** Contact Object for billing purposes. See below for details. */
   billing_contact?: ContactAccount | null;
 }
 
 /** One verified number bound to the calling account, with its call-provenance enrollment state. These are the only fields the resource exposes — the platform's internal review/monitoring columns are operator-only by design. */
 export interface AccountPhone {
-  e164?: string | null;
+  e164?: string;
   /** When the OTP bind verified this number onto the account. */
-  verified_at?: string | null;
-  precall_enrolled?: boolean | null;
+  verified_at?: string;
+  precall_enrolled?: boolean;
   precall_enrolled_at?: string | null;
 }
 
 /** The Account Summary Object is used to briefly represent an account. It can occur in several places throughout this API. Here are the properties: */
 export interface AccountSummary {
   /** Account ID. Sometimes referred to as "Voip ID" or "voip_id". */
-  id?: number | null;
+  id?: number;
   /** Name on the account. Read-only. */
-  name?: string | null;
+  name?: string;
 }
 
 /** Contact Address Object. See below for details. */
@@ -572,13 +558,13 @@ export interface Address {
   /** Street address line 1. Required. */
   line_1: string;
   /** Street address line 2 */
-  line_2?: string | null;
+  line_2?: string;
   /** City. Required. */
   city: string;
   /** Province. Required if country is US */
-  province?: string | null;
+  province?: string;
   /** Postal code */
-  postal_code?: string | null;
+  postal_code?: string;
   /** 2-character country code. Required. */
   country: string;
 }
@@ -588,66 +574,66 @@ export interface AddressInput {
   /** Street address */
   line_1: string;
   /** Second line */
-  line_2?: string | null;
+  line_2?: string;
   /** City */
   city: string;
   /** State or province (required when the country is US or CA) */
-  province?: string | null;
+  province?: string;
   /** Postal code */
-  postal_code?: string | null;
+  postal_code?: string;
   /** ISO 3166 alpha-2 country code, upper case (US) */
   country: string;
 }
 
 export interface AddressListContacts {
   /** Address type, one of: home or business. Default is home. */
-  type?: string | null;
+  type?: string;
   /** House number and street name, including apartment, suite, etc. */
-  street?: string | null;
+  street?: string;
   /** City */
-  city?: string | null;
+  city?: string;
   /** State or province */
-  state?: string | null;
+  state?: string;
   /** Zip code or postal code */
-  zip?: string | null;
+  zip?: string;
   /** Country name */
-  country?: string | null;
+  country?: string;
 }
 
 /** Display-only view of an API key (§4.4). Raw key material and hashes are never returned. */
 export interface ApiKeyView {
-  id?: string | null;
-  key_prefix?: string | null;
-  name?: string | null;
+  id?: string;
+  key_prefix?: string;
+  name?: string;
   /** Non-null for tenant sub-keys. */
   tenant_id?: string | null;
-  tier?: "free" | "standard" | "enterprise" | null;
-  allowed_use_cases?: string[] | null;
+  tier?: "free" | "standard" | "enterprise";
+  allowed_use_cases?: string[];
   /** Requests per 60-second window. */
-  rate_limit?: number | null;
-  requests_total?: number | null;
+  rate_limit?: number;
+  requests_total?: number;
   last_used_at?: string | null;
-  disabled?: boolean | null;
-  require_signed_requests?: boolean | null;
+  disabled?: boolean;
+  require_signed_requests?: boolean;
   /** Non-null while a rotation grace window is open (the previous key still validates until then). */
   rotation_grace_expires_at?: string | null;
-  created_at?: string | null;
+  created_at?: string;
 }
 
 /** The Full Application Object is identical to the Application Summary Object. See above for details. */
 export interface ApplicationFull {
   /** Application ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Application name */
-  name?: string | null;
+  name?: string;
 }
 
 /** The Application Summary Object is used to briefly represent an application. It can occur in several places throughout this API. Here are the properties: */
 export interface ApplicationSummary {
   /** Application ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Application name */
-  name?: string | null;
+  name?: string;
 }
 
 /** The Full Available Phone Number Object includes the properties in the Summary Object, along with the following: */
@@ -657,17 +643,17 @@ export interface AvailableNumbersFull {
   /** Human-readable formatted version of the phone number */
   formatted: string;
   /** The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here. Please contact our sales department if you are interested in these numbers. */
-  price?: number | null;
+  price?: number | "REQUEST_QUOTE";
   /** Whether the number is toll-free */
-  is_toll_free?: boolean | null;
+  is_toll_free?: boolean;
   /** The international dialing prefix for this number. For US and Canadian numbers, for example, this will be "1". */
-  country_code?: string | null;
+  country_code?: string;
   /** Area code (a.k.a. NPA). Included for North American numbers only. */
-  npa?: string | null;
+  npa?: string;
   /** Second 3 digits (a.k.a. NXX). Included for North American numbers only. */
-  nxx?: string | null;
+  nxx?: string;
   /** Last 4 digits (a.k.a. XXXX). Included for North American numbers only. */
-  xxxx?: string | null;
+  xxxx?: string;
   /** City with which this number is associated, if known. Otherwise NULL. */
   city?: string | null;
   /** State or Province with which this number is associated, if known. Postal Code. Otherwise NULL. */
@@ -679,118 +665,118 @@ export interface AvailableNumbersFull {
 /** Each item in the 'details' record may contain the following properties: */
 export interface CallDetails {
   /** UNIX time stamp representing the UTC time that this call item starts */
-  start_time?: number | null;
+  start_time?: number;
   /** Endpoint for this call item, such as call, voicemail, fax, menu, menu item, queue ... */
-  type?: string | null;
+  type?: string;
   /** ID associated with this call item endpoint (type) */
-  id_value?: number | null;
+  id_value?: number;
   /** Same as account id */
-  voip_id?: number | null;
+  voip_id?: number;
   /** Same as account extension id */
-  voip_phone_id?: number | null;
+  voip_phone_id?: number;
 }
 
 export interface CallFull {
-  id?: string | null;
+  id?: string;
 }
 
 /** The Full Call Log Object includes the properties in the Call Log Summary Object, along with the following: */
 export interface CallLogFull {
   /** ID */
-  id?: string | null;
+  id?: string;
   /** Internal system id, may be null */
   uuid?: string | null;
   /** Account extension */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
   /** Call made from this phone number */
-  caller_id?: string | null;
+  caller_id?: string;
   /** Call made to this phone number */
-  called_number?: string | null;
+  called_number?: string;
   /** Call start time */
-  start_time?: string | null;
+  start_time?: string;
   /** Call log creation time. Same as call end time + time needed to create call log */
-  created_at?: string | null;
+  created_at?: string;
   /** Call direction: in or out */
-  direction?: string | null;
+  direction?: string;
   /** Call type: call, fax, audiogram ... */
-  type?: string | null;
+  type?: string;
   /** Call duration in seconds */
-  call_duration?: number | null;
+  call_duration?: number;
   /** Was call being monitored? */
-  is_monitored?: string | null;
+  is_monitored?: string;
   /** Internal system call reference number */
-  call_number?: string | null;
+  call_number?: string;
   /** Last action of call flow */
-  final_action?: string | null;
+  final_action?: string;
   /** URL of voicemail if available. User may download the audio via this URL. Empty string if voicemail does not exist */
-  voicemail_url?: string | null;
+  voicemail_url?: string;
   /** URL of voicemail if available. User may listen to the audio online via this URL. Empty string if voicemail does not exist */
-  voicemail_cp_url?: string | null;
+  voicemail_cp_url?: string;
   /** Transcript of voicemail if enabled and available */
-  voicemail_transcript?: string | null;
+  voicemail_transcript?: string;
   /** URL of call recording if available. User may download the audio via this URL. Empty string if call recording does not exist */
-  call_recording_url?: string | null;
+  call_recording_url?: string;
   /** URL of call recording if available. User may listen to the audio online via this URL. Empty string if call recording does not exist */
-  call_recording_cp_url?: string | null;
+  call_recording_cp_url?: string;
   /** A list of call flows from beginning of call to end of call. */
-  details?: CallDetails[] | null;
+  details?: CallDetails[];
   /** Internal system caller id / name */
-  caller_cnam?: string | null;
+  caller_cnam?: string;
 }
 
 /** Call Notifications Object or NULL */
 export interface CallNotifications {
   /** Array of email addresses */
-  emails?: string[] | null;
+  emails?: string[];
   /** A phone number capable of receiving SMS messages */
-  sms?: string | null;
+  sms?: string;
 }
 
 export interface CallbackObject {
   /** URL of webhook, where the event is emitted to. Note: The listener supports both HTTP & HTTPS, we highly recommend that users use HTTPS on all callbacks (with user name and password) to ensure no one may send malicious events pretending to be Phone.com. */
-  url?: string | null;
+  url?: string;
   /** Role of callback: main or backup */
-  role?: string | null;
+  role?: string;
   /** HTTP method: get or post */
-  verb?: string | null;
+  verb?: string;
   /** Optional user name needed to logon to the webhook URL */
-  username?: string | null;
+  username?: string;
   /** Optional password needed to logon to the webhook URL */
-  password?: string | null;
+  password?: string;
   /** Optional : Duration of HTTP response will time out while sending the event to the callback URL. (1 - 10 seconds) */
-  timeout?: number | null;
+  timeout?: number;
 }
 
 /** Here are all of the properties you can expect for Caller ID objects: */
 export interface CallerIdFull {
   /** Phone number, in E.164 format */
-  number?: string | null;
+  number?: string;
   /** Name you have supplied for this number */
-  name?: string | null;
+  name?: string;
   /** Type of Caller ID. account means this number is registered to your account, and extra refers to extra numbers which you have authorized, which are not managed under Phone.com. */
-  type?: string | null;
+  type?: string;
 }
 
 /** Here are all of the properties you can expect for Caller ID objects: */
 export interface CallerIdPhoneNumber {
   /** Name that this number will be associated with. Must be no longer than 15 characters, and can only contain English letters, numbers, spaces, and commas. */
-  name?: string | null;
+  name?: string;
   /** Can be "business" or "personal" */
-  type?: string | null;
+  type?: string;
 }
 
 /** Indicative RETAIL cost to reach a destination on ONE channel, aggregated across provider price-list decks. All amounts are decimal USD strings (money is integer micro-USD internally). `unit` says whether the figures are per minute (voice) or per message (sms). The channel-relevant lane fields (voice: `international`/`local`; sms: `person`/`application`) appear at the aggregate level and per provider; `breakdown` lists only publicly-displayable providers (cheapest avg first), with anonymous sources folded into the aggregate numbers only. */
 export interface ChannelCost {
-  unit?: "per_minute" | "per_message" | null;
-  min_usd?: string | null;
-  avg_usd?: string | null;
-  max_usd?: string | null;
+  unit?: "per_minute" | "per_message";
+  min_usd?: string;
+  avg_usd?: string;
+  max_usd?: string;
   /** The line-type filter that was applied (e.g. `mobile`, `premium`), or null when unfiltered. */
   network_type?: string | null;
   /** Distinct providers behind the aggregate (named + anonymous). */
-  providers?: number | null;
+  providers?: number;
   /** Underlying rate entries aggregated. */
-  rate_count?: number | null;
+  rate_count?: number;
   /** Voice only: cross-provider international-lane aggregate. */
   international?: LaneUsd | null;
   /** Voice only: cross-provider in-country-lane aggregate. */
@@ -799,64 +785,64 @@ export interface ChannelCost {
   person?: LaneUsd | null;
   /** SMS only: cross-provider A2P aggregate. */
   application?: LaneUsd | null;
-  breakdown?: ProviderCost[] | null;
+  breakdown?: ProviderCost[];
 }
 
 export interface ContactAccount {
   /** Name. Required. */
-  name?: string | null;
+  name?: string;
   /** Company name */
-  company?: string | null;
-  address?: Address | null;
+  company?: string;
+  address?: Address;
   /** Phone number. Required. */
-  phone?: string | null;
+  phone?: string;
   /** Fax number */
-  fax?: string | null;
+  fax?: string;
   /** Primary email address. Required. */
-  primary_email?: string | null;
+  primary_email?: string;
   /** Alternate email address */
-  alternate_email?: string | null;
+  alternate_email?: string;
 }
 
 /** The Full Contact Object includes all of the properties in the Contact Summary Object, along with several more: */
 export interface ContactFull {
   /** Integer ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Salutation, such as Mr, Mrs, or Dr */
-  prefix?: string | null;
+  prefix?: string;
   /** First name or given name */
-  first_name?: string | null;
+  first_name?: string;
   /** Middle or second name */
-  middle_name?: string | null;
+  middle_name?: string;
   /** Last name or surname */
-  last_name?: string | null;
+  last_name?: string;
   /** Suffix, such as "Jr.", "Sr.", "II", or "III" */
-  suffix?: string | null;
+  suffix?: string;
   /** Nickname, or a shortened informal version of the contact's name */
-  nickname?: string | null;
+  nickname?: string;
   /** Name of the contact's company */
-  company?: string | null;
+  company?: string;
   /** Phonetic first name. Useful for remembering how to pronounce the contact's name. */
-  phonetic_first_name?: string | null;
+  phonetic_first_name?: string;
   /** Phonetic middle name. Useful for remembering how to pronounce the contact's name. */
-  phonetic_middle_name?: string | null;
+  phonetic_middle_name?: string;
   /** Phonetic last name. Useful for remembering how to pronounce the contact's name. */
-  phonetic_last_name?: string | null;
+  phonetic_last_name?: string;
   /** Name of the contact's department */
-  department?: string | null;
+  department?: string;
   /** Contact's job title */
-  job_title?: string | null;
+  job_title?: string;
   /** Array of Contact Email Objects. See below for details. */
-  emails?: Email[] | null;
+  emails?: Email[];
   /** Array of Contact Phone Number Objects. See below for details. */
-  phone_numbers?: PhoneNumberContact[] | null;
+  phone_numbers?: PhoneNumberContact[];
   /** Array of Contact Address Objects. See below for details. */
-  addresses?: AddressListContacts[] | null;
-  group?: GroupListContacts | null;
+  addresses?: AddressListContacts[];
+  group?: GroupListContacts;
   /** Integer UNIX timestamp when the contact was created. Read-only. */
-  created_at?: number | null;
+  created_at?: number;
   /** Integer UNIX timestamp when the contact was created. Read-only. */
-  updated_at?: number | null;
+  updated_at?: number;
 }
 
 /** A contact as requests take it (account contact, billing contact, Express Sign-Up contact) */
@@ -864,62 +850,62 @@ export interface ContactInput {
   /** Full name */
   name: string;
   /** Company */
-  company?: string | null;
+  company?: string;
   /** Postal address */
   address: AddressInput;
   /** Phone, E.164 (+15555550001) */
   phone: string;
   /** Fax */
-  fax?: string | null;
+  fax?: string;
   /** Primary email address */
   primary_email: string;
   /** Alternate email address */
-  alternate_email?: string | null;
+  alternate_email?: string;
 }
 
 export interface ContactResponse {
   /** Contact name */
-  name?: string | null;
-  address?: Address | null;
+  name?: string;
+  address?: Address;
   /** Primary email address. Required. */
-  primary_email?: string | null;
+  primary_email?: string;
   /** Alternate email address */
-  alternate_email?: string | null;
+  alternate_email?: string;
   /** Company name */
-  company?: string | null;
+  company?: string;
   /** Phone number. Required. */
-  phone?: string | null;
+  phone?: string;
   /** Fax number */
-  fax?: string | null;
+  fax?: string;
 }
 
 /** The Contact Summary Object is used to briefly represent a contact from your address book. It can be seen in several places throughout this API. Here are the properties: */
 export interface ContactSummary {
   /** Integer ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Salutation, such as Mr, Mrs, or Dr */
-  prefix?: string | null;
+  prefix?: string;
   /** First name or given name */
-  first_name?: string | null;
+  first_name?: string;
   /** Middle or second name */
-  middle_name?: string | null;
+  middle_name?: string;
   /** Last name or surname */
-  last_name?: string | null;
+  last_name?: string;
   /** Suffix, such as 'Jr.', 'Sr.', 'II', or 'III' */
-  suffix?: string | null;
+  suffix?: string;
   /** Nickname, or a shortened informal version of the contact's name */
-  nickname?: string | null;
+  nickname?: string;
   /** Name of the contact's company */
-  company?: string | null;
+  company?: string;
 }
 
 export interface Country {
   /** ISO 3166-1 alpha-2 country code */
-  code?: string | null;
+  code?: string;
   /** Country name */
-  name?: string | null;
+  name?: string;
   /** Country calling code */
-  callingCode?: string | null;
+  callingCode?: string;
   /** Example phone number in E.164 format */
   exampleNumber?: string | null;
   /** Example phone number in national format */
@@ -928,225 +914,225 @@ export interface Country {
 
 export interface CreateCallParams {
   /** Caller phone number in E.164 format */
-  caller_phone_number?: string | null;
+  caller_phone_number?: string;
   /** Caller Extension ID */
-  caller_extension?: number | null;
+  caller_extension?: number;
   /** Caller caller ID in E.164 format */
-  caller_caller_id?: string | null;
+  caller_caller_id?: string;
   /** Flag to set caller ID to private */
-  caller_private?: string | null;
+  caller_private?: string;
   /** Callee phone number in E.164 format */
-  callee_phone_number?: string | null;
+  callee_phone_number?: string;
   /** Callee Extension ID */
-  callee_extension?: number | null;
+  callee_extension?: number;
   /** Callee caller ID in E.164 format */
-  callee_caller_id?: string | null;
+  callee_caller_id?: string;
   /** Flag to set callee ID to private */
-  callee_private?: string | null;
+  callee_private?: string;
 }
 
 export interface CreateContactParams {
   /** First Name */
-  first_name?: string | null;
+  first_name?: string;
   /** Middle Name */
-  middle_name?: string | null;
+  middle_name?: string;
   /** Last Name */
-  last_name?: string | null;
+  last_name?: string;
   /** Prefix */
-  prefix?: string | null;
+  prefix?: string;
   /** Phonetic First Name */
-  phonetic_first_name?: string | null;
+  phonetic_first_name?: string;
   /** Phonetic Middle Name */
-  phonetic_middle_name?: string | null;
+  phonetic_middle_name?: string;
   /** Phonetic Last Name */
-  phonetic_last_name?: string | null;
+  phonetic_last_name?: string;
   /** Suffix */
-  suffix?: string | null;
+  suffix?: string;
   /** Nickname */
-  nickname?: string | null;
+  nickname?: string;
   /** Company Name */
-  company?: string | null;
+  company?: string;
   /** Department Name */
-  department?: string | null;
+  department?: string;
   /** Job Title */
-  job_title?: string | null;
+  job_title?: string;
   /** Email Addresses */
-  emails?: Email[] | null;
+  emails?: Email[];
   /** Phone Numbers */
-  phone_numbers?: PhoneNumberContact[] | null;
+  phone_numbers?: PhoneNumberContact[];
   /** Addresses */
-  addresses?: AddressListContacts[] | null;
+  addresses?: AddressListContacts[];
   /** Contact Group */
-  group?: { [key: string]: unknown } | null;
+  group?: { [key: string]: unknown };
 }
 
 export interface CreateDeviceParams {
   /** Device Name */
-  name?: string | null;
+  name?: string;
   /** List of line objects */
-  lines?: { [key: string]: unknown }[] | null;
+  lines?: { [key: string]: unknown }[];
 }
 
 export interface CreateExtensionParams {
-  voicemail?: VoicemailInput | null;
-  call_notifications?: CallNotifications | null;
+  voicemail?: VoicemailInput;
+  call_notifications?: CallNotifications;
   /** Caller ID */
-  caller_id?: string | null;
+  caller_id?: string;
   /** Extension type */
-  usage_type?: string | null;
+  usage_type?: string;
   /** Extension number (auto-generated if empty) */
-  extension?: number | null;
+  extension?: number;
   /** Include in dial-by-name directory */
-  include_in_directory?: string | null;
+  include_in_directory?: string;
   /** Name (auto-generated if empty) */
-  name?: string | null;
+  name?: string;
   /** Contact name */
-  full_name?: string | null;
+  full_name?: string;
   /** Timezone */
-  timezone?: string | null;
+  timezone?: string;
   /** Recording lookup object */
-  name_greeting?: { [key: string]: unknown } | null;
+  name_greeting?: { [key: string]: unknown };
   /** Local area code */
-  local_area_code?: string | null;
+  local_area_code?: string;
   /** Enable outgoing calls */
-  enable_outbound_calls?: string | null;
+  enable_outbound_calls?: string;
   /** Enable Call Waiting */
-  enable_call_waiting?: string | null;
+  enable_call_waiting?: string;
 }
 
 export interface CreateGroupParams {
   /** Group name */
-  name?: string | null;
+  name?: string;
 }
 
 export interface CreateListenerParams {
   /** Type of listener. Must be 'callback' */
-  type?: string | null;
+  type?: string;
   /** Type of event to subscribe. 'call.new', 'call.update', 'call.complete' */
-  event_type?: string | null;
+  event_type?: string;
   /** Array of Callback Objects. */
-  callbacks?: CallbackObject[] | null;
+  callbacks?: CallbackObject[];
 }
 
 export interface CreateMediaParams {
   /** Name of media */
-  name?: string | null;
+  name?: string;
   /** 'tts', 'file' */
-  origin?: string | null;
+  origin?: string;
   /** 'hold_music', 'greeting' */
-  type?: string | null;
+  type?: string;
   /** 'allison', 'amy', 'belle', 'callie', 'callieq', 'dallas', 'damien', 'david', 'designerdave', 'diane', 'diesel', 'dog', 'duchess', 'duncan', 'emily', 'evilgenius', 'frank', 'french-fry', 'gregory', 'isabelle', 'jean-pierre', 'jerkface', 'katrin', 'kayla', 'kidaroo', 'lawrence', 'layo', 'linda', 'marta', 'matthias', 'miguel', 'millie', 'princess', 'ransomnote', 'robin', 'shouty', 'shygirl', 'tamika', 'tophat', 'vittoria', 'vixen', 'vlad', 'walter', 'whispery', 'william', 'wiseguy', 'zach' */
-  tts_voice?: string | null;
+  tts_voice?: string;
   /** Text used for text-to-speech conversion, maximum 800 characters */
-  tts_text?: string | null;
+  tts_text?: string;
   /** 'Y', 'N'. Media file is temporary, will be deleted after a specified period. */
-  is_temparary?: string | null;
+  is_temparary?: string;
   /** If is_temporary is 'Y', media will be deleted after the specified time in seconds */
-  expiration_date?: number | null;
+  expiration_date?: number;
   /** Length of media in seconds */
-  duration?: number | null;
+  duration?: number;
   /** Notes about the media object */
-  notes?: string | null;
+  notes?: string;
   /** 'Y', 'N'. Start playing the media file in random location, instead of from the beginning */
-  randomized?: string | null;
+  randomized?: string;
 }
 
 export interface CreateMenuParams {
-  name?: string | null;
-  greeting?: { [key: string]: unknown } | null;
-  keypress_error?: { [key: string]: unknown } | null;
-  allow_extension_dial?: string | null;
-  keypress_wait_time?: number | null;
-  timeout_handler?: { [key: string]: unknown } | null;
-  options?: { [key: string]: unknown }[] | null;
+  name?: string;
+  greeting?: { [key: string]: unknown };
+  keypress_error?: { [key: string]: unknown };
+  allow_extension_dial?: string;
+  keypress_wait_time?: number;
+  timeout_handler?: { [key: string]: unknown };
+  options?: { [key: string]: unknown }[];
 }
 
 export interface CreateOauthParams {
   /** authorization_code, client_credentials, password or refresh_token */
-  grant_type?: string | null;
+  grant_type?: string;
   /** Client ID */
-  client_id?: string | null;
+  client_id?: string;
   /** Client Secret Key */
-  client_secret?: string | null;
+  client_secret?: string;
   /** Authorization Code created via the /oauth/authorization API */
-  code?: string | null;
+  code?: string;
   /** The redirect URI where user enters authentication information */
-  redirect_uri?: string | null;
+  redirect_uri?: string;
   /** account-owner, extension-user and/or methods:ALL, separated by space (%20) */
-  scope?: string | null;
+  scope?: string;
   /** User name */
-  username?: string | null;
+  username?: string;
   /** Password */
-  password?: string | null;
+  password?: string;
   /** Refresh token */
-  refresh_token?: string | null;
+  refresh_token?: string;
 }
 
 export interface CreatePaymentParams {
   /** Name of payment method */
-  nickname?: string | null;
+  nickname?: string;
   /** primary, onfile or hidden */
-  status?: string | null;
+  status?: string;
   /** Credit Card Type */
-  type?: string | null;
+  type?: string;
   /** Credit Card Token. Token is obtained by entering credit card info via the Credit Card Entry Form */
-  cc_token?: string | null;
+  cc_token?: string;
 }
 
 export interface CreatePhoneNumberParams {
   /** Phone number */
-  phone_number?: { [key: string]: unknown } | null;
+  phone_number?: { [key: string]: unknown };
   /** Route lookup object */
-  route?: { [key: string]: unknown } | null;
+  route?: { [key: string]: unknown };
   /** Phone Name */
-  name?: string | null;
+  name?: string;
   /** Block incoming calls */
-  block_incoming?: string | null;
+  block_incoming?: string;
   /** Block anonymous calls */
-  block_anonymous?: string | null;
-  caller_id?: CallerIdPhoneNumber | null;
-  sms_forwarding?: SmsForwardingParams | null;
-  call_notifications?: CallNotifications | null;
+  block_anonymous?: string;
+  caller_id?: CallerIdPhoneNumber;
+  sms_forwarding?: SmsForwardingParams;
+  call_notifications?: CallNotifications;
 }
 
 export interface CreatePricingParams {
   /** Pricing plan code */
-  pricing_id?: number | null;
+  pricing_id?: number;
   /** Reason this pricing plan is added to the subaccount */
-  reason?: string | null;
+  reason?: string;
   /** Pricing plan expiration time in UNIX format. Disregard or set it to null for plan which never expires */
   expire_date?: number | null;
 }
 
 export interface CreateQueueParams {
   /** Name of queue */
-  name?: string | null;
+  name?: string;
   /** Recording lookup object */
-  greeting?: { [key: string]: unknown } | null;
+  greeting?: { [key: string]: unknown };
   /** Recording lookup object */
-  hold_music?: { [key: string]: unknown } | null;
+  hold_music?: { [key: string]: unknown };
   /** Max seconds for hold */
-  max_hold_time?: number | null;
+  max_hold_time?: number;
   /** Type of caller id */
-  caller_id_type?: string | null;
+  caller_id_type?: string;
   /** Number of seconds to ring each member */
-  ring_time?: number | null;
+  ring_time?: number;
   /** Extensions or phone numbers */
-  members?: { [key: string]: unknown }[] | null;
+  members?: { [key: string]: unknown }[];
 }
 
 export interface CreateRedirectUriParams {
   /** Redirect URI string for use in redirect-based flows such as the authorization code and implicit flows */
-  redirect_uri?: string | null;
+  redirect_uri?: string;
 }
 
 export interface CreateRouteParams {
   /** Name */
-  name?: string | null;
+  name?: string;
   /** Rule Sets */
-  rules?: { [key: string]: unknown }[] | null;
+  rules?: { [key: string]: unknown }[];
   /** Extension Reference */
-  extension?: { [key: string]: unknown } | null;
+  extension?: { [key: string]: unknown };
 }
 
 export interface CreateSmsParams {
@@ -1157,7 +1143,7 @@ export interface CreateSmsParams {
   /** Text body of the outgoing SMS message. Maximum 160 characters per message. */
   text: string;
   /** ID of Extension where the sms is saved */
-  extension_id?: number | null;
+  extension_id?: number;
 }
 
 export interface CreateSubaccountParams {
@@ -1166,367 +1152,367 @@ export interface CreateSubaccountParams {
   /** Sub account password */
   password: string;
   /** Contact Object. See below for details. */
-  contact?: ContactResponse | null;
+  contact?: ContactResponse;
   /** Contact Object for billing purposes. See below for details. */
-  billing_contact?: ContactResponse | null;
+  billing_contact?: ContactResponse;
 }
 
 export interface CreateTrunkParams {
   /** Name of Trunk */
-  name?: string | null;
+  name?: string;
   /** URI of Trunk (in the form of SIP/user@host.com:port) */
-  uri?: string | null;
+  uri?: string;
   /** Max concurrent calls */
-  max_concurrent_calls?: number | null;
+  max_concurrent_calls?: number;
   /** Max minutes per month */
-  max_minutes_per_month?: number | null;
+  max_minutes_per_month?: number;
   /** Recording lookup object */
-  greeting?: { [key: string]: unknown } | null;
+  greeting?: { [key: string]: unknown };
   /** Recording lookup object */
-  error_message?: { [key: string]: unknown } | null;
+  error_message?: { [key: string]: unknown };
   /** Custom audio codec configuration */
-  codecs?: { [key: string]: unknown }[] | null;
+  codecs?: { [key: string]: unknown }[];
 }
 
 export interface DeleteEntry {
-  success?: boolean | null;
+  success?: boolean;
 }
 
 /** The Full Device Object includes the properties in the Device Summary Object, along with the following: */
 export interface DeviceFull {
   /** ID */
-  id?: number | null;
+  id?: number;
   /** User-supplied name, otherwise NULL */
   name?: string | null;
-  sip_authentication?: SipAuthentication | null;
+  sip_authentication?: SipAuthentication;
   /** Array of Line Objects showing which extensions are attached to this device, and their assigned line numbers. See below for details. */
-  lines?: Line[] | null;
+  lines?: Line[];
 }
 
 /** Device Membership Object, or NULL. Read-only. See below for details. */
 export interface DeviceMembership {
   /** Line number to which this extension is assigned. Integer. */
-  line?: number | null;
+  line?: number;
   /** Device that this extension belongs to. Output is an Device Summary Object. */
-  device?: DeviceSummary | null;
+  device?: DeviceSummary;
 }
 
 /** The Device Summary Object is used to briefly represent a VoIP device. It consists of the ID and name only: */
 export interface DeviceSummary {
   /** ID */
-  id?: number | null;
+  id?: number;
   /** User-supplied name, otherwise NULL */
   name?: string | null;
 }
 
 export interface Email {
   /** Email type, one of: primary or alternate. Default is primary. */
-  type?: string | null;
+  type?: string;
   /** Email address. Required. */
-  email?: string | null;
+  email?: string;
 }
 
 export interface Error {
   /** Legacy field emitted ONLY by the pre-v1 parse family (/api/parse, /api/parse/bulk, /api/countries). /v1 routes return only `error` — do not depend on `success` there. */
-  success?: boolean | null;
+  success?: boolean;
   /** Human-readable error message (prose — switch on `code`, not on this string). */
   error: string;
   /** Stable machine-readable error code (added 2026-06-12, additive — older errors may omit it). See the "Error codes" section in the API description for the full table. A valid key on the wrong use case returns 403 use_case_forbidden (not 401): re-authing will not fix a permissions problem. */
-  code?: "missing_key" | "invalid_key" | "use_case_forbidden" | "rate_limited_key" | "rate_limited_pool" | "rate_limited_ip" | "signature_invalid" | "insufficient_balance" | "account_suspended" | "paid_verification_required" | "receipt_invalid" | null;
+  code?: "missing_key" | "invalid_key" | "use_case_forbidden" | "rate_limited_key" | "rate_limited_pool" | "rate_limited_ip" | "signature_invalid" | "insufficient_balance" | "account_suspended" | "paid_verification_required" | "receipt_invalid";
   /** Present on 429s: seconds until the window resets (mirrors the Retry-After header). */
-  retry_after_seconds?: number | null;
+  retry_after_seconds?: number;
 }
 
 /** A signed FCC robocall-mitigation evidence bundle (plan 4.5). PII-free (numbers only as hashes). A record of supplementary checks — NOT an FCC certification or compliance determination. */
 export interface EvidenceBundle {
-  schema_version?: string | null;
-  bundle_id?: string | null;
+  schema_version?: string;
+  bundle_id?: string;
   operator?: {
     account_id?: string | null;
     key_prefix?: string | null;
-  } | null;
+  };
   window?: {
-    from?: string | null;
-    to?: string | null;
-  } | null;
-  generated_at?: string | null;
+    from?: string;
+    to?: string;
+  };
+  generated_at?: string;
   /** Aggregate counts: checks, distinct_numbers, by_dnc, by_reassigned, by_context. */
-  totals?: { [key: string]: unknown } | null;
+  totals?: { [key: string]: unknown };
   /** SHA-256 Merkle root over the receipt leaves; null when the window held no receipts. */
   merkle_root?: string | null;
-  receipts?: Receipt[] | null;
-  disclaimer?: string | null;
+  receipts?: Receipt[];
+  disclaimer?: string;
   /** 'ed25519:<base64>' over the canonical bundle, or 'unsigned'. */
-  response_signature?: string | null;
+  response_signature?: string;
   /** True when the window held more than the per-bundle receipt cap (disclosed, never silent). */
-  truncated?: boolean | null;
-  public_key_url?: string | null;
-  verify?: string | null;
+  truncated?: boolean;
+  public_key_url?: string;
+  verify?: string;
 }
 
 /** The Full Express Service Code Object includes the properties in the Express Service Code Summary Object, along with the following: */
 export interface ExpressServiceCodeFull {
   /** ID */
-  id?: number | null;
+  id?: number;
   /** An 8-digit number in string format */
-  express_service_code?: string | null;
+  express_service_code?: string;
   /** UNIX time stamp representing the UTC time that the Express Service Code expires. Please note that every time this service is executed, the expire_date is set to now + 24 hours. */
-  expire_date?: number[] | null;
+  expire_date?: number[];
 }
 
 /** The Full Extension Object has the same properties as the Extension Summary Object, along with the following: */
 export interface ExtensionFull {
   /** ID of the extension. This is the internal Phone.com ID, not the extension number callers may dial. */
-  id?: number | null;
+  id?: number;
   /** User-supplied name for the extension. On POST, leaving this empty will result in an auto-generated value. On PUT, this field is required. */
-  name?: string | null;
+  name?: string;
   /** Extension number that callers may dial. On POST, leaving this empty will result in an auto-generated value. On PUT, this field is required. */
-  extension?: number | null;
+  extension?: number;
   /** API Account ID. Optional, object may return the voip_id. */
-  voip_id?: number | null;
+  voip_id?: number;
   /** Full name of the individual or department to which this extension is assigned */
-  full_name?: string | null;
+  full_name?: string;
   /** Can be "limited" or "unlimited". In most cases, changing this will affect your monthly bill. Please see our Control Panel or contact Customer Service for pricing. */
-  usage_type?: string | null;
-  device_membership?: DeviceMembership | null;
+  usage_type?: string;
+  device_membership?: DeviceMembership;
   /** Time zone. Can be in any commonly recognized format, such as "America/Los_Angeles". */
-  timezone?: string | null;
+  timezone?: string;
   /** Greeting that communicates the extension's name. Output is a Greeting Summary Object. Input must be a Greeting Lookup Object. */
-  name_greeting?: MediaSummary | null;
+  name_greeting?: MediaSummary;
   /** Whether this extension should be included in the dial-by-name directory for this account. Boolean. */
-  include_in_directory?: boolean | null;
+  include_in_directory?: boolean;
   /** Phone number to use as Caller ID for outgoing calls. Must be a phone number belonging to this account, or one of any additional authorized phone numbers. You can use our List Caller Ids service to see a current list. To unassign, you may set this to "private", NULL, or an empty string. */
   caller_id?: string | null;
   /** For outbound calls, this is the North American area code that this extension is calling from. */
-  local_area_code?: string | null;
+  local_area_code?: string;
   /** Whether Call Waiting is enabled. Boolean. Default is TRUE. */
-  enable_call_waiting?: boolean | null;
+  enable_call_waiting?: boolean;
   /** Whether outgoing calls are enabled. Boolean. Default is TRUE. */
-  enable_outbound_calls?: boolean | null;
-  voicemail?: Voicemail | null;
-  call_notifications?: Notification | null;
+  enable_outbound_calls?: boolean;
+  voicemail?: Voicemail;
+  call_notifications?: Notification;
   /** Route which will handle incoming voice and fax calls. Only valid on PUT requests, not POST. Output is a Route Summary Object if the route is named, otherwise the Full Route Object will be shown. Input must be a Route Lookup Object pointing to a named route. Route must belong to this extension already. */
-  route?: RouteSummary | null;
+  route?: RouteSummary;
 }
 
 /** The Extension Summary Object is used to briefly represent an extension. It can be seen in several places throughout this API. Here are the properties: */
 export interface ExtensionSummary {
   /** ID of the extension. This is the internal Phone.com ID, not the extension number callers may dial. */
-  id?: number | null;
+  id?: number;
   /** User-supplied name for the extension. On POST, leaving this empty will result in an auto-generated value. On PUT, this field is required. */
-  name?: string | null;
+  name?: string;
   /** Extension number that callers may dial. On POST, leaving this empty will result in an auto-generated value. On PUT, this field is required. */
-  extension?: number | null;
+  extension?: number;
 }
 
 export interface FilterCallLogs {
-  id?: string | null;
-  start_time?: string | null;
-  created_at?: string | null;
-  direction?: string | null;
-  called_number?: string | null;
-  type?: string | null;
+  id?: string;
+  start_time?: string;
+  created_at?: string;
+  direction?: string;
+  called_number?: string;
+  type?: string;
 }
 
 export interface FilterIdArray {
-  id?: string | null;
+  id?: string;
 }
 
 export interface FilterIdDirectionFrom {
-  id?: string | null;
-  direction?: string | null;
-  from?: string | null;
+  id?: string;
+  direction?: string;
+  from?: string;
 }
 
 export interface FilterIdExtensionNameArray {
-  id?: string | null;
-  extension?: string | null;
-  name?: string | null;
+  id?: string;
+  extension?: string;
+  name?: string;
 }
 
 export interface FilterIdGroupIdUpdatedAtArray {
-  id?: string | null;
-  group_id?: string | null;
-  updated_at?: string | null;
+  id?: string;
+  group_id?: string;
+  updated_at?: string;
 }
 
 export interface FilterIdNameArray {
-  id?: string | null;
-  name?: string | null;
+  id?: string;
+  name?: string;
 }
 
 export interface FilterIdNamePhoneNumberArray {
-  id?: string | null;
-  name?: string | null;
-  phone_number?: string | null;
+  id?: string;
+  name?: string;
+  phone_number?: string;
 }
 
 export interface FilterListAvailableNumbers {
-  phone_number?: string | null;
-  country_code?: string | null;
-  npa?: string | null;
-  nxx?: string | null;
-  xxxx?: string | null;
-  city?: string | null;
-  province?: string | null;
-  country?: string | null;
-  price?: string | null;
-  category?: string | null;
+  phone_number?: string;
+  country_code?: string;
+  npa?: string;
+  nxx?: string;
+  xxxx?: string;
+  city?: string;
+  province?: string;
+  country?: string;
+  price?: string;
+  category?: string;
 }
 
 export interface FilterListPhoneNumbersRegions {
-  country_code?: string | null;
-  npa?: string | null;
-  nxx?: string | null;
-  is_toll_free?: string | null;
-  city?: string | null;
-  province_postal_code?: string | null;
-  country_postal_code?: string | null;
+  country_code?: string;
+  npa?: string;
+  nxx?: string;
+  is_toll_free?: string;
+  city?: string;
+  province_postal_code?: string;
+  country_postal_code?: string;
 }
 
 export interface FilterNameNumberArray {
-  name?: string | null;
-  number?: string | null;
+  name?: string;
+  number?: string;
 }
 
 export interface FilterVoicemailArray {
-  id?: string | null;
-  from?: string | null;
-  to?: string | null;
-  is_new?: string | null;
-  created_at?: number | null;
-  extension?: string | null;
+  id?: string;
+  from?: string;
+  to?: string;
+  is_new?: string;
+  created_at?: number;
+  extension?: string;
 }
 
 /** Each entry in a Voicemail's from list is an object with the following properties: */
 export interface FromObject {
   /** The caller phone number */
-  number?: string | null;
+  number?: string;
   /** The name / caller ID of the caller */
-  name?: string | null;
+  name?: string;
   /** The city where the caller is from */
-  city?: string | null;
+  city?: string;
   /** The state where the caller is from */
-  state?: string | null;
+  state?: string;
 }
 
 export interface GetOauthAccessToken {
-  scope?: string | null;
-  expires_at?: number | null;
-  scope_details?: ScopeDetails[] | null;
+  scope?: string;
+  expires_at?: number;
+  scope_details?: ScopeDetails[];
 }
 
 /** Voicemail Greeting Object. See below for details. Can be set to NULL to reset greeting options. */
 export interface Greeting {
   /** The greeting to play. Can be "name" for the name_greeting as described above, "standard" for the standard greeting, or "alternate" for an alternate greeting. See below for details. */
-  type?: string | null;
+  type?: string;
   /** Greeting to be played when type="alternate". Output is a Greeting Summary Object. Input must be a Greeting Lookup Object. */
-  alternate?: MediaSummary | null;
+  alternate?: MediaSummary;
   /** Greeting to be played when type="standard". Output is a Greeting Summary Object. Input must be a Greeting Lookup Object. */
-  standard?: MediaSummary | null;
+  standard?: MediaSummary;
   /** Whether to prompt the caller with the following words after the voicemail greeting has been played: "Please leave your message after the tone. When finished, hang up or press the pound key." Boolean. */
-  enable_leave_message_prompt?: boolean | null;
+  enable_leave_message_prompt?: boolean;
 }
 
 /** Voicemail Greeting Object. See below for details. Can be set to NULL to reset greeting options. */
 export interface GreetingInput {
   /** The greeting to play. Can be "name" for the name_greeting as described above, "standard" for the standard greeting, or "alternate" for an alternate greeting. See below for details. */
-  type?: string | null;
+  type?: string;
   /** Greeting to be played when type="alternate". Output is a Greeting Summary Object. Input must be a Greeting Lookup Object. */
-  alternate?: MediaSummary | null;
+  alternate?: MediaSummary;
   /** Greeting to be played when type="standard". Output is a Greeting Summary Object. Input must be a Greeting Lookup Object. */
-  standard?: MediaSummary | null;
+  standard?: MediaSummary;
   /** Whether to prompt the caller with the following words after the voicemail greeting has been played: "Please leave your message after the tone. When finished, hang up or press the pound key." Boolean. */
-  enable_leave_message_prompt?: string | null;
+  enable_leave_message_prompt?: string;
 }
 
 /** The Full Group Object is identical to the Group Summary Object. See above for details. */
 export interface GroupFull {
   /** Integer ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
 }
 
 /** Contact Group that this contact is filed under. Output is a Group Summary Object. Input is a Group Lookup Object. */
 export interface GroupListContacts {
   /** Integer ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
 }
 
 /** The Group Summary Object is used to briefly represent a contact group. It can occur in several places throughout this API. Here are the properties: */
 export interface GroupSummary {
   /** Integer ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
 }
 
 /** Hold Music to be played while callers are waiting. Output is a Media Summary Object. Input must be a Media Lookup Object. Must refer to a media recording that has is_hold_music set to TRUE. Default is to play a standard ring tone. */
 export interface HoldMusic {
   /** Recording ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name of recording */
-  name?: string | null;
+  name?: string;
 }
 
 export interface InboundLookupResponse {
-  schema_version?: string | null;
-  result?: "found" | "no_record" | null;
-  number?: string | null;
-  identity_type?: "verified_business" | "verified_individual" | "unverified" | "unknown" | null;
+  schema_version?: string;
+  result?: "found" | "no_record";
+  number?: string;
+  identity_type?: "verified_business" | "verified_individual" | "unverified" | "unknown";
   /** Business name, or "Verified & online" for individuals — never a personal name. */
-  display_label?: string | null;
+  display_label?: string;
   /** Business profile URL only; null for individuals and unknown. */
   profile_url?: string | null;
-  personal_details_exposed?: boolean | null;
+  personal_details_exposed?: boolean;
   /** 0-100, higher = worse; null when identity_type is unknown. FROZEN field name — `risk` is the disclosed read. */
   risk_score?: number | null;
-  risk_level?: "low" | "medium" | "high" | "unknown" | null;
-  risk?: RiskView | null;
+  risk_level?: "low" | "medium" | "high" | "unknown";
+  risk?: RiskView;
   /** PII-free evidence labels. */
-  signals?: string[] | null;
-  recommended_action?: "allow" | "label" | "challenge_or_route" | "block_candidate" | "allow_with_default_policy" | null;
-  ttl_seconds?: number | null;
-  receipt_id?: string | null;
+  signals?: string[];
+  recommended_action?: "allow" | "label" | "challenge_or_route" | "block_candidate" | "allow_with_default_policy";
+  ttl_seconds?: number;
+  receipt_id?: string;
   /** 'ed25519:<base64>', or 'unsigned' when no signing key is configured. */
-  response_signature?: string | null;
+  response_signature?: string;
 }
 
 /** 402 body returned when a standard-tier account has no remaining credit for a billed request. A SUSPENDED account instead returns 403 with code `account_suspended` and no top-up pointer (payment does not lift a suspension). */
 export interface InsufficientBalance {
-  error?: string | null;
+  error?: string;
   /** Stable machine-readable code (added 2026-06-12). */
-  code?: "insufficient_balance" | null;
+  code?: "insufficient_balance";
   /** Remaining balance in microdollars (may be 0 or null). */
   balance_micros?: number | null;
   /** How to add credit (prose; prefer the structured siblings). */
-  topup?: string | null;
+  topup?: string;
   /** Top-up endpoint path. */
-  topup_url?: string | null;
+  topup_url?: string;
   /** Minimum top-up amount in cents. */
-  topup_min_cents?: number | null;
+  topup_min_cents?: number;
 }
 
 /** A min/avg/max spread for one pricing lane, as decimal USD strings. */
 export interface LaneUsd {
-  min_usd?: string | null;
-  avg_usd?: string | null;
-  max_usd?: string | null;
+  min_usd?: string;
+  avg_usd?: string;
+  max_usd?: string;
 }
 
 export interface Line {
   /** Line number */
-  line?: number | null;
+  line?: number;
   /** Extensions object that this line number is mapped to. */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
 }
 
 export interface ListAccounts {
-  filters?: FilterIdArray | null;
-  sort?: SortId | null;
+  filters?: FilterIdArray;
+  sort?: SortId;
   total: number;
   offset: number;
   limit: number;
@@ -1534,8 +1520,8 @@ export interface ListAccounts {
 }
 
 export interface ListApplications {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1543,8 +1529,8 @@ export interface ListApplications {
 }
 
 export interface ListAvailableNumbers {
-  filters?: FilterListAvailableNumbers | null;
-  sort?: SortListAvailableNumbers | null;
+  filters?: FilterListAvailableNumbers;
+  sort?: SortListAvailableNumbers;
   total: number;
   offset: number;
   limit: number;
@@ -1552,8 +1538,8 @@ export interface ListAvailableNumbers {
 }
 
 export interface ListCallLogs {
-  filters?: FilterCallLogs | null;
-  sort?: SortCallLogs | null;
+  filters?: FilterCallLogs;
+  sort?: SortCallLogs;
   total: number;
   offset: number;
   limit: number;
@@ -1561,8 +1547,8 @@ export interface ListCallLogs {
 }
 
 export interface ListCallerIds {
-  filters?: FilterNameNumberArray | null;
-  sort?: SortNameNumber | null;
+  filters?: FilterNameNumberArray;
+  sort?: SortNameNumber;
   total: number;
   offset: number;
   limit: number;
@@ -1570,8 +1556,8 @@ export interface ListCallerIds {
 }
 
 export interface ListContacts {
-  filters?: FilterIdGroupIdUpdatedAtArray | null;
-  sort?: SortIdUpdatedAt | null;
+  filters?: FilterIdGroupIdUpdatedAtArray;
+  sort?: SortIdUpdatedAt;
   total: number;
   offset: number;
   limit: number;
@@ -1579,8 +1565,8 @@ export interface ListContacts {
 }
 
 export interface ListDevices {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1588,8 +1574,8 @@ export interface ListDevices {
 }
 
 export interface ListExpressServiceCodes {
-  filters?: FilterIdArray | null;
-  sort?: SortId[] | null;
+  filters?: FilterIdArray;
+  sort?: SortId[];
   total: number;
   offset: number;
   limit: number;
@@ -1597,8 +1583,8 @@ export interface ListExpressServiceCodes {
 }
 
 export interface ListExtensions {
-  filters?: FilterIdExtensionNameArray | null;
-  sort?: SortIdExtensionName | null;
+  filters?: FilterIdExtensionNameArray;
+  sort?: SortIdExtensionName;
   total: number;
   offset: number;
   limit: number;
@@ -1606,8 +1592,8 @@ export interface ListExtensions {
 }
 
 export interface ListGroups {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1615,8 +1601,8 @@ export interface ListGroups {
 }
 
 export interface ListListeners {
-  filters?: FilterIdArray | null;
-  sort?: SortId | null;
+  filters?: FilterIdArray;
+  sort?: SortId;
   total: number;
   limit: number;
   offset: number;
@@ -1624,8 +1610,8 @@ export interface ListListeners {
 }
 
 export interface ListMedia {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1633,8 +1619,8 @@ export interface ListMedia {
 }
 
 export interface ListMenus {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1642,8 +1628,8 @@ export interface ListMenus {
 }
 
 export interface ListOauthClients {
-  filters?: FilterIdArray | null;
-  sort?: SortId | null;
+  filters?: FilterIdArray;
+  sort?: SortId;
   total: number;
   offset: number;
   limit: number;
@@ -1651,7 +1637,7 @@ export interface ListOauthClients {
 }
 
 export interface ListOauthClientsRedirectUris {
-  filters?: FilterIdArray | null;
+  filters?: FilterIdArray;
   total: number;
   offset: number;
   limit: number;
@@ -1659,8 +1645,8 @@ export interface ListOauthClientsRedirectUris {
 }
 
 export interface ListPaymentMethods {
-  filters?: FilterIdArray | null;
-  sort?: SortId | null;
+  filters?: FilterIdArray;
+  sort?: SortId;
   total: number;
   offset: number;
   limit: number;
@@ -1668,8 +1654,8 @@ export interface ListPaymentMethods {
 }
 
 export interface ListPhoneNumbers {
-  filters?: FilterIdNamePhoneNumberArray | null;
-  sort?: SortIdNamePhoneNumber | null;
+  filters?: FilterIdNamePhoneNumberArray;
+  sort?: SortIdNamePhoneNumber;
   total: number;
   offset: number;
   limit: number;
@@ -1678,9 +1664,9 @@ export interface ListPhoneNumbers {
 }
 
 export interface ListPhoneNumbersRegions {
-  group_by?: string[] | null;
-  filters?: FilterListPhoneNumbersRegions | null;
-  sort?: SortListPhoneNumbersRegions | null;
+  group_by?: string[];
+  filters?: FilterListPhoneNumbersRegions;
+  sort?: SortListPhoneNumbersRegions;
   total: number;
   offset: number;
   limit: number;
@@ -1688,8 +1674,8 @@ export interface ListPhoneNumbersRegions {
 }
 
 export interface ListPricings {
-  filters?: FilterIdArray | null;
-  sort?: SortId | null;
+  filters?: FilterIdArray;
+  sort?: SortId;
   total: number;
   offset: number;
   limit: number;
@@ -1697,8 +1683,8 @@ export interface ListPricings {
 }
 
 export interface ListQueues {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1706,8 +1692,8 @@ export interface ListQueues {
 }
 
 export interface ListRoutes {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1715,8 +1701,8 @@ export interface ListRoutes {
 }
 
 export interface ListSchedules {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1724,8 +1710,8 @@ export interface ListSchedules {
 }
 
 export interface ListSms {
-  filters?: FilterIdDirectionFrom | null;
-  sort?: SortIdCreatedAt | null;
+  filters?: FilterIdDirectionFrom;
+  sort?: SortIdCreatedAt;
   total: number;
   offset: number;
   limit: number;
@@ -1733,8 +1719,8 @@ export interface ListSms {
 }
 
 export interface ListTrunks {
-  filters?: FilterIdNameArray | null;
-  sort?: SortIdName | null;
+  filters?: FilterIdNameArray;
+  sort?: SortIdName;
   total: number;
   offset: number;
   limit: number;
@@ -1742,8 +1728,8 @@ export interface ListTrunks {
 }
 
 export interface ListVoicemail {
-  filters?: FilterVoicemailArray | null;
-  sort?: SortIdCreatedAt | null;
+  filters?: FilterVoicemailArray;
+  sort?: SortIdCreatedAt;
   total: number;
   offset: number;
   limit: number;
@@ -1753,48 +1739,48 @@ export interface ListVoicemail {
 /** The Listener Object is used to represent a listener. Here are the properties: */
 export interface ListenerFull {
   /** Integer ID. Read-only. */
-  id?: number | null;
-  voip_id?: number | null;
+  id?: number;
+  voip_id?: number;
   /** Type of listener: callback */
-  type?: string | null;
+  type?: string;
   /** Type of event subscribed by the listener: call.new, call.update, call.complete, call.log, sms.in, sms.out */
-  event_type?: string | null;
+  event_type?: string;
   /** Array of Callback Object */
-  callbacks?: { [key: string]: unknown }[] | null;
-  updated_at?: number | null;
-  created_at?: number | null;
+  callbacks?: { [key: string]: unknown }[];
+  updated_at?: number;
+  created_at?: number;
 }
 
 /** Bulk lookup result: one entry per submitted number (input order) plus a billing summary. */
 export interface LookupBatchResponse {
   /** Version of the batch ENVELOPE (results/summary wrapper); each per-number result carries its own schema_version. */
-  schema_version?: string | null;
+  schema_version?: string;
   /** Per-number lookup results, in the order the numbers were submitted. */
-  results?: LookupResponse[] | null;
+  results?: LookupResponse[];
   summary?: {
     /** Numbers submitted. */
-    total?: number | null;
+    total?: number;
     /** Numbers that parsed as valid (includes tenant-suppressed numbers, which are valid but not billed). */
-    valid?: number | null;
+    valid?: number;
     /** Numbers that were invalid (not billed). */
-    invalid?: number | null;
+    invalid?: number;
     /** Valid numbers on the calling tenant's suppression list: returned with deterministic fields only (no enrichment) and not billed. */
-    suppressed?: number | null;
+    suppressed?: number;
     /** Valid numbers billed at $0.004 (fresh wholesale CNAM dip). */
-    billed_fresh_cnam?: number | null;
+    billed_fresh_cnam?: number;
     /** Valid numbers billed at $0.002 (cache hit or no CNAM supplier). */
-    billed_enriched?: number | null;
-  } | null;
+    billed_enriched?: number;
+  };
 }
 
 /** Uniform number-lookup result. The same shape is returned for valid, invalid, known, and unknown numbers (anti-enumeration). Invalid input yields `valid: false` with the deterministic fields (`e164`, `formatted`, `line_type`, `carrier`, `country`) null, `verstat` `unknown`, `confidence` `low`, and `spam_score` null. Enrichment fields (`cnam`, `spam_score`) are fail-open — they null out on a supplier/scoring error rather than failing the request. */
 export interface LookupResponse {
   /** Shape version (date-stamped, unique per shape). Additive changes never bump it; remove/rename/retype does. */
-  schema_version?: string | null;
+  schema_version?: string;
   /** Canonical E.164 number, or null when the input is invalid. */
   e164?: string | null;
   /** Whether the input is a valid number. */
-  valid?: boolean | null;
+  valid?: boolean;
   /** Display formats; both null when invalid. */
   formatted?: {
     national?: string | null;
@@ -1809,14 +1795,14 @@ export interface LookupResponse {
   /** Caller name (CNAM), or null when unavailable or not dipped. Privacy carve-out: the name of an individual who has verified their personal number on Numbers Online is never returned (same invariant as the Inbound API's 'Verified & online' rule). */
   cnam?: string | null;
   /** Normalized STIR/SHAKEN verstat. `unknown` when no validation was performed or none was supplied. */
-  verstat?: "verified" | "unverified" | "unknown" | null;
+  verstat?: "verified" | "unverified" | "unknown";
   /** Supplementary low-confidence spam signal on a 1–99 scale (higher = riskier); null when no signal is available. FROZEN field name — `risk` is the disclosed read. */
   spam_score?: number | null;
-  risk?: RiskView | null;
+  risk?: RiskView;
   /** Confidence label for the supplementary signals — always `low`. */
-  confidence?: "low" | null;
+  confidence?: "low";
   /** True when CNAM was served from cache (no fresh supplier dip — billed at the cheaper rate). */
-  cached?: boolean | null;
+  cached?: boolean;
   /** Per-field data provenance (resale transparency). */
   sources?: {
     /** Provenance of the carrier field. */
@@ -1825,169 +1811,183 @@ export interface LookupResponse {
     cnam?: "wholesale_cnam" | "cache" | null | null;
     /** Provenance of the spam signal (e.g. 'baseline_prior' or a '+'-joined basis list); null when no signal. */
     spam_score?: string | null;
-  } | null;
+  };
   /** Timestamp the lookup was assembled. */
-  as_of?: string | null;
+  as_of?: string;
 }
 
 /** The Full Recording Object and the Summary Recording Object are the same. */
 export interface MediaFull {
   /** Recording ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name of recording */
-  name?: string | null;
+  name?: string;
   /** Can be hold_music or greeting. Indicates the purpose of this recording and where it can be used. */
-  type?: string | null;
+  type?: string;
 }
 
 /** The Recording Summary Object is used to briefly represent a media recording. It can be seen in several places throughout this API. Here are the properties: */
 export interface MediaSummary {
   /** Recording ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name of recording */
-  name?: string | null;
+  name?: string;
 }
 
 export interface Member {
   /** Extension that this member refers to. Output is an Extension Summary Object. Input must be an Extension Lookup Object. */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
   /** Phone number */
-  phone_number?: string | null;
+  phone_number?: string;
 }
 
 /** The Full Menu Object contains the same properties as the Menu Summary Object, along with the following: */
 export interface MenuFull {
   /** Integer Menu ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name. Required. Unique. */
-  name?: string | null;
+  name?: string;
   /** Boolean. Determines whether a caller can enter an extension number to bypass the menu. */
-  allow_extension_dial?: boolean | null;
+  allow_extension_dial?: boolean;
   /** Number of seconds to wait for the caller to choose a menu option. Must be between 1 and 5 seconds. */
-  keypress_wait_time?: number | null;
+  keypress_wait_time?: number;
   /** Greeting that is played when a caller enters a menu. Output is a Media Summary Object. Input must be a Media Lookup Object. Must refer to a media recording that has is_hold_music set to FALSE. */
-  greeting?: MediaSummary | null;
+  greeting?: MediaSummary;
   /** Message that is played when the caller makes a keypress error. Output is a Media Summary Object. Input must be a Media Lookup Object. Must refer to a media recording that has is_hold_music set to FALSE. */
-  keypress_error?: MediaSummary | null;
+  keypress_error?: MediaSummary;
   /** Route that will be entered when the caller fails to choose a menu option within the allotted time. Output is a Route Summary Object if the route is named, otherwise the Full Route Object will be shown. Input must be a Route Lookup Object pointing to a named route. */
-  timeout_handler?: RouteSummary | null;
+  timeout_handler?: RouteSummary;
   /** Array of menu option objects. See below for details. */
-  options?: Option[] | null;
+  options?: Option[];
 }
 
 /** The Menu Summary Object is used to briefly represent a menu. It can be seen in several places throughout this API. Here are the properties: */
 export interface MenuSummary {
   /** Integer Menu ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name. Required. Unique. */
+  name?: string;
+}
+
+/** A self-service API account. Balances are in microdollars (1e-6 USD): $0.004 = 4,000, a $5 top-up = 5,000,000. */
+export interface NolAccount {
+  id?: string;
+  /** Optional renewal-reminder email (may be null). */
+  email?: string | null;
   name?: string | null;
+  /** Remaining prepaid credit in microdollars. */
+  balance_micros?: number;
+  /** Same balance as a 2-decimal USD string. */
+  balance_usd?: string;
+  status?: "active" | "suspended";
+  created_at?: string;
 }
 
 export interface NolAccountPhonePatchResponse {
-  schema_version?: string | null;
-  phone?: AccountPhone | null;
+  schema_version?: string;
+  phone?: AccountPhone;
   /** The enrollment attestation; present only when enrolling. */
-  attestation?: string | null;
+  attestation?: string;
 }
 
 export interface NolAccountPhonesListResponse {
-  schema_version?: string | null;
-  phones?: AccountPhone[] | null;
+  schema_version?: string;
+  phones?: AccountPhone[];
 }
 
 export interface NolAccountSignupResponse {
-  schema_version?: string | null;
+  schema_version?: string;
   account?: {
-    id?: string | null;
+    id?: string;
     email?: string | null;
-    balance_micros?: number | null;
-  } | null;
+    balance_micros?: number;
+  };
   /** The raw key — shown ONLY here, never again. */
-  api_key?: string | null;
+  api_key?: string;
   /** Non-secret display prefix you can store/show. */
-  key_prefix?: string | null;
+  key_prefix?: string;
   /** Machine-readable key descriptor (§4.6). The pooled limits are the unverified FLOOR — budgets are recomputed per-request from live account state, and each verified business number raises them (+60/min, +2,000/day lookups, +100/day reports). The flagship lookup endpoints are governed by the POOLED budget shared across your keys, not the per-key window. */
   key?: {
-    tier?: "free" | "standard" | "enterprise" | null;
-    use_cases?: string[] | null;
+    tier?: "free" | "standard" | "enterprise";
+    use_cases?: string[];
     limits?: {
-      per_key_per_min?: number | null;
-      pooled_lookups_per_min?: number | null;
-      pooled_lookups_per_day?: number | null;
-      pooled_reports_per_day?: number | null;
-    } | null;
-    limits_note?: string | null;
-  } | null;
+      per_key_per_min?: number;
+      pooled_lookups_per_min?: number;
+      pooled_lookups_per_day?: number;
+      pooled_reports_per_day?: number;
+    };
+    limits_note?: string;
+  };
   /** Key-handling and tier guidance. */
-  note?: string | null;
-  docs_url?: string | null;
+  note?: string;
+  docs_url?: string;
 }
 
 export interface NolAccountTopupResponse {
   /** Stripe Checkout URL to redirect the buyer to. */
-  url?: string | null;
+  url?: string;
   /** Stripe Checkout session id. */
-  session_id?: string | null;
+  session_id?: string;
   /** Echo of the promotion behavior this checkout will apply. */
-  promote_keys?: boolean | null;
-  note?: string | null;
+  promote_keys?: boolean;
+  note?: string;
 }
 
 export interface NolAccountVerifyPhoneConfirmResponse {
-  ok?: boolean | null;
-  verified_phone?: string | null;
-  account_id?: string | null;
+  ok?: boolean;
+  verified_phone?: string;
+  account_id?: string;
   /** True when the number was already bound to this account (idempotent re-confirm). */
-  already_bound?: boolean | null;
+  already_bound?: boolean;
 }
 
 export interface NolAccountVerifyPhoneStartResponse {
-  ok?: boolean | null;
+  ok?: boolean;
   /** The code, echoed only in the dev OTP provider; never present in production. */
-  dev_code?: string | null;
+  dev_code?: string;
 }
 
 export interface NolAddTenantSuppressionResponse {
-  tenant_id?: string | null;
-  suppressed?: boolean | null;
+  tenant_id?: string;
+  suppressed?: boolean;
   label?: string | null;
 }
 
 export interface NolCreateAccountKeyResponse {
-  schema_version?: string | null;
-  api_key?: string | null;
-  key?: ApiKeyView | null;
-  note?: string | null;
+  schema_version?: string;
+  api_key?: string;
+  key?: ApiKeyView;
+  note?: string;
 }
 
 export interface NolCreateTenantResponse {
-  tenant?: Tenant | null;
+  tenant?: Tenant;
   /** Suggested next call. */
-  next?: string | null;
+  next?: string;
 }
 
 export interface NolGetAccountKeyResponse {
-  schema_version?: string | null;
-  key?: ApiKeyView | null;
+  schema_version?: string;
+  key?: ApiKeyView;
 }
 
 export interface NolGetAccountListingReportsResponse {
-  e164?: string | null;
-  summary?: { [key: string]: unknown } | null;
-  reports?: { [key: string]: unknown }[] | null;
-  reviews?: { [key: string]: unknown }[] | null;
+  e164?: string;
+  summary?: { [key: string]: unknown };
+  reports?: { [key: string]: unknown }[];
+  reviews?: { [key: string]: unknown }[];
 }
 
 export interface NolGetAccountListingResponse {
-  e164?: string | null;
-  state?: "unverified" | "draft" | "verified" | null;
+  e164?: string;
+  state?: "unverified" | "draft" | "verified";
   /** Static verification badge (A / A-), set at verification. */
   trust_grade?: string | null;
   risk?: {
     /** Live community risk 0–100 (higher = more risk). A supplementary signal. */
-    score?: number | null;
-    report_count?: number | null;
-    reports_last_30d?: number | null;
+    score?: number;
+    report_count?: number;
+    reports_last_30d?: number;
     last_reported_at?: string | null;
     review_total?: number | null;
     review_positive?: number | null;
@@ -2000,187 +2000,187 @@ export interface NolGetAccountListingResponse {
 
 export interface NolGetAccountResponse {
   /** Account-group envelope version (shared by GET and the PATCH ok-body). */
-  schema_version?: string | null;
-  account?: Account | null;
-  usage_30d?: UsageSummary | null;
+  schema_version?: string;
+  account?: NolAccount;
+  usage_30d?: UsageSummary;
   /** Keys belonging to this account (display fields only — never the raw key or its hash). */
   keys?: ({
-    id?: string | null;
-    key_prefix?: string | null;
-    name?: string | null;
-    tier?: "free" | "standard" | "enterprise" | null;
+    id?: string;
+    key_prefix?: string;
+    name?: string;
+    tier?: "free" | "standard" | "enterprise";
     /** Requests per 60-second window. */
-    rate_limit?: number | null;
-    requests_total?: number | null;
+    rate_limit?: number;
+    requests_total?: number;
     last_used_at?: string | null;
-    disabled?: boolean | null;
-  })[] | null;
+    disabled?: boolean;
+  })[];
   /** MSP control plane (Phase 2.5): this account's tenants. Detail and per-tenant usage live at GET /api/v1/account/tenants. */
   tenants?: ({
-    id?: string | null;
-    name?: string | null;
-    status?: "active" | "disabled" | null;
-  })[] | null;
+    id?: string;
+    name?: string;
+    status?: "active" | "disabled";
+  })[];
 }
 
 export interface NolGetTenantResponse {
-  tenant?: Tenant | null;
-  usage_30d?: TenantUsage | null;
+  tenant?: Tenant;
+  usage_30d?: TenantUsage;
   /** The tenant's sub-keys (display fields only). */
-  keys?: TenantKey[] | null;
+  keys?: TenantKey[];
   suppressions?: {
-    count?: number | null;
+    count?: number;
     /** Labels + timestamps only — suppressed numbers are stored as hashes and are not recoverable. */
-    entries?: Suppression[] | null;
-  } | null;
+    entries?: Suppression[];
+  };
 }
 
 export interface NolIssueTenantKeyResponse {
-  tenant_id?: string | null;
+  tenant_id?: string;
   /** The raw key — shown ONLY here, never again. */
-  api_key?: string | null;
+  api_key?: string;
   /** Non-secret display prefix. */
-  key_prefix?: string | null;
-  name?: string | null;
-  tier?: "free" | "standard" | "enterprise" | null;
+  key_prefix?: string;
+  name?: string;
+  tier?: "free" | "standard" | "enterprise";
   /** Requests per 60-second window. */
-  rate_limit?: number | null;
-  allowed_use_cases?: string[] | null;
+  rate_limit?: number;
+  allowed_use_cases?: string[];
   /** Key-handling guidance. */
-  note?: string | null;
+  note?: string;
 }
 
 export interface NolListAccountKeysResponse {
-  schema_version?: string | null;
-  keys?: ApiKeyView[] | null;
+  schema_version?: string;
+  keys?: ApiKeyView[];
 }
 
 export interface NolListTenantSuppressionsResponse {
-  tenant_id?: string | null;
-  count?: number | null;
-  entries?: Suppression[] | null;
-  note?: string | null;
+  tenant_id?: string;
+  count?: number;
+  entries?: Suppression[];
+  note?: string;
 }
 
 export interface NolListTenantsResponse {
-  tenants?: TenantSummary[] | null;
+  tenants?: TenantSummary[];
 }
 
 export interface NolPutAccountListingResponse {
-  ok?: boolean | null;
-  state?: "draft" | "verified" | null;
-  verification_id?: string | null;
+  ok?: boolean;
+  state?: "draft" | "verified";
+  verification_id?: string;
 }
 
 export interface NolRemoveTenantSuppressionResponse {
-  tenant_id?: string | null;
-  suppressed?: boolean | null;
+  tenant_id?: string;
+  suppressed?: boolean;
 }
 
 export interface NolRotateAccountKeyResponse {
-  schema_version?: string | null;
-  ok?: boolean | null;
-  api_key?: string | null;
-  key?: ApiKeyView | null;
+  schema_version?: string;
+  ok?: boolean;
+  api_key?: string;
+  key?: ApiKeyView;
   /** When the previous key dies; null when grace_seconds was 0. */
   old_key_expires_at?: string | null;
-  note?: string | null;
+  note?: string;
 }
 
 export interface NolSetTenantStatusResponse {
   tenant?: {
-    id?: string | null;
-    name?: string | null;
-    status?: "active" | "disabled" | null;
-  } | null;
+    id?: string;
+    name?: string;
+    status?: "active" | "disabled";
+  };
   /** What the status change did to the tenant's sub-keys. */
-  note?: string | null;
+  note?: string;
 }
 
 export interface NolUpdateAccountKeyResponse {
-  schema_version?: string | null;
-  ok?: boolean | null;
-  key?: ApiKeyView | null;
+  schema_version?: string;
+  ok?: boolean;
+  key?: ApiKeyView;
 }
 
 export interface NolUpdateAccountResponse {
-  schema_version?: string | null;
-  ok?: boolean | null;
-  account?: Account | null;
+  schema_version?: string;
+  ok?: boolean;
+  account?: NolAccount;
 }
 
 export interface NolUploadListingDocumentResponse {
-  ok?: boolean | null;
-  media_id?: string | null;
-  document_url?: string | null;
-  byte_size?: number | null;
-  content_type?: string | null;
+  ok?: boolean;
+  media_id?: string;
+  document_url?: string;
+  byte_size?: number;
+  content_type?: string;
 }
 
 export interface NolUploadListingLogoResponse {
-  ok?: boolean | null;
-  media_id?: string | null;
-  logo_url?: string | null;
-  byte_size?: number | null;
-  content_type?: string | null;
+  ok?: boolean;
+  media_id?: string;
+  logo_url?: string;
+  byte_size?: number;
+  content_type?: string;
 }
 
 export interface NolVerifyCheckoutResponse {
-  ok?: boolean | null;
+  ok?: boolean;
   url?: string | null;
-  state?: string | null;
-  verification_id?: string | null;
+  state?: string;
+  verification_id?: string;
   handle?: string | null;
 }
 
 /** The Call Notifications object configures the recipient(s) of notifications when calls are received to this extension. */
 export interface Notification {
   /** Array of email addresses */
-  emails?: string[] | null;
+  emails?: string[];
   /** Phone number capable of receiving SMS messages */
-  sms?: string | null;
+  sms?: string;
 }
 
 export interface OauthAccessToken {
-  access_token?: string | null;
-  token_type?: string | null;
-  scope?: string | null;
-  refresh_token?: string | null;
-  expires_in?: number | null;
+  access_token?: string;
+  token_type?: string;
+  scope?: string;
+  refresh_token?: string;
+  expires_in?: number;
 }
 
 /** An OAuth Client Full Object is identical as a Summary Object. */
 export interface OauthClientFull {
   /** Client ID */
-  id?: number | null;
+  id?: number;
   /** Name of Client */
-  client_name?: string | null;
+  client_name?: string;
 }
 
 /** An OAuth Client Full Object is identical as a Summary Object. */
 export interface OauthClientRedirectUriFull {
   /** OAuth Client Redirect URI ID */
-  id?: number | null;
+  id?: number;
   /** Client details */
-  client?: OauthClientFull | null;
+  client?: OauthClientFull;
   /** Redirect URI details */
-  redirect_uri?: RedirectUriFull | null;
+  redirect_uri?: RedirectUriFull;
 }
 
 export interface Option {
   /** Keypad key. Must equal a single digit or the pound sign ("#"). */
-  key?: string | null;
+  key?: string;
   /** Route which will be entered when the user presses the designated key. Output is a Route Summary Object if the route is named, otherwise the Full Route Object will be shown. Input must be a Route Lookup Object pointing to a named route. */
-  route?: RouteSummary | null;
+  route?: RouteSummary;
 }
 
 export interface ParsedPhoneNumber {
   /** Whether the phone number is valid according to E.164 / international numbering rules */
-  valid?: boolean | null;
+  valid?: boolean;
   /** Whether the phone number is possibly valid (less strict than valid) */
-  possible?: boolean | null;
+  possible?: boolean;
   /** The original input string */
-  input?: string | null;
+  input?: string;
   /** E.164 formatted number (e.g., +14155552671) */
   e164?: string | null;
   /** National format (e.g., (415) 555-2671) */
@@ -2207,12 +2207,12 @@ export interface ParsedPhoneNumber {
   uri?: string | null;
   /** Raw parsed data from the phone-number parser */
   raw?: {
-    country?: string | null;
-    countryCallingCode?: string | null;
-    nationalNumber?: string | null;
-    number?: string | null;
-    ext?: string | null;
-    carrierCode?: string | null;
+    country?: string;
+    countryCallingCode?: string;
+    nationalNumber?: string;
+    number?: string;
+    ext?: string;
+    carrierCode?: string;
   } | null;
   /** Error message if parsing failed */
   error?: string | null;
@@ -2220,151 +2220,151 @@ export interface ParsedPhoneNumber {
 
 export interface PatchPaymentParams {
   /** primary, onfile or hidden */
-  status?: string | null;
+  status?: string;
 }
 
 export interface PatchSmsParams {
   /** Status of SMS */
-  is_new?: string | null;
+  is_new?: string;
 }
 
 export interface PatchVoicemailParams {
   /** Status of voicemail */
-  is_new?: string | null;
+  is_new?: string;
 }
 
 /** The Payment Method Full Object contains the same properties as the Payment Method Summary Object, along with the following: */
 export interface PaymentFull {
   /** Payment Method ID */
-  id?: number | null;
+  id?: number;
   /** API Account ID */
-  voip_id?: number | null;
+  voip_id?: number;
   /** 'primary' = primary card used for billing; 'onfile' = card on file; 'hidden' = deleted card; */
-  status?: string | null;
+  status?: string;
   /** Name of Card */
-  nickname?: string | null;
+  nickname?: string;
   /** 'cc' for credit card */
-  type?: string | null;
+  type?: string;
   /** Time payment record is created */
-  created_at?: number | null;
+  created_at?: number;
   /** Detail of contact person */
-  contact?: ContactResponse | null;
+  contact?: ContactResponse;
   /** Number of times the payment method was declined */
-  decline_count?: number | null;
+  decline_count?: number;
   /** Next billing date */
-  next_charge_date?: number | null;
+  next_charge_date?: number;
   /** Last time the payment method was updated */
-  updated_at?: number | null;
+  updated_at?: number;
   /** Encrypted credit card token to be used for billing */
-  cc_token?: string | null;
+  cc_token?: string;
   /** Credit card number partially masked with xxxxxxxx */
-  cc_number?: string | null;
+  cc_number?: string;
   /** Credit card expiration date */
-  cc_exp?: string | null;
+  cc_exp?: string;
 }
 
 /** The Payment Method Summary Object is used to briefly represent a Credit Card. It consists of parameters in the table below: */
 export interface PaymentSummary {
   /** Payment Method ID */
-  id?: number | null;
+  id?: number;
   /** API Account ID */
-  voip_id?: number | null;
+  voip_id?: number;
   /** 'primary' = primary card used for billing; 'onfile' = card on file; 'hidden' = deleted card; */
-  status?: string | null;
+  status?: string;
   /** Name of Card */
-  nickname?: string | null;
+  nickname?: string;
   /** 'cc' for credit card */
-  type?: string | null;
+  type?: string;
   /** Time payment record is created */
-  created_at?: number | null;
+  created_at?: number;
 }
 
 export interface PhoneNumberContact {
   /** Type of phone number, must be one of: home, business, mobile, fax, pager. Default is home. */
-  type?: string | null;
+  type?: string;
   /** Phone number, as entered. Does not need to be formatted in any particular way. Required. */
-  number?: string | null;
+  number?: string;
   /** Phone number in E.164 format. Read-only. */
-  normalized?: string | null;
+  normalized?: string;
 }
 
 /** The Full Phone Number Object has all of the properties of the Phone Number Summary Object, along with several more, as shown below: */
 export interface PhoneNumberFull {
   /** Integer Phone number ID. This is the internal Phone.com ID for this number, not the phone number itself. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
   /** Phone number, in E.164 format */
-  phone_number?: string | null;
+  phone_number?: string;
   /** Whether to block incoming calls. Boolean. */
-  block_incoming?: boolean | null;
+  block_incoming?: boolean;
   /** Whether to block anonymous calls. Boolean. */
-  block_anonymous?: boolean | null;
+  block_anonymous?: boolean;
   /** The Route assigned to handle incoming calls for this number, if any. Output is a Route Summary Object, or NULL if not set. Input can be a Route Lookup Object or NULL to unset. */
   route?: RouteSummary | null;
-  caller_id?: CallerIdPhoneNumber | null;
-  sms_forwarding?: SmsForwarding | null;
-  call_notifications?: CallNotifications | null;
+  caller_id?: CallerIdPhoneNumber;
+  sms_forwarding?: SmsForwarding;
+  call_notifications?: CallNotifications;
 }
 
 /** The Region Object may include any of several fields describing the group, as well as the quantity of phone numbers available in that group. Here are the properties: */
 export interface PhoneNumbersRegionFull {
   /** Optional. Integer representing the international calling code for the phone number's country. */
-  country_code?: string | null;
+  country_code?: string;
   /** Optional. Area Code, for North American phone numbers. */
-  npa?: number | null;
+  npa?: number;
   /** Optional. Second set of 3 digits, for North American phone numbers. */
-  nxx?: number | null;
+  nxx?: number;
   /** Optional. Boolean describing whether the phone numbers in this group are toll free. */
-  is_toll_free?: number | null;
+  is_toll_free?: number;
   /** Optional. City name. */
-  city?: string | null;
+  city?: string;
   /** Optional. Two-letter postal code for the state or province. */
-  province_postal_code?: string | null;
+  province_postal_code?: string;
   /** Optional. Two-letter postal code for the country. */
-  country_postal_code?: string | null;
+  country_postal_code?: string;
   /** Integer. Quantity of phone numbers currently available in the given region. */
-  quantity?: number | null;
+  quantity?: number;
 }
 
 /** The ping response object. */
 export interface PingResponse {
-  datetime?: string | null;
-  remote_ip?: string | null;
-  timestamp?: number | null;
-  user_agent?: string | null;
+  datetime?: string;
+  remote_ip?: string;
+  timestamp?: number;
+  user_agent?: string;
 }
 
 /** The Full Pricing Object is identical to the Pricing Summary Object. The Pricing Summary Object is used to briefly represent a pricing plan. Here are the properties: */
 export interface PricingFull {
   /** Integer ID of this object. */
-  id?: number | null;
+  id?: number;
   /** Pricing Object */
-  pricing?: PricingObject | null;
+  pricing?: PricingObject;
   /** Phone.com API Account (VoIP) ID */
-  voip_id?: number | null;
+  voip_id?: number;
   /** Reason this pricing plan is applied */
-  reason?: string | null;
+  reason?: string;
   /** Name of the person / process who added this pricing plan to the subaccount */
-  who?: string | null;
+  who?: string;
   /** Pricing plan expiration timestamp in unix format. If pricing plan never expires, this item will not be returned */
-  expire_date?: string | null;
+  expire_date?: string;
 }
 
 export interface PricingObject {
   /** Pricing code / ID */
-  id?: number | null;
+  id?: number;
   /** Name of pricing plan */
-  name?: string | null;
+  name?: string;
 }
 
 /** One named, publicly-displayable provider's slice of the aggregate. Anonymous sources never appear here — they stay inside the channel-level numbers only. The lane fields present depend on the channel: a voice cost carries `international`/`local`, an SMS cost carries `person`/`application`; each is null when that provider's decks do not split that way. */
 export interface ProviderCost {
-  name?: string | null;
+  name?: string;
   domain?: string | null;
-  min_usd?: string | null;
-  avg_usd?: string | null;
-  max_usd?: string | null;
+  min_usd?: string;
+  avg_usd?: string;
+  max_usd?: string;
   /** Voice: international lanes (default + origin-based). */
   international?: LaneUsd | null;
   /** Voice: in-country lanes. */
@@ -2383,15 +2383,15 @@ export interface QueueFull {
   name: string;
   /** Greeting to be played when caller first connects. Output is a Media Summary Object. Input must be a Media Lookup Object. Must refer to a media recording that has is_hold_music set to FALSE. Can be set to NULL to disable the greeting. */
   greeting?: MediaSummary | null;
-  hold_music?: HoldMusic | null;
+  hold_music?: HoldMusic;
   /** Maximum hold time in seconds. If provided, must equal one of: 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600. Default is 300. */
-  max_hold_time?: number | null;
+  max_hold_time?: number;
   /** Caller id type to show members. If provided, must equal one of: 'called_number', 'calling_number'. Default is 'calling_number'. */
-  caller_id_type?: string | null;
+  caller_id_type?: string;
   /** Number of seconds to ring a member before cycling to the next member. If provided, must equal one of: 5, 10, 15, 20, 25, 30. Default is 5. */
-  ring_time?: number | null;
+  ring_time?: number;
   /** Array of Member Objects. Non-virtual account extensions or phone numbers. See below for details. */
-  members?: Member[] | null;
+  members?: Member[];
 }
 
 /** The Queue Summary Object is used to briefly represent a calling queue. It can be seen in several places throughout this API. Here are the properties: */
@@ -2404,10 +2404,10 @@ export interface QueueSummary {
 
 /** A signed lookup receipt (plan 3.3). No raw phone number is stored — only number_hash = sha256(E.164). Verify response_signature over the exact signed_payload bytes with the Ed25519 public key (GET /api/v1/publickey), then recompute sha256(your E.164) and match number_hash to bind the receipt to a number. Because a phone number is a small keyspace, number_hash is recomputable from a candidate number — treat the receipt id as bound to a specific number, not as anonymized, and share it only with parties entitled to know that number. A supplementary signal, not a compliance assertion. */
 export interface Receipt {
-  receipt_id?: string | null;
+  receipt_id?: string;
   schema_version?: string | null;
   /** SHA-256 hex of the E.164 — the only number representation stored. */
-  number_hash?: string | null;
+  number_hash?: string;
   line_type?: string | null;
   /** Supplementary do-not-call signal; "unknown" until a data partner is configured. */
   dnc_status?: "not_listed" | "listed" | "unknown" | null;
@@ -2415,87 +2415,87 @@ export interface Receipt {
   context?: string | null;
   /** The "as of T" the receipt cryptographically binds. */
   checked_at?: string | null;
-  created_at?: string | null;
+  created_at?: string;
   /** The exact canonical JSON that was signed (commits to number_hash). */
   signed_payload?: string | null;
   /** 'ed25519:<base64>', or 'unsigned'. */
   response_signature?: string | null;
   verification?: {
-    algorithm?: string | null;
-    public_key_url?: string | null;
-    instructions?: string | null;
-  } | null;
+    algorithm?: string;
+    public_key_url?: string;
+    instructions?: string;
+  };
 }
 
 export interface Recipient {
   /** Phone number that will receive the SMS message */
-  number?: string | null;
+  number?: string;
   /** Indicate the status of your SMS object. May be 'sent', 'received', 'queued', 'new' ... */
-  status?: string | null;
+  status?: string;
 }
 
 export interface RedirectUriFull {
   /** Redirect URI ID */
-  id?: number | null;
+  id?: number;
   /** The Uniform Resource Identifier is a string used to identify the path to be redirected */
-  uri?: string | null;
+  uri?: string;
   /** redirect */
-  type?: string | null;
+  type?: string;
 }
 
 export interface ReplaceExtensionParams {
-  voicemail?: VoicemailInput | null;
-  call_notifications?: CallNotifications | null;
+  voicemail?: VoicemailInput;
+  call_notifications?: CallNotifications;
   /** Recording lookup object */
-  name_greeting?: { [key: string]: unknown } | null;
+  name_greeting?: { [key: string]: unknown };
   /** Name (required) */
-  name?: string | null;
+  name?: string;
   /** Timezone */
-  timezone?: string | null;
+  timezone?: string;
   /** Include in dial-by-name directory */
-  include_in_directory?: string | null;
+  include_in_directory?: string;
   /** Extension number (required) */
-  extension?: number | null;
+  extension?: number;
   /** Enable outgoing calls */
-  enable_outbound_calls?: string | null;
+  enable_outbound_calls?: string;
   /** Extension type */
-  usage_type?: string | null;
+  usage_type?: string;
   /** Contact name */
-  full_name?: string | null;
+  full_name?: string;
   /** Enable Call Waiting */
-  enable_call_waiting?: string | null;
+  enable_call_waiting?: string;
   /** Caller ID */
-  caller_id?: string | null;
+  caller_id?: string;
   /** Local area code */
-  local_area_code?: string | null;
+  local_area_code?: string;
   /** Route object lookup (must belong to this extension) */
-  route?: string | null;
+  route?: string;
 }
 
 export interface ReplaceMenuParams {
-  name?: string | null;
-  greeting?: { [key: string]: unknown } | null;
-  keypress_error?: { [key: string]: unknown } | null;
-  allow_extension_dial?: string | null;
-  keypress_wait_time?: number | null;
-  timeout_handler?: { [key: string]: unknown } | null;
-  options?: { [key: string]: unknown }[] | null;
+  name?: string;
+  greeting?: { [key: string]: unknown };
+  keypress_error?: { [key: string]: unknown };
+  allow_extension_dial?: string;
+  keypress_wait_time?: number;
+  timeout_handler?: { [key: string]: unknown };
+  options?: { [key: string]: unknown }[];
 }
 
 export interface ReplacePhoneNumberParams {
   /** Route lookup object */
-  route?: { [key: string]: unknown } | null;
+  route?: { [key: string]: unknown };
   /** Phone Name */
-  name?: string | null;
+  name?: string;
   /** Block incoming calls */
-  block_incoming?: string | null;
+  block_incoming?: string;
   /** Block anonymous calls */
-  block_anonymous?: string | null;
-  caller_id?: CallerIdPhoneNumber | null;
-  sms_forwarding?: SmsForwardingParams | null;
+  block_anonymous?: string;
+  caller_id?: CallerIdPhoneNumber;
+  sms_forwarding?: SmsForwardingParams;
   /** Pool lookup object */
-  pool_item?: { [key: string]: unknown } | null;
-  call_notifications?: CallNotifications | null;
+  pool_item?: { [key: string]: unknown };
+  call_notifications?: CallNotifications;
 }
 
 /** One risk vocabulary (added 2026-06-11, additive — no schema_version bumps): the same numeric signal as the surface's legacy field, plus a band and the MODEL label that says which pipeline scored it. The legacy fields (`spam_score`, `risk_score`/`risk_level`) are frozen forever; this object is the disclosed, consistent read. A null score yields the uniform unknown shape ({score:null, level:"unknown", model:null}) on every branch (anti-enumeration; fail-open nulls are load-bearing). The numeric scales are deliberately NOT unified across models — `model` is what tells them apart. See "Risk models" in the spec intro. */
@@ -2511,146 +2511,146 @@ export interface RiskView {
 /** The root level of the Full Route Object includes all of the properties in the Route Summary Object, along with two more: */
 export interface RouteFull {
   /** Integer ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
   /** Extension to which this route belongs. Output is an Extension Summary Object. Input must be an Extension Lookup Object. Optional. Cannot be changed after a route is created. */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
   /** Array of Rule Set Objects. Required. See below for details. When processing incoming calls, the first matching rule set will be used, and all others will be ignored. */
-  rules?: RuleSet[] | null;
+  rules?: RuleSet[];
 }
 
 /** The Route Summary Object is used to briefly represent a route. It can be seen in several places throughout this API. Here are the properties: */
 export interface RouteSummary {
   /** Integer ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
 }
 
 export interface RuleSet {
-  filter?: RuleSetFilter | null;
+  filter?: RuleSetFilter;
   /** Array of Action Objects. Required. Routes have rule sets, and rule sets have one or more actions. The supported actions are described below: */
-  actions?: RuleSetAction[] | null;
+  actions?: RuleSetAction[];
 }
 
 /** Filter Object. Optional. See below for details. */
 export interface RuleSetAction {
   /** Required. */
-  action?: string | null;
+  action?: string;
   /** Extension that this action refers to. Output is an Extension Summary Object. Input must be an Extension Lookup Object. Required. */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
   /** This action is for forwarding calls to any number of extensions or phone numbers. The forwarding is handled in parallel, meaning that all phone numbers and/or extensions will ring simultaneously. When the call is answered by any single phone number or extension, ringing will stop for all of them. Subsequent actions in this rule set will be performed if the call is not answered before the timeout period is reached, or if it is forwarded to an extension that has its own route and that route does not result in any actions that disconnect the call or take over call handling. */
-  items?: RuleSetForwardItem[] | null;
+  items?: RuleSetForwardItem[];
   /** Seconds that our routing engine should wait until moving on. Optional. Must be an integer between 5 and 90. Default is 5 seconds. */
-  timeout?: number | null;
+  timeout?: number;
   /** Hold Music to be played while callers are waiting. Output is a Media Summary Object. Input must be a Media Lookup Object. Optional. Must refer to a media recording that has is_hold_music set to TRUE. Default is to play a standard ring tone. */
-  hold_music?: MediaSummary | null;
+  hold_music?: MediaSummary;
   /** Greeting that this action refers to. Output is a Media Summary Object. Input must be a Media Lookup Object. Required. Must refer to a media recording that has is_hold_music set to FALSE. */
-  greeting?: MediaSummary | null;
+  greeting?: MediaSummary;
   /** Required. Seconds that the caller should be placed on hold before being moved onto the next action. Must be an integer between 1 and 60 seconds. */
-  duration?: number | null;
+  duration?: number;
   /** Menu that this action refers to. Required. Output is a Menu Summary Object. Input must be a Menu Lookup Object. */
-  menu?: MenuSummary | null;
+  menu?: MenuSummary;
   /** Queue that this action refers to. Required. Output is a Queue Summary Object. Input must be a Queue Lookup Object. */
-  queue?: QueueSummary | null;
+  queue?: QueueSummary;
   /** Trunk that this action refers to. Required. Output is a Trunk Summary Object. Input must be a Trunk Lookup Object. */
-  trunk?: TrunkSummary | null;
+  trunk?: TrunkSummary;
 }
 
 /** Filter Object. Optional. See below for details. */
 export interface RuleSetFilter {
   /** Required. */
-  type?: string | null;
+  type?: string;
   /** Schedule that this filter refers to. Output is a Schedule Summary Object. Input must be a Schedule Lookup Object. Required. */
-  schedule?: ScheduleSummary | null;
+  schedule?: ScheduleSummary;
   /** Address Book Contact that this filter refers to. Output is a Contact Summary Object. Input must be a Contact Lookup Object. Required. */
-  contact?: ContactSummary | null;
+  contact?: ContactSummary;
   /** Address Book Group that this filter refers to. Output is a Contact Group Summary Object. Input must be a Contact Group Lookup Object. Required. */
-  group?: GroupSummary | null;
+  group?: GroupSummary;
 }
 
 /** Array of Forward Item Objects. See below for details. Required. */
 export interface RuleSetForwardItem {
   /** Required. Must equal phone_number or extension. */
-  type?: string | null;
+  type?: string;
   /** Required if type = "extension". Extension that callers should be directed to. Output is an Extension Summary Object. Input must be an Extension Lookup Object. */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
   /** Required if type = "phone_number". Phone number that callers should be directed to. Must be a string in E.164 format. */
-  number?: string | null;
+  number?: string;
   /** Boolean. Optional. Default is FALSE. Use this to activate call screening. If TRUE, the timeout on the parent action should be at least 30 seconds. */
-  screening?: boolean | null;
+  screening?: boolean;
   /** Optional. Must equal calling_number or called_number. Defines which phone number should be used for Caller ID. Default is calling_number. */
-  caller_id?: string | null;
+  caller_id?: string;
   /** Optional string. If screening = TRUE, this value will be passed into our Text-To-Speech engine and used to inform the caller of who they have reached. */
-  voice_tag?: string | null;
+  voice_tag?: string;
   /** Optional. Must equal one of: DEFAULT, STYLE_2, STYLE_3, STYLE_4, STYLE_5, STYLE_6, STYLE_7, STYLE_8, or STYLE_9. Identifies the style of ring tone you will hear when an incoming call is waiting. */
-  distinctive_ring?: string | null;
+  distinctive_ring?: string;
 }
 
 /** Supplementary SBC/SIP redirect decision (plan 4.2). Same shape for known/unknown/valid/invalid numbers (anti-enumeration). Every field is a low-confidence supplementary signal — the SBC keeps the routing decision; Numbers Online never asserts a call is lawful, unlawful, safe, or spam. */
 export interface SbcRedirectResponse {
-  schema_version?: string | null;
+  schema_version?: string;
   e164?: string | null;
-  valid?: boolean | null;
+  valid?: boolean;
   /** Recommended action (supplementary). flag = advisory elevated risk (still an allow code). */
-  decision?: "allow" | "flag" | "redirect" | "block" | null;
+  decision?: "allow" | "flag" | "redirect" | "block";
   /** Machine-readable reason code for the decision (e.g. invalid_number, dnc_listed, risk_over_flag_threshold, latency_budget, error). */
-  reason?: string | null;
+  reason?: string;
   /** The SIP final response the operator’s shim should emit. */
   sip?: {
     /** 603 block · 302 redirect · 503/404 allow-route-advance. */
-    code?: 603 | 302 | 503 | 404 | null;
-    reason?: string | null;
-  } | null;
+    code?: 603 | 302 | 503 | 404;
+    reason?: string;
+  };
   /** Always null — the operator supplies the 302 Contact (screening/diversion target) in their own shim config. */
   redirect_target?: string | null;
   advisory?: {
     /** Low-confidence supplementary spam signal; null when unavailable. Never drives a block. FROZEN field name — `risk` is the disclosed read. */
     spam_score?: number | null;
-    risk?: RiskView | null;
-    confidence?: "low" | null;
+    risk?: RiskView;
+    confidence?: "low";
     line_type?: string | null;
-    verstat?: string | null;
-    dnc_status?: "not_listed" | "listed" | "unknown" | null;
-    reassigned_status?: "no" | "yes" | "unknown" | null;
-  } | null;
-  signal?: "supplementary" | null;
-  provider?: string | null;
+    verstat?: string;
+    dnc_status?: "not_listed" | "listed" | "unknown";
+    reassigned_status?: "no" | "yes" | "unknown";
+  };
+  signal?: "supplementary";
+  provider?: string;
   receipt_id?: string | null;
   /** When true, the call is still ALLOWED on deterministic fields only (no fresh CNAM dip). Top up to restore full signal. */
-  insufficient_balance?: boolean | null;
-  as_of?: string | null;
+  insufficient_balance?: boolean;
+  as_of?: string;
 }
 
 /** The Full Schedule Object is identical to the Schedule Summary Object. See above for details. */
 export interface ScheduleFull {
   /** Integer Schedule ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
 }
 
 /** The Schedule Summary Object is used to briefly represent a schedule. It can be seen in several places throughout this API. Here are the properties: */
 export interface ScheduleSummary {
   /** Integer Schedule ID. Read-only. */
-  id?: number | null;
+  id?: number;
   /** Name */
-  name?: string | null;
+  name?: string;
 }
 
 export interface ScopeDetails {
-  voip_id?: number | null;
+  voip_id?: number;
 }
 
 /** Operator HMAC request-signing state + secret for the calling key (Phase 4.3). */
 export interface SigningInfo {
-  signing_required?: boolean | null;
-  scheme?: string | null;
-  max_skew_seconds?: number | null;
-  canonical?: string | null;
-  headers?: string[] | null;
-  docs_url?: string | null;
+  signing_required?: boolean;
+  scheme?: string;
+  max_skew_seconds?: number;
+  canonical?: string;
+  headers?: string[];
+  docs_url?: string;
   /** The HKDF-derived HMAC secret for this key; null when signing is not configured on the deployment. */
   signing_secret?: string | null;
 }
@@ -2661,7 +2661,7 @@ export interface Signup {
   account: AccountFull;
   /** Its user name, <partner>-<user_id> */
   username: string;
-  /** The generated password (only when the library generated it): store it */
+  /** The generated password (only when the library generated it, else null): store it */
   password?: string | null;
   /** The user's token for the Express front-end library */
   token: UserToken;
@@ -2674,162 +2674,162 @@ export interface Signup {
 /** A SIP Authentication Properties Object. See below for details. Read-only. */
 export interface SipAuthentication {
   /** Hostname */
-  host?: string | null;
+  host?: string;
   /** Port number */
-  port?: number | null;
+  port?: number;
   /** Username. This is the ID of the device. */
-  username?: string | null;
+  username?: string;
   /** Password. */
-  password?: string | null;
+  password?: string;
 }
 
 /** SMS Forwarding Object, or NULL */
 export interface SmsForwarding {
   /** Can be "extension" or "application" */
-  type?: string | null;
+  type?: string;
   /** Required if type = "extension". Extension that messages should be directed to. Output is an Extension Summary Object. Input must be an Extension Lookup Object. */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
   /** Required if type = "application". Application that messages should be directed to. Output is an Application Summary Object. Input must be an Application Lookup Object. */
-  application?: ApplicationSummary | null;
+  application?: ApplicationSummary;
 }
 
 /** SMS Forwarding Object, or NULL */
 export interface SmsForwardingParams {
   /** Can be "extension" or "application" */
-  type?: string | null;
+  type?: string;
   /** Required if type = "extension". Extension that messages should be directed to. Output is an Extension Summary Object. Input must be an Extension Lookup Object. */
-  extension?: number | null;
+  extension?: number;
   /** Required if type = "application". Application that messages should be directed to. Output is an Application Summary Object. Input must be an Application Lookup Object. */
-  application?: number | null;
+  application?: number;
 }
 
 /** The Full SMS Object includes all of the properties in the SMS Summary Object. */
 export interface SmsFull {
   /** Unique SMS ID. Read-only. */
-  id?: string | null;
+  id?: string;
   /** Caller ID number to display on the incoming/outgoing SMS message. For an outgoing message, it must be a phone number associated with your Phone.com account. */
-  from?: string | null;
+  from?: string;
   /** An array of SMS recipients. */
-  to?: Recipient[] | null;
+  to?: Recipient[];
   /** Direction of SMS. 'in' for Incoming messages, 'out' for Outgoing messages. */
-  direction?: string | null;
+  direction?: string;
   /** Unix time stamp representing the UTC time that the object was created in the Phone.com API system. */
-  created_epoch?: number | null;
+  created_epoch?: number;
   /** Date string representing the UTC time that the object was created in the Phone.com API system. */
-  created_at?: string | null;
+  created_at?: string;
   /** Body of the SMS text */
-  text?: string | null;
+  text?: string;
   /** True when SMS is new; False when SMS has been read. */
-  is_new?: boolean | null;
+  is_new?: boolean;
 }
 
 export interface SortCallLogs {
-  id?: string | null;
-  start_time?: string | null;
-  created_at?: string | null;
+  id?: string;
+  start_time?: string;
+  created_at?: string;
 }
 
 export interface SortId {
-  id?: string | null;
+  id?: string;
 }
 
 export interface SortIdCreatedAt {
-  id?: string | null;
-  created_at?: string | null;
+  id?: string;
+  created_at?: string;
 }
 
 export interface SortIdExtensionName {
-  id?: string | null;
-  extension?: string | null;
-  name?: string | null;
+  id?: string;
+  extension?: string;
+  name?: string;
 }
 
 export interface SortIdName {
-  id?: string | null;
-  name?: string | null;
+  id?: string;
+  name?: string;
 }
 
 export interface SortIdNamePhoneNumber {
-  id?: string | null;
-  name?: string | null;
-  phone_number?: string | null;
+  id?: string;
+  name?: string;
+  phone_number?: string;
 }
 
 export interface SortIdUpdatedAt {
-  id?: string | null;
-  updated_at?: string | null;
+  id?: string;
+  updated_at?: string;
 }
 
 export interface SortListAvailableNumbers {
-  internal?: string | null;
-  price?: string | null;
-  phone_number?: string | null;
+  internal?: string;
+  price?: string;
+  phone_number?: string;
 }
 
 export interface SortListPhoneNumbersRegions {
-  country_code?: string | null;
-  npa?: string | null;
-  nxx?: string | null;
-  is_toll_free?: string | null;
-  city?: string | null;
-  province_postal_code?: string | null;
-  country_postal_code?: string | null;
+  country_code?: string;
+  npa?: string;
+  nxx?: string;
+  is_toll_free?: string;
+  city?: string;
+  province_postal_code?: string;
+  country_postal_code?: string;
 }
 
 export interface SortNameNumber {
-  name?: string | null;
-  number?: string | null;
+  name?: string;
+  number?: string;
 }
 
 /** A suppression-list entry. The suppressed number is stored only as a SHA-256 hash and is never returned — only its label and timestamp. */
 export interface Suppression {
   /** Your reference label for the entry. */
   label?: string | null;
-  created_at?: string | null;
+  created_at?: string;
 }
 
 /** A tenant (downstream customer/site) under an MSP account. */
 export interface Tenant {
-  id?: string | null;
-  name?: string | null;
-  status?: "active" | "disabled" | null;
-  created_at?: string | null;
+  id?: string;
+  name?: string;
+  status?: "active" | "disabled";
+  created_at?: string;
 }
 
 /** A tenant sub-key (display fields only — never the raw key or its hash). */
 export interface TenantKey {
-  id?: string | null;
-  key_prefix?: string | null;
-  name?: string | null;
-  tier?: "free" | "standard" | "enterprise" | null;
+  id?: string;
+  key_prefix?: string;
+  name?: string;
+  tier?: "free" | "standard" | "enterprise";
   /** Requests per 60-second window. */
-  rate_limit?: number | null;
+  rate_limit?: number;
   /** Lifetime request count for this sub-key. */
-  requests_total?: number | null;
-  disabled?: boolean | null;
+  requests_total?: number;
+  disabled?: boolean;
 }
 
 /** A tenant plus its sub-key count and trailing-30-day usage (list view). */
 export interface TenantSummary {
-  id?: string | null;
-  name?: string | null;
-  status?: "active" | "disabled" | null;
-  created_at?: string | null;
+  id?: string;
+  name?: string;
+  status?: "active" | "disabled";
+  created_at?: string;
   /** Number of sub-keys issued to this tenant. */
-  keys?: number | null;
-  usage_30d?: TenantUsage | null;
+  keys?: number;
+  usage_30d?: TenantUsage;
 }
 
 /** A tenant's aggregated usage over the trailing 30 days. */
 export interface TenantUsage {
   /** Total billed units in the window. */
-  requests?: number | null;
+  requests?: number;
   /** Total billed amount over the window, in microdollars. */
-  billed_micros?: number | null;
+  billed_micros?: number;
   /** Lookups that performed a fresh wholesale CNAM dip ($0.004 each). */
-  fresh_cnam_dips?: number | null;
+  fresh_cnam_dips?: number;
   /** Lookups served without a fresh dip ($0.002 each). */
-  cached_or_enriched?: number | null;
+  cached_or_enriched?: number;
 }
 
 /** The Full Trunk Object is identical to the Trunk Summary Object, along with the following: */
@@ -2863,11 +2863,11 @@ export interface TrunkSummary {
 /** Aggregated usage over the trailing window (default 30 days). */
 export interface UsageSummary {
   /** Total billed units in the window. */
-  requests?: number | null;
+  requests?: number;
   /** Total billed amount over the window, in microdollars. */
-  billed_micros?: number | null;
+  billed_micros?: number;
   /** Same billed amount as a 2-decimal USD string. */
-  billed_usd?: string | null;
+  billed_usd?: string;
 }
 
 /** A portal user's access token: what the Express front-end library's getAccessCallback expects */
@@ -2875,22 +2875,22 @@ export interface UserToken {
   /** Bearer token of the user */
   access_token: string;
   /** Bearer */
-  token_type?: string | null;
+  token_type?: string;
   /** Seconds until expiry */
-  expires_in?: number | null;
+  expires_in?: number;
   /** Granted scope */
-  scope?: string | null;
+  scope?: string;
   /** The user's account id, when the host returns it */
-  account_id?: number | null;
+  account_id?: number;
 }
 
 /** Voicemail Object. See below for details. */
 export interface Voicemail {
   /** Whether voicemail is enabled. Boolean. */
-  enabled?: boolean | null;
+  enabled?: boolean;
   /** Password for accessing voicemail box. Must be digits only. */
-  password?: string | null;
-  greeting?: Greeting | null;
+  password?: string;
+  greeting?: Greeting;
   /** If notification emails are being used, this defines the format of the audio attachments. Can be "wav" for WAV format, "mp3" for MP3 format, or NULL to disable attachments. */
   attachments?: string | null;
   /** Voicemail Notifications Object. See below for details. Can be set to NULL to disable notifications. */
@@ -2902,32 +2902,32 @@ export interface Voicemail {
 /** The Full Voicemail Object includes all of the properties in the Voicemail Summary Object. */
 export interface VoicemailFull {
   /** Unique Voicemail ID. Read-only. */
-  id?: string | null;
+  id?: string;
   /** Name. Required. */
-  download_url?: string | null;
+  download_url?: string;
   /** Extension where the voicemail is saved into. */
-  extension?: ExtensionSummary | null;
+  extension?: ExtensionSummary;
   /** The caller's information */
-  from?: FromObject | null;
+  from?: FromObject;
   /** The phone number where the caller is calling */
-  to?: string | null;
+  to?: string;
   /** True when Voicemail is new; False when Voicemail has been listened */
-  is_new?: boolean | null;
+  is_new?: boolean;
   /** Date string representing the UTC time that the object was created in the Phone.com API system. */
-  created_at?: number | null;
+  created_at?: number;
   /** Folder name where voicemail is saved */
-  folder?: string | null;
+  folder?: string;
   /** Length of voicemail in seconds */
-  duration?: number | null;
+  duration?: number;
 }
 
 /** Voicemail Object. See below for details. */
 export interface VoicemailInput {
   /** Whether voicemail is enabled. Boolean. */
-  enabled?: string | null;
+  enabled?: string;
   /** Password for accessing voicemail box. Must be digits only. */
-  password?: string | null;
-  greeting?: GreetingInput | null;
+  password?: string;
+  greeting?: GreetingInput;
   /** If notification emails are being used, this defines the format of the audio attachments. Can be "wav" for WAV format, "mp3" for MP3 format, or NULL to disable attachments. */
   attachments?: string | null;
   /** Voicemail Notifications Object. See below for details. Can be set to NULL to disable notifications. */
@@ -2941,13 +2941,13 @@ export interface XmlCallList {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   /** The rows, in the order the server sent them */
   data: {
     items: XmlCallRecord[];
@@ -2957,19 +2957,19 @@ export interface XmlCallList {
 /** A call detail record (getCallList); other elements are kept beside these */
 export interface XmlCallRecord {
   /** The id attribute (unique per call) */
-  id?: string | null;
+  id?: string;
   /** <startTime>: Unix epoch seconds */
-  startTime?: number | null;
+  startTime?: number;
   /** The gmt attribute of <startTime>, e.g. 2009-10-27T21:42:15.0000Z */
-  startTimeGmt?: string | null;
+  startTimeGmt?: string;
   /** <callerId> */
-  callerId?: string | null;
+  callerId?: string;
   /** <calledNumber> */
-  calledNumber?: string | null;
+  calledNumber?: string;
   /** <duration> in seconds */
-  duration?: number | null;
+  duration?: number;
   /** <finalAction>, e.g. queue 61 */
-  finalAction?: string | null;
+  finalAction?: string;
   /** <finalActionDuration> in seconds, when present */
   finalActionDuration?: number | null;
   /** <url>: the recording's listen URL, when present */
@@ -2983,31 +2983,31 @@ export interface XmlChatCallPreview {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   data: {
     /** The URL of the .wav preview */
-    url?: string | null;
+    url?: string;
   };
 }
 
 /** One recipient's status (getChatCallStatus); other elements are kept beside these */
 export interface XmlChatCallRecipientStatus {
   /** <toName> */
-  toName?: string | null;
+  toName?: string;
   /** <toNumber>, E.164 */
-  toNumber?: string | null;
+  toNumber?: string;
   /** e.g. scheduled, calling, answered, no-answer, busy, voicemail, failed */
-  status?: string | null;
+  status?: string;
   /** The answer to a yes_no/yes_no_maybe ChatCall: yes, no, maybe */
-  response?: string | null;
+  response?: string;
   /** <duration>: seconds of the call */
-  duration?: number | null;
+  duration?: number;
 }
 
 /** sendChatCall */
@@ -3015,16 +3015,16 @@ export interface XmlChatCallSent {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   data: {
     /** The id to query with getChatCallStatus */
-    chatCallId?: string | null;
+    chatCallId?: string;
   };
 }
 
@@ -3033,25 +3033,25 @@ export interface XmlChatCallStatus {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   /** The status's fields; its other elements are kept beside them */
   data: {
     /** <ChatCallID> */
-    chatCallId?: string | null;
+    chatCallId?: string;
     /** The overall status, e.g. scheduled, in-progress, completed */
-    status?: string | null;
+    status?: string;
     /** <sendDate>: Unix epoch seconds */
-    sendDate?: number | null;
+    sendDate?: number;
     /** The gmt attribute of <sendDate> */
-    sendDateGmt?: string | null;
+    sendDateGmt?: string;
     /** <responseType>, e.g. yes_no */
-    responseType?: string | null;
+    responseType?: string;
     recipients: XmlChatCallRecipientStatus[];
   };
 }
@@ -3061,13 +3061,13 @@ export interface XmlInventory {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   /** The rows, in the order the server sent them */
   data: {
     items: XmlInventoryNumber[];
@@ -3077,21 +3077,21 @@ export interface XmlInventory {
 /** A number in inventory (getPhoneNumberInventory); its other elements (cost, setup fee ...) are kept beside these */
 export interface XmlInventoryNumber {
   /** <phoneNumber> */
-  phoneNumber?: string | null;
+  phoneNumber?: string;
   /** <humanReadable>: the friendly format */
-  humanReadable?: string | null;
+  humanReadable?: string;
 }
 
 /** A number of the account (getPhoneNumberList) */
 export interface XmlListedNumber {
   /** The id attribute */
-  id?: string | null;
+  id?: string;
   /** <phoneNumber>, E.164 */
-  phoneNumber?: string | null;
+  phoneNumber?: string;
   /** <nickName> */
-  nickName?: string | null;
+  nickName?: string;
   /** <rateCenter>, e.g. WACO_TX */
-  rateCenter?: string | null;
+  rateCenter?: string;
 }
 
 /** getPhoneNumberList: the account's numbers */
@@ -3099,13 +3099,13 @@ export interface XmlNumberList {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   /** The rows, in the order the server sent them */
   data: {
     items: XmlListedNumber[];
@@ -3117,13 +3117,13 @@ export interface XmlPortingEligibility {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   data: {
     /** true for Yes, false for No, null when the response holds neither */
     eligible?: boolean | null;
@@ -3135,13 +3135,13 @@ export interface XmlReply {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   /** resultData by the generic mapping (null when absent) */
   data: unknown;
 }
@@ -3154,13 +3154,13 @@ export interface XmlRows {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   /** The rows, in the order the server sent them */
   data: {
     items: XmlRow[];
@@ -3170,15 +3170,15 @@ export interface XmlRows {
 /** A text-to-speech voice (getVoiceList) */
 export interface XmlVoice {
   /** The id attribute */
-  id?: string | null;
+  id?: string;
   /** <name> */
-  name?: string | null;
+  name?: string;
   /** <language> */
-  language?: string | null;
+  language?: string;
   /** <dialect> */
-  dialect?: string | null;
+  dialect?: string;
   /** <sex> */
-  sex?: string | null;
+  sex?: string;
 }
 
 /** getVoiceList: text-to-speech voices */
@@ -3186,18 +3186,41 @@ export interface XmlVoiceList {
   /** Always ok (an error status is an error) */
   status: string;
   /** <msg>, e.g. Command completed successfully */
-  msg?: string | null;
+  msg?: string;
   /** <resultDate>, e.g. 2011-03-02T19:51:32.0000Z */
-  resultDate?: string | null;
+  resultDate?: string;
   /** <clTRID> as reflected by the server */
-  clTRID?: string | null;
+  clTRID?: string;
   /** <svTRID>, the server's transaction id (quote it to Phone.com support) */
-  svTRID?: string | null;
+  svTRID?: string;
   /** The rows, in the order the server sent them */
   data: {
     items: XmlVoice[];
   };
 }
+
+// Other public names of result schemas (their catalog `aliases`).
+
+/** Another name of `AccountFull`. */
+export type Account = AccountFull;
+
+/** Another name of `AvailableNumbersFull`. */
+export type AvailablePhoneNumber = AvailableNumbersFull;
+
+/** Another name of `CallFull`. */
+export type Call = CallFull;
+
+/** Another name of `CallLogFull`. */
+export type CallLog = CallLogFull;
+
+/** Another name of `ContactInput`. */
+export type Contact = ContactInput;
+
+/** Another name of `PhoneNumberFull`. */
+export type PhoneNumber = PhoneNumberFull;
+
+/** Another name of `SmsFull`. */
+export type Sms = SmsFull;
 
 // Parameters of each operation.
 
@@ -3405,7 +3428,7 @@ export interface NolUpdateAccountKeyParams {
   id: string;
   name?: string;
   /** Only `true` is accepted (one-way revocation). */
-  disabled?: "true";
+  disabled?: true;
 }
 
 /** Parameters of `nol.uploadListingDocument`: Upload a verification document */
@@ -5724,446 +5747,456 @@ export interface XmlUpdateExtensionNotificationParams {
   clTRID?: string;
 }
 
-/** Every operation by canonical name: its parameters, result and (for lists) row type. */
+/** Parameters of a walk of `xml.getCallList` (iterate, pages, items): Every call from `startTime` to `endTime` (Unix epoch seconds, both included), each once, oldest window first: the range is fetched window by window, and a window that comes back full (500 rows) is split in two. `limit` is the page size (default 100). */
+export interface XmlGetCallListWalkParams {
+  /** Start of the range, Unix epoch seconds (included) */
+  startTime: number;
+  /** End of the range, Unix epoch seconds (included) */
+  endTime: number;
+  /** Rows per page (default 100). value: 1..500. */
+  limit?: number;
+}
+
+/** Every operation by canonical name: its parameters, result, (for lists) row type and a walk's parameters. */
 export interface Operations {
   /** Sign a portal user up: create the subaccount <partner>-<user_id> (never twice), add the card token as its payment method (never twice), and get the user's token (FLOW v4.create-account-subaccount -> v4.create-account-payment-method -> oauth.user-token) */
-  "express.signup": { params: ExpressSignupParams; result: Signup; item: never };
+  "express.signup": { params: ExpressSignupParams; result: Signup; item: never; walk: ExpressSignupParams };
   /** Enroll / revoke call-provenance (resource form) (PATCH /api/v1/account/phones/{e164}) */
-  "nol.accountPhonePatch": { params: NolAccountPhonePatchParams; result: NolAccountPhonePatchResponse; item: never };
+  "nol.accountPhonePatch": { params: NolAccountPhonePatchParams; result: NolAccountPhonePatchResponse; item: never; walk: NolAccountPhonePatchParams };
   /** List your verified numbers (enrollment inventory) (GET /api/v1/account/phones) */
-  "nol.accountPhonesList": { params: NolAccountPhonesListParams; result: NolAccountPhonesListResponse; item: never };
+  "nol.accountPhonesList": { params: NolAccountPhonesListParams; result: NolAccountPhonesListResponse; item: never; walk: NolAccountPhonesListParams };
   /** Sign up for an API key (POST /api/v1/account/signup) */
-  "nol.accountSignup": { params: NolAccountSignupParams; result: NolAccountSignupResponse; item: never };
+  "nol.accountSignup": { params: NolAccountSignupParams; result: NolAccountSignupResponse; item: never; walk: NolAccountSignupParams };
   /** Add prepaid credit (POST /api/v1/account/topup) */
-  "nol.accountTopup": { params: NolAccountTopupParams; result: NolAccountTopupResponse; item: never };
+  "nol.accountTopup": { params: NolAccountTopupParams; result: NolAccountTopupResponse; item: never; walk: NolAccountTopupParams };
   /** Verify a business number (step 2: confirm code) (POST /api/v1/account/verify-phone/confirm) */
-  "nol.accountVerifyPhoneConfirm": { params: NolAccountVerifyPhoneConfirmParams; result: NolAccountVerifyPhoneConfirmResponse; item: never };
+  "nol.accountVerifyPhoneConfirm": { params: NolAccountVerifyPhoneConfirmParams; result: NolAccountVerifyPhoneConfirmResponse; item: never; walk: NolAccountVerifyPhoneConfirmParams };
   /** Verify a business number (step 1: send code) (POST /api/v1/account/verify-phone/start) */
-  "nol.accountVerifyPhoneStart": { params: NolAccountVerifyPhoneStartParams; result: NolAccountVerifyPhoneStartResponse; item: never };
+  "nol.accountVerifyPhoneStart": { params: NolAccountVerifyPhoneStartParams; result: NolAccountVerifyPhoneStartResponse; item: never; walk: NolAccountVerifyPhoneStartParams };
   /** Add a suppression (POST /api/v1/account/tenants/{id}/suppressions) */
-  "nol.addTenantSuppression": { params: NolAddTenantSuppressionParams; result: NolAddTenantSuppressionResponse; item: never };
+  "nol.addTenantSuppression": { params: NolAddTenantSuppressionParams; result: NolAddTenantSuppressionResponse; item: never; walk: NolAddTenantSuppressionParams };
   /** Mint a new API key (POST /api/v1/account/keys) */
-  "nol.createAccountKey": { params: NolCreateAccountKeyParams; result: NolCreateAccountKeyResponse; item: never };
+  "nol.createAccountKey": { params: NolCreateAccountKeyParams; result: NolCreateAccountKeyResponse; item: never; walk: NolCreateAccountKeyParams };
   /** Create a tenant (POST /api/v1/account/tenants) */
-  "nol.createTenant": { params: NolCreateTenantParams; result: NolCreateTenantResponse; item: never };
+  "nol.createTenant": { params: NolCreateTenantParams; result: NolCreateTenantResponse; item: never; walk: NolCreateTenantParams };
   /** Get account balance and usage (GET /api/v1/account) */
-  "nol.getAccount": { params: NolGetAccountParams; result: NolGetAccountResponse; item: never };
+  "nol.getAccount": { params: NolGetAccountParams; result: NolGetAccountResponse; item: never; walk: NolGetAccountParams };
   /** Read one API key (GET /api/v1/account/keys/{id}) */
-  "nol.getAccountKey": { params: NolGetAccountKeyParams; result: NolGetAccountKeyResponse; item: never };
+  "nol.getAccountKey": { params: NolGetAccountKeyParams; result: NolGetAccountKeyResponse; item: never; walk: NolGetAccountKeyParams };
   /** Onboarding state + live trust for an account-owned number (GET /api/v1/account/listings/{e164}) */
-  "nol.getAccountListing": { params: NolGetAccountListingParams; result: NolGetAccountListingResponse; item: never };
+  "nol.getAccountListing": { params: NolGetAccountListingParams; result: NolGetAccountListingResponse; item: never; walk: NolGetAccountListingParams };
   /** Reports + reviews filed against an owned number (GET /api/v1/account/listings/{e164}/reports) */
-  "nol.getAccountListingReports": { params: NolGetAccountListingReportsParams; result: NolGetAccountListingReportsResponse; item: never };
+  "nol.getAccountListingReports": { params: NolGetAccountListingReportsParams; result: NolGetAccountListingReportsResponse; item: never; walk: NolGetAccountListingReportsParams };
   /** Operator HMAC signing secret (for the calling key) (GET /api/v1/account/signing) */
-  "nol.getSigning": { params: NolGetSigningParams; result: SigningInfo; item: never };
+  "nol.getSigning": { params: NolGetSigningParams; result: SigningInfo; item: never; walk: NolGetSigningParams };
   /** Get tenant detail (GET /api/v1/account/tenants/{id}) */
-  "nol.getTenant": { params: NolGetTenantParams; result: NolGetTenantResponse; item: never };
+  "nol.getTenant": { params: NolGetTenantParams; result: NolGetTenantResponse; item: never; walk: NolGetTenantParams };
   /** Issue a tenant sub-key (POST /api/v1/account/tenants/{id}/keys) */
-  "nol.issueTenantKey": { params: NolIssueTenantKeyParams; result: NolIssueTenantKeyResponse; item: never };
+  "nol.issueTenantKey": { params: NolIssueTenantKeyParams; result: NolIssueTenantKeyResponse; item: never; walk: NolIssueTenantKeyParams };
   /** List API keys (GET /api/v1/account/keys) */
-  "nol.listAccountKeys": { params: NolListAccountKeysParams; result: NolListAccountKeysResponse; item: never };
+  "nol.listAccountKeys": { params: NolListAccountKeysParams; result: NolListAccountKeysResponse; item: never; walk: NolListAccountKeysParams };
   /** List tenant suppressions (GET /api/v1/account/tenants/{id}/suppressions) */
-  "nol.listTenantSuppressions": { params: NolListTenantSuppressionsParams; result: NolListTenantSuppressionsResponse; item: never };
+  "nol.listTenantSuppressions": { params: NolListTenantSuppressionsParams; result: NolListTenantSuppressionsResponse; item: never; walk: NolListTenantSuppressionsParams };
   /** List tenants (GET /api/v1/account/tenants) */
-  "nol.listTenants": { params: NolListTenantsParams; result: NolListTenantsResponse; item: never };
+  "nol.listTenants": { params: NolListTenantsParams; result: NolListTenantsResponse; item: never; walk: NolListTenantsParams };
   /** Stage a draft profile (or edit a live listing) (PUT /api/v1/account/listings/{e164}) */
-  "nol.putAccountListing": { params: NolPutAccountListingParams; result: NolPutAccountListingResponse; item: never };
+  "nol.putAccountListing": { params: NolPutAccountListingParams; result: NolPutAccountListingResponse; item: never; walk: NolPutAccountListingParams };
   /** Remove a suppression (DELETE /api/v1/account/tenants/{id}/suppressions) */
-  "nol.removeTenantSuppression": { params: NolRemoveTenantSuppressionParams; result: NolRemoveTenantSuppressionResponse; item: never };
+  "nol.removeTenantSuppression": { params: NolRemoveTenantSuppressionParams; result: NolRemoveTenantSuppressionResponse; item: never; walk: NolRemoveTenantSuppressionParams };
   /** Rotate an API key in place (POST /api/v1/account/keys/{id}/rotate) */
-  "nol.rotateAccountKey": { params: NolRotateAccountKeyParams; result: NolRotateAccountKeyResponse; item: never };
+  "nol.rotateAccountKey": { params: NolRotateAccountKeyParams; result: NolRotateAccountKeyResponse; item: never; walk: NolRotateAccountKeyParams };
   /** Enable/disable HMAC signing on the calling key (POST /api/v1/account/signing) */
-  "nol.setSigning": { params: NolSetSigningParams; result: SigningInfo; item: never };
+  "nol.setSigning": { params: NolSetSigningParams; result: SigningInfo; item: never; walk: NolSetSigningParams };
   /** Set tenant status (PATCH /api/v1/account/tenants/{id}) */
-  "nol.setTenantStatus": { params: NolSetTenantStatusParams; result: NolSetTenantStatusResponse; item: never };
+  "nol.setTenantStatus": { params: NolSetTenantStatusParams; result: NolSetTenantStatusResponse; item: never; walk: NolSetTenantStatusParams };
   /** Update account name / reminder email (PATCH /api/v1/account) */
-  "nol.updateAccount": { params: NolUpdateAccountParams; result: NolUpdateAccountResponse; item: never };
+  "nol.updateAccount": { params: NolUpdateAccountParams; result: NolUpdateAccountResponse; item: never; walk: NolUpdateAccountParams };
   /** Rename or disable an API key (PATCH /api/v1/account/keys/{id}) */
-  "nol.updateAccountKey": { params: NolUpdateAccountKeyParams; result: NolUpdateAccountKeyResponse; item: never };
+  "nol.updateAccountKey": { params: NolUpdateAccountKeyParams; result: NolUpdateAccountKeyResponse; item: never; walk: NolUpdateAccountKeyParams };
   /** Upload a verification document (POST /api/v1/account/listings/{e164}/documents) */
-  "nol.uploadListingDocument": { params: NolUploadListingDocumentParams; result: NolUploadListingDocumentResponse; item: never };
+  "nol.uploadListingDocument": { params: NolUploadListingDocumentParams; result: NolUploadListingDocumentResponse; item: never; walk: NolUploadListingDocumentParams };
   /** Upload a business logo (POST /api/v1/account/listings/{e164}/logo) */
-  "nol.uploadListingLogo": { params: NolUploadListingLogoParams; result: NolUploadListingLogoResponse; item: never };
+  "nol.uploadListingLogo": { params: NolUploadListingLogoParams; result: NolUploadListingLogoResponse; item: never; walk: NolUploadListingLogoParams };
   /** Mint a verification payment link (POST /api/v1/account/listings/{e164}/verify-checkout) */
-  "nol.verifyCheckout": { params: NolVerifyCheckoutParams; result: NolVerifyCheckoutResponse; item: never };
+  "nol.verifyCheckout": { params: NolVerifyCheckoutParams; result: NolVerifyCheckoutResponse; item: never; walk: NolVerifyCheckoutParams };
   /** Get an access token for a portal user (Express Sign-Up guide); password defaults to the partner's v4 token (POST /client/{client_id}/authorization) */
-  "oauth.user-token": { params: OauthUserTokenParams; result: UserToken; item: never };
+  "oauth.user-token": { params: OauthUserTokenParams; result: UserToken; item: never; walk: OauthUserTokenParams };
   /** Create a batch; its fields go in `body` (POST /batch) */
-  "v1.batch.create": { params: V1BatchCreateParams; result: JsonValue; item: never };
+  "v1.batch.create": { params: V1BatchCreateParams; result: JsonValue; item: never; walk: V1BatchCreateParams };
   /** Delete one batch (the document is silent on DELETE; chosen) (DELETE /batch/{resource_id}) */
-  "v1.batch.delete": { params: V1BatchDeleteParams; result: JsonValue; item: never };
+  "v1.batch.delete": { params: V1BatchDeleteParams; result: JsonValue; item: never; walk: V1BatchDeleteParams };
   /** Get one batch by its resource_id (GET /batch/{resource_id}) */
-  "v1.batch.get": { params: V1BatchGetParams; result: JsonValue; item: never };
+  "v1.batch.get": { params: V1BatchGetParams; result: JsonValue; item: never; walk: V1BatchGetParams };
   /** List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen) (GET /batch) */
-  "v1.batch.list": { params: V1BatchListParams; result: JsonValue; item: unknown };
+  "v1.batch.list": { params: V1BatchListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1BatchListParams };
   /** Make a phone call; the call's fields go in `body` (POST /calls) */
-  "v1.calls.create": { params: V1CallsCreateParams; result: JsonValue; item: never };
+  "v1.calls.create": { params: V1CallsCreateParams; result: JsonValue; item: never; walk: V1CallsCreateParams };
   /** Delete (cancel) a scheduled phone call (the document is silent on DELETE; chosen) (DELETE /calls/{resource_id}) */
-  "v1.calls.delete": { params: V1CallsDeleteParams; result: JsonValue; item: never };
+  "v1.calls.delete": { params: V1CallsDeleteParams; result: JsonValue; item: never; walk: V1CallsDeleteParams };
   /** Get one phone call by its resource_id (GET /calls/{resource_id}) */
-  "v1.calls.get": { params: V1CallsGetParams; result: JsonValue; item: never };
+  "v1.calls.get": { params: V1CallsGetParams; result: JsonValue; item: never; walk: V1CallsGetParams };
   /** List phone calls (GET on the collection: the document is silent on list verbs; chosen) (GET /calls) */
-  "v1.calls.list": { params: V1CallsListParams; result: JsonValue; item: unknown };
+  "v1.calls.list": { params: V1CallsListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1CallsListParams };
   /** Create a contact group; its fields go in `body` (POST /contact_groups) */
-  "v1.contact_groups.create": { params: V1ContactGroupsCreateParams; result: JsonValue; item: never };
+  "v1.contact_groups.create": { params: V1ContactGroupsCreateParams; result: JsonValue; item: never; walk: V1ContactGroupsCreateParams };
   /** Delete one contact group (the document is silent on DELETE; chosen) (DELETE /contact_groups/{resource_id}) */
-  "v1.contact_groups.delete": { params: V1ContactGroupsDeleteParams; result: JsonValue; item: never };
+  "v1.contact_groups.delete": { params: V1ContactGroupsDeleteParams; result: JsonValue; item: never; walk: V1ContactGroupsDeleteParams };
   /** Get one contact group by its resource_id (GET /contact_groups/{resource_id}) */
-  "v1.contact_groups.get": { params: V1ContactGroupsGetParams; result: JsonValue; item: never };
+  "v1.contact_groups.get": { params: V1ContactGroupsGetParams; result: JsonValue; item: never; walk: V1ContactGroupsGetParams };
   /** List contact groups (GET on the collection: the document is silent on list verbs; chosen) (GET /contact_groups) */
-  "v1.contact_groups.list": { params: V1ContactGroupsListParams; result: JsonValue; item: unknown };
+  "v1.contact_groups.list": { params: V1ContactGroupsListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1ContactGroupsListParams };
   /** Replace one contact group whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /contact_groups/{resource_id}) */
-  "v1.contact_groups.update": { params: V1ContactGroupsUpdateParams; result: JsonValue; item: never };
+  "v1.contact_groups.update": { params: V1ContactGroupsUpdateParams; result: JsonValue; item: never; walk: V1ContactGroupsUpdateParams };
   /** Create a contact; its fields go in `body` (POST /contacts) */
-  "v1.contacts.create": { params: V1ContactsCreateParams; result: JsonValue; item: never };
+  "v1.contacts.create": { params: V1ContactsCreateParams; result: JsonValue; item: never; walk: V1ContactsCreateParams };
   /** Delete one contact (the document is silent on DELETE; chosen) (DELETE /contacts/{resource_id}) */
-  "v1.contacts.delete": { params: V1ContactsDeleteParams; result: JsonValue; item: never };
+  "v1.contacts.delete": { params: V1ContactsDeleteParams; result: JsonValue; item: never; walk: V1ContactsDeleteParams };
   /** Get one contact by its resource_id (GET /contacts/{resource_id}) */
-  "v1.contacts.get": { params: V1ContactsGetParams; result: JsonValue; item: never };
+  "v1.contacts.get": { params: V1ContactsGetParams; result: JsonValue; item: never; walk: V1ContactsGetParams };
   /** List address-book contacts (GET on the collection: the document is silent on list verbs; chosen) (GET /contacts) */
-  "v1.contacts.list": { params: V1ContactsListParams; result: JsonValue; item: unknown };
+  "v1.contacts.list": { params: V1ContactsListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1ContactsListParams };
   /** Replace one contact whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /contacts/{resource_id}) */
-  "v1.contacts.update": { params: V1ContactsUpdateParams; result: JsonValue; item: never };
+  "v1.contacts.update": { params: V1ContactsUpdateParams; result: JsonValue; item: never; walk: V1ContactsUpdateParams };
   /** Create a extension; its fields go in `body` (POST /extensions) */
-  "v1.extensions.create": { params: V1ExtensionsCreateParams; result: JsonValue; item: never };
+  "v1.extensions.create": { params: V1ExtensionsCreateParams; result: JsonValue; item: never; walk: V1ExtensionsCreateParams };
   /** Delete one extension (the document is silent on DELETE; chosen) (DELETE /extensions/{resource_id}) */
-  "v1.extensions.delete": { params: V1ExtensionsDeleteParams; result: JsonValue; item: never };
+  "v1.extensions.delete": { params: V1ExtensionsDeleteParams; result: JsonValue; item: never; walk: V1ExtensionsDeleteParams };
   /** Get one extension by its resource_id (GET /extensions/{resource_id}) */
-  "v1.extensions.get": { params: V1ExtensionsGetParams; result: JsonValue; item: never };
+  "v1.extensions.get": { params: V1ExtensionsGetParams; result: JsonValue; item: never; walk: V1ExtensionsGetParams };
   /** List extensions (GET on the collection: the document is silent on list verbs; chosen) (GET /extensions) */
-  "v1.extensions.list": { params: V1ExtensionsListParams; result: JsonValue; item: unknown };
+  "v1.extensions.list": { params: V1ExtensionsListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1ExtensionsListParams };
   /** Replace one extension whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /extensions/{resource_id}) */
-  "v1.extensions.update": { params: V1ExtensionsUpdateParams; result: JsonValue; item: never };
+  "v1.extensions.update": { params: V1ExtensionsUpdateParams; result: JsonValue; item: never; walk: V1ExtensionsUpdateParams };
   /** Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech (POST /media) */
-  "v1.media.create": { params: V1MediaCreateParams; result: JsonValue; item: never };
+  "v1.media.create": { params: V1MediaCreateParams; result: JsonValue; item: never; walk: V1MediaCreateParams };
   /** Delete one media object (the document is silent on DELETE; chosen) (DELETE /media/{resource_id}) */
-  "v1.media.delete": { params: V1MediaDeleteParams; result: JsonValue; item: never };
+  "v1.media.delete": { params: V1MediaDeleteParams; result: JsonValue; item: never; walk: V1MediaDeleteParams };
   /** Get one media object by its resource_id (GET /media/{resource_id}) */
-  "v1.media.get": { params: V1MediaGetParams; result: JsonValue; item: never };
+  "v1.media.get": { params: V1MediaGetParams; result: JsonValue; item: never; walk: V1MediaGetParams };
   /** List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen) (GET /media) */
-  "v1.media.list": { params: V1MediaListParams; result: JsonValue; item: unknown };
+  "v1.media.list": { params: V1MediaListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1MediaListParams };
   /** Replace one media object whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /media/{resource_id}) */
-  "v1.media.update": { params: V1MediaUpdateParams; result: JsonValue; item: never };
+  "v1.media.update": { params: V1MediaUpdateParams; result: JsonValue; item: never; walk: V1MediaUpdateParams };
   /** Create a menu (the document's POST /menus schema is enforced before sending) (POST /menus) */
-  "v1.menus.create": { params: V1MenusCreateParams; result: JsonValue; item: never };
+  "v1.menus.create": { params: V1MenusCreateParams; result: JsonValue; item: never; walk: V1MenusCreateParams };
   /** Delete one menu (the document is silent on DELETE; chosen) (DELETE /menus/{resource_id}) */
-  "v1.menus.delete": { params: V1MenusDeleteParams; result: JsonValue; item: never };
+  "v1.menus.delete": { params: V1MenusDeleteParams; result: JsonValue; item: never; walk: V1MenusDeleteParams };
   /** Get one menu by its resource_id (GET /menus/{resource_id}) */
-  "v1.menus.get": { params: V1MenusGetParams; result: JsonValue; item: never };
+  "v1.menus.get": { params: V1MenusGetParams; result: JsonValue; item: never; walk: V1MenusGetParams };
   /** List menus (GET on the collection: the document is silent on list verbs; chosen) (GET /menus) */
-  "v1.menus.list": { params: V1MenusListParams; result: JsonValue; item: unknown };
+  "v1.menus.list": { params: V1MenusListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1MenusListParams };
   /** Replace one menu whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /menus/{resource_id}) */
-  "v1.menus.update": { params: V1MenusUpdateParams; result: JsonValue; item: never };
+  "v1.menus.update": { params: V1MenusUpdateParams; result: JsonValue; item: never; walk: V1MenusUpdateParams };
   /** Create a queue; its fields go in `body` (POST /queues) */
-  "v1.queues.create": { params: V1QueuesCreateParams; result: JsonValue; item: never };
+  "v1.queues.create": { params: V1QueuesCreateParams; result: JsonValue; item: never; walk: V1QueuesCreateParams };
   /** Delete one queue (the document is silent on DELETE; chosen) (DELETE /queues/{resource_id}) */
-  "v1.queues.delete": { params: V1QueuesDeleteParams; result: JsonValue; item: never };
+  "v1.queues.delete": { params: V1QueuesDeleteParams; result: JsonValue; item: never; walk: V1QueuesDeleteParams };
   /** Get one queue by its resource_id (GET /queues/{resource_id}) */
-  "v1.queues.get": { params: V1QueuesGetParams; result: JsonValue; item: never };
+  "v1.queues.get": { params: V1QueuesGetParams; result: JsonValue; item: never; walk: V1QueuesGetParams };
   /** List call queues (GET on the collection: the document is silent on list verbs; chosen) (GET /queues) */
-  "v1.queues.list": { params: V1QueuesListParams; result: JsonValue; item: unknown };
+  "v1.queues.list": { params: V1QueuesListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1QueuesListParams };
   /** Replace one queue whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /queues/{resource_id}) */
-  "v1.queues.update": { params: V1QueuesUpdateParams; result: JsonValue; item: never };
+  "v1.queues.update": { params: V1QueuesUpdateParams; result: JsonValue; item: never; walk: V1QueuesUpdateParams };
   /** Create a route; its fields go in `body` (POST /routes) */
-  "v1.routes.create": { params: V1RoutesCreateParams; result: JsonValue; item: never };
+  "v1.routes.create": { params: V1RoutesCreateParams; result: JsonValue; item: never; walk: V1RoutesCreateParams };
   /** Delete one route (the document is silent on DELETE; chosen) (DELETE /routes/{resource_id}) */
-  "v1.routes.delete": { params: V1RoutesDeleteParams; result: JsonValue; item: never };
+  "v1.routes.delete": { params: V1RoutesDeleteParams; result: JsonValue; item: never; walk: V1RoutesDeleteParams };
   /** Get one route by its resource_id (GET /routes/{resource_id}) */
-  "v1.routes.get": { params: V1RoutesGetParams; result: JsonValue; item: never };
+  "v1.routes.get": { params: V1RoutesGetParams; result: JsonValue; item: never; walk: V1RoutesGetParams };
   /** List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen) (GET /routes) */
-  "v1.routes.list": { params: V1RoutesListParams; result: JsonValue; item: unknown };
+  "v1.routes.list": { params: V1RoutesListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1RoutesListParams };
   /** Replace one route whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /routes/{resource_id}) */
-  "v1.routes.update": { params: V1RoutesUpdateParams; result: JsonValue; item: never };
+  "v1.routes.update": { params: V1RoutesUpdateParams; result: JsonValue; item: never; walk: V1RoutesUpdateParams };
   /** Create a schedule; its fields go in `body` (POST /schedules) */
-  "v1.schedules.create": { params: V1SchedulesCreateParams; result: JsonValue; item: never };
+  "v1.schedules.create": { params: V1SchedulesCreateParams; result: JsonValue; item: never; walk: V1SchedulesCreateParams };
   /** Delete one schedule (the document is silent on DELETE; chosen) (DELETE /schedules/{resource_id}) */
-  "v1.schedules.delete": { params: V1SchedulesDeleteParams; result: JsonValue; item: never };
+  "v1.schedules.delete": { params: V1SchedulesDeleteParams; result: JsonValue; item: never; walk: V1SchedulesDeleteParams };
   /** Get one schedule by its resource_id (GET /schedules/{resource_id}) */
-  "v1.schedules.get": { params: V1SchedulesGetParams; result: JsonValue; item: never };
+  "v1.schedules.get": { params: V1SchedulesGetParams; result: JsonValue; item: never; walk: V1SchedulesGetParams };
   /** List schedules (GET on the collection: the document is silent on list verbs; chosen) (GET /schedules) */
-  "v1.schedules.list": { params: V1SchedulesListParams; result: JsonValue; item: unknown };
+  "v1.schedules.list": { params: V1SchedulesListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1SchedulesListParams };
   /** Replace one schedule whole (PUT: the document says only "POST or PUT"; a full update is chosen) (PUT /schedules/{resource_id}) */
-  "v1.schedules.update": { params: V1SchedulesUpdateParams; result: JsonValue; item: never };
+  "v1.schedules.update": { params: V1SchedulesUpdateParams; result: JsonValue; item: never; walk: V1SchedulesUpdateParams };
   /** Send an SMS message (fields of the document's SMS object; required ones chosen: to, from, message) (POST /sms) */
-  "v1.sms.create": { params: V1SmsCreateParams; result: JsonValue; item: never };
+  "v1.sms.create": { params: V1SmsCreateParams; result: JsonValue; item: never; walk: V1SmsCreateParams };
   /** Delete one SMS message (the document is silent on DELETE; chosen) (DELETE /sms/{resource_id}) */
-  "v1.sms.delete": { params: V1SmsDeleteParams; result: JsonValue; item: never };
+  "v1.sms.delete": { params: V1SmsDeleteParams; result: JsonValue; item: never; walk: V1SmsDeleteParams };
   /** Get one SMS message by its resource_id (GET /sms/{resource_id}) */
-  "v1.sms.get": { params: V1SmsGetParams; result: JsonValue; item: never };
+  "v1.sms.get": { params: V1SmsGetParams; result: JsonValue; item: never; walk: V1SmsGetParams };
   /** List SMS messages (GET on the collection: the document is silent on list verbs; chosen) (GET /sms) */
-  "v1.sms.list": { params: V1SmsListParams; result: JsonValue; item: unknown };
+  "v1.sms.list": { params: V1SmsListParams; result: JsonValue; item: { [key: string]: unknown }; walk: V1SmsListParams };
   /** Make a phone call (POST /accounts/{account_id}/calls) */
-  "v4.create-account-call": { params: V4CreateAccountCallParams; result: CallFull; item: never };
+  "v4.create-account-call": { params: V4CreateAccountCallParams; result: CallFull; item: never; walk: V4CreateAccountCallParams };
   /** Register a generic VoIP device. (POST /accounts/{account_id}/devices) */
-  "v4.create-account-device": { params: V4CreateAccountDeviceParams; result: DeviceFull; item: never };
+  "v4.create-account-device": { params: V4CreateAccountDeviceParams; result: DeviceFull; item: never; walk: V4CreateAccountDeviceParams };
   /** Create an individual extension. (POST /accounts/{account_id}/extensions) */
-  "v4.create-account-extension": { params: V4CreateAccountExtensionParams; result: ExtensionFull; item: never };
+  "v4.create-account-extension": { params: V4CreateAccountExtensionParams; result: ExtensionFull; item: never; walk: V4CreateAccountExtensionParams };
   /** Make a phone call (extension-level alias) (POST /accounts/{account_id}/extensions/{extension_id}/calls) */
-  "v4.create-account-extension-call": { params: V4CreateAccountExtensionCallParams; result: CallFull; item: never };
+  "v4.create-account-extension-call": { params: V4CreateAccountExtensionCallParams; result: CallFull; item: never; walk: V4CreateAccountExtensionCallParams };
   /** Add a new address book contact for an extension. (POST /accounts/{account_id}/extensions/{extension_id}/contacts) */
-  "v4.create-account-extension-contact": { params: V4CreateAccountExtensionContactParams; result: ContactFull; item: never };
+  "v4.create-account-extension-contact": { params: V4CreateAccountExtensionContactParams; result: ContactFull; item: never; walk: V4CreateAccountExtensionContactParams };
   /** Add a new contact group to an account extension. (POST /accounts/{account_id}/extensions/{extension_id}/contact-groups) */
-  "v4.create-account-extension-contact-group": { params: V4CreateAccountExtensionContactGroupParams; result: GroupFull; item: never };
+  "v4.create-account-extension-contact-group": { params: V4CreateAccountExtensionContactGroupParams; result: GroupFull; item: never; walk: V4CreateAccountExtensionContactGroupParams };
   /** Add a listener object to your account that can be used to subscribe an event. (extension-level alias) (POST /accounts/{account_id}/extensions/{extension_id}/listeners) */
-  "v4.create-account-extension-listener": { params: V4CreateAccountExtensionListenerParams; result: ListenerFull; item: never };
+  "v4.create-account-extension-listener": { params: V4CreateAccountExtensionListenerParams; result: ListenerFull; item: never; walk: V4CreateAccountExtensionListenerParams };
   /** Send a SMS to one or a group of recipients. (extension-level alias) (POST /accounts/{account_id}/extensions/{extension_id}/sms) */
-  "v4.create-account-extension-sms": { params: V4CreateAccountExtensionSmsParams; result: SmsFull; item: never };
+  "v4.create-account-extension-sms": { params: V4CreateAccountExtensionSmsParams; result: SmsFull; item: never; walk: V4CreateAccountExtensionSmsParams };
   /** Subscribe to an account event (POST /accounts/{account_id}/integrations/events/subscriptions) */
-  "v4.create-account-integration-event-subscription": { params: V4CreateAccountIntegrationEventSubscriptionParams; result: JsonValue; item: never };
+  "v4.create-account-integration-event-subscription": { params: V4CreateAccountIntegrationEventSubscriptionParams; result: JsonValue; item: never; walk: V4CreateAccountIntegrationEventSubscriptionParams };
   /** Add a listener object to your account that can be used to subscribe an event. (POST /accounts/{account_id}/listeners) */
-  "v4.create-account-listener": { params: V4CreateAccountListenerParams; result: ListenerFull; item: never };
+  "v4.create-account-listener": { params: V4CreateAccountListenerParams; result: ListenerFull; item: never; walk: V4CreateAccountListenerParams };
   /** Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB) (POST /accounts/{account_id}/media/files) */
-  "v4.create-account-media-files": { params: V4CreateAccountMediaFilesParams; result: MediaFull; item: never };
+  "v4.create-account-media-files": { params: V4CreateAccountMediaFilesParams; result: MediaFull; item: never; walk: V4CreateAccountMediaFilesParams };
   /** Add a media object to your account that can be used as a greeting or hold music. Users may create a media by using the built-in Text-to-speech (TTS) facility or upload a file of their choice. (Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB) (POST /accounts/{account_id}/media/tts) */
-  "v4.create-account-media-tts": { params: V4CreateAccountMediaTtsParams; result: MediaFull; item: never };
+  "v4.create-account-media-tts": { params: V4CreateAccountMediaTtsParams; result: MediaFull; item: never; walk: V4CreateAccountMediaTtsParams };
   /** Create an individual menu. (POST /accounts/{account_id}/menus) */
-  "v4.create-account-menu": { params: V4CreateAccountMenuParams; result: MenuFull; item: never };
+  "v4.create-account-menu": { params: V4CreateAccountMenuParams; result: MenuFull; item: never; walk: V4CreateAccountMenuParams };
   /** Create an OAuth Client Redirect URI record. (POST /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris) */
-  "v4.create-account-oauth-clients-redirect-uri": { params: V4CreateAccountOauthClientsRedirectUriParams; result: OauthClientRedirectUriFull; item: never };
+  "v4.create-account-oauth-clients-redirect-uri": { params: V4CreateAccountOauthClientsRedirectUriParams; result: OauthClientRedirectUriFull; item: never; walk: V4CreateAccountOauthClientsRedirectUriParams };
   /** Create an individual payment method. (POST /accounts/{account_id}/payment-methods) */
-  "v4.create-account-payment-method": { params: V4CreateAccountPaymentMethodParams; result: PaymentFull; item: never };
+  "v4.create-account-payment-method": { params: V4CreateAccountPaymentMethodParams; result: PaymentFull; item: never; walk: V4CreateAccountPaymentMethodParams };
   /** Add a phone number to an account. (POST /accounts/{account_id}/phone-numbers) */
-  "v4.create-account-phone-number": { params: V4CreateAccountPhoneNumberParams; result: PhoneNumberFull; item: never };
+  "v4.create-account-phone-number": { params: V4CreateAccountPhoneNumberParams; result: PhoneNumberFull; item: never; walk: V4CreateAccountPhoneNumberParams };
   /** Create a queue. (POST /accounts/{account_id}/queues) */
-  "v4.create-account-queue": { params: V4CreateAccountQueueParams; result: QueueFull; item: never };
+  "v4.create-account-queue": { params: V4CreateAccountQueueParams; result: QueueFull; item: never; walk: V4CreateAccountQueueParams };
   /** Send a SMS to one or a group of recipients. (POST /accounts/{account_id}/sms) */
-  "v4.create-account-sms": { params: V4CreateAccountSmsParams; result: SmsFull; item: never };
+  "v4.create-account-sms": { params: V4CreateAccountSmsParams; result: SmsFull; item: never; walk: V4CreateAccountSmsParams };
   /** Add a subaccount for the authenticated user or client (POST /accounts/{account_id}/subaccounts) */
-  "v4.create-account-subaccount": { params: V4CreateAccountSubaccountParams; result: AccountFull; item: never };
+  "v4.create-account-subaccount": { params: V4CreateAccountSubaccountParams; result: AccountFull; item: never; walk: V4CreateAccountSubaccountParams };
   /** Add a pricing plan to a subaccount. (POST /accounts/{account_id}/subaccounts/{subaccount_id}/pricing) */
-  "v4.create-account-subaccount-pricing": { params: V4CreateAccountSubaccountPricingParams; result: PricingFull; item: never };
+  "v4.create-account-subaccount-pricing": { params: V4CreateAccountSubaccountPricingParams; result: PricingFull; item: never; walk: V4CreateAccountSubaccountPricingParams };
   /** Add a trunk record with SIP information. (POST /accounts/{account_id}/trunks) */
-  "v4.create-account-trunk": { params: V4CreateAccountTrunkParams; result: TrunkFull; item: never };
+  "v4.create-account-trunk": { params: V4CreateAccountTrunkParams; result: TrunkFull; item: never; walk: V4CreateAccountTrunkParams };
   /** To create an access token via the /oauth/access-token API, an API user may choose any one of the grant types it supports: Authorization Code Grant, Client Credential Grant, Password Credential Grant or Refresh Token Grant. (POST /oauth/access-token) */
-  "v4.create-oauth-access-token": { params: V4CreateOauthAccessTokenParams; result: OauthAccessToken; item: never };
+  "v4.create-oauth-access-token": { params: V4CreateOauthAccessTokenParams; result: OauthAccessToken; item: never; walk: V4CreateOauthAccessTokenParams };
   /** Create Authorization Code or Access Token. (GET /oauth/authorization) */
-  "v4.create-oauth-authorization": { params: V4CreateOauthAuthorizationParams; result: JsonValue; item: never };
+  "v4.create-oauth-authorization": { params: V4CreateOauthAuthorizationParams; result: JsonValue; item: never; walk: V4CreateOauthAuthorizationParams };
   /** Add a new route to the account. (POST /accounts/{account_id}/routes) */
-  "v4.create-route": { params: V4CreateRouteParams; result: RouteFull; item: never };
+  "v4.create-route": { params: V4CreateRouteParams; result: RouteFull; item: never; walk: V4CreateRouteParams };
   /** Delete a VoIP device. (DELETE /accounts/{account_id}/devices/{device_id}) */
-  "v4.delete-account-device": { params: V4DeleteAccountDeviceParams; result: DeleteEntry; item: never };
+  "v4.delete-account-device": { params: V4DeleteAccountDeviceParams; result: DeleteEntry; item: never; walk: V4DeleteAccountDeviceParams };
   /** Delete a contact from the address book. (DELETE /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}) */
-  "v4.delete-account-extension-contact": { params: V4DeleteAccountExtensionContactParams; result: DeleteEntry; item: never };
+  "v4.delete-account-extension-contact": { params: V4DeleteAccountExtensionContactParams; result: DeleteEntry; item: never; walk: V4DeleteAccountExtensionContactParams };
   /** Delete a contact group from the address book. (DELETE /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}) */
-  "v4.delete-account-extension-contact-group": { params: V4DeleteAccountExtensionContactGroupParams; result: DeleteEntry; item: never };
+  "v4.delete-account-extension-contact-group": { params: V4DeleteAccountExtensionContactGroupParams; result: DeleteEntry; item: never; walk: V4DeleteAccountExtensionContactGroupParams };
   /** Delete an individual event listener. (extension-level alias) (DELETE /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}) */
-  "v4.delete-account-extension-listener": { params: V4DeleteAccountExtensionListenerParams; result: DeleteEntry; item: never };
+  "v4.delete-account-extension-listener": { params: V4DeleteAccountExtensionListenerParams; result: DeleteEntry; item: never; walk: V4DeleteAccountExtensionListenerParams };
   /** Delete an event subscription (DELETE /accounts/{account_id}/integrations/events/subscriptions/{subscription_id}) */
-  "v4.delete-account-integration-event-subscription": { params: V4DeleteAccountIntegrationEventSubscriptionParams; result: JsonValue; item: never };
+  "v4.delete-account-integration-event-subscription": { params: V4DeleteAccountIntegrationEventSubscriptionParams; result: JsonValue; item: never; walk: V4DeleteAccountIntegrationEventSubscriptionParams };
   /** Delete an individual event listener. (DELETE /accounts/{account_id}/listeners/{listener_id}) */
-  "v4.delete-account-listener": { params: V4DeleteAccountListenerParams; result: DeleteEntry; item: never };
+  "v4.delete-account-listener": { params: V4DeleteAccountListenerParams; result: DeleteEntry; item: never; walk: V4DeleteAccountListenerParams };
   /** Delete an individual media record (DELETE /accounts/{account_id}/media/{media_id}) */
-  "v4.delete-account-media": { params: V4DeleteAccountMediaParams; result: DeleteEntry; item: never };
+  "v4.delete-account-media": { params: V4DeleteAccountMediaParams; result: DeleteEntry; item: never; walk: V4DeleteAccountMediaParams };
   /** Delete an individual menu. (DELETE /accounts/{account_id}/menus/{menu_id}) */
-  "v4.delete-account-menu": { params: V4DeleteAccountMenuParams; result: DeleteEntry; item: never };
+  "v4.delete-account-menu": { params: V4DeleteAccountMenuParams; result: DeleteEntry; item: never; walk: V4DeleteAccountMenuParams };
   /** Delete an individual OAuth client. (DELETE /accounts/{account_id}/oauth/clients/{client_id}) */
-  "v4.delete-account-oauth-client": { params: V4DeleteAccountOauthClientParams; result: DeleteEntry; item: never };
+  "v4.delete-account-oauth-client": { params: V4DeleteAccountOauthClientParams; result: DeleteEntry; item: never; walk: V4DeleteAccountOauthClientParams };
   /** Delete an OAuth Client Redirect URI record. (DELETE /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris/{uri_id}) */
-  "v4.delete-account-oauth-clients-redirect-uri": { params: V4DeleteAccountOauthClientsRedirectUriParams; result: DeleteEntry; item: never };
+  "v4.delete-account-oauth-clients-redirect-uri": { params: V4DeleteAccountOauthClientsRedirectUriParams; result: DeleteEntry; item: never; walk: V4DeleteAccountOauthClientsRedirectUriParams };
   /** Delete an individual payment method. (DELETE /accounts/{account_id}/payment-methods/{pm_id}) */
-  "v4.delete-account-payment-method": { params: V4DeleteAccountPaymentMethodParams; result: DeleteEntry; item: never };
+  "v4.delete-account-payment-method": { params: V4DeleteAccountPaymentMethodParams; result: DeleteEntry; item: never; walk: V4DeleteAccountPaymentMethodParams };
   /** Delete a queue. (DELETE /accounts/{account_id}/queues/{queue_id}) */
-  "v4.delete-account-queue": { params: V4DeleteAccountQueueParams; result: DeleteEntry; item: never };
+  "v4.delete-account-queue": { params: V4DeleteAccountQueueParams; result: DeleteEntry; item: never; walk: V4DeleteAccountQueueParams };
   /** Delete a route from the account. (DELETE /accounts/{account_id}/routes/{route_id}) */
-  "v4.delete-account-route": { params: V4DeleteAccountRouteParams; result: DeleteEntry; item: never };
+  "v4.delete-account-route": { params: V4DeleteAccountRouteParams; result: DeleteEntry; item: never; walk: V4DeleteAccountRouteParams };
   /** Delete a pricing plan from a subaccount. (DELETE /accounts/{account_id}/subaccounts/{subaccount_id}/pricing/{pricing_id}) */
-  "v4.delete-account-subaccount-pricing": { params: V4DeleteAccountSubaccountPricingParams; result: DeleteEntry; item: never };
+  "v4.delete-account-subaccount-pricing": { params: V4DeleteAccountSubaccountPricingParams; result: DeleteEntry; item: never; walk: V4DeleteAccountSubaccountPricingParams };
   /** Delete a trunk from account. (DELETE /accounts/{account_id}/trunks/{trunk_id}) */
-  "v4.delete-account-trunk": { params: V4DeleteAccountTrunkParams; result: DeleteEntry; item: never };
+  "v4.delete-account-trunk": { params: V4DeleteAccountTrunkParams; result: DeleteEntry; item: never; walk: V4DeleteAccountTrunkParams };
   /** Retrieve details of an individual account (GET /accounts/{account_id}) */
-  "v4.get-account": { params: V4GetAccountParams; result: AccountFull; item: never };
+  "v4.get-account": { params: V4GetAccountParams; result: AccountFull; item: never; walk: V4GetAccountParams };
   /** Show details of an individual Application on a given account. (GET /accounts/{account_id}/applications/{application_id}) */
-  "v4.get-account-application": { params: V4GetAccountApplicationParams; result: ApplicationFull; item: never };
+  "v4.get-account-application": { params: V4GetAccountApplicationParams; result: ApplicationFull; item: never; walk: V4GetAccountApplicationParams };
   /** Show details of an individual Call Log entry (GET /accounts/{account_id}/call-logs/{call_id}) */
-  "v4.get-account-call-logs": { params: V4GetAccountCallLogsParams; result: CallLogFull; item: never };
+  "v4.get-account-call-logs": { params: V4GetAccountCallLogsParams; result: CallLogFull; item: never; walk: V4GetAccountCallLogsParams };
   /** Show details of an individual VoIP device. (GET /accounts/{account_id}/devices/{device_id}) */
-  "v4.get-account-device": { params: V4GetAccountDeviceParams; result: DeviceFull; item: never };
+  "v4.get-account-device": { params: V4GetAccountDeviceParams; result: DeviceFull; item: never; walk: V4GetAccountDeviceParams };
   /** Show details of an account Express Service Code (GET /accounts/{account_id}/express-service-codes/{code_id}) */
-  "v4.get-account-express-srv-code": { params: V4GetAccountExpressSrvCodeParams; result: ExpressServiceCodeFull; item: never };
+  "v4.get-account-express-srv-code": { params: V4GetAccountExpressSrvCodeParams; result: ExpressServiceCodeFull; item: never; walk: V4GetAccountExpressSrvCodeParams };
   /** Show details of an individual extension. (GET /accounts/{account_id}/extensions/{extension_id}) */
-  "v4.get-account-extension": { params: V4GetAccountExtensionParams; result: ExtensionFull; item: never };
+  "v4.get-account-extension": { params: V4GetAccountExtensionParams; result: ExtensionFull; item: never; walk: V4GetAccountExtensionParams };
   /** Retrieve the details of an address book contact. (GET /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}) */
-  "v4.get-account-extension-contact": { params: V4GetAccountExtensionContactParams; result: ContactFull; item: never };
+  "v4.get-account-extension-contact": { params: V4GetAccountExtensionContactParams; result: ContactFull; item: never; walk: V4GetAccountExtensionContactParams };
   /** Retrieve the information of a contact group. (GET /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}) */
-  "v4.get-account-extension-contact-group": { params: V4GetAccountExtensionContactGroupParams; result: GroupFull; item: never };
+  "v4.get-account-extension-contact-group": { params: V4GetAccountExtensionContactGroupParams; result: GroupFull; item: never; walk: V4GetAccountExtensionContactGroupParams };
   /** Show details of an individual listener. (extension-level alias) (GET /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}) */
-  "v4.get-account-extension-listener": { params: V4GetAccountExtensionListenerParams; result: ListenerFull; item: never };
+  "v4.get-account-extension-listener": { params: V4GetAccountExtensionListenerParams; result: ListenerFull; item: never; walk: V4GetAccountExtensionListenerParams };
   /** This service shows the details of an individual SMS. (extension-level alias) (GET /accounts/{account_id}/extensions/{extension_id}/sms/{sms_id}) */
-  "v4.get-account-extension-sms": { params: V4GetAccountExtensionSmsParams; result: SmsFull; item: never };
+  "v4.get-account-extension-sms": { params: V4GetAccountExtensionSmsParams; result: SmsFull; item: never; walk: V4GetAccountExtensionSmsParams };
   /** Get an event subscription (GET /accounts/{account_id}/integrations/events/subscriptions/{subscription_id}) */
-  "v4.get-account-integration-event-subscription": { params: V4GetAccountIntegrationEventSubscriptionParams; result: JsonValue; item: never };
+  "v4.get-account-integration-event-subscription": { params: V4GetAccountIntegrationEventSubscriptionParams; result: JsonValue; item: never; walk: V4GetAccountIntegrationEventSubscriptionParams };
   /** Show details of an individual listener. (GET /accounts/{account_id}/listeners/{listener_id}) */
-  "v4.get-account-listener": { params: V4GetAccountListenerParams; result: ListenerFull; item: never };
+  "v4.get-account-listener": { params: V4GetAccountListenerParams; result: ListenerFull; item: never; walk: V4GetAccountListenerParams };
   /** Show details of an individual media recording (Greeting or Hold Music) (GET /accounts/{account_id}/media/{media_id}) */
-  "v4.get-account-media": { params: V4GetAccountMediaParams; result: MediaFull; item: never };
+  "v4.get-account-media": { params: V4GetAccountMediaParams; result: MediaFull; item: never; walk: V4GetAccountMediaParams };
   /** Show details of an individual menu. (GET /accounts/{account_id}/menus/{menu_id}) */
-  "v4.get-account-menu": { params: V4GetAccountMenuParams; result: MenuFull; item: never };
+  "v4.get-account-menu": { params: V4GetAccountMenuParams; result: MenuFull; item: never; walk: V4GetAccountMenuParams };
   /** Show details of an individual OAuth client. (GET /accounts/{account_id}/oauth/clients/{client_id}) */
-  "v4.get-account-oauth-client": { params: V4GetAccountOauthClientParams; result: OauthClientFull; item: never };
+  "v4.get-account-oauth-client": { params: V4GetAccountOauthClientParams; result: OauthClientFull; item: never; walk: V4GetAccountOauthClientParams };
   /** Get details of an OAuth Client Redirect URI record. (GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris/{uri_id}) */
-  "v4.get-account-oauth-clients-redirect-uri": { params: V4GetAccountOauthClientsRedirectUriParams; result: OauthClientRedirectUriFull; item: never };
+  "v4.get-account-oauth-clients-redirect-uri": { params: V4GetAccountOauthClientsRedirectUriParams; result: OauthClientRedirectUriFull; item: never; walk: V4GetAccountOauthClientsRedirectUriParams };
   /** Show details of an individual payment method. (GET /accounts/{account_id}/payment-methods/{pm_id}) */
-  "v4.get-account-payment-method": { params: V4GetAccountPaymentMethodParams; result: PaymentFull; item: never };
+  "v4.get-account-payment-method": { params: V4GetAccountPaymentMethodParams; result: PaymentFull; item: never; walk: V4GetAccountPaymentMethodParams };
   /** Show details of an individual phone number. (GET /accounts/{account_id}/phone-numbers/{number_id}) */
-  "v4.get-account-phone-number": { params: V4GetAccountPhoneNumberParams; result: PhoneNumberFull; item: never };
+  "v4.get-account-phone-number": { params: V4GetAccountPhoneNumberParams; result: PhoneNumberFull; item: never; walk: V4GetAccountPhoneNumberParams };
   /** Show details of an individual queue. (GET /accounts/{account_id}/queues/{queue_id}) */
-  "v4.get-account-queue": { params: V4GetAccountQueueParams; result: QueueFull; item: never };
+  "v4.get-account-queue": { params: V4GetAccountQueueParams; result: QueueFull; item: never; walk: V4GetAccountQueueParams };
   /** Show details of an individual route. (GET /accounts/{account_id}/routes/{route_id}) */
-  "v4.get-account-route": { params: V4GetAccountRouteParams; result: RouteFull; item: never };
+  "v4.get-account-route": { params: V4GetAccountRouteParams; result: RouteFull; item: never; walk: V4GetAccountRouteParams };
   /** Show details of an individual schedule (GET /accounts/{account_id}/schedules/{schedule_id}) */
-  "v4.get-account-schedule": { params: V4GetAccountScheduleParams; result: ScheduleFull; item: never };
+  "v4.get-account-schedule": { params: V4GetAccountScheduleParams; result: ScheduleFull; item: never; walk: V4GetAccountScheduleParams };
   /** This service shows the details of an individual SMS. (GET /accounts/{account_id}/sms/{sms_id}) */
-  "v4.get-account-sms": { params: V4GetAccountSmsParams; result: SmsFull; item: never };
+  "v4.get-account-sms": { params: V4GetAccountSmsParams; result: SmsFull; item: never; walk: V4GetAccountSmsParams };
   /** Get the details of a pricing plan for a subaccount. (GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing/{pricing_id}) */
-  "v4.get-account-subaccount-pricing": { params: V4GetAccountSubaccountPricingParams; result: PricingFull; item: never };
+  "v4.get-account-subaccount-pricing": { params: V4GetAccountSubaccountPricingParams; result: PricingFull; item: never; walk: V4GetAccountSubaccountPricingParams };
   /** Show details of an individual trunk. (GET /accounts/{account_id}/trunks/{trunk_id}) */
-  "v4.get-account-trunk": { params: V4GetAccountTrunkParams; result: TrunkFull; item: never };
+  "v4.get-account-trunk": { params: V4GetAccountTrunkParams; result: TrunkFull; item: never; walk: V4GetAccountTrunkParams };
   /** This service shows the details of an individual voicemail. (GET /accounts/{account_id}/voicemail/{voicemail_id}) */
-  "v4.get-account-voicemail": { params: V4GetAccountVoicemailParams; result: VoicemailFull; item: never };
+  "v4.get-account-voicemail": { params: V4GetAccountVoicemailParams; result: VoicemailFull; item: never; walk: V4GetAccountVoicemailParams };
   /** Show the Caller ID options a given extension can use. (GET /accounts/{account_id}/extensions/{extension_id}/caller-ids) */
-  "v4.get-caller-ids": { params: V4GetCallerIdsParams; result: ListCallerIds; item: CallerIdFull };
+  "v4.get-caller-ids": { params: V4GetCallerIdsParams; result: ListCallerIds; item: CallerIdFull; walk: V4GetCallerIdsParams };
   /** Retrieve details of an access token, such as scope, expiration and extension ID. (GET /oauth/access-token) */
-  "v4.get-oauth-access-token": { params: V4GetOauthAccessTokenParams; result: GetOauthAccessToken; item: never };
+  "v4.get-oauth-access-token": { params: V4GetOauthAccessTokenParams; result: GetOauthAccessToken; item: never; walk: V4GetOauthAccessTokenParams };
   /** This service lists the Applications on a given account (GET /accounts/{account_id}/applications) */
-  "v4.list-account-applications": { params: V4ListAccountApplicationsParams; result: ListApplications; item: ApplicationFull };
+  "v4.list-account-applications": { params: V4ListAccountApplicationsParams; result: ListApplications; item: ApplicationFull; walk: V4ListAccountApplicationsParams };
   /** Get a list of call details associated with your account (GET /accounts/{account_id}/call-logs) */
-  "v4.list-account-call-logs": { params: V4ListAccountCallLogsParams; result: ListCallLogs; item: CallLogFull };
+  "v4.list-account-call-logs": { params: V4ListAccountCallLogsParams; result: ListCallLogs; item: CallLogFull; walk: V4ListAccountCallLogsParams };
   /** Get a list of VoIP devices associated with your account. (GET /accounts/{account_id}/devices) */
-  "v4.list-account-devices": { params: V4ListAccountDevicesParams; result: ListDevices; item: DeviceFull };
+  "v4.list-account-devices": { params: V4ListAccountDevicesParams; result: ListDevices; item: DeviceFull; walk: V4ListAccountDevicesParams };
   /** Get the Express Service Code associated with your account in list format. (GET /accounts/{account_id}/express-service-codes) */
-  "v4.list-account-express-srv-codes": { params: V4ListAccountExpressSrvCodesParams; result: ListExpressServiceCodes; item: never };
+  "v4.list-account-express-srv-codes": { params: V4ListAccountExpressSrvCodesParams; result: ListExpressServiceCodes; item: never; walk: V4ListAccountExpressSrvCodesParams };
   /** Show a list of contact groups belonging to an extension. (GET /accounts/{account_id}/extensions/{extension_id}/contact-groups) */
-  "v4.list-account-extension-contact-groups": { params: V4ListAccountExtensionContactGroupsParams; result: ListGroups; item: GroupFull };
+  "v4.list-account-extension-contact-groups": { params: V4ListAccountExtensionContactGroupsParams; result: ListGroups; item: GroupFull; walk: V4ListAccountExtensionContactGroupsParams };
   /** Show the Caller ID options a given extension can use. (GET /accounts/{account_id}/extensions/{extension_id}/contacts) */
-  "v4.list-account-extension-contacts": { params: V4ListAccountExtensionContactsParams; result: ListContacts; item: ContactFull };
+  "v4.list-account-extension-contacts": { params: V4ListAccountExtensionContactsParams; result: ListContacts; item: ContactFull; walk: V4ListAccountExtensionContactsParams };
   /** Get a list of listeners for an account. (extension-level alias) (GET /accounts/{account_id}/extensions/{extension_id}/listeners) */
-  "v4.list-account-extension-listeners": { params: V4ListAccountExtensionListenersParams; result: ListListeners; item: ListenerFull };
+  "v4.list-account-extension-listeners": { params: V4ListAccountExtensionListenersParams; result: ListListeners; item: ListenerFull; walk: V4ListAccountExtensionListenersParams };
   /** Get a list of SMS messages for an account. (extension-level alias) (GET /accounts/{account_id}/extensions/{extension_id}/sms) */
-  "v4.list-account-extension-sms": { params: V4ListAccountExtensionSmsParams; result: ListSms; item: SmsFull };
+  "v4.list-account-extension-sms": { params: V4ListAccountExtensionSmsParams; result: ListSms; item: SmsFull; walk: V4ListAccountExtensionSmsParams };
   /** Get a list of extensions visible to the authenticated user or client. (GET /accounts/{account_id}/extensions) */
-  "v4.list-account-extensions": { params: V4ListAccountExtensionsParams; result: ListExtensions; item: ExtensionFull };
+  "v4.list-account-extensions": { params: V4ListAccountExtensionsParams; result: ListExtensions; item: ExtensionFull; walk: V4ListAccountExtensionsParams };
   /** List the account's event subscriptions (GET /accounts/{account_id}/integrations/events/subscriptions) */
-  "v4.list-account-integration-event-subscriptions": { params: V4ListAccountIntegrationEventSubscriptionsParams; result: JsonValue; item: unknown };
+  "v4.list-account-integration-event-subscriptions": { params: V4ListAccountIntegrationEventSubscriptionsParams; result: JsonValue; item: { [key: string]: unknown }; walk: V4ListAccountIntegrationEventSubscriptionsParams };
   /** List the event types an integration can subscribe to (GET /accounts/{account_id}/integrations/events/types) */
-  "v4.list-account-integration-event-types": { params: V4ListAccountIntegrationEventTypesParams; result: JsonValue; item: never };
+  "v4.list-account-integration-event-types": { params: V4ListAccountIntegrationEventTypesParams; result: JsonValue; item: never; walk: V4ListAccountIntegrationEventTypesParams };
   /** Get a list of listeners for an account. (GET /accounts/{account_id}/listeners) */
-  "v4.list-account-listeners": { params: V4ListAccountListenersParams; result: ListListeners; item: ListenerFull };
+  "v4.list-account-listeners": { params: V4ListAccountListenersParams; result: ListListeners; item: ListenerFull; walk: V4ListAccountListenersParams };
   /** Get a list of media recordings for an account. (GET /accounts/{account_id}/media) */
-  "v4.list-account-media": { params: V4ListAccountMediaParams; result: ListMedia; item: MediaSummary };
+  "v4.list-account-media": { params: V4ListAccountMediaParams; result: ListMedia; item: MediaSummary; walk: V4ListAccountMediaParams };
   /** Get a list of menus for an account. (GET /accounts/{account_id}/menus) */
-  "v4.list-account-menus": { params: V4ListAccountMenusParams; result: ListMenus; item: MenuFull };
+  "v4.list-account-menus": { params: V4ListAccountMenusParams; result: ListMenus; item: MenuFull; walk: V4ListAccountMenusParams };
   /** Get a list of OAuth clients for an account. (GET /accounts/{account_id}/oauth/clients) */
-  "v4.list-account-oauth-clients": { params: V4ListAccountOauthClientsParams; result: ListOauthClients; item: OauthClientFull };
+  "v4.list-account-oauth-clients": { params: V4ListAccountOauthClientsParams; result: ListOauthClients; item: OauthClientFull; walk: V4ListAccountOauthClientsParams };
   /** Get a list of OAuth Client Redirect URIs for an account. (GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris) */
-  "v4.list-account-oauth-clients-redirect-uris": { params: V4ListAccountOauthClientsRedirectUrisParams; result: ListOauthClientsRedirectUris; item: OauthClientRedirectUriFull };
+  "v4.list-account-oauth-clients-redirect-uris": { params: V4ListAccountOauthClientsRedirectUrisParams; result: ListOauthClientsRedirectUris; item: OauthClientRedirectUriFull; walk: V4ListAccountOauthClientsRedirectUrisParams };
   /** Get a list of payment methods for an account. (GET /accounts/{account_id}/payment-methods) */
-  "v4.list-account-payment-methods": { params: V4ListAccountPaymentMethodsParams; result: ListPaymentMethods; item: PaymentFull };
+  "v4.list-account-payment-methods": { params: V4ListAccountPaymentMethodsParams; result: ListPaymentMethods; item: PaymentFull; walk: V4ListAccountPaymentMethodsParams };
   /** Get a list of phone numbers registered to an account. (GET /accounts/{account_id}/phone-numbers) */
-  "v4.list-account-phone-numbers": { params: V4ListAccountPhoneNumbersParams; result: ListPhoneNumbers; item: PhoneNumberFull };
+  "v4.list-account-phone-numbers": { params: V4ListAccountPhoneNumbersParams; result: ListPhoneNumbers; item: PhoneNumberFull; walk: V4ListAccountPhoneNumbersParams };
   /** Get a list of queues for an account. (GET /accounts/{account_id}/queues) */
-  "v4.list-account-queues": { params: V4ListAccountQueuesParams; result: ListQueues; item: QueueFull };
+  "v4.list-account-queues": { params: V4ListAccountQueuesParams; result: ListQueues; item: QueueFull; walk: V4ListAccountQueuesParams };
   /** Get a list of routes for an account. (GET /accounts/{account_id}/routes) */
-  "v4.list-account-routes": { params: V4ListAccountRoutesParams; result: ListRoutes; item: RouteFull };
+  "v4.list-account-routes": { params: V4ListAccountRoutesParams; result: ListRoutes; item: RouteFull; walk: V4ListAccountRoutesParams };
   /** Get a list of schedules for an account (GET /accounts/{account_id}/schedules) */
-  "v4.list-account-schedules": { params: V4ListAccountSchedulesParams; result: ListSchedules; item: ScheduleFull };
+  "v4.list-account-schedules": { params: V4ListAccountSchedulesParams; result: ListSchedules; item: ScheduleFull; walk: V4ListAccountSchedulesParams };
   /** Get a list of SMS messages for an account. (GET /accounts/{account_id}/sms) */
-  "v4.list-account-sms": { params: V4ListAccountSmsParams; result: ListSms; item: SmsFull };
+  "v4.list-account-sms": { params: V4ListAccountSmsParams; result: ListSms; item: SmsFull; walk: V4ListAccountSmsParams };
   /** Get a list of pricing plans for a subaccount. (GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing) */
-  "v4.list-account-subaccount-pricing": { params: V4ListAccountSubaccountPricingParams; result: ListPricings; item: PricingFull };
+  "v4.list-account-subaccount-pricing": { params: V4ListAccountSubaccountPricingParams; result: ListPricings; item: PricingFull; walk: V4ListAccountSubaccountPricingParams };
   /** Get a list of subaccounts for the authenticated user or client (GET /accounts/{account_id}/subaccounts) */
-  "v4.list-account-subaccounts": { params: V4ListAccountSubaccountsParams; result: ListAccounts; item: AccountFull };
+  "v4.list-account-subaccounts": { params: V4ListAccountSubaccountsParams; result: ListAccounts; item: AccountFull; walk: V4ListAccountSubaccountsParams };
   /** Get a list of trunks for an account. (GET /accounts/{account_id}/trunks) */
-  "v4.list-account-trunks": { params: V4ListAccountTrunksParams; result: ListTrunks; item: TrunkFull };
+  "v4.list-account-trunks": { params: V4ListAccountTrunksParams; result: ListTrunks; item: TrunkFull; walk: V4ListAccountTrunksParams };
   /** Get a list of voicemail messages for an account. (GET /accounts/{account_id}/voicemail) */
-  "v4.list-account-voicemail": { params: V4ListAccountVoicemailParams; result: ListVoicemail; item: VoicemailFull };
+  "v4.list-account-voicemail": { params: V4ListAccountVoicemailParams; result: ListVoicemail; item: VoicemailFull; walk: V4ListAccountVoicemailParams };
   /** Get a list of accounts visible to the authenticated user or client. (GET /accounts) */
-  "v4.list-accounts": { params: V4ListAccountsParams; result: ListAccounts; item: AccountFull };
+  "v4.list-accounts": { params: V4ListAccountsParams; result: ListAccounts; item: AccountFull; walk: V4ListAccountsParams };
   /** This service lists the quantities of available phone numbers by region. (GET /phone-numbers/available/regions) */
-  "v4.list-available-phone-number-regions": { params: V4ListAvailablePhoneNumberRegionsParams; result: ListPhoneNumbersRegions; item: PhoneNumbersRegionFull };
+  "v4.list-available-phone-number-regions": { params: V4ListAvailablePhoneNumberRegionsParams; result: ListPhoneNumbersRegions; item: PhoneNumbersRegionFull; walk: V4ListAvailablePhoneNumberRegionsParams };
   /** list-available-phone-numbers (GET /phone-numbers/available) */
-  "v4.list-available-phone-numbers": { params: V4ListAvailablePhoneNumbersParams; result: ListAvailableNumbers; item: AvailableNumbersFull };
+  "v4.list-available-phone-numbers": { params: V4ListAvailablePhoneNumbersParams; result: ListAvailableNumbers; item: AvailableNumbersFull; walk: V4ListAvailablePhoneNumbersParams };
   /** Update the is_new parameter in a sms record. (extension-level alias) (PATCH /accounts/{account_id}/extensions/{extension_id}/sms/{sms_id}) */
-  "v4.patch-account-extension-sms": { params: V4PatchAccountExtensionSmsParams; result: SmsFull; item: never };
+  "v4.patch-account-extension-sms": { params: V4PatchAccountExtensionSmsParams; result: SmsFull; item: never; walk: V4PatchAccountExtensionSmsParams };
   /** Replace the status of an individual payment method. (PATCH /accounts/{account_id}/payment-methods/{pm_id}) */
-  "v4.patch-account-payment-method": { params: V4PatchAccountPaymentMethodParams; result: PaymentFull; item: never };
+  "v4.patch-account-payment-method": { params: V4PatchAccountPaymentMethodParams; result: PaymentFull; item: never; walk: V4PatchAccountPaymentMethodParams };
   /** Update the is_new parameter in a sms record. (PATCH /accounts/{account_id}/sms/{sms_id}) */
-  "v4.patch-account-sms": { params: V4PatchAccountSmsParams; result: SmsFull; item: never };
+  "v4.patch-account-sms": { params: V4PatchAccountSmsParams; result: SmsFull; item: never; walk: V4PatchAccountSmsParams };
   /** Update the is_new parameter in a voicemail record. (PATCH /accounts/{account_id}/voicemail/{voicemail_id}) */
-  "v4.patch-account-voicemail": { params: V4PatchAccountVoicemailParams; result: VoicemailFull; item: never };
+  "v4.patch-account-voicemail": { params: V4PatchAccountVoicemailParams; result: VoicemailFull; item: never; walk: V4PatchAccountVoicemailParams };
   /** The default API command (GET /ping) */
-  "v4.ping": { params: V4PingParams; result: PingResponse; item: never };
+  "v4.ping": { params: V4PingParams; result: PingResponse; item: never; walk: V4PingParams };
   /** Update the details of an individual VoIP device. (PUT /accounts/{account_id}/devices/{device_id}) */
-  "v4.replace-account-device": { params: V4ReplaceAccountDeviceParams; result: DeviceFull; item: never };
+  "v4.replace-account-device": { params: V4ReplaceAccountDeviceParams; result: DeviceFull; item: never; walk: V4ReplaceAccountDeviceParams };
   /** Replace an individual extension. (PUT /accounts/{account_id}/extensions/{extension_id}) */
-  "v4.replace-account-extension": { params: V4ReplaceAccountExtensionParams; result: ExtensionFull; item: never };
+  "v4.replace-account-extension": { params: V4ReplaceAccountExtensionParams; result: ExtensionFull; item: never; walk: V4ReplaceAccountExtensionParams };
   /** Update the info of a contact in the address book. (PUT /accounts/{account_id}/extensions/{extension_id}/contacts/{contact_id}) */
-  "v4.replace-account-extension-contact": { params: V4ReplaceAccountExtensionContactParams; result: ContactFull; item: never };
+  "v4.replace-account-extension-contact": { params: V4ReplaceAccountExtensionContactParams; result: ContactFull; item: never; walk: V4ReplaceAccountExtensionContactParams };
   /** Update the information of a contact group. (PUT /accounts/{account_id}/extensions/{extension_id}/contact-groups/{group_id}) */
-  "v4.replace-account-extension-contact-group": { params: V4ReplaceAccountExtensionContactGroupParams; result: GroupFull; item: never };
+  "v4.replace-account-extension-contact-group": { params: V4ReplaceAccountExtensionContactGroupParams; result: GroupFull; item: never; walk: V4ReplaceAccountExtensionContactGroupParams };
   /** Update the settings of an individual event listener. (extension-level alias) (PUT /accounts/{account_id}/extensions/{extension_id}/listeners/{listener_id}) */
-  "v4.replace-account-extension-listener": { params: V4ReplaceAccountExtensionListenerParams; result: ListenerFull; item: never };
+  "v4.replace-account-extension-listener": { params: V4ReplaceAccountExtensionListenerParams; result: ListenerFull; item: never; walk: V4ReplaceAccountExtensionListenerParams };
   /** Update the settings of an individual event listener. (PUT /accounts/{account_id}/listeners/{listener_id}) */
-  "v4.replace-account-listener": { params: V4ReplaceAccountListenerParams; result: ListenerFull; item: never };
+  "v4.replace-account-listener": { params: V4ReplaceAccountListenerParams; result: ListenerFull; item: never; walk: V4ReplaceAccountListenerParams };
   /** Update a media object to your account. Note: The maximum size for media files or JSON objects included with a POST or PUT request is 10 MB. (PUT /accounts/{account_id}/media/files/{media_id}) */
-  "v4.replace-account-media-files": { params: V4ReplaceAccountMediaFilesParams; result: MediaFull; item: never };
+  "v4.replace-account-media-files": { params: V4ReplaceAccountMediaFilesParams; result: MediaFull; item: never; walk: V4ReplaceAccountMediaFilesParams };
   /** Update a media object to your account. (PUT /accounts/{account_id}/media/tts/{media_id}) */
-  "v4.replace-account-media-tts": { params: V4ReplaceAccountMediaTtsParams; result: MediaFull; item: never };
+  "v4.replace-account-media-tts": { params: V4ReplaceAccountMediaTtsParams; result: MediaFull; item: never; walk: V4ReplaceAccountMediaTtsParams };
   /** Replace an individual menu. (PUT /accounts/{account_id}/menus/{menu_id}) */
-  "v4.replace-account-menu": { params: V4ReplaceAccountMenuParams; result: MenuFull; item: never };
+  "v4.replace-account-menu": { params: V4ReplaceAccountMenuParams; result: MenuFull; item: never; walk: V4ReplaceAccountMenuParams };
   /** Update the settings for an existing phone number on your account. (PUT /accounts/{account_id}/phone-numbers/{number_id}) */
-  "v4.replace-account-phone-number": { params: V4ReplaceAccountPhoneNumberParams; result: PhoneNumberFull; item: never };
+  "v4.replace-account-phone-number": { params: V4ReplaceAccountPhoneNumberParams; result: PhoneNumberFull; item: never; walk: V4ReplaceAccountPhoneNumberParams };
   /** Replace a queue. (PUT /accounts/{account_id}/queues/{queue_id}) */
-  "v4.replace-account-queue": { params: V4ReplaceAccountQueueParams; result: QueueFull; item: never };
+  "v4.replace-account-queue": { params: V4ReplaceAccountQueueParams; result: QueueFull; item: never; walk: V4ReplaceAccountQueueParams };
   /** Update the information of a route. (PUT /accounts/{account_id}/routes/{route_id}) */
-  "v4.replace-account-route": { params: V4ReplaceAccountRouteParams; result: RouteFull; item: never };
+  "v4.replace-account-route": { params: V4ReplaceAccountRouteParams; result: RouteFull; item: never; walk: V4ReplaceAccountRouteParams };
   /** Replace parameters in a trunk. (PUT /accounts/{account_id}/trunks/{trunk_id}) */
-  "v4.replace-account-trunk": { params: V4ReplaceAccountTrunkParams; result: TrunkFull; item: never };
+  "v4.replace-account-trunk": { params: V4ReplaceAccountTrunkParams; result: TrunkFull; item: never; walk: V4ReplaceAccountTrunkParams };
   /** Add a number from inventory to the account (POST addPhoneNumber) */
-  "xml.addPhoneNumber": { params: XmlAddPhoneNumberParams; result: XmlReply; item: never };
+  "xml.addPhoneNumber": { params: XmlAddPhoneNumberParams; result: XmlReply; item: never; walk: XmlAddPhoneNumberParams };
   /** Cancel an account (authenticate as its master account) (POST cancelAccount) */
-  "xml.cancelAccount": { params: XmlCancelAccountParams; result: XmlReply; item: never };
+  "xml.cancelAccount": { params: XmlCancelAccountParams; result: XmlReply; item: never; walk: XmlCancelAccountParams };
   /** Create a new account (POST createAccount) */
-  "xml.createAccount": { params: XmlCreateAccountParams; result: XmlReply; item: never };
+  "xml.createAccount": { params: XmlCreateAccountParams; result: XmlReply; item: never; walk: XmlCreateAccountParams };
   /** List call detail records (at most 500 rows per request; see xml::Calls to walk a range) (POST getCallList) */
-  "xml.getCallList": { params: XmlGetCallListParams; result: XmlCallList; item: XmlCallRecord };
+  "xml.getCallList": { params: XmlGetCallListParams; result: XmlCallList; item: XmlCallRecord; walk: XmlGetCallListWalkParams };
   /** Status of a ChatCall, per recipient (POST getChatCallStatus) */
-  "xml.getChatCallStatus": { params: XmlGetChatCallStatusParams; result: XmlChatCallStatus; item: never };
+  "xml.getChatCallStatus": { params: XmlGetChatCallStatusParams; result: XmlChatCallStatus; item: never; walk: XmlGetChatCallStatusParams };
   /** List supported country codes and country names (POST getPhoneNumberCountryList) */
-  "xml.getPhoneNumberCountryList": { params: XmlGetPhoneNumberCountryListParams; result: XmlRows; item: never };
+  "xml.getPhoneNumberCountryList": { params: XmlGetPhoneNumberCountryListParams; result: XmlRows; item: never; walk: XmlGetPhoneNumberCountryListParams };
   /** Search numbers in inventory by state, prefix, region, locality or pattern (POST getPhoneNumberInventory) */
-  "xml.getPhoneNumberInventory": { params: XmlGetPhoneNumberInventoryParams; result: XmlInventory; item: never };
+  "xml.getPhoneNumberInventory": { params: XmlGetPhoneNumberInventoryParams; result: XmlInventory; item: never; walk: XmlGetPhoneNumberInventoryParams };
   /** List the active phone numbers of the account (POST getPhoneNumberList) */
-  "xml.getPhoneNumberList": { params: XmlGetPhoneNumberListParams; result: XmlNumberList; item: never };
+  "xml.getPhoneNumberList": { params: XmlGetPhoneNumberListParams; result: XmlNumberList; item: never; walk: XmlGetPhoneNumberListParams };
   /** List localities (rate centers) of a prefix or state, with inventory (POST getPhoneNumberLocalityList) */
-  "xml.getPhoneNumberLocalityList": { params: XmlGetPhoneNumberLocalityListParams; result: XmlRows; item: never };
+  "xml.getPhoneNumberLocalityList": { params: XmlGetPhoneNumberLocalityListParams; result: XmlRows; item: never; walk: XmlGetPhoneNumberLocalityListParams };
   /** Whether a number can be ported in (Yes or No) (POST getPhoneNumberPortingEligibility) */
-  "xml.getPhoneNumberPortingEligibility": { params: XmlGetPhoneNumberPortingEligibilityParams; result: XmlPortingEligibility; item: never };
+  "xml.getPhoneNumberPortingEligibility": { params: XmlGetPhoneNumberPortingEligibilityParams; result: XmlPortingEligibility; item: never; walk: XmlGetPhoneNumberPortingEligibilityParams };
   /** List supported prefixes (area codes) of a country, with approximate inventory (POST getPhoneNumberPrefixList) */
-  "xml.getPhoneNumberPrefixList": { params: XmlGetPhoneNumberPrefixListParams; result: XmlRows; item: never };
+  "xml.getPhoneNumberPrefixList": { params: XmlGetPhoneNumberPrefixListParams; result: XmlRows; item: never; walk: XmlGetPhoneNumberPrefixListParams };
   /** List regions (cities) of a prefix or state, with inventory (POST getPhoneNumberRegionList) */
-  "xml.getPhoneNumberRegionList": { params: XmlGetPhoneNumberRegionListParams; result: XmlRows; item: never };
+  "xml.getPhoneNumberRegionList": { params: XmlGetPhoneNumberRegionListParams; result: XmlRows; item: never; walk: XmlGetPhoneNumberRegionListParams };
   /** List supported states of a country, with approximate inventory (POST getPhoneNumberStateList) */
-  "xml.getPhoneNumberStateList": { params: XmlGetPhoneNumberStateListParams; result: XmlRows; item: never };
+  "xml.getPhoneNumberStateList": { params: XmlGetPhoneNumberStateListParams; result: XmlRows; item: never; walk: XmlGetPhoneNumberStateListParams };
   /** List the sounds that can be embedded in text-to-speech ([laugh]) (POST getSoundList) */
-  "xml.getSoundList": { params: XmlGetSoundListParams; result: XmlRows; item: never };
+  "xml.getSoundList": { params: XmlGetSoundListParams; result: XmlRows; item: never; walk: XmlGetSoundListParams };
   /** List the text-to-speech voices (POST getVoiceList) */
-  "xml.getVoiceList": { params: XmlGetVoiceListParams; result: XmlVoiceList; item: never };
+  "xml.getVoiceList": { params: XmlGetVoiceListParams; result: XmlVoiceList; item: never; walk: XmlGetVoiceListParams };
   /** Place a call to leg A, then connect it to leg B (POST originateCall) */
-  "xml.originateCall": { params: XmlOriginateCallParams; result: XmlReply; item: never };
+  "xml.originateCall": { params: XmlOriginateCallParams; result: XmlReply; item: never; walk: XmlOriginateCallParams };
   /** Get the URL of a .wav preview of a ChatCall (POST previewChatCall) */
-  "xml.previewChatCall": { params: XmlPreviewChatCallParams; result: XmlChatCallPreview; item: never };
+  "xml.previewChatCall": { params: XmlPreviewChatCallParams; result: XmlChatCallPreview; item: never; walk: XmlPreviewChatCallParams };
   /** Reserve a number until about midnight Pacific time (POST reservePhoneNumber) */
-  "xml.reservePhoneNumber": { params: XmlReservePhoneNumberParams; result: XmlReply; item: never };
+  "xml.reservePhoneNumber": { params: XmlReservePhoneNumberParams; result: XmlReply; item: never; walk: XmlReservePhoneNumberParams };
   /** Send or schedule a ChatCall to one or more NANPA numbers (POST sendChatCall) */
-  "xml.sendChatCall": { params: XmlSendChatCallParams; result: XmlChatCallSent; item: never };
+  "xml.sendChatCall": { params: XmlSendChatCallParams; result: XmlChatCallSent; item: never; walk: XmlSendChatCallParams };
   /** Send an SMS (160 characters at most) from a number of the account (POST sendSMS) */
-  "xml.sendSMS": { params: XmlSendSMSParams; result: XmlReply; item: never };
+  "xml.sendSMS": { params: XmlSendSMSParams; result: XmlReply; item: never; walk: XmlSendSMSParams };
   /** Return a reserved number to inventory (POST unreservePhoneNumber) */
-  "xml.unreservePhoneNumber": { params: XmlUnreservePhoneNumberParams; result: XmlReply; item: never };
+  "xml.unreservePhoneNumber": { params: XmlUnreservePhoneNumberParams; result: XmlReply; item: never; walk: XmlUnreservePhoneNumberParams };
   /** Replace a number's call handling: ring up to 10 destinations at once (POST updateCallHandlingSimpleRingAll) */
-  "xml.updateCallHandlingSimpleRingAll": { params: XmlUpdateCallHandlingSimpleRingAllParams; result: XmlReply; item: never };
+  "xml.updateCallHandlingSimpleRingAll": { params: XmlUpdateCallHandlingSimpleRingAllParams; result: XmlReply; item: never; walk: XmlUpdateCallHandlingSimpleRingAllParams };
   /** Update an extension's notification settings (unset ones are kept) (POST updateExtensionNotification) */
-  "xml.updateExtensionNotification": { params: XmlUpdateExtensionNotificationParams; result: XmlReply; item: never };
+  "xml.updateExtensionNotification": { params: XmlUpdateExtensionNotificationParams; result: XmlReply; item: never; walk: XmlUpdateExtensionNotificationParams };
 }
 
 /** Every canonical operation name. */

@@ -12,7 +12,7 @@ import json
 import re
 import sys
 
-from gen_schemas import inline_response, response_name
+from gen_schemas import inline_response, response_name, schema_name
 
 PREFIX = "/api/v1/account"
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -147,6 +147,7 @@ def convert(route, method, o, shared, spec):
     schema = next(iter(ok.get("content", {}).values()), {}).get("schema", {})
     # A component schema by its name; an inline one by the name tools/gen_schemas.py gives it.
     ref = schema.get("$ref", "").split("/")[-1] or (response_name(op_id) if inline_response(o) else None)
+    ref = ref and schema_name("nol", ref)
     return {
         # No `security` (the file has no global one): sent without the key.
         "auth": "required" if o.get("security", spec.get("security")) else "none",

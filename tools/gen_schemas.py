@@ -8,23 +8,58 @@ Usage:
 The output is committed; core embeds it and hands it out with the catalog
 (`catalog().to_json()["schemas"]`), so the bindings can type each operation's result (`returns`
 names one of these). The form is a small subset of JSON Schema: `type`, `doc`, `properties`,
-`items`, `additionalProperties`, `allOf`, `enum`, `required`, `nullable`, `pattern`, `format`,
-and `ref` (the name of another schema) in place of `$ref`. Swagger 2 `definitions` and OpenAPI 3
+`items`, `additionalProperties`, `allOf`, `anyOf`, `enum`, `required`, `nullable`, `pattern`,
+`format`, and `ref` (the name of another schema) in place of `$ref`; a schema may list other
+public names for itself in `aliases`. The corrections below (what the upstream really sends,
+names that would clash) are applied here, so the Python stubs and index.d.ts both get them. Swagger 2 `definitions` and OpenAPI 3
 `components.schemas` read the same way. numbers.online describes most responses inline: the 2xx
 response schema of each operation of the nol family (paths under /api/v1/account) is emitted
 too, named by `response_name` (tools/gen_nol_catalog.py names the same schema in `returns`). `core/tests/catalog_spec.rs` checks that the committed
 files still match this generator when the spec folder is present.
 """
 import json
+import re
 import sys
 
 KEEP = ("type", "enum", "required", "nullable", "pattern", "format")
 
+# Schema names that would clash across families or with a public alias: numbers.online's
+# `Account` is `NolAccount` (`Account` is v4's account, an alias of AccountFull).
+RENAMES = {("nol", "Account"): "NolAccount"}
+# Other public names of a schema (phonecom.types in Python and index.d.ts both export them).
+ALIASES = {
+    "v4": {
+        "AccountFull": ["Account"],
+        "AvailableNumbersFull": ["AvailablePhoneNumber"],
+        "PhoneNumberFull": ["PhoneNumber"],
+        "SmsFull": ["Sms"],
+        "CallFull": ["Call"],
+        "CallLogFull": ["CallLog"],
+    },
+}
+# Fields whose schema type says less than the upstream sends (its doc says so, and the sandbox
+# does it): (family, schema, field) -> the field's type.
+FIELD_TYPES = {
+    # "The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here."
+    ("v4", "AvailableNumbersFull", "price"): {"anyOf": [{"type": "integer"}, {"type": "string", "enum": ["REQUEST_QUOTE"]}]},
+}
+# Fields the upstream sends as null although their schema does not say `nullable` (nor does
+# their doc say "null", which marks a field nullable by itself): the sandbox does it too.
+NULLABLE = {
+    ("v4", "AccountFull", "billing_contact"),  # a subaccount made without one
+}
+NULL_DOC = re.compile(r"\bnull\b", re.I)
 
-def convert(s):
+
+def schema_name(family, name):
+    """The catalog's name of a spec schema (see RENAMES)."""
+    return RENAMES.get((family, name), name)
+
+
+def convert(s, family):
     out = {}
     if "$ref" in s:
-        out["ref"] = s["$ref"].split("/")[-1]
+        out["ref"] = schema_name(family, s["$ref"].split("/")[-1])
     for k in KEEP:
         if k in s:
             out[k] = s[k]
@@ -32,13 +67,13 @@ def convert(s):
     if doc:
         out["doc"] = doc
     if "properties" in s:
-        out["properties"] = {k: convert(v) for k, v in s["properties"].items()}
+        out["properties"] = {k: field(convert(v, family)) for k, v in s["properties"].items()}
     if "items" in s:
-        out["items"] = convert(s["items"])
+        out["items"] = convert(s["items"], family)
     if isinstance(s.get("additionalProperties"), dict):
-        out["additionalProperties"] = convert(s["additionalProperties"])
+        out["additionalProperties"] = convert(s["additionalProperties"], family)
     if "allOf" in s:
-        parts = [convert(p) for p in s["allOf"]]
+        parts = [convert(p, family) for p in s["allOf"]]
         if len(parts) == 1 and not out.get("properties"):
             # `allOf: [{$ref}]` beside a description: the referenced schema, documented here.
             for k, v in parts[0].items():
@@ -46,6 +81,29 @@ def convert(s):
         else:
             out["allOf"] = parts
     return out
+
+
+def field(prop):
+    """A property: nullable when its doc says it may be null ("Otherwise it is NULL")."""
+    if NULL_DOC.search(prop.get("doc") or ""):
+        prop["nullable"] = True
+    return prop
+
+
+def corrected(family, name, schema):
+    """The schema with FIELD_TYPES, NULLABLE and ALIASES applied."""
+    props = schema.get("properties") or {}
+    for (fam, owner, key), ty in FIELD_TYPES.items():
+        if (fam, owner) == (family, name):
+            doc = props[key].get("doc")
+            props[key] = dict(ty, **({"doc": doc} if doc else {}))
+    for fam, owner, key in NULLABLE:
+        if (fam, owner) == (family, name):
+            props[key]["nullable"] = True
+    aliases = ALIASES.get(family, {}).get(name)
+    if aliases:
+        schema["aliases"] = aliases
+    return schema
 
 
 # Keys Phone.com always sends although the swagger lists no `required` (it lists one for a few
@@ -102,7 +160,9 @@ def main(family, path):
                     o = item.get(method)
                     if o and inline_response(o):
                         source[response_name(o["operationId"])] = inline_response(o)
-    schemas = {name: always_sent(family, name, convert(d)) for name, d in sorted(source.items())}
+    schemas = {schema_name(family, name): corrected(family, name, always_sent(family, name, convert(d, family)))
+               for name, d in sorted(source.items())}
+    schemas = dict(sorted(schemas.items()))
     json.dump({"family": family, "source": path.rsplit("/", 1)[-1], "schemas": schemas}, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

@@ -210,3 +210,38 @@ fn a_walk_refuses_what_the_catalog_does_not_page() {
         .unwrap();
     assert!(e.to_string().contains("startTime, endTime, limit"), "{e}");
 }
+
+#[test]
+fn a_result_field_whose_doc_says_null_is_nullable_in_every_family() {
+    fn walk(schema: &Value, at: &str, missing: &mut Vec<String>) {
+        let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+            return;
+        };
+        for (key, prop) in props {
+            let doc = prop["doc"]
+                .as_str()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let says_null = doc
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == "null");
+            if says_null && prop["nullable"] != true {
+                missing.push(format!("{at}.{key}"));
+            }
+            walk(prop, &format!("{at}.{key}"), missing);
+            walk(&prop["items"], &format!("{at}.{key}[]"), missing);
+        }
+    }
+    let doc = catalog().to_json();
+    let mut missing = Vec::new();
+    for (name, schema) in doc["schemas"].as_object().unwrap() {
+        walk(schema, name, &mut missing);
+    }
+    // XmlReply.data is "any JSON" already (null included).
+    missing.retain(|m| m != "XmlReply.data");
+    assert!(missing.is_empty(), "{missing:?}");
+    let signup = catalog().schema("Signup").unwrap();
+    assert_eq!(signup["properties"]["password"]["nullable"], true);
+    let price = &catalog().schema("AvailableNumbersFull").unwrap()["properties"]["price"];
+    assert_eq!(price["anyOf"][1]["enum"], json!(["REQUEST_QUOTE"]));
+}

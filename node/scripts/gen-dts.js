@@ -2,6 +2,8 @@
 // Generates index.d.ts from the catalog: every operation's parameters and result types, the
 // schemas the results use, the typed namespaces (client.<family>.<name>) and the `Operations`
 // map behind `client.call`. The hand-written part (errors, Client, helpers) is scripts/dts/base.d.ts.
+// Everything comes from the catalog: this script knows no family, operation or schema by name
+// (py/tests/test_types_agree.py checks that index.d.ts and the Python stubs agree).
 //
 //   node scripts/gen-dts.js           write index.d.ts
 //   node scripts/gen-dts.js --check   exit 1 when the committed index.d.ts is stale
@@ -44,6 +46,7 @@ function literalUnion(values, numeric) {
 
 /** The TypeScript type of a catalog parameter. */
 function paramType(p) {
+  if (p.enum && p.enum.length && p.type === 'boolean') return p.enum.join(' | ');
   if (p.enum && p.enum.length) {
     const numeric = (p.type === 'integer' || p.type === 'number') && p.enum.every((v) => v !== '' && !Number.isNaN(Number(v)));
     return literalUnion(p.enum, numeric);
@@ -85,10 +88,18 @@ function paren(t) {
   return /[|&]/.test(t) ? `(${t})` : t;
 }
 
-/** The TypeScript type of a result schema (nested objects inline). */
+/** The TypeScript type of a result schema (nested objects inline); `| null` when nullable. */
 function schemaType(s, indent) {
+  const t = bareType(s, indent);
+  return s && s.nullable && t !== 'unknown' ? `${t} | null` : t;
+}
+
+function bareType(s, indent) {
   if (!s || typeof s !== 'object') return 'unknown';
   if (s.ref) return s.ref;
+  if (Array.isArray(s.anyOf) && s.anyOf.length) {
+    return [...new Set(s.anyOf.map((p) => schemaType(p, indent)))].join(' | ');
+  }
   if (Array.isArray(s.enum) && s.enum.length) return literalUnion(s.enum, s.type === 'integer' || s.type === 'number');
   switch (s.type) {
     case 'string':
@@ -110,27 +121,49 @@ function schemaType(s, indent) {
   }
 }
 
-/** Response properties: optional and nullable unless the schema requires them. */
+/** Response properties: optional unless the schema requires them, null only where nullable. */
 function properties(s, indent) {
   const required = new Set(s.required || []);
   let out = '';
   for (const [name, prop] of Object.entries(s.properties)) {
     out += doc([prop.doc], indent);
-    const t = schemaType(prop, indent);
-    out += required.has(name) ? `${indent}${key(name)}: ${t};\n` : `${indent}${key(name)}?: ${t} | null;\n`;
+    out += `${indent}${key(name)}${required.has(name) ? '' : '?'}: ${schemaType(prop, indent)};\n`;
   }
   return out;
 }
 
-/**
- * The row type of a pageable operation: the `items` array of its result schema, at the top
- * (v4's list envelope) or under `data` (the XML API's reply envelope); unknown otherwise.
- */
+/** The row type of a list whose result has no schema (its rows are objects). */
+const UNTYPED_ROW = '{ [key: string]: unknown }';
+
+/** The row type of a list: the array its catalog `paging.rows` path leads to in its result. */
 function itemType(schemas, op) {
-  const s = op.returns && schemas[op.returns];
-  const props = s && s.properties;
-  const items = (props && props.items) || (props && props.data && props.data.properties && props.data.properties.items);
-  return items && items.type === 'array' && items.items ? schemaType(items.items, '  ') : 'unknown';
+  let s = op.returns && schemas[op.returns];
+  if (!s) return UNTYPED_ROW;
+  for (const step of op.paging.rows) {
+    if (s && s.ref) s = schemas[s.ref];
+    s = s && s.properties && s.properties[step];
+  }
+  if (!s || s.type !== 'array') throw new Error(`${op.name}: paging.rows ${op.paging.rows} is no array of ${op.returns}`);
+  return schemaType(s.items, '  ');
+}
+
+/** The members of a parameters interface. */
+function paramMembers(params) {
+  let out = '';
+  for (const p of params) {
+    const notes = [p.doc];
+    if (p.prefilled) notes.push(`Defaults to the configured \`${p.prefilled}\`.`);
+    if (p.format === 'e164') notes.push('E.164.');
+    if (p.max !== undefined || p.min !== undefined) {
+      const what = p.type === 'string' ? 'length' : 'value';
+      notes.push(`${what}: ${p.min ?? ''}..${p.max ?? ''}.`);
+    }
+    if (p.secret) notes.push('Secret: never logged.');
+    out += doc(notes, '  ');
+    const optional = !p.required || p.prefilled ? '?' : '';
+    out += `  ${key(p.name)}${optional}: ${paramType(p)};\n`;
+  }
+  return out;
 }
 
 function generate(catalog) {
@@ -156,6 +189,13 @@ function generate(catalog) {
       out += `export type ${name} = ${schemaType(s, '')};\n\n`;
     }
   }
+  out += '// Other public names of result schemas (their catalog `aliases`).\n\n';
+  for (const [name, s] of Object.entries(schemas)) {
+    for (const alias of s.aliases || []) {
+      claim(alias, `alias of ${name}`);
+      out += `/** Another name of \`${name}\`. */\nexport type ${alias} = ${name};\n\n`;
+    }
+  }
 
   // Parameters of each operation.
   out += '// Parameters of each operation.\n\n';
@@ -169,31 +209,32 @@ function generate(catalog) {
       out += `export interface ${name} {}\n\n`;
       continue;
     }
-    out += `export interface ${name} {\n`;
-    for (const p of op.params) {
-      const notes = [p.doc];
-      if (p.prefilled) notes.push(`Defaults to the configured \`${p.prefilled}\`.`);
-      if (p.format === 'e164') notes.push('E.164.');
-      if (p.max !== undefined || p.min !== undefined) {
-        const what = p.type === 'string' ? 'length' : 'value';
-        notes.push(`${what}: ${p.min ?? ''}..${p.max ?? ''}.`);
-      }
-      if (p.secret) notes.push('Secret: never logged.');
-      out += doc(notes, '  ');
-      const optional = !p.required || p.prefilled ? '?' : '';
-      out += `  ${key(p.name)}${optional}: ${paramType(p)};\n`;
+    out += `export interface ${name} {\n${paramMembers(op.params)}}\n\n`;
+  }
+
+  // A walk's own parameters, where they are not the operation's (catalog `paging.walk`).
+  const walkName = new Map();
+  for (const op of operations) {
+    const walk = op.paging && op.paging.walk;
+    if (!walk || !walk.length) {
+      walkName.set(op.name, paramsName.get(op.name));
+      continue;
     }
-    out += '}\n\n';
+    const name = `${op.name.split('.').map(pascal).join('')}WalkParams`;
+    claim(name, op.name);
+    walkName.set(op.name, name);
+    out += doc([`Parameters of a walk of \`${op.name}\` (iterate, pages, items): ${op.paging.doc || ''}`]);
+    out += `export interface ${name} {\n${paramMembers(walk)}}\n\n`;
   }
 
   // The operations map behind `call`.
-  out += '/** Every operation by canonical name: its parameters, result and (for lists) row type. */\n';
+  out += '/** Every operation by canonical name: its parameters, result, (for lists) row type and a walk\'s parameters. */\n';
   out += 'export interface Operations {\n';
   for (const op of operations) {
     const result = op.returns && schemas[op.returns] ? op.returns : 'JsonValue';
-    const item = op.pageable ? itemType(schemas, op) : 'never';
+    const item = op.paging ? itemType(schemas, op) : 'never';
     out += doc([`${op.doc} (${op.method} ${op.path})`], '  ');
-    out += `  ${JSON.stringify(op.name)}: { params: ${paramsName.get(op.name)}; result: ${result}; item: ${item} };\n`;
+    out += `  ${JSON.stringify(op.name)}: { params: ${paramsName.get(op.name)}; result: ${result}; item: ${item}; walk: ${walkName.get(op.name)} };\n`;
   }
   out += '}\n\n';
   out += '/** Every canonical operation name. */\nexport type OperationName = keyof Operations;\n\n';

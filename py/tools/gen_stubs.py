@@ -7,8 +7,12 @@ Every catalog result schema becomes a ``TypedDict`` in ``_schemas.py`` (re-expor
 TypedDicts named after their path (``XmlCallList.data`` is ``XmlCallListData``), arrays are
 ``List[...]``, small enums ``Literal[...]``. Every catalog operation becomes a typed method of its
 namespace (``client.v4.create_account_subaccount``) with its parameters as keyword arguments and
-its result typed by its ``returns`` schema (v4 list envelopes are ``ListResult[row]``); lists get
-``iter()``/``pages()``; ``AsyncClient`` gets the same surface returning awaitables. The catalog is
+its result typed by its ``returns`` schema; lists get ``iter()``/``pages()`` yielding the rows the
+catalog's ``paging.rows`` names (with the walk's own parameters when ``paging.walk`` lists them);
+``AsyncClient`` gets the same surface returning awaitables. Everything comes from the catalog:
+this script knows no family, operation or schema by name (corrections to the upstream's schemas
+are made in tools/gen_schemas.py, so index.d.ts gets them too; py/tests/test_types_agree.py
+checks that the two agree). The catalog is
 read from the installed package (``phonecom._native.catalog_json()``), so build or install the
 wheel first::
 
@@ -33,16 +37,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "python" / "phonecom"
 STUB = PACKAGE / "_client.pyi"
 SCHEMAS = PACKAGE / "_schemas.py"
 
-# Lists walked by something other than limit/offset (the core's `Pages`, core/src/v4/list.rs):
-# result schema -> (the keyword arguments of iter()/pages(), their doc).
-WALKS = {
-    "XmlCallList": (
-        "self, *, startTime: int, endTime: int, limit: Optional[int] = ...",
-        "Every call from ``startTime`` to ``endTime`` (Unix epoch seconds, both included), each once,\n"
-        "oldest window first: the range is fetched window by window, and a window that comes back\n"
-        "full (500 rows) is split in two. ``limit`` is the page size (default 100).",
-    ),
-}
 # The request type of an object parameter whose catalog entry names no `schema`.
 OBJECT_PARAM = "Mapping[str, Any]"
 # Options every call() form takes (seconds, as Client.call documents).
@@ -62,7 +56,7 @@ def load_catalog() -> Dict[str, Any]:
     return doc
 
 
-def param_type(family: str, p: Mapping[str, Any], schema_names: Optional[Mapping[str, str]] = None) -> str:
+def param_type(p: Mapping[str, Any], schema_names: Optional[Mapping[str, str]] = None) -> str:
     """The Python type of a catalog parameter; an object parameter with a `schema` is that
     schema's TypedDict (its required keys required), given the schema -> Python name map."""
     t = p["type"]
@@ -70,10 +64,15 @@ def param_type(family: str, p: Mapping[str, Any], schema_names: Optional[Mapping
         allowed = p.get("enum") or []
         return "Literal[" + ", ".join(json.dumps(a) for a in allowed) + "]" if allowed else "str"
     if t == "integer":
-        return "int"
+        allowed = p.get("enum") or []
+        numeric = allowed and all(str(v).lstrip("-").isdigit() for v in allowed)
+        return "Literal[" + ", ".join(str(int(v)) for v in allowed) + "]" if numeric else "int"
     if t == "number":
         return "float"
     if t == "boolean":
+        if p.get("enum"):
+            # Only some values are accepted (a one-way `disabled: true`).
+            return "Literal[" + ", ".join(str(v == "true") for v in p["enum"]) + "]"
         # A Y/N flag (v1 flags, v4 media's is_temparary) is also taken in its wire form.
         return 'Union[bool, Literal["Y", "N"]]' if p.get("format") == "yn" else "bool"
     if t == "array":
@@ -91,33 +90,38 @@ def param_type(family: str, p: Mapping[str, Any], schema_names: Optional[Mapping
             return "Mapping[str, Union[str, bool, Sequence[str]]]"
         return "Mapping[str, Union[str, Sequence[str]]]"
     if t == "sort":
-        return "Mapping[str, str]"
+        return 'Mapping[str, Literal["asc", "desc"]]'
     raise SystemExit(f"gen_stubs: unknown parameter type {t!r} of {p['name']}")
 
 
+# The row type of a list whose result has no schema (its rows are objects).
+UNTYPED_ROW = "Dict[str, Any]"
+
+
 def returns(op: Mapping[str, Any], types: "SchemaTypes") -> Tuple[str, Optional[str]]:
-    """(result type, row type for pageable lists): the `returns` schema's type; a v4 list
-    envelope (`items` beside `total`/`offset`/`limit`) is `ListResult[row]`; the XML API's rows
-    are `data.items`. Without a schema: `Any` (or a list of dicts when pageable)."""
+    """(result type, row type for lists): the `returns` schema's type (`Any` without one), and
+    for an operation with `paging` the type of the array its `paging.rows` path leads to."""
     r = op.get("returns")
     schema = types.schemas.get(r) if r else None
-    if not r or not isinstance(schema, dict):
-        return ("ListResult[Dict[str, Any]]", "Dict[str, Any]") if op.get("pageable") else ("Any", None)
-    name = types.names[str(r)]
-    props = schema.get("properties") or {}
-    items = props.get("items")
-    if isinstance(items, dict) and items.get("type") == "array" and {"total", "offset", "limit"} & set(props):
-        item = types.type_of(items.get("items"), name, "itemsItem")
-        return f"ListResult[{item}]", item if op.get("pageable") else None
-    row: Optional[str] = None
-    if op.get("pageable"):
-        data = props.get("data")
-        inner = (data.get("properties") or {}).get("items") if isinstance(data, dict) else None
-        if isinstance(inner, dict) and inner.get("type") == "array":
-            row = types.type_of(inner.get("items"), name + "Data", "itemsItem")
-        else:
-            row = "Any"
-    return name, row
+    name = types.names[str(r)] if isinstance(schema, dict) else "Any"
+    paging = op.get("paging")
+    if not paging:
+        return name, None
+    rows: Any = schema
+    for key in paging["rows"]:
+        if isinstance(rows, dict) and "ref" in rows:
+            rows = types.schemas.get(rows["ref"])
+        rows = ((rows or {}).get("properties") or {}).get(key) if isinstance(rows, dict) else None
+    if not isinstance(rows, dict) or rows.get("type") != "array":
+        if schema is not None:
+            raise SystemExit(f"gen_stubs: {op['name']}: paging.rows {paging['rows']} is no array of {r}")
+        return name, UNTYPED_ROW
+    return name, types.type_of(rows.get("items"), name, "itemsItem")
+
+
+def walk_params(op: Mapping[str, Any]) -> List[Mapping[str, Any]]:
+    """The parameters of a walk of `op` when they are its own (`paging.walk`), else none."""
+    return list((op.get("paging") or {}).get("walk") or [])
 
 
 def docstring(text: str, indent: str) -> str:
@@ -143,25 +147,26 @@ def op_doc(op: Mapping[str, Any], naming: Any) -> str:
     return "\n".join(lines)
 
 
-def signature(op: Mapping[str, Any], naming: Any, schema_names: Optional[Mapping[str, str]] = None) -> str:
+def signature(params: Sequence[Mapping[str, Any]], naming: Any, schema_names: Optional[Mapping[str, str]] = None) -> str:
+    """The keyword-only signature of a method taking `params` (catalog parameters)."""
     required: List[str] = []
     optional: List[str] = []
     seen = set()
-    for p in op["params"]:
+    for p in params:
         name = naming.parameter(p["name"])
         # A name listed twice (a path and a body field of one name) is one keyword: the first
         # entry, as the core's `Operation::param` reads it.
         if name in seen:
             continue
         seen.add(name)
-        ty = param_type(op["family"], p, schema_names)
+        ty = param_type(p, schema_names)
         # A parameter the configuration fills when left out (v4 `account_id`) is optional.
         if p.get("required") and not p.get("prefilled"):
             required.append(f"{name}: {ty}")
         else:
             optional.append(f"{name}: Optional[{ty}] = ...")
-    params = required + optional
-    return "self, *, " + ", ".join(params) if params else "self"
+    keywords = required + optional
+    return "self, *, " + ", ".join(keywords) if keywords else "self"
 
 
 def class_name(prefix: str, path: Tuple[str, ...]) -> str:
@@ -178,7 +183,7 @@ def params_typed_dict(op: Mapping[str, Any], name: str, schema_names: Mapping[st
         if p["name"] in seen:
             continue
         seen.add(p["name"])
-        ty = param_type(op["family"], p, schema_names)
+        ty = param_type(p, schema_names)
         if p.get("required") and not p.get("prefilled"):
             ty, any_required = f"Required[{ty}]", True
         entries.append(f"{json.dumps(p['name'])}: {ty}")
@@ -205,46 +210,9 @@ def call_overloads(ops: Mapping[str, Any], results: Mapping[str, Tuple[str, Opti
 
 # ---- Result schemas -> TypedDicts (phonecom/_schemas.py) ----
 
-# Public names of phonecom.types that are the same shape as a catalog schema: kept as aliases so
-# that code importing them keeps working. Everything else is the schema's own name.
-ALIASES = {
-    "Account": "AccountFull",
-    "AvailablePhoneNumber": "AvailableNumbersFull",
-    "PhoneNumber": "PhoneNumberFull",
-    "Sms": "SmsFull",
-    "Call": "CallFull",
-    "CallLog": "CallLogFull",
-    "Contact": "ContactInput",
-}
-# Schemas whose name is taken in Python by one of the public names above.
-RENAMES = {"Account": "NolAccount"}
-# Fields whose schema type says less than the upstream sends (its doc says so, and the sandbox
-# does it).
-FIELD_TYPES = {
-    # "The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here."
-    ("AvailableNumbersFull", "price"): "Union[int, str]",
-}
-# Fields the upstream sends as null although their schema does not say `nullable` (nor its doc
-# "null"): the sandbox does it too (py/tests/test_typed_results.py checks its answers).
-NULLABLE = {
-    ("AccountFull", "billing_contact"),  # a subaccount made without one
-    ("Signup", "password"),  # null unless the library generated it
-    ("XmlCallRecord", "finalActionDuration"),  # "when present"
-    ("XmlCallRecord", "url"),
-    ("XmlCallRecord", "transcription"),
-}
-
-
-def nullable(schema: Optional[str], key: str, prop: Any) -> bool:
-    """Whether a field may be null: the schema says so, its doc does ("Otherwise NULL"), or NULLABLE.
-
-    Other keys may be missing (``total=False``) but are typed as present-and-not-null: Node's
-    index.d.ts makes every optional key nullable, which here would make every read of every
-    result (``account["id"]``) need a None check."""
-    if not isinstance(prop, dict):
-        return False
-    doc = prop.get("doc") or ""
-    return bool(prop.get("nullable")) or bool(re.search(r"\bnull\b", doc, re.I)) or (schema or "", key) in NULLABLE
+def aliases(schemas: Mapping[str, Any]) -> Dict[str, str]:
+    """Other public names of the schemas (their `aliases`): alias -> schema name."""
+    return {a: name for name, s in schemas.items() if isinstance(s, dict) for a in s.get("aliases") or []}
 
 
 # Names a schema may not take: the hand-written part of phonecom.types, the typing names the
@@ -292,22 +260,17 @@ class SchemaTypes:
 
     def __init__(self, schemas: Mapping[str, Any]) -> None:
         self.schemas = schemas
-        self.taken = set(RESERVED) | set(ALIASES)
+        self.aliases = aliases(schemas)
+        self.taken = set(RESERVED) | set(self.aliases)
         self.names: Dict[str, str] = {}
         for name in sorted(schemas):
-            py = RENAMES.get(name, name)
-            if not py.isidentifier() or keyword.iskeyword(py):
-                raise SystemExit(f"gen_stubs: schema {name} is not a Python name: add it to RENAMES")
-            if py in self.taken:
-                raise SystemExit(f"gen_stubs: schema {name} takes the Python name {py}: add it to RENAMES")
-            self.taken.add(py)
-            self.names[name] = py
-        for public, target in ALIASES.items():
-            if target not in schemas:
-                raise SystemExit(f"gen_stubs: phonecom.types.{public} is {target}, which the catalog no longer has")
+            if not name.isidentifier() or keyword.iskeyword(name) or name in self.taken:
+                raise SystemExit(f"gen_stubs: schema {name} cannot be a Python name here: rename it in tools/gen_schemas.py")
+            self.taken.add(name)
+            self.names[name] = name
         self.memo: Dict[Tuple[int, bool], str] = {}
         self.classes: List[str] = []  # TypedDict definitions, in order
-        self.aliases: List[Tuple[str, str]] = []  # (name, type) of non-object schemas
+        self.plain: List[Tuple[str, str]] = []  # (name, type) of non-object schemas
         self.typed_dicts: set[str] = set()
         for name in sorted(schemas):
             s = schemas[name]
@@ -316,7 +279,7 @@ class SchemaTypes:
                 self.typed_dict(py, s, name)
             else:
                 bare = isinstance(s, dict) and "ref" in s and not s.get("nullable")
-                self.aliases.append((py, self.ref(s["ref"], False) if bare else self.type_of(s, py, "Item", quote=True)))
+                self.plain.append((py, self.ref(s["ref"], False) if bare else self.type_of(s, py, "Item", quote=True)))
 
     @staticmethod
     def is_object(s: Any) -> bool:
@@ -356,6 +319,9 @@ class SchemaTypes:
         lit = literal(s.get("enum") or [])
         if lit is not None:
             return lit
+        if s.get("anyOf"):
+            parts = [self.type_of(p, owner, hint, quote) for p in s["anyOf"]]
+            return "Union[" + ", ".join(dict.fromkeys(parts)) + "]"
         ty = s.get("type")
         if ty in SCALARS:
             return SCALARS[ty]
@@ -388,10 +354,8 @@ class SchemaTypes:
         props.update(s.get("properties") or {})
         fields: List[Field] = []
         for key, prop in props.items():
-            override = FIELD_TYPES.get((schema_name or "", key))
-            ty = override or self.type_of(prop, name, key)
-            if nullable(schema_name, key, prop) and ty != "Any" and not ty.startswith("Optional["):
-                ty = f"Optional[{ty}]"
+            # Nullable props are Optional (type_of); others may be missing but are never null.
+            ty = self.type_of(prop, name, key)
             doc = prop.get("doc", "") if isinstance(prop, dict) else ""
             fields.append((key, ty, key in required, doc))
         doc = s.get("doc") or (f"The ``{schema_name}`` schema." if schema_name else where)
@@ -441,7 +405,7 @@ def fields_lines(fields: List[Field], indent: str, as_dict: bool) -> List[str]:
 
 def schemas_module(types: SchemaTypes) -> str:
     """The text of ``phonecom/_schemas.py``."""
-    public = sorted(n for n in types.typed_dicts | {a for a, _ in types.aliases} | set(ALIASES) if not n.startswith("_"))
+    public = sorted(n for n in types.typed_dicts | {a for a, _ in types.plain} | set(types.aliases) if not n.startswith("_"))
     out = [
         '"""The catalog\'s result schemas as ``TypedDict``s (import them from :mod:`phonecom.types`).',
         "",
@@ -463,7 +427,7 @@ def schemas_module(types: SchemaTypes) -> str:
         out += ["", cls]
     # Aliases after the classes; one that is another schema's name after that schema.
     done: Set[str] = set(types.typed_dicts)
-    pending = list(types.aliases)
+    pending = list(types.plain)
     while pending:
         ready = [(n, t) for n, t in pending if t not in types.names.values() or t in done]
         if not ready:
@@ -473,8 +437,8 @@ def schemas_module(types: SchemaTypes) -> str:
             out += ["", *comment(str(doc.get("doc") or "") if isinstance(doc, dict) else "", ""), f"{n} = {t}"]
             done.add(n)
         pending = [p for p in pending if p[0] not in done]
-    out += ["", "# The names phonecom.types has always had, for the schemas that cover them."]
-    for public_name, target in sorted(ALIASES.items()):
+    out += ["", "# Other public names of schemas (their catalog `aliases`)."]
+    for public_name, target in sorted(types.aliases.items()):
         out.append(f"{public_name} = {types.names[target]}")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -487,7 +451,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
     types = SchemaTypes(doc.get("schemas") or {})
     ops = {op["name"]: op for op in doc["operations"]}
     results = {name: returns(op, types) for name, op in ops.items()}
-    param_types = [param_type(op["family"], p, types.names) for op in ops.values() for p in op["params"]]
+    param_types = [param_type(p, types.names) for op in ops.values() for p in op["params"] + walk_params(op)]
     used = sorted(
         {w for t in [t for r in results.values() for t in r if t] + param_types for w in re.findall(r"[A-Za-z_]\w*", t)}
         & (set(types.names.values()) | types.typed_dicts)
@@ -520,7 +484,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         "",
         "from ._paging import AsyncProgressCallback, ProgressCallback",
         "from .types import (",
-        *[f"    {n}," for n in sorted(set(used) | {"Contact", "FileParam", "ListResult", "Page"})],
+        *[f"    {n}," for n in sorted(set(used) | {"FileParam", "Page"})],
         ")",
         "",
         '__all__ = ["Client", "AsyncClient", "Response", "Operation", "AsyncOperation", "Namespace", "catalog"]',
@@ -574,7 +538,7 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
         op = ops[name]
         path = naming.path(name)
         result, item = results[name]
-        sig = signature(op, naming, schema_names)
+        sig = signature(op["params"], naming, schema_names)
         ds = docstring(op_doc(op, naming), "        ")
         for asynchronous in (False, True):
             cls = class_name("_AsyncOp_" if asynchronous else "_Op_", path)
@@ -585,13 +549,11 @@ def generate(doc: Optional[Mapping[str, Any]] = None) -> Dict[Path, str]:
                 out.append(f"    def __call__({sig}) -> {result}:")
             out.append(ds)
             out.append("        ...")
-            if item is not None and op.get("pageable"):
+            if item is not None:
                 it = "AsyncIterator" if asynchronous else "Iterator"
-                walk = WALKS.get(op.get("returns") or "")
-                row_doc = "Every row of the list, fetched a page at a time (``limit`` is the page size)."
-                walk_sig = sig
-                if walk is not None:
-                    walk_sig, row_doc = walk
+                paging = op["paging"]
+                row_doc = paging.get("doc") or "Every row of the list, fetched a page at a time (``limit`` is the page size)."
+                walk_sig = signature(paging["walk"], naming, schema_names) if paging.get("walk") else sig
                 callback = "AsyncProgressCallback" if asynchronous else "ProgressCallback"
                 walk_sig += f", on_progress: Optional[{callback}] = ..."
                 if "*" not in [part.strip() for part in walk_sig.split(",")]:

@@ -437,7 +437,7 @@ pub(crate) fn schemas() -> Vec<(String, Value)> {
             "properties": {
                 "account": {"ref": "AccountFull", "doc": "The subaccount"},
                 "username": {"type": "string", "doc": "Its user name, <partner>-<user_id>"},
-                "password": {"type": "string", "doc": "The generated password (only when the library generated it): store it"},
+                "password": {"type": "string", "nullable": true, "doc": "The generated password (only when the library generated it, else null): store it"},
                 "token": {"ref": "UserToken", "doc": "The user's token for the Express front-end library"},
                 "recovered": {"type": "boolean", "doc": "Whether the subaccount was found by user name instead of created now (an unknown create outcome, or an earlier sign-up of this user that got no token)"},
                 "payment_method": {"ref": "PaymentFull", "nullable": true, "doc": "The subaccount's card on file when card_token was given (added now or by an earlier attempt), else null"}

@@ -148,6 +148,7 @@ pub(crate) fn schemas() -> Vec<(String, serde_json::Value)> {
             serde_json::json!({
                 "type": "object",
                 "doc": "A contact as requests take it (account contact, billing contact, Express Sign-Up contact)",
+                "aliases": ["Contact"],
                 "properties": {
                     "name": text("Full name"),
                     "company": text("Company"),

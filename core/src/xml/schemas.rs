@@ -12,6 +12,12 @@ fn int(doc: &str) -> Value {
     json!({"type": "integer", "doc": doc})
 }
 
+/// `value`, null when the element is absent from the reply.
+fn nullable(mut value: Value) -> Value {
+    value["nullable"] = Value::Bool(true);
+    value
+}
+
 /// The reply envelope around `data`.
 fn reply(doc: &str, data: Value) -> Value {
     json!({
@@ -66,7 +72,7 @@ pub(crate) fn schemas() -> Vec<(String, Value)> {
         ("XmlPortingEligibility".into(), one(
             "getPhoneNumberPortingEligibility",
             "eligible",
-            json!({"type": "boolean", "doc": "true for Yes, false for No, null when the response holds neither"}),
+            nullable(json!({"type": "boolean", "doc": "true for Yes, false for No, null when the response holds neither"})),
         )),
         ("XmlChatCallPreview".into(), one("previewChatCall", "url", s("The URL of the .wav preview"))),
         ("XmlChatCallSent".into(), one("sendChatCall", "chatCallId", s("The id to query with getChatCallStatus"))),
@@ -102,9 +108,9 @@ pub(crate) fn schemas() -> Vec<(String, Value)> {
             "calledNumber": s("<calledNumber>"),
             "duration": int("<duration> in seconds"),
             "finalAction": s("<finalAction>, e.g. queue 61"),
-            "finalActionDuration": int("<finalActionDuration> in seconds, when present"),
-            "url": s("<url>: the recording's listen URL, when present"),
-            "transcription": s("<transcription>, when present"),
+            "finalActionDuration": nullable(int("<finalActionDuration> in seconds, when present")),
+            "url": nullable(s("<url>: the recording's listen URL, when present")),
+            "transcription": nullable(s("<transcription>, when present")),
         }))),
         ("XmlListedNumber".into(), row("A number of the account (getPhoneNumberList)", json!({
             "id": s("The id attribute"),

@@ -75,7 +75,7 @@ export type FileParam =
   | { content_base64: string; filename?: string; content_type?: string };
 
 /** v4 list filters: `{npa: 'eq:858', price: ['gte:100', 'lt:149']}` (ops: eq ne lt gt lte gte starts-with ends-with contains not-starts-with not-ends-with not-contains between:a,b not-between:a,b empty not-empty in:a,b not-in). */
-export type Filters<F extends string> = { [K in F]?: string | number | Array<string | number> };
+export type Filters<F extends string> = { [K in F]?: string | string[] };
 
 /** v4 list sorting: `{price: 'asc'}`. */
 export type Sort<F extends string> = { [K in F]?: 'asc' | 'desc' };
@@ -242,9 +242,9 @@ export type CallArgs<N extends OperationName> = {} extends Operations[N]['params
   : [params: Operations[N]['params'], options?: CallOptions];
 
 /** The arguments of a list walk. */
-export type PageArgs<N extends OperationName> = {} extends Operations[N]['params']
-  ? [params?: Operations[N]['params'], options?: WalkOptions]
-  : [params: Operations[N]['params'], options?: WalkOptions];
+export type PageArgs<N extends OperationName> = {} extends Operations[N]['walk']
+  ? [params?: Operations[N]['walk'], options?: WalkOptions]
+  : [params: Operations[N]['walk'], options?: WalkOptions];
 
 /** One operation as a method: `await client.v4.getAccount()`. */
 export interface Method<N extends OperationName> {

@@ -13,7 +13,6 @@ from .types import (
     CallFull,
     CallLogFull,
     CallerIdFull,
-    Contact,
     ContactFull,
     ContactInput,
     DeleteEntry,
@@ -23,7 +22,31 @@ from .types import (
     FileParam,
     GetOauthAccessToken,
     GroupFull,
-    ListResult,
+    ListAccounts,
+    ListApplications,
+    ListAvailableNumbers,
+    ListCallLogs,
+    ListCallerIds,
+    ListContacts,
+    ListDevices,
+    ListExpressServiceCodes,
+    ListExtensions,
+    ListGroups,
+    ListListeners,
+    ListMedia,
+    ListMenus,
+    ListOauthClients,
+    ListOauthClientsRedirectUris,
+    ListPaymentMethods,
+    ListPhoneNumbers,
+    ListPhoneNumbersRegions,
+    ListPricings,
+    ListQueues,
+    ListRoutes,
+    ListSchedules,
+    ListSms,
+    ListTrunks,
+    ListVoicemail,
     ListenerFull,
     MediaFull,
     MediaSummary,
@@ -117,7 +140,7 @@ _P_nol_rotate_account_key = TypedDict("_P_nol_rotate_account_key", {"id": Requir
 _P_nol_set_signing = TypedDict("_P_nol_set_signing", {"enabled": Required[bool]}, total=False)
 _P_nol_set_tenant_status = TypedDict("_P_nol_set_tenant_status", {"id": Required[str], "status": Required[Literal["active", "disabled"]]}, total=False)
 _P_nol_update_account = TypedDict("_P_nol_update_account", {"name": str, "email": str}, total=False)
-_P_nol_update_account_key = TypedDict("_P_nol_update_account_key", {"id": Required[str], "name": str, "disabled": bool}, total=False)
+_P_nol_update_account_key = TypedDict("_P_nol_update_account_key", {"id": Required[str], "name": str, "disabled": Literal[True]}, total=False)
 _P_nol_upload_listing_document = TypedDict("_P_nol_upload_listing_document", {"e164": Required[str], "file": Required[FileParam]}, total=False)
 _P_nol_upload_listing_logo = TypedDict("_P_nol_upload_listing_logo", {"e164": Required[str], "file": Required[FileParam]}, total=False)
 _P_nol_verify_checkout = TypedDict("_P_nol_verify_checkout", {"e164": Required[str]}, total=False)
@@ -238,37 +261,37 @@ _P_v4_get_account_sms = TypedDict("_P_v4_get_account_sms", {"account_id": int, "
 _P_v4_get_account_subaccount_pricing = TypedDict("_P_v4_get_account_subaccount_pricing", {"account_id": int, "subaccount_id": Required[int], "pricing_id": Required[int]}, total=False)
 _P_v4_get_account_trunk = TypedDict("_P_v4_get_account_trunk", {"account_id": int, "trunk_id": Required[int]}, total=False)
 _P_v4_get_account_voicemail = TypedDict("_P_v4_get_account_voicemail", {"account_id": int, "voicemail_id": Required[str]}, total=False)
-_P_v4_get_caller_ids = TypedDict("_P_v4_get_caller_ids", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
+_P_v4_get_caller_ids = TypedDict("_P_v4_get_caller_ids", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
 _P_v4_get_oauth_access_token = TypedDict("_P_v4_get_oauth_access_token", {}, total=False)
-_P_v4_list_account_applications = TypedDict("_P_v4_list_account_applications", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_call_logs = TypedDict("_P_v4_list_account_call_logs", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_devices = TypedDict("_P_v4_list_account_devices", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
+_P_v4_list_account_applications = TypedDict("_P_v4_list_account_applications", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_call_logs = TypedDict("_P_v4_list_account_call_logs", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_devices = TypedDict("_P_v4_list_account_devices", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
 _P_v4_list_account_express_srv_codes = TypedDict("_P_v4_list_account_express_srv_codes", {"account_id": int, "filters": Mapping[str, Union[str, Sequence[str]]]}, total=False)
-_P_v4_list_account_extension_contact_groups = TypedDict("_P_v4_list_account_extension_contact_groups", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_extension_contacts = TypedDict("_P_v4_list_account_extension_contacts", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_extension_listeners = TypedDict("_P_v4_list_account_extension_listeners", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_extension_sms = TypedDict("_P_v4_list_account_extension_sms", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_extensions = TypedDict("_P_v4_list_account_extensions", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_integration_event_subscriptions = TypedDict("_P_v4_list_account_integration_event_subscriptions", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
+_P_v4_list_account_extension_contact_groups = TypedDict("_P_v4_list_account_extension_contact_groups", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_extension_contacts = TypedDict("_P_v4_list_account_extension_contacts", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_extension_listeners = TypedDict("_P_v4_list_account_extension_listeners", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_extension_sms = TypedDict("_P_v4_list_account_extension_sms", {"account_id": int, "extension_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_extensions = TypedDict("_P_v4_list_account_extensions", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_integration_event_subscriptions = TypedDict("_P_v4_list_account_integration_event_subscriptions", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
 _P_v4_list_account_integration_event_types = TypedDict("_P_v4_list_account_integration_event_types", {"account_id": int}, total=False)
-_P_v4_list_account_listeners = TypedDict("_P_v4_list_account_listeners", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_media = TypedDict("_P_v4_list_account_media", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_menus = TypedDict("_P_v4_list_account_menus", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_oauth_clients = TypedDict("_P_v4_list_account_oauth_clients", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_oauth_clients_redirect_uris = TypedDict("_P_v4_list_account_oauth_clients_redirect_uris", {"account_id": int, "client_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_payment_methods = TypedDict("_P_v4_list_account_payment_methods", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_phone_numbers = TypedDict("_P_v4_list_account_phone_numbers", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_queues = TypedDict("_P_v4_list_account_queues", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_routes = TypedDict("_P_v4_list_account_routes", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_schedules = TypedDict("_P_v4_list_account_schedules", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_sms = TypedDict("_P_v4_list_account_sms", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_subaccount_pricing = TypedDict("_P_v4_list_account_subaccount_pricing", {"account_id": int, "subaccount_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_subaccounts = TypedDict("_P_v4_list_account_subaccounts", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_trunks = TypedDict("_P_v4_list_account_trunks", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_account_voicemail = TypedDict("_P_v4_list_account_voicemail", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, bool, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_accounts = TypedDict("_P_v4_list_accounts", {"limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_available_phone_number_regions = TypedDict("_P_v4_list_available_phone_number_regions", {"limit": int, "offset": int, "fields": str, "group_by": Sequence[Any], "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
-_P_v4_list_available_phone_numbers = TypedDict("_P_v4_list_available_phone_numbers", {"limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, str]}, total=False)
+_P_v4_list_account_listeners = TypedDict("_P_v4_list_account_listeners", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_media = TypedDict("_P_v4_list_account_media", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_menus = TypedDict("_P_v4_list_account_menus", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_oauth_clients = TypedDict("_P_v4_list_account_oauth_clients", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_oauth_clients_redirect_uris = TypedDict("_P_v4_list_account_oauth_clients_redirect_uris", {"account_id": int, "client_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_payment_methods = TypedDict("_P_v4_list_account_payment_methods", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_phone_numbers = TypedDict("_P_v4_list_account_phone_numbers", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_queues = TypedDict("_P_v4_list_account_queues", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_routes = TypedDict("_P_v4_list_account_routes", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_schedules = TypedDict("_P_v4_list_account_schedules", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_sms = TypedDict("_P_v4_list_account_sms", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_subaccount_pricing = TypedDict("_P_v4_list_account_subaccount_pricing", {"account_id": int, "subaccount_id": Required[int], "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_subaccounts = TypedDict("_P_v4_list_account_subaccounts", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_trunks = TypedDict("_P_v4_list_account_trunks", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_account_voicemail = TypedDict("_P_v4_list_account_voicemail", {"account_id": int, "limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, bool, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_accounts = TypedDict("_P_v4_list_accounts", {"limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_available_phone_number_regions = TypedDict("_P_v4_list_available_phone_number_regions", {"limit": int, "offset": int, "fields": str, "group_by": Sequence[Any], "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
+_P_v4_list_available_phone_numbers = TypedDict("_P_v4_list_available_phone_numbers", {"limit": int, "offset": int, "fields": str, "filters": Mapping[str, Union[str, Sequence[str]]], "sort": Mapping[str, Literal["asc", "desc"]]}, total=False)
 _P_v4_patch_account_extension_sms = TypedDict("_P_v4_patch_account_extension_sms", {"account_id": int, "extension_id": Required[int], "sms_id": Required[str], "is_new": bool}, total=False)
 _P_v4_patch_account_payment_method = TypedDict("_P_v4_patch_account_payment_method", {"account_id": int, "pm_id": Required[int], "status": str}, total=False)
 _P_v4_patch_account_sms = TypedDict("_P_v4_patch_account_sms", {"account_id": int, "sms_id": Required[str], "is_new": bool}, total=False)
@@ -843,7 +866,7 @@ class _AsyncOp_nol_update_account(_OperationInfo):
         ...
 
 class _Op_nol_update_account_key(_OperationInfo):
-    def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> NolUpdateAccountKeyResponse:
+    def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[Literal[True]] = ...) -> NolUpdateAccountKeyResponse:
         """Rename or disable an API key.
 
         ``nol.updateAccountKey``: PATCH /api/v1/account/keys/{id}
@@ -853,7 +876,7 @@ class _Op_nol_update_account_key(_OperationInfo):
         ...
 
 class _AsyncOp_nol_update_account_key(_OperationInfo):
-    async def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[bool] = ...) -> NolUpdateAccountKeyResponse:
+    async def __call__(self, *, id: str, name: Optional[str] = ..., disabled: Optional[Literal[True]] = ...) -> NolUpdateAccountKeyResponse:
         """Rename or disable an API key.
 
         ``nol.updateAccountKey``: PATCH /api/v1/account/keys/{id}
@@ -997,7 +1020,7 @@ class _AsyncOp_v1_batch_get(_OperationInfo):
         ...
 
 class _Op_v1_batch_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.batch.list``: GET /batch
@@ -1012,7 +1035,7 @@ class _Op_v1_batch_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_batch_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List batches of calls and SMS messages (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.batch.list``: GET /batch
@@ -1081,7 +1104,7 @@ class _AsyncOp_v1_calls_get(_OperationInfo):
         ...
 
 class _Op_v1_calls_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List phone calls (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.calls.list``: GET /calls
@@ -1096,7 +1119,7 @@ class _Op_v1_calls_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_calls_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List phone calls (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.calls.list``: GET /calls
@@ -1165,7 +1188,7 @@ class _AsyncOp_v1_contact_groups_get(_OperationInfo):
         ...
 
 class _Op_v1_contact_groups_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List contact groups (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.contact_groups.list``: GET /contact_groups
@@ -1180,7 +1203,7 @@ class _Op_v1_contact_groups_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_contact_groups_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List contact groups (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.contact_groups.list``: GET /contact_groups
@@ -1269,7 +1292,7 @@ class _AsyncOp_v1_contacts_get(_OperationInfo):
         ...
 
 class _Op_v1_contacts_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List address-book contacts (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.contacts.list``: GET /contacts
@@ -1284,7 +1307,7 @@ class _Op_v1_contacts_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_contacts_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List address-book contacts (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.contacts.list``: GET /contacts
@@ -1373,7 +1396,7 @@ class _AsyncOp_v1_extensions_get(_OperationInfo):
         ...
 
 class _Op_v1_extensions_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List extensions (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.extensions.list``: GET /extensions
@@ -1388,7 +1411,7 @@ class _Op_v1_extensions_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_extensions_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List extensions (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.extensions.list``: GET /extensions
@@ -1491,7 +1514,7 @@ class _AsyncOp_v1_media_get(_OperationInfo):
         ...
 
 class _Op_v1_media_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.media.list``: GET /media
@@ -1506,7 +1529,7 @@ class _Op_v1_media_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_media_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List media (greetings and hold music) (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.media.list``: GET /media
@@ -1621,7 +1644,7 @@ class _AsyncOp_v1_menus_get(_OperationInfo):
         ...
 
 class _Op_v1_menus_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List menus (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.menus.list``: GET /menus
@@ -1636,7 +1659,7 @@ class _Op_v1_menus_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_menus_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List menus (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.menus.list``: GET /menus
@@ -1737,7 +1760,7 @@ class _AsyncOp_v1_queues_get(_OperationInfo):
         ...
 
 class _Op_v1_queues_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List call queues (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.queues.list``: GET /queues
@@ -1752,7 +1775,7 @@ class _Op_v1_queues_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_queues_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List call queues (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.queues.list``: GET /queues
@@ -1841,7 +1864,7 @@ class _AsyncOp_v1_routes_get(_OperationInfo):
         ...
 
 class _Op_v1_routes_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.routes.list``: GET /routes
@@ -1856,7 +1879,7 @@ class _Op_v1_routes_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_routes_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List routes (call handling rules) (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.routes.list``: GET /routes
@@ -1945,7 +1968,7 @@ class _AsyncOp_v1_schedules_get(_OperationInfo):
         ...
 
 class _Op_v1_schedules_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List schedules (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.schedules.list``: GET /schedules
@@ -1960,7 +1983,7 @@ class _Op_v1_schedules_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_schedules_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List schedules (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.schedules.list``: GET /schedules
@@ -2059,7 +2082,7 @@ class _AsyncOp_v1_sms_get(_OperationInfo):
         ...
 
 class _Op_v1_sms_list(_OperationInfo):
-    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List SMS messages (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.sms.list``: GET /sms
@@ -2074,7 +2097,7 @@ class _Op_v1_sms_list(_OperationInfo):
         ...
 
 class _AsyncOp_v1_sms_list(_OperationInfo):
-    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, query: Optional[Mapping[str, Any]] = ...) -> Any:
         """List SMS messages (GET on the collection: the document is silent on list verbs; chosen).
 
         ``v1.sms.list``: GET /sms
@@ -3595,7 +3618,7 @@ class _AsyncOp_v4_get_account_voicemail(_OperationInfo):
         ...
 
 class _Op_v4_get_caller_ids(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallerIdFull]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListCallerIds:
         """Show the Caller ID options a given extension can use.
 
         ``v4.get-caller-ids``: GET /accounts/{account_id}/extensions/{extension_id}/caller-ids
@@ -3608,15 +3631,15 @@ class _Op_v4_get_caller_ids(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: number, name)
         sort: field: asc|desc (fields: number, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[CallerIdFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[CallerIdFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[CallerIdFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[CallerIdFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_get_caller_ids(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallerIdFull]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListCallerIds:
         """Show the Caller ID options a given extension can use.
 
         ``v4.get-caller-ids``: GET /accounts/{account_id}/extensions/{extension_id}/caller-ids
@@ -3629,10 +3652,10 @@ class _AsyncOp_v4_get_caller_ids(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: number, name)
         sort: field: asc|desc (fields: number, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[CallerIdFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[CallerIdFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[CallerIdFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[CallerIdFull]]:
         """The list page by page."""
         ...
 
@@ -3651,7 +3674,7 @@ class _AsyncOp_v4_get_oauth_access_token(_OperationInfo):
         ...
 
 class _Op_v4_list_account_applications(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ApplicationFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListApplications:
         """This service lists the Applications on a given account.
 
         ``v4.list-account-applications``: GET /accounts/{account_id}/applications
@@ -3663,15 +3686,15 @@ class _Op_v4_list_account_applications(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ApplicationFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ApplicationFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ApplicationFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ApplicationFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_applications(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ApplicationFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListApplications:
         """This service lists the Applications on a given account.
 
         ``v4.list-account-applications``: GET /accounts/{account_id}/applications
@@ -3683,15 +3706,15 @@ class _AsyncOp_v4_list_account_applications(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ApplicationFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ApplicationFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ApplicationFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ApplicationFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_call_logs(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallLogFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListCallLogs:
         """Get a list of call details associated with your account.
 
         ``v4.list-account-call-logs``: GET /accounts/{account_id}/call-logs
@@ -3703,15 +3726,15 @@ class _Op_v4_list_account_call_logs(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, start_time, created_at, direction, called_number, type, extension)
         sort: field: asc|desc (fields: id, start_time, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[CallLogFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[CallLogFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[CallLogFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[CallLogFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_call_logs(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[CallLogFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListCallLogs:
         """Get a list of call details associated with your account.
 
         ``v4.list-account-call-logs``: GET /accounts/{account_id}/call-logs
@@ -3723,15 +3746,15 @@ class _AsyncOp_v4_list_account_call_logs(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, start_time, created_at, direction, called_number, type, extension)
         sort: field: asc|desc (fields: id, start_time, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[CallLogFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[CallLogFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[CallLogFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[CallLogFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_devices(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[DeviceFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListDevices:
         """Get a list of VoIP devices associated with your account.
 
         ``v4.list-account-devices``: GET /accounts/{account_id}/devices
@@ -3743,15 +3766,15 @@ class _Op_v4_list_account_devices(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[DeviceFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[DeviceFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[DeviceFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[DeviceFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_devices(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[DeviceFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListDevices:
         """Get a list of VoIP devices associated with your account.
 
         ``v4.list-account-devices``: GET /accounts/{account_id}/devices
@@ -3763,15 +3786,15 @@ class _AsyncOp_v4_list_account_devices(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[DeviceFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[DeviceFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[DeviceFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[DeviceFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_express_srv_codes(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListResult[ExpressServiceCodeFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListExpressServiceCodes:
         """Get the Express Service Code associated with your account in list format.
 
         ``v4.list-account-express-srv-codes``: GET /accounts/{account_id}/express-service-codes
@@ -3781,7 +3804,7 @@ class _Op_v4_list_account_express_srv_codes(_OperationInfo):
         ...
 
 class _AsyncOp_v4_list_account_express_srv_codes(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListResult[ExpressServiceCodeFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ...) -> ListExpressServiceCodes:
         """Get the Express Service Code associated with your account in list format.
 
         ``v4.list-account-express-srv-codes``: GET /accounts/{account_id}/express-service-codes
@@ -3791,7 +3814,7 @@ class _AsyncOp_v4_list_account_express_srv_codes(_OperationInfo):
         ...
 
 class _Op_v4_list_account_extension_contact_groups(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[GroupFull]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListGroups:
         """Show a list of contact groups belonging to an extension.
 
         ``v4.list-account-extension-contact-groups``: GET /accounts/{account_id}/extensions/{extension_id}/contact-groups
@@ -3804,15 +3827,15 @@ class _Op_v4_list_account_extension_contact_groups(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[GroupFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[GroupFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[GroupFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[GroupFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_contact_groups(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[GroupFull]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListGroups:
         """Show a list of contact groups belonging to an extension.
 
         ``v4.list-account-extension-contact-groups``: GET /accounts/{account_id}/extensions/{extension_id}/contact-groups
@@ -3825,15 +3848,15 @@ class _AsyncOp_v4_list_account_extension_contact_groups(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[GroupFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[GroupFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[GroupFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[GroupFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extension_contacts(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ContactFull]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListContacts:
         """Show the Caller ID options a given extension can use.
 
         ``v4.list-account-extension-contacts``: GET /accounts/{account_id}/extensions/{extension_id}/contacts
@@ -3846,15 +3869,15 @@ class _Op_v4_list_account_extension_contacts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, group_id, updated_at)
         sort: field: asc|desc (fields: id, updated_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ContactFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ContactFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ContactFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ContactFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_contacts(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ContactFull]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListContacts:
         """Show the Caller ID options a given extension can use.
 
         ``v4.list-account-extension-contacts``: GET /accounts/{account_id}/extensions/{extension_id}/contacts
@@ -3867,15 +3890,15 @@ class _AsyncOp_v4_list_account_extension_contacts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, group_id, updated_at)
         sort: field: asc|desc (fields: id, updated_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ContactFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ContactFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ContactFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ContactFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extension_listeners(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListListeners:
         """Get a list of listeners for an account. (extension-level alias).
 
         ``v4.list-account-extension-listeners``: GET /accounts/{account_id}/extensions/{extension_id}/listeners
@@ -3888,15 +3911,15 @@ class _Op_v4_list_account_extension_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ListenerFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ListenerFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_listeners(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListListeners:
         """Get a list of listeners for an account. (extension-level alias).
 
         ``v4.list-account-extension-listeners``: GET /accounts/{account_id}/extensions/{extension_id}/listeners
@@ -3909,15 +3932,15 @@ class _AsyncOp_v4_list_account_extension_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ListenerFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ListenerFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extension_sms(_OperationInfo):
-    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
+    def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListSms:
         """Get a list of SMS messages for an account. (extension-level alias).
 
         ``v4.list-account-extension-sms``: GET /accounts/{account_id}/extensions/{extension_id}/sms
@@ -3930,15 +3953,15 @@ class _Op_v4_list_account_extension_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[SmsFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[SmsFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extension_sms(_OperationInfo):
-    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
+    async def __call__(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListSms:
         """Get a list of SMS messages for an account. (extension-level alias).
 
         ``v4.list-account-extension-sms``: GET /accounts/{account_id}/extensions/{extension_id}/sms
@@ -3951,15 +3974,15 @@ class _AsyncOp_v4_list_account_extension_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[SmsFull]:
+    def iter(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[SmsFull]]:
+    def pages(self, *, extension_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_extensions(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ExtensionFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListExtensions:
         """Get a list of extensions visible to the authenticated user or client.
 
         ``v4.list-account-extensions``: GET /accounts/{account_id}/extensions
@@ -3971,15 +3994,15 @@ class _Op_v4_list_account_extensions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, extension, name)
         sort: field: asc|desc (fields: id, extension, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ExtensionFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ExtensionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ExtensionFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ExtensionFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_extensions(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ExtensionFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListExtensions:
         """Get a list of extensions visible to the authenticated user or client.
 
         ``v4.list-account-extensions``: GET /accounts/{account_id}/extensions
@@ -3991,15 +4014,15 @@ class _AsyncOp_v4_list_account_extensions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, extension, name)
         sort: field: asc|desc (fields: id, extension, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ExtensionFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ExtensionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ExtensionFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ExtensionFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_integration_event_subscriptions(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> Any:
         """List the account's event subscriptions.
 
         ``v4.list-account-integration-event-subscriptions``: GET /accounts/{account_id}/integrations/events/subscriptions
@@ -4008,15 +4031,15 @@ class _Op_v4_list_account_integration_event_subscriptions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, event_type)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_integration_event_subscriptions(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[Dict[str, Any]]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> Any:
         """List the account's event subscriptions.
 
         ``v4.list-account-integration-event-subscriptions``: GET /accounts/{account_id}/integrations/events/subscriptions
@@ -4025,10 +4048,10 @@ class _AsyncOp_v4_list_account_integration_event_subscriptions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, event_type)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Dict[str, Any]]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[Dict[str, Any]]]:
         """The list page by page."""
         ...
 
@@ -4051,7 +4074,7 @@ class _AsyncOp_v4_list_account_integration_event_types(_OperationInfo):
         ...
 
 class _Op_v4_list_account_listeners(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListListeners:
         """Get a list of listeners for an account.
 
         ``v4.list-account-listeners``: GET /accounts/{account_id}/listeners
@@ -4063,15 +4086,15 @@ class _Op_v4_list_account_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ListenerFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ListenerFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_listeners(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ListenerFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListListeners:
         """Get a list of listeners for an account.
 
         ``v4.list-account-listeners``: GET /accounts/{account_id}/listeners
@@ -4083,15 +4106,15 @@ class _AsyncOp_v4_list_account_listeners(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ListenerFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ListenerFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ListenerFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ListenerFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_media(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MediaSummary]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListMedia:
         """Get a list of media recordings for an account.
 
         ``v4.list-account-media``: GET /accounts/{account_id}/media
@@ -4103,15 +4126,15 @@ class _Op_v4_list_account_media(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[MediaSummary]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[MediaSummary]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[MediaSummary]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[MediaSummary]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_media(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MediaSummary]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListMedia:
         """Get a list of media recordings for an account.
 
         ``v4.list-account-media``: GET /accounts/{account_id}/media
@@ -4123,15 +4146,15 @@ class _AsyncOp_v4_list_account_media(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[MediaSummary]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[MediaSummary]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[MediaSummary]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[MediaSummary]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_menus(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MenuFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListMenus:
         """Get a list of menus for an account.
 
         ``v4.list-account-menus``: GET /accounts/{account_id}/menus
@@ -4143,15 +4166,15 @@ class _Op_v4_list_account_menus(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[MenuFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[MenuFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[MenuFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[MenuFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_menus(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[MenuFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListMenus:
         """Get a list of menus for an account.
 
         ``v4.list-account-menus``: GET /accounts/{account_id}/menus
@@ -4163,15 +4186,15 @@ class _AsyncOp_v4_list_account_menus(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[MenuFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[MenuFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[MenuFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[MenuFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_oauth_clients(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListOauthClients:
         """Get a list of OAuth clients for an account.
 
         ``v4.list-account-oauth-clients``: GET /accounts/{account_id}/oauth/clients
@@ -4183,15 +4206,15 @@ class _Op_v4_list_account_oauth_clients(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[OauthClientFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[OauthClientFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[OauthClientFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[OauthClientFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_oauth_clients(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListOauthClients:
         """Get a list of OAuth clients for an account.
 
         ``v4.list-account-oauth-clients``: GET /accounts/{account_id}/oauth/clients
@@ -4203,15 +4226,15 @@ class _AsyncOp_v4_list_account_oauth_clients(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[OauthClientFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[OauthClientFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[OauthClientFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[OauthClientFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
-    def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientRedirectUriFull]:
+    def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListOauthClientsRedirectUris:
         """Get a list of OAuth Client Redirect URIs for an account.
 
         ``v4.list-account-oauth-clients-redirect-uris``: GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris
@@ -4224,15 +4247,15 @@ class _Op_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[OauthClientRedirectUriFull]:
+    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[OauthClientRedirectUriFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[OauthClientRedirectUriFull]]:
+    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[OauthClientRedirectUriFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
-    async def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[OauthClientRedirectUriFull]:
+    async def __call__(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListOauthClientsRedirectUris:
         """Get a list of OAuth Client Redirect URIs for an account.
 
         ``v4.list-account-oauth-clients-redirect-uris``: GET /accounts/{account_id}/oauth/clients/{client_id}/redirect-uris
@@ -4245,15 +4268,15 @@ class _AsyncOp_v4_list_account_oauth_clients_redirect_uris(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[OauthClientRedirectUriFull]:
+    def iter(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[OauthClientRedirectUriFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[OauthClientRedirectUriFull]]:
+    def pages(self, *, client_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[OauthClientRedirectUriFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_payment_methods(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PaymentFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPaymentMethods:
         """Get a list of payment methods for an account.
 
         ``v4.list-account-payment-methods``: GET /accounts/{account_id}/payment-methods
@@ -4265,15 +4288,15 @@ class _Op_v4_list_account_payment_methods(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PaymentFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PaymentFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PaymentFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PaymentFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_payment_methods(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PaymentFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPaymentMethods:
         """Get a list of payment methods for an account.
 
         ``v4.list-account-payment-methods``: GET /accounts/{account_id}/payment-methods
@@ -4285,15 +4308,15 @@ class _AsyncOp_v4_list_account_payment_methods(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PaymentFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PaymentFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PaymentFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PaymentFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_phone_numbers(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumberFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPhoneNumbers:
         """Get a list of phone numbers registered to an account.
 
         ``v4.list-account-phone-numbers``: GET /accounts/{account_id}/phone-numbers
@@ -4305,15 +4328,15 @@ class _Op_v4_list_account_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name, phone_number)
         sort: field: asc|desc (fields: id, name, phone_number)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PhoneNumberFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PhoneNumberFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PhoneNumberFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PhoneNumberFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_phone_numbers(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumberFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPhoneNumbers:
         """Get a list of phone numbers registered to an account.
 
         ``v4.list-account-phone-numbers``: GET /accounts/{account_id}/phone-numbers
@@ -4325,15 +4348,15 @@ class _AsyncOp_v4_list_account_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name, phone_number)
         sort: field: asc|desc (fields: id, name, phone_number)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PhoneNumberFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PhoneNumberFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PhoneNumberFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PhoneNumberFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_queues(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[QueueFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListQueues:
         """Get a list of queues for an account.
 
         ``v4.list-account-queues``: GET /accounts/{account_id}/queues
@@ -4345,15 +4368,15 @@ class _Op_v4_list_account_queues(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[QueueFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[QueueFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[QueueFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[QueueFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_queues(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[QueueFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListQueues:
         """Get a list of queues for an account.
 
         ``v4.list-account-queues``: GET /accounts/{account_id}/queues
@@ -4365,15 +4388,15 @@ class _AsyncOp_v4_list_account_queues(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[QueueFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[QueueFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[QueueFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[QueueFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_routes(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[RouteFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListRoutes:
         """Get a list of routes for an account.
 
         ``v4.list-account-routes``: GET /accounts/{account_id}/routes
@@ -4385,15 +4408,15 @@ class _Op_v4_list_account_routes(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[RouteFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[RouteFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[RouteFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[RouteFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_routes(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[RouteFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListRoutes:
         """Get a list of routes for an account.
 
         ``v4.list-account-routes``: GET /accounts/{account_id}/routes
@@ -4405,15 +4428,15 @@ class _AsyncOp_v4_list_account_routes(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[RouteFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[RouteFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[RouteFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[RouteFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_schedules(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ScheduleFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListSchedules:
         """Get a list of schedules for an account.
 
         ``v4.list-account-schedules``: GET /accounts/{account_id}/schedules
@@ -4425,15 +4448,15 @@ class _Op_v4_list_account_schedules(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ScheduleFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[ScheduleFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ScheduleFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[ScheduleFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_schedules(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[ScheduleFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListSchedules:
         """Get a list of schedules for an account.
 
         ``v4.list-account-schedules``: GET /accounts/{account_id}/schedules
@@ -4445,15 +4468,15 @@ class _AsyncOp_v4_list_account_schedules(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ScheduleFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[ScheduleFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ScheduleFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[ScheduleFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_sms(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListSms:
         """Get a list of SMS messages for an account.
 
         ``v4.list-account-sms``: GET /accounts/{account_id}/sms
@@ -4465,15 +4488,15 @@ class _Op_v4_list_account_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[SmsFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[SmsFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_sms(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[SmsFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListSms:
         """Get a list of SMS messages for an account.
 
         ``v4.list-account-sms``: GET /accounts/{account_id}/sms
@@ -4485,15 +4508,15 @@ class _AsyncOp_v4_list_account_sms(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, from, to, direction, extension, created_at)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[SmsFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[SmsFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[SmsFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[SmsFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_subaccount_pricing(_OperationInfo):
-    def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PricingFull]:
+    def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPricings:
         """Get a list of pricing plans for a subaccount.
 
         ``v4.list-account-subaccount-pricing``: GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing
@@ -4506,15 +4529,15 @@ class _Op_v4_list_account_subaccount_pricing(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PricingFull]:
+    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PricingFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PricingFull]]:
+    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PricingFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_subaccount_pricing(_OperationInfo):
-    async def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PricingFull]:
+    async def __call__(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPricings:
         """Get a list of pricing plans for a subaccount.
 
         ``v4.list-account-subaccount-pricing``: GET /accounts/{account_id}/subaccounts/{subaccount_id}/pricing
@@ -4527,15 +4550,15 @@ class _AsyncOp_v4_list_account_subaccount_pricing(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PricingFull]:
+    def iter(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PricingFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PricingFull]]:
+    def pages(self, *, subaccount_id: int, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PricingFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_subaccounts(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListAccounts:
         """Get a list of subaccounts for the authenticated user or client.
 
         ``v4.list-account-subaccounts``: GET /accounts/{account_id}/subaccounts
@@ -4547,15 +4570,15 @@ class _Op_v4_list_account_subaccounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AccountFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AccountFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_subaccounts(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListAccounts:
         """Get a list of subaccounts for the authenticated user or client.
 
         ``v4.list-account-subaccounts``: GET /accounts/{account_id}/subaccounts
@@ -4567,15 +4590,15 @@ class _AsyncOp_v4_list_account_subaccounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AccountFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AccountFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_trunks(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[TrunkFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListTrunks:
         """Get a list of trunks for an account.
 
         ``v4.list-account-trunks``: GET /accounts/{account_id}/trunks
@@ -4587,15 +4610,15 @@ class _Op_v4_list_account_trunks(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[TrunkFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[TrunkFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[TrunkFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[TrunkFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_trunks(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[TrunkFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListTrunks:
         """Get a list of trunks for an account.
 
         ``v4.list-account-trunks``: GET /accounts/{account_id}/trunks
@@ -4607,15 +4630,15 @@ class _AsyncOp_v4_list_account_trunks(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id, name)
         sort: field: asc|desc (fields: id, name)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[TrunkFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[TrunkFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[TrunkFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[TrunkFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_account_voicemail(_OperationInfo):
-    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[VoicemailFull]:
+    def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListVoicemail:
         """Get a list of voicemail messages for an account.
 
         ``v4.list-account-voicemail``: GET /accounts/{account_id}/voicemail
@@ -4627,15 +4650,15 @@ class _Op_v4_list_account_voicemail(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty; is_new: a bare true/false (the swagger types it as a boolean, not op:value) (fields: id, from, to, is_new, created_at, extension)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[VoicemailFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[VoicemailFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[VoicemailFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[VoicemailFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_account_voicemail(_OperationInfo):
-    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[VoicemailFull]:
+    async def __call__(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListVoicemail:
         """Get a list of voicemail messages for an account.
 
         ``v4.list-account-voicemail``: GET /accounts/{account_id}/voicemail
@@ -4647,15 +4670,15 @@ class _AsyncOp_v4_list_account_voicemail(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty; is_new: a bare true/false (the swagger types it as a boolean, not op:value) (fields: id, from, to, is_new, created_at, extension)
         sort: field: asc|desc (fields: id, created_at)"""
         ...
-    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[VoicemailFull]:
+    def iter(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[VoicemailFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[VoicemailFull]]:
+    def pages(self, *, account_id: Optional[int] = ..., limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, bool, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[VoicemailFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_accounts(_OperationInfo):
-    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
+    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListAccounts:
         """Get a list of accounts visible to the authenticated user or client.
 
         ``v4.list-accounts``: GET /accounts
@@ -4666,15 +4689,15 @@ class _Op_v4_list_accounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AccountFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AccountFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_accounts(_OperationInfo):
-    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AccountFull]:
+    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListAccounts:
         """Get a list of accounts visible to the authenticated user or client.
 
         ``v4.list-accounts``: GET /accounts
@@ -4685,15 +4708,15 @@ class _AsyncOp_v4_list_accounts(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: id)
         sort: field: asc|desc (fields: id)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AccountFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AccountFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AccountFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AccountFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_available_phone_number_regions(_OperationInfo):
-    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumbersRegionFull]:
+    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPhoneNumbersRegions:
         """This service lists the quantities of available phone numbers by region.
 
         ``v4.list-available-phone-number-regions``: GET /phone-numbers/available/regions
@@ -4705,15 +4728,15 @@ class _Op_v4_list_available_phone_number_regions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)
         sort: field: asc|desc (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PhoneNumbersRegionFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[PhoneNumbersRegionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PhoneNumbersRegionFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[PhoneNumbersRegionFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_available_phone_number_regions(_OperationInfo):
-    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[PhoneNumbersRegionFull]:
+    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListPhoneNumbersRegions:
         """This service lists the quantities of available phone numbers by region.
 
         ``v4.list-available-phone-number-regions``: GET /phone-numbers/available/regions
@@ -4725,15 +4748,15 @@ class _AsyncOp_v4_list_available_phone_number_regions(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)
         sort: field: asc|desc (fields: country_code, npa, nxx, is_toll_free, city, province_postal_code, country_postal_code)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PhoneNumbersRegionFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[PhoneNumbersRegionFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PhoneNumbersRegionFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., group_by: Optional[Sequence[Any]] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[PhoneNumbersRegionFull]]:
         """The list page by page."""
         ...
 
 class _Op_v4_list_available_phone_numbers(_OperationInfo):
-    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AvailableNumbersFull]:
+    def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListAvailableNumbers:
         """list-available-phone-numbers.
 
         ``v4.list-available-phone-numbers``: GET /phone-numbers/available
@@ -4744,15 +4767,15 @@ class _Op_v4_list_available_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: phone_number, country_code, npa, nxx, xxxx, city, province, country, price, category)
         sort: field: asc|desc (fields: internal, price, phone_number)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AvailableNumbersFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[AvailableNumbersFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AvailableNumbersFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[AvailableNumbersFull]]:
         """The list page by page."""
         ...
 
 class _AsyncOp_v4_list_available_phone_numbers(_OperationInfo):
-    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ...) -> ListResult[AvailableNumbersFull]:
+    async def __call__(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ...) -> ListAvailableNumbers:
         """list-available-phone-numbers.
 
         ``v4.list-available-phone-numbers``: GET /phone-numbers/available
@@ -4763,10 +4786,10 @@ class _AsyncOp_v4_list_available_phone_numbers(_OperationInfo):
         filters: op:value, e.g. eq:858, lt:149, between:a,b, in:a,b, empty (fields: phone_number, country_code, npa, nxx, xxxx, city, province, country, price, category)
         sort: field: asc|desc (fields: internal, price, phone_number)"""
         ...
-    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AvailableNumbersFull]:
+    def iter(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[AvailableNumbersFull]:
         """Every row of the list, fetched a page at a time (``limit`` is the page size)."""
         ...
-    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, str]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AvailableNumbersFull]]:
+    def pages(self, *, limit: Optional[int] = ..., offset: Optional[int] = ..., fields: Optional[str] = ..., filters: Optional[Mapping[str, Union[str, Sequence[str]]]] = ..., sort: Optional[Mapping[str, Literal["asc", "desc"]]] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[AvailableNumbersFull]]:
         """The list page by page."""
         ...
 
@@ -5389,9 +5412,7 @@ class _Op_xml_get_call_list(_OperationInfo):
         clTRID: Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless)"""
         ...
     def iter(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[XmlCallRecord]:
-        """Every call from ``startTime`` to ``endTime`` (Unix epoch seconds, both included), each once,
-        oldest window first: the range is fetched window by window, and a window that comes back
-        full (500 rows) is split in two. ``limit`` is the page size (default 100)."""
+        """Every call from `startTime` to `endTime` (Unix epoch seconds, both included), each once, oldest window first: the range is fetched window by window, and a window that comes back full (500 rows) is split in two. `limit` is the page size (default 100)."""
         ...
     def pages(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[ProgressCallback] = ...) -> Iterator[Page[XmlCallRecord]]:
         """The list page by page."""
@@ -5408,9 +5429,7 @@ class _AsyncOp_xml_get_call_list(_OperationInfo):
         clTRID: Client transaction id, reflected in the response; generated when omitted (it makes a repeat harmless)"""
         ...
     def iter(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[XmlCallRecord]:
-        """Every call from ``startTime`` to ``endTime`` (Unix epoch seconds, both included), each once,
-        oldest window first: the range is fetched window by window, and a window that comes back
-        full (500 rows) is split in two. ``limit`` is the page size (default 100)."""
+        """Every call from `startTime` to `endTime` (Unix epoch seconds, both included), each once, oldest window first: the range is fetched window by window, and a window that comes back full (500 rows) is split in two. `limit` is the page size (default 100)."""
         ...
     def pages(self, *, startTime: int, endTime: int, limit: Optional[int] = ..., on_progress: Optional[AsyncProgressCallback] = ...) -> AsyncIterator[Page[XmlCallRecord]]:
         """The list page by page."""
@@ -6548,7 +6567,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.batch.get"], params: _P_v1_batch_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.batch.list"], params: Optional[_P_v1_batch_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.batch.list"], params: Optional[_P_v1_batch_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.calls.create"], params: _P_v1_calls_create, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6556,7 +6575,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.calls.get"], params: _P_v1_calls_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.calls.list"], params: Optional[_P_v1_calls_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.calls.list"], params: Optional[_P_v1_calls_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.contact_groups.create"], params: _P_v1_contact_groups_create, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6564,7 +6583,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.contact_groups.get"], params: _P_v1_contact_groups_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.contact_groups.list"], params: Optional[_P_v1_contact_groups_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.contact_groups.list"], params: Optional[_P_v1_contact_groups_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.contact_groups.update"], params: _P_v1_contact_groups_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6574,7 +6593,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.contacts.get"], params: _P_v1_contacts_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.contacts.list"], params: Optional[_P_v1_contacts_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.contacts.list"], params: Optional[_P_v1_contacts_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.contacts.update"], params: _P_v1_contacts_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6584,7 +6603,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.extensions.get"], params: _P_v1_extensions_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.extensions.list"], params: Optional[_P_v1_extensions_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.extensions.list"], params: Optional[_P_v1_extensions_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.extensions.update"], params: _P_v1_extensions_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6594,7 +6613,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.media.get"], params: _P_v1_media_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.media.list"], params: Optional[_P_v1_media_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.media.list"], params: Optional[_P_v1_media_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.media.update"], params: _P_v1_media_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6604,7 +6623,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.menus.get"], params: _P_v1_menus_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.menus.list"], params: Optional[_P_v1_menus_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.menus.list"], params: Optional[_P_v1_menus_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.menus.update"], params: _P_v1_menus_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6614,7 +6633,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.queues.get"], params: _P_v1_queues_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.queues.list"], params: Optional[_P_v1_queues_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.queues.list"], params: Optional[_P_v1_queues_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.queues.update"], params: _P_v1_queues_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6624,7 +6643,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.routes.get"], params: _P_v1_routes_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.routes.list"], params: Optional[_P_v1_routes_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.routes.list"], params: Optional[_P_v1_routes_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.routes.update"], params: _P_v1_routes_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6634,7 +6653,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.schedules.get"], params: _P_v1_schedules_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.schedules.list"], params: Optional[_P_v1_schedules_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.schedules.list"], params: Optional[_P_v1_schedules_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v1.schedules.update"], params: _P_v1_schedules_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -6644,7 +6663,7 @@ class Client:
     @overload
     def call(self, name: Literal["v1.sms.get"], params: _P_v1_sms_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v1.sms.list"], params: Optional[_P_v1_sms_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v1.sms.list"], params: Optional[_P_v1_sms_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v4.create-account-call"], params: Optional[_P_v4_create_account_call] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> CallFull: ...
     @overload
@@ -6774,67 +6793,67 @@ class Client:
     @overload
     def call(self, name: Literal["v4.get-account-voicemail"], params: _P_v4_get_account_voicemail, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> VoicemailFull: ...
     @overload
-    def call(self, name: Literal["v4.get-caller-ids"], params: _P_v4_get_caller_ids, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[CallerIdFull]: ...
+    def call(self, name: Literal["v4.get-caller-ids"], params: _P_v4_get_caller_ids, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListCallerIds: ...
     @overload
     def call(self, name: Literal["v4.get-oauth-access-token"], params: Optional[_P_v4_get_oauth_access_token] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> GetOauthAccessToken: ...
     @overload
-    def call(self, name: Literal["v4.list-account-applications"], params: Optional[_P_v4_list_account_applications] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ApplicationFull]: ...
+    def call(self, name: Literal["v4.list-account-applications"], params: Optional[_P_v4_list_account_applications] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListApplications: ...
     @overload
-    def call(self, name: Literal["v4.list-account-call-logs"], params: Optional[_P_v4_list_account_call_logs] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[CallLogFull]: ...
+    def call(self, name: Literal["v4.list-account-call-logs"], params: Optional[_P_v4_list_account_call_logs] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListCallLogs: ...
     @overload
-    def call(self, name: Literal["v4.list-account-devices"], params: Optional[_P_v4_list_account_devices] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[DeviceFull]: ...
+    def call(self, name: Literal["v4.list-account-devices"], params: Optional[_P_v4_list_account_devices] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListDevices: ...
     @overload
-    def call(self, name: Literal["v4.list-account-express-srv-codes"], params: Optional[_P_v4_list_account_express_srv_codes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ExpressServiceCodeFull]: ...
+    def call(self, name: Literal["v4.list-account-express-srv-codes"], params: Optional[_P_v4_list_account_express_srv_codes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListExpressServiceCodes: ...
     @overload
-    def call(self, name: Literal["v4.list-account-extension-contact-groups"], params: _P_v4_list_account_extension_contact_groups, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[GroupFull]: ...
+    def call(self, name: Literal["v4.list-account-extension-contact-groups"], params: _P_v4_list_account_extension_contact_groups, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListGroups: ...
     @overload
-    def call(self, name: Literal["v4.list-account-extension-contacts"], params: _P_v4_list_account_extension_contacts, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ContactFull]: ...
+    def call(self, name: Literal["v4.list-account-extension-contacts"], params: _P_v4_list_account_extension_contacts, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListContacts: ...
     @overload
-    def call(self, name: Literal["v4.list-account-extension-listeners"], params: _P_v4_list_account_extension_listeners, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ListenerFull]: ...
+    def call(self, name: Literal["v4.list-account-extension-listeners"], params: _P_v4_list_account_extension_listeners, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListListeners: ...
     @overload
-    def call(self, name: Literal["v4.list-account-extension-sms"], params: _P_v4_list_account_extension_sms, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[SmsFull]: ...
+    def call(self, name: Literal["v4.list-account-extension-sms"], params: _P_v4_list_account_extension_sms, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListSms: ...
     @overload
-    def call(self, name: Literal["v4.list-account-extensions"], params: Optional[_P_v4_list_account_extensions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ExtensionFull]: ...
+    def call(self, name: Literal["v4.list-account-extensions"], params: Optional[_P_v4_list_account_extensions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListExtensions: ...
     @overload
-    def call(self, name: Literal["v4.list-account-integration-event-subscriptions"], params: Optional[_P_v4_list_account_integration_event_subscriptions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    def call(self, name: Literal["v4.list-account-integration-event-subscriptions"], params: Optional[_P_v4_list_account_integration_event_subscriptions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     def call(self, name: Literal["v4.list-account-integration-event-types"], params: Optional[_P_v4_list_account_integration_event_types] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    def call(self, name: Literal["v4.list-account-listeners"], params: Optional[_P_v4_list_account_listeners] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ListenerFull]: ...
+    def call(self, name: Literal["v4.list-account-listeners"], params: Optional[_P_v4_list_account_listeners] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListListeners: ...
     @overload
-    def call(self, name: Literal["v4.list-account-media"], params: Optional[_P_v4_list_account_media] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[MediaSummary]: ...
+    def call(self, name: Literal["v4.list-account-media"], params: Optional[_P_v4_list_account_media] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListMedia: ...
     @overload
-    def call(self, name: Literal["v4.list-account-menus"], params: Optional[_P_v4_list_account_menus] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[MenuFull]: ...
+    def call(self, name: Literal["v4.list-account-menus"], params: Optional[_P_v4_list_account_menus] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListMenus: ...
     @overload
-    def call(self, name: Literal["v4.list-account-oauth-clients"], params: Optional[_P_v4_list_account_oauth_clients] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[OauthClientFull]: ...
+    def call(self, name: Literal["v4.list-account-oauth-clients"], params: Optional[_P_v4_list_account_oauth_clients] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListOauthClients: ...
     @overload
-    def call(self, name: Literal["v4.list-account-oauth-clients-redirect-uris"], params: _P_v4_list_account_oauth_clients_redirect_uris, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[OauthClientRedirectUriFull]: ...
+    def call(self, name: Literal["v4.list-account-oauth-clients-redirect-uris"], params: _P_v4_list_account_oauth_clients_redirect_uris, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListOauthClientsRedirectUris: ...
     @overload
-    def call(self, name: Literal["v4.list-account-payment-methods"], params: Optional[_P_v4_list_account_payment_methods] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PaymentFull]: ...
+    def call(self, name: Literal["v4.list-account-payment-methods"], params: Optional[_P_v4_list_account_payment_methods] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPaymentMethods: ...
     @overload
-    def call(self, name: Literal["v4.list-account-phone-numbers"], params: Optional[_P_v4_list_account_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PhoneNumberFull]: ...
+    def call(self, name: Literal["v4.list-account-phone-numbers"], params: Optional[_P_v4_list_account_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPhoneNumbers: ...
     @overload
-    def call(self, name: Literal["v4.list-account-queues"], params: Optional[_P_v4_list_account_queues] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[QueueFull]: ...
+    def call(self, name: Literal["v4.list-account-queues"], params: Optional[_P_v4_list_account_queues] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListQueues: ...
     @overload
-    def call(self, name: Literal["v4.list-account-routes"], params: Optional[_P_v4_list_account_routes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[RouteFull]: ...
+    def call(self, name: Literal["v4.list-account-routes"], params: Optional[_P_v4_list_account_routes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListRoutes: ...
     @overload
-    def call(self, name: Literal["v4.list-account-schedules"], params: Optional[_P_v4_list_account_schedules] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ScheduleFull]: ...
+    def call(self, name: Literal["v4.list-account-schedules"], params: Optional[_P_v4_list_account_schedules] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListSchedules: ...
     @overload
-    def call(self, name: Literal["v4.list-account-sms"], params: Optional[_P_v4_list_account_sms] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[SmsFull]: ...
+    def call(self, name: Literal["v4.list-account-sms"], params: Optional[_P_v4_list_account_sms] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListSms: ...
     @overload
-    def call(self, name: Literal["v4.list-account-subaccount-pricing"], params: _P_v4_list_account_subaccount_pricing, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PricingFull]: ...
+    def call(self, name: Literal["v4.list-account-subaccount-pricing"], params: _P_v4_list_account_subaccount_pricing, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPricings: ...
     @overload
-    def call(self, name: Literal["v4.list-account-subaccounts"], params: Optional[_P_v4_list_account_subaccounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[AccountFull]: ...
+    def call(self, name: Literal["v4.list-account-subaccounts"], params: Optional[_P_v4_list_account_subaccounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListAccounts: ...
     @overload
-    def call(self, name: Literal["v4.list-account-trunks"], params: Optional[_P_v4_list_account_trunks] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[TrunkFull]: ...
+    def call(self, name: Literal["v4.list-account-trunks"], params: Optional[_P_v4_list_account_trunks] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListTrunks: ...
     @overload
-    def call(self, name: Literal["v4.list-account-voicemail"], params: Optional[_P_v4_list_account_voicemail] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[VoicemailFull]: ...
+    def call(self, name: Literal["v4.list-account-voicemail"], params: Optional[_P_v4_list_account_voicemail] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListVoicemail: ...
     @overload
-    def call(self, name: Literal["v4.list-accounts"], params: Optional[_P_v4_list_accounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[AccountFull]: ...
+    def call(self, name: Literal["v4.list-accounts"], params: Optional[_P_v4_list_accounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListAccounts: ...
     @overload
-    def call(self, name: Literal["v4.list-available-phone-number-regions"], params: Optional[_P_v4_list_available_phone_number_regions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PhoneNumbersRegionFull]: ...
+    def call(self, name: Literal["v4.list-available-phone-number-regions"], params: Optional[_P_v4_list_available_phone_number_regions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPhoneNumbersRegions: ...
     @overload
-    def call(self, name: Literal["v4.list-available-phone-numbers"], params: Optional[_P_v4_list_available_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[AvailableNumbersFull]: ...
+    def call(self, name: Literal["v4.list-available-phone-numbers"], params: Optional[_P_v4_list_available_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListAvailableNumbers: ...
     @overload
     def call(self, name: Literal["v4.patch-account-extension-sms"], params: _P_v4_patch_account_extension_sms, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> SmsFull: ...
     @overload
@@ -7455,7 +7474,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.batch.get"], params: _P_v1_batch_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.batch.list"], params: Optional[_P_v1_batch_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.batch.list"], params: Optional[_P_v1_batch_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.calls.create"], params: _P_v1_calls_create, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7463,7 +7482,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.calls.get"], params: _P_v1_calls_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.calls.list"], params: Optional[_P_v1_calls_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.calls.list"], params: Optional[_P_v1_calls_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.contact_groups.create"], params: _P_v1_contact_groups_create, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7471,7 +7490,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.contact_groups.get"], params: _P_v1_contact_groups_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.contact_groups.list"], params: Optional[_P_v1_contact_groups_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.contact_groups.list"], params: Optional[_P_v1_contact_groups_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.contact_groups.update"], params: _P_v1_contact_groups_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7481,7 +7500,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.contacts.get"], params: _P_v1_contacts_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.contacts.list"], params: Optional[_P_v1_contacts_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.contacts.list"], params: Optional[_P_v1_contacts_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.contacts.update"], params: _P_v1_contacts_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7491,7 +7510,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.extensions.get"], params: _P_v1_extensions_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.extensions.list"], params: Optional[_P_v1_extensions_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.extensions.list"], params: Optional[_P_v1_extensions_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.extensions.update"], params: _P_v1_extensions_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7501,7 +7520,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.media.get"], params: _P_v1_media_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.media.list"], params: Optional[_P_v1_media_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.media.list"], params: Optional[_P_v1_media_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.media.update"], params: _P_v1_media_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7511,7 +7530,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.menus.get"], params: _P_v1_menus_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.menus.list"], params: Optional[_P_v1_menus_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.menus.list"], params: Optional[_P_v1_menus_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.menus.update"], params: _P_v1_menus_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7521,7 +7540,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.queues.get"], params: _P_v1_queues_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.queues.list"], params: Optional[_P_v1_queues_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.queues.list"], params: Optional[_P_v1_queues_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.queues.update"], params: _P_v1_queues_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7531,7 +7550,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.routes.get"], params: _P_v1_routes_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.routes.list"], params: Optional[_P_v1_routes_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.routes.list"], params: Optional[_P_v1_routes_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.routes.update"], params: _P_v1_routes_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7541,7 +7560,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.schedules.get"], params: _P_v1_schedules_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.schedules.list"], params: Optional[_P_v1_schedules_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.schedules.list"], params: Optional[_P_v1_schedules_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v1.schedules.update"], params: _P_v1_schedules_update, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
@@ -7551,7 +7570,7 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v1.sms.get"], params: _P_v1_sms_get, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v1.sms.list"], params: Optional[_P_v1_sms_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v1.sms.list"], params: Optional[_P_v1_sms_list] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v4.create-account-call"], params: Optional[_P_v4_create_account_call] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> CallFull: ...
     @overload
@@ -7681,67 +7700,67 @@ class AsyncClient:
     @overload
     async def call(self, name: Literal["v4.get-account-voicemail"], params: _P_v4_get_account_voicemail, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> VoicemailFull: ...
     @overload
-    async def call(self, name: Literal["v4.get-caller-ids"], params: _P_v4_get_caller_ids, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[CallerIdFull]: ...
+    async def call(self, name: Literal["v4.get-caller-ids"], params: _P_v4_get_caller_ids, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListCallerIds: ...
     @overload
     async def call(self, name: Literal["v4.get-oauth-access-token"], params: Optional[_P_v4_get_oauth_access_token] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> GetOauthAccessToken: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-applications"], params: Optional[_P_v4_list_account_applications] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ApplicationFull]: ...
+    async def call(self, name: Literal["v4.list-account-applications"], params: Optional[_P_v4_list_account_applications] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListApplications: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-call-logs"], params: Optional[_P_v4_list_account_call_logs] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[CallLogFull]: ...
+    async def call(self, name: Literal["v4.list-account-call-logs"], params: Optional[_P_v4_list_account_call_logs] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListCallLogs: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-devices"], params: Optional[_P_v4_list_account_devices] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[DeviceFull]: ...
+    async def call(self, name: Literal["v4.list-account-devices"], params: Optional[_P_v4_list_account_devices] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListDevices: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-express-srv-codes"], params: Optional[_P_v4_list_account_express_srv_codes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ExpressServiceCodeFull]: ...
+    async def call(self, name: Literal["v4.list-account-express-srv-codes"], params: Optional[_P_v4_list_account_express_srv_codes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListExpressServiceCodes: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-extension-contact-groups"], params: _P_v4_list_account_extension_contact_groups, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[GroupFull]: ...
+    async def call(self, name: Literal["v4.list-account-extension-contact-groups"], params: _P_v4_list_account_extension_contact_groups, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListGroups: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-extension-contacts"], params: _P_v4_list_account_extension_contacts, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ContactFull]: ...
+    async def call(self, name: Literal["v4.list-account-extension-contacts"], params: _P_v4_list_account_extension_contacts, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListContacts: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-extension-listeners"], params: _P_v4_list_account_extension_listeners, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ListenerFull]: ...
+    async def call(self, name: Literal["v4.list-account-extension-listeners"], params: _P_v4_list_account_extension_listeners, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListListeners: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-extension-sms"], params: _P_v4_list_account_extension_sms, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[SmsFull]: ...
+    async def call(self, name: Literal["v4.list-account-extension-sms"], params: _P_v4_list_account_extension_sms, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListSms: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-extensions"], params: Optional[_P_v4_list_account_extensions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ExtensionFull]: ...
+    async def call(self, name: Literal["v4.list-account-extensions"], params: Optional[_P_v4_list_account_extensions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListExtensions: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-integration-event-subscriptions"], params: Optional[_P_v4_list_account_integration_event_subscriptions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[Dict[str, Any]]: ...
+    async def call(self, name: Literal["v4.list-account-integration-event-subscriptions"], params: Optional[_P_v4_list_account_integration_event_subscriptions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
     async def call(self, name: Literal["v4.list-account-integration-event-types"], params: Optional[_P_v4_list_account_integration_event_types] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> Any: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-listeners"], params: Optional[_P_v4_list_account_listeners] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ListenerFull]: ...
+    async def call(self, name: Literal["v4.list-account-listeners"], params: Optional[_P_v4_list_account_listeners] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListListeners: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-media"], params: Optional[_P_v4_list_account_media] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[MediaSummary]: ...
+    async def call(self, name: Literal["v4.list-account-media"], params: Optional[_P_v4_list_account_media] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListMedia: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-menus"], params: Optional[_P_v4_list_account_menus] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[MenuFull]: ...
+    async def call(self, name: Literal["v4.list-account-menus"], params: Optional[_P_v4_list_account_menus] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListMenus: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-oauth-clients"], params: Optional[_P_v4_list_account_oauth_clients] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[OauthClientFull]: ...
+    async def call(self, name: Literal["v4.list-account-oauth-clients"], params: Optional[_P_v4_list_account_oauth_clients] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListOauthClients: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-oauth-clients-redirect-uris"], params: _P_v4_list_account_oauth_clients_redirect_uris, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[OauthClientRedirectUriFull]: ...
+    async def call(self, name: Literal["v4.list-account-oauth-clients-redirect-uris"], params: _P_v4_list_account_oauth_clients_redirect_uris, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListOauthClientsRedirectUris: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-payment-methods"], params: Optional[_P_v4_list_account_payment_methods] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PaymentFull]: ...
+    async def call(self, name: Literal["v4.list-account-payment-methods"], params: Optional[_P_v4_list_account_payment_methods] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPaymentMethods: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-phone-numbers"], params: Optional[_P_v4_list_account_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PhoneNumberFull]: ...
+    async def call(self, name: Literal["v4.list-account-phone-numbers"], params: Optional[_P_v4_list_account_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPhoneNumbers: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-queues"], params: Optional[_P_v4_list_account_queues] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[QueueFull]: ...
+    async def call(self, name: Literal["v4.list-account-queues"], params: Optional[_P_v4_list_account_queues] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListQueues: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-routes"], params: Optional[_P_v4_list_account_routes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[RouteFull]: ...
+    async def call(self, name: Literal["v4.list-account-routes"], params: Optional[_P_v4_list_account_routes] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListRoutes: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-schedules"], params: Optional[_P_v4_list_account_schedules] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[ScheduleFull]: ...
+    async def call(self, name: Literal["v4.list-account-schedules"], params: Optional[_P_v4_list_account_schedules] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListSchedules: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-sms"], params: Optional[_P_v4_list_account_sms] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[SmsFull]: ...
+    async def call(self, name: Literal["v4.list-account-sms"], params: Optional[_P_v4_list_account_sms] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListSms: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-subaccount-pricing"], params: _P_v4_list_account_subaccount_pricing, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PricingFull]: ...
+    async def call(self, name: Literal["v4.list-account-subaccount-pricing"], params: _P_v4_list_account_subaccount_pricing, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPricings: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-subaccounts"], params: Optional[_P_v4_list_account_subaccounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[AccountFull]: ...
+    async def call(self, name: Literal["v4.list-account-subaccounts"], params: Optional[_P_v4_list_account_subaccounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListAccounts: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-trunks"], params: Optional[_P_v4_list_account_trunks] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[TrunkFull]: ...
+    async def call(self, name: Literal["v4.list-account-trunks"], params: Optional[_P_v4_list_account_trunks] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListTrunks: ...
     @overload
-    async def call(self, name: Literal["v4.list-account-voicemail"], params: Optional[_P_v4_list_account_voicemail] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[VoicemailFull]: ...
+    async def call(self, name: Literal["v4.list-account-voicemail"], params: Optional[_P_v4_list_account_voicemail] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListVoicemail: ...
     @overload
-    async def call(self, name: Literal["v4.list-accounts"], params: Optional[_P_v4_list_accounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[AccountFull]: ...
+    async def call(self, name: Literal["v4.list-accounts"], params: Optional[_P_v4_list_accounts] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListAccounts: ...
     @overload
-    async def call(self, name: Literal["v4.list-available-phone-number-regions"], params: Optional[_P_v4_list_available_phone_number_regions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[PhoneNumbersRegionFull]: ...
+    async def call(self, name: Literal["v4.list-available-phone-number-regions"], params: Optional[_P_v4_list_available_phone_number_regions] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListPhoneNumbersRegions: ...
     @overload
-    async def call(self, name: Literal["v4.list-available-phone-numbers"], params: Optional[_P_v4_list_available_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListResult[AvailableNumbersFull]: ...
+    async def call(self, name: Literal["v4.list-available-phone-numbers"], params: Optional[_P_v4_list_available_phone_numbers] = None, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> ListAvailableNumbers: ...
     @overload
     async def call(self, name: Literal["v4.patch-account-extension-sms"], params: _P_v4_patch_account_extension_sms, *, timeouts: Optional[Mapping[str, float]] = None, deadline: Optional[float] = None, max_attempts: Optional[int] = None, headers: Optional[Mapping[str, str]] = None, timeout: Optional[float] = None) -> SmsFull: ...
     @overload

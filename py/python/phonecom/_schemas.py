@@ -263,22 +263,6 @@ __all__ = [
 ]
 
 
-class NolAccount(TypedDict, total=False):
-    """A self-service API account. Balances are in microdollars (1e-6 USD): $0.004 = 4,000, a $5 top-up
-    = 5,000,000."""
-
-    id: str
-    # Optional renewal-reminder email (may be null).
-    email: Optional[str]
-    name: Optional[str]
-    # Remaining prepaid credit in microdollars.
-    balance_micros: int
-    # Same balance as a 2-decimal USD string.
-    balance_usd: str
-    status: Literal["active", "suspended"]
-    created_at: str
-
-
 class AccountFull(TypedDict, total=False):
     """The Full Account Object includes all of the properties in the Account Summary Object, along with
     the following:"""
@@ -434,7 +418,7 @@ class AvailableNumbersFull(_AvailableNumbersFullRequired, total=False):
 
     # The one-time initial price for this number, in USD. Some numbers show REQUEST_QUOTE here.
     # Please contact our sales department if you are interested in these numbers.
-    price: Union[int, str]
+    price: Union[int, Literal["REQUEST_QUOTE"]]
     # Whether the number is toll-free
     is_toll_free: bool
     # The international dialing prefix for this number. For US and Canadian numbers, for example,
@@ -2058,6 +2042,22 @@ class MenuSummary(TypedDict, total=False):
     name: str
 
 
+class NolAccount(TypedDict, total=False):
+    """A self-service API account. Balances are in microdollars (1e-6 USD): $0.004 = 4,000, a $5 top-up
+    = 5,000,000."""
+
+    id: str
+    # Optional renewal-reminder email (may be null).
+    email: Optional[str]
+    name: Optional[str]
+    # Remaining prepaid credit in microdollars.
+    balance_micros: int
+    # Same balance as a 2-decimal USD string.
+    balance_usd: str
+    status: Literal["active", "suspended"]
+    created_at: str
+
+
 class NolAccountPhonePatchResponse(TypedDict, total=False):
     """The ``NolAccountPhonePatchResponse`` schema."""
 
@@ -3094,7 +3094,7 @@ class Signup(_SignupRequired, total=False):
     """A signed-up portal user: the subaccount, its user name, the password when generated, and the
     user's token"""
 
-    # The generated password (only when the library generated it): store it
+    # The generated password (only when the library generated it, else null): store it
     password: Optional[str]
     # The subaccount's card on file when card_token was given (added now or by an earlier
     # attempt), else null
@@ -3792,7 +3792,7 @@ class XmlVoiceList(_XmlVoiceListRequired, total=False):
 # value
 XmlRow = Dict[str, Any]
 
-# The names phonecom.types has always had, for the schemas that cover them.
+# Other public names of schemas (their catalog `aliases`).
 Account = AccountFull
 AvailablePhoneNumber = AvailableNumbersFull
 Call = CallFull
