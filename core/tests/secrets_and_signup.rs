@@ -178,17 +178,6 @@ fn signup_after_reset_before_processing_creates_it_once() {
     assert!(done.recovered);
 }
 
-/// The subaccounts called `username`.
-fn subaccounts_named(env: &common::Env, username: &str) -> usize {
-    env.client
-        .v4()
-        .iter_subaccounts(&Default::default())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|a| a.username.as_deref() == Some(username))
-        .count()
-}
-
 #[test]
 fn a_signup_whose_token_call_failed_resumes_instead_of_locking_the_user_out() {
     let env = common::start();
@@ -210,7 +199,7 @@ fn a_signup_whose_token_call_failed_resumes_instead_of_locking_the_user_out() {
         2,
         "the second create was refused as taken"
     );
-    assert_eq!(subaccounts_named(&env, "acme-778"), 1);
+    assert_eq!(env.subaccounts_named("acme-778"), 1);
     let as_user = env
         .client
         .with_v4_token(done.token.access_token.clone(), Some(done.account.id))
@@ -222,7 +211,7 @@ fn a_signup_whose_token_call_failed_resumes_instead_of_locking_the_user_out() {
     assert_eq!(again.kind(), ErrorKind::Conflict, "{again}");
     assert!(again.message().contains("already signed up"), "{again}");
     assert!(!shown(&again).contains(password.expose()));
-    assert_eq!(subaccounts_named(&env, "acme-778"), 1);
+    assert_eq!(env.subaccounts_named("acme-778"), 1);
 }
 
 #[test]
@@ -242,7 +231,7 @@ fn a_signup_with_a_stored_password_can_be_repeated_by_a_new_client() {
     let done = signup(&fresh, &request()).unwrap();
     assert!(done.recovered);
     assert!(done.password.is_none(), "the caller already holds it");
-    assert_eq!(subaccounts_named(&env, "acme-779"), 1);
+    assert_eq!(env.subaccounts_named("acme-779"), 1);
     // The partner-token mode takes an existing subaccount over the same way.
     let mut req = SignupRequest::new("acme", "779", contact());
     req.password = PasswordMode::PartnerToken;

@@ -36,16 +36,6 @@ fn signup_worker() {
     shared_store::report(&result);
 }
 
-fn subaccounts_named(env: &common::Env, username: &str) -> usize {
-    env.client
-        .v4()
-        .iter_subaccounts(&Default::default())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|a| a.username.as_deref() == Some(username))
-        .count()
-}
-
 #[test]
 fn a_signup_started_in_one_process_finishes_in_another() {
     let Some(redis) = RedisServer::start() else {
@@ -90,7 +80,7 @@ fn a_signup_started_in_one_process_finishes_in_another() {
     let password = b["password"]
         .as_str()
         .expect("the generated password, returned once");
-    assert_eq!(subaccounts_named(&env, "acme-5150"), 1);
+    assert_eq!(env.subaccounts_named("acme-5150"), 1);
 
     // What Redis held while the sign-up was unfinished told neither the user nor the password.
     let seen = format!("{kept:?}");

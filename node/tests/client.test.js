@@ -45,7 +45,8 @@ test('a budget config paces calls; a bad one is refused naming the field', async
   );
   for (const [bad, field] of [
     [{ v4: { window_s: 0 } }, 'budget.v4.window_s'],
-    [{ store: 'redis://127.0.0.1:6379/0' }, 'budget.store'],
+    [{ store: 'rediss://127.0.0.1:6379/0' }, 'budget.store'],
+    [{ store: 'redis://127.0.0.1:6379/0' }, 'state.key'],
   ]) {
     assert.throws(
       () => new Client({ ...sb.config, budget: bad }),

@@ -52,7 +52,8 @@ def test_a_budget_config_paces_calls_and_a_bad_one_is_refused_naming_the_field(c
     assert "local rate budget" in str(limited.value) and limited.value.status is None
     for budget, field in [
         ({"v4": {"window_s": 0}}, "budget.v4.window_s"),
-        ({"store": "redis://127.0.0.1:6379/0"}, "budget.store"),
+        ({"store": "rediss://127.0.0.1:6379/0"}, "budget.store"),
+        ({"store": "redis://127.0.0.1:6379/0"}, "state.key"),
     ]:
         with pytest.raises(phonecom.ValidationError) as info:
             phonecom.Client(config, budget=budget)

@@ -216,13 +216,16 @@ pub struct Signup {
 ///   failed), the flow finds it and gets the token with the password it was created with:
 ///   [`PasswordMode::Given`] and [`PasswordMode::PartnerToken`] always can; with
 ///   [`PasswordMode::Generate`] the client remembers the password of an unfinished sign-up, so a
-///   retry on the same client resumes. Otherwise the answer is a `conflict` error that says so.
+///   retry on the same client resumes; with a Redis `budget.store` it is kept there, encrypted
+///   under `state.key` for 24 h ([`crate::budget::StateConfig`]), so a retry from any process
+///   sharing that Redis resumes. Otherwise the answer is a `conflict` error that says so.
 /// - The card is added only to a subaccount that has no card on file, and a payment-method call
 ///   whose outcome is unknown is followed by a look at the subaccount's cards, never by a blind
 ///   second send: a retry never adds the card twice.
 ///
-/// For a portal that must survive a restart between the two steps, generate the password first
-/// ([`generate_password`]), store it, and pass it as [`PasswordMode::Given`].
+/// For a portal that must survive a restart between the two steps without a Redis store,
+/// generate the password first ([`generate_password`]), store it, and pass it as
+/// [`PasswordMode::Given`].
 pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
     let username = username(&req.partner, &req.user_id)?;
     let mut problems: Vec<FieldError> = Vec::new();

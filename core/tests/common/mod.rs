@@ -100,6 +100,17 @@ impl Env {
     pub fn token(&self) -> String {
         self.config["v4"]["token"].as_str().unwrap().to_string()
     }
+
+    /// The subaccounts called `username`.
+    pub fn subaccounts_named(&self, username: &str) -> usize {
+        self.client
+            .v4()
+            .iter_subaccounts(&Default::default())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|a| a.username.as_deref() == Some(username))
+            .count()
+    }
 }
 
 /// A valid contact for sign-ups.

@@ -92,6 +92,16 @@ impl RedisServer {
         Some(con)
     }
 
+    /// Connections the server accepted since it started.
+    pub fn connections_received(&self) -> u64 {
+        let mut con = self.connection().expect("redis answers");
+        let info: String = redis::cmd("INFO").arg("stats").query(&mut con).unwrap();
+        info.lines()
+            .find_map(|l| l.strip_prefix("total_connections_received:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("INFO stats names total_connections_received")
+    }
+
     /// Every key and its value as text (sets and sorted sets as their members), to look for what
     /// must not be there.
     pub fn dump(&self) -> Vec<(String, String)> {

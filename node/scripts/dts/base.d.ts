@@ -102,16 +102,20 @@ export interface Config {
   debug_log?: boolean;
   /**
    * The client-side rate budget: `store` is `memory` (the default: one budget per client, shared
-   * by its calls in flight) or `off`; each family's limits (v4 defaults to Phone.com's published
-   * 30 per endpoint per 30 s and 120 per 60 s; the others to none).
+   * by its calls in flight), `off`, or `redis://host:port/db` (one budget for every process and
+   * machine naming that Redis; needs `state.key`); each family's limits (v4 defaults to
+   * Phone.com's published 30 per endpoint per 30 s and 120 per 60 s; the others to none).
    */
   budget?: {
-    store?: 'memory' | 'off';
+    store?: 'memory' | 'off' | `redis://${string}`;
     v4?: BudgetLimits;
     nol?: BudgetLimits;
     xml?: BudgetLimits;
     v1?: BudgetLimits;
   };
+  /** With a Redis `budget.store`: `key`, 32 random bytes in base64 (the same in every process),
+   * encrypts the unfinished sign-ups kept there. */
+  state?: { key?: string };
 }
 
 /** One family's rate limits, per account: calls per endpoint per `window_s` seconds, and calls in total per `total_window_s` (0 switches a limit off). */
@@ -265,7 +269,9 @@ export interface PageableMethod<N extends OperationName> extends Method<N> {
 
 /** One event of the client's log (every string already masked). */
 export interface LogEvent {
-  kind: 'request' | 'response' | 'retry' | 'failure';
+  /** `warning`: the rate budget's Redis does not answer (once per outage; calls go on with an
+   * in-process budget); `notice`: it answers again. */
+  kind: 'request' | 'response' | 'retry' | 'failure' | 'warning' | 'notice';
   operation: string;
   method: string;
   url: string;

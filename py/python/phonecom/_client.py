@@ -467,7 +467,9 @@ class Client(_ClientBase):
     ``debug_log``, ``budget``...); keyword ``overrides`` are merged into it (dicts key by key).
     ``budget={"v4": {"per_endpoint": 30, "window_s": 30}}`` sets the client-side rate budget's
     limits (``{"store": "off"}`` turns it off; the sandbox's config line does, while the sandbox
-    limits nothing). Durations are seconds: ``timeouts={"connect": 2.0, "per_attempt": 5.0}``,
+    limits nothing); ``budget={"store": "redis://host:6379/0"}`` with ``state={"key": "<32 bytes,
+    base64>"}`` shares one budget, and unfinished sign-ups, between processes (see the README's
+    "Rate budget and shared state"). Durations are seconds: ``timeouts={"connect": 2.0, "per_attempt": 5.0}``,
     ``deadline=30.0``;
     ``app_info={"name": "AcmePortal", "version": "2.1", "url": "https://acme.example"}`` is
     added to the User-Agent; ``debug_log=True`` adds masked headers and bodies to the
