@@ -47,8 +47,8 @@ step "clients: the Python wheel with requests, the npm package, the C client"
 venv=$WORK/venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c 'import requests' 2>/dev/null ||
-  "$venv/bin/pip" install -q --disable-pip-version-check requests
-"$venv/bin/pip" install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check requests
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 rm -rf "$WORK/node" && mkdir -p "$WORK/node"
 tar -C "$WORK/node" -xzf "$DIST/phonecom-$VERSION.tgz"
 # C and PHP use the C tarball users install (libphonecom.so.0 with its soname, the headers).

@@ -58,7 +58,10 @@ async function main() {
   const calls = Number(option('--calls', '1000'));
   const inFlight = Number(option('--in-flight', '1'));
   const one = client(kind, config);
-  await run(one, Math.max(inFlight, Math.min(200, Math.max(1, Math.floor(calls / 10)))), inFlight);
+  // PHONECOM_BENCH_WARMUP (the RSS pass): a longer warm-up, so that V8's heap reaches its steady size.
+  const forced = Number(process.env.PHONECOM_BENCH_WARMUP || 0);
+  const warmup = forced > 0 ? forced : Math.max(inFlight, Math.min(200, Math.max(1, Math.floor(calls / 10))));
+  await run(one, warmup, inFlight);
   if (global.gc) global.gc();
   const warm = rssKb();
   const started = process.hrtime.bigint();

@@ -146,6 +146,19 @@ pub(crate) fn log_body(bytes: &[u8], mask: &dyn Fn(&str) -> String) -> (String, 
     (text, cut || window.len() < bytes.len())
 }
 
+/// `value` as compact JSON text, the way the bindings hand a result across (C strings, Node's
+/// `JSON.parse`). Serialises straight into bytes: `Value`'s `to_string` goes through
+/// `fmt::Write` and costs more per call.
+///
+/// ```
+/// let v = serde_json::json!({"items": [1, 2], "total": 2});
+/// assert_eq!(phonecom::exchange::json_text(&v), r#"{"items":[1,2],"total":2}"#);
+/// ```
+pub fn json_text(value: &Value) -> String {
+    // Serialising a `Value` cannot fail (its keys are strings); the fallback keeps this total.
+    serde_json::to_string(value).unwrap_or_else(|_| value.to_string())
+}
+
 /// Headers as a JSON object, names lower-cased; a repeated header's values joined with `, `
 /// (as HTTP allows and as `fetch`'s `Headers` shows them).
 pub fn header_object(headers: &[(String, String)]) -> Map<String, Value> {

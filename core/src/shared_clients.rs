@@ -174,6 +174,22 @@ impl Registry {
     }
 }
 
+/// Forget every configuration the registry keeps: its pools, budgets and sign-up stores are
+/// dropped (closing their connections) once no client holds them; clients still alive keep
+/// theirs and work on, and the next client of a configuration starts a new entry. The C library
+/// calls this when the process exits, so pooled connections close cleanly and leak checkers find
+/// nothing left behind; a long-running process may call it to let idle connections go. Does
+/// nothing while another thread is using the registry.
+///
+/// ```
+/// phonecom::shared_clients::forget_all();
+/// ```
+pub fn forget_all() {
+    if let Ok(mut registry) = registry().try_lock() {
+        *registry = Registry::default();
+    }
+}
+
 fn registry() -> &'static Mutex<Registry> {
     static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
     REGISTRY.get_or_init(Mutex::default)

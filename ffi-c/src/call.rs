@@ -4,7 +4,7 @@
 use crate::client::phonecom_client;
 use crate::ffi;
 use crate::status::phonecom_status;
-use phonecom_core::exchange::header_object;
+use phonecom_core::exchange::{header_object, json_text};
 use phonecom_core::{CallOptions, Error, Response};
 use serde_json::{Map, Value};
 use std::ffi::c_char;
@@ -160,8 +160,7 @@ pub unsafe extern "C" fn phonecom_call_with_exchange(
         let handle = ffi::out_arg(response, "response")?;
         let opts = call_options(name, &options)?;
         let mut response = client.client.call_with(name, params, &opts)?;
-        let data = std::mem::take(&mut response.data);
-        let text = ffi::into_c_string(data.to_string())?;
+        let text = ffi::into_c_string(json_text(&std::mem::take(&mut response.data)))?;
         handle.write_handle(phonecom_response { response })?;
         out.write(text)
     })

@@ -113,7 +113,7 @@ impl Out<'_, *mut c_char> {
 
     /// Store `value` as compact JSON text.
     pub(crate) fn write_json(self, value: &Value) -> Result<(), Failure> {
-        self.write_string(value.to_string())
+        self.write_string(phonecom_core::exchange::json_text(value))
     }
 }
 

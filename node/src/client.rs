@@ -247,7 +247,7 @@ pub struct NativeResponse {
 impl NativeResponse {
     fn new(mut resp: phonecom::Response) -> NativeResponse {
         NativeResponse {
-            data: std::mem::take(&mut resp.data).to_string(),
+            data: phonecom::exchange::json_text(&std::mem::take(&mut resp.data)),
             status: resp.status,
             request_id: std::mem::take(&mut resp.request_id),
             attempts: resp.attempts,
