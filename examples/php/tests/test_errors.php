@@ -135,3 +135,13 @@ test('errors: an upstream doc URL and the details of a local refusal reach PHP',
     $e = expect(\PhoneCom\RateLimitedException::class, fn () => $paced->callWith('v4.get-account', [], ['deadline_ms' => 500]));
     check(($e?->details['source'] ?? null) === 'local_budget' && $e->details['wait_ms'] > 0, 'details: ' . json_encode($e?->details));
 });
+
+test('errors: a derived client refuses a credential that could not be masked or sent, naming it', function () {
+    $pc = client();
+    foreach (['', 'abc', 'tok en-1234'] as $bad) {
+        $e = expect(\PhoneCom\ValidationException::class, fn () => $pc->withV4Token($bad));
+        check(($e?->fields[0]['field'] ?? null) === 'token', 'token named: ' . json_encode($e?->error));
+        $e = expect(\PhoneCom\ValidationException::class, fn () => $pc->withNolKey($bad));
+        check(($e?->fields[0]['field'] ?? null) === 'key', 'key named: ' . json_encode($e?->error));
+    }
+});

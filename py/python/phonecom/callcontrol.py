@@ -324,8 +324,10 @@ class Handler:
 
         wsgiref.simple_server.make_server("127.0.0.1", 8080, Reception()).serve_forever()
 
-    Every answer is checked before it is sent. A request that cannot be parsed gets 400 with the
-    reason; a handler that raises, or answers a command that breaks the rules, gets 500 (the
+    Every answer is checked before it is sent. The core's HTTP policy answers first (the same as
+    Node's ``callcontrol.handler``): 405 with ``Allow: GET, POST`` for another method, 415 for a
+    body that is not a form, 413 for one over :data:`MAX_BODY` bytes. A request that cannot be
+    parsed gets 400 with the reason; a handler that raises, or answers a command that breaks the rules, gets 500 (the
     reason for a :class:`phonecom.PhoneComError`, the exception's class name otherwise, with the
     traceback logged to ``phonecom.callcontrol``), and Phone.com then reports the error in its
     next request. Methods may be called from several threads at once.
