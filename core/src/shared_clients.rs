@@ -161,29 +161,9 @@ impl Registry {
     }
 }
 
-static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
-
 fn registry() -> &'static Mutex<Registry> {
-    REGISTRY.get_or_init(|| {
-        #[cfg(unix)]
-        // SAFETY: registers a function without arguments that never unwinds (see below).
-        unsafe {
-            libc::atexit(forget_all_at_exit);
-        }
-        Mutex::default()
-    })
-}
-
-/// At process exit, drop the registry's entries (clients still alive keep theirs): their pools
-/// close and their memory is freed, so a leak checker (Valgrind in the C suite) sees nothing
-/// held. Skipped when another thread holds the registry at that moment.
-#[cfg(unix)]
-extern "C" fn forget_all_at_exit() {
-    let _ = std::panic::catch_unwind(|| {
-        if let Some(Ok(mut registry)) = REGISTRY.get().map(Mutex::try_lock) {
-            *registry = Registry::default();
-        }
-    });
+    static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
+    REGISTRY.get_or_init(Mutex::default)
 }
 
 /// A keyed hash of everything that makes two clients' shared parts differ; secrets enter only
