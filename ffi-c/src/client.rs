@@ -417,8 +417,10 @@ pub unsafe extern "C" fn phonecom_client_describe_json(
     })
 }
 
-/// Free a client (its connection pool closes when the last client sharing it and the last
-/// pager made from them are freed). NULL is accepted and ignored.
+/// Free a client (its connection pool stays open for the next client built from the same
+/// configuration in this process, e.g. a PHP-FPM worker's next request; with
+/// `"share_across_clients": false` it closes when the last client sharing it and the last pager
+/// made from them are freed). NULL is accepted and ignored.
 ///
 /// # Safety
 /// `client` is NULL or a live client that no other thread is using and that is not used
