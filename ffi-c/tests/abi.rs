@@ -360,6 +360,19 @@ fn the_catalog_and_its_entries() {
         );
         let op: Value = serde_json::from_str(&take(out)).unwrap();
         assert_eq!(op["method"], "POST");
+        // One serialisation: the entry is the catalog's element, prefilled account_id included.
+        let listed = catalog["operations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "v4.create-account-subaccount")
+            .unwrap();
+        assert_eq!(&op, listed);
+        assert_eq!(op["params"][0]["prefilled"], "v4.account_id");
+        assert_eq!(
+            (op["auth"].as_str(), op["idempotent"].as_bool()),
+            (Some("required"), Some(false))
+        );
         out = sentinel();
         assert_eq!(
             phonecom_operation_json(c("v4.nope").as_ptr(), &mut out),
