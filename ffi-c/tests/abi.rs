@@ -375,6 +375,10 @@ fn the_catalog_and_its_entries() {
             .find(|p| p["name"] == "account_id")
             .unwrap();
         assert_eq!(account["prefilled"], "v4.account_id", "{account}");
+        assert_eq!(
+            (op["auth"].as_str(), op["idempotent"].as_bool()),
+            (Some("required"), Some(false))
+        );
         out = sentinel();
         assert_eq!(
             phonecom_operation_json(c("v4.nope").as_ptr(), &mut out),

@@ -4,6 +4,15 @@
 //! The generic [`Client::call`](crate::Client::call) works for every entry; bindings generate
 //! their typed methods, stubs and docs from [`Catalog::to_json`].
 //!
+//! Every fact about an operation is here, and code reads it rather than comparing names:
+//! whether the family's credential is sent ([`Operation::auth`]), whether a repeat is harmless
+//! ([`Operation::idempotent`]), which parameters the configuration fills
+//! ([`Param::prefilled`]), and how a list is walked and where its rows are
+//! ([`Operation::paging`]). The entries of `v4` and `nol` are generated from the upstream
+//! specifications (`core/catalog/*.json`, by `tools/gen_*_catalog.py`); those of `xml`, `v1`,
+//! `oauth` and `express` are Rust literals in each family's module. The family registry
+//! (`registry.rs`) gathers them.
+//!
 //! ```
 //! let catalog = phonecom::catalog();
 //! let op = catalog.get("v4.create-account-subaccount").unwrap();
