@@ -176,13 +176,7 @@ pub fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
             }
         }
         Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(a) => {
-            let list = PyList::empty(py);
-            for item in a {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
+        Value::Array(a) => crate::rows::list_to_py(py, a)?,
         Value::Object(o) => {
             let dict = PyDict::new(py);
             for (k, item) in o {

@@ -16,6 +16,7 @@ mod errors;
 mod functions;
 mod interrupt;
 mod log;
+mod rows;
 mod shutdown;
 
 use pyo3::prelude::*;
