@@ -295,9 +295,19 @@ class Client {
   }
 }
 
-/** The native call: resolves to a native response, rejects with a PhoneComError. */
+/**
+ * The native call: resolves to a native response, rejects with a PhoneComError. The native layer
+ * checks the arguments (the per-call options' rules) before it makes the promise, so a refusal
+ * there is thrown synchronously: it becomes the same rejection.
+ */
 function nativeCall(client, name, params, options) {
-  return client[NATIVE].call(String(name), paramsJson(name, params), callOptions(name, options)).catch((e) => {
+  let pending;
+  try {
+    pending = client[NATIVE].call(String(name), paramsJson(name, params), callOptions(name, options));
+  } catch (e) {
+    return Promise.reject(fromNative(e));
+  }
+  return pending.catch((e) => {
     throw fromNative(e);
   });
 }
