@@ -20,6 +20,7 @@
 //!
 //! [`decode_response`]: super::decode_response
 
+use super::call_rows::ELEMENTS;
 use super::parse::envelope;
 use super::scan::{Scanner, Token};
 use serde_json::{Map, Value};
@@ -31,18 +32,6 @@ const KEYS: [&str; 10] = [
     "id",
     "startTime",
     "startTimeGmt",
-    "callerId",
-    "calledNumber",
-    "duration",
-    "finalAction",
-    "finalActionDuration",
-    "url",
-    "transcription",
-];
-
-/// The elements of a row: the keys that are elements, in order.
-const ELEMENTS: [&str; 8] = [
-    "startTime",
     "callerId",
     "calledNumber",
     "duration",

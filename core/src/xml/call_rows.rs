@@ -14,9 +14,10 @@ use super::parse::{elements, leaf_text};
 use roxmltree::Node;
 use serde_json::{Map, Value};
 
-/// The named fields, in the order `CallRecord` serialises them (`startTimeGmt` follows
-/// `startTime`; `id` comes first, from the attribute).
-const ELEMENTS: [&str; 8] = [
+/// The named fields that are elements, in the order `CallRecord` serialises them (`startTimeGmt`
+/// follows `startTime`; `id` comes first, from the attribute). The one-pass decoder
+/// (`call_list.rs`) reads the same list.
+pub(super) const ELEMENTS: [&str; 8] = [
     "startTime",
     "callerId",
     "calledNumber",
