@@ -34,7 +34,7 @@ BOOLEAN_FILTERS_NOTE = "; {fields}: a bare true/false (the swagger types it as a
 # Values the swagger names only in descriptions: CreateOauthParams.grant_type ("authorization_code,
 # client_credentials, password or refresh_token") and the authorization endpoint's response_type
 # ("'token' for Implicit Grant; 'code' for Authorization Code Grant"). grant_type is required: no
-# grant can be chosen without it (the per-grant fields are checked in core/src/v4/grant.rs).
+# grant can be chosen without it (the per-grant fields are GRANT_NEEDS below).
 ENUMS = {
     ("create-oauth-access-token", "grant_type"): ["authorization_code", "client_credentials", "password", "refresh_token"],
     ("create-oauth-authorization", "response_type"): ["code", "token"],
@@ -56,11 +56,30 @@ NO_TOKEN_NEEDED = {"ping", "create-oauth-access-token"}
 PREFILLED = {"account_id": "v4.account_id"}
 # The list envelope: a pageable list's rows are its `items` (catalog `paging.rows`).
 LIST_ROWS = ["items"]
+# The body fields each grant_type needs (OAuth 2, RFC 6749 sections 4.1.3, 4.3.2, 4.4.2 and 6, over
+# the swagger's CreateOauthParams, which marks none required): catalog `required_if`, so a token
+# request without them is refused by name before sending.
+GRANT_NEEDS = {
+    "code": ["authorization_code"],
+    "redirect_uri": ["authorization_code"],
+    "client_id": ["client_credentials"],
+    "client_secret": ["client_credentials"],
+    "username": ["password"],
+    "password": ["password"],
+    "refresh_token": ["refresh_token"],
+}
+# Operations whose documented answer is a redirect (`302` with `?code=` or `#access_token=` in
+# `Location`): catalog `redirects`, so the result is the status and location.
+REDIRECTING = {"create-oauth-authorization"}
+# Result fields that are secrets from the moment they are issued (catalog `secret_results`: the
+# client masks them in logs and errors from then on).
+SECRET_RESULTS = {"create-oauth-access-token": ["access_token", "refresh_token"]}
 
 
 def finish(op):
     """The facts every entry carries besides the swagger's: auth, idempotency (by method: no v4
-    POST or PATCH is safe to repeat), prefilled parameters, and how a list pages."""
+    POST or PATCH is safe to repeat), prefilled parameters, how a list pages, the per-grant
+    requirements, redirects and secret results."""
     op_id = op["name"].split(".", 1)[1]
     op["auth"] = "optional" if op_id in NO_TOKEN_NEEDED else "required"
     op["idempotent"] = op["method"] in ("GET", "HEAD", "PUT", "DELETE")
@@ -69,6 +88,14 @@ def finish(op):
             p["prefilled"] = PREFILLED[p["name"]]
     if op.get("pageable"):
         op["paging"] = {"kind": "offset", "rows": LIST_ROWS}
+    if op_id == "create-oauth-access-token":
+        for p in op["params"]:
+            if p["name"] in GRANT_NEEDS:
+                p["required_if"] = {"param": "grant_type", "values": GRANT_NEEDS[p["name"]]}
+    if op_id in REDIRECTING:
+        op["redirects"] = True
+    if op_id in SECRET_RESULTS:
+        op["secret_results"] = SECRET_RESULTS[op_id]
     return op
 
 

@@ -415,6 +415,7 @@ impl Client {
                 .with_attempts(resp.attempts)
                 .with_family(op.family.as_str())
         })?;
+        self.learn_result_secrets(op, &data);
         let headers = LazyHeaders::new(resp.headers, mask.clone());
         let (body, body_truncated) =
             crate::exchange::body_text(resp.body, crate::exchange::RESPONSE_BODY_LIMIT);
@@ -476,6 +477,20 @@ impl Client {
     /// 256 of them, forgetting the oldest.
     pub(crate) fn learn_secret(&self, value: &str) {
         self.inner.secrets.learn(value);
+    }
+
+    /// Remember the result fields the catalog marks as new secrets (`secret_results`: an
+    /// issued access or refresh token), so they are masked in logs and errors from now on.
+    fn learn_result_secrets(&self, op: &Operation, data: &Value) {
+        for field in &op.secret_results {
+            if let Some(t) = data
+                .get(field)
+                .and_then(Value::as_str)
+                .filter(|t| !t.is_empty())
+            {
+                self.learn_secret(t);
+            }
+        }
     }
 
     /// Generated passwords of sign-ups that created a subaccount but got no token yet.

@@ -68,6 +68,9 @@ pub(crate) fn operations() -> Vec<Operation> {
         auth: Auth::Required,
         // Issuing a token twice does no harm.
         idempotent: true,
+        redirects: false,
+        // The issued token is a secret from now on (masked in logs and errors).
+        secret_results: vec!["access_token".into(), "refresh_token".into()],
         origin: Some("Express Sign-Up guide".into()),
         params: vec![
             p("username", ParamType::String, true, "The subaccount's user name", false),
@@ -150,12 +153,8 @@ impl Wire for OauthWire {
         })
     }
 
-    fn decode(&self, client: &Client, _op: &Operation, resp: &HttpResponse) -> Result<Value> {
-        let v = crate::json_response::decode_json(resp)?;
-        if let Some(t) = v.get("access_token").and_then(Value::as_str) {
-            client.learn_secret(t);
-        }
-        Ok(v)
+    fn decode(&self, _client: &Client, _op: &Operation, resp: &HttpResponse) -> Result<Value> {
+        crate::json_response::decode_json(resp)
     }
 
     /// The token host answers a 429 as v4 does (`@error.@rateLimit`).

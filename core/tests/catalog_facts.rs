@@ -1,5 +1,5 @@
 //! The operation facts the catalog carries (auth, idempotency, prefilled parameters, paging and
-//! where a list's rows are), that every entry's JSON is the one serialisation, and that the
+//! where a list's rows are, conditional requirements, redirects, issued secrets), that every entry's JSON is the one serialisation, and that the
 //! client, the wires and the pager act on those facts (against the sandbox).
 
 mod common;
@@ -128,6 +128,42 @@ fn the_catalog_json_is_each_entry_s_one_serialisation_with_every_fact() {
     assert_eq!(walk["paging"], json!({"kind": "offset", "rows": ["items"]}));
     assert_eq!(get("xml.getCallList")["paging"]["kind"], "time_windows");
     assert_eq!(get("v1.menus.list")["paging"]["kind"], "v1");
+    // Conditional requirements, redirects and issued secrets are facts too (no wire compares
+    // operation names to apply them).
+    let token = get("v4.create-oauth-access-token");
+    let code = token["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "code")
+        .unwrap();
+    assert_eq!(
+        code["required_if"],
+        json!({"param": "grant_type", "values": ["authorization_code"]})
+    );
+    assert_eq!(
+        token["secret_results"],
+        json!(["access_token", "refresh_token"])
+    );
+    assert_eq!(
+        get("oauth.user-token")["secret_results"],
+        json!(["access_token", "refresh_token"])
+    );
+    assert_eq!(get("v4.create-oauth-authorization")["redirects"], true);
+    let media = get("v1.media.create");
+    let file = media["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "file")
+        .unwrap();
+    assert_eq!(file["required_unless"], json!(["tts_text"]));
+    let redirecting: Vec<&str> = c
+        .iter()
+        .filter(|o| o.redirects)
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(redirecting, ["v4.create-oauth-authorization"]);
 }
 
 #[test]

@@ -7,8 +7,10 @@
 //! Every fact about an operation is here, and code reads it rather than comparing names:
 //! whether the family's credential is sent ([`Operation::auth`]), whether a repeat is harmless
 //! ([`Operation::idempotent`]), which parameters the configuration fills
-//! ([`Param::prefilled`]), and how a list is walked and where its rows are
-//! ([`Operation::paging`]). The entries of `v4` and `nol` are generated from the upstream
+//! ([`Param::prefilled`]), which are required only in some cases ([`Param::required_if`],
+//! [`Param::required_unless`]), how a list is walked and where its rows are
+//! ([`Operation::paging`]), whether the answer is a redirect ([`Operation::redirects`]) and
+//! which result fields are new secrets ([`Operation::secret_results`]). The entries of `v4` and `nol` are generated from the upstream
 //! specifications (`core/catalog/*.json`, by `tools/gen_*_catalog.py`); those of `xml`, `v1`,
 //! `oauth` and `express` are Rust literals in each family's module. The family registry
 //! (`registry.rs`) gathers them.
@@ -165,6 +167,23 @@ pub struct Param {
     /// (`"v4.account_id"`), so generated signatures make it optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefilled: Option<String>,
+    /// Required only when another parameter has one of some values: OAuth's per-grant fields
+    /// (`code` when `grant_type` is `authorization_code`, RFC 6749 4.1.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_if: Option<RequiredIf>,
+    /// Required unless one of these other parameters is given (REST v1 media: `file` unless
+    /// `tts_text`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_unless: Vec<String>,
+}
+
+/// When a parameter is required only for some values of another (see [`Param::required_if`]).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RequiredIf {
+    /// The parameter whose value decides.
+    pub param: String,
+    /// The values that make this parameter required.
+    pub values: Vec<String>,
 }
 
 impl Param {
@@ -191,6 +210,8 @@ impl Param {
             secret: false,
             schema: None,
             prefilled: None,
+            required_if: None,
+            required_unless: vec![],
         }
     }
 }
@@ -241,6 +262,14 @@ pub struct Operation {
     /// may repeat it after a failure: GET, HEAD, PUT and DELETE, and the POSTs and PATCHes
     /// that set a state or carry what makes a repeat harmless (the XML API's `clTRID`).
     pub idempotent: bool,
+    /// The documented answer is a redirect (`3xx` with a `Location`): the result is
+    /// `{"status": ..., "location": ...}` (v4's OAuth authorization endpoint).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub redirects: bool,
+    /// Fields of the result that are new secrets: the client masks them in logs and errors from
+    /// then on (the access and refresh tokens a token grant issues).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secret_results: Vec<String>,
     /// Where the entry comes from when it is not the family's own specification.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,

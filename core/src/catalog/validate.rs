@@ -51,30 +51,67 @@ pub(crate) fn validate_params(op: &Operation, params: &Map<String, Value>) -> Re
     }
     let mut out = Map::new();
     for p in &op.params {
-        match params.get(&p.name) {
-            None | Some(Value::Null) => {
-                if p.required {
-                    problems.push(FieldError {
-                        field: p.name.clone(),
-                        message: format!("is required ({})", type_name(p.ty)),
-                    });
-                }
+        let value = params.get(&p.name).filter(|v| !v.is_null());
+        // A blank value does not meet a conditional requirement (an OAuth grant's field).
+        let blank = p.required_if.is_some()
+            && value
+                .and_then(Value::as_str)
+                .is_some_and(|s| s.trim().is_empty());
+        if value.is_none() || blank {
+            if let Some(message) = requirement(p, params) {
+                let message = if blank {
+                    format!("{message} (a blank value was given)")
+                } else {
+                    message
+                };
+                problems.push(FieldError {
+                    field: p.name.clone(),
+                    message,
+                });
+                continue;
             }
-            Some(v) => match check_value(p, v) {
-                Ok(v) => {
-                    if p.secret {
-                        problems.extend(check_secret_length(&p.name, &v));
-                    }
-                    out.insert(p.name.clone(), v);
+        }
+        let Some(v) = value else { continue };
+        match check_value(p, v) {
+            Ok(v) => {
+                if p.secret {
+                    problems.extend(check_secret_length(&p.name, &v));
                 }
-                Err(mut errs) => problems.append(&mut errs),
-            },
+                out.insert(p.name.clone(), v);
+            }
+            Err(mut errs) => problems.append(&mut errs),
         }
     }
     if problems.is_empty() {
         return Ok(out);
     }
     Err(Error::invalid_fields(&op.name, problems))
+}
+
+/// Why an absent parameter is needed, if it is: always (`required`), for some values of another
+/// parameter (`required_if`), or unless another is given (`required_unless`).
+fn requirement(p: &Param, params: &Map<String, Value>) -> Option<String> {
+    if p.required {
+        return Some(format!("is required ({})", type_name(p.ty)));
+    }
+    if let Some(cond) = &p.required_if {
+        let value = params.get(&cond.param).and_then(Value::as_str)?;
+        return cond
+            .values
+            .iter()
+            .any(|v| v == value)
+            .then(|| format!("is required when `{}` is `{value}`", cond.param));
+    }
+    let given = |name: &String| params.get(name).is_some_and(|v| !v.is_null());
+    if !p.required_unless.is_empty() && !p.required_unless.iter().any(given) {
+        let others: Vec<String> = p.required_unless.iter().map(|n| format!("`{n}`")).collect();
+        return Some(format!(
+            "is required unless {} is given ({})",
+            others.join(" or "),
+            type_name(p.ty)
+        ));
+    }
+    None
 }
 
 /// A secret parameter shorter than [`MIN_SECRET_LEN`](crate::secret::MIN_SECRET_LEN) could not
@@ -544,6 +581,72 @@ mod tests {
 
     fn check(name: &str, params: Value) -> Result<Params> {
         validate_params(op(name), params.as_object().unwrap())
+    }
+
+    fn refused(name: &str, params: Value) -> Vec<(String, String)> {
+        match check(name, params) {
+            Ok(_) => vec![],
+            Err(e) => e
+                .fields()
+                .iter()
+                .map(|f| (f.field.clone(), f.message.clone()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn each_oauth_grant_names_its_missing_fields() {
+        let token = "v4.create-oauth-access-token";
+        let names = |v| -> Vec<String> { refused(token, v).into_iter().map(|f| f.0).collect() };
+        assert_eq!(
+            refused(token, json!({"grant_type": "authorization_code"})),
+            [
+                (
+                    "code".into(),
+                    "is required when `grant_type` is `authorization_code`".into()
+                ),
+                (
+                    "redirect_uri".into(),
+                    "is required when `grant_type` is `authorization_code`".into()
+                )
+            ]
+        );
+        assert_eq!(
+            names(
+                json!({"grant_type": "client_credentials", "client_id": "c", "client_secret": "  "})
+            ),
+            ["client_secret"]
+        );
+        assert_eq!(
+            names(json!({"grant_type": "password", "username": " ", "password": "pass1"})),
+            ["username"]
+        );
+        assert_eq!(
+            names(json!({"grant_type": "refresh_token"})),
+            ["refresh_token"]
+        );
+        assert!(
+            names(json!({"grant_type": "password", "username": "u", "password": "pass1"}))
+                .is_empty()
+        );
+        // A field of another grant is neither needed nor refused when blank.
+        assert!(names(
+            json!({"grant_type": "refresh_token", "refresh_token": "r-123", "username": ""})
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn media_needs_a_file_unless_text_to_speech_is_given() {
+        assert_eq!(
+            refused("v1.media.create", json!({"name": "greeting"})),
+            [("file".into(), "is required unless `tts_text` is given (a file object {path} or {filename, content_base64})".into())]
+        );
+        assert!(refused(
+            "v1.media.create",
+            json!({"name": "greeting", "tts_text": "Hello"})
+        )
+        .is_empty());
     }
 
     #[test]

@@ -417,6 +417,8 @@ pub(crate) fn operations() -> Vec<Operation> {
         // Signing a user up again finishes the first sign-up: never two subaccounts, never
         // the card twice.
         idempotent: true,
+        redirects: false,
+        secret_results: vec![],
         origin: Some("Express Sign-Up guide".into()),
         params: vec![
             p("partner", ParamType::String, true, "Partner name: the user name's prefix"),

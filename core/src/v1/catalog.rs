@@ -335,10 +335,11 @@ fn create_fields(svc: &Service) -> (String, Vec<Param>) {
         ),
         "media" => {
             let mut fields = media_fields();
-            fields.insert(
-                1,
-                p("file", Location::Form, ParamType::File, false, FILE_DOC),
-            );
+            let file = Param {
+                required_unless: vec!["tts_text".into()],
+                ..p("file", Location::Form, ParamType::File, false, FILE_DOC)
+            };
+            fields.insert(1, file);
             (
                 "Add a greeting or hold music: upload `file`, or give `tts_text` for text to speech"
                     .into(),
@@ -438,6 +439,8 @@ fn operation(svc: &Service, verb: Verb) -> Operation {
         paging: (verb == List).then(|| Paging::new(PagingKind::V1, &["items"])),
         auth: Auth::Required,
         idempotent: Operation::method_is_idempotent(method),
+        redirects: false,
+        secret_results: vec![],
         origin: None,
         params,
     }

@@ -161,13 +161,6 @@ fn encode_body(op: &Operation, params: &Map<String, Value>) -> Result<Option<(St
         }
         return Ok(Some(multipart(&parts)));
     }
-    if op.name == "v1.media.create" && !params.contains_key("tts_text") {
-        return Err(Error::validation(
-            &op.name,
-            "file",
-            "is required unless `tts_text` is given (upload .mp3/.ulaw/.wav audio, or text to speech)",
-        ));
-    }
     if !op.params.iter().any(|p| p.location == Location::Body) {
         return Ok(None);
     }

@@ -17,7 +17,6 @@
 //! ```
 
 mod api;
-mod grant;
 mod list;
 pub mod models;
 pub(crate) mod wire;

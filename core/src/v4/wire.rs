@@ -34,9 +34,6 @@ impl Wire for V4Wire {
                 ))
             }
         }
-        if op.name == super::grant::TOKEN_OP {
-            super::grant::check(params)?;
-        }
         let url = format!(
             "{}{}",
             cfg.base_url.trim_end_matches('/'),
@@ -52,33 +49,20 @@ impl Wire for V4Wire {
         })
     }
 
-    fn decode(&self, client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value> {
-        if op.name == REDIRECTING_OP && (300..400).contains(&resp.status) {
+    fn decode(&self, _client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value> {
+        if op.redirects && (300..400).contains(&resp.status) {
             if let Some(location) = resp.header("location") {
                 // The authorization endpoint's documented answer is a 302 carrying the result.
                 return Ok(serde_json::json!({"status": resp.status, "location": location}));
             }
         }
-        let v = decode_json(resp)?;
-        if op.name == super::grant::TOKEN_OP {
-            // Issued tokens are secrets from now on (masked in logs and errors).
-            for key in ["access_token", "refresh_token"] {
-                if let Some(t) = v.get(key).and_then(Value::as_str).filter(|t| !t.is_empty()) {
-                    client.learn_secret(t);
-                }
-            }
-        }
-        Ok(v)
+        decode_json(resp)
     }
 
     fn retry_after_from_body(&self, body: &[u8], now_unix: u64) -> Option<Duration> {
         body_retry_after(body, now_unix)
     }
 }
-
-/// The one v4 operation whose documented answer is a redirect (`302` with `?code=` or
-/// `#access_token=` in `Location`).
-const REDIRECTING_OP: &str = "v4.create-oauth-authorization";
 
 /// The path with its parameters substituted, and the query string.
 pub(crate) fn path_and_query(op: &Operation, params: &Map<String, Value>) -> Result<String> {

@@ -100,6 +100,8 @@ fn op(action: &str, tag: &str, doc: &str, returns: &str, params: Vec<P>) -> Oper
         // Every request carries a clTRID (the caller's or a generated one), sent unchanged on
         // every attempt: the project's retry policy treats it as the request's idempotency key.
         idempotent: true,
+        redirects: false,
+        secret_results: vec![],
         origin: Some("XML API 0.99.9".into()),
         params,
     }
