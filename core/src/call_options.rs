@@ -144,8 +144,24 @@ impl std::fmt::Debug for CallOptions {
 impl CallOptions {
     /// Options from a JSON object: `attempt_timeout_ms`, `deadline_ms` (milliseconds),
     /// `max_attempts` and `headers` (an object of strings); null or `{}` for none. Unknown keys,
-    /// wrong types and values the rules refuse are errors naming the key.
+    /// wrong types and values the rules refuse are errors naming the key (and no operation: use
+    /// [`CallOptions::from_json_for`] when the options belong to a call).
     pub fn from_json(value: &Value) -> Result<CallOptions> {
+        CallOptions::from_json_for("", value)
+    }
+
+    /// [`CallOptions::from_json`] for a call of `operation`: its errors name the operation as
+    /// well as the key, as every other refusal of that call does.
+    ///
+    /// ```
+    /// use phonecom::CallOptions;
+    /// let e = CallOptions::from_json_for("v4.get-account", &serde_json::json!({"max_attempts": 0}))
+    ///     .unwrap_err();
+    /// assert_eq!(e.operation(), Some("v4.get-account"));
+    /// assert_eq!(e.fields()[0].field, "max_attempts");
+    /// ```
+    pub fn from_json_for(operation: &str, value: &Value) -> Result<CallOptions> {
+        let invalid = |field: &str, rule: &str| Error::validation(operation, field, rule);
         let mut opts = CallOptions::default();
         let map = match value {
             Value::Null => return Ok(opts),
@@ -154,16 +170,18 @@ impl CallOptions {
         };
         for (key, v) in map {
             match key.as_str() {
-                "attempt_timeout_ms" => opts.attempt_timeout = millis(key, v)?,
-                "deadline_ms" => opts.deadline = millis(key, v)?,
+                "attempt_timeout_ms" => opts.attempt_timeout = millis(operation, key, v)?,
+                "deadline_ms" => opts.deadline = millis(operation, key, v)?,
                 "max_attempts" => {
                     opts.max_attempts = match v {
                         Value::Null => None,
-                        Value::Number(n) => Some(attempts("", key, n.as_f64().unwrap_or(0.0))?),
+                        Value::Number(n) => {
+                            Some(attempts(operation, key, n.as_f64().unwrap_or(0.0))?)
+                        }
                         _ => return Err(invalid(key, ATTEMPTS_RULE)),
                     }
                 }
-                "headers" => opts.headers = header_pairs(v)?,
+                "headers" => opts.headers = header_pairs(operation, v)?,
                 _ => {
                     return Err(invalid(
                         key,
@@ -256,35 +274,40 @@ fn header_field(name: &str) -> String {
     }
 }
 
-fn millis(key: &str, v: &Value) -> Result<Option<Duration>> {
+fn millis(operation: &str, key: &str, v: &Value) -> Result<Option<Duration>> {
     match v {
         Value::Null => Ok(None),
         Value::Number(n) => {
-            time_limit("", key, n.as_f64().unwrap_or(0.0), TimeUnit::Millis).map(Some)
+            time_limit(operation, key, n.as_f64().unwrap_or(0.0), TimeUnit::Millis).map(Some)
         }
-        _ => Err(invalid(key, "must be a number of milliseconds")),
+        _ => Err(Error::validation(
+            operation,
+            key,
+            "must be a number of milliseconds",
+        )),
     }
 }
 
-fn header_pairs(v: &Value) -> Result<Vec<(String, String)>> {
+fn header_pairs(operation: &str, v: &Value) -> Result<Vec<(String, String)>> {
     match v {
         Value::Null => Ok(Vec::new()),
         Value::Object(m) => m
             .iter()
             .map(|(k, v)| match v {
                 Value::String(s) => Ok((k.clone(), s.clone())),
-                _ => Err(invalid(&header_field(k), "must be a string")),
+                _ => Err(Error::validation(
+                    operation,
+                    &header_field(k),
+                    "must be a string",
+                )),
             })
             .collect(),
-        _ => Err(invalid(
+        _ => Err(Error::validation(
+            operation,
             "headers",
             "must be an object of header names to strings",
         )),
     }
-}
-
-fn invalid(field: &str, rule: &str) -> Error {
-    Error::validation("", field, rule)
 }
 
 #[cfg(test)]

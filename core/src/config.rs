@@ -44,6 +44,8 @@
 
 pub use crate::app_info::AppInfo;
 pub use crate::budget::{BudgetConfig, StateConfig};
+use crate::call_options::TimeUnit;
+use crate::config_duration::{duration_ms, Zero};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 pub use crate::tls::TlsConfig;
@@ -571,17 +573,26 @@ impl Config {
         if self.retry.max_attempts == 0 {
             return Err(field_error("retry.max_attempts", "must be at least 1"));
         }
-        for (field, ms) in [
-            ("timeouts.connect_ms", self.timeouts.connect_ms),
-            ("timeouts.attempt_ms", self.timeouts.attempt_ms),
-            ("retry.deadline_ms", self.retry.deadline_ms),
+        for (field, ms, zero) in [
+            (
+                "timeouts.connect_ms",
+                self.timeouts.connect_ms,
+                Zero::Refused,
+            ),
+            (
+                "timeouts.attempt_ms",
+                self.timeouts.attempt_ms,
+                Zero::Refused,
+            ),
+            ("retry.deadline_ms", self.retry.deadline_ms, Zero::Refused),
+            (
+                "retry.base_delay_ms",
+                self.retry.base_delay_ms,
+                Zero::Allowed,
+            ),
+            ("retry.max_delay_ms", self.retry.max_delay_ms, Zero::Allowed),
         ] {
-            if ms == 0 {
-                return Err(field_error(
-                    field,
-                    "must be above 0 ms (0 would fail every call)",
-                ));
-            }
+            duration_ms(field, ms as f64, TimeUnit::Millis, zero)?;
         }
         if !(1..=MAX_POOL_SIZE).contains(&self.pool_size) {
             return Err(field_error(
@@ -837,6 +848,30 @@ fn field_error(field: &str, rule: &str) -> Error {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn durations_follow_one_rule_naming_the_setting() {
+        for (doc, field) in [
+            (r#"{"timeouts":{"connect_ms":0}}"#, "timeouts.connect_ms"),
+            (
+                r#"{"timeouts":{"attempt_ms":86400001}}"#,
+                "timeouts.attempt_ms",
+            ),
+            (
+                r#"{"retry":{"max_delay_ms":86400001}}"#,
+                "retry.max_delay_ms",
+            ),
+        ] {
+            let e = Config::from_json(doc).unwrap_err();
+            assert_eq!(e.fields()[0].field, field, "{doc}: {e}");
+        }
+        let c =
+            Config::from_json(r#"{"retry":{"base_delay_ms":0,"deadline_ms":86400000}}"#).unwrap();
+        assert_eq!(
+            (c.retry.base_delay_ms, c.retry.deadline_ms),
+            (0, 86_400_000)
+        );
+    }
 
     #[test]
     fn production_defaults() {

@@ -30,6 +30,7 @@ pub mod callcontrol;
 pub mod catalog;
 mod client;
 pub mod config;
+pub mod config_duration;
 pub mod config_file;
 mod error;
 pub mod error_table;

@@ -75,7 +75,7 @@ pub unsafe extern "C" fn phonecom_call_with(
         let params = ffi::json_arg(params_json, "params_json")?;
         let options = ffi::json_arg(options_json, "options_json")?;
         let out = ffi::out_arg(result_json, "result_json")?;
-        let opts = call_options(name, &options)?;
+        let opts = CallOptions::from_json_for(name, &options)?;
         let response = client.client.call_with(name, params, &opts)?;
         out.write_json(&response.data)
     })
@@ -113,7 +113,7 @@ pub unsafe extern "C" fn phonecom_call_with_response(
         let params = ffi::json_arg(params_json, "params_json")?;
         let options = ffi::json_arg(options_json, "options_json")?;
         let out = ffi::out_arg(response_json, "response_json")?;
-        let opts = call_options(name, &options)?;
+        let opts = CallOptions::from_json_for(name, &options)?;
         let response = client.client.call_with(name, params, &opts)?;
         out.write_json(&response_to_json(response))
     })
@@ -158,7 +158,7 @@ pub unsafe extern "C" fn phonecom_call_with_exchange(
         let options = ffi::json_arg(options_json, "options_json")?;
         let out = ffi::out_arg(result_json, "result_json")?;
         let handle = ffi::out_arg(response, "response")?;
-        let opts = call_options(name, &options)?;
+        let opts = CallOptions::from_json_for(name, &options)?;
         let mut response = client.client.call_with(name, params, &opts)?;
         let text = ffi::into_c_string(json_text(&std::mem::take(&mut response.data)))?;
         handle.write_handle(phonecom_response { response })?;
@@ -194,14 +194,6 @@ pub unsafe extern "C" fn phonecom_response_json(
 #[no_mangle]
 pub unsafe extern "C" fn phonecom_response_free(response: *mut phonecom_response) {
     ffi::boundary_value((), || ffi::free_handle(response))
-}
-
-/// The core's options from JSON, its errors naming the operation they were given to.
-fn call_options(name: &str, options: &Value) -> Result<CallOptions, Error> {
-    CallOptions::from_json(options).map_err(|e| match e.fields().first() {
-        Some(f) => Error::validation(name, &f.field, &f.message),
-        None => e,
-    })
 }
 
 /// A response as the JSON `phonecom_call_with_response` returns.

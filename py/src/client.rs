@@ -92,7 +92,7 @@ fn headers_of(
         return Ok(Vec::new());
     };
     let doc = serde_json::json!({ "headers": to_json(h, name, "headers").py_err(py)? });
-    let opts = CallOptions::from_json(&doc).py_err(py)?;
+    let opts = CallOptions::from_json_for(name, &doc).py_err(py)?;
     Ok(opts.headers)
 }
 

@@ -51,6 +51,33 @@ fn call_time_limit(py: Python<'_>, field: &str, seconds: f64) -> PyResult<f64> {
     })
 }
 
+/// A configuration duration in seconds as the core's milliseconds, checked by the core's rule
+/// (`field` is the setting's Python spelling, e.g. `timeouts.connect`; `zero_allowed` for the
+/// retry delays).
+#[pyfunction]
+fn config_duration_ms(
+    py: Python<'_>,
+    field: &str,
+    seconds: f64,
+    zero_allowed: bool,
+) -> PyResult<u64> {
+    guard(py, "config_duration_ms", || {
+        use phonecom::config_duration::{duration_ms, Zero};
+        let zero = if zero_allowed {
+            Zero::Allowed
+        } else {
+            Zero::Refused
+        };
+        duration_ms(
+            field,
+            seconds,
+            phonecom::call_options::TimeUnit::Seconds,
+            zero,
+        )
+        .py_err(py)
+    })
+}
+
 /// A call's `max_attempts`, checked by the core's rule.
 #[pyfunction]
 fn call_attempts(py: Python<'_>, field: &str, count: f64) -> PyResult<u32> {
@@ -186,6 +213,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(suggest, m)?)?;
     m.add_function(wrap_pyfunction!(call_time_limit, m)?)?;
     m.add_function(wrap_pyfunction!(call_attempts, m)?)?;
+    m.add_function(wrap_pyfunction!(config_duration_ms, m)?)?;
     m.add_function(wrap_pyfunction!(express_username, m)?)?;
     m.add_function(wrap_pyfunction!(express_generate_password, m)?)?;
     m.add_function(wrap_pyfunction!(express_validate_contact, m)?)?;

@@ -51,3 +51,31 @@ def test_the_native_call_checks_by_the_same_rule(client: phonecom.Client) -> Non
     with pytest.raises(phonecom.ValidationError) as e:
         native.call("v4.get-account", None, deadline=0.0)
     assert (e.value.fields[0].field, e.value.fields[0].message) == ("deadline", TIME_RULE)
+
+
+CONFIG_RULE = "must be above 0 and at most 1 day (86400000 ms); 0 would fail every call"
+DELAY_RULE = "must be from 0 to 1 day (86400000 ms)"
+
+
+@pytest.mark.parametrize(
+    "overrides, field, rule",
+    [
+        ({"timeouts": {"connect": 0}}, "timeouts.connect", CONFIG_RULE),
+        ({"timeouts": {"per_attempt": 1e9}}, "timeouts.per_attempt", CONFIG_RULE),
+        ({"deadline": 86_400.5}, "deadline", CONFIG_RULE),
+        ({"deadline": float("nan")}, "deadline", CONFIG_RULE),
+        ({"retry": {"base_delay": -0.5}}, "retry.base_delay", DELAY_RULE),
+        ({"retry": {"max_delay": 10**400}}, "retry.max_delay", DELAY_RULE),
+    ],
+)
+def test_configuration_durations_follow_the_core_rule(config: Dict[str, Any], overrides: Dict[str, Any], field: str, rule: str) -> None:
+    """Configuration durations in seconds are converted in Python and checked by the core's
+    rule (core/src/config_duration.rs), the error naming the Python spelling."""
+    with pytest.raises(phonecom.ValidationError) as e:
+        phonecom.Client(config, **overrides)
+    assert (e.value.fields[0].field, e.value.fields[0].message) == (field, rule)
+
+
+def test_retry_delays_may_be_zero(client: phonecom.Client, config: Dict[str, Any]) -> None:
+    fast = phonecom.Client(config, retry={"base_delay": 0, "max_delay": 0}, deadline=86_400)
+    assert fast.v4.get_account()["id"] == client.v4.get_account()["id"]

@@ -49,15 +49,6 @@ def _invalid(field: str, rule: str) -> ValidationError:
     return ValidationError(f"[validation] `{field}` {rule}", fields=[FieldError(field, rule)])
 
 
-def seconds(field: str, value: Any) -> float:
-    """``value`` if it is a positive, finite number of seconds; else a ValidationError naming ``field``."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise _invalid(field, "must be a positive number of seconds")
-    if not 0 < value < 1e9:
-        raise _invalid(field, "must be a positive number of seconds")
-    return float(value)
-
-
 def _as_float(value: Any) -> float:
     """An int or float (not a bool) as a float (``inf`` past float's range); anything else NaN,
     which the core's rules refuse."""
@@ -85,8 +76,18 @@ def call_attempts(field: str, value: Any) -> int:
     return int(_native.call_attempts(field, _as_float(value)))
 
 
+# The settings that may be zero (no wait); the others would fail every call at zero.
+_ZERO_ALLOWED = {"retry.base_delay", "retry.max_delay"}
+
+
 def _to_ms(field: str, value: Any) -> int:
-    return max(1, round(seconds(field, value) * 1000))
+    """A configuration duration in seconds as the core's milliseconds, checked by the core's
+    rule (at most 1 day; above 0 except the retry delays), the error naming ``field``."""
+    from . import _native
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _invalid(field, "must be a number of seconds")
+    return int(_native.config_duration_ms(field, _as_float(value), field in _ZERO_ALLOWED))
 
 
 def _warn_ms(section: str, key: str) -> None:
