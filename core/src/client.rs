@@ -21,7 +21,8 @@ use crate::log::{LogEvent, LogHook};
 use crate::registry::{self, Flow, Runs};
 use crate::secret::{Secret, SecretSet};
 use crate::shared_clients::Shared;
-use crate::transport::{Call, CallOptions, HttpRequest, HttpResponse, Transport};
+use crate::transport::{Call, CallOptions, HttpRequest, Transport};
+use crate::wire::Wire;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
@@ -91,27 +92,6 @@ impl std::fmt::Debug for Response {
             .field("body_truncated", &self.body_truncated)
             .field("data", &crate::secret::mask_named(&self.data.to_string()))
             .finish()
-    }
-}
-
-/// How a family turns validated parameters into a request and a response into a result.
-pub(crate) trait Wire: Sync {
-    /// Normalise parameters before they are checked (the XML API's `clTRID` and number forms).
-    fn prefill(&self, _client: &Client, _op: &Operation, _params: &mut Map<String, Value>) {}
-    /// Build the HTTP request.
-    fn build(
-        &self,
-        client: &Client,
-        op: &Operation,
-        params: &Map<String, Value>,
-    ) -> Result<HttpRequest>;
-    /// Decode the response: the result on success, the family's error otherwise.
-    fn decode(&self, client: &Client, op: &Operation, resp: &HttpResponse) -> Result<Value>;
-    /// The wait the body of a 429 names, for a response without a `Retry-After` header (v4's
-    /// `@error.@rateLimit`); `now_unix` reads HTTP dates. The transport calls it for every 429
-    /// of this family and knows no body format itself.
-    fn retry_after_from_body(&self, _body: &[u8], _now_unix: u64) -> Option<std::time::Duration> {
-        None
     }
 }
 
@@ -445,8 +425,9 @@ impl Client {
             prefill_from_config(config, op, &mut params);
             match registry::entry(op.family).runs {
                 Runs::Wire(wire) => {
-                    wire.prefill(self, op, &mut params);
+                    wire.normalize(self, op, &mut params);
                     let params = validate_params(op, &params)?;
+                    wire.check(op, &params)?;
                     Ok(Prepared::Request(wire, wire.build(self, op, &params)?))
                 }
                 Runs::Flow(flow) => Ok(Prepared::Flow(flow, validate_params(op, &params)?)),

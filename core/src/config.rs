@@ -316,7 +316,7 @@ pub(crate) fn proxy_password(url: &str) -> Vec<String> {
     let Some((_, password)) = userinfo.split_once(':') else {
         return Vec::new();
     };
-    let decoded = crate::wire::percent_decode(password, false);
+    let decoded = crate::encode::percent_decode(password, false);
     let mut out = vec![password.to_string()];
     if decoded != password {
         out.push(decoded);
@@ -698,7 +698,7 @@ impl Config {
             .map(|s| s.expose().to_string()),
         );
         if let (Some(k), Some(p)) = (&self.v1.api_key, &self.v1.password) {
-            out.push(crate::wire::base64_encode(
+            out.push(crate::encode::base64_encode(
                 format!("{}:{}", k.expose(), p.expose()).as_bytes(),
             ));
         }

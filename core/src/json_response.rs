@@ -3,10 +3,10 @@
 //! (`{error, error_description}`) error bodies mapped into an [`Error`], and the wait the body of
 //! a 429 names (`@error.@rateLimit`).
 
+use crate::encode::scalar_text;
 use crate::error::{Error, ErrorKind, FieldError, Result};
 use crate::retry;
 use crate::transport::HttpResponse;
-use crate::wire::scalar_text;
 use serde_json::{Map, Value};
 use std::time::Duration;
 

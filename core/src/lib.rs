@@ -32,6 +32,7 @@ mod client;
 pub mod config;
 pub mod config_duration;
 pub mod config_file;
+pub mod encode;
 mod error;
 pub mod error_table;
 pub mod exchange;
@@ -58,7 +59,7 @@ mod typed;
 pub mod types;
 pub mod v1;
 pub mod v4;
-pub mod wire;
+mod wire;
 pub mod xml;
 
 pub use call_options::CallOptions;

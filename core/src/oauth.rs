@@ -11,11 +11,12 @@
 //! ```
 
 use crate::catalog::{Auth, Family, Location, Operation, Param, ParamType};
-use crate::client::{Client, Wire};
+use crate::client::Client;
+use crate::encode::{encode_pairs, percent_encode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::wire::{encode_pairs, percent_encode};
+use crate::wire::Wire;
 use serde_json::{json, Map, Value};
 use std::time::Duration;
 

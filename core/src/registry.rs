@@ -12,8 +12,9 @@
 //! ```
 
 use crate::catalog::{Catalog, Family, Operation};
-use crate::client::{Client, Wire};
+use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
+use crate::wire::Wire;
 use once_cell::sync::Lazy;
 use serde_json::{Map, Value};
 

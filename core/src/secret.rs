@@ -151,7 +151,7 @@ fn encoded_forms(value: &str) -> Vec<String> {
     let xml_attr = xml_text.replace('"', "&quot;").replace('\'', "&apos;");
     let xml_numeric = xml_text.replace('"', "&#34;").replace('\'', "&#39;");
     let candidates = [
-        crate::wire::percent_encode(value),
+        crate::encode::percent_encode(value),
         json.replace('/', "\\/"),
         json_ascii.replace('/', "\\/"),
         json_ascii,

@@ -43,7 +43,7 @@ fn client(stub: &Stub) -> Client {
 }
 
 fn b64(data: &[u8]) -> String {
-    phonecom::wire::base64_encode(data)
+    phonecom::encode::base64_encode(data)
 }
 
 #[test]

@@ -24,7 +24,7 @@ const PNG: &[u8] = &[
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 fn b64(data: &[u8]) -> String {
-    phonecom::wire::base64_encode(data)
+    phonecom::encode::base64_encode(data)
 }
 
 /// A fresh account of its own: (its client, its key).

@@ -47,7 +47,7 @@ fn the_documents_menu_post_round_trip() {
     assert_eq!(req.header("content-type"), Some("application/json"));
     let expected = format!(
         "Basic {}",
-        phonecom::wire::base64_encode(format!("{KEY}:{PASSWORD}").as_bytes())
+        phonecom::encode::base64_encode(format!("{KEY}:{PASSWORD}").as_bytes())
     );
     assert_eq!(req.header("authorization"), Some(expected.as_str()));
     let body = req.json();
@@ -331,7 +331,7 @@ fn media_uploads_are_checked_then_sent_as_multipart() {
         ("hold.wav", None, Vec::new(), "empty"),
     ] {
         let mut file =
-            json!({"filename": filename, "content_base64": phonecom::wire::base64_encode(&data)});
+            json!({"filename": filename, "content_base64": phonecom::encode::base64_encode(&data)});
         if let Some(ct) = ct {
             file["content_type"] = json!(ct);
         }
@@ -438,7 +438,7 @@ fn reads_are_retried_and_creates_are_not() {
 
 #[test]
 fn secrets_stay_out_of_logs_and_errors() {
-    let basic = phonecom::wire::base64_encode(format!("{KEY}:{PASSWORD}").as_bytes());
+    let basic = phonecom::encode::base64_encode(format!("{KEY}:{PASSWORD}").as_bytes());
     let stub = Stub::script(vec![Reply::text(
         502,
         &format!("upstream echoed {KEY}:{PASSWORD} as Basic {basic}"),

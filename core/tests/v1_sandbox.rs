@@ -49,7 +49,7 @@ fn mp3() -> Vec<u8> {
 }
 
 fn file(name: &str, content_type: Option<&str>, data: &[u8]) -> Value {
-    let mut f = json!({"filename": name, "content_base64": phonecom::wire::base64_encode(data)});
+    let mut f = json!({"filename": name, "content_base64": phonecom::encode::base64_encode(data)});
     if let Some(ct) = content_type {
         f["content_type"] = json!(ct);
     }

@@ -26,7 +26,7 @@ impl Req {
         } else {
             &self.body
         };
-        phonecom::wire::decode_pairs(raw)
+        phonecom::encode::decode_pairs(raw)
     }
     fn get(&self, name: &str) -> Option<String> {
         self.pairs()

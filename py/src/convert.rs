@@ -1,7 +1,7 @@
 //! Python values to JSON and back. A value that has no JSON form is refused with a validation
 //! error naming where it sits (`contact.address.city`), never silently turned into something else.
 
-use phonecom::wire::base64_encode;
+use phonecom::encode::base64_encode;
 use phonecom::{Error, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::types::{

@@ -42,7 +42,7 @@ impl StateConfig {
     /// The key's bytes, or the rule it breaks.
     pub fn key_bytes(&self) -> Option<std::result::Result<[u8; STATE_KEY_LEN], &'static str>> {
         let key = self.key.as_ref()?;
-        let bytes = crate::wire::base64_decode(key.expose().trim()).ok();
+        let bytes = crate::encode::base64_decode(key.expose().trim()).ok();
         Some(
             bytes
                 .and_then(|b| <[u8; STATE_KEY_LEN]>::try_from(b).ok())

@@ -88,7 +88,7 @@ impl CallRequest {
             None => input,
         };
         let query = query.split('#').next().unwrap_or("");
-        CallRequest::from_pairs(crate::wire::decode_pairs(query))
+        CallRequest::from_pairs(crate::encode::decode_pairs(query))
     }
 
     /// Build from a JSON object of fields (the document's names; values are strings, numbers are
@@ -243,7 +243,7 @@ impl CallRequest {
             .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
             .collect();
         pairs.extend(self.extra.iter().map(|(k, v)| (k.clone(), v.clone())));
-        crate::wire::encode_pairs(&pairs)
+        crate::encode::encode_pairs(&pairs)
     }
 
     fn named(&self) -> [(&'static str, Option<String>); 8] {

@@ -27,7 +27,7 @@ fn put(m: &mut Map<String, Value>, k: &str, v: Option<impl Into<Value>>) {
 }
 
 fn file(data: &[u8]) -> Value {
-    json!({"content_base64": crate::wire::base64_encode(data)})
+    json!({"content_base64": crate::encode::base64_encode(data)})
 }
 
 impl<'a> Nol<'a> {

@@ -95,7 +95,7 @@ fn check(
         return Err(fail(format!(
             "is {} bytes; a {what} may be at most {} ({max} bytes)",
             data.len(),
-            crate::wire::human_size(max)
+            crate::encode::human_size(max)
         )));
     }
     if looks_like_svg(data) {

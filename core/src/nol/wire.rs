@@ -4,11 +4,12 @@
 use super::errors::error_from_response;
 use super::upload::{check_document, check_logo};
 use crate::catalog::{Auth, Location, Operation};
-use crate::client::{Client, Wire};
+use crate::client::Client;
 use crate::config::NolAuth;
+use crate::encode::{encode_pairs, percent_encode, scalar_text, FileParam};
 use crate::error::{Error, ErrorKind, Result};
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::wire::{encode_pairs, percent_encode, scalar_text, FileParam};
+use crate::wire::Wire;
 use serde_json::{Map, Value};
 use std::time::Duration;
 

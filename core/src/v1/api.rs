@@ -139,7 +139,7 @@ impl V1<'_> {
     pub fn upload_media(&self, upload: &MediaUpload) -> Result<ResourceRef> {
         let mut file = json!({
             "filename": upload.filename,
-            "content_base64": crate::wire::base64_encode(&upload.data),
+            "content_base64": crate::encode::base64_encode(&upload.data),
         });
         if let Some(ct) = &upload.content_type {
             file["content_type"] = Value::from(ct.as_str());

@@ -95,7 +95,7 @@ pub fn check_media_upload(
     data: &[u8],
 ) -> Result<CheckedMedia> {
     let fail = |rule: String| Error::validation(OP, "file", &rule);
-    if let Some(rule) = crate::wire::file_name_problem(filename) {
+    if let Some(rule) = crate::encode::file_name_problem(filename) {
         return Err(fail(rule));
     }
     if data.is_empty() {

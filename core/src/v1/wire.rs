@@ -7,13 +7,14 @@ use super::fields::check_body_fields;
 use super::format::{check_dates, normalize_result, to_wire};
 use super::media::check_media_upload;
 use crate::catalog::{Location, Operation, ParamType};
-use crate::client::{Client, Wire};
+use crate::client::Client;
+use crate::encode::{
+    base64_encode, encode_pairs, multipart, percent_encode, scalar_text, FileParam, MultipartPart,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::retry;
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::wire::{
-    base64_encode, encode_pairs, multipart, percent_encode, scalar_text, FileParam, MultipartPart,
-};
+use crate::wire::Wire;
 use serde_json::{Map, Value};
 
 pub(crate) struct V1Wire;

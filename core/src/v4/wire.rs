@@ -3,11 +3,14 @@
 //! bodies are read by [`crate::json_response`], shared with the `oauth` family.
 
 use crate::catalog::{Auth, Location, Operation, ParamType};
-use crate::client::{Client, Wire};
+use crate::client::Client;
+use crate::encode::{
+    encode_pairs, multipart, percent_encode, scalar_text, FileParam, MultipartPart,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json_response::{body_retry_after, decode_json};
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::wire::{encode_pairs, multipart, percent_encode, scalar_text, FileParam, MultipartPart};
+use crate::wire::Wire;
 use serde_json::{Map, Value};
 use std::time::Duration;
 

@@ -5,12 +5,13 @@ use super::catalog::CLTRID;
 use super::parse::decode_response;
 use super::rules;
 use crate::catalog::{Location, Operation};
-use crate::client::{Client, Wire};
+use crate::client::Client;
 use crate::config::XmlMethod;
+use crate::encode::encode_pairs;
 use crate::error::{Error, ErrorKind, Result};
 use crate::retry;
 use crate::transport::{HttpRequest, HttpResponse};
-use crate::wire::encode_pairs;
+use crate::wire::Wire;
 use serde_json::{Map, Value};
 
 pub(crate) struct XmlWire;
@@ -21,8 +22,12 @@ pub fn new_cltrid() -> String {
 }
 
 impl Wire for XmlWire {
-    fn prefill(&self, _client: &Client, op: &Operation, params: &mut Map<String, Value>) {
+    fn normalize(&self, _client: &Client, op: &Operation, params: &mut Map<String, Value>) {
         rules::normalize(op, params);
+    }
+
+    fn check(&self, op: &Operation, params: &Map<String, Value>) -> Result<()> {
+        rules::check(op, params)
     }
 
     fn build(
@@ -31,7 +36,6 @@ impl Wire for XmlWire {
         op: &Operation,
         params: &Map<String, Value>,
     ) -> Result<HttpRequest> {
-        rules::check(op, params)?;
         let cfg = &client.config().xml;
         let username = cfg
             .username
@@ -173,17 +177,18 @@ mod tests {
         .unwrap()
     }
 
-    /// What `Client::call_op` does before sending: prefill, validate, build.
+    /// What `Client::prepare` does before sending: normalize, validate, check, build.
     fn build(client: &Client, name: &str, params: Value) -> Result<HttpRequest> {
         let op = crate::catalog().get(name).unwrap();
         let mut params = params.as_object().unwrap().clone();
-        XmlWire.prefill(client, op, &mut params);
+        XmlWire.normalize(client, op, &mut params);
         let params = validate_params(op, &params)?;
+        XmlWire.check(op, &params)?;
         XmlWire.build(client, op, &params)
     }
 
     fn pairs_of(encoded: &str) -> Vec<(String, String)> {
-        crate::wire::decode_pairs(encoded)
+        crate::encode::decode_pairs(encoded)
     }
 
     fn sms() -> Value {

@@ -92,9 +92,9 @@ pub fn types(data: &[u8]) {
     let _ = vanity::to_digits(s);
     let _ = yn::parse_str(s);
     let _ = phonecom::retry::parse_retry_after(s, 1_700_000_000);
-    let _ = phonecom::wire::percent_decode(s, true);
-    let _ = phonecom::wire::decode_pairs(s);
-    let _ = phonecom::wire::base64_decode(s);
+    let _ = phonecom::encode::percent_decode(s, true);
+    let _ = phonecom::encode::decode_pairs(s);
+    let _ = phonecom::encode::base64_decode(s);
     let _ = phonecom::nol::kind_of_code(s);
     if let Some((partner, user)) = s.split_once('\n') {
         let _ = phonecom::express::username(partner, user);
@@ -126,7 +126,7 @@ pub fn uploads(data: &[u8]) {
     let _ = phonecom::v1::check_media_upload(filename, declared, bytes).map_err(|e| show(&e));
     let _ = phonecom::nol::check_logo(bytes, declared).map_err(|e| show(&e));
     let _ = phonecom::nol::check_document(bytes, declared).map_err(|e| show(&e));
-    let _ = phonecom::wire::file_name_problem(filename);
+    let _ = phonecom::encode::file_name_problem(filename);
 }
 
 /// `SECRET\nSECRET\n...\n\nTEXT`: a [`Redactor`] knowing those secrets masks TEXT; the pair and
