@@ -474,6 +474,14 @@ impl Client {
         }
     }
 
+    /// Hand events recorded outside a call (a shared store's warnings) to this client's log
+    /// hook, if it has one.
+    pub(crate) fn relay(&self, events: Vec<LogEvent>) {
+        if !events.is_empty() {
+            self.inner.transport.relay(events);
+        }
+    }
+
     /// Generated passwords of sign-ups that created a subaccount but got no token yet.
     pub(crate) fn pending_signups(&self) -> Result<Arc<crate::express::PendingSignups>> {
         Ok(self.inner.shared.here()?.pending_signups)

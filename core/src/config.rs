@@ -628,9 +628,10 @@ impl Config {
 
     /// Refuse credentials sent in a header (`v4.token`, `nol.api_key`) that are not visible
     /// ASCII: they could never be sent, and a half-built request must not pass for a network
-    /// failure. `family` limits the check to that family's credential (a client derived with
-    /// [`Client::with_v4_token`](crate::Client::with_v4_token) checks it when it calls); the
-    /// error names the field, never the value.
+    /// failure. `None` checks every family's (at build); `Some(family)` that family's alone
+    /// (every call, before sending). [`Client::with_v4_token`](crate::Client::with_v4_token)
+    /// and [`Client::with_nol_key`](crate::Client::with_nol_key) check their own credential
+    /// when they derive the client. The error names the field, never the value.
     pub(crate) fn check_header_credentials(&self, family: Option<&str>) -> Result<()> {
         for (fam, field, value) in [
             ("v4", "v4.token", &self.v4.token),

@@ -80,6 +80,31 @@ pub struct LogEvent {
 }
 
 impl LogEvent {
+    /// An event about a shared store rather than an HTTP attempt (the Redis rate budget, the
+    /// unfinished sign-ups): `operation` names the store (`budget.store`), `url` the server as
+    /// shown in logs (never a password).
+    pub(crate) fn about_store(
+        kind: LogEventKind,
+        operation: &str,
+        url: &str,
+        message: String,
+    ) -> LogEvent {
+        LogEvent {
+            kind,
+            operation: operation.into(),
+            method: String::new(),
+            url: url.into(),
+            attempt: 0,
+            request_id: String::new(),
+            status: None,
+            elapsed_ms: 0,
+            message: Some(message),
+            headers: Vec::new(),
+            body: None,
+            body_truncated: false,
+        }
+    }
+
     /// The event as a JSON object: `kind`, `operation`, `method`, `url`, `attempt`,
     /// `request_id`, `status`, `elapsed_ms`, `message`, `headers` (an object, names lower-cased),
     /// `body` and `body_truncated`.

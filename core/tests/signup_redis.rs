@@ -99,3 +99,51 @@ fn a_signup_started_in_one_process_finishes_in_another() {
         .collect();
     assert_eq!(left, Vec::<Value>::new());
 }
+
+#[test]
+fn a_signup_store_that_does_not_answer_is_logged_and_not_promised() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let env = common::start();
+    let url = redis.url();
+    drop(redis); // stopped: nothing answers at that address any more
+    let mut config = env.config.clone();
+    config["budget"] = json!({"store": url});
+    config["state"] = json!({"key": STATE_KEY});
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = events.clone();
+    let client = Client::builder(Config::from_value(config).unwrap())
+        .log_hook(move |e| {
+            seen.lock()
+                .unwrap()
+                .push((e.operation.clone(), e.message.clone()))
+        })
+        .build()
+        .unwrap();
+    env.fault("POST", "/oauth/", "status=500", 10);
+    let contact = serde_json::from_value(common::contact()).unwrap();
+    let e = signup(&client, &SignupRequest::new("acme", "6160", contact)).unwrap_err();
+    env.admin("DELETE", "/faults", None);
+    // The error promises only what holds: this client resumes, other processes cannot.
+    assert!(
+        e.message()
+            .contains("signing this user up again on this client"),
+        "{e}"
+    );
+    let logged = events.lock().unwrap().clone();
+    let store: Vec<&String> = logged
+        .iter()
+        .filter(|(op, _)| op == "signup.store")
+        .filter_map(|(_, m)| m.as_ref())
+        .collect();
+    assert!(
+        store.iter().any(|m| m.contains("kept on this client only")),
+        "{logged:?}"
+    );
+    // And it does resume here.
+    let contact = serde_json::from_value(common::contact()).unwrap();
+    let done = signup(&client, &SignupRequest::new("acme", "6160", contact)).unwrap();
+    assert!(done.recovered);
+    assert_eq!(env.subaccounts_named("acme-6160"), 1);
+}

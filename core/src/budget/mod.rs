@@ -63,7 +63,7 @@
 mod config;
 mod memory;
 mod redis;
-mod redis_link;
+pub(crate) mod redis_link;
 mod shared;
 mod state;
 mod store;

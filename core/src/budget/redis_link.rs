@@ -120,6 +120,19 @@ pub(crate) fn shown(url: &str) -> String {
     }
 }
 
+/// What went wrong with a Redis command, in words without the server's address or credentials.
+pub(crate) fn describe_failure(e: &redis::RedisError) -> &'static str {
+    if e.is_timeout() {
+        "no answer in time"
+    } else if e.is_connection_refusal() {
+        "connection refused"
+    } else if e.is_io_error() || e.is_connection_dropped() {
+        "connection lost"
+    } else {
+        "the server refused the command"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

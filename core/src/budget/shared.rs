@@ -103,7 +103,7 @@ impl Shared {
                     format!(
                         "rate budget: Redis at {} failed ({}); calls go on with this process's own budget and Redis is tried again every {}-{} s",
                         self.redis.shown(),
-                        describe(&e),
+                        crate::budget::redis_link::describe_failure(&e),
                         FIRST_RETRY.as_secs(),
                         LAST_RETRY.as_secs()
                     ),
@@ -122,34 +122,8 @@ impl Shared {
     }
 
     fn emit(&self, kind: LogEventKind, message: String) {
-        let event = LogEvent {
-            kind,
-            operation: "budget.store".into(),
-            method: String::new(),
-            url: self.redis.shown().to_string(),
-            attempt: 0,
-            request_id: String::new(),
-            status: None,
-            elapsed_ms: 0,
-            message: Some(message),
-            headers: Vec::new(),
-            body: None,
-            body_truncated: false,
-        };
+        let event = LogEvent::about_store(kind, "budget.store", self.redis.shown(), message);
         crate::budget::lock(&self.notices).push(event);
-    }
-}
-
-/// What went wrong, in words without the server's address or credentials.
-fn describe(e: &redis::RedisError) -> &'static str {
-    if e.is_timeout() {
-        "no answer in time"
-    } else if e.is_connection_refusal() {
-        "connection refused"
-    } else if e.is_io_error() || e.is_connection_dropped() {
-        "connection lost"
-    } else {
-        "the server refused the budget's script"
     }
 }
 

@@ -256,6 +256,7 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
         PasswordMode::Given(p) => (true, p.clone(), None, Some(p.clone())),
         PasswordMode::PartnerToken => (true, generate_password(PASSWORD_LEN)?, None, None),
     };
+    client.relay(pending.take_notices());
     // Every error of the flow is masked with the user's password, like the generic call's are,
     // without the client remembering it after the flow (one client signs many users up).
     let mut secret = vec![account_password.expose().to_string()];
@@ -282,8 +283,8 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
         Err(e) => {
             let mut note = String::new();
             if generated {
-                pending.remember(&username, &account_password);
-                let who = if pending.is_shared() {
+                let shared = pending.remember(&username, &account_password);
+                let who = if shared {
                     "from any process sharing this Redis store (within 24 h)"
                 } else {
                     "on this client"
@@ -293,10 +294,12 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
                 );
             }
             let message = format!("{}{note}", e.message());
+            client.relay(pending.take_notices());
             return Err(mask(e.with_message(message)));
         }
     };
     pending.forget(&username);
+    client.relay(pending.take_notices());
     Ok(Signup {
         account,
         username,

@@ -14,8 +14,10 @@
 //! and passes it ([`PasswordMode::Given`](super::PasswordMode::Given)).
 
 use super::pending_redis::RedisSignups;
+use crate::budget::redis_link::describe_failure;
 use crate::budget::{BudgetConfig, RedisLink, StateConfig};
 use crate::error::{Error, Result};
+use crate::log::{LogEvent, LogEventKind};
 use crate::secret::Secret;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -28,6 +30,10 @@ const CAPACITY: usize = 256;
 pub(crate) struct PendingSignups {
     entries: Mutex<VecDeque<(String, Secret)>>,
     redis: Option<RedisSignups>,
+    /// Warnings about a Redis that did not answer, for the running sign-up's client to log
+    /// ([`PendingSignups::take_notices`]): the store is shared by every client of a
+    /// configuration and keeps no log hook of its own.
+    notices: Mutex<Vec<LogEvent>>,
 }
 
 impl PendingSignups {
@@ -52,13 +58,25 @@ impl PendingSignups {
         Ok(Arc::new(PendingSignups {
             entries: Mutex::default(),
             redis: Some(RedisSignups::new(link, key)),
+            notices: Mutex::default(),
         }))
     }
 
-    /// The password an unfinished sign-up of `username` generated, if one is kept (Redis first).
+    /// The password an unfinished sign-up of `username` generated, if one is kept (Redis first;
+    /// this client's copy when Redis does not answer, with a warning).
     pub(crate) fn get(&self, username: &str) -> Option<Secret> {
-        if let Some(Ok(Some(p))) = self.redis.as_ref().map(|r| r.get(username)) {
-            return Some(p);
+        if let Some(r) = &self.redis {
+            match r.get(username) {
+                Ok(Some(p)) => return Some(p),
+                Ok(None) => {}
+                Err(e) => self.warn(
+                    r.shown(),
+                    format!(
+                        "sign-up store: Redis did not answer ({}); an unfinished sign-up another process started is not seen, and one this client started is resumed from its own copy",
+                        describe_failure(&e)
+                    ),
+                ),
+            }
         }
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries
@@ -67,32 +85,64 @@ impl PendingSignups {
             .map(|(_, p)| p.clone())
     }
 
-    /// Remember `password` for `username` (replacing an older entry).
-    pub(crate) fn remember(&self, username: &str, password: &Secret) {
-        if let Some(r) = &self.redis {
-            // A Redis that does not answer leaves the copy below: this process still resumes.
-            let _ = r.put(username, password);
-        }
+    /// Remember `password` for `username` (replacing an older entry). Returns whether other
+    /// processes can resume the sign-up: `false` without Redis, or when Redis did not answer
+    /// (then a warning says so, and only this client's copy is kept).
+    pub(crate) fn remember(&self, username: &str, password: &Secret) -> bool {
+        let shared = match &self.redis {
+            Some(r) => match r.put(username, password) {
+                Ok(()) => true,
+                Err(e) => {
+                    self.warn(
+                        r.shown(),
+                        format!(
+                            "sign-up store: Redis did not answer ({}); the unfinished sign-up is kept on this client only",
+                            describe_failure(&e)
+                        ),
+                    );
+                    false
+                }
+            },
+            None => false,
+        };
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries.retain(|(u, _)| u != username);
         if entries.len() == CAPACITY {
             entries.pop_front();
         }
         entries.push_back((username.to_string(), password.clone()));
+        shared
     }
 
-    /// The sign-up of `username` finished: forget its password.
+    /// The sign-up of `username` finished: forget its password (a Redis that does not answer
+    /// lets its copy expire after 24 h, with a warning).
     pub(crate) fn forget(&self, username: &str) {
         if let Some(r) = &self.redis {
-            let _ = r.delete(username);
+            if let Err(e) = r.delete(username) {
+                self.warn(
+                    r.shown(),
+                    format!(
+                        "sign-up store: Redis did not answer ({}); the finished sign-up's sealed password stays there until it expires",
+                        describe_failure(&e)
+                    ),
+                );
+            }
         }
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries.retain(|(u, _)| u != username);
     }
 
-    /// Whether other processes see these sign-ups (a Redis store).
-    pub(crate) fn is_shared(&self) -> bool {
-        self.redis.is_some()
+    /// The warnings recorded since the last call, for the running sign-up's client to log.
+    pub(crate) fn take_notices(&self) -> Vec<LogEvent> {
+        std::mem::take(&mut *self.notices.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    fn warn(&self, shown: &str, message: String) {
+        let event = LogEvent::about_store(LogEventKind::Warning, "signup.store", shown, message);
+        self.notices
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(event);
     }
 
     /// How many unfinished sign-ups this client remembers itself.

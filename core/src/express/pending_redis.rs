@@ -82,6 +82,11 @@ impl RedisSignups {
         })
     }
 
+    /// The server as shown in logs (never a password).
+    pub(crate) fn shown(&self) -> &str {
+        self.link.shown()
+    }
+
     /// Forget `username`'s password.
     pub(crate) fn delete(&self, username: &str) -> RedisResult<()> {
         let key = self.key_of(username);
