@@ -6,7 +6,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const util = require('node:util');
 const { spawnSync } = require('node:child_process');
-const { Client, RateLimitedError, ValidationError } = require('phonecom');
+const { Client, RateLimitedError, ValidationError, express } = require('phonecom');
 const { sandboxSuite } = require('./support/sandbox');
 
 const suite = sandboxSuite();
@@ -92,6 +92,19 @@ test('calls reject, never throw, whatever the arguments', async () => {
   assert.throws(() => client.withV4Token(''), ValidationError);
   assert.throws(() => client.withV4Token('tok'), ValidationError);
   assert.throws(() => client.withV4Token('tok-1234', 'one'), ValidationError);
+});
+
+test('withV4Token and generatePassword: the value rules are the core\'s, Node only converts', () => {
+  const rule = (fn, field, pattern) =>
+    assert.throws(fn, (e) => e instanceof ValidationError && e.fields[0].field === field && pattern.test(e.fields[0].message));
+  // Account 0: the core's rule (the same text as in Python, C and PHP).
+  rule(() => suite.client.withV4Token('tok-12345678', 0), 'account_id', /positive integer/);
+  // A JS number with no account id in it: refused by the conversion, naming the Node argument.
+  for (const bad of [1.5, -1, 2 ** 53, NaN]) rule(() => suite.client.withV4Token('tok-12345678', bad), 'accountId', /whole number/);
+  assert.equal(suite.client.withV4Token('tok-12345678', 7) instanceof Client, true);
+  // Lengths: the core's range, fractions included.
+  for (const bad of [8, 1.5, 4097]) rule(() => express.generatePassword(bad), 'length', /from 16 to 4096/);
+  rule(() => express.generatePassword('32'), 'length', /must be a number/);
 });
 
 test('a worker thread loads the addon and calls, beside the main thread', async () => {
