@@ -20,10 +20,13 @@ const express = Object.freeze({
       native.expressUsername(str('express.signup', 'partner', partner), str('express.signup', 'user_id', id)),
     );
   },
-  /** A long random password from the OS CSPRNG (`length` from 16 to 4096, default 32). */
+  /**
+   * A long random password from the OS CSPRNG (`length` from 16 to 4096, default 32: the core's
+   * rule, which refuses any other length, a fraction included, naming the range).
+   */
   generatePassword(length) {
-    if (length !== undefined && !Number.isInteger(length)) {
-      throw validation('express.signup', 'length', 'must be an integer from 16 to 4096');
+    if (length !== undefined && typeof length !== 'number') {
+      throw validation('express.signup', 'length', 'must be a number');
     }
     return sync(() => native.expressGeneratePassword(length));
   },

@@ -13,7 +13,8 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { camel, pascal } = require('../lib/names');
+const { pascal } = require('../lib/names');
+const { buildTrees, isOperation } = require('../lib/catalog');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'index.d.ts');
@@ -242,21 +243,15 @@ function generate(catalog) {
   out += `/** The operations that return a pageable list. */\nexport type PageableOperationName = ${pageable.length ? pageable.join(' | ') : 'never'};\n\n`;
 
 
-  // Namespaces.
-  const trees = new Map();
-  for (const op of operations) {
-    const [family, ...rest] = op.name.split('.');
-    if (!trees.has(family)) trees.set(family, {});
-    let node = trees.get(family);
-    for (const seg of rest.slice(0, -1).map(camel)) node = node[seg] = node[seg] || {};
-    node[camel(rest[rest.length - 1])] = op;
-  }
+  // Namespaces: the client's own tree of JavaScript names (lib/catalog.js), so the typings
+  // and the runtime namespaces cannot disagree.
+  const trees = buildTrees(operations);
   const namespaces = [];
   const emit = (typeName, node) => {
     claim(typeName, 'namespace');
     let body = '';
     for (const [k, v] of Object.entries(node)) {
-      if (typeof v.name === 'string' && Array.isArray(v.params)) {
+      if (isOperation(v)) {
         body += doc([`${v.doc} (\`${v.name}\`, ${v.method} ${v.path})`], '  ');
         const kind = v.pageable ? 'PageableMethod' : 'Method';
         body += `  readonly ${key(k)}: ${kind}<${JSON.stringify(v.name)}>;\n`;

@@ -180,16 +180,18 @@ impl NativeClient {
         account_id: Option<f64>,
     ) -> napi::Result<NativeClient> {
         guard("withV4Token", || {
+            // Conversion only: a JS number that is no whole number from 0 to 2^53 - 1 has no
+            // u64; the rule on the value (0 is refused) is the core's.
             let account_id = match account_id {
                 None => None,
-                Some(x) if x.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&x) => {
+                Some(x) if x.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&x) => {
                     Some(x as u64)
                 }
                 Some(_) => {
                     return Err(invalid(
                         "withV4Token",
                         "accountId",
-                        "must be a positive integer",
+                        "must be a whole number (an account id)",
                     ))
                 }
             };

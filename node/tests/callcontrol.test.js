@@ -6,15 +6,14 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
 const { Client, callcontrol } = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { sandboxSuite } = require('./support/sandbox');
 
-let sb;
+const suite = sandboxSuite();
 let server;
 let hook;
 const seen = [];
 
 before(async () => {
-  sb = await startSandbox();
   server = http.createServer(
     callcontrol.handler({
       newCall: (call) => {
@@ -40,14 +39,13 @@ before(async () => {
   hook = `http://127.0.0.1:${server.address().port}/hook`;
 });
 
-after(async () => {
+after(() => {
   server.close();
-  await sb.stop();
 });
 
 /** Drive a call-control call on the hook through the sandbox helper. */
 function place({ url = hook, ...options }) {
-  return sb.driveCall(url, options);
+  return suite.sb.driveCall(url, options);
 }
 
 
@@ -90,7 +88,7 @@ test('an empty answer hangs up; a command that breaks the rules is never sent', 
 });
 
 test('the calls reach the XML call log, walked by getCallList', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   const now = Math.floor(Date.now() / 1000);
   const rows = [];
   for await (const row of client.xml.getCallList.iterate({ startTime: now - 3600, endTime: now + 3600 })) rows.push(row);

@@ -2,25 +2,20 @@
 // The Client itself: configuration from an object, JSON text or the environment; the generic
 // entry point; acting as a user; nothing secret in what a client shows.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const util = require('node:util');
 const { spawnSync } = require('node:child_process');
-const { Client, RateLimitedError, ValidationError } = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { Client, RateLimitedError, ValidationError, express } = require('phonecom');
+const { sandboxSuite } = require('./support/sandbox');
 
-let sb;
-
-before(async () => {
-  sb = await startSandbox();
-});
-after(() => sb.stop());
+const suite = sandboxSuite();
 
 test('a client from an object or from JSON text (the sandbox config line)', async () => {
-  const a = new Client(sb.config);
-  const b = new Client(JSON.stringify(sb.config));
-  assert.equal((await a.v4.getAccount()).id, sb.config.v4.account_id);
-  assert.equal((await b.call('v4.get-account')).id, sb.config.v4.account_id);
+  const a = new Client(suite.sb.config);
+  const b = new Client(JSON.stringify(suite.sb.config));
+  assert.equal((await a.v4.getAccount()).id, suite.sb.config.v4.account_id);
+  assert.equal((await b.call('v4.get-account')).id, suite.sb.config.v4.account_id);
   assert.match(a.userAgent, /^libphonecom\/\S+ \(node; /);
 });
 
@@ -37,8 +32,8 @@ test('new Client() takes the defaults; new Client(null) is refused, naming confi
 test('a budget config paces calls; a bad one is refused naming the field', async () => {
   // The sandbox's config line turns the budget off (it limits nothing); this one allows 1 call.
   const budget = { store: 'memory', v4: { per_endpoint: 1, window_s: 30 } };
-  const c = new Client({ ...sb.config, budget });
-  assert.equal((await c.v4.getAccount()).id, sb.config.v4.account_id);
+  const c = new Client({ ...suite.sb.config, budget });
+  assert.equal((await c.v4.getAccount()).id, suite.sb.config.v4.account_id);
   await assert.rejects(
     c.v4.getAccount({}, { deadlineMs: 500 }),
     (e) => e instanceof RateLimitedError && /local rate budget/.test(e.message) && e.status == null,
@@ -49,7 +44,7 @@ test('a budget config paces calls; a bad one is refused naming the field', async
     [{ store: 'redis://127.0.0.1:6379/0' }, 'state.key'],
   ]) {
     assert.throws(
-      () => new Client({ ...sb.config, budget: bad }),
+      () => new Client({ ...suite.sb.config, budget: bad }),
       (e) => e instanceof ValidationError && e.fields[0].field === field,
     );
   }
@@ -58,11 +53,11 @@ test('a budget config paces calls; a bad one is refused naming the field', async
 test('Client.fromEnv reads the PHONECOM_* variables', () => {
   const env = {
     ...process.env,
-    PHONECOM_V4_BASE_URL: sb.config.v4.base_url,
-    PHONECOM_V4_TOKEN: sb.config.v4.token,
-    PHONECOM_V4_ACCOUNT_ID: String(sb.config.v4.account_id),
-    PHONECOM_OAUTH_BASE_URL: sb.config.oauth.base_url,
-    PHONECOM_OAUTH_CLIENT_ID: sb.config.oauth.client_id,
+    PHONECOM_V4_BASE_URL: suite.sb.config.v4.base_url,
+    PHONECOM_V4_TOKEN: suite.sb.config.v4.token,
+    PHONECOM_V4_ACCOUNT_ID: String(suite.sb.config.v4.account_id),
+    PHONECOM_OAUTH_BASE_URL: suite.sb.config.oauth.base_url,
+    PHONECOM_OAUTH_CLIENT_ID: suite.sb.config.oauth.client_id,
   };
   const script = `
     const { Client } = require('phonecom');
@@ -70,7 +65,7 @@ test('Client.fromEnv reads the PHONECOM_* variables', () => {
   `;
   const run = spawnSync(process.execPath, ['-e', script], { env, cwd: __dirname, encoding: 'utf8', timeout: 30_000 });
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(JSON.parse(run.stdout).id, sb.config.v4.account_id);
+  assert.equal(JSON.parse(run.stdout).id, suite.sb.config.v4.account_id);
   const bad = spawnSync(
     process.execPath,
     ['-e', "try { require('phonecom').Client.fromEnv() } catch (e) { console.log(e.code, e.message); process.exit(3) }"],
@@ -81,15 +76,15 @@ test('Client.fromEnv reads the PHONECOM_* variables', () => {
 });
 
 test('nothing secret shows when a client is inspected, logged or redacts', () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   for (const text of [util.inspect(client, { depth: 10, showHidden: true }), JSON.stringify(client), String(client)]) {
-    assert.ok(!text.includes(sb.config.v4.token), text);
+    assert.ok(!text.includes(suite.sb.config.v4.token), text);
   }
-  assert.ok(!client.redact(`Bearer ${sb.config.v4.token}`).includes(sb.config.v4.token));
+  assert.ok(!client.redact(`Bearer ${suite.sb.config.v4.token}`).includes(suite.sb.config.v4.token));
 });
 
 test('calls reject, never throw, whatever the arguments', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   const p = client.call(undefined, 'nope', 5);
   assert.ok(p instanceof Promise);
   await assert.rejects(p, ValidationError);
@@ -99,19 +94,32 @@ test('calls reject, never throw, whatever the arguments', async () => {
   assert.throws(() => client.withV4Token('tok-1234', 'one'), ValidationError);
 });
 
+test('withV4Token and generatePassword: the value rules are the core\'s, Node only converts', () => {
+  const rule = (fn, field, pattern) =>
+    assert.throws(fn, (e) => e instanceof ValidationError && e.fields[0].field === field && pattern.test(e.fields[0].message));
+  // Account 0: the core's rule (the same text as in Python, C and PHP).
+  rule(() => suite.client.withV4Token('tok-12345678', 0), 'account_id', /positive integer/);
+  // A JS number with no account id in it: refused by the conversion, naming the Node argument.
+  for (const bad of [1.5, -1, 2 ** 53, NaN]) rule(() => suite.client.withV4Token('tok-12345678', bad), 'accountId', /whole number/);
+  assert.equal(suite.client.withV4Token('tok-12345678', 7) instanceof Client, true);
+  // Lengths: the core's range, fractions included.
+  for (const bad of [8, 1.5, 4097]) rule(() => express.generatePassword(bad), 'length', /from 16 to 4096/);
+  rule(() => express.generatePassword('32'), 'length', /must be a number/);
+});
+
 test('a worker thread loads the addon and calls, beside the main thread', async () => {
   const { Worker } = require('node:worker_threads');
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
      const { Client } = require(workerData.pkg);
      new Client(workerData.config).v4.getAccount().then((a) => parentPort.postMessage(a.id), (e) => parentPort.postMessage(String(e)));`,
-    { eval: true, workerData: { config: sb.config, pkg: require.resolve('phonecom') } },
+    { eval: true, workerData: { config: suite.sb.config, pkg: require.resolve('phonecom') } },
   );
   const [fromWorker, fromMain] = await Promise.all([
     new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject)),
-    new Client(sb.config).v4.getAccount(),
+    new Client(suite.sb.config).v4.getAccount(),
   ]);
   await worker.terminate();
-  assert.equal(fromWorker, sb.config.v4.account_id);
-  assert.equal(fromMain.id, sb.config.v4.account_id);
+  assert.equal(fromWorker, suite.sb.config.v4.account_id);
+  assert.equal(fromMain.id, suite.sb.config.v4.account_id);
 });

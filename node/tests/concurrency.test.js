@@ -2,33 +2,26 @@
 // Calls run off the event loop and off libuv's thread pool: timers keep their schedule and file
 // system, DNS and crypto work completes while slow calls wait on the sandbox's injected latency.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const dns = require('node:dns');
 const crypto = require('node:crypto');
-const { Client } = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const {  } = require('phonecom');
+const { sandboxSuite } = require('./support/sandbox');
 
 const LATENCY = 1500;
-let sb;
-let client;
-
-before(async () => {
-  sb = await startSandbox();
-  client = new Client(sb.config);
-});
-after(() => sb.stop());
+const suite = sandboxSuite();
 
 /** `n` calls that each wait LATENCY ms in the sandbox; resolves to their results. */
 async function slowCalls(n, latency = LATENCY) {
-  await sb.queueFault(`latency=${latency}`, { method: 'GET', path: '/v4/accounts/', times: n });
-  return Array.from({ length: n }, (_, i) => client.v4.getAccountExtension({ extension_id: 111 }, { maxAttempts: 1 }).then((x) => [i, x]));
+  await suite.sb.queueFault(`latency=${latency}`, { method: 'GET', path: '/v4/accounts/', times: n });
+  return Array.from({ length: n }, (_, i) => suite.client.v4.getAccountExtension({ extension_id: 111 }, { maxAttempts: 1 }).then((x) => [i, x]));
 }
 
 test('16 concurrent calls share one client and all succeed', async () => {
   const names = await Promise.all(
-    Array.from({ length: 16 }, (_, i) => client.v4.createAccountSubaccount({ username: `conc-${i}`, password: 'pw-123456789' })),
+    Array.from({ length: 16 }, (_, i) => suite.client.v4.createAccountSubaccount({ username: `conc-${i}`, password: 'pw-123456789' })),
   );
   assert.deepEqual(names.map((a) => a.username), Array.from({ length: 16 }, (_, i) => `conc-${i}`));
   assert.equal(new Set(names.map((a) => a.id)).size, 16);
@@ -39,7 +32,7 @@ test('the event loop keeps turning while 16 calls wait on latency, and the calls
   // fired many times (a blocked loop would give it no turn until the calls end), and the sandbox
   // must already have received all 16 requests (calls run one after another would have sent
   // only the first). The margins are wide: about 150 ticks are expected, 20 are required.
-  const received = async () => (await sb.requests()).filter((r) => r.method === 'GET' && r.path.endsWith('/extensions/111')).length;
+  const received = async () => (await suite.sb.requests()).filter((r) => r.method === 'GET' && r.path.endsWith('/extensions/111')).length;
   const before = await received();
   const calls = await slowCalls(16);
   let ticks = 0;
@@ -92,9 +85,9 @@ test("a walk's page count is read without waiting for the page in flight", async
   // The native walk: the JS-facing pager reads `pagesFetched` on the event loop while a worker
   // holds the walk for a page's whole HTTP request.
   const native = require('../lib/native');
-  const walk = new native.NativeClient(JSON.stringify(sb.config)).pages('v4.list-available-phone-numbers', JSON.stringify({ limit: 5 }));
+  const walk = new native.NativeClient(JSON.stringify(suite.sb.config)).pages('v4.list-available-phone-numbers', JSON.stringify({ limit: 5 }));
   assert.equal(walk.pagesFetched, 0);
-  await sb.queueFault(`latency=${LATENCY}`, { method: 'GET', path: '/v4/phone-numbers/available', times: 1 });
+  await suite.sb.queueFault(`latency=${LATENCY}`, { method: 'GET', path: '/v4/phone-numbers/available', times: 1 });
   const page = walk.nextPage();
   await new Promise((r) => setTimeout(r, 200)); // the request is under way
   const t0 = performance.now();

@@ -9,24 +9,22 @@ const os = require('node:os');
 const path = require('node:path');
 const url = require('node:url');
 const { Client, ValidationError } = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { sandboxSuite } = require('./support/sandbox');
 
-let sb;
+const suite = sandboxSuite();
 let dir;
-before(async () => {
-  sb = await startSandbox();
+before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonecom-config-'));
 });
 after(() => {
-  sb.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('a file path or a file: URL gives a working client', async () => {
   const file = path.join(dir, 'sandbox.json');
-  fs.writeFileSync(file, JSON.stringify(sb.config));
+  fs.writeFileSync(file, JSON.stringify(suite.sb.config));
   for (const where of [file, url.pathToFileURL(file)]) {
-    assert.equal((await Client.fromFile(where).v4.getAccount()).id, sb.config.v4.account_id);
+    assert.equal((await Client.fromFile(where).v4.getAccount()).id, suite.sb.config.v4.account_id);
   }
 });
 

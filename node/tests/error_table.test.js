@@ -3,10 +3,10 @@
 // kind named by the scheme every language shares, every field of the core's error JSON as a
 // property (`docUrl` and `details` included), and the old names as deprecated aliases.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const phonecom = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { sandboxSuite } = require('./support/sandbox');
 
 // The cross-language table (README "Errors"): kind -> Node class name.
 const EXPECTED = {
@@ -23,11 +23,7 @@ const EXPECTED = {
   internal: 'InternalError',
 };
 
-let sb;
-before(async () => {
-  sb = await startSandbox();
-});
-after(() => sb.stop());
+const suite = sandboxSuite();
 
 test('every kind has its class under the shared name', () => {
   for (const [kind, name] of Object.entries(EXPECTED)) {
@@ -67,13 +63,13 @@ test('toJSON has every field of the core, docUrl and details included', () => {
 });
 
 test('an upstream doc URL and the details of a local refusal reach JavaScript', async () => {
-  const wrong = new phonecom.Client({ ...sb.config, v1: { ...sb.config.v1, api_key: 'v1-wrong-key-0123456789' }, retry: { max_attempts: 1 } });
+  const wrong = new phonecom.Client({ ...suite.sb.config, v1: { ...suite.sb.config.v1, api_key: 'v1-wrong-key-0123456789' }, retry: { max_attempts: 1 } });
   await assert.rejects(wrong.call('v1.menus.list', {}), (e) => {
     assert.ok(e instanceof phonecom.AuthenticationError, String(e));
     assert.match(e.docUrl ?? '', /^https:\/\/docs\.phone\.com\//);
     return true;
   });
-  const paced = new phonecom.Client({ ...sb.config, budget: { store: 'memory', v4: { per_endpoint: 1, window_s: 30 } } });
+  const paced = new phonecom.Client({ ...suite.sb.config, budget: { store: 'memory', v4: { per_endpoint: 1, window_s: 30 } } });
   await paced.v4.getAccount();
   await assert.rejects(paced.v4.getAccount({}, { deadlineMs: 500 }), (e) => {
     assert.ok(e instanceof phonecom.RateLimitedError, String(e));

@@ -2,24 +2,18 @@
 // Every error kind, as a PhoneComError subclass with its stable code and structured fields, and
 // no secret anywhere in it.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const util = require('node:util');
 const phonecom = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { sandboxSuite } = require('./support/sandbox');
 const { configSecrets, leaks } = require('./support/secrets');
 
 const { Client, PhoneComError, CODES } = phonecom;
-let sb;
-let client;
 let secrets;
-
-before(async () => {
-  sb = await startSandbox();
-  client = new Client(sb.config);
+const suite = sandboxSuite(({ sb }) => {
   secrets = configSecrets(sb.config);
 });
-after(() => sb.stop());
 
 const ONCE = { maxAttempts: 1 };
 
@@ -39,10 +33,10 @@ function check(e, cls, kind, extra = {}) {
 }
 
 test('validation: refused locally, and refused by the upstream (422 with fields)', async () => {
-  await assert.rejects(client.v4.createAccountSubaccount({ username: 'x' }), (e) =>
+  await assert.rejects(suite.client.v4.createAccountSubaccount({ username: 'x' }), (e) =>
     check(e, phonecom.ValidationError, 'validation', { status: null, attempts: 0, retryable: false }),
   );
-  await assert.rejects(client.v4.createAccountSubaccount({ username: 'a', password: '' }, ONCE), (e) => {
+  await assert.rejects(suite.client.v4.createAccountSubaccount({ username: 'a', password: '' }, ONCE), (e) => {
     check(e, phonecom.ValidationError, 'validation', { status: 422, family: 'v4', operation: 'v4.create-account-subaccount' });
     assert.ok(e.fields.some((f) => f.field === 'password'), JSON.stringify(e.fields));
     assert.equal(typeof e.requestId, 'string');
@@ -51,18 +45,18 @@ test('validation: refused locally, and refused by the upstream (422 with fields)
 });
 
 test('NaN and Infinity are refused by name, never sent as null', async () => {
-  const before = (await sb.requests()).length;
+  const before = (await suite.sb.requests()).length;
   for (const bad of [NaN, Infinity, -Infinity]) {
     await assert.rejects(
-      (async () => client.v4.listAccountSms({ limit: bad }))(),
+      (async () => suite.client.v4.listAccountSms({ limit: bad }))(),
       (e) => e instanceof phonecom.ValidationError && e.fields.some((f) => f.field === 'limit') && e.message.includes(String(bad)),
     );
   }
-  assert.equal((await sb.requests()).length, before, 'nothing was sent');
+  assert.equal((await suite.sb.requests()).length, before, 'nothing was sent');
 });
 
 test('values JSON cannot carry are refused by name, never dropped or bent', async () => {
-  const before = (await sb.requests()).length;
+  const before = (await suite.sb.requests()).length;
   const cyclic = { npa: 'eq:858' };
   cyclic.self = cyclic;
   const cases = [
@@ -76,7 +70,7 @@ test('values JSON cannot carry are refused by name, never dropped or bent', asyn
     [{ sort: { price: NaN } }, 'sort.price', /finite number/],
   ];
   for (const [params, field, rule] of cases) {
-    await assert.rejects(client.v4.listAvailablePhoneNumbers(params), (e) => {
+    await assert.rejects(suite.client.v4.listAvailablePhoneNumbers(params), (e) => {
       check(e, phonecom.ValidationError, 'validation', { attempts: 0 });
       assert.deepEqual(e.fields.map((f) => f.field), [field], e.message);
       assert.match(e.message, rule);
@@ -87,79 +81,79 @@ test('values JSON cannot carry are refused by name, never dropped or bent', asyn
   // The same rules for every argument sent as JSON, not only call parameters.
   assert.throws(() => phonecom.callcontrol.render({ command: 'simple-forward', number: 18585550100n }), /`number` is a BigInt/);
   assert.throws(() => phonecom.express.validateContact({ name: 'A', tags: [undefined] }), /`tags\[0\]` is undefined/);
-  assert.throws(() => new Client({ ...sb.config, v4: { ...sb.config.v4, token: Symbol('t') } }), /`v4.token` is a Symbol/);
+  assert.throws(() => new Client({ ...suite.sb.config, v4: { ...suite.sb.config.v4, token: Symbol('t') } }), /`v4.token` is a Symbol/);
   // What JSON does carry as users expect: undefined members are left out, toJSON is honoured.
-  const ok = await client.v4.listAvailablePhoneNumbers({ limit: 1, offset: undefined, filters: { npa: 'eq:858' } });
+  const ok = await suite.client.v4.listAvailablePhoneNumbers({ limit: 1, offset: undefined, filters: { npa: 'eq:858' } });
   assert.ok(Array.isArray(ok.items));
-  assert.equal((await sb.requests()).length, before + 1, 'only the good call was sent');
+  assert.equal((await suite.sb.requests()).length, before + 1, 'only the good call was sent');
 });
 
 test('authentication: a wrong token (and the token is nowhere in the error)', async () => {
   const wrong = 'sbx_wrong_token_0123456789abcdef';
   secrets.push([wrong]);
-  const bad = new Client({ ...sb.config, v4: { ...sb.config.v4, token: wrong } });
+  const bad = new Client({ ...suite.sb.config, v4: { ...suite.sb.config.v4, token: wrong } });
   await assert.rejects(bad.v4.getAccount(), (e) => check(e, phonecom.AuthenticationError, 'authentication', { status: 401 }));
 });
 
 test('permission: a user token on another account', async () => {
-  const done = await client.express.signup({
+  const done = await suite.client.express.signup({
     partner: 'acme',
     user_id: 'perm',
     contact: { name: 'A B', address: { line_1: '1 Main St', city: 'Dallas', province: 'TX', country: 'US' }, phone: '+15555550001', primary_email: 'a@b.co' },
   });
   secrets.push([done.token.access_token], [done.password]);
-  const asUser = client.withV4Token(done.token.access_token);
+  const asUser = suite.client.withV4Token(done.token.access_token);
   await assert.rejects(asUser.v4.listAccountSubaccounts(), (e) => check(e, phonecom.PermissionDeniedError, 'permission', { status: 403 }));
 });
 
 test('not found', async () => {
-  await assert.rejects(client.v4.getAccountExtension({ extension_id: 987654 }), (e) =>
+  await assert.rejects(suite.client.v4.getAccountExtension({ extension_id: 987654 }), (e) =>
     check(e, phonecom.NotFoundError, 'not_found', { status: 404, retryable: false }),
   );
 });
 
 test('conflict', async () => {
-  await sb.queueFault('status=409', { method: 'GET' });
-  await assert.rejects(client.v4.getAccount({}, ONCE), (e) => check(e, phonecom.ConflictError, 'conflict', { status: 409 }));
+  await suite.sb.queueFault('status=409', { method: 'GET' });
+  await assert.rejects(suite.client.v4.getAccount({}, ONCE), (e) => check(e, phonecom.ConflictError, 'conflict', { status: 409 }));
 });
 
 test('rate limited, with retry-after', async () => {
-  await sb.queueFault('status=429;retry_after=2', { method: 'GET' });
-  await assert.rejects(client.v4.getAccount({}, ONCE), (e) =>
+  await suite.sb.queueFault('status=429;retry_after=2', { method: 'GET' });
+  await assert.rejects(suite.client.v4.getAccount({}, ONCE), (e) =>
     check(e, phonecom.RateLimitedError, 'rate_limited', { status: 429, retryAfterMs: 2000, retryAfter: 2, retryable: true, attempts: 1 }),
   );
 });
 
 test('server: 5xx after the retries', async () => {
-  await sb.queueFault('status=503', { method: 'GET', times: 2 });
-  await assert.rejects(client.v4.getAccount({}, { maxAttempts: 2 }), (e) =>
+  await suite.sb.queueFault('status=503', { method: 'GET', times: 2 });
+  await assert.rejects(suite.client.v4.getAccount({}, { maxAttempts: 2 }), (e) =>
     check(e, phonecom.ServerError, 'server', { status: 503, attempts: 2, retryable: true }),
   );
   // One failure then success: retried transparently.
-  await sb.queueFault('status=503', { method: 'GET' });
-  const r = await client.callWith('v4.get-account');
+  await suite.sb.queueFault('status=503', { method: 'GET' });
+  const r = await suite.client.callWith('v4.get-account');
   assert.equal(r.attempts, 2);
   assert.equal(r.status, 200);
-  assert.equal(r.data.id, sb.config.v4.account_id);
+  assert.equal(r.data.id, suite.sb.config.v4.account_id);
 });
 
 test('transport: the connection is cut, or nothing listens', async () => {
-  await sb.queueFault('reset_before', { method: 'GET' });
-  await assert.rejects(client.v4.getAccount({}, ONCE), (e) => check(e, phonecom.TransportError, 'transport', { status: null }));
-  const nowhere = new Client({ v4: { base_url: 'http://127.0.0.1:9/v4', token: sb.config.v4.token, account_id: 1 } });
+  await suite.sb.queueFault('reset_before', { method: 'GET' });
+  await assert.rejects(suite.client.v4.getAccount({}, ONCE), (e) => check(e, phonecom.TransportError, 'transport', { status: null }));
+  const nowhere = new Client({ v4: { base_url: 'http://127.0.0.1:9/v4', token: suite.sb.config.v4.token, account_id: 1 } });
   await assert.rejects(nowhere.v4.getAccount({}, ONCE), (e) => check(e, phonecom.TransportError, 'transport'));
 });
 
 test('timeout: the per-call timeout', async () => {
-  await sb.queueFault('latency=3000', { method: 'GET' });
+  await suite.sb.queueFault('latency=3000', { method: 'GET' });
   const t0 = Date.now();
-  await assert.rejects(client.v4.getAccount({}, { attemptTimeoutMs: 300, maxAttempts: 1 }), (e) => check(e, phonecom.TimeoutError, 'timeout'));
+  await assert.rejects(suite.client.v4.getAccount({}, { attemptTimeoutMs: 300, maxAttempts: 1 }), (e) => check(e, phonecom.TimeoutError, 'timeout'));
   assert.ok(Date.now() - t0 < 2500, 'the timeout, not the latency, ended the call');
 });
 
 test('decode: a malformed body, kept (bounded) for diagnosis', async () => {
-  await sb.queueFault('malformed', { method: 'GET' });
-  await assert.rejects(client.v4.getAccount({}, ONCE), (e) => {
+  await suite.sb.queueFault('malformed', { method: 'GET' });
+  await assert.rejects(suite.client.v4.getAccount({}, ONCE), (e) => {
     check(e, phonecom.DecodeError, 'decode');
     assert.ok(e.rawBody && e.rawBody.length > 0);
     return true;
@@ -191,8 +185,8 @@ test('every kind has a class, and errors serialise with their fields', () => {
 
 test('onLog sees every attempt, masked, on the main thread', async () => {
   const events = [];
-  const logged = new Client(sb.config, { onLog: (e) => events.push(e) });
-  await sb.queueFault('status=503', { method: 'GET' });
+  const logged = new Client(suite.sb.config, { onLog: (e) => events.push(e) });
+  await suite.sb.queueFault('status=503', { method: 'GET' });
   await logged.v4.getAccount();
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(events.map((e) => e.kind), ['request', 'response', 'retry', 'request', 'response']);
@@ -200,6 +194,6 @@ test('onLog sees every attempt, masked, on the main thread', async () => {
   assert.deepEqual(events.map((e) => e.attempt), [1, 1, 1, 2, 2]);
   assert.deepEqual(events.filter((e) => e.kind === 'response').map((e) => e.status), [503, 200]);
   assert.deepEqual(leaks(JSON.stringify(events), secrets), []);
-  assert.throws(() => new Client(sb.config, { onlog: () => {} }), phonecom.ValidationError);
-  assert.throws(() => new Client(sb.config, { onLog: 'yes' }), phonecom.ValidationError);
+  assert.throws(() => new Client(suite.sb.config, { onlog: () => {} }), phonecom.ValidationError);
+  assert.throws(() => new Client(suite.sb.config, { onLog: 'yes' }), phonecom.ValidationError);
 });

@@ -2,18 +2,17 @@
 // The examples run against the sandbox: the portal back end (examples/node/portal.js) driven the
 // way the Express Sign-Up front-end library drives it, and the TypeScript example compiled and run.
 
-const { test, before, after } = require('node:test');
+const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
 const { spawn, spawnSync } = require('node:child_process');
-const { startSandbox, contact } = require('./support/sandbox');
+const { sandboxSuite, contact } = require('./support/sandbox');
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples', 'node');
 const TSC = path.resolve(__dirname, '..', 'node_modules', '.bin', 'tsc');
 
-let sb;
 let portal;
 let base;
 
@@ -24,9 +23,9 @@ function ensureInstalled() {
   assert.equal(r.status, 0, 'npm install in examples/node');
 }
 
-before(async () => {
+// The portal back end, on the suite's sandbox.
+const suite = sandboxSuite(async ({ sb }) => {
   ensureInstalled();
-  sb = await startSandbox();
   portal = spawn(process.execPath, [path.join(EXAMPLES, 'portal.js')], {
     env: { ...process.env, PHONECOM_CONFIG: JSON.stringify(sb.config), PORT: '0', PORTAL_EXIT_ON_EOF: '1' },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -45,12 +44,11 @@ after(async () => {
       portal.stdin.end();
     });
   }
-  await sb.stop();
 });
 
 /** The sandbox's XML API state (accounts, reservations). */
 async function sbXml() {
-  return sb.admin('GET', '/xml');
+  return suite.sb.admin('GET', '/xml');
 }
 
 async function api(method, route, { user, body } = {}) {
@@ -90,14 +88,14 @@ test('portal: the Express Sign-Up callbacks, in the order the front-end library 
 
   // reserveNumberCallback: the number object from the search. A hold, not a purchase.
   const pick = r.data.items[0];
-  const buys = async () => (await sb.requests()).filter((x) => x.method === 'POST' && x.path === `/v4/accounts/${accountId}/phone-numbers`);
+  const buys = async () => (await suite.sb.requests()).filter((x) => x.method === 'POST' && x.path === `/v4/accounts/${accountId}/phone-numbers`);
   r = await api('POST', '/api/numbers/reserve', { user: '12345', body: pick });
   assert.equal(r.status, 201, JSON.stringify(r.data));
   assert.equal(r.data.phone_number, pick.phone_number);
   assert.ok(Date.parse(r.data.reserved_until) > Date.now(), r.data.reserved_until);
   // Held by the partner's XML account (the sandbox's reservations), not bought, not on the account.
   let xml = await sbXml();
-  assert.equal(xml.reservations[pick.phone_number].by, sb.config.xml.username);
+  assert.equal(xml.reservations[pick.phone_number].by, suite.sb.config.xml.username);
   assert.deepEqual(await buys(), []);
   r = await api('GET', '/api/numbers', { user: '12345' });
   assert.deepEqual(r.data.items, []);
@@ -161,11 +159,11 @@ test('portal: errors come back with the field and the rule, and no secret', asyn
   r = await api('POST', '/api/numbers/reserve', { user: 'r1', body: { phone_number: '858-555' } });
   assert.equal(r.status, 422);
   assert.match(r.data.message, /E\.164/);
-  await sb.queueFault('status=429;retry_after=3', { method: 'GET', path: '/v4/phone-numbers/available', times: 3 });
+  await suite.sb.queueFault('status=429;retry_after=3', { method: 'GET', path: '/v4/phone-numbers/available', times: 3 });
   r = await api('GET', '/api/numbers/search?limit=5', { user: 'r1' });
   assert.equal(r.status, 429);
   assert.equal(r.headers.get('retry-after'), '3');
-  assert.ok(!JSON.stringify(r.data).includes(sb.config.v4.token));
+  assert.ok(!JSON.stringify(r.data).includes(suite.sb.config.v4.token));
 });
 
 test('portal: the call-control URL answers text/plain commands', async () => {
@@ -187,7 +185,7 @@ test('portal: the call-control URL answers text/plain commands', async () => {
 });
 
 test("portal: the call-control URL driven by the sandbox's call-control driver", async () => {
-  const call = await sb.driveCall(`${base}/callcontrol`, { digits: ['1'], forwardResults: ['answered'], talkSeconds: 45 });
+  const call = await suite.sb.driveCall(`${base}/callcontrol`, { digits: ['1'], forwardResults: ['answered'], talkSeconds: 45 });
   assert.equal(call.outcome, 'connected', JSON.stringify(call.steps));
   assert.equal(call.connected_to, '18585602222');
   const r = await api('GET', '/api/calls');
@@ -199,7 +197,7 @@ test('the TypeScript example compiles under --strict and runs', { skip: !fs.exis
   const tsc = spawnSync(TSC, ['-p', path.join(EXAMPLES, 'tsconfig.json'), '--strict', '--noEmit', 'false', '--outDir', out], { encoding: 'utf8' });
   assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
   const run = spawnSync(process.execPath, [path.join(out, 'typed.js')], {
-    env: { ...process.env, PHONECOM_CONFIG: JSON.stringify(sb.config), PORTAL_USER: 'ts-1' },
+    env: { ...process.env, PHONECOM_CONFIG: JSON.stringify(suite.sb.config), PORTAL_USER: 'ts-1' },
     encoding: 'utf8',
     timeout: 60_000,
   });

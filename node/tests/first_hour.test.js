@@ -4,7 +4,7 @@
 // lastResponse, the debug log), milliseconds everywhere with errors that name the limit,
 // util.inspect without secrets, app_info and per-call headers as the sandbox received them.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -13,17 +13,13 @@ const path = require('node:path');
 const util = require('node:util');
 const { spawnSync } = require('node:child_process');
 const { Client, ValidationError, TimeoutError, TransportError } = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { sandboxSuite } = require('./support/sandbox');
 
-let sb;
 let configFile;
-
-before(async () => {
-  sb = await startSandbox();
+const suite = sandboxSuite(({ sb }) => {
   configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phonecom-')), 'sandbox.json');
   fs.writeFileSync(configFile, JSON.stringify(sb.config));
 });
-after(() => sb.stop());
 
 /** The environment without any PHONECOM_* variable but the sandbox binary's. */
 function cleanEnv(extra) {
@@ -44,7 +40,7 @@ function runNode(script, env) {
 // item 1
 
 test('a mistyped method throws a TypeError with the suggestion of the core', () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   assert.throws(
     () => client.v4.getAcount,
     (e) => e instanceof TypeError && e.code === 'PHONECOM_UNKNOWN_OPERATION' && /did you mean client\.v4\.getAccount\b/.test(e.message),
@@ -61,8 +57,8 @@ test('a mistyped method throws a TypeError with the suggestion of the core', () 
 
 test('Client.fromEnv reads PHONECOM_CONFIG (a path or JSON), under the other variables', () => {
   const script = `require('phonecom').Client.fromEnv().v4.getAccount().then((a) => console.log(a.id), (e) => console.log(e.name))`;
-  assert.equal(runNode(script, cleanEnv({ PHONECOM_CONFIG: configFile })), String(sb.config.v4.account_id));
-  assert.equal(runNode(script, cleanEnv({ PHONECOM_CONFIG: JSON.stringify(sb.config) })), String(sb.config.v4.account_id));
+  assert.equal(runNode(script, cleanEnv({ PHONECOM_CONFIG: configFile })), String(suite.sb.config.v4.account_id));
+  assert.equal(runNode(script, cleanEnv({ PHONECOM_CONFIG: JSON.stringify(suite.sb.config) })), String(suite.sb.config.v4.account_id));
   assert.equal(runNode(script, cleanEnv({ PHONECOM_CONFIG: configFile, PHONECOM_V4_ACCOUNT_ID: '999999' })), 'NotFoundError');
 });
 
@@ -78,7 +74,7 @@ test('with nothing configured, the first call says so and names the variables', 
 
 test('Client.fromFile reads a JSON config file; a bad path or bad JSON names the file', async () => {
   const client = Client.fromFile(configFile);
-  assert.equal((await client.v4.getAccount()).id, sb.config.v4.account_id);
+  assert.equal((await client.v4.getAccount()).id, suite.sb.config.v4.account_id);
   const missing = path.join(os.tmpdir(), 'phonecom-no-such-config.json');
   assert.throws(() => Client.fromFile(missing), (e) => e instanceof ValidationError && e.message.includes(missing));
   const broken = path.join(path.dirname(configFile), 'broken.json');
@@ -89,7 +85,7 @@ test('Client.fromFile reads a JSON config file; a bad path or bad JSON names the
 // item 4
 
 test('callWith has the response headers and raw body; lastResponse keeps the latest', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   assert.equal(client.lastResponse, null);
   const r = await client.callWith('v4.get-account');
   assert.equal(r.status, 200);
@@ -104,9 +100,9 @@ test('callWith has the response headers and raw body; lastResponse keeps the lat
 });
 
 test('a token in a response header is masked', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   const found = await client.v4.createOauthAuthorization({
-    client_id: sb.config.oauth.client_id,
+    client_id: suite.sb.config.oauth.client_id,
     response_type: 'token',
     scope: 'account-owner',
     redirect_uri: 'https://express.phone.com',
@@ -118,29 +114,29 @@ test('a token in a response header is masked', async () => {
 
 test('debug_log adds masked headers and bodies to onLog events', async () => {
   const events = [];
-  const client = new Client({ ...sb.config, debug_log: true }, { onLog: (e) => events.push(e) });
+  const client = new Client({ ...suite.sb.config, debug_log: true }, { onLog: (e) => events.push(e) });
   await client.v4.getAccount();
   await new Promise((resolve) => setImmediate(resolve));
   const request = events.find((e) => e.kind === 'request');
   const response = events.find((e) => e.kind === 'response');
   assert.equal(request.headers.authorization, 'Bearer ***');
-  assert.equal(JSON.parse(response.body).id, sb.config.v4.account_id);
-  assert.ok(!JSON.stringify(events).includes(sb.config.v4.token));
+  assert.equal(JSON.parse(response.body).id, suite.sb.config.v4.account_id);
+  assert.ok(!JSON.stringify(events).includes(suite.sb.config.v4.token));
 });
 
 // item 7
 
 test('durations are milliseconds and a timeout names the limit that fired', async () => {
-  const client = new Client({ ...sb.config, timeouts: { connect_ms: 2000, attempt_ms: 300 }, retry: { max_attempts: 1 } });
-  await sb.queueFault('latency=1500', { path: '/v4/accounts' });
+  const client = new Client({ ...suite.sb.config, timeouts: { connect_ms: 2000, attempt_ms: 300 }, retry: { max_attempts: 1 } });
+  await suite.sb.queueFault('latency=1500', { path: '/v4/accounts' });
   await assert.rejects(client.v4.getAccount(), (e) => e instanceof TimeoutError && /the 300 ms per-attempt timeout elapsed/.test(e.message));
-  const perCall = new Client(sb.config);
-  await sb.queueFault('latency=1500', { path: '/v4/accounts' });
+  const perCall = new Client(suite.sb.config);
+  await suite.sb.queueFault('latency=1500', { path: '/v4/accounts' });
   await assert.rejects(
     perCall.v4.getAccount({}, { deadlineMs: 400, maxAttempts: 1 }),
     (e) => e instanceof TimeoutError && /the 400 ms deadline for the whole call elapsed/.test(e.message),
   );
-  await sb.queueFault('latency=1500', { path: '/v4/accounts' });
+  await suite.sb.queueFault('latency=1500', { path: '/v4/accounts' });
   await assert.rejects(perCall.v4.getAccount({}, { attemptTimeoutMs: 250, maxAttempts: 1 }), /the 250 ms per-attempt timeout/);
 });
 
@@ -149,8 +145,8 @@ test('the old timeoutMs still works, with a DeprecationWarning', async () => {
   const onWarning = (w) => warnings.push(w);
   process.on('warning', onWarning);
   try {
-    const client = new Client(sb.config);
-    assert.equal((await client.v4.getAccount({}, { timeoutMs: 5000 })).id, sb.config.v4.account_id);
+    const client = new Client(suite.sb.config);
+    assert.equal((await client.v4.getAccount({}, { timeoutMs: 5000 })).id, suite.sb.config.v4.account_id);
     await new Promise((resolve) => setImmediate(resolve));
   } finally {
     process.off('warning', onWarning);
@@ -170,21 +166,21 @@ test('a refused connection names host and port', async () => {
 // item 8
 
 test('util.inspect(client) shows families and hosts, never a secret', () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   const shown = util.inspect(client);
-  assert.ok(shown.includes(`${sb.config.v4.base_url} (account ${sb.config.v4.account_id})`), shown);
-  assert.ok(shown.includes(sb.config.nol.base_url) && shown.includes('xml') && shown.includes('v1'), shown);
-  for (const secret of [sb.config.v4.token, sb.config.nol.api_key, sb.config.xml.password]) {
+  assert.ok(shown.includes(`${suite.sb.config.v4.base_url} (account ${suite.sb.config.v4.account_id})`), shown);
+  assert.ok(shown.includes(suite.sb.config.nol.base_url) && shown.includes('xml') && shown.includes('v1'), shown);
+  for (const secret of [suite.sb.config.v4.token, suite.sb.config.nol.api_key, suite.sb.config.xml.password]) {
     assert.ok(!shown.includes(secret), shown);
   }
   assert.match(util.inspect(new Client()), /https:\/\/api\.phone\.com\/v4 \(no credentials\)/);
 });
 
 test('app_info extends the User-Agent and per-call headers reach the server', async () => {
-  const client = new Client({ ...sb.config, app_info: { name: 'AcmePortal', version: '2.1.0', url: 'https://acme.example' } });
+  const client = new Client({ ...suite.sb.config, app_info: { name: 'AcmePortal', version: '2.1.0', url: 'https://acme.example' } });
   assert.ok(client.userAgent.endsWith(' AcmePortal/2.1.0 (+https://acme.example)'), client.userAgent);
   await client.call('v4.get-account', {}, { headers: { 'X-Partner-Trace': 'trace-77' } });
-  const received = (await sb.requests()).at(-1).headers;
+  const received = (await suite.sb.requests()).at(-1).headers;
   assert.equal(received['user-agent'], client.userAgent);
   assert.equal(received['x-partner-trace'], 'trace-77');
   await assert.rejects(
@@ -195,5 +191,5 @@ test('app_info extends the User-Agent and per-call headers reach the server', as
     client.call('v4.get-account', {}, { headers: { 'X-Trace': 'a\r\nX-Injected: 1' } }),
     (e) => e instanceof ValidationError && e.fields[0].field === 'headers.X-Trace',
   );
-  assert.throws(() => new Client({ ...sb.config, app_info: { name: 'Acme Portal' } }), (e) => e instanceof ValidationError && e.fields[0].field === 'app_info.name');
+  assert.throws(() => new Client({ ...suite.sb.config, app_info: { name: 'Acme Portal' } }), (e) => e instanceof ValidationError && e.fields[0].field === 'app_info.name');
 });

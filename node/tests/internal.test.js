@@ -7,25 +7,20 @@
 // plain function, `NativeClient#_panickingForTest()` gives a view of a client that panics at the
 // end of each call and page fetch, on the library's thread that ran it.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const phonecom = require('phonecom');
 const native = require('../lib/native');
 const { sync, fromNative } = require('../lib/errors');
-const { startSandbox } = require('./support/sandbox');
+const { sandboxSuite } = require('./support/sandbox');
 
 const { Client, InternalError, PhoneComError, CODES } = phonecom;
-let sb;
-
-before(async () => {
-  sb = await startSandbox();
-});
-after(() => sb.stop());
+const suite = sandboxSuite();
 
 /** A client whose every call and page fetch panics inside the library, once its request is done. */
 function panicking() {
-  return new Client(new native.NativeClient(JSON.stringify(sb.config))._panickingForTest());
+  return new Client(new native.NativeClient(JSON.stringify(suite.sb.config))._panickingForTest());
 }
 
 function isInternal(e, operation) {
@@ -57,8 +52,8 @@ test('a panic inside a call, callWith and a page walk rejects with an InternalEr
     (e) => isInternal(e, 'v4.list-available-phone-numbers'),
   );
   // The requests did go out (each panic came after its request), and the process goes on.
-  assert.ok((await sb.requests()).some((r) => r.path === '/v4/phone-numbers/available'));
-  assert.equal((await new Client(sb.config).v4.getAccount()).id, sb.config.v4.account_id);
+  assert.ok((await suite.sb.requests()).some((r) => r.path === '/v4/phone-numbers/available'));
+  assert.equal((await new Client(suite.sb.config).v4.getAccount()).id, suite.sb.config.v4.account_id);
 });
 
 test('nothing reaches stderr, even with RUST_BACKTRACE=1, and the process exits normally', () => {
@@ -76,7 +71,7 @@ test('nothing reaches stderr, even with RUST_BACKTRACE=1, and the process exits 
       console.log(JSON.stringify(caught));
     })();
   `;
-  const env = { ...process.env, SANDBOX_CONFIG: JSON.stringify(sb.config), RUST_BACKTRACE: '1' };
+  const env = { ...process.env, SANDBOX_CONFIG: JSON.stringify(suite.sb.config), RUST_BACKTRACE: '1' };
   const run = spawnSync(process.execPath, ['-e', script], { env, cwd: __dirname, encoding: 'utf8', timeout: 30_000 });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), ['InternalError', 'InternalError', 'InternalError']);

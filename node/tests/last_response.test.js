@@ -3,20 +3,15 @@
 // replaces it unread; a response that was handed out (`callWith`, a read of `lastResponse`) stays
 // whole however many calls follow. Against the sandbox.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { Client } = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { sandboxSuite } = require('./support/sandbox');
 
-let sb;
-
-before(async () => {
-  sb = await startSandbox();
-});
-after(() => sb.stop());
+const suite = sandboxSuite();
 
 test('a response handed out stays whole after later calls', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   const withResponse = await client.callWith('v4.get-account');
   await client.v4.getAccount();
   const read = client.lastResponse;
@@ -30,7 +25,7 @@ test('a response handed out stays whole after later calls', async () => {
 });
 
 test('lastResponse after plain calls is the latest, the same object on every read', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   await client.call('v4.get-account');
   const listed = await client.call('v4.list-account-phone-numbers', { limit: 1 });
   const last = client.lastResponse;
@@ -43,7 +38,7 @@ test('lastResponse after plain calls is the latest, the same object on every rea
 });
 
 test('calls in flight at once each resolve to their own data, and lastResponse reads whole', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   const limits = Array.from({ length: 16 }, (_, i) => (i % 4) + 1);
   const results = await Promise.all(limits.map((limit) => client.call('v4.list-account-phone-numbers', { limit })));
   results.forEach((r, i) => assert.equal(r.limit, limits[i]));

@@ -2,25 +2,18 @@
 // Per-call options follow the core's one rule set (core/src/call_options.rs): Node converts
 // nothing but spellings, so a bad value gets the same rule text as in Python, C and PHP.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client, ValidationError } = require('phonecom');
-const { startSandbox } = require('./support/sandbox');
+const { ValidationError } = require('phonecom');
+const { sandboxSuite } = require('./support/sandbox');
 
 const TIME_RULE = 'must be at least 1 ms and at most 1 day';
 const ATTEMPTS_RULE = 'must be an integer from 1 to 100 (1 disables retries)';
 
-let sb;
-let client;
-
-before(async () => {
-  sb = await startSandbox();
-  client = new Client(sb.config);
-});
-after(() => sb.stop());
+const suite = sandboxSuite();
 
 test('bad per-call options get the core rule, naming the option as Node spells it', async () => {
-  const before = (await sb.requests()).length;
+  const before = (await suite.sb.requests()).length;
   for (const [options, field, rule] of [
     [{ maxAttempts: 0 }, 'maxAttempts', ATTEMPTS_RULE],
     [{ maxAttempts: 101 }, 'maxAttempts', ATTEMPTS_RULE],
@@ -30,24 +23,24 @@ test('bad per-call options get the core rule, naming the option as Node spells i
     [{ deadlineMs: 86_400_001 }, 'deadlineMs', TIME_RULE],
     [{ attemptTimeoutMs: -5 }, 'attemptTimeoutMs', TIME_RULE],
   ]) {
-    await assert.rejects(client.v4.getAccount({}, options), (e) => {
+    await assert.rejects(suite.client.v4.getAccount({}, options), (e) => {
       assert.ok(e instanceof ValidationError, String(e));
       assert.deepEqual(e.fields[0], { field, message: rule });
       assert.match(e.message, new RegExp(`\`${field}\` ${rule.replace(/[()]/g, '\\$&')}`));
       return true;
     });
   }
-  assert.equal((await sb.requests()).length, before, 'nothing was sent');
+  assert.equal((await suite.sb.requests()).length, before, 'nothing was sent');
 });
 
 test('the bounds themselves are accepted', async () => {
-  const account = await client.v4.getAccount({}, { attemptTimeoutMs: 86_400_000, deadlineMs: 86_400_000, maxAttempts: 100 });
+  const account = await suite.client.v4.getAccount({}, { attemptTimeoutMs: 86_400_000, deadlineMs: 86_400_000, maxAttempts: 100 });
   assert.ok(account.id);
 });
 
 test('credentials of derived clients are checked by the core, naming the argument', () => {
   for (const bad of ['', 'abc', 'tok en-1234']) {
-    assert.throws(() => client.withV4Token(bad), (e) => e instanceof ValidationError && e.fields[0].field === 'token');
-    assert.throws(() => client.withNolKey(bad), (e) => e instanceof ValidationError && e.fields[0].field === 'key');
+    assert.throws(() => suite.client.withV4Token(bad), (e) => e instanceof ValidationError && e.fields[0].field === 'token');
+    assert.throws(() => suite.client.withNolKey(bad), (e) => e instanceof ValidationError && e.fields[0].field === 'key');
   }
 });

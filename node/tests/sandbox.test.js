@@ -2,7 +2,7 @@
 // phonecom/sandbox: starting, attaching, stopping, the console kept out of the way, and every admin
 // method against a real sandbox.
 
-const { test, before, after, beforeEach } = require('node:test');
+const { test, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const http = require('node:http');
@@ -13,24 +13,16 @@ const { spawnSync } = require('node:child_process');
 const { Client, ServerError, RateLimitedError } = require('phonecom');
 const sandboxModule = require('phonecom/sandbox');
 const { Sandbox, SandboxError, FAMILY_PATHS, attach } = sandboxModule;
-const { sandboxBinary } = require('./support/sandbox');
+const { sandboxBinary, sandboxSuite } = require('./support/sandbox');
 
 const BINARY = sandboxBinary();
-let sb;
-
-before(async () => {
-  sb = await Sandbox.start({ binary: BINARY });
-});
-
-after(async () => {
-  await sb.stop();
-});
+const suite = sandboxSuite();
 
 beforeEach(async () => {
-  await sb.reset();
+  await suite.sb.reset();
 });
 
-const oneShot = () => new Client({ ...sb.config, retry: { max_attempts: 1 } });
+const oneShot = () => new Client({ ...suite.sb.config, retry: { max_attempts: 1 } });
 
 async function rejectsWith(promise, check) {
   await assert.rejects(promise, (e) => {
@@ -92,14 +84,14 @@ test('a program that forgets stop() still ends, and its sandbox with it', async 
 });
 
 test('attach drives a running sandbox from any URL on it', async () => {
-  const attached = await attach(sb.config.xml.base_url);
-  assert.equal(attached.url, sb.url);
-  assert.deepEqual(attached.config, sb.config);
+  const attached = await attach(suite.sb.config.xml.base_url);
+  assert.equal(attached.url, suite.sb.url);
+  assert.deepEqual(attached.config, suite.sb.config);
   assert.equal(attached.process, null);
   await attached.queueFault({ status: 502, family: 'v1' });
-  assert.deepEqual((await sb.faults()).map((f) => f.path), ['/v1']);
+  assert.deepEqual((await suite.sb.faults()).map((f) => f.path), ['/v1']);
   await attached.stop(); // not ours: still running
-  assert.equal((await sb.health()).status, 'ok');
+  assert.equal((await suite.sb.health()).status, 'ok');
   await assert.rejects(attach('127.0.0.1:8080'), /url: must be the sandbox's http:\/\/HOST:PORT/);
 });
 
@@ -142,47 +134,47 @@ test('the console is kept unless asked for', () => {
 // -- faults -------------------------------------------------------------------------------------
 
 test('a typed fault reaches the next matching request', async () => {
-  const queued = await sb.queueFault({ status: 503, message: 'down for maintenance', path: '/v4/accounts', times: 2 });
+  const queued = await suite.sb.queueFault({ status: 503, message: 'down for maintenance', path: '/v4/accounts', times: 2 });
   assert.deepEqual(queued, { id: queued.id, method: null, path: '/v4/accounts', fault: 'status=503;message=down for maintenance', remaining: 2 });
-  assert.deepEqual(await sb.faults(), [queued]);
+  assert.deepEqual(await suite.sb.faults(), [queued]);
   await rejectsWith(oneShot().v4.getAccount(), (e) => {
     assert.ok(e instanceof ServerError);
     assert.equal(e.status, 503);
     assert.match(e.message, /down for maintenance/);
   });
-  assert.equal((await sb.faults())[0].remaining, 1);
-  const last = (await sb.requests()).at(-1);
+  assert.equal((await suite.sb.faults())[0].remaining, 1);
+  const last = (await suite.sb.requests()).at(-1);
   assert.deepEqual([last.status, last.fault], [503, queued.fault]);
 });
 
 test('every fault field becomes its spec', async () => {
-  const f = await sb.queueFault({ status: 429, retryAfterSeconds: 2, code: 'rate_limited_pool', latencyMs: 50, method: 'get' });
+  const f = await suite.sb.queueFault({ status: 429, retryAfterSeconds: 2, code: 'rate_limited_pool', latencyMs: 50, method: 'get' });
   assert.equal(f.fault, 'latency=50;status=429;retry_after=2;code=rate_limited_pool');
   assert.equal(f.method, 'GET');
   for (const action of ['reset_before', 'reset_after', 'malformed', 'truncated']) {
-    assert.equal((await sb.queueFault({ action })).fault, action);
+    assert.equal((await suite.sb.queueFault({ action })).fault, action);
   }
-  assert.equal((await sb.queueFault({ status: 400, echo: true })).fault, 'status=400;echo');
-  assert.equal((await sb.queueFault('status=500;retry_after=1', { family: 'xml' })).path, '/special/xmlapi');
-  assert.equal((await sb.faults()).length, 7);
-  await sb.clearFaults();
-  assert.deepEqual(await sb.faults(), []);
+  assert.equal((await suite.sb.queueFault({ status: 400, echo: true })).fault, 'status=400;echo');
+  assert.equal((await suite.sb.queueFault('status=500;retry_after=1', { family: 'xml' })).path, '/special/xmlapi');
+  assert.equal((await suite.sb.faults()).length, 7);
+  await suite.sb.clearFaults();
+  assert.deepEqual(await suite.sb.faults(), []);
 });
 
 test('a family stands for its path prefix, as its base URL says', async () => {
   for (const [family, prefix] of Object.entries(FAMILY_PATHS)) {
-    assert.equal((await sb.queueFault({ status: 500, family })).path, prefix);
-    const base = new URL(sb.config[family].base_url).pathname.replace(/\/$/, '');
+    assert.equal((await suite.sb.queueFault({ status: 500, family })).path, prefix);
+    const base = new URL(suite.sb.config[family].base_url).pathname.replace(/\/$/, '');
     assert.equal(base, family === 'nol' ? '' : prefix, family); // numbers.online's API lives under /api
   }
 });
 
 test('a family fault hits that family only', async () => {
-  await sb.queueFault({ status: 500, family: 'xml' });
+  await suite.sb.queueFault({ status: 500, family: 'xml' });
   const client = oneShot();
   await client.v4.getAccount();
   await assert.rejects(client.xml.getCallList({ startTime: 0, endTime: 1 }), ServerError);
-  assert.deepEqual((await sb.requests()).map((r) => r.fault), [null, 'status=500']);
+  assert.deepEqual((await suite.sb.requests()).map((r) => r.fault), [null, 'status=500']);
 });
 
 test('bad fault arguments are refused before anything is sent', async () => {
@@ -198,103 +190,103 @@ test('bad fault arguments are refused before anything is sent', async () => {
     [[503], /spec: must be a fault spec string/],
   ];
   for (const [args, message] of cases) {
-    await assert.rejects(sb.queueFault(...args), (e) => e instanceof TypeError && message.test(e.message));
+    await assert.rejects(suite.sb.queueFault(...args), (e) => e instanceof TypeError && message.test(e.message));
   }
-  assert.deepEqual(await sb.faults(), []);
+  assert.deepEqual(await suite.sb.faults(), []);
 });
 
 test("the sandbox's refusal is a SandboxError with its message", async () => {
-  await rejectsWith(sb.queueFault({ status: 200 }), (e) => {
+  await rejectsWith(suite.sb.queueFault({ status: 200 }), (e) => {
     assert.ok(e instanceof SandboxError && e instanceof Error);
     assert.equal(e.name, 'SandboxError');
     assert.deepEqual([e.status, e.method, e.path], [400, 'POST', '/_sandbox/faults']);
     assert.equal(e.sandboxMessage, 'status 200 is not an error status (400-599)');
     assert.equal(e.message, 'phonecom sandbox: POST /_sandbox/faults: answered 400: status 200 is not an error status (400-599)');
   });
-  await assert.rejects(sb.queueFault({ status: 500, times: 0 }), /`times` must be a positive integer/);
+  await assert.rejects(suite.sb.queueFault({ status: 500, times: 0 }), /`times` must be a positive integer/);
 });
 
 test('a 503, then the retry (the README example)', async () => {
-  const client = new Client(sb.config);
-  await sb.queueFault({ status: 503, path: '/v4/accounts' });
+  const client = new Client(suite.sb.config);
+  await suite.sb.queueFault({ status: 503, path: '/v4/accounts' });
   await client.v4.getAccount();
-  const attempts = (await sb.requests()).filter((r) => r.path.startsWith('/v4/accounts'));
+  const attempts = (await suite.sb.requests()).filter((r) => r.path.startsWith('/v4/accounts'));
   assert.deepEqual(attempts.map((r) => [r.status, r.fault]), [[503, 'status=503'], [200, null]]);
 });
 
 // -- recorded requests --------------------------------------------------------------------------
 
 test('requests since a seq, and clearing them', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   await client.v4.getAccount();
-  const first = await sb.requests();
+  const first = await suite.sb.requests();
   await client.v4.listAccounts();
-  const newer = await sb.requests(first.at(-1).seq);
+  const newer = await suite.sb.requests(first.at(-1).seq);
   assert.deepEqual(newer.map((r) => r.path), ['/v4/accounts']);
   assert.equal(newer[0].headers.authorization, 'Bearer ***', 'secrets are masked');
-  assert.deepEqual(await sb.requests({ since: first.at(-1).seq }), newer);
-  assert.equal((await sb.requests(0)).length, 2);
-  await sb.clearRequests();
-  assert.deepEqual(await sb.requests(), []);
+  assert.deepEqual(await suite.sb.requests({ since: first.at(-1).seq }), newer);
+  assert.equal((await suite.sb.requests(0)).length, 2);
+  await suite.sb.clearRequests();
+  assert.deepEqual(await suite.sb.requests(), []);
 });
 
 test('requests filtered by family, status and limit', async (t) => {
-  if (!('last_seq' in (await sb.admin('GET', '/requests')))) return t.skip('this sandbox has no request filters (they came with the dashboard)');
+  if (!('last_seq' in (await suite.sb.admin('GET', '/requests')))) return t.skip('this sandbox has no request filters (they came with the dashboard)');
   const client = oneShot();
   await client.v4.getAccount();
-  await sb.queueFault({ status: 503, family: 'xml' });
+  await suite.sb.queueFault({ status: 503, family: 'xml' });
   await assert.rejects(client.xml.getCallList({ startTime: 0, endTime: 1 }), ServerError);
   await client.v4.listAccounts();
-  const v4 = await sb.requests({ family: 'v4' });
-  assert.deepEqual(v4.map((r) => r.path), [`/v4/accounts/${sb.config.v4.account_id}`, '/v4/accounts']);
+  const v4 = await suite.sb.requests({ family: 'v4' });
+  assert.deepEqual(v4.map((r) => r.path), [`/v4/accounts/${suite.sb.config.v4.account_id}`, '/v4/accounts']);
   assert.deepEqual(v4.map((r) => r.family), ['v4', 'v4']);
   assert.equal(v4.at(-1).response.status, 200);
-  for (const status of [503, '5xx', 'error']) assert.deepEqual((await sb.requests({ status })).map((r) => r.status), [503], String(status));
-  assert.deepEqual((await sb.requests({ limit: 1 })).map((r) => r.path), ['/v4/accounts']);
-  await assert.rejects(sb.requests({ family: 'v5' }), /family: must be one of/);
+  for (const status of [503, '5xx', 'error']) assert.deepEqual((await suite.sb.requests({ status })).map((r) => r.status), [503], String(status));
+  assert.deepEqual((await suite.sb.requests({ limit: 1 })).map((r) => r.path), ['/v4/accounts']);
+  await assert.rejects(suite.sb.requests({ family: 'v5' }), /family: must be one of/);
 });
 
 test('state shows what the dashboard shows', async (t) => {
   let overview;
   try {
-    overview = await sb.state();
+    overview = await suite.sb.state();
   } catch (e) {
     if (e.status === 404) return t.skip('this sandbox has no state views (they came with the dashboard)');
     throw e;
   }
-  assert.equal(overview.seed, (await sb.health()).seed);
-  assert.ok(!JSON.stringify(overview).includes(sb.config.v4.token), 'secrets are masked');
-  await new Client(sb.config).v4.createAccountSubaccount({ username: 'seen-in-state', password: 'Passw0rd!Passw0rd' });
-  assert.ok(JSON.stringify(await sb.state('v4')).includes('seen-in-state'));
-  assert.equal(typeof (await sb.state('v4', { q: '858' })), 'object');
-  await rejectsWith(sb.state('nowhere'), (e) => assert.equal(e.status, 404));
+  assert.equal(overview.seed, (await suite.sb.health()).seed);
+  assert.ok(!JSON.stringify(overview).includes(suite.sb.config.v4.token), 'secrets are masked');
+  await new Client(suite.sb.config).v4.createAccountSubaccount({ username: 'seen-in-state', password: 'Passw0rd!Passw0rd' });
+  assert.ok(JSON.stringify(await suite.sb.state('v4')).includes('seen-in-state'));
+  assert.equal(typeof (await suite.sb.state('v4', { q: '858' })), 'object');
+  await rejectsWith(suite.sb.state('nowhere'), (e) => assert.equal(e.status, 404));
 });
 
 // -- the clock ----------------------------------------------------------------------------------
 
 test('the clock moves and resets', async () => {
-  const start = await sb.clock();
+  const start = await suite.sb.clock();
   assert.equal(start.offsetSeconds, 0);
   assert.equal(typeof start.nowRfc3339, 'string');
-  const moved = await sb.advanceClock(3600);
+  const moved = await suite.sb.advanceClock(3600);
   assert.equal(moved.offsetSeconds, 3600);
   assert.ok(moved.now >= start.now + 3600);
-  assert.equal((await sb.advanceClock(-600)).offsetSeconds, 3000);
-  assert.equal((await sb.setClockOffset(-86400)).offsetSeconds, -86400);
-  assert.equal((await sb.clock()).offsetSeconds, -86400);
-  await assert.rejects(sb.advanceClock(1.5), /seconds: must be a whole number of seconds/);
-  await sb.reset();
-  assert.equal((await sb.clock()).offsetSeconds, 0);
+  assert.equal((await suite.sb.advanceClock(-600)).offsetSeconds, 3000);
+  assert.equal((await suite.sb.setClockOffset(-86400)).offsetSeconds, -86400);
+  assert.equal((await suite.sb.clock()).offsetSeconds, -86400);
+  await assert.rejects(suite.sb.advanceClock(1.5), /seconds: must be a whole number of seconds/);
+  await suite.sb.reset();
+  assert.equal((await suite.sb.clock()).offsetSeconds, 0);
 });
 
 // -- rate limiting ------------------------------------------------------------------------------
 
 test('rate limits switch on and back', async () => {
-  const off = await sb.rateLimit();
+  const off = await suite.sb.rateLimit();
   assert.deepEqual(off, { enabled: false, perEndpoint: 30, windowSeconds: 30, total: 120, totalWindowSeconds: 60 });
-  const on = await sb.setRateLimit({ enabled: true, perEndpoint: 2 });
+  const on = await suite.sb.setRateLimit({ enabled: true, perEndpoint: 2 });
   assert.deepEqual(on, { ...off, enabled: true, perEndpoint: 2 });
-  assert.deepEqual(await sb.rateLimit(), on);
+  assert.deepEqual(await suite.sb.rateLimit(), on);
   const client = oneShot();
   await client.v4.getAccount();
   await client.v4.getAccount();
@@ -302,27 +294,27 @@ test('rate limits switch on and back', async () => {
     assert.ok(e instanceof RateLimitedError);
     assert.equal(e.status, 429);
   });
-  assert.equal((await sb.setRateLimit({ enabled: false })).enabled, false);
+  assert.equal((await suite.sb.setRateLimit({ enabled: false })).enabled, false);
   await client.v4.getAccount();
-  await rejectsWith(sb.setRateLimit({ perEndpoint: -1 }), (e) => {
+  await rejectsWith(suite.sb.setRateLimit({ perEndpoint: -1 }), (e) => {
     assert.equal(e.status, 400);
     assert.match(e.sandboxMessage, /invalid rate-limit settings/);
   });
-  await assert.rejects(sb.setRateLimit({ per_endpoint: 2 }), /unknown setting per_endpoint/);
+  await assert.rejects(suite.sb.setRateLimit({ per_endpoint: 2 }), /unknown setting per_endpoint/);
 });
 
 // -- reset --------------------------------------------------------------------------------------
 
 test('reset returns to the seed', async () => {
-  const client = new Client(sb.config);
+  const client = new Client(suite.sb.config);
   const before = (await client.v4.listAccounts()).total;
   await client.v4.createAccountSubaccount({ username: 'reset-me', password: 'Passw0rd!Passw0rd' });
   assert.equal((await client.v4.listAccounts()).total, before + 1);
-  await sb.queueFault({ status: 500, path: '/nowhere' });
-  await sb.reset();
+  await suite.sb.queueFault({ status: 500, path: '/nowhere' });
+  await suite.sb.reset();
   assert.equal((await client.v4.listAccounts()).total, before);
-  assert.deepEqual(await sb.faults(), []);
-  assert.deepEqual((await sb.requests()).map((r) => r.path), ['/v4/accounts']);
+  assert.deepEqual(await suite.sb.faults(), []);
+  assert.deepEqual((await suite.sb.requests()).map((r) => r.path), ['/v4/accounts']);
 });
 
 // -- call control and other admin routes --------------------------------------------------------
@@ -337,32 +329,32 @@ test('drive a call and read its transcript', async () => {
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   try {
     const url = `http://127.0.0.1:${server.address().port}/cc`;
-    const t = await sb.driveCall(url, { digits: ['1'], callerIdNumber: '+16195550199', callerIdName: 'Ada', timeoutMs: 2000 });
+    const t = await suite.sb.driveCall(url, { digits: ['1'], callerIdNumber: '+16195550199', callerIdName: 'Ada', timeoutMs: 2000 });
     assert.deepEqual([t.url, t.method, t.callerIdNumber], [url, 'GET', '+16195550199']);
     assert.equal(t.requests, t.steps.length);
     assert.equal(t.steps.length, seen.length);
     assert.ok(seen.length >= 2);
     assert.equal(t.steps[0].response.body, 'play-and-get-digits,Main Menu,D');
     assert.equal(seen[1].get('digits'), '1');
-    assert.deepEqual(await sb.calls(), [t]);
-    assert.deepEqual(await sb.call(t.uniqueID), t);
-    await sb.clearCalls();
-    assert.deepEqual(await sb.calls(), []);
-    await rejectsWith(sb.call(t.uniqueID), (e) => {
+    assert.deepEqual(await suite.sb.calls(), [t]);
+    assert.deepEqual(await suite.sb.call(t.uniqueID), t);
+    await suite.sb.clearCalls();
+    assert.deepEqual(await suite.sb.calls(), []);
+    await rejectsWith(suite.sb.call(t.uniqueID), (e) => {
       assert.equal(e.status, 404);
       assert.equal(e.sandboxMessage, 'no such call');
     });
   } finally {
     server.close();
   }
-  await assert.rejects(sb.driveCall('http://127.0.0.1:9/', { method: 'PUT' }), /`method` must be GET or POST/);
-  await assert.rejects(sb.driveCall('http://127.0.0.1:9/', { digits: ['x'] }), /`digits` has an invalid entry/);
+  await assert.rejects(suite.sb.driveCall('http://127.0.0.1:9/', { method: 'PUT' }), /`method` must be GET or POST/);
+  await assert.rejects(suite.sb.driveCall('http://127.0.0.1:9/', { digits: ['x'] }), /`digits` has an invalid entry/);
 });
 
 test('admin() reaches the families’ own routes', async () => {
-  const xml = await sb.admin('GET', '/xml');
+  const xml = await suite.sb.admin('GET', '/xml');
   assert.equal(typeof xml, 'object');
-  await rejectsWith(sb.admin('GET', '/nowhere'), (e) => {
+  await rejectsWith(suite.sb.admin('GET', '/nowhere'), (e) => {
     assert.equal(e.status, 404);
     assert.equal(e.sandboxMessage, 'unknown admin route');
   });

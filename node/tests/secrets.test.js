@@ -4,35 +4,30 @@
 // sandbox's `echo` fault), in every surface of the error. The same provocations and the same
 // forms (support/secrets.js) as the Python and C suites.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const util = require('node:util');
 const { Client, PhoneComError } = require('phonecom');
-const { startSandbox, contact } = require('./support/sandbox');
+const { sandboxSuite, contact } = require('./support/sandbox');
 const { configSecrets, leaks } = require('./support/secrets');
 
 const SPECIAL = `&<>"'%+/=:`;
 const PER_CALL_PASSWORD = `Pw_${SPECIAL}echo0123456789`;
-let sb;
-
-before(async () => {
-  sb = await startSandbox();
-});
-after(() => sb.stop());
+const suite = sandboxSuite();
 
 test('no form of any secret in any error', async () => {
-  const wrong = JSON.parse(JSON.stringify(sb.config));
+  const wrong = JSON.parse(JSON.stringify(suite.sb.config));
   wrong.v4.token = `sbx_v4_${SPECIAL}tok0123456789`;
   wrong.xml.password = `xml_${SPECIAL}pw0123456789`;
   wrong.v1.api_key = `v1_${SPECIAL}key0123456789`;
   wrong.v1.password = `v1pw_${SPECIAL}0123456789`;
   wrong.nol.api_key = `nol_${SPECIAL}key0123456789`;
   const once = { retry: { max_attempts: 1 } };
-  const real = new Client({ ...sb.config, ...once });
+  const real = new Client({ ...suite.sb.config, ...once });
   const bad = new Client({ ...wrong, ...once });
-  const secrets = [...configSecrets(sb.config), ...configSecrets(wrong), [PER_CALL_PASSWORD]];
-  const account = sb.config.v4.account_id;
-  const echo = (path) => sb.queueFault('echo', { path });
+  const secrets = [...configSecrets(suite.sb.config), ...configSecrets(wrong), [PER_CALL_PASSWORD]];
+  const account = suite.sb.config.v4.account_id;
+  const echo = (path) => suite.sb.queueFault('echo', { path });
   const provoked = [
     ['v4, wrong token', () => bad.v4.getAccount()],
     ['xml, wrong password', () => bad.xml.getPhoneNumberList()],

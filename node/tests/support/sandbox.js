@@ -1,9 +1,12 @@
 'use strict';
-// Starts the sandbox binary for a test file with the package's sandbox helper (lib/sandbox.js).
+// Starts the sandbox binary for a test file with the package's sandbox helper (lib/sandbox.js):
+// `sandboxSuite()` is the shared preamble (start, client, teardown).
 //
 // The binary comes from PHONECOM_SANDBOX_BIN (tests/run.sh sets it) or is built with cargo.
 // It runs with --exit-on-eof and its stdin is a pipe of this process, so it cannot outlive us.
 
+const { before, after } = require('node:test');
+const { Client } = require('phonecom');
 const { Sandbox } = require('../../lib/sandbox');
 const { cargoArtifact } = require('../../scripts/cargo');
 
@@ -19,6 +22,27 @@ function startSandbox(options = {}) {
   return Sandbox.start({ binary: sandboxBinary(), ...options });
 }
 
+/**
+ * The preamble of every test file that talks to a sandbox: one sandbox for the file, started
+ * before its first test with a Client of its config, stopped after its last. `setup(suite)`, when
+ * given, runs (and is awaited) once both exist: the file's own preparation that needs them.
+ *
+ *   const suite = sandboxSuite();
+ *   test('the account', async () => {
+ *     assert.equal((await suite.client.v4.getAccount()).id, suite.sb.config.v4.account_id);
+ *   });
+ */
+function sandboxSuite(setup) {
+  const suite = { sb: null, client: null };
+  before(async () => {
+    suite.sb = await startSandbox();
+    suite.client = new Client(suite.sb.config);
+    if (setup) await setup(suite);
+  });
+  after(() => suite.sb.stop());
+  return suite;
+}
+
 /** A contact that passes the Express Sign-Up guide's rules. */
 function contact(overrides = {}) {
   return {
@@ -31,4 +55,4 @@ function contact(overrides = {}) {
   };
 }
 
-module.exports = { startSandbox, sandboxBinary, contact };
+module.exports = { sandboxSuite, startSandbox, sandboxBinary, contact };
