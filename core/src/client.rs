@@ -360,15 +360,8 @@ impl Client {
         let (wire, req) = match self.prepare(op, params)? {
             Prepared::Request(wire, req) => (wire, req),
             Prepared::Flow(flow, params) => {
-                if !opts.headers.is_empty() {
-                    // Not dropped silently: a composed flow makes several requests of its own.
-                    return Err(Error::validation(
-                        &op.name,
-                        "headers",
-                        "cannot be added to a composed flow (it makes several requests of its own); call its steps to send extra headers",
-                    ));
-                }
-                return flow(self, op, &params).map(Response::composed);
+                // The flow applies the options to its steps (and refuses extra headers).
+                return flow(self, op, &params, opts).map(Response::composed);
             }
         };
         let endpoint = format!("{} {}", op.method, op.path);

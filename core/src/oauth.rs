@@ -10,6 +10,7 @@
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 
+use crate::call_options::CallOptions;
 use crate::catalog::{Auth, Family, Location, Operation, Param, ParamType};
 use crate::client::Client;
 use crate::encode::{encode_pairs, percent_encode};
@@ -167,11 +168,21 @@ impl Wire for OauthWire {
 /// The guide's token call for `username`. `password: None` sends the partner's v4 token as the
 /// password (for partners approved not to store passwords).
 pub fn user_token(client: &Client, username: &str, password: Option<&Secret>) -> Result<UserToken> {
+    user_token_with(client, username, password, &CallOptions::default())
+}
+
+/// [`user_token`] with per-call options (a sign-up's step).
+pub(crate) fn user_token_with(
+    client: &Client,
+    username: &str,
+    password: Option<&Secret>,
+    opts: &CallOptions,
+) -> Result<UserToken> {
     let mut params = json!({"username": username});
     if let Some(p) = password {
         params["password"] = Value::from(p.expose());
     }
-    let raw = client.call(USER_TOKEN_OP, params)?;
+    let raw = client.call_with(USER_TOKEN_OP, params, opts)?.data;
     parse_user_token(raw)
 }
 

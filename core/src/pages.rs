@@ -118,6 +118,7 @@ enum Source {
         params: Map<String, Value>,
         offset: u64,
         limit: u64,
+        opts: CallOptions,
     },
     /// REST v1 lists: `limit`/`offset` query arguments up to the reported `total`.
     V1(Box<crate::v1::list::Walk>),
@@ -218,6 +219,7 @@ impl Pages {
                     params,
                     offset,
                     limit,
+                    opts: CallOptions::default(),
                 }
             }
         };
@@ -275,7 +277,8 @@ impl Pages {
                 params,
                 offset,
                 limit,
-            } => next_offset_page(self.op, client, params, offset, *limit).map(
+                opts,
+            } => next_offset_page(self.op, client, params, offset, *limit, opts).map(
                 |(page, last, status)| {
                     self.last_status = status;
                     (page, last)
@@ -326,11 +329,12 @@ fn next_offset_page(
     params: &Map<String, Value>,
     offset: &mut u64,
     limit: u64,
+    opts: &CallOptions,
 ) -> Result<(Page, bool, u16)> {
     let mut params = params.clone();
     params.insert("offset".into(), (*offset).into());
     params.insert("limit".into(), limit.into());
-    let resp = client.call_op(op, params, &CallOptions::default())?;
+    let resp = client.call_op(op, params, opts)?;
     let at: &[String] = op.paging.as_ref().map_or(&[], |p| &p.rows);
     let items = rows_at(&resp.data, at).cloned().ok_or_else(|| {
         Error::decode(
@@ -491,6 +495,21 @@ impl<T: DeserializeOwned> Iterator for Items<T> {
 }
 
 impl Client {
+    /// [`Client::items`] of a `limit`/`offset` list, every page's call made with `opts` (a
+    /// composed flow's lookups).
+    pub(crate) fn items_with<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        params: Value,
+        opts: CallOptions,
+    ) -> Result<Items<T>> {
+        let mut pages = Pages::new(self, name, params)?;
+        if let Source::Offset { opts: walk, .. } = &mut pages.source {
+            *walk = opts;
+        }
+        Ok(Items::new(pages))
+    }
+
     /// Walk any pageable list operation page by page (`limit` in `params` is the page size,
     /// default 100; `offset` the starting row).
     pub fn pages(&self, name: &str, params: Value) -> Result<Pages> {

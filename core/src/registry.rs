@@ -20,7 +20,12 @@ use serde_json::{Map, Value};
 
 /// A composed flow: runs an operation (its parameters already checked) by making calls of its
 /// own.
-pub(crate) type Flow = fn(&Client, &Operation, &Map<String, Value>) -> Result<Value>;
+pub(crate) type Flow = fn(
+    &Client,
+    &Operation,
+    &Map<String, Value>,
+    &crate::call_options::CallOptions,
+) -> Result<Value>;
 
 /// How a family's calls run.
 pub(crate) enum Runs {

@@ -262,6 +262,54 @@ fn signup_through_the_generic_call() {
 }
 
 #[test]
+fn per_call_options_reach_every_step_of_a_signup() {
+    let env = common::start();
+    let params = |id: &str| json!({"partner": "acme", "user_id": id, "contact": common::contact()});
+    // max_attempts = 1: the token step's 500 is not retried (the client's default would retry).
+    env.fault("POST", "/oauth/", "status=500", 1);
+    let once = CallOptions {
+        max_attempts: Some(1),
+        ..CallOptions::default()
+    };
+    let e = env
+        .client
+        .call_with("express.signup", params("910"), &once)
+        .unwrap_err();
+    assert_eq!(e.status(), Some(500), "{e}");
+    let token_calls = env
+        .requests()
+        .iter()
+        .filter(|r| {
+            r["method"] == "POST" && r["path"].as_str().unwrap_or("").starts_with("/oauth/")
+        })
+        .count();
+    assert_eq!(token_calls, 1, "{e}");
+    // The deadline bounds the whole sign-up: a token step slower than what remains times out.
+    env.fault("POST", "/oauth/", "latency=3000", 1);
+    let short = CallOptions {
+        deadline: Some(Duration::from_millis(400)),
+        ..CallOptions::default()
+    };
+    let e = env
+        .client
+        .call_with("express.signup", params("911"), &short)
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{e}");
+    assert!(e.to_string().contains("deadline"), "{e}");
+    // Extra headers are refused before anything is sent.
+    let headers = CallOptions {
+        headers: vec![("X-Trace".into(), "1".into())],
+        ..CallOptions::default()
+    };
+    let e = env
+        .client
+        .call_with("express.signup", params("912"), &headers)
+        .unwrap_err();
+    assert_eq!(e.fields()[0].field, "headers", "{e}");
+    assert_eq!(env.subaccounts_named("acme-912"), 0);
+}
+
+#[test]
 fn client_is_shared_across_threads() {
     let env = common::start();
     let client = env.client.clone();

@@ -8,10 +8,10 @@
 //! failed after the card went on file) finds the card the same way.
 
 use super::outcome_unknown;
+use super::steps::Steps;
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
-use crate::transport::CallOptions;
 use serde_json::{json, Map, Value};
 
 const CREATE_OP: &str = "v4.create-account-payment-method";
@@ -19,7 +19,12 @@ const LIST_OP: &str = "v4.list-account-payment-methods";
 
 /// Put `card` on file for subaccount `account_id` unless it has a card already; the payment
 /// method either way.
-pub(super) fn add_once(client: &Client, account_id: u64, card: &Secret) -> Result<Value> {
+pub(super) fn add_once(
+    client: &Client,
+    steps: &Steps,
+    account_id: u64,
+    card: &Secret,
+) -> Result<Value> {
     let op = crate::client::lookup(CREATE_OP)?;
     let mut body = Map::new();
     body.insert("account_id".into(), json!(account_id));
@@ -30,24 +35,28 @@ pub(super) fn add_once(client: &Client, account_id: u64, card: &Secret) -> Resul
     for _ in 0..attempts {
         // First look: an earlier sign-up of this user may have put the card on file; later
         // looks: the previous create's outcome was unknown.
-        if let Some(found) = card_on_file(client, account_id)? {
+        if let Some(found) = card_on_file(client, steps, account_id)? {
             return Ok(found);
         }
-        match client.call_op(op, body.clone(), &CallOptions::default()) {
+        match client.call_op(op, body.clone(), &steps.next("adding the card")?) {
             Ok(resp) => return Ok(resp.data),
             Err(e) if outcome_unknown(&e) => last_err = Some(e),
             Err(e) => return Err(e),
         }
     }
-    if let Some(found) = card_on_file(client, account_id)? {
+    if let Some(found) = card_on_file(client, steps, account_id)? {
         return Ok(found);
     }
     Err(last_err.unwrap_or_else(|| Error::new(ErrorKind::Server, "adding the card failed")))
 }
 
 /// The subaccount's first payment method that is not hidden (deleted), walking every page.
-fn card_on_file(client: &Client, account_id: u64) -> Result<Option<Value>> {
-    let rows = client.items::<Value>(LIST_OP, json!({"account_id": account_id, "limit": 500}))?;
+fn card_on_file(client: &Client, steps: &Steps, account_id: u64) -> Result<Option<Value>> {
+    let rows = client.items_with::<Value>(
+        LIST_OP,
+        json!({"account_id": account_id, "limit": 500}),
+        steps.next("looking at the subaccount's cards")?,
+    )?;
     for row in rows {
         let row = row?;
         if row.get("status").and_then(Value::as_str) != Some("hidden") {

@@ -29,10 +29,12 @@ use crate::transport::CallOptions;
 use crate::types::Contact;
 use crate::v4::{Account, CreateSubaccountParams};
 use serde_json::{json, Map, Value};
+use steps::Steps;
 
 mod card;
 mod pending;
 mod pending_redis;
+mod steps;
 pub(crate) use pending::PendingSignups;
 
 /// Longest user name the helpers produce.
@@ -227,6 +229,22 @@ pub struct Signup {
 /// generate the password first ([`generate_password`]), store it, and pass it as
 /// [`PasswordMode::Given`].
 pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
+    signup_with(client, req, &CallOptions::default())
+}
+
+/// [`signup`] with per-call options, as `client.call_with("express.signup", ...)` runs it: each
+/// step (lookups included) gets the attempt timeout and attempts, and `opts.deadline` bounds the
+/// whole sign-up, each step getting what remains of it. Extra headers are refused (the flow
+/// makes several requests of its own).
+pub fn signup_with(client: &Client, req: &SignupRequest, opts: &CallOptions) -> Result<Signup> {
+    if !opts.headers.is_empty() {
+        return Err(Error::validation(
+            SIGNUP_OP,
+            "headers",
+            "cannot be added to a composed flow (it makes several requests of its own); call its steps to send extra headers",
+        ));
+    }
+    let steps = Steps::new(SIGNUP_OP, opts);
     let username = username(&req.partner, &req.user_id)?;
     let mut problems: Vec<FieldError> = Vec::new();
     if let Err(mut f) = req.contact.validate("contact") {
@@ -269,15 +287,16 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
         billing_contact: req.billing_contact.clone(),
     };
     let mask = |e: Error| e.map_text(|t| client.redact_with(t, &secret));
-    let (account, recovered) = create_once(client, &params, known).map_err(mask)?;
+    let (account, recovered) = create_once(client, &steps, &params, known).map_err(mask)?;
     let payment_method = req
         .card_token
         .as_ref()
-        .map(|card| card::add_once(client, account.id, card));
+        .map(|card| card::add_once(client, &steps, account.id, card));
     let token = match payment_method
         .clone()
         .transpose()
-        .and_then(|_| oauth::user_token(client, &username, token_password.as_ref()))
+        .and_then(|_| steps.next("getting the user's token"))
+        .and_then(|opts| oauth::user_token_with(client, &username, token_password.as_ref(), &opts))
     {
         Ok(token) => token,
         Err(e) => {
@@ -315,6 +334,7 @@ pub fn signup(client: &Client, req: &SignupRequest) -> Result<Signup> {
 /// with the password it has), the existing subaccount is taken over as `recovered`.
 fn create_once(
     client: &Client,
+    steps: &Steps,
     params: &CreateSubaccountParams,
     password_known: bool,
 ) -> Result<(Account, bool)> {
@@ -327,12 +347,12 @@ fn create_once(
     let mut last_err = None;
     for attempt in 0..attempts {
         if attempt > 0 {
-            if let Some(found) = find_subaccount(client, &params.username)? {
+            if let Some(found) = lookup_subaccount(client, steps, &params.username)? {
                 return Ok((found, true));
             }
         }
         // call_op masks its errors with the client's secrets and the password parameter.
-        match client.call_op(op, body.clone(), &CallOptions::default()) {
+        match client.call_op(op, body.clone(), &steps.next("creating the subaccount")?) {
             Ok(resp) => {
                 let account: Account = serde_json::from_value(resp.data).map_err(|e| {
                     Error::new(
@@ -346,7 +366,7 @@ fn create_once(
             }
             Err(e) if outcome_unknown(&e) => last_err = Some(e),
             Err(e) if username_taken(&e) => {
-                return match find_subaccount(client, &params.username)? {
+                return match lookup_subaccount(client, steps, &params.username)? {
                     Some(found) if password_known => Ok((found, true)),
                     Some(found) => Err(Error::new(
                         ErrorKind::Conflict,
@@ -366,7 +386,7 @@ fn create_once(
         }
     }
     // Every attempt ended with an unknown outcome; one last look before giving up.
-    if let Some(found) = find_subaccount(client, &params.username)? {
+    if let Some(found) = lookup_subaccount(client, steps, &params.username)? {
         return Ok((found, true));
     }
     Err(last_err.unwrap_or_else(|| Error::new(ErrorKind::Server, "subaccount creation failed")))
@@ -389,7 +409,20 @@ fn outcome_unknown(e: &Error) -> bool {
 
 /// The subaccount called `username`, walking every page of the subaccount list.
 pub fn find_subaccount(client: &Client, username: &str) -> Result<Option<Account>> {
-    let rows = client.items::<Account>("v4.list-account-subaccounts", json!({"limit": 500}))?;
+    lookup_subaccount(
+        client,
+        &Steps::new(SIGNUP_OP, &CallOptions::default()),
+        username,
+    )
+}
+
+/// [`find_subaccount`] as a step of a sign-up.
+fn lookup_subaccount(client: &Client, steps: &Steps, username: &str) -> Result<Option<Account>> {
+    let rows = client.items_with::<Account>(
+        "v4.list-account-subaccounts",
+        json!({"limit": 500}),
+        steps.next("looking the user name up")?,
+    )?;
     for row in rows {
         let row = row?;
         if row.username.as_deref() == Some(username) {
@@ -460,6 +493,7 @@ pub(crate) fn run_flow(
     client: &Client,
     op: &Operation,
     params: &Map<String, Value>,
+    opts: &CallOptions,
 ) -> Result<Value> {
     let text = |k: &str| {
         params
@@ -492,7 +526,7 @@ pub(crate) fn run_flow(
     } else {
         PasswordMode::Generate
     };
-    let done = signup(
+    let done = signup_with(
         client,
         &SignupRequest {
             partner: text("partner"),
@@ -505,6 +539,7 @@ pub(crate) fn run_flow(
                 .and_then(Value::as_str)
                 .map(Secret::new),
         },
+        opts,
     )?;
     Ok(json!({
         "account": serde_json::to_value(&done.account).unwrap_or(Value::Null),
