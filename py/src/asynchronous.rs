@@ -32,8 +32,24 @@ pub struct Lane {
 
 #[derive(Default)]
 struct LaneState {
+    /// The process the counts belong to (see [`LaneState::here`]).
+    pid: u32,
     running: usize,
     queued: VecDeque<Job>,
+}
+
+impl LaneState {
+    /// The lane's state in this process. A child forked while jobs ran inherits their counts
+    /// but not their threads: its lane starts empty (the parent's jobs are forgotten, not run
+    /// or dropped: their callbacks belong to the parent's event loop).
+    fn here(&mut self) -> &mut LaneState {
+        if !crate::interrupt::workers::same_process(self.pid) {
+            self.pid = std::process::id();
+            self.running = 0;
+            std::mem::forget(std::mem::take(&mut self.queued));
+        }
+        self
+    }
 }
 
 #[pymethods]
@@ -61,13 +77,14 @@ impl Lane {
 
 impl Lane {
     fn submit(&self, job: Job) {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut guard = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let st = guard.here();
         if st.running >= self.max {
             st.queued.push_back(job);
             return;
         }
         st.running += 1;
-        drop(st);
+        drop(guard);
         let state = self.state.clone();
         let run = Box::new(move || drain(&state, job));
         if let Err(run) = crate::interrupt::workers::submit(run) {

@@ -112,20 +112,44 @@ pub(crate) mod workers {
     /// How long an idle worker waits for the next job before it exits.
     pub const IDLE_FOR: Duration = Duration::from_secs(30);
 
-    /// Idle workers, each with an id and its job channel. Jobs are sent with this lock held, so
-    /// a worker that removed itself under the lock knows no job can come after.
-    static IDLE: Mutex<Vec<(u64, Sender<Job>)>> = Mutex::new(Vec::new());
+    /// Idle workers of the process whose id is kept with them, each with an id and its job
+    /// channel. Jobs are sent with this lock held, so a worker that removed itself under the
+    /// lock knows no job can come after.
+    static IDLE: Mutex<Idle> = Mutex::new(Idle {
+        pid: 0,
+        workers: Vec::new(),
+    });
     static NEXT_ID: Mutex<u64> = Mutex::new(0);
 
-    fn idle() -> std::sync::MutexGuard<'static, Vec<(u64, Sender<Job>)>> {
-        IDLE.lock().unwrap_or_else(PoisonError::into_inner)
+    struct Idle {
+        pid: u32,
+        workers: Vec<(u64, Sender<Job>)>,
+    }
+
+    /// The idle workers of this process. A process forked from one that had workers inherits
+    /// their channels but not their threads (`fork` copies only the calling thread): a job sent
+    /// there would wait forever, so the child forgets them (without dropping: their other ends
+    /// belong to threads that do not exist here) and starts its own.
+    fn idle() -> std::sync::MutexGuard<'static, Idle> {
+        let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
+        let pid = std::process::id();
+        if idle.pid != pid {
+            std::mem::forget(std::mem::take(&mut idle.workers));
+            idle.pid = pid;
+        }
+        idle
+    }
+
+    /// Whether this process is the one `pid` names (a forked child is not).
+    pub fn same_process(pid: u32) -> bool {
+        std::process::id() == pid
     }
 
     /// Run `job` on an idle worker, or on a new one; gives it back when no thread can start.
     pub fn submit(mut job: Job) -> Result<(), Job> {
         {
             let mut idle = idle();
-            while let Some((_, tx)) = idle.pop() {
+            while let Some((_, tx)) = idle.workers.pop() {
                 match tx.send(job) {
                     Ok(()) => return Ok(()),
                     Err(back) => job = back.0,
@@ -154,15 +178,15 @@ pub(crate) mod workers {
             match rx.recv_timeout(IDLE_FOR) {
                 Ok(job) => {
                     job();
-                    idle().push((id, tx.clone()));
+                    idle().workers.push((id, tx.clone()));
                 }
                 Err(_) => {
-                    idle().retain(|(other, _)| *other != id);
+                    idle().workers.retain(|(other, _)| *other != id);
                     // A job sent before we left the list is already in the channel.
                     match rx.try_recv() {
                         Ok(job) => {
                             job();
-                            idle().push((id, tx.clone()));
+                            idle().workers.push((id, tx.clone()));
                         }
                         Err(_) => return,
                     }
