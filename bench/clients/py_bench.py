@@ -6,7 +6,7 @@ Clients: ``call`` (``client.call``), ``typed`` (``client.v4.list_available_phone
 ``xml`` (``client.call("xml.getCallList")``), ``requests`` (requests + json, one Session),
 ``requests-et`` (requests + ElementTree on the getCallList bytes), ``et-parse`` (ElementTree's
 parse of the bytes alone), ``threads`` (``call`` from C threads sharing one client), ``async``
-(``AsyncClient``, C calls at once, ``--calls`` in total). Each run makes a few untimed calls,
+(``AsyncClient``'s ``v4.get-account``, C calls at once, ``--calls`` in total, against the sandbox). Each run makes a few untimed calls,
 then times N and prints one JSON line: ``{"client", "calls", "secs", "rss_warm_kb", "rss_end_kb"}``.
 """
 
@@ -111,8 +111,8 @@ async def run_async(config: Dict[str, Any], calls: int, in_flight: int) -> Dict[
 
         async def one() -> None:
             async with sem:
-                r = await pc.call("v4.list-available-phone-numbers", {"limit": 24})
-                assert len(r["items"]) == 24
+                r = await pc.call("v4.get-account")
+                assert r["id"] == config["v4"]["account_id"]
 
         await one()
         warm = rss_kb()

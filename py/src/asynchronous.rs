@@ -20,6 +20,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 type Job = Box<dyn FnOnce() + Send>;
 
@@ -87,7 +88,7 @@ impl Lane {
         drop(guard);
         let state = self.state.clone();
         let run = Box::new(move || drain(&state, job));
-        if let Err(run) = crate::interrupt::workers::submit(run) {
+        if let Err(run) = crate::interrupt::workers::submit(run, Duration::ZERO) {
             // No thread could start: run it here rather than lose it.
             run();
         }

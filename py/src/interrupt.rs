@@ -9,6 +9,11 @@
 //! goes back to the pool only after a complete response, or is closed, never half-read. On any
 //! other thread the work runs right there, detached.
 //!
+//! The hand-over costs two wake-ups of a sleeping thread per call, which on a virtual machine
+//! took about a third of a call to a nearby upstream; so while the waits stay short (under
+//! [`SPIN`]) each side polls for the other before it sleeps: the main thread for the outcome, the
+//! worker for the next call (bench/README.md, "Stop 13: Python").
+//!
 //! ```ignore
 //! let task = Task::start(py, move || client.call_with(&name, params, &opts));
 //! match task.wait(py) {
@@ -21,12 +26,20 @@
 use phonecom::boundary::{catch, Panic};
 use pyo3::prelude::*;
 use std::cell::Cell;
-use std::sync::mpsc::{channel, sync_channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{channel, sync_channel, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often a waiting main thread runs the signal handlers.
 const POLL: Duration = Duration::from_millis(50);
+
+/// How long a thread handing work over polls for its answer (yielding its core between looks)
+/// before it sleeps, while the waits are short: the main thread for a call's outcome, a worker
+/// for the main thread's next call. Waking a sleeping thread costs a scheduler round trip (tens
+/// of µs on a virtual machine: bench/README.md, "Stop 13: Python"), twice per call, which is
+/// a large share of a call to a nearby upstream. A wait longer than this (a slow upstream, a
+/// pause between calls) makes the next one sleep at once, so a slow call polls for nothing.
+pub(crate) const SPIN: Duration = Duration::from_micros(500);
 
 /// A unit of work: runs behind the panic boundary, sends its outcome back.
 pub enum Task<T> {
@@ -47,7 +60,7 @@ impl<T: Send + 'static> Task<T> {
             // The waiter may be gone (interrupted, and the task dropped): nothing to do then.
             let _ = tx.send(catch(work));
         });
-        if let Err(job) = workers::submit(job) {
+        if let Err(job) = workers::submit(job, SPIN) {
             // No thread could be started: run it here (Ctrl-C then waits for the end).
             py.detach(job);
         }
@@ -62,11 +75,19 @@ impl<T: Send + 'static> Task<T> {
             Task::Done(outcome) => return Ok(outcome),
             Task::Running(rx) => rx,
         };
+        let started = Instant::now();
+        let mut spin = if MAIN_POLLS.with(Cell::get) {
+            SPIN
+        } else {
+            Duration::ZERO
+        };
         loop {
             let (back, got) = py.detach(move || {
-                let got = rx.recv_timeout(POLL);
+                let got = recv_polling(&rx, spin, POLL);
                 (rx, got)
             });
+            spin = Duration::ZERO;
+            MAIN_POLLS.with(|c| c.set(started.elapsed() <= SPIN));
             rx = back;
             match got {
                 Ok(outcome) => return Ok(outcome),
@@ -82,7 +103,27 @@ impl<T: Send + 'static> Task<T> {
     }
 }
 
+/// The next message of `rx`: polled (yielding the core between looks) for up to `spin`, then
+/// waited for, asleep, for up to `then`. A sender finding nobody asleep wakes nobody.
+pub(crate) fn recv_polling<T>(
+    rx: &Receiver<T>,
+    spin: Duration,
+    then: Duration,
+) -> Result<T, RecvTimeoutError> {
+    let started = Instant::now();
+    loop {
+        match rx.try_recv() {
+            Ok(v) => return Ok(v),
+            Err(TryRecvError::Disconnected) => return Err(RecvTimeoutError::Disconnected),
+            Err(TryRecvError::Empty) if started.elapsed() >= spin => return rx.recv_timeout(then),
+            Err(TryRecvError::Empty) => std::thread::yield_now(),
+        }
+    }
+}
+
 thread_local! {
+    /// Whether the main thread's last wait for an outcome was short enough to poll the next.
+    static MAIN_POLLS: Cell<bool> = const { Cell::new(true) };
     /// Whether this thread is Python's main thread (asked once per thread).
     static IS_MAIN: Cell<Option<bool>> = const { Cell::new(None) };
 }
@@ -112,6 +153,10 @@ pub(crate) mod workers {
     /// How long an idle worker waits for the next job before it exits.
     pub const IDLE_FOR: Duration = Duration::from_secs(30);
 
+    /// A job, and how long its worker may poll for the next one after it ([`SPIN`] for the main
+    /// thread's calls, made one after the other; none for async jobs).
+    type Queued = (Job, Duration);
+
     /// Idle workers of the process whose id is kept with them, each with an id and its job
     /// channel. Jobs are sent with this lock held, so a worker that removed itself under the
     /// lock knows no job can come after.
@@ -123,7 +168,7 @@ pub(crate) mod workers {
 
     struct Idle {
         pid: u32,
-        workers: Vec<(u64, Sender<Job>)>,
+        workers: Vec<(u64, Sender<Queued>)>,
     }
 
     /// The idle workers of this process. A process forked from one that had workers inherits
@@ -145,14 +190,16 @@ pub(crate) mod workers {
         std::process::id() == pid
     }
 
-    /// Run `job` on an idle worker, or on a new one; gives it back when no thread can start.
-    pub fn submit(mut job: Job) -> Result<(), Job> {
+    /// Run `job` on an idle worker, or on a new one, which then polls for its next job for
+    /// `then_poll` before it sleeps; gives the job back when no thread can start.
+    pub fn submit(job: Job, then_poll: Duration) -> Result<(), Job> {
+        let mut queued = (job, then_poll);
         {
             let mut idle = idle();
             while let Some((_, tx)) = idle.workers.pop() {
-                match tx.send(job) {
+                match tx.send(queued) {
                     Ok(()) => return Ok(()),
-                    Err(back) => job = back.0,
+                    Err(back) => queued = back.0,
                 }
             }
         }
@@ -168,30 +215,31 @@ pub(crate) mod workers {
             .spawn(move || work(id, own, rx))
         {
             // The new worker holds the receiver, so the send cannot fail.
-            Ok(_) => tx.send(job).map_err(|back| back.0),
-            Err(_) => Err(job),
+            Ok(_) => tx.send(queued).map_err(|back| back.0 .0),
+            Err(_) => Err(queued.0),
         }
     }
 
-    fn work(id: u64, tx: Sender<Job>, rx: Receiver<Job>) {
+    fn work(id: u64, tx: Sender<Queued>, rx: Receiver<Queued>) {
+        let (mut spin, mut short_gap) = (Duration::ZERO, true);
         loop {
-            match rx.recv_timeout(IDLE_FOR) {
-                Ok(job) => {
-                    job();
-                    idle().workers.push((id, tx.clone()));
-                }
+            let started = Instant::now();
+            let got = recv_polling(&rx, if short_gap { spin } else { Duration::ZERO }, IDLE_FOR);
+            short_gap = started.elapsed() <= SPIN;
+            let (job, then_poll) = match got {
+                Ok(queued) => queued,
                 Err(_) => {
                     idle().workers.retain(|(other, _)| *other != id);
                     // A job sent before we left the list is already in the channel.
                     match rx.try_recv() {
-                        Ok(job) => {
-                            job();
-                            idle().workers.push((id, tx.clone()));
-                        }
+                        Ok(queued) => queued,
                         Err(_) => return,
                     }
                 }
-            }
+            };
+            job();
+            idle().workers.push((id, tx.clone()));
+            spin = then_poll;
         }
     }
 }

@@ -1,6 +1,7 @@
 """Rows of a list come out as dicts with exactly their own keys, in order, whatever the shape of
-the rows around them (the native conversion makes each key once per list and reuses it while
-rows repeat the previous row's keys). A stand-in XML API on loopback serves fixed replies."""
+the rows around them (the native conversion starts a row with the previous row's keys, in the
+same order, as a copy of that row's dict, and makes any other row key by key). A stand-in XML
+API on loopback serves fixed replies."""
 
 from __future__ import annotations
 
