@@ -223,7 +223,8 @@ def main() -> None:
     p.add_argument("--smoke", action="store_true", help="a few calls per client, no timing claims")
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--calls", type=int, default=2000, help="v4 calls per client and round")
-    p.add_argument("--only", default="", help="run only clients whose name contains this")
+    p.add_argument("--only", default="", help="run only clients whose name contains this (or one of "
+                   "several, comma-separated: --only raw,Node)")
     args = p.parse_args()
     # A terminated run still stops its nginx (the `finally` below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -244,7 +245,9 @@ def main() -> None:
                 "budget": {"store": "off"},
             }, f)
         values = {"config": config, "release": args.release, "work": work, "xml": os.path.join(www, "calls.xml")}
-        all_clients = [c for c in clients(args.python, args.node_package) if args.only in c.name]
+        wanted = [w for w in args.only.split(",") if w]
+        all_clients = [c for c in clients(args.python, args.node_package)
+                       if not wanted or any(w in c.name for w in wanted)]
         print(f"load average before: {load_before}; {rounds} round(s) of {calls} v4 calls per client "
               f"({int(calls * 0.05)} for XML), interleaved", flush=True)
         for r in range(rounds):

@@ -1,6 +1,8 @@
 'use strict';
 // PhoneComError and one subclass per stable error kind, built from the core's error JSON.
 
+const { operation: catalogOperation } = require('./catalog');
+
 /** The prefix of a native error message that carries the core's error as JSON (src/errors.rs). */
 const NATIVE_PREFIX = 'PHONECOM_ERROR_JSON:';
 
@@ -162,13 +164,22 @@ function fromNative(err) {
   return Object.defineProperty(fromDetail(detail), 'cause', { value: err, enumerable: false, configurable: true, writable: true });
 }
 
+/**
+ * The family of `operation` as the core's catalog has it (`v4` for `v4.get-account`); null for a
+ * name that is no operation of the catalog (`withV4Token`, `numbers.checkE164`, a misspelt name).
+ */
+function familyOf(operation) {
+  const op = operation ? catalogOperation(String(operation)) : undefined;
+  return op ? op.family : null;
+}
+
 /** A validation error raised by the JavaScript layer itself (bad argument before any call). */
 function validation(operation, field, rule) {
   return fromDetail({
     kind: 'validation',
     message: `[validation]${operation ? ` ${operation}:` : ''} \`${field}\` ${rule}`,
     operation: operation || null,
-    family: operation ? String(operation).split('.')[0] : null,
+    family: familyOf(operation),
     fields: [{ field, message: rule }],
   });
 }

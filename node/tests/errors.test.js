@@ -197,3 +197,21 @@ test('onLog sees every attempt, masked, on the main thread', async () => {
   assert.throws(() => new Client(suite.sb.config, { onlog: () => {} }), phonecom.ValidationError);
   assert.throws(() => new Client(suite.sb.config, { onLog: 'yes' }), phonecom.ValidationError);
 });
+
+test("a refusal of Node's own names the family the catalog gives the operation, or none", async () => {
+  const family = async (promise) => {
+    try {
+      await promise;
+    } catch (e) {
+      assert.ok(e instanceof phonecom.ValidationError, String(e));
+      return e.family;
+    }
+    assert.fail('not refused');
+  };
+  assert.equal(await family(suite.client.v4.getAccount({}, { retries: 3 })), 'v4');
+  assert.equal(await family(suite.client.call('nol.getAccount', {}, { retries: 3 })), 'nol');
+  assert.equal(await family(suite.client.call('v4.get-acount', {}, { retries: 3 })), null);
+  assert.equal(await family((async () => suite.client.withV4Token(42))()), null);
+  assert.equal(await family((async () => phonecom.numbers.checkE164(5))()), null);
+  assert.equal(await family((async () => phonecom.express.validateContact(null))()), 'express');
+});
