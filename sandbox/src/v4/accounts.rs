@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 /// `GET /accounts`: the token's account and its subaccounts.
 pub fn list(cx: &mut Cx) -> Reply {
-    let items =
+    let items: Vec<Value> =
         cx.w.accounts
             .keys()
             .filter(|id| cx.w.can_access(cx.principal, **id))
@@ -28,7 +28,7 @@ pub fn get(cx: &mut Cx) -> Reply {
 /// `GET|POST /accounts/{id}/subaccounts`.
 pub fn subaccounts(cx: &mut Cx) -> Reply {
     if cx.req.method == "GET" {
-        let items =
+        let items: Vec<Value> =
             cx.w.accounts
                 .values()
                 .filter(|a| a.parent == Some(cx.account))

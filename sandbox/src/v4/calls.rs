@@ -77,7 +77,7 @@ pub fn create(cx: &mut Cx) -> Reply {
 pub fn logs(cx: &mut Cx) -> Reply {
     let col = format!("/accounts/{}/call-logs", cx.account);
     match cx.m.item_id() {
-        None => listing::respond(cx.req, cx.w.store.items(&col).to_vec()),
+        None => listing::respond(cx.req, cx.w.store.items(&col)),
         Some(id) => util::ok(
             cx.w.store
                 .get(&col, id)

@@ -68,7 +68,7 @@ pub fn listeners(cx: &mut Cx) -> Reply {
     }
     match (cx.req.method.as_str(), existing.flatten()) {
         ("GET", None) => {
-            let items =
+            let items: Vec<Value> =
                 cx.w.store
                     .items(&col)
                     .iter()
@@ -111,7 +111,7 @@ pub fn listeners(cx: &mut Cx) -> Reply {
 
 /// `GET .../integrations/events/types`.
 pub fn types(cx: &mut Cx) -> Reply {
-    let items = EVENT_TYPES
+    let items: Vec<Value> = EVENT_TYPES
         .iter()
         .map(|(n, d)| json!({"id": n, "event_type": n, "name": n, "description": d}))
         .collect();
@@ -122,7 +122,7 @@ pub fn types(cx: &mut Cx) -> Reply {
 pub fn subscriptions(cx: &mut Cx) -> Reply {
     let col = format!("/accounts/{}/integrations/events/subscriptions", cx.account);
     match (cx.req.method.as_str(), cx.m.item_id().map(str::to_string)) {
-        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col).to_vec()),
+        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col)),
         ("POST", None) => {
             let b = util::body(cx)?;
             util::require_all(&b, &["event_type", "callback_url"])?;

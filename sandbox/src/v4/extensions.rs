@@ -25,7 +25,7 @@ fn col(cx: &Cx) -> String {
 pub fn handle(cx: &mut Cx) -> Reply {
     let col = col(cx);
     match (cx.req.method.as_str(), cx.m.item_id().map(str::to_string)) {
-        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col).to_vec()),
+        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col)),
         ("POST", None) => {
             let b = util::body(cx)?;
             let number = match util::opt_int(&b, "extension")? {
@@ -156,7 +156,7 @@ pub fn caller_ids(cx: &mut Cx) -> Reply {
         cx.w.store
             .items(&format!("/accounts/{}/phone-numbers", cx.account))
             .iter();
-    let items = items
+    let items: Vec<Value> = items
         .map(|n| json!({"number": n["phone_number"], "name": n["name"], "type": "account"}))
         .collect();
     listing::respond(cx.req, items)

@@ -61,7 +61,7 @@ pub fn handle(cx: &mut Cx) -> Reply {
     let rest: Vec<&str> = cx.m.collection.split('/').skip(3).collect();
     let col = format!("/accounts/{}/{}", cx.account, rest.join("/"));
     match (cx.req.method.as_str(), cx.m.item_id().map(str::to_string)) {
-        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col).to_vec()),
+        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col)),
         ("POST", None) => {
             let b = util::body(cx)?;
             let id = json!(cx.w.next_id());

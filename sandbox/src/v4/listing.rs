@@ -5,6 +5,7 @@ use super::filters::{self, Cond};
 use crate::errors;
 use crate::http::{Request, Response};
 use serde_json::{json, Map, Value};
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 /// Default page size.
@@ -170,13 +171,14 @@ pub fn brief(item: Value) -> Value {
     }
 }
 
-/// Filters, sorts and pages `items` into the list envelope.
-pub fn envelope(items: Vec<Value>, q: &ListQuery) -> Value {
-    let mut kept: Vec<Value> = items.into_iter().filter(|i| keep(i, q)).collect();
+/// Filters, sorts and pages `items` into the list envelope. Items may be borrowed (a store's
+/// rows): only the page is copied.
+pub fn envelope<V: Borrow<Value>>(items: impl IntoIterator<Item = V>, q: &ListQuery) -> Value {
+    let mut kept: Vec<V> = items.into_iter().filter(|i| keep(i.borrow(), q)).collect();
     kept.sort_by(|a, b| {
         q.sort.iter().fold(Ordering::Equal, |acc, (f, desc)| {
             acc.then_with(|| {
-                let o = compare(lookup(a, f), lookup(b, f));
+                let o = compare(lookup(a.borrow(), f), lookup(b.borrow(), f));
                 if *desc {
                     o.reverse()
                 } else {
@@ -190,13 +192,23 @@ pub fn envelope(items: Vec<Value>, q: &ListQuery) -> Value {
         .into_iter()
         .skip(q.offset)
         .take(q.limit)
-        .map(|i| if q.brief { brief(i) } else { i })
+        .map(|i| {
+            let i = i.borrow().clone();
+            if q.brief {
+                brief(i)
+            } else {
+                i
+            }
+        })
         .collect();
     json!({"filters": q.filters_echo, "sort": q.sort_echo, "total": total, "offset": q.offset, "limit": q.limit, "items": page})
 }
 
-/// Answers a list request over `items`.
-pub fn respond(req: &Request, items: Vec<Value>) -> Result<Response, Response> {
+/// Answers a list request over `items` (owned or borrowed).
+pub fn respond<V: Borrow<Value>>(
+    req: &Request,
+    items: impl IntoIterator<Item = V>,
+) -> Result<Response, Response> {
     let q = parse(&req.query)?;
     Ok(Response::json(200, &envelope(items, &q)))
 }

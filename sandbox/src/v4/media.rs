@@ -93,7 +93,7 @@ pub fn handle(cx: &mut Cx) -> Reply {
     let col = format!("/accounts/{}/media", cx.account);
     let tts = cx.m.route.template.contains("/tts");
     match (cx.req.method.as_str(), cx.m.item_id().map(str::to_string)) {
-        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col).to_vec()),
+        ("GET", None) => listing::respond(cx.req, cx.w.store.items(&col)),
         ("POST", None) => {
             let b = fields(cx)?;
             let id = json!(cx.w.next_id());

@@ -22,7 +22,7 @@ pub fn express_codes(cx: &mut Cx) -> Reply {
         c["expire_date"] = json!(expire);
     }
     match cx.m.item_id() {
-        None => listing::respond(cx.req, cx.w.store.items(&col).to_vec()),
+        None => listing::respond(cx.req, cx.w.store.items(&col)),
         Some(id) => util::ok(
             cx.w.store
                 .get(&col, id)
@@ -35,7 +35,7 @@ pub fn express_codes(cx: &mut Cx) -> Reply {
 pub fn voicemail(cx: &mut Cx) -> Reply {
     let col = format!("/accounts/{}/voicemail", cx.account);
     let Some(id) = cx.m.item_id().map(str::to_string) else {
-        return listing::respond(cx.req, cx.w.store.items(&col).to_vec());
+        return listing::respond(cx.req, cx.w.store.items(&col));
     };
     let b = if cx.req.method == "PATCH" {
         Some(util::body(cx)?)

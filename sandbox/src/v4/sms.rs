@@ -11,7 +11,7 @@ pub fn handle(cx: &mut Cx) -> Reply {
     let col = format!("/accounts/{}/sms", cx.account);
     match (cx.req.method.as_str(), cx.m.item_id().map(str::to_string)) {
         ("GET", None) => {
-            let items =
+            let items: Vec<Value> =
                 cx.w.store
                     .items(&col)
                     .iter()
