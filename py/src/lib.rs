@@ -4,8 +4,8 @@
 //!
 //! Every network call detaches from the interpreter (`Python::detach`), so other Python threads
 //! and asyncio event loops keep running while a request is in flight; on the main thread, Ctrl-C
-//! raises `KeyboardInterrupt` without waiting for the call to end ([`interrupt`]). Every entry
-//! point runs behind the panic boundary ([`errors::guard`]): a panic inside the library is
+//! raises `KeyboardInterrupt` without waiting for the call to end (`interrupt.rs`). Every entry
+//! point runs behind the panic boundary (`errors::guard`): a panic inside the library is
 //! `phonecom.InternalError`, with nothing printed on stderr.
 
 mod asynchronous;
