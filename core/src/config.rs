@@ -45,7 +45,7 @@
 pub use crate::app_info::AppInfo;
 pub use crate::budget::{BudgetConfig, StateConfig};
 use crate::call_options::TimeUnit;
-use crate::config_duration::{duration_ms, Zero};
+use crate::config_duration::setting_ms;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 pub use crate::tls::TlsConfig;
@@ -573,26 +573,14 @@ impl Config {
         if self.retry.max_attempts == 0 {
             return Err(field_error("retry.max_attempts", "must be at least 1"));
         }
-        for (field, ms, zero) in [
-            (
-                "timeouts.connect_ms",
-                self.timeouts.connect_ms,
-                Zero::Refused,
-            ),
-            (
-                "timeouts.attempt_ms",
-                self.timeouts.attempt_ms,
-                Zero::Refused,
-            ),
-            ("retry.deadline_ms", self.retry.deadline_ms, Zero::Refused),
-            (
-                "retry.base_delay_ms",
-                self.retry.base_delay_ms,
-                Zero::Allowed,
-            ),
-            ("retry.max_delay_ms", self.retry.max_delay_ms, Zero::Allowed),
+        for (setting, ms) in [
+            ("timeouts.connect_ms", self.timeouts.connect_ms),
+            ("timeouts.attempt_ms", self.timeouts.attempt_ms),
+            ("retry.deadline_ms", self.retry.deadline_ms),
+            ("retry.base_delay_ms", self.retry.base_delay_ms),
+            ("retry.max_delay_ms", self.retry.max_delay_ms),
         ] {
-            duration_ms(field, ms as f64, TimeUnit::Millis, zero)?;
+            setting_ms(setting, setting, ms as f64, TimeUnit::Millis)?;
         }
         if !(1..=MAX_POOL_SIZE).contains(&self.pool_size) {
             return Err(field_error(

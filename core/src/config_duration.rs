@@ -1,19 +1,22 @@
 //! The rule every duration of the configuration follows (`timeouts.connect_ms`,
 //! `timeouts.attempt_ms`, `retry.deadline_ms`, `retry.base_delay_ms`, `retry.max_delay_ms`):
-//! at most one day, and above zero where zero would fail every call. [`Config::validate`]
-//! applies it to the document's milliseconds; a binding whose users count in another unit hands
-//! their number to [`duration_ms`] with the setting's name in its language, so the same bad
+//! at most one day, and above zero where zero would fail every call ([`SETTINGS`]).
+//! [`Config::validate`] applies it to the document's milliseconds; a binding whose users count in
+//! another unit hands their number to [`setting_ms`] with the setting's name in its language, so the same bad
 //! value gets the same rule everywhere.
 //!
 //! ```
 //! use phonecom::call_options::TimeUnit;
-//! use phonecom::config_duration::{duration_ms, Zero};
+//! use phonecom::config_duration::{duration_ms, setting_ms, Zero};
 //! // Python counts seconds: 2.5 s is 2500 ms, and a positive fraction of a millisecond is 1 ms.
 //! assert_eq!(duration_ms("timeouts.connect", 2.5, TimeUnit::Seconds, Zero::Refused)?, 2500);
 //! assert_eq!(duration_ms("deadline", 0.0001, TimeUnit::Seconds, Zero::Refused)?, 1);
 //! let e = duration_ms("deadline", 1e9, TimeUnit::Seconds, Zero::Refused).unwrap_err();
 //! assert_eq!(e.fields()[0].field, "deadline");
 //! assert_eq!(duration_ms("retry.base_delay", 0.0, TimeUnit::Seconds, Zero::Allowed)?, 0);
+//! // By the setting's key: its own rule (the retry delays may be 0, the deadline may not).
+//! assert_eq!(setting_ms("retry.base_delay_ms", "retry.base_delay", 0.0, TimeUnit::Seconds)?, 0);
+//! assert!(setting_ms("retry.deadline_ms", "deadline", 0.0, TimeUnit::Seconds).is_err());
 //! # Ok::<(), phonecom::Error>(())
 //! ```
 //!
@@ -44,6 +47,36 @@ impl Zero {
             }
         }
     }
+}
+
+/// The duration settings of the configuration (their keys in the JSON document) and whether each
+/// may be zero: the one list [`Config::validate`](crate::Config::validate) and the bindings read.
+pub const SETTINGS: [(&str, Zero); 5] = [
+    ("timeouts.connect_ms", Zero::Refused),
+    ("timeouts.attempt_ms", Zero::Refused),
+    ("retry.deadline_ms", Zero::Refused),
+    ("retry.base_delay_ms", Zero::Allowed),
+    ("retry.max_delay_ms", Zero::Allowed),
+];
+
+/// The duration `setting` (its key in the document, `retry.base_delay_ms`) given as `amount` of
+/// `unit`, in milliseconds, checked by that setting's rule; the error names `field` (the setting
+/// as the caller spelled it, `retry.base_delay` in Python). A setting [`SETTINGS`] does not list
+/// is refused, naming `field`.
+pub fn setting_ms(setting: &str, field: &str, amount: f64, unit: TimeUnit) -> Result<u64> {
+    let zero = SETTINGS
+        .iter()
+        .find(|(name, _)| *name == setting)
+        .map(|(_, zero)| *zero)
+        .ok_or_else(|| {
+            Error::validation(
+                "",
+                field,
+                &format!("is not a duration setting (`{setting}`)"),
+            )
+            .with_family("config")
+        })?;
+    duration_ms(field, amount, unit, zero)
 }
 
 /// `amount` of `unit` in milliseconds, checked by the rule; the error names `field` (the
@@ -89,5 +122,15 @@ mod tests {
             assert_eq!(e.fields()[0].message, Zero::Allowed.rule());
         }
         assert!(duration_ms("deadline", 0.0, TimeUnit::Seconds, Zero::Refused).is_err());
+    }
+
+    #[test]
+    fn each_setting_has_its_own_zero_rule_and_unknown_ones_are_refused() {
+        for (setting, zero) in SETTINGS {
+            let zero_ok = setting_ms(setting, "f", 0.0, TimeUnit::Millis).is_ok();
+            assert_eq!(zero_ok, zero == Zero::Allowed, "{setting}");
+        }
+        let e = setting_ms("retry.jitter_ms", "retry.jitter", 1.0, TimeUnit::Seconds).unwrap_err();
+        assert_eq!(e.fields()[0].field, "retry.jitter");
     }
 }

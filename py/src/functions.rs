@@ -51,28 +51,17 @@ fn call_time_limit(py: Python<'_>, field: &str, seconds: f64) -> PyResult<f64> {
     })
 }
 
-/// A configuration duration in seconds as the core's milliseconds, checked by the core's rule
-/// (`field` is the setting's Python spelling, e.g. `timeouts.connect`; `zero_allowed` for the
-/// retry delays).
+/// A configuration duration in seconds as the core's milliseconds, checked by the rule of the
+/// core's `setting` (`retry.base_delay_ms`); the error names `field`, the setting's Python
+/// spelling (`retry.base_delay`).
 #[pyfunction]
-fn config_duration_ms(
-    py: Python<'_>,
-    field: &str,
-    seconds: f64,
-    zero_allowed: bool,
-) -> PyResult<u64> {
+fn config_duration_ms(py: Python<'_>, field: &str, setting: &str, seconds: f64) -> PyResult<u64> {
     guard(py, "config_duration_ms", || {
-        use phonecom::config_duration::{duration_ms, Zero};
-        let zero = if zero_allowed {
-            Zero::Allowed
-        } else {
-            Zero::Refused
-        };
-        duration_ms(
+        phonecom::config_duration::setting_ms(
+            setting,
             field,
             seconds,
             phonecom::call_options::TimeUnit::Seconds,
-            zero,
         )
         .py_err(py)
     })

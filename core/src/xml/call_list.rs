@@ -26,21 +26,6 @@ use super::scan::{Scanner, Token};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
-/// The named fields of a row, in the order of its JSON (`id` from the attribute first, and
-/// `startTimeGmt` from `startTime`'s `gmt` after `startTime`).
-const KEYS: [&str; 10] = [
-    "id",
-    "startTime",
-    "startTimeGmt",
-    "callerId",
-    "calledNumber",
-    "duration",
-    "finalAction",
-    "finalActionDuration",
-    "url",
-    "transcription",
-];
-
 /// The reply's JSON (see the [module docs](self)), or `None` when the full parser must read it.
 pub(super) fn decode(src: &str) -> Option<Value> {
     let mut s = Scanner::new(src)?;
@@ -198,12 +183,23 @@ fn result_data(s: &mut Scanner) -> Option<Vec<Value>> {
     }
 }
 
+/// A row with every named field null, in the order of its JSON: `id` (the attribute) first, then
+/// the [`ELEMENTS`], with `startTimeGmt` (`startTime`'s `gmt` attribute) right after `startTime`.
+fn empty_row() -> Map<String, Value> {
+    let mut row = Map::with_capacity(ELEMENTS.len() + 2);
+    row.insert("id".into(), Value::Null);
+    for name in ELEMENTS {
+        row.insert(name.into(), Value::Null);
+        if name == "startTime" {
+            row.insert("startTimeGmt".into(), Value::Null);
+        }
+    }
+    row
+}
+
 /// The `<call>` rows of a `<callList>`, up to `</callList>`.
 fn call_list(s: &mut Scanner) -> Option<Vec<Value>> {
-    let mut template = Map::with_capacity(KEYS.len());
-    for key in KEYS {
-        template.insert(key.into(), Value::Null);
-    }
+    let template = empty_row();
     let mut rows = Vec::new();
     loop {
         match s.next()? {

@@ -130,6 +130,21 @@ pub fn shown(e: &phonecom::Error) -> String {
     format!("{e}\n{e:?}\n{}", e.to_json())
 }
 
+/// `e` is the rate budget refusing a call, unsent, because the upstream answered an earlier call
+/// to the same endpoint with a 429 that asked for a wait of more than 20 s.
+pub fn assert_held_by_the_budget(e: &phonecom::Error) {
+    assert_eq!(e.details()["source"], "local_budget", "{e}");
+    assert!(
+        e.message()
+            .contains("answered a call to it with a rate limit"),
+        "{e}"
+    );
+    assert!(
+        e.retry_after().unwrap() > std::time::Duration::from_secs(20),
+        "{e}"
+    );
+}
+
 /// A client over `config` whose log events (Debug and JSON) are collected.
 pub fn logged_client(config: Value) -> (Client, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
     let events: std::sync::Arc<std::sync::Mutex<Vec<String>>> = Default::default();

@@ -76,18 +76,14 @@ def call_attempts(field: str, value: Any) -> int:
     return int(_native.call_attempts(field, _as_float(value)))
 
 
-# The settings that may be zero (no wait); the others would fail every call at zero.
-_ZERO_ALLOWED = {"retry.base_delay", "retry.max_delay"}
-
-
-def _to_ms(field: str, value: Any) -> int:
-    """A configuration duration in seconds as the core's milliseconds, checked by the core's
-    rule (at most 1 day; above 0 except the retry delays), the error naming ``field``."""
+def _to_ms(field: str, setting: Tuple[str, str], value: Any) -> int:
+    """A configuration duration in seconds as the core's milliseconds, checked by the rule of the
+    core's ``setting`` (at most 1 day; above 0 except the retry delays), the error naming ``field``."""
     from . import _native
 
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _invalid(field, "must be a number of seconds")
-    return int(_native.config_duration_ms(field, _as_float(value), field in _ZERO_ALLOWED))
+    return int(_native.config_duration_ms(field, ".".join(setting), _as_float(value)))
 
 
 def _warn_ms(section: str, key: str) -> None:
@@ -111,7 +107,7 @@ def config_document(doc: Mapping[str, Any]) -> Dict[str, Any]:
         for key, value in part.items():
             target = _SECONDS.get((name, key))
             if target is not None:
-                converted[target[1]] = None if value is None else _to_ms(f"{name}.{key}", value)
+                converted[target[1]] = None if value is None else _to_ms(f"{name}.{key}", target, value)
             else:
                 if (name, key) in _MILLISECONDS:
                     _warn_ms(name, key)
@@ -120,7 +116,7 @@ def config_document(doc: Mapping[str, Any]) -> Dict[str, Any]:
     if deadline is not None:
         section, key = _SECONDS[(None, "deadline")]
         retry = dict(out.get(section) or {})
-        retry[key] = _to_ms("deadline", deadline)
+        retry[key] = _to_ms("deadline", (section, key), deadline)
         out[section] = retry
     return out
 
