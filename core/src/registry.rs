@@ -19,7 +19,8 @@ use once_cell::sync::Lazy;
 use serde_json::{Map, Value};
 
 /// A composed flow: runs an operation (its parameters already checked) by making calls of its
-/// own.
+/// own, applying the call's options to them and refusing, by name, any it cannot apply (extra
+/// headers: see `express::signup_with`).
 pub(crate) type Flow = fn(
     &Client,
     &Operation,
