@@ -15,6 +15,7 @@
 use crate::config::Config;
 use crate::error::Result;
 use crate::resolve::CachingResolver;
+use crate::steady_timeouts::SteadyTimeouts;
 use std::hash::{Hash, Hasher};
 
 /// Everything an agent is made from, resolved and checked.
@@ -76,9 +77,10 @@ impl AgentRecipe {
 
     /// A new agent with an empty connection pool.
     pub(crate) fn agent(&self) -> ureq::Agent {
+        use ureq::unversioned::transport::{Connector, DefaultConnector};
         ureq::Agent::with_parts(
             self.config.clone(),
-            ureq::unversioned::transport::DefaultConnector::new(),
+            DefaultConnector::new().chain(SteadyTimeouts),
             CachingResolver::default(),
         )
     }

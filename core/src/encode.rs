@@ -270,7 +270,7 @@ pub fn human_size(n: u64) -> String {
 
 /// A `multipart/form-data` body: returns (content type with boundary, bytes).
 pub fn multipart(parts: &[MultipartPart]) -> (String, Vec<u8>) {
-    let boundary = format!("phonecom-{}", crate::random::hex(12));
+    let boundary = format!("phonecom-{}", crate::random::id_hex(12));
     let mut body = Vec::new();
     for p in parts {
         body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());

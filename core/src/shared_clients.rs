@@ -107,7 +107,7 @@ impl Shared {
     /// This process's pool, budget and sign-up store (made now when this process has none yet:
     /// the first call after a `fork()`).
     pub(crate) fn here(&self) -> Result<ProcessState> {
-        self.here_in(std::process::id())
+        self.here_in(crate::process::id())
     }
 
     fn here_in(&self, pid: u32) -> Result<ProcessState> {
@@ -137,7 +137,7 @@ impl Shared {
 
 impl ProcessState {
     fn new(recipe: &AgentRecipe, budget: &BudgetConfig, state: &StateConfig) -> Result<Self> {
-        ProcessState::new_in(recipe, budget, state, std::process::id())
+        ProcessState::new_in(recipe, budget, state, crate::process::id())
     }
 
     fn new_in(

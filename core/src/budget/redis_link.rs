@@ -79,7 +79,7 @@ impl RedisLink {
         };
         let out = command(&mut con)?;
         let mut pool = crate::budget::lock(&self.pool);
-        if pool.pid == std::process::id() && pool.idle.len() < POOL_MAX {
+        if pool.pid == crate::process::id() && pool.idle.len() < POOL_MAX {
             pool.idle.push(con);
         }
         Ok(out)
@@ -88,7 +88,7 @@ impl RedisLink {
     /// An idle connection of this process, after abandoning those made before a fork.
     fn idle(&self) -> Option<Connection> {
         let mut pool = crate::budget::lock(&self.pool);
-        let pid = std::process::id();
+        let pid = crate::process::id();
         if pool.pid != pid {
             // The parent's sockets: dropping them is harmless for it, but a library that sends
             // a goodbye on drop would speak on the parent's connection, so they are leaked.

@@ -118,7 +118,7 @@ impl<'a> Run<'a> {
             call,
             req,
             policy,
-            request_id: format!("req_{}", crate::random::hex(10)),
+            request_id: format!("req_{}", crate::random::id_hex(10)),
             host_port: host_port(&req.url),
             started,
             deadline: started + deadline_length,

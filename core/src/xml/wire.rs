@@ -18,7 +18,7 @@ pub(crate) struct XmlWire;
 
 /// A fresh client transaction id: `lpc` and 24 hex digits (96 random bits).
 pub fn new_cltrid() -> String {
-    format!("lpc{}", crate::random::hex(12))
+    format!("lpc{}", crate::random::id_hex(12))
 }
 
 impl Wire for XmlWire {
