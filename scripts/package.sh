@@ -49,10 +49,17 @@ fi
 step "release build, once: cargo zigbuild --target $RUST_TARGET.$GLIBC (sandbox, C library, Node addon, Python module, bench/run.sh's Rust clients)"
 build_started=$SECONDS
 cargo zigbuild --release --target "$RUST_TARGET.$GLIBC" \
-  -p phonecom-sandbox -p phonecom-ffi -p phonecom-node -p phonecom-py --features phonecom-py/extension-module \
+  -p phonecom-sandbox -p phonecom-ffi -p phonecom-node -p phonecom-py \
+  --features phonecom-py/extension-module,phonecom-ffi/mimalloc \
   -p phonecom-bench
 echo "release build: $((SECONDS - build_started)) s"
 SANDBOX=$RELEASE_DIR/phonecom-sandbox
+# The shipped C library allocates on mimalloc (phonecom-ffi's `mimalloc` feature, above): its
+# messages are in the binary only when it is linked in.
+if ! grep -q "mimalloc: " "$RELEASE_DIR/libphonecom.so"; then
+  echo "libphonecom.so was built without mimalloc (the phonecom-ffi/mimalloc feature)" >&2
+  exit 1
+fi
 
 rm -rf "$DIST" "$STAGE"
 mkdir -p "$DIST" "$STAGE"

@@ -25,6 +25,15 @@
 #![warn(missing_docs)]
 #![allow(non_camel_case_types)]
 
+/// With the `mimalloc` feature (every release artifact: scripts/package.sh), the library's Rust
+/// allocations go to mimalloc rather than glibc's malloc (28% fewer instructions per call, see
+/// `Cargo.toml`). The C side's allocations are not affected; strings the library returns are
+/// still freed with `phonecom_string_free`. The dev build that the C suites run under ASan and
+/// Valgrind keeps the system allocator, so those tools see every allocation.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 // Declaration order is the header's order.
 pub mod status;
 

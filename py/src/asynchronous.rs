@@ -45,7 +45,7 @@ impl LaneState {
     /// or dropped: their callbacks belong to the parent's event loop).
     fn here(&mut self) -> &mut LaneState {
         if !crate::interrupt::workers::same_process(self.pid) {
-            self.pid = std::process::id();
+            self.pid = phonecom::process::id();
             self.running = 0;
             std::mem::forget(std::mem::take(&mut self.queued));
         }

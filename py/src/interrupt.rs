@@ -177,7 +177,7 @@ pub(crate) mod workers {
     /// belong to threads that do not exist here) and starts its own.
     fn idle() -> std::sync::MutexGuard<'static, Idle> {
         let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
-        let pid = std::process::id();
+        let pid = phonecom::process::id();
         if idle.pid != pid {
             std::mem::forget(std::mem::take(&mut idle.workers));
             idle.pid = pid;
@@ -187,7 +187,7 @@ pub(crate) mod workers {
 
     /// Whether this process is the one `pid` names (a forked child is not).
     pub fn same_process(pid: u32) -> bool {
-        std::process::id() == pid
+        phonecom::process::id() == pid
     }
 
     /// Run `job` on an idle worker, or on a new one, which then polls for its next job for
