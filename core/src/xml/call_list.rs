@@ -200,9 +200,7 @@ fn empty_row() -> Map<String, Value> {
 /// The `<call>` rows of a `<callList>`, up to `</callList>`.
 fn call_list(s: &mut Scanner) -> Option<Vec<Value>> {
     let template = empty_row();
-    // Room for every row at once (a row takes well over 128 bytes of XML): growing the list
-    // a row at a time reallocated it nine times for 500 rows.
-    let mut rows = Vec::with_capacity(s.remaining() / 128);
+    let mut rows = Vec::new();
     loop {
         match s.next()? {
             Token::Space(_) => {}

@@ -70,11 +70,6 @@ impl<'a> Scanner<'a> {
         self.bytes().get(self.pos).copied()
     }
 
-    /// How many bytes of the input are left.
-    pub(super) fn remaining(&self) -> usize {
-        self.src.len().saturating_sub(self.pos)
-    }
-
     fn rest(&self) -> &'a str {
         self.src.get(self.pos..).unwrap_or("")
     }
