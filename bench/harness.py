@@ -184,6 +184,10 @@ def clients(python: str, node_pkg: str) -> List[Client]:
         Client("XML: ElementTree parse alone", py + ["et-parse", "--file", "{xml}"] + cfg, "decode", weight=0.05),
         Client("XML: core decode alone", rust + ["decode", "--file", "{xml}", "--calls", "{calls}"], "decode",
                weight=0.05),
+        # The same decoder on the allocator every shipped binding uses (phonecom-bench keeps glibc's).
+        Client("XML: core decode alone, mimalloc (as shipped)",
+               ["{release}/phonecom-bench-mimalloc", "decode", "--file", "{xml}", "--calls", "{calls}"], "decode",
+               weight=0.05),
     ]
 
 
@@ -277,7 +281,7 @@ def report(all_clients: List[Client], smoke: bool) -> None:
             continue
         ratio = f"{m / raw:.2f}" if raw and c.case == "v4" else ""
         note = ""
-        if c.name == "XML: core decode alone" and et:
+        if c.name.startswith("XML: core decode alone") and et:
             note = f"{m / et:.1f} × ElementTree parse"
         elif c.name == "XML: Python binding getCallList" and req_et:
             note = f"{m / req_et:.2f} × requests + ElementTree"

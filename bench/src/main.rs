@@ -23,7 +23,7 @@ use args::Args;
 /// The v4 operation every client calls: a list envelope of 24 available numbers.
 const V4_OPERATION: &str = "v4.list-available-phone-numbers";
 
-fn main() {
+pub fn main() {
     let args = match Args::parse(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) => {
