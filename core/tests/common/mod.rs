@@ -20,7 +20,7 @@ pub fn start() -> Env {
 
 /// Like [`start`], letting the test adjust the config document first.
 pub fn start_with(adjust: impl FnOnce(&mut Value)) -> Env {
-    let sandbox = Sandbox::start().expect("sandbox starts");
+    let sandbox = fresh_sandbox();
     let mut config = sandbox.config();
     config["retry"] =
         json!({"max_attempts": 3, "base_delay_ms": 5, "max_delay_ms": 50, "deadline_ms": 20000});
@@ -32,6 +32,21 @@ pub fn start_with(adjust: impl FnOnce(&mut Value)) -> Env {
         sandbox,
         client,
         config,
+    }
+}
+
+/// A sandbox on a port that no connection in the kernel's socket table has used yet: the
+/// connections of an earlier sandbox on the same port (another test binary's, a minute ago)
+/// linger in TIME_WAIT, and [`client_ports`] would count them as this test's. Ports found used
+/// are held until a fresh one is found, so the kernel does not hand the same one back.
+fn fresh_sandbox() -> Sandbox {
+    let mut used = Vec::new();
+    loop {
+        let sandbox = Sandbox::start().expect("sandbox starts");
+        if used.len() >= 50 || client_ports(sandbox.port()).is_empty() {
+            return sandbox;
+        }
+        used.push(sandbox);
     }
 }
 
