@@ -5,9 +5,10 @@
 //! objects. Values cross the boundary as JSON text (`JSON.stringify` drops `undefined` and calls
 //! `toJSON`, as users expect; `JSON.parse` is the fastest way to build the result objects).
 //!
-//! Every network call runs on the library's own blocking pool ([`blocking::run`]: the blocking
-//! threads of napi's Tokio runtime, grown on demand), never on the event loop and never on
-//! libuv's thread pool, so file system and DNS work keep their threads while calls wait.
+//! Every network call runs on the library's own threads (`blocking`: its worker threads, or
+//! for the paging walk the blocking threads of napi's Tokio runtime, grown on demand), never on
+//! the event loop and never on libuv's thread pool, so file system and DNS work keep their
+//! threads while calls wait.
 //!
 //! ```js
 //! const { Client } = require('phonecom');
