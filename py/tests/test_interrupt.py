@@ -23,8 +23,13 @@ from conftest import CONTACT, Sandbox
 LATENCY_S = 6
 
 _CHILD = r"""
-import json, os, sys, time
+import json, os, signal, sys, time
 import phonecom
+
+# Ctrl-C raises KeyboardInterrupt, as in a program started from a terminal. A runner that starts
+# the suite in the background without job control (`cmd &` in a script) passes SIGINT on as
+# ignored, and Python then leaves it ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 config = json.loads(os.environ["SANDBOX_CONFIG"])
 client = phonecom.Client(config, retry={"base_delay": 0.01, "max_delay": 0.05})
