@@ -373,6 +373,7 @@ impl Client {
             operation: &op.name,
             endpoint: &endpoint,
             opts,
+            agent: &here.agent,
             mask: &|s: &str| mask.apply(s),
             pace: pace.as_ref(),
             body_wait: &|body, now| wire.retry_after_from_body(body, now),

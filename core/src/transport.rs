@@ -137,10 +137,12 @@ impl Transport {
         }
     }
 
-    /// One attempt: `extra` are the call's own headers (checked by [`CallOptions::check`]),
-    /// `timeout` bounds the attempt, `attempt` words its failure.
+    /// One attempt on `agent` (this process's pool, which the call took once): `extra` are the
+    /// call's own headers (checked by [`CallOptions::check`]), `timeout` bounds the attempt,
+    /// `attempt` words its failure.
     fn send_once(
         &self,
+        agent: &ureq::Agent,
         req: &HttpRequest,
         request_id: &str,
         extra: &[(String, String)],
@@ -168,15 +170,6 @@ impl Transport {
             ),
             not_sent: true,
         })?;
-        // This process's pool (a new one in the child after a fork).
-        let agent = self
-            .shared
-            .here()
-            .map_err(|error| AttemptFailure {
-                error,
-                not_sent: true,
-            })?
-            .agent;
         // A per-request config copies the agent's whole config: only pay for it when this attempt's
         // timeout differs from the agent's (a per-call override, or a deadline closing in).
         let request = if timeout == self.config.attempt_timeout() {
@@ -286,6 +279,7 @@ mod tests {
         };
         let failure = transport
             .send_once(
+                &transport.shared.here().unwrap().agent,
                 &req,
                 "req_test",
                 &[],
@@ -321,6 +315,7 @@ mod tests {
         };
         let failure = transport
             .send_once(
+                &transport.shared.here().unwrap().agent,
                 &req,
                 "req_test",
                 &[],

@@ -50,11 +50,7 @@ pub unsafe extern "C" fn pthread_create(
     arg: *mut c_void,
 ) -> c_int {
     CREATED_HERE.with(|c| c.set(c.get() + 1));
-    const RTLD_NEXT: *mut c_void = -1isize as *mut c_void;
-    let real = dlsym(RTLD_NEXT, c"pthread_create".as_ptr());
-    assert!(!real.is_null(), "libc's pthread_create is found");
-    let real: PthreadCreate = std::mem::transmute(real);
-    real(thread, attr, start, arg)
+    next_symbol::<PthreadCreate>(c"pthread_create")(thread, attr, start, arg)
 }
 
 fn created_here() -> usize {

@@ -10,6 +10,7 @@
 //!     operation: &op.name,
 //!     endpoint: "POST /accounts/{account_id}/sms",
 //!     opts: &CallOptions::default(),
+//!     agent: &here.agent,
 //!     mask: &|s: &str| client.redact(s),
 //!     pace: None,
 //!     body_wait: &|body: &[u8], now_unix: u64| wire.retry_after_from_body(body, now_unix),
@@ -41,6 +42,8 @@ pub(crate) struct Call<'a> {
     pub(crate) endpoint: &'a str,
     /// The call's own limits and headers.
     pub(crate) opts: &'a CallOptions,
+    /// This process's pool (a new one in the child after a fork), taken once for the call.
+    pub(crate) agent: &'a ureq::Agent,
     /// Masks the call's secrets in every log event.
     pub(crate) mask: Mask<'a>,
     /// The call's rate budget: gives every attempt its slot (waiting within the deadline) and
@@ -159,7 +162,15 @@ impl<'a> Run<'a> {
         };
         let timeout = self.per_attempt.min(remaining);
         let headers = &self.call.opts.headers;
-        match (self.transport).send_once(self.req, &self.request_id, headers, timeout, &words) {
+        let sent = (self.transport).send_once(
+            self.call.agent,
+            self.req,
+            &self.request_id,
+            headers,
+            timeout,
+            &words,
+        );
+        match sent {
             Ok(resp) => Ok(self.answered(resp, number, sent_at)),
             Err(failure) => self.failed(failure, number),
         }
